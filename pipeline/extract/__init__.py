@@ -1,0 +1,124 @@
+"""Fact extraction: text in, facts out (shared/spec/facts.md).
+
+How a number becomes a fact, in one sentence at a time:
+- numbers.py reads the number and its unit (5740万元 → 57400000 CNY; a list naming its unit once shares it);
+- cues.yaml says which metric a cue word introduces; the nearest compatible cue wins, and a noun right
+  after the number ("657名研发人员", "45% of revenue") decides before anything written earlier;
+- periods.py reads the periods; a list of numbers takes a list of periods in order ("分别为",
+  "respectively", "从X增至Y", a table's header row); otherwise a number takes the period just before
+  it, or the one right after it in English ("$3.46 million in 2023"); a period the sentence leaves
+  open comes from the sentences just before, and for stocks (market cap, headcount) from the
+  document's date; a number with no period at all is dropped, never dated by guesswork;
+- entities.py gives the company: the nearest one named before the number in its sentence or
+  paragraph, else the article's subject; a number next to a company that is not watched is dropped.
+Forecasts are dropped, not stored with low confidence: a number after 预计/expected/target... in its
+sentence, or about a period later than the document's date, is not a result. Numbers that cannot be
+right (a share over 100%, a truncated "revenue" of 21.9 yuan) are kept but flagged: low confidence
+and a `reason` (plausibility.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+from bisect import bisect_right
+
+from pipeline.extract.binding import CONTEXT_SENTENCES, Document, bind_document
+from pipeline.extract.cues import default_cue_book, lower_ascii
+from pipeline.extract.entities import choose_subject, find_companies
+from pipeline.extract.numbers import fill_list_units, find_quantities
+from pipeline.extract.periods import find_document_date, find_periods
+from pipeline.extract.plausibility import check_document
+from pipeline.extract.sentences import mask_digit_runs, normalize_text, split_sentences
+from pipeline.models import Fact
+from pipeline.watchlist import Watchlist
+
+EXTRACTOR_VERSION = "2.0.0"
+
+__all__ = ["EXTRACTOR_VERSION", "extract_facts"]
+
+
+def extract_facts(
+    text: str,
+    watchlist: Watchlist,
+    *,
+    published: datetime.date | None = None,
+    title: str | None = None,
+) -> list[Fact]:
+    """Return the facts a document states about watched companies, ordered by offset."""
+    if not text or not text.strip():
+        return []
+    norm = mask_digit_runs(normalize_text(text))
+    book = default_cue_book()
+    companies = find_companies(norm, watchlist, book.others)
+    subject = choose_subject(companies, normalize_text(title) if title else None, watchlist)
+    if subject is None:
+        return []
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    doc_date = published or find_document_date(norm)
+    sentences = split_sentences(norm)
+    raw = find_quantities(norm)
+    # Only sentences with a number, and the few before them (for an open period or segment), are read
+    # closely: a long text without numbers costs one pass of each cheap scan, not the full analysis.
+    windows = _windows(sentences, raw)
+    periods = [p for s, e in windows for p in find_periods(norm, doc_date, s, e)]
+    lowered = lower_ascii(norm)
+    doc = Document(
+        text=norm,
+        book=book,
+        subject=subject,
+        doc_date=doc_date,
+        sentences=sentences,
+        quantities=fill_list_units(norm, _outside(raw, periods)),
+        periods=periods,
+        cues=[c for s, e in windows for c in book.find(norm, s, e, lowered=lowered)],
+        companies=companies,
+    )
+    facts = []
+    seen = set()
+    for fact in sorted(bind_document(doc), key=lambda f: f.start):
+        key = (fact.company, fact.metric, fact.period, fact.value.normalize())
+        if key in seen:
+            continue
+        seen.add(key)
+        if fact.quote != text[fact.start:fact.end]:
+            fact = _requote(fact, text)
+        facts.append(check_document(fact))
+    return facts
+
+
+def _windows(sentences, quantities, reach: int = CONTEXT_SENTENCES) -> list[tuple[int, int]]:
+    """Merge the spans of sentences holding a number, with the `reach` sentences before each."""
+    starts = [s.start for s in sentences]
+    marked = set()
+    for q in quantities:
+        i = bisect_right(starts, q.start) - 1
+        if i >= 0 and i not in marked:
+            marked.update(range(max(0, i - reach), i + 1))
+    windows: list[tuple[int, int]] = []
+    for i in sorted(marked):
+        s, e = sentences[i].start, sentences[i].end
+        if windows and (i - 1) in marked:
+            windows[-1] = (windows[-1][0], e)
+        else:
+            windows.append((s, e))
+    return windows
+
+
+def _outside(quantities, periods) -> list:
+    """Drop numbers that are part of a period ("2024年", "2025年1-9月" are dates, not amounts)."""
+    kept, i = [], 0
+    for q in quantities:
+        while i < len(periods) and periods[i].end <= q.start:
+            i += 1
+        if i < len(periods) and periods[i].start < q.end:
+            continue
+        kept.append(q)
+    return kept
+
+
+def _requote(fact: Fact, text: str) -> Fact:
+    # normalisation is character for character, so the original text has the same span
+    from dataclasses import replace
+
+    return replace(fact, quote=text[fact.start:fact.end])

@@ -1,0 +1,528 @@
+"""Binding: which metric, company, segment and period each number in a sentence belongs to."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipeline.extract.cues import Cue, CueBook, MetricRule
+from pipeline.extract.entities import CompanyMention
+from pipeline.extract.numbers import Quantity, apply_label, find_labels
+from pipeline.extract.periods import PeriodMention, shift_year
+from pipeline.extract.sentences import Sentence, clause_bounds
+from pipeline.models import Fact
+
+BASE_CONFIDENCE = 0.9
+CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken from
+TABLE_HEADER_REACH = 8  # how many lines above a table row its header of periods may be
+
+# Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023").
+_HUG = re.compile(
+    r"\s{0,2}(?:[（(]\s?)?(?:(?:[A-Za-z-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?)?"
+)
+_BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
+# Text that keeps numbers in one list: separators, or "from X to Y" verbs.
+_LIST = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|;|；)?\s{0,3}(?:\|\s{0,3})?")
+_FROM_TO = re.compile(
+    r"\s{0,2}(?:[，,]\s?)?(?:分别|分別)?(?:增至|增长至|增长到|增長至|增加至|增加到|上升至|上升到|升至|降至|降到|下降至|下降到|下滑至|"
+    r"减少至|減少至|减至|跌至|提升至|提高至|攀升至|飙升至|飆升至|扩大至|擴大至|跃升至|躍升至|增至了|到|至|"
+    r"(?i:to|up\sto|down\sto|rising\sto|falling\sto|grew\sto|rose\sto|fell\sto|increased\sto|decreased\sto|declined\sto|jumped\sto))"
+    r"\s{0,2}(?:了)?\s{0,2}(?:(?:超过|超過|约|約|近|逾|突破|over|about|nearly|more\sthan)\s{0,2})?"
+)
+_LEVEL = re.compile(r"(?i:\bfrom\b|\bto\b)|至|到")
+_FROM_BEFORE = re.compile(r"(?:(?i:from)|较|較|比|由|从|從)\s{0,2}$")
+_TIGHT_AFTER = re.compile(r"[\s的]{0,2}")
+_CONVERSION_PAREN = re.compile(r"\s?[（(]\s?(?:约|約|approximately|about|or|即)?\s?")
+_UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything found in one normalised text, sorted by offset, ready for binding."""
+
+    text: str
+    book: CueBook
+    subject: str
+    doc_date: date | None
+    sentences: list[Sentence]
+    quantities: list[Quantity]
+    periods: list[PeriodMention]
+    cues: list[Cue]
+    companies: list[CompanyMention]
+    _q_starts: list[int] = field(default_factory=list)
+    _p_starts: list[int] = field(default_factory=list)
+    _c_starts: list[int] = field(default_factory=list)
+    _m_starts: list[int] = field(default_factory=list)
+    _currency: str | None = None
+
+    def __post_init__(self) -> None:
+        self._q_starts = [q.start for q in self.quantities]
+        self._p_starts = [p.start for p in self.periods]
+        self._c_starts = [c.start for c in self.cues]
+        self._m_starts = [m.start for m in self.companies]
+        units = Counter(q.unit for q in self.quantities if q.kind == "currency")
+        self._currency = units.most_common(1)[0][0] if units else None
+
+    def in_span(self, items: list, starts: list[int], start: int, end: int) -> list:
+        """Return the items whose start lies in [start, end)."""
+        return items[bisect_left(starts, start):bisect_left(starts, end)]
+
+
+@dataclass(slots=True)
+class Binding:
+    """One number with its metric decided; period and company come next."""
+
+    q: Quantity
+    rule: MetricRule
+    metric: str
+    side: str
+    cue: Cue
+    negate: bool = False
+    penalty: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    period: PeriodMention | None = None
+    period_source: str = ""
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences said, for what a sentence leaves open."""
+
+    periods: list[tuple[int, PeriodMention]] = field(default_factory=list)  # (sentence index, period)
+    segments: list[tuple[int, str]] = field(default_factory=list)
+    header: tuple[int, list[PeriodMention]] | None = None  # a table's header row of periods
+    label: tuple[int, int, str | None] | None = None  # a unit line ("单位：亿元") above a table
+    paragraph: int = -1
+    paragraph_start: int = 0
+
+
+def bind_document(doc: Document) -> list[Fact]:
+    """Return the facts of a document, sentence by sentence."""
+    facts: list[Fact] = []
+    ctx = _Context()
+    for index, sentence in enumerate(doc.sentences):
+        if sentence.paragraph != ctx.paragraph:
+            ctx.paragraph, ctx.paragraph_start = sentence.paragraph, sentence.start
+        facts.extend(_bind_sentence(doc, index, sentence, ctx))
+    return facts
+
+
+def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context) -> list[Fact]:
+    s, e = sentence.start, sentence.end
+    quantities = doc.in_span(doc.quantities, doc._q_starts, s, e)
+    periods = _resolve_same(doc.in_span(doc.periods, doc._p_starts, s, e), ctx)
+    cues = doc.in_span(doc.cues, doc._c_starts, s, e)
+    facts: list[Fact] = []
+    if quantities and any(c.role == "metric" for c in cues):
+        quantities = _apply_labels(doc, quantities, s, e, index, ctx)
+        bindings = _bind_metrics(doc, sentence, quantities, cues)
+        if bindings:
+            _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx)
+            facts = [f for b in bindings if (f := _to_fact(doc, sentence, index, b, cues, periods, ctx))]
+    _remember(doc, index, sentence, quantities, periods, cues, ctx)
+    return facts
+
+
+def _resolve_same(periods: list[PeriodMention], ctx: _Context) -> list[PeriodMention]:
+    """Turn "同期" / "the same period" into the last period named before it, "a year earlier" into the one before."""
+    out = []
+    for p in periods:
+        if p.kind in ("same", "prior"):
+            kinds = ("flow", "date", "span") if p.kind == "same" else ("flow", "date")
+            prior = [q for q in out if q.kind in kinds] or [q for _, q in ctx.periods if q.kind in kinds]
+            if not prior:
+                continue
+            last = prior[-1] if p.kind == "same" else shift_year(prior[-1], -1)
+            if last is None:
+                continue
+            p = PeriodMention(p.start, p.end, last.kind, last.label, last.years, last.flow)
+        out.append(p)
+    return out
+
+
+def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
+    for p in periods:
+        if p.kind in ("flow", "date", "span"):
+            ctx.periods.append((index, p))
+    del ctx.periods[:-12]
+    for c in cues:
+        if c.role == "segment":
+            ctx.segments.append((index, c.names[0]))
+    del ctx.segments[:-6]
+    concrete = [p for p in periods if p.kind in ("flow", "span", "date")]
+    if len(concrete) >= 2 and not quantities:
+        ctx.header = (index, [x for p in concrete for x in p.expand()])
+    if not quantities:
+        for start, _end, power, unit in find_labels(doc.text, sentence.start, sentence.end):
+            if start - sentence.start < 12:
+                ctx.label = (index, power, unit)
+
+
+def _apply_labels(doc, quantities, s, e, index, ctx: _Context) -> list[Quantity]:
+    """Scale bare numbers in a table row by the row's unit label, or a unit line just above the table."""
+    if all(q.kind != "plain" or q.scaled for q in quantities):
+        return quantities
+    labels = find_labels(doc.text, s, e)
+    out = []
+    for q in quantities:
+        label = next(((p, u) for ls, le, p, u in reversed(labels) if le <= q.start), None)
+        if label is None and ctx.label and index - ctx.label[0] <= TABLE_HEADER_REACH:
+            label = ctx.label[1:]
+        out.append(apply_label(q, *label) if label else q)
+    return out
+
+
+# --- metrics -------------------------------------------------------------------------------------
+
+
+def _compatible(rule: MetricRule, q: Quantity, sentence_text: str) -> bool:
+    if q.kind not in rule.units:
+        return False
+    return not rule.requires or any(w in sentence_text for w in rule.requires)
+
+
+def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity], cues: list[Cue]) -> list[Binding]:
+    text = doc.text
+    lowered = text[sentence.start:sentence.end].casefold()
+    bounds = clause_bounds(text, sentence.start, sentence.end)
+    metric_cues = [c for c in cues if c.role in ("metric", "negate", "measure")]
+    bindings = []
+    previous_end = sentence.start
+    for q in quantities:
+        prev_end, previous_end = previous_end, q.end
+        if _is_conversion(doc, q, prev_end, cues, quantities):
+            continue
+        chosen = _after_cue(doc, q, metric_cues, lowered) or _before_cue(doc, q, metric_cues, lowered, bounds)
+        if chosen is None or chosen == "claimed":
+            continue
+        binding = chosen
+        if binding.cue.end <= q.start and _clause(bounds, binding.cue.end) != _clause(bounds, q.start):
+            binding.penalty += 0.05
+        bindings.append(binding)
+    return bindings
+
+
+def _clause(bounds: list[int], pos: int) -> int:
+    return bisect_right(bounds, pos)
+
+
+def _is_conversion(doc: Document, q: Quantity, prev_end: int, cues: list[Cue], quantities: list[Quantity]) -> bool:
+    """"约合1400万美元", "RMB100m (US$14m)": the same amount restated in another currency."""
+    if q.kind != "currency":
+        return False
+    for c in cues:
+        if c.role == "conversion" and c.end <= q.start and q.start - c.end <= 3:
+            return True
+    earlier = [p for p in quantities if p.end <= q.start and p.kind == "currency" and p.unit != q.unit]
+    return bool(earlier) and _CONVERSION_PAREN.fullmatch(doc.text, earlier[-1].end, q.start) is not None
+
+
+def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Binding | str | None:
+    """A cue right after the number ("84.5%的收入", "657名研发人员", "45% of revenue") decides it alone."""
+    following = [c for c in cues if c.start >= q.end]
+    if not following:
+        return None
+    first = [c for c in following if c.start == following[0].start]
+    gap = doc.text[q.end:first[0].start]
+    tight = _TIGHT_AFTER.fullmatch(gap) is not None
+    if not tight and not (len(gap) <= 4 and gap.strip().lower() in ("in", "of")):
+        return None
+    for c in first:
+        if c.role == "metric" and c.side == "after":
+            for name in c.names:
+                rule = doc.book.metrics[name]
+                if _compatible(rule, q, lowered):
+                    return Binding(q, rule, rule.id, "after", c)
+    # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
+    return "claimed" if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first) else None
+
+
+def _owned(gap: str) -> bool:
+    return gap.strip().lower() in ("的", "of")
+
+
+def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bounds: list[int]) -> Binding | str | None:
+    """The nearest compatible cue before the number in its sentence; a tight incompatible one claims it."""
+    before = [c for c in cues if c.end <= q.start]
+    for i in range(len(before) - 1, -1, -1):
+        c = before[i]
+        if c.role == "measure":
+            return None  # "累计亏损超过62亿元": the number is about a measure we do not extract
+        distance = q.start - c.end
+        tight = distance <= 4 and _clause(bounds, c.end) == _clause(bounds, q.start)
+        for name in c.names:
+            rule = doc.book.metrics[name]
+            if distance > rule.gap or not _compatible(rule, q, lowered):
+                continue
+            if rule.base and (not _has_base(before[:i], rule.base) or _LEVEL.search(doc.text, c.end, q.start)):
+                continue  # "rose to 15.2%" is a level and "down from 95.5%" a base, not a change
+            return Binding(q, rule, rule.id, "before", c, negate=c.role == "negate")
+        if tight and c.role == "metric" and not all(doc.book.metrics[n].base for n in c.names):
+            return "claimed"
+    return None
+
+
+def _has_base(earlier: list[Cue], base: str) -> bool:
+    for c in reversed(earlier):
+        if c.role == "metric":
+            return base in c.names
+    return False
+
+
+# --- periods -------------------------------------------------------------------------------------
+
+
+def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx: _Context) -> None:
+    text = doc.text
+    usable = [p for p in periods if p.kind != "same"]
+    hugs = {}
+    for q in quantities:
+        nxt = next((p for p in usable if p.start >= q.end), None)
+        if nxt is not None and nxt.start - q.end <= 25 and _HUG.fullmatch(text, q.end, nxt.start):
+            hugs[q.start] = nxt
+    hugged = {id(p) for p in hugs.values()}
+    comparisons = [c for c in cues if c.role == "comparison"]
+    bases = {id(p) for p in usable if any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)}
+    # "down from 95.5% in 2022": the period of a number introduced by "from" is a base for the others
+    bases |= {id(p) for qs, p in hugs.items() if _FROM_BEFORE.search(text, max(0, qs - 8), qs)}
+    has_respectively = any(c.role == "respectively" for c in cues)
+    for run in _runs(text, bindings, has_respectively):
+        if len(run) >= 2 and _zip_run(doc, run, quantities, usable, hugs, has_respectively, index, ctx):
+            continue
+        for b in run:
+            own = hugs.get(b.q.start)
+            if own is None:
+                own = _own_preceding(b.q, usable, quantities, hugged)
+            if own is None:
+                # the period the sentence is about: the last one before the number, else the first after it,
+                # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)
+                free = [p for p in usable if id(p) not in bases]
+                prior = [p for p in free if p.end <= b.q.start]
+                later = [p for p in free if p.start >= b.q.end and id(p) not in hugged
+                         and (not b.rule.instant or p.kind == "date")]
+                own = prior[-1] if prior else (later[0] if later else None)
+            if own is not None:
+                b.period, b.period_source = own, "sentence"
+
+
+def _runs(text: str, bindings: list[Binding], has_respectively: bool) -> list[list[Binding]]:
+    runs: list[list[Binding]] = []
+    for b in bindings:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.metric == b.metric and (
+            _LIST.fullmatch(text, last.q.end, b.q.start) or _FROM_TO.fullmatch(text, last.q.end, b.q.start)
+        ):
+            runs[-1].append(b)
+        else:
+            runs.append([b])
+    return runs
+
+
+def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: _Context) -> bool:
+    """Bind a list of numbers to a list of periods in order ("分别为A、B、C", "A and B in 2023 and 2024, respectively")."""
+    k = len(run)
+    first, last = run[0].q, run[-1].q
+    if all(b.q.start in hugs for b in run):
+        return False
+    next_q = next((q.start for q in quantities if q.start >= last.end), None)
+    prev_q = max((q.end for q in quantities if q.end <= first.start), default=None)
+    after = [x for p in periods if p.start >= last.end and (next_q is None or p.start < next_q) for x in p.expand()]
+    before = [x for p in periods if p.end <= first.start and (prev_q is None or p.start >= prev_q) for x in p.expand()]
+    candidates = [after, before]
+    if has_respectively:
+        candidates.append([x for p in periods if p.end <= first.start for x in p.expand()])
+    if not periods and ctx.header and index - ctx.header[0] <= TABLE_HEADER_REACH:
+        candidates.append(ctx.header[1])
+    if k == 2:
+        # "同期，研发开支由8440万元增至21.954亿元" over 2022-2024: the span's first and last year
+        for plist in candidates[:2]:
+            if len(plist) >= 3 and all(p.kind == "flow" and p.label.startswith("FY") for p in plist):
+                spans = [p for p in periods if p.kind == "span"]
+                if spans and len(spans[-1].years) == len(plist):
+                    candidates.insert(0, [plist[0], plist[-1]])
+                    break
+    for plist in candidates:
+        if len(plist) == k and all(p.kind in ("flow", "date") for p in plist):
+            for b, p in zip(run, plist, strict=True):
+                b.period, b.period_source = p, "list"
+            return True
+    return False
+
+
+def _own_preceding(q: Quantity, periods, quantities, hugged) -> PeriodMention | None:
+    prior = [p for p in periods if p.end <= q.start and id(p) not in hugged]
+    if not prior:
+        return None
+    p = prior[-1]
+    between = [x for x in quantities if p.end <= x.start and x.end <= q.start]
+    return p if not between else None
+
+
+# --- facts ---------------------------------------------------------------------------------------
+
+
+def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, periods, ctx: _Context) -> Fact | None:
+    q = b.q
+    if any(c.role == "forecast" and (c.end <= q.start or _same_clause_after(doc, sentence, q, c)) for c in cues):
+        return None
+    company = _company(doc, sentence, q, ctx)
+    if company is None:
+        return None
+    metric = _scoped_metric(doc, b, cues)
+    if metric is None:
+        return None
+    if metric == b.rule.id and b.rule.segment != "none":
+        segment = _segment(doc, sentence, index, b, cues, ctx)
+        if segment is None and b.rule.segment == "required":
+            return None
+        if segment:
+            metric = f"{metric}.{segment}"
+    period, source = _final_period(doc, index, b, periods, ctx)
+    if period is None:
+        return None
+    penalty = b.penalty + {"sentence": 0.0, "list": 0.0, "context": 0.15, "document": 0.2, "fallback": 0.3}[source]
+    value, unit = q.value, _unit(b.rule, q)
+    if unit is None:
+        unit = doc._currency if q.kind == "plain" else None
+        if unit is None:
+            return None
+        penalty += 0.1
+    if q.inherited:
+        penalty += 0.05
+    if b.negate:
+        value = -value
+    if b.rule.id in ("net_loss", "adjusted_net_loss") and value < 0:
+        value = -value  # a loss is stated as a positive number
+    before = doc.text[max(sentence.start, q.start - 12):q.start]
+    prev_q = [x.end for x in doc.in_span(doc.quantities, doc._q_starts, sentence.start, q.start) if x.end <= q.start]
+    if prev_q:
+        before = doc.text[max(prev_q[-1], q.start - 12):q.start]
+    qualifier = doc.book.qualifier(before, doc.text[q.end:q.end + 6])
+    confidence = max(0.3, min(0.95, BASE_CONFIDENCE - penalty))
+    return Fact(
+        company=company,
+        metric=metric,
+        period=period,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        quote=doc.text[sentence.start:sentence.end],
+        start=sentence.start,
+        end=sentence.end,
+        confidence=round(confidence, 3),
+    )
+
+
+def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -> bool:
+    if c.start < q.end:
+        return False
+    bounds = clause_bounds(doc.text, sentence.start, sentence.end)
+    return _clause(bounds, q.start) == _clause(bounds, c.start)
+
+
+def _unit(rule: MetricRule, q: Quantity) -> str | None:
+    if rule.id == "daily_token_volume":
+        return "tokens/day"
+    if rule.id == "token_volume":
+        return "tokens"
+    if q.kind == "currency":
+        return q.unit
+    if q.kind == "plain" and "currency" in rule.units:
+        return None
+    return _UNIT_OUT.get(q.kind)
+
+
+def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> str | None:
+    """The nearest company named before the number in its sentence, else in its paragraph, else the subject."""
+    i = bisect_left(doc._m_starts, q.start)
+    while i > 0:
+        m = doc.companies[i - 1]
+        if m.start < ctx.paragraph_start:
+            break
+        if m.end <= q.start:
+            return m.company  # None for a company that is not watched: the number is its, not ours
+        i -= 1
+    return doc.subject
+
+
+def _scoped_metric(doc: Document, b: Binding, cues: list[Cue]) -> str | None:
+    for c in cues:
+        if c.role == "scope" and c.end <= b.q.start and c.start < b.cue.start + 1000:
+            mapped = doc.book.scopes.get(c.names[0], {}).get(b.rule.id)
+            if mapped:
+                return mapped
+    return b.metric
+
+
+def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: list[Cue], ctx: _Context) -> str | None:
+    role = "group" if b.rule.segment_set == "groups" else "segment"
+    q = b.q
+    bounds = clause_bounds(doc.text, sentence.start, sentence.end)
+    after = [c for c in cues if c.role == role and c.start >= q.end and c.start - q.end <= 20
+             and _clause(bounds, c.start) == _clause(bounds, q.start)]
+    if b.side == "after" and after:
+        return after[0].names[0]
+    before = [c for c in cues if c.role == role and c.end <= q.start]
+    if before:
+        seg = before[-1]
+        totals = [c for c in cues if c.role == "total" and seg.end <= c.start and c.end <= q.start]
+        if not (totals and b.rule.segment == "optional"):
+            return seg.names[0]
+    if b.rule.segment == "required":
+        if after:
+            return after[0].names[0]
+        if any(c.role == "anaphor" and c.end <= q.start for c in cues):
+            recent = [name for i, name in ctx.segments if index - i <= 2]
+            if recent:
+                b.penalty += 0.1
+                return recent[-1]
+    return None
+
+
+def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
+    rule, p, source = b.rule, b.period, b.period_source or "sentence"
+    recent = [x for i, x in ctx.periods if index - i <= CONTEXT_SENTENCES]
+    if rule.span:
+        spans = [x for x in periods if x.kind == "span"]
+        if p is not None and p.kind == "span":
+            return p.label, source
+        if spans:
+            return spans[-1].label, "sentence"
+        years = sorted({x.years[0] for x in periods if x.kind == "flow" and x.label.startswith("FY")})
+        if len(years) >= 2:
+            return f"FY{years[0]}-FY{years[-1]}", "sentence"
+        recent_spans = [x for x in recent if x.kind == "span"]
+        if recent_spans:
+            return recent_spans[-1].label, "context"
+        if p is None:
+            # a growth rate with no span in sight: the period the sentence talks about, flagged as a guess
+            stated = [x for x in periods if x.kind in ("flow", "date")]
+            if stated:
+                p = stated[0]
+    if p is None:
+        if rule.instant:
+            dates = [x for x in recent if x.kind == "date"]
+            if dates:
+                p, source = dates[-1], "context"
+            elif doc.doc_date is not None:
+                return doc.doc_date.isoformat(), "document"
+            else:
+                return None, ""
+        else:
+            flows = [x for x in recent if x.kind in ("flow", "date", "span")]
+            if not flows:
+                return None, ""
+            p, source = flows[-1], "context"
+    if p.kind not in ("flow", "date", "span") or not p.label:
+        return None, ""
+    if doc.doc_date is not None and p.years and max(p.years) > doc.doc_date.year:
+        return None, ""  # a period after the document was written: a forecast, not a result
+    if rule.span and p.kind != "span":
+        return p.label, "fallback"
+    if p.kind == "date" and not rule.instant:
+        return (p.flow, source) if p.flow else (p.label, "fallback")
+    return p.label, source
+

@@ -1,0 +1,205 @@
+"""The cue book: metric, segment, qualifier and marker words from cues.yaml, and a matcher for them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+UNIT_KINDS = ("currency", "percent", "pp", "multiple", "count", "tokens", "plain")
+
+
+@dataclass(frozen=True, slots=True)
+class MetricRule:
+    """How one metric is recognised and what it accepts."""
+
+    id: str
+    units: frozenset[str]
+    segment: str = "none"  # none | optional | required
+    segment_set: str = "segments"  # segments | groups
+    instant: bool = False
+    span: bool = False
+    gap: int = 1000  # a sentence is at most MAX_SENTENCE long, so this is "anywhere before"
+    base: str | None = None
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue word found in the text: what it signals and where."""
+
+    start: int
+    end: int
+    role: str  # metric | negate | segment | group | scope | anaphor | total | forecast | conversion | respectively | measure
+    names: tuple[str, ...]  # metric ids, or the segment / group / scope id
+    side: str = "before"  # for metric cues: written before or after the number
+
+
+@dataclass(slots=True)
+class CueBook:
+    """Everything cues.yaml says, compiled for matching."""
+
+    metrics: dict[str, MetricRule]
+    scopes: dict[str, dict[str, str]]
+    qualifiers: dict[str, dict[str, list[str]]]
+    others: tuple[str, ...]
+    plausibility: dict
+    _entries: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict, repr=False)
+    _pattern: re.Pattern | None = field(default=None, repr=False)
+    _qual_before: re.Pattern | None = field(default=None, repr=False)
+    _qual_after: re.Pattern | None = field(default=None, repr=False)
+
+    def add(self, word: str, role: str, name: str, side: str = "before") -> None:
+        """Register a cue word (used while loading)."""
+        word = " ".join(str(word).split())
+        if word:
+            self._entries.setdefault(word.casefold(), []).append((role, name, side))
+
+    def compile(self) -> None:
+        """Build the matchers once every word is registered."""
+        self._pattern = compile_words(self._entries)
+        self._qual_before = _qualifier_pattern(self.qualifiers, "before", anchor_end=True)
+        self._qual_after = _qualifier_pattern(self.qualifiers, "after", anchor_end=False)
+
+    def find(self, text: str, start: int = 0, end: int | None = None, *, lowered: str | None = None) -> list[Cue]:
+        """Return every cue in text[start:end], longest match first at each position."""
+        cues = []
+        lowered = lower_ascii(text) if lowered is None else lowered
+        for m in self._pattern.finditer(lowered, start, len(text) if end is None else end):
+            word = m.group(0)
+            if m.start() and word[0].isascii() and word[0].isalnum() and lowered[m.start() - 1].isascii() and lowered[m.start() - 1].isalpha():
+                continue  # a Latin cue inside a longer word ("up" in "startup")
+            entries = self._entries.get(" ".join(word.split()).casefold())
+            if entries is None:
+                continue
+            by_role: dict[tuple[str, str], list[str]] = {}
+            for role, name, side in entries:
+                by_role.setdefault((role, side), []).append(name)
+            for (role, side), names in by_role.items():
+                cues.append(Cue(m.start(), m.end(), role, tuple(names), side))
+        return cues
+
+    def qualifier(self, before: str, after: str) -> str:
+        """Return gt/lt/approx/eq from the words just before and just after a number."""
+        m = self._qual_before.search(before)
+        if m:
+            return m.lastgroup
+        m = self._qual_after.match(after)
+        if m:
+            return m.lastgroup
+        return "eq"
+
+
+def _pattern_for(word: str) -> str:
+    escaped = r"\s+".join(re.escape(part) for part in word.split(" "))
+    # Latin cues match whole words only ("up" is not in "upgrade", "API" is not in "APIs"... but "apps" is listed)
+    if word[:1].isascii() and word[:1].isalnum():
+        escaped = r"(?<![A-Za-z])" + escaped
+    if word[-1:].isascii() and word[-1:].isalnum():
+        escaped += r"(?![A-Za-z])"
+    return escaped
+
+
+def compile_words(words) -> re.Pattern:
+    """Compile the words as a trie over ASCII-lowered text: no IGNORECASE and a literal first character
+    in every branch, so the regex engine skips non-candidate positions in C (tens of MB/s)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in lower_ascii(word):
+            node = node.setdefault(ch, {})
+        node[""] = word[-1:].isascii() and word[-1:].isalnum()  # a Latin ending needs a word boundary
+    return re.compile(_trie(trie) if trie else "(?!)")
+
+
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def lower_ascii(text: str) -> str:
+    """Lower-case ASCII letters only, so offsets stay the same."""
+    return text.translate(_LOWER)
+
+
+def _trie(node: dict) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        head = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(head + _trie(node[ch]))
+    if "" in node:
+        branches.append(r"(?![A-Za-z])" if node[""] else "")  # the end of a word: tried after every longer one
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _qualifier_pattern(qualifiers: dict, side: str, anchor_end: bool) -> re.Pattern:
+    parts = []
+    for name in ("gt", "lt", "approx"):
+        words = sorted(qualifiers.get(name, {}).get(side, []), key=len, reverse=True)
+        if words:
+            parts.append(f"(?P<{name}>" + "|".join(_pattern_for(" ".join(str(w).split())) for w in words) + ")")
+    body = "|".join(parts) or "(?!)"
+    if anchor_end:
+        # Only a word right before the number counts, after fillers like 了/到/达/是 ("突破了1亿"), never
+        # one buried earlier in the clause ("超额认购达到了1159倍" is exact, not "more than").
+        return re.compile(rf"(?:{body})\s*(?:了|达|達|到|至|为|為|是|有|the|of|a)?\s*[（(\s]*$", re.IGNORECASE)
+    return re.compile(rf"\s*(?:{body})", re.IGNORECASE)
+
+
+def load_cue_book(text: str | None = None) -> CueBook:
+    """Build a cue book from YAML text (the bundled cues.yaml by default)."""
+    if text is None:
+        text = resources.files("pipeline.extract").joinpath("cues.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    metrics = {}
+    book = CueBook(
+        metrics=metrics,
+        scopes={k: dict(v.get("map") or {}) for k, v in (data.get("scopes") or {}).items()},
+        qualifiers=data.get("qualifiers") or {},
+        others=tuple(str(o) for o in data.get("others") or ()),
+        plausibility=dict(data.get("plausibility") or {}),
+    )
+    for mid, spec in (data.get("metrics") or {}).items():
+        units = frozenset(spec.get("units") or ())
+        unknown = units - set(UNIT_KINDS)
+        if unknown:
+            raise ValueError(f"cues.yaml: metric {mid}: unknown unit kind(s) {sorted(unknown)}")
+        metrics[mid] = MetricRule(
+            id=mid,
+            units=units,
+            segment=spec.get("segment", "none"),
+            segment_set=spec.get("segment_set", "segments"),
+            instant=bool(spec.get("instant")),
+            span=bool(spec.get("span")),
+            gap=int(spec.get("gap", 1000)),
+            base=spec.get("base"),
+            requires=tuple(str(w).casefold() for w in spec.get("requires") or ()),
+        )
+        for side in ("before", "after"):
+            for word in spec.get(side) or ():
+                book.add(word, "metric", mid, side)
+        for word in spec.get("negate") or ():
+            book.add(word, "negate", mid, "before")
+    for sid, spec in (data.get("scopes") or {}).items():
+        for word in spec.get("cues") or ():
+            book.add(word, "scope", sid)
+    for role, key in (("segment", "segments"), ("group", "groups")):
+        for name, words in (data.get(key) or {}).items():
+            for word in words or ():
+                book.add(word, role, name)
+    for role, key in (("anaphor", "anaphors"), ("total", "totals"), ("forecast", "forecasts"), ("measure", "measures"),
+                      ("comparison", "comparisons"),
+                      ("conversion", "conversions"), ("respectively", "respectively")):
+        for word in data.get(key) or ():
+            book.add(word, role, role)
+    book.compile()
+    return book
+
+
+@lru_cache(maxsize=1)
+def default_cue_book() -> CueBook:
+    """Return the bundled cue book, loaded once per process."""
+    return load_cue_book()

@@ -1,0 +1,73 @@
+"""Which company a number is about: watchlist aliases, other companies named in passing, the subject."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.extract.cues import compile_words, lower_ascii
+from pipeline.watchlist import Watchlist
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyMention:
+    """A company named in the text; company is None for one that is not on the watchlist."""
+
+    start: int
+    end: int
+    company: str | None
+
+
+def find_companies(text: str, watchlist: Watchlist, others: tuple[str, ...]) -> list[CompanyMention]:
+    """Return watched and other company mentions in order; a watched alias wins where they overlap."""
+    watched = [CompanyMention(s, e, cid) for s, e, cid in watchlist.find(text)]
+    names = tuple(o for o in others if watchlist.resolve(o) is None)
+    if not names:
+        return watched
+    pattern = _others_pattern(names)
+    lowered = lower_ascii(text)
+    mentions = list(watched)
+    starts = [m.start for m in watched]
+    for m in pattern.finditer(lowered):
+        if not _whole_word(lowered, m.start(), m.end()):
+            continue
+        i = bisect_left(starts, m.end())  # watched mentions are sorted and never overlap each other
+        if i and watched[i - 1].end > m.start():
+            continue
+        mentions.append(CompanyMention(m.start(), m.end(), None))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+@lru_cache(maxsize=8)
+def _others_pattern(names: tuple[str, ...]) -> re.Pattern:
+    return compile_words({n: None for n in names})
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Latin names must not sit inside a longer word ("Meta" is not in "metadata")."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if text[start].isascii() and text[start].isalnum() and before.isascii() and before.isalnum():
+        return False
+    return not (text[end - 1].isascii() and text[end - 1].isalnum() and after.isascii() and after.isalnum())
+
+
+def choose_subject(mentions: list[CompanyMention], title: str | None, watchlist: Watchlist) -> str | None:
+    """Return the article's subject: the company its title names most, else the one its text names most."""
+    if title:
+        in_title = Counter(cid for _, _, cid in watchlist.find(title))
+        if in_title:
+            return _most_common(in_title, [cid for _, _, cid in watchlist.find(title)])
+    counts = Counter(m.company for m in mentions if m.company)
+    if not counts:
+        return None
+    return _most_common(counts, [m.company for m in mentions if m.company])
+
+
+def _most_common(counts: Counter, order: list[str]) -> str:
+    top = max(counts.values())
+    return next(cid for cid in order if counts[cid] == top)  # ties go to the first one named

@@ -1,0 +1,196 @@
+"""Numbers in text with their magnitude and unit: 5740万元, 1.245亿元, US$30.52 million, 84.8%, 1159倍."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Context, Decimal, InvalidOperation
+
+# Wide enough that 30 digits times 10^12 is still exact.
+_EXACT = Context(prec=80)
+
+SCALES = {
+    "万亿": 12, "萬億": 12, "千亿": 11, "千億": 11, "百亿": 10, "百億": 10, "亿": 8, "億": 8,
+    "千万": 7, "千萬": 7, "百万": 6, "百萬": 6, "万": 4, "萬": 4, "千": 3,
+    "trillion": 12, "tn": 12, "billion": 9, "bn": 9, "million": 6, "mn": 6, "m": 6, "b": 9, "thousand": 3, "k": 3,
+}
+# Single letters are magnitudes only right after a currency sign (RMB264m, $500k); "7B" is a model size.
+_LETTER_SCALES = {"m", "k", "b"}
+
+_PREFIX_CURRENCY = {
+    "US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD": "HKD", "港币": "HKD", "港幣": "HKD",
+    "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY", "人民幣": "CNY",
+    "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
+}
+_SUFFIX_UNIT = {
+    "元人民币": "CNY", "元人民幣": "CNY", "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "yuan": "CNY", "RMB": "CNY",
+    "CNY": "CNY", "港元": "HKD", "港币": "HKD", "港幣": "HKD", "HKD": "HKD", "美元": "USD", "美金": "USD",
+    "USD": "USD", "US dollars": "USD", "dollars": "USD",
+    "%": "%", "percent": "%", "per cent": "%",
+    "个百分点": "pp", "個百分點": "pp", "percentage points": "pp", "percentage point": "pp", "pp": "pp",
+    "ppt": "pp", "ppts": "pp", "pps": "pp",
+    "倍": "x", "x": "x", "X": "x", "times": "x",
+    "名": "count", "人": "count", "位": "count", "家": "count", "个": "count", "個": "count",
+}
+_KIND = {"%": "percent", "pp": "pp", "x": "multiple", "count": "count"}
+
+_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.])(?<![A-Za-z0-9]-)"
+    r"(?P<neg>[-−]|负|負)?"
+    r"(?:(?P<pre>US\$|USD|HK\$|HKD|RMB|CNY|NT\$|S\$|A\$|C\$|¥|￥|\$|人民币|人民幣|港币|港幣)[ ]?)?"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,8}|[0-9]{1,30})(?P<frac>\.[0-9]{1,12})?(?![0-9])(?!\.[0-9])"
+    r"(?:[ ]?(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千"
+    r"|[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|m|k|M|B|K)(?![A-Za-z]))?"
+    r"(?:[ ]?(?P<suf>元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|yuan|RMB|CNY|HKD|USD|US dollars|dollars"
+    r"|%|个百分点|個百分點|percentage points?|per cent|percent|ppts?|pps?"
+    r"|倍|x|X|times|名|人|位|家|个|個)(?![A-Za-z]))?"
+    r"(?![A-Za-z])"
+)
+
+# "收入（亿元）", "Revenue (RMB million)", "(%)": the unit of the bare numbers in a table row.
+_LABEL = re.compile(
+    r"[（(]\s?(?:单位|單位|unit|in)?[:：]?\s?"
+    r"(?P<pre>人民币|人民幣|RMB|US\$|USD|HK\$|HKD|美元|港元|港币)?\s?"
+    r"(?P<scale>万亿|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mn|bn|m)?\s?"
+    r"(?:of\s)?(?P<suf>元|美元|港元|yuan|RMB|USD|HKD|US\$|US dollars|dollars|%)?\s?[)）]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in text: span, exact value and what it counts."""
+
+    start: int
+    end: int
+    value: Decimal
+    kind: str  # currency | percent | pp | multiple | count | plain
+    unit: str | None  # ISO currency, "%", "pp", "x", "count" or None for a bare number
+    scaled: bool = False  # a magnitude word (万, 亿, million) was written
+    inherited: bool = False  # unit or magnitude came from a neighbour in a list or a table label
+    base: Decimal = Decimal(0)  # the written digits, before the magnitude
+
+
+def parse_amount(digits: str, scale: str | None = None) -> Decimal | None:
+    """Return digits (with thousands commas) times a magnitude word, exactly; None if not a number."""
+    try:
+        value = Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return None
+    if scale:
+        value = _EXACT.multiply(value, Decimal(10) ** _scale_power(scale))
+    return tidy(value)
+
+
+def tidy(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation (3.124亿 is 312400000, not 3.124E+8)."""
+    value = value.normalize(_EXACT)
+    if value.as_tuple().exponent > 0:
+        value = value.quantize(Decimal(1), context=_EXACT)
+    return value
+
+
+def _scale_power(scale: str) -> int:
+    return SCALES.get(scale, SCALES.get(scale.lower(), 0))
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Return every number in text[start:end] with its unit, in order."""
+    found = []
+    for m in _NUMBER.finditer(text, start, len(text) if end is None else end):
+        q = _quantity(m, text)
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def _quantity(m: re.Match, text: str) -> Quantity | None:
+    pre, scale, suf = m.group("pre"), m.group("scale"), m.group("suf")
+    if scale and scale.lower() in _LETTER_SCALES and not pre:
+        return None
+    if m.start() > 0 and text[m.start() - 1] == "第":  # an ordinal, not an amount
+        return None
+    base = parse_amount(m.group("num") + (m.group("frac") or ""))
+    if base is None:
+        return None
+    value = tidy(_EXACT.multiply(base, Decimal(10) ** _scale_power(scale))) if scale else base
+    if m.group("neg"):
+        value, base = -value, -base
+    unit = _PREFIX_CURRENCY.get(pre) if pre else None
+    if suf:
+        written = _SUFFIX_UNIT.get(suf, _SUFFIX_UNIT.get(suf.lower()))
+        # a currency sign and a currency word agree ("港币100元"); any other unit word decides the kind
+        if written not in ("CNY", "USD", "HKD") or unit is None:
+            unit = written
+    kind = "plain" if unit is None else _KIND.get(unit, "currency")
+    return Quantity(m.start(), m.end(), value, kind, unit, scaled=bool(scale), base=base)
+
+
+MAX_LIST = 12
+_JOINER = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|\||;|；)?\s{0,3}(?:\|\s{0,3})?")
+
+
+def fill_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Give bare members of a list the unit and magnitude named once ("0.97、6.21和17.52亿元")."""
+    out = list(quantities)
+    groups: list[list[int]] = []
+    for i, q in enumerate(out):
+        if i and _JOINER.fullmatch(text, out[i - 1].end, q.start):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        if not 2 <= len(group) <= MAX_LIST:
+            continue  # a run of dozens of numbers is a table dump or garbage, not a list in a sentence
+        for pos, i in enumerate(group):
+            q = out[i]
+            if q.kind == "plain" or (q.kind == "currency" and not q.scaled):
+                donor = _donor(out, group[pos + 1:], q)
+                if donor is None and not q.scaled:
+                    donor = _donor(out, reversed(group[:pos]), q)
+                if donor is not None:
+                    out[i] = _inherit(q, donor)
+    return out
+
+
+def _donor(quantities: list[Quantity], indices, q: Quantity) -> Quantity | None:
+    for j in indices:
+        d = quantities[j]
+        if q.kind == "plain" and d.kind != "plain":
+            return d
+        if q.kind == "currency" and d.kind == "currency" and d.scaled and d.unit == q.unit:
+            return d
+    return None
+
+
+def _inherit(q: Quantity, donor: Quantity) -> Quantity:
+    factor = _EXACT.divide(donor.value, donor.base) if donor.scaled and donor.base else Decimal(1)
+    value = tidy(_EXACT.multiply(q.base, factor)) if donor.scaled and not q.scaled else q.value
+    return replace(q, value=value, kind=donor.kind, unit=donor.unit, scaled=q.scaled or donor.scaled, inherited=True)
+
+
+def find_labels(text: str, start: int, end: int) -> list[tuple[int, int, int, str | None]]:
+    """Return (start, end, power of ten, unit) for unit labels like "（亿元）" or "(US$ million)"."""
+    labels = []
+    for m in _LABEL.finditer(text, start, end):
+        pre, scale, suf = m.group("pre"), m.group("scale"), m.group("suf")
+        if not (pre or scale or suf):
+            continue
+        unit = None
+        if pre:
+            unit = _PREFIX_CURRENCY.get(pre) or _SUFFIX_UNIT.get(pre)
+        elif suf:
+            unit = _SUFFIX_UNIT.get(suf) or _PREFIX_CURRENCY.get(suf)
+        power = _scale_power(scale.rstrip("s")) if scale else 0
+        if unit is None and scale and re.fullmatch(r"[万億亿萬千百]+", scale) is None:
+            continue  # "(millions)" alone says nothing about the currency
+        labels.append((m.start(), m.end(), power, unit))
+    return labels
+
+
+def apply_label(q: Quantity, power: int, unit: str | None) -> Quantity:
+    """Scale a bare table number by its row or column label."""
+    if q.kind != "plain" or q.scaled:
+        return q
+    value = tidy(_EXACT.multiply(q.base, Decimal(10) ** power))
+    kind = "plain" if unit is None else _KIND.get(unit, "currency")
+    return replace(q, value=value, kind=kind, unit=unit, scaled=power > 0, inherited=True)

@@ -1,0 +1,367 @@
+"""Periods in text: 2024年, FY2024, 2025年上半年, H1 2025, 前三季度, 截至2025年6月30日, 2022年至2024年."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_Y = r"(?:19|20)[0-9]{2}"
+_YY = r"(?:(?:19|20)[0-9]{2}|'?[0-9]{2})"
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MO = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_LEN = {"三": 3, "3": 3, "六": 6, "6": 6, "九": 9, "9": 9, "十二": 12, "12": 12, "three": 3, "six": 6, "nine": 9, "twelve": 12}
+
+# What may follow "2025年" (or 今年): a half, quarter, months, a month and day, a year end.
+_ZH_SUFFIX = (
+    r"上半年|下半年|上半财年|下半财年|前三季度|前三季|全年|底|末|初|中(?![国國期旬央东東部小])"
+    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|H[12]"
+    r"|(?P<{p}m1>[0-9]{{1,2}})\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
+    r"|(?P<{p}m>[0-9]{{1,2}})\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}})\s?[日号號])?(?P<{p}mend>底|末)?"
+)
+
+# Every branch below starts with one of these characters: one class test skips all other positions.
+_FIRST = r"(?=[0-9'截自从從今本去上下前明同全第一二三四昨sStTfFnNyYqQhHjJmMaAoOdDeElLwW])"
+
+_PERIOD = re.compile(
+    _FIRST + "(?:" + "|".join(
+        [
+            # 截至2025年6月30日(止六个月): a date, or the months that end on it
+            rf"(?P<asof>(?:截至|截止|截至於|截止於|截至于|截止于|截止到|截至到)\s?(?P<a_y>{_Y})\s?年\s?"
+            r"(?:(?P<a_ye>底|末)|(?P<a_m>[0-9]{1,2})\s?月\s?(?:(?P<a_d>[0-9]{1,2})\s?[日号])?(?P<a_mend>底|末)?)"
+            r"(?:\s?止?\s?(?:的)?\s?(?P<a_len>六个月|6个月|六個月|三个月|3个月|三個月|九个月|9个月|九個月|十二个月|12个月"
+            r"|十二個月|年度|财年|財年))?)",
+            rf"(?P<span>(?:FY)?(?P<s_y1>{_Y})\s?年?度?\s?(?:至|到|-|–|~|—)\s?(?:FY)?(?P<s_y2>{_Y})\s?年度?)",
+            rf"(?P<espan>(?:FY)?(?P<es_y1>{_Y})\s?(?:-|–|—|(?i:to|through))\s?(?:FY)?(?P<es_y2>{_Y})(?![0-9年]))",
+            rf"(?P<since>(?:自|从|從)\s?(?P<sn_y>{_Y})\s?年?\s?(?:起|以来|以來|开始|開始)|(?i:since)\s(?P<sn_y2>{_Y})(?![0-9]))",
+            rf"(?P<yr>(?P<y_y>{_Y})\s?(?:财年|財年|财政年度|財政年度|年度|年(?:\s?(?P<y_suf>{_ZH_SUFFIX.format(p='y_')}))?))",
+            rf"(?P<cq>(?P<cq_y>{_Y})\s?(?P<cq_s>H[12]|Q1\s?-\s?Q3|Q[1-4])(?![A-Za-z0-9]))",
+            r"(?P<prior0>去年同期|上年同期)",
+            r"(?P<rel>(?P<r_w>今年|本年|去年|上年|前年|明年|同年|(?i:this\syear|last\syear|next\syear))"
+            rf"(?:\s?(?P<r_suf>{_ZH_SUFFIX.format(p='r_')}))?)",
+            # English: halves, nine months, months ended, quarters, fiscal years, dates
+            rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)\shalf\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
+            rf"(?P<en9>(?i:(?:the\s)?(?:first\s)?(?:nine|9)\smonths\s(?:of|in)\s(?:fiscal\s)?)(?P<en9_y>{_Y}))",
+            rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)\smonths\s(?:ended|ending|to|through)\s)"
+            rf"(?P<eme_mo>{_MO})\.?\s(?P<eme_d>[0-9]{{1,2}}),?\s(?P<eme_y>{_Y}))",
+            rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}}),?\s(?P<eye_y>{_Y}))",
+            rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
+            rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
+            rf"(?P<ehy2>(?<![A-Za-z0-9])(?P<ehy2_n>[12])H\s?(?P<ehy2_y>{_YY})(?![0-9A-Za-z]))",
+            rf"(?P<eqy>(?<![A-Za-z0-9])Q(?P<eqy_n>[1-4])\s?(?:FY)?(?P<eqy_y>{_YY})(?![0-9A-Za-z]))",
+            rf"(?P<eqy2>(?<![A-Za-z0-9])(?P<eqy2_n>[1-4])Q\s?(?P<eqy2_y>{_YY})(?![0-9A-Za-z]))",
+            rf"(?P<e9m>(?<![A-Za-z0-9])9M\s?(?P<e9m_y>{_YY})(?![0-9A-Za-z]))",
+            rf"(?P<efy>(?<![A-Za-z0-9])(?:FY|(?i:fiscal\s(?:year\s)?))\s?(?P<efy_y>{_YY})(?![0-9A-Za-z]))",
+            rf"(?P<ed>(?P<ed_mo>{_MO})\.?\s(?P<ed_d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s(?P<ed_y>{_Y}))",
+            rf"(?P<ed2>(?<![0-9])(?P<ed2_d>[0-9]{{1,2}})\s(?P<ed2_mo>{_MO})\s(?P<ed2_y>{_Y}))",
+            rf"(?P<em>(?P<em_mo>{_MO})\s(?P<em_y>{_Y}))",
+            rf"(?P<eoy>(?i:(?:the\s)?end\sof\s|year-end\s|year\send\s)(?P<eoy_y>{_Y}))",
+            rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
+            rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
+            r"(?P<bare>上半年|下半年|前三季度|全年|第[一二三四]季度|[一二三四]季度|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
+            r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
+            r"|the\sfull\syear|the\swhole\syear|full-year|full\syear))",
+            r"(?P<same>同期|(?i:the\ssame\speriod))",
+            r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)|the\s(?:previous|prior)\syear"
+            r"|the\syear\sbefore|the\ssame\speriod\s(?:a|last)\syear))",
+            r"(?P<day>今日|今天|昨日|昨天|前日|前天|(?i:today|yesterday))",
+            rf"(?P<by>(?<![0-9$¥.,A-Za-z])(?P<by_y>{_Y})(?![0-9%A-Za-z]|[.,][0-9]|\s?(?:[万亿億萬千百名人家个個元倍]"
+            r"|(?i:million|billion|thousand|trillion|tokens?|times|employees|people|staff|customers|units))))",
+        ]
+    )
+    + ")"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period the text names, resolved to the contract's labels."""
+
+    start: int
+    end: int
+    kind: str  # flow | date | span | since | vague | same | prior (a year before the last) | open
+    label: str  # FY2024, 2025H1, 2025Q1-Q3, 2025-06, 2025-06-30, FY2022-FY2024; "" when unresolved
+    years: tuple[int, ...] = ()
+    flow: str | None = None  # for a date: the period ending on it, for flow metrics (2025-06-30 → 2025H1)
+
+    def expand(self) -> list[PeriodMention]:
+        """Return a span as one fiscal year per member (for lists bound "respectively"), else itself."""
+        if self.kind != "span":
+            return [self]
+        return [PeriodMention(self.start, self.end, "flow", f"FY{y}", (y,)) for y in self.years]
+
+
+def months_label(year: int, first: int, last: int) -> str | None:
+    """Label the months first..last of a year: 1-6 → 2025H1, 1-9 → 2025Q1-Q3, 7-9 → 2025Q3."""
+    if not (1 <= first <= last <= 12):
+        return None
+    if (first, last) == (1, 12):
+        return f"FY{year}"
+    if first == last:
+        return f"{year}-{first:02d}"
+    named = {(1, 6): "H1", (7, 12): "H2", (1, 9): "Q1-Q3", (1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4"}
+    return f"{year}{named[(first, last)]}" if (first, last) in named else None
+
+
+def date_flow(day: date) -> str | None:
+    """Return the period from the start of the year to a quarter end (6/30 → H1), else None."""
+    if day.day != calendar.monthrange(day.year, day.month)[1] or day.month % 3:
+        return None
+    return months_label(day.year, 1, day.month)
+
+
+def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | None = None) -> list[PeriodMention]:
+    """Return every period mention in text[start:end]; relative ones ("今年", "昨日") resolved with doc_date."""
+    doc_year = doc_date.year if doc_date else None
+    found: list[PeriodMention] = []
+    last_year: tuple[int, int] | None = None  # (year, offset) of the last explicit year, for "上半年" alone
+    for m in _matches(text, start, len(text) if end is None else end):
+        context_year = last_year[0] if last_year and m.start() - last_year[1] < 300 else doc_year
+        p = _day(m, doc_date) if m.lastgroup == "day" else _mention(m, doc_year, context_year)
+        if p is None:
+            continue
+        if p.years and p.kind in ("flow", "date", "span"):
+            last_year = (p.years[-1], m.end())
+        if p.kind in ("flow", "date") and _opens_since(text, p):
+            p = PeriodMention(p.start, p.end, "since", "", p.years)
+        found.append(p)
+    return found
+
+
+# Every period names a year-like number or one of these words; the full pattern only runs near them.
+_ANCHOR = re.compile(
+    r"(?:19|20)[0-9]{2}|[0-9]{1,2}[hqm]|[hq][1-4]|fy|fiscal|今年|本年|去年|上年|前年|明年|同年|同期|上半年|下半年|前三季|季度|全年"
+    r"|今日|今天|昨日|昨天|前日|前天|上一年|前一年|this year|last year|next year|today|yesterday|first half|second half"
+    r"|full year|full-year|whole year|nine months|three quarters|a year|the year|previous year|prior year|same period"
+)
+_BEFORE, _AFTER = 40, 24
+
+
+def _matches(text: str, start: int, end: int):
+    """Yield the period matches in text[start:end], running the full pattern only around anchors."""
+    lowered = text[start:end].translate(_LOWER)
+    window: list[int] | None = None
+    for a in _ANCHOR.finditer(lowered):
+        s, e = max(0, a.start() - _BEFORE), min(len(lowered), a.end() + _AFTER)
+        if window and s <= window[1]:
+            window[1] = e
+            continue
+        if window:
+            yield from _PERIOD.finditer(text, start + window[0], start + window[1])
+        window = [max(s, window[1]) if window else s, e]
+    if window:
+        yield from _PERIOD.finditer(text, start + window[0], start + window[1])
+
+
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+_SINCE_TAIL = re.compile(r"[^，,。；;！？!?\n]{0,24}?(?:以来|以來|起)")
+
+
+def _opens_since(text: str, p: PeriodMention) -> bool:
+    """"自2025年下半年发布GLM-4.5以来": a period that starts an open-ended span is no period of its own."""
+    head = text[max(0, p.start - 2):p.start]
+    return head.endswith(("自", "自从", "自從")) and _SINCE_TAIL.match(text, p.end) is not None
+
+
+def _year(text: str) -> int:
+    digits = text.lstrip("'")
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)
+
+
+def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> PeriodMention | None:
+    kind = m.lastgroup
+    g = m.group
+    s, e = m.start(), m.end()
+    if kind == "asof":
+        y = int(g("a_y"))
+        if g("a_ye"):
+            month, day_ = 12, 31
+        else:
+            month = int(g("a_m"))
+            if not 1 <= month <= 12:
+                return None
+            day_ = int(g("a_d")) if g("a_d") else calendar.monthrange(y, month)[1]
+        d = _date(y, month, day_)
+        if d is None:
+            return None
+        length = g("a_len")
+        if length:
+            n = 12 if length in ("年度", "财年", "財年") else _LEN.get(length.rstrip("个個月"), 0)
+            label = months_label(y, month - n + 1, month) if n and month - n + 1 >= 1 else None
+            return PeriodMention(s, e, "flow", label, (y,)) if label else None
+        return PeriodMention(s, e, "date", d.isoformat(), (y,), date_flow(d))
+    if kind in ("span", "espan"):
+        y1, y2 = (int(g("s_y1")), int(g("s_y2"))) if kind == "span" else (int(g("es_y1")), int(g("es_y2")))
+        if not 0 < y2 - y1 <= 10:
+            return None
+        return PeriodMention(s, e, "span", f"FY{y1}-FY{y2}", tuple(range(y1, y2 + 1)))
+    if kind == "since":
+        return PeriodMention(s, e, "since", "", (int(g("sn_y") or g("sn_y2")),))
+    if kind == "yr":
+        return _with_suffix(s, e, int(g("y_y")), g("y_suf"), m, "y_")
+    if kind == "cq":
+        y, suf = int(g("cq_y")), g("cq_s").replace(" ", "")
+        return PeriodMention(s, e, "flow", f"{y}{'Q1-Q3' if suf.startswith('Q1-') else suf}", (y,))
+    if kind == "rel":
+        word = g("r_w").lower()
+        if word == "同年":
+            base = context_year
+        elif doc_year is None:
+            return PeriodMention(s, e, "open", "")
+        else:
+            shift = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1, "前年": -2,
+                     "明年": 1, "next year": 1}
+            base = doc_year + shift.get(" ".join(word.split()), 0)
+        if base is None:
+            return PeriodMention(s, e, "open", "")
+        return _with_suffix(s, e, base, g("r_suf"), m, "r_")
+    if kind == "eh":
+        y = int(g("eh_y"))
+        return PeriodMention(s, e, "flow", f"{y}H{1 if g('eh_w').lower() in ('first', '1st') else 2}", (y,))
+    if kind == "en9":
+        y = int(g("en9_y"))
+        return PeriodMention(s, e, "flow", f"{y}Q1-Q3", (y,))
+    if kind == "eme":
+        y, month = int(g("eme_y")), _MONTHS[g("eme_mo").lower()]
+        n = _LEN[g("eme_n").lower()]
+        label = months_label(y, month - n + 1, month) if month - n + 1 >= 1 else None
+        return PeriodMention(s, e, "flow", label, (y,)) if label else None
+    if kind == "eye":
+        y = int(g("eye_y"))
+        return PeriodMention(s, e, "flow", f"FY{y}", (y,))
+    if kind == "eq":
+        y = int(g("eq_y"))
+        return PeriodMention(s, e, "flow", f"{y}Q{_ORD[g('eq_w').lower()]}", (y,))
+    if kind in ("ehy", "ehy2"):
+        y = _year(g(kind + "_y"))
+        return PeriodMention(s, e, "flow", f"{y}H{g(kind + '_n')}", (y,))
+    if kind in ("eqy", "eqy2"):
+        y = _year(g(kind + "_y"))
+        return PeriodMention(s, e, "flow", f"{y}Q{g(kind + '_n')}", (y,))
+    if kind == "e9m":
+        y = _year(g("e9m_y"))
+        return PeriodMention(s, e, "flow", f"{y}Q1-Q3", (y,))
+    if kind == "efy":
+        y = _year(g("efy_y"))
+        return PeriodMention(s, e, "flow", f"FY{y}", (y,))
+    if kind in ("ed", "ed2"):
+        d = _date(int(g(kind + "_y")), _MONTHS[g(kind + "_mo").lower()], int(g(kind + "_d")))
+        return PeriodMention(s, e, "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+    if kind == "em":
+        y = int(g("em_y"))
+        return PeriodMention(s, e, "flow", f"{y}-{_MONTHS[g('em_mo').lower()]:02d}", (y,))
+    if kind == "eoy":
+        y = int(g("eoy_y"))
+        return PeriodMention(s, e, "date", f"{y}-12-31", (y,), f"FY{y}")
+    if kind == "vague":
+        return PeriodMention(s, e, "vague", "", (int(g("vg_y")),))
+    if kind == "iso":
+        d = _date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+        return PeriodMention(s, e, "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+    if kind == "bare":
+        if context_year is None:
+            return PeriodMention(s, e, "open", "")
+        word = g("bare").lower()
+        english = {"the first half": "上半年", "the second half": "下半年", "the first nine months": "前三季度",
+                   "the first three quarters": "前三季度", "the full year": "全年", "the whole year": "全年",
+                   "full-year": "全年", "full year": "全年"}
+        return _with_suffix(s, e, context_year, english.get(" ".join(word.split()), g("bare")), None, "")
+    if kind == "same":
+        return PeriodMention(s, e, "same", "")
+    if kind in ("prior", "prior0"):
+        return PeriodMention(s, e, "prior", "")
+    if kind == "by":
+        y = int(g("by_y"))
+        return PeriodMention(s, e, "flow", f"FY{y}", (y,))
+    return None
+
+
+def _day(m: re.Match, doc_date: date | None) -> PeriodMention | None:
+    """"今日", "昨日", "yesterday": a date relative to the document's own."""
+    if doc_date is None:
+        return PeriodMention(m.start(), m.end(), "open", "")
+    back = 0 if m.group("day").lower() in ("今日", "今天", "today") else (2 if m.group("day") in ("前日", "前天") else 1)
+    d = doc_date - timedelta(days=back)
+    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
+
+
+def shift_year(p: PeriodMention, years: int) -> PeriodMention | None:
+    """Return the same period a number of years earlier or later (2025H1 → 2024H1), None for spans."""
+    if p.kind not in ("flow", "date") or not p.years:
+        return None
+    y = p.years[0]
+    label = p.label.replace(str(y), str(y + years), 1)
+    flow = p.flow.replace(str(y), str(y + years), 1) if p.flow else None
+    return PeriodMention(p.start, p.end, p.kind, label, (y + years,), flow)
+
+
+def _with_suffix(s: int, e: int, y: int, suf: str | None, m: re.Match | None, p: str) -> PeriodMention | None:
+    if not suf:
+        return PeriodMention(s, e, "flow", f"FY{y}", (y,))
+    g = m.group if m is not None else (lambda _name: None)
+    if suf in ("底", "末"):
+        return PeriodMention(s, e, "date", f"{y}-12-31", (y,), f"FY{y}")
+    if suf in ("初", "中"):
+        return PeriodMention(s, e, "vague", "", (y,))
+    if suf == "全年":
+        return PeriodMention(s, e, "flow", f"FY{y}", (y,))
+    if suf in ("上半年", "上半财年", "H1"):
+        return PeriodMention(s, e, "flow", f"{y}H1", (y,))
+    if suf in ("下半年", "下半财年", "H2"):
+        return PeriodMention(s, e, "flow", f"{y}H2", (y,))
+    if suf.startswith("前三季"):
+        return PeriodMention(s, e, "flow", f"{y}Q1-Q3", (y,))
+    if "季" in suf or suf.startswith("Q"):
+        q = _CN_NUM.get(suf.lstrip("第Q")[:1])
+        return PeriodMention(s, e, "flow", f"{y}Q{q}", (y,)) if q else None
+    if g(p + "m1"):
+        label = months_label(y, int(g(p + "m1")), int(g(p + "m2")))
+        return PeriodMention(s, e, "flow", label, (y,)) if label else None
+    if g(p + "m"):
+        month = int(g(p + "m"))
+        if not 1 <= month <= 12:
+            return None
+        if g(p + "d") or g(p + "mend"):
+            d = _date(y, month, int(g(p + "d")) if g(p + "d") else calendar.monthrange(y, month)[1])
+            return PeriodMention(s, e, "date", d.isoformat(), (y,), date_flow(d)) if d else None
+        return PeriodMention(s, e, "flow", f"{y}-{month:02d}", (y,))
+    return PeriodMention(s, e, "flow", f"FY{y}", (y,))
+
+
+def _date(y: int, month: int, day_: int) -> date | None:
+    try:
+        return date(y, month, day_)
+    except ValueError:
+        return None
+
+
+_DOC_DATE = re.compile(
+    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日"
+    rf"|(?P<iy>{_Y})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])"
+    rf"|(?P<emo>{_MO})\.?\s(?P<ed>[0-9]{{1,2}}),?\s(?P<ey>{_Y})"
+    rf"|(?P<ed2>[0-9]{{1,2}})\s(?P<emo2>{_MO})\s(?P<ey2>{_Y})"
+)
+
+
+def find_document_date(text: str, head: int = 400) -> date | None:
+    """Return the first full date stated near the top of a document (a dateline), if any."""
+    for m in _DOC_DATE.finditer(text, 0, min(len(text), head)):
+        if m.group("y"):
+            d = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        elif m.group("iy"):
+            d = _date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        elif m.group("emo"):
+            d = _date(int(m.group("ey")), _MONTHS[m.group("emo").lower()], int(m.group("ed")))
+        else:
+            d = _date(int(m.group("ey2")), _MONTHS[m.group("emo2").lower()], int(m.group("ed2")))
+        if d is not None:
+            return d
+    return None

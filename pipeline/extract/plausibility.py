@@ -1,0 +1,60 @@
+"""Plausibility checks: numbers that cannot be right are kept, but flagged with low confidence and a reason."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from pipeline.extract.cues import default_cue_book
+from pipeline.models import Fact
+
+_AMOUNT_UNITS = {"CNY", "USD", "HKD", "TWD", "SGD", "AUD", "CAD"}
+
+
+def flag_fact(fact: Fact, reason: str) -> Fact:
+    """Return the fact with confidence lowered to the flagged level and the reason recorded."""
+    limit = float(default_cue_book().plausibility.get("flagged_confidence", 0.2))
+    reasons = f"{fact.reason}; {reason}" if fact.reason else reason
+    return replace(fact, confidence=min(fact.confidence, limit), reason=reasons)
+
+
+def check_document(fact: Fact) -> Fact:
+    """Flag a fact that is implausible on its own: a share over 100%, a truncated amount, a negative sum."""
+    limits = default_cue_book().plausibility
+    metric, value = fact.metric, fact.value
+    if fact.unit == "%" and "share" in metric.split(".")[0] and not Decimal(0) <= value <= Decimal(
+        str(limits.get("max_percent", 100))
+    ):
+        return flag_fact(fact, f"a share of {value}% is outside 0-100%")
+    if metric.startswith("gross_margin") and not Decimal(str(limits.get("min_margin", -1000))) <= value <= 100:
+        return flag_fact(fact, f"a gross margin of {value}% is impossible")
+    if fact.unit in _AMOUNT_UNITS:
+        if value < 0:
+            return flag_fact(fact, f"a negative amount ({value}) for {metric}")
+        if value < Decimal(str(limits.get("min_amount", 1000))):
+            return flag_fact(fact, f"{value} {fact.unit} is too small for {metric}: probably a truncated figure")
+    if fact.unit in ("tokens", "tokens/day") and value < Decimal(str(limits.get("min_tokens", 1000))):
+        return flag_fact(fact, f"{value} tokens is too small for {metric}: probably a truncated figure")
+    if metric == "ipo_oversubscription" and not 0 < value <= Decimal(str(limits.get("max_oversubscription", 100000))):
+        return flag_fact(fact, f"oversubscription of {value}x is implausible")
+    return fact
+
+
+def check_history(fact: Fact, last_known: Decimal | None) -> Fact:
+    """Return the fact, flagged when it is orders of magnitude away from the last known value."""
+    if last_known is None or fact.unit in ("%", "pp"):
+        return fact
+    last = Decimal(str(last_known))
+    if last <= 0 or fact.value <= 0:
+        return fact
+    limit = Decimal(str(default_cue_book().plausibility.get("history_max_ratio", 1000)))
+    ratio = fact.value / last
+    if ratio <= 1 / limit:
+        return flag_fact(fact, f"{_times(1 / ratio)}x below the last known value {last}")
+    if ratio >= limit:
+        return flag_fact(fact, f"{_times(ratio)}x above the last known value {last}")
+    return fact
+
+
+def _times(ratio: Decimal) -> str:
+    return f"{ratio:,.0f}"

@@ -1,0 +1,298 @@
+"""Idempotent upserts keyed on natural ids; every statement parameterized."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import duckdb
+
+from pipeline.models import Fact, FetchedDocument
+
+
+def document_id(source: str, url: str) -> str:
+    """Return the stable id of the document a source serves at a URL."""
+    return hashlib.sha256(f"{source}\x00{url}".encode()).hexdigest()[:16]
+
+
+def content_hash(raw: bytes) -> str:
+    """Return the content hash stored with every document."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+@dataclass(slots=True)
+class StoredDocument:
+    """What upsert_document did: the id and whether the content was new, changed or already there."""
+
+    id: str
+    outcome: str  # inserted | updated | unchanged
+
+
+def upsert_document(conn: duckdb.DuckDBPyConnection, doc: FetchedDocument, fetched_at: datetime) -> StoredDocument:
+    """Store a fetched document before parsing; unchanged content is left as it is."""
+    doc_id = document_id(doc.source, doc.url)
+    digest = content_hash(doc.raw)
+    row = conn.execute("SELECT content_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is not None and row[0] == digest:
+        return StoredDocument(doc_id, "unchanged")
+    status, error = ("failed", doc.error) if doc.error else ("new", None)
+    metadata = json.dumps(doc.metadata, ensure_ascii=False, default=str) if doc.metadata else None
+    values = [
+        doc.source, doc.kind, doc.url, doc.title, doc.published_at, fetched_at, digest,
+        doc.content_type, doc.raw, status, error, metadata,
+    ]
+    if row is None:
+        conn.execute(
+            """INSERT INTO documents (id, source, kind, url, title, published_at, fetched_at, content_hash,
+                                      content_type, raw, status, error, metadata)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [doc_id, *values],
+        )
+        return StoredDocument(doc_id, "inserted")
+    conn.execute(
+        """UPDATE documents SET source = ?, kind = ?, url = ?, title = ?, published_at = ?, fetched_at = ?,
+                  content_hash = ?, content_type = ?, raw = ?, status = ?, error = ?, metadata = ?,
+                  text = NULL, lang = NULL, duplicate_of = NULL, extractor_version = NULL, processed_at = NULL
+           WHERE id = ?""",
+        [*values, doc_id],
+    )
+    return StoredDocument(doc_id, "updated")
+
+
+@dataclass(slots=True)
+class PendingDocument:
+    """A stored document waiting to be parsed and extracted."""
+
+    id: str
+    source: str
+    kind: str
+    url: str
+    title: str | None
+    published_at: datetime | None
+    content_type: str | None
+    content_hash: str
+    raw: bytes
+    metadata: dict
+
+
+def pending_documents(conn: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[PendingDocument]:
+    """Return the documents with status `new`, oldest first."""
+    sql = """SELECT id, source, kind, url, title, published_at, content_type, content_hash, raw, metadata
+             FROM documents WHERE status = 'new' ORDER BY published_at NULLS LAST, fetched_at, id"""
+    params: list = []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [
+        PendingDocument(*row[:8], raw=bytes(row[8] or b""), metadata=json.loads(row[9]) if row[9] else {})
+        for row in conn.execute(sql, params).fetchall()
+    ]
+
+
+def find_duplicate(
+    conn: duckdb.DuckDBPyConnection, doc_id: str, digest: str, canonical_url: str | None = None
+) -> str | None:
+    """Return the id of an earlier document with the same content (or the same canonical URL), if any."""
+    row = conn.execute(
+        """SELECT id FROM documents WHERE (content_hash = ? OR (? IS NOT NULL AND canonical_url = ?))
+                  AND id <> ? AND status IN ('parsed', 'irrelevant')
+           ORDER BY fetched_at, id LIMIT 1""",
+        [digest, canonical_url, canonical_url, doc_id],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def mark_document(
+    conn: duckdb.DuckDBPyConnection,
+    doc_id: str,
+    *,
+    status: str,
+    processed_at: datetime,
+    text: str | None = None,
+    title: str | None = None,
+    lang: str | None = None,
+    published: date | datetime | None = None,
+    error: str | None = None,
+    duplicate_of: str | None = None,
+    extractor_version: str | None = None,
+) -> None:
+    """Record the outcome of parsing and extraction on a document."""
+    conn.execute(
+        """UPDATE documents SET status = ?, text = coalesce(?, text), title = coalesce(title, ?),
+                  lang = coalesce(?, lang), published_at = coalesce(published_at, ?), error = ?,
+                  duplicate_of = ?, extractor_version = ?, processed_at = ?
+           WHERE id = ?""",
+        [status, text, title, lang, published, error, duplicate_of, extractor_version, processed_at, doc_id],
+    )
+
+
+def reset_for_reprocess(conn: duckdb.DuckDBPyConnection, *, outdated_than: str | None = None) -> int:
+    """Set processed documents back to `new` (all, or those extracted by another version); return the count."""
+    sql = """UPDATE documents SET status = 'new', error = NULL, duplicate_of = NULL
+             WHERE status IN ('parsed', 'irrelevant', 'failed', 'duplicate') AND raw IS NOT NULL AND octet_length(raw) > 0"""
+    params: list = []
+    if outdated_than is not None:
+        sql += " AND extractor_version IS DISTINCT FROM ?"
+        params.append(outdated_than)
+    return conn.execute(sql + " RETURNING id", params).fetchall().__len__()
+
+
+def replace_facts(
+    conn: duckdb.DuckDBPyConnection, doc_id: str, facts: Sequence[Fact], extractor_version: str
+) -> set[tuple[str, str, str]]:
+    """Replace a document's facts; return the (company, metric, period) keys touched, old and new."""
+    touched = {
+        tuple(r) for r in conn.execute(
+            "SELECT company, metric, period FROM facts WHERE document_id = ?", [doc_id]
+        ).fetchall()
+    }
+    conn.execute("DELETE FROM facts WHERE document_id = ?", [doc_id])
+    rows = []
+    seen = set()
+    for f in facts:
+        pk = (f.company, f.metric, f.period, float(f.value), f.start)
+        if pk in seen:
+            continue
+        seen.add(pk)
+        rows.append(
+            (doc_id, f.company, f.metric, f.period, float(f.value), f.unit, f.qualifier, f.quote,
+             f.start, f.end, float(f.confidence), f.reason, extractor_version)
+        )
+        touched.add((f.company, f.metric, f.period))
+    if rows:
+        conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    return touched
+
+
+def last_known_value(
+    conn: duckdb.DuckDBPyConnection, company: str, metric: str, before_document: str | None = None,
+    period: str | None = None,
+) -> float | None:
+    """Return the trusted value of a metric, from other documents, for the period nearest the given one."""
+    from pipeline.periods import period_end
+
+    rows = conn.execute(
+        """SELECT f.period, f.value, d.published_at FROM facts f JOIN documents d ON d.id = f.document_id
+           WHERE f.company = ? AND f.metric = ? AND f.reason IS NULL AND f.document_id <> coalesce(?, '')""",
+        [company, metric, before_document],
+    ).fetchall()
+    dated = [(period_end(p), published, value) for p, value, published in rows if period_end(p)]
+    if not dated:
+        return None
+    target = period_end(period) if period else None
+    if target is None:
+        return max(dated, key=lambda r: (r[0], r[1] or datetime.min))[2]
+    # Nearest period first (growth over years is real), then the most recently published statement.
+    return min(dated, key=lambda r: (abs((r[0] - target).days), -(r[1].toordinal() if r[1] else 0)))[2]
+
+
+def start_run(conn: duckdb.DuckDBPyConnection, run_id: str, command: str, at: datetime) -> None:
+    """Record that a run started."""
+    conn.execute("INSERT INTO runs (id, command, started_at, status) VALUES (?, ?, ?, 'running')", [run_id, command, at])
+
+
+def finish_run(
+    conn: duckdb.DuckDBPyConnection, run_id: str, at: datetime, status: str, counts: dict, error: str | None = None
+) -> None:
+    """Record how a run ended, with its counts."""
+    conn.execute(
+        "UPDATE runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE id = ?",
+        [at, status, json.dumps(counts, default=str), error, run_id],
+    )
+
+
+@dataclass(slots=True)
+class SourceState:
+    """What a source last returned and how healthy it is."""
+
+    source: str
+    kind: str
+    etag: str | None = None
+    last_modified: str | None = None
+    cursor: str | None = None
+    validators: dict | None = None
+    consecutive_errors: int = 0
+    last_error: str | None = None
+
+
+def get_source_state(conn: duckdb.DuckDBPyConnection, source: str, kind: str) -> SourceState:
+    """Return a source's stored state (empty for a source never run)."""
+    row = conn.execute(
+        """SELECT etag, last_modified, cursor, validators, consecutive_errors, last_error
+           FROM source_state WHERE source = ?""",
+        [source],
+    ).fetchone()
+    if row is None:
+        return SourceState(source, kind)
+    return SourceState(source, kind, row[0], row[1], row[2], json.loads(row[3]) if row[3] else None, row[4], row[5])
+
+
+def record_source_success(
+    conn: duckdb.DuckDBPyConnection, state: SourceState, at: datetime, count: int
+) -> None:
+    """Store a source's validators and cursor after a successful fetch, and reset its error count."""
+    conn.execute(
+        """INSERT INTO source_state (source, kind, etag, last_modified, cursor, validators, last_attempt,
+                                     last_success, consecutive_errors, last_error, last_count)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?)
+           ON CONFLICT (source) DO UPDATE SET kind = excluded.kind, etag = excluded.etag,
+               last_modified = excluded.last_modified, cursor = excluded.cursor, validators = excluded.validators,
+               last_attempt = excluded.last_attempt, last_success = excluded.last_success,
+               consecutive_errors = 0, last_error = NULL, last_count = excluded.last_count""",
+        [state.source, state.kind, state.etag, state.last_modified, state.cursor,
+         json.dumps(state.validators) if state.validators else None, at, at, count],
+    )
+
+
+def record_source_error(conn: duckdb.DuckDBPyConnection, source: str, kind: str, at: datetime, error: str) -> None:
+    """Count one more consecutive failure for a source and keep the reason."""
+    conn.execute(
+        """INSERT INTO source_state (source, kind, last_attempt, consecutive_errors, last_error)
+           VALUES (?, ?, ?, 1, ?)
+           ON CONFLICT (source) DO UPDATE SET last_attempt = excluded.last_attempt,
+               consecutive_errors = source_state.consecutive_errors + 1, last_error = excluded.last_error""",
+        [source, kind, at, error],
+    )
+
+
+def count_rows(conn: duckdb.DuckDBPyConnection, table: str, where: str = "", params: Iterable = ()) -> int:
+    """Count rows of one of the project's own tables (table names are never user input)."""
+    if table not in {"documents", "facts", "metrics", "alerts", "runs", "source_state"}:
+        raise ValueError(f"unknown table {table!r}")
+    sql = f"SELECT count(*) FROM {table}" + (f" WHERE {where}" if where else "")
+    return conn.execute(sql, list(params)).fetchone()[0]
+
+
+def store_fingerprint(
+    conn: duckdb.DuckDBPyConnection, doc_id: str, digest: str, simhash: int, shingles: int
+) -> None:
+    """Store (or replace) a parsed document's near-duplicate fingerprint."""
+    conn.execute(
+        """INSERT INTO document_fingerprints (document_id, content_hash, simhash, shingles) VALUES (?, ?, ?, ?)
+           ON CONFLICT (document_id) DO UPDATE SET content_hash = excluded.content_hash,
+               simhash = excluded.simhash, shingles = excluded.shingles""",
+        [doc_id, digest, simhash, shingles],
+    )
+
+
+def near_duplicate_candidates(
+    conn: duckdb.DuckDBPyConnection, doc_id: str, simhash: int, max_distance: int, limit: int = 20
+) -> list[tuple[str, str | None, datetime | None]]:
+    """Return (id, text, published_at) of parsed documents whose fingerprint is within max_distance bits."""
+    return conn.execute(
+        """SELECT d.id, d.text, d.published_at
+           FROM document_fingerprints f JOIN documents d ON d.id = f.document_id AND d.content_hash = f.content_hash
+           WHERE d.status = 'parsed' AND d.id <> ? AND bit_count(xor(f.simhash, ?::BIGINT)) <= ?
+           ORDER BY bit_count(xor(f.simhash, ?::BIGINT)), d.published_at NULLS LAST, d.fetched_at, d.id
+           LIMIT ?""",
+        [doc_id, simhash, max_distance, simhash, limit],
+    ).fetchall()
+
+
+def set_canonical_url(conn: duckdb.DuckDBPyConnection, doc_id: str, canonical_url: str | None) -> None:
+    """Record a document's canonical URL (rel=canonical, tracking parameters stripped)."""
+    if canonical_url:
+        conn.execute("UPDATE documents SET canonical_url = ? WHERE id = ?", [canonical_url, doc_id])

@@ -1,0 +1,36 @@
+"""Bad input: no crash, no invented fact, time linear in the input."""
+
+import time
+
+import pytest
+
+from pipeline.extract import extract_facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n", "\x00" * 1000, "9" * 400, "智谱" + "9" * 400 + "亿元", "智谱\x002024年\x00收入为\x00。"],
+)
+def test_small_bad_inputs(text, watchlist):
+    assert extract_facts(text, watchlist) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7" * 10_000_000,
+        ("智谱收入abc" * 1_500_000)[:10_000_000],
+        "智谱" + "1" * 2_000_000,
+        "智谱收入" + "1,234," * 330_000,
+    ],
+    ids=["digits", "no-spaces", "company-then-digits", "comma-digits"],
+)
+def test_ten_megabytes_in_bounded_time(text, watchlist):
+    start = time.process_time()
+    assert extract_facts(text, watchlist) == []
+    assert time.process_time() - start < 60
+
+
+def test_nul_bytes_inside_a_fact(watchlist):
+    (f,) = extract_facts("智谱2024年收入为3.124亿元\x00。", watchlist)
+    assert f.value == 312400000 and f.quote.startswith("智谱2024年")

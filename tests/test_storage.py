@@ -1,0 +1,137 @@
+"""Storage on a real DuckDB file: migrations, idempotent upserts, read-only queries."""
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from pipeline.models import Fact, FetchedDocument
+from storage.db import StorageError, available_migrations, connect, migrate, open_db, schema_version, transaction
+from storage.query import QueryError, run_query
+from storage.records import (
+    get_source_state,
+    record_source_error,
+    record_source_success,
+    replace_facts,
+    upsert_document,
+)
+
+NOW = datetime(2026, 1, 8, 12, 0)
+TABLES = {"documents", "facts", "metrics", "alerts", "runs", "source_state", "schema_migrations"}
+VIEWS = {"latest_metrics", "revenue_mix", "token_volume", "conflicting_sources", "source_health", "fact_sources"}
+
+
+def test_migrations_from_empty_create_every_table_and_view(db_path):
+    conn = connect(db_path)
+    assert schema_version(conn) == 0
+    applied = migrate(conn)
+    assert applied == [v for v, _, _ in available_migrations()]
+    names = {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert TABLES <= names
+    assert VIEWS <= names
+    assert schema_version(conn) == max(applied)
+    assert migrate(conn) == []  # forward-only and idempotent
+    conn.close()
+
+
+def test_views_answer_on_an_empty_database(db_path):
+    with open_db(db_path) as conn:
+        for view in VIEWS:
+            assert conn.execute(f"SELECT count(*) FROM {view}").fetchone()[0] == 0
+
+
+def _doc(raw=b"<p>hello</p>", url="https://example.org/a"):
+    return FetchedDocument(source="test", url=url, raw=raw, content_type="text/html")
+
+
+def test_upserting_the_same_document_twice_changes_nothing(db_path):
+    with open_db(db_path) as conn:
+        first = upsert_document(conn, _doc(), NOW)
+        before = conn.execute("SELECT * FROM documents").fetchall()
+        second = upsert_document(conn, _doc(), NOW.replace(hour=13))
+        assert (first.outcome, second.outcome) == ("inserted", "unchanged")
+        assert conn.execute("SELECT * FROM documents").fetchall() == before
+
+
+def test_changed_content_at_the_same_url_updates_the_document_and_resets_it(db_path):
+    with open_db(db_path) as conn:
+        doc_id = upsert_document(conn, _doc(), NOW).id
+        conn.execute("UPDATE documents SET status = 'parsed', text = 'old' WHERE id = ?", [doc_id])
+        assert upsert_document(conn, _doc(raw=b"<p>changed</p>"), NOW).outcome == "updated"
+        row = conn.execute("SELECT status, text, raw FROM documents WHERE id = ?", [doc_id]).fetchone()
+        assert row == ("new", None, b"<p>changed</p>")
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+def _fact(value="312400000", period="FY2024", quote="2024年收入为3.124亿元"):
+    return Fact("zhipu", "revenue", period, Decimal(value), "CNY", "eq", quote, 0, len(quote), 0.9)
+
+
+def test_replacing_facts_twice_leaves_the_same_rows(db_path):
+    with open_db(db_path) as conn:
+        doc_id = upsert_document(conn, _doc(), NOW).id
+        facts = [_fact(), _fact("124500000", "FY2023"), _fact()]  # the duplicate is stored once
+        touched = replace_facts(conn, doc_id, facts, "v1")
+        rows = conn.execute("SELECT * FROM facts ORDER BY period").fetchall()
+        assert touched == {("zhipu", "revenue", "FY2024"), ("zhipu", "revenue", "FY2023")}
+        replace_facts(conn, doc_id, facts, "v1")
+        assert conn.execute("SELECT * FROM facts ORDER BY period").fetchall() == rows
+        assert [(r[3], r[4]) for r in rows] == [("FY2023", 124500000.0), ("FY2024", 312400000.0)]
+
+
+def test_quotes_and_semicolons_in_values_are_stored_verbatim(db_path):
+    nasty = "'; DROP TABLE facts; --\"收入"
+    with open_db(db_path) as conn:
+        doc_id = upsert_document(conn, _doc(url=f"https://example.org/{nasty}"), NOW).id
+        replace_facts(conn, doc_id, [_fact(quote=nasty)], "v1")
+        assert conn.execute("SELECT quote FROM facts").fetchone()[0] == nasty
+        assert conn.execute("SELECT url FROM documents").fetchone()[0].endswith(nasty)
+
+
+def test_source_state_counts_errors_and_resets_on_success(db_path):
+    with open_db(db_path) as conn:
+        record_source_error(conn, "feed", "rss", NOW, "HTTP 500")
+        record_source_error(conn, "feed", "rss", NOW, "HTTP 503")
+        state = get_source_state(conn, "feed", "rss")
+        assert (state.consecutive_errors, state.last_error) == (2, "HTTP 503")
+        state.etag = '"abc"'
+        record_source_success(conn, state, NOW, 3)
+        state = get_source_state(conn, "feed", "rss")
+        assert (state.consecutive_errors, state.last_error, state.etag) == (0, None, '"abc"')
+
+
+def test_a_transaction_that_fails_stores_nothing(db_path):
+    with open_db(db_path) as conn:
+        with pytest.raises(RuntimeError), transaction(conn):
+            upsert_document(conn, _doc(), NOW)
+            raise RuntimeError("boom")
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("sql", [
+    "DELETE FROM facts", "DROP TABLE facts", "INSERT INTO runs VALUES (1)", "COPY facts TO 'x.csv'",
+    "SELECT 1; DELETE FROM facts", "ATTACH 'other.duckdb'", "CREATE TABLE t (a INT)",
+])
+def test_query_refuses_anything_but_reading(db_path, sql):
+    with open_db(db_path):
+        pass
+    with pytest.raises(QueryError, match="read-only"):
+        run_query(db_path, sql)
+
+
+def test_query_reads_with_parameters(db_path):
+    with open_db(db_path) as conn:
+        upsert_document(conn, _doc(), NOW)
+    columns, rows = run_query(db_path, "SELECT url FROM documents WHERE source = ?", ["test"])
+    assert (columns, rows) == (["url"], [("https://example.org/a",)])
+
+
+def test_an_unopenable_database_is_a_storage_error_naming_the_file(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StorageError, match=str(blocker)):
+        connect(blocker / "db.duckdb")
+    garbage = tmp_path / "garbage.duckdb"
+    garbage.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StorageError, match="garbage.duckdb"):
+        connect(garbage)
