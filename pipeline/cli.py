@@ -223,8 +223,9 @@ def status(db: str | None, config_path: str | None, live: bool) -> None:
             ("sources", "SELECT source, kind, healthy, last_success, consecutive_errors, last_error, last_count "
                         "FROM source_health"),
             ("alerts", "SELECT status, count(*) AS alerts FROM alerts GROUP BY status ORDER BY status"),
-            ("pending alerts", "SELECT title, attempts, error FROM alerts WHERE status IN ('pending', 'failed') "
-                               "ORDER BY created_at LIMIT 20"),
+            ("undelivered alerts", "SELECT status, title, attempts, error FROM alerts "
+                                   "WHERE status IN ('pending', 'failed', 'sending', 'unconfirmed') "
+                                   "ORDER BY created_at LIMIT 20"),
         ]
         for title, sql in sections:
             columns, rows = run_query(source, sql)

@@ -120,6 +120,7 @@ def process_documents(
 ) -> ProcessReport:
     """Process every document with status `new`, in batches, one transaction per batch."""
     report = ProcessReport()
+    parsed_now: set[str] = set()  # parsed in this pass: a later reprint may demote one to duplicate
     total = conn.execute("SELECT count(*) FROM documents WHERE status = 'new'").fetchone()[0]
     done = 0
     while True:
@@ -139,6 +140,7 @@ def process_documents(
                     near = resolve_near_duplicate(conn, doc, analysis, now)
                     report.touched |= near.touched
                     report.duplicate += len(near.demoted)
+                    report.parsed -= len(parsed_now & set(near.demoted))
                     if near.duplicate_of:
                         parsed = analysis.parsed
                         mark_document(conn, doc.id, status="duplicate", duplicate_of=near.duplicate_of,
@@ -147,6 +149,7 @@ def process_documents(
                         report.duplicate += 1
                     else:
                         store_analysis(conn, doc, analysis, now, report)
+                        parsed_now.add(doc.id)
         done += len(batch)
         if on_progress:
             on_progress(done, total)

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import REPO, marketmon_exe
 
-COMMANDS = ["run", "extract", "parse", "query", "status", "reprocess", "eval"]
+COMMANDS = ["run", "extract", "parse", "query", "status", "reprocess", "eval", "report"]
 
 
 @pytest.mark.parametrize("name", ["pipeline", "storage", "alerts"])

@@ -1,0 +1,153 @@
+"""The flow's stages as separate steps, for a scheduler that runs one stage per task (dags/).
+
+Each function opens the database, does one stage, closes it, and returns JSON-ready counts (an Asset
+event's `extra`). `now` is the run's window end, never the wall clock, so re-running a stage for the
+same window changes nothing. The stages make the same calls as `pipeline.runner.run_pipeline`, split in
+three: ingest; process + recompute + alert rules (one transaction for the last two, as in the runner,
+because the rules compare against the metrics as they were before the recompute); delivery.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+import duckdb
+
+from alerts.delivery import deliver_pending, enqueue_alerts
+from alerts.rules import evaluate_rules, load_rules
+from pipeline.config import Config
+from pipeline.ingest import ingest_sources
+from pipeline.metrics import recompute_metrics
+from pipeline.process import process_documents
+from storage.db import connect, open_db, transaction
+from storage.records import count_rows, finish_run
+from storage.snapshot import publish_snapshot, snapshot_path
+
+MAX_LISTED = 50  # changed keys and failures listed in a result; the counts are always complete
+UNDELIVERED = "status IN ('pending', 'failed', 'sending')"
+
+
+def ingest_stage(config: Config, now: datetime, *, kinds: Iterable[str], run_id: str, http=None) -> dict:
+    """Fetch the configured sources of the given kinds and store what is new."""
+    kinds = set(kinds)
+    with open_db(config.db) as conn, _recorded_run(conn, run_id, "ingest " + ",".join(sorted(kinds)), now) as result:
+        report = ingest_sources(conn, config, now, http=http, kinds=kinds)
+        result.update(
+            inserted=report.inserted, updated=report.updated, unchanged=report.unchanged,
+            fetch_errors=report.fetch_errors, source_errors=dict(report.source_errors),
+            per_source=dict(report.per_source), pending=count_rows(conn, "documents", "status = 'new'"),
+        )
+    return result
+
+
+def extract_stage(config: Config, now: datetime, *, run_id: str, gate: bool = True) -> dict:
+    """Process pending documents, recompute the metrics they touch, and put the alerts they raise in the outbox."""
+    rules = load_rules(config.alerts.get("rules_file"))
+    names = company_names(config)
+    with open_db(config.db) as conn, _recorded_run(conn, run_id, "extract", now) as result:
+        processed = process_documents(conn, config, now, gate=gate)
+        # Keys of every document this run processed, including an earlier try of the same run that
+        # committed some batches and then died: their metrics are recomputed too.
+        keys = set(processed.touched) | keys_processed_at(conn, now)
+        since = window_start(conn, now)
+        with transaction(conn):
+            changes = recompute_metrics(conn, keys, now, fx=config.fx, reporting_currency=config.reporting_currency)
+            alerts = evaluate_rules(conn, rules, changes, since=since, watched=names)
+            new = enqueue_alerts(conn, alerts, run_id, now, names)
+        result.update(
+            parsed=processed.parsed, irrelevant=processed.irrelevant, duplicate=processed.duplicate,
+            failed=processed.failed, facts=processed.facts, flagged=processed.flagged,
+            metrics_changed=len(changes), changed_keys=[list(c.key) for c in changes][:MAX_LISTED],
+            alerts_new=new, undelivered=count_rows(conn, "alerts", UNDELIVERED),
+            failures=[f"{url}: {reason}" for url, reason in processed.failures][:MAX_LISTED],
+        )
+    return result
+
+
+def delivery_stage(config: Config, sender, now: datetime, *, run_id: str) -> dict:
+    """Deliver every alert waiting in the outbox (one message per company); failures stay for the retry."""
+    with open_db(config.db) as conn, _recorded_run(conn, run_id, "deliver", now) as result:
+        report = deliver_pending(conn, sender, now, chart_dir=config.db.parent / "charts")
+        result.update(alerts_sent=report.sent, alerts_failed=report.failed, messages=report.messages,
+                      recovered=report.recovered, unconfirmed=report.unconfirmed,
+                      errors=report.errors[:MAX_LISTED])
+    return result
+
+
+def source_health_digest(config: Config) -> dict:
+    """Return the sources that keep failing (from the source_health view) and a digest text; read-only."""
+    conn = connect(config.db, read_only=True)
+    try:
+        total = conn.execute("SELECT count(*) FROM source_health").fetchone()[0]
+        rows = conn.execute(
+            """SELECT source, kind, consecutive_errors, last_success, last_error FROM source_health
+               WHERE NOT healthy ORDER BY source"""
+        ).fetchall()
+    finally:
+        conn.close()
+    lines = []
+    for source, kind, errors, last_success, error in rows:
+        since = f"last success {last_success:%Y-%m-%d %H:%M} UTC" if last_success else "never succeeded"
+        lines.append(f"• {source} ({kind}): {errors} failed attempt(s) in a row, {since}: {(error or '')[:200]}")
+    text = (f"marketmon source health: {len(rows)} of {total} source(s) failing\n" + "\n".join(lines)) if rows else ""
+    return {"sources": total, "unhealthy": [r[0] for r in rows], "text": text}
+
+
+def snapshot_stage(config: Config) -> str:
+    """Checkpoint the live database and publish the analysts' read-only snapshot; return its path."""
+    target = snapshot_path(config.db, config.snapshot)
+    with open_db(config.db) as conn:
+        return str(publish_snapshot(conn, config.db, target))
+
+
+def keys_processed_at(conn: duckdb.DuckDBPyConnection, at: datetime) -> set[tuple[str, str, str]]:
+    """Return the metric keys of facts from documents processed at exactly this run time."""
+    rows = conn.execute(
+        """SELECT DISTINCT f.company, f.metric, f.period FROM facts f
+           JOIN documents d ON d.id = f.document_id WHERE d.processed_at = ?""",
+        [at],
+    ).fetchall()
+    return {tuple(r) for r in rows}
+
+
+def window_start(conn: duckdb.DuckDBPyConnection, now: datetime) -> datetime:
+    """Return when the documents this run processed were fetched (the earliest), else `now`.
+
+    Document rules (new filing, implausible value) look at documents stored since this moment: an ingest
+    run stores them with its own, earlier, time.
+    """
+    first = conn.execute("SELECT min(fetched_at) FROM documents WHERE processed_at = ?", [now]).fetchone()[0]
+    return min(first, now) if first else now
+
+
+def company_names(config: Config) -> dict[str, str]:
+    """Return {company id: display name} for alert messages."""
+    return {c.id: (c.names[0] if c.names else c.id) for c in config.watchlist.companies}
+
+
+@contextmanager
+def _recorded_run(conn: duckdb.DuckDBPyConnection, run_id: str, command: str, now: datetime) -> Iterator[dict]:
+    """Record the stage in `runs` (what `marketmon status` lists); the caller fills the yielded counts."""
+    # A retried task reuses its run id: the record is reset rather than duplicated.
+    with transaction(conn):
+        conn.execute(
+            """INSERT INTO runs (id, command, started_at, status) VALUES (?, ?, ?, 'running')
+               ON CONFLICT (id) DO UPDATE SET command = excluded.command, started_at = excluded.started_at,
+                   status = 'running', finished_at = NULL, counts = NULL, error = NULL""",
+            [run_id, command, now],
+        )
+    result: dict = {}
+    try:
+        yield result
+    except Exception as exc:
+        try:
+            with transaction(conn):
+                finish_run(conn, run_id, now, "failed", {}, f"{type(exc).__name__}: {exc}"[:500])
+        except duckdb.Error:
+            pass  # the original error is the one worth raising
+        raise
+    counts = {k: v for k, v in result.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+    with transaction(conn):
+        finish_run(conn, run_id, now, "ok", counts)
