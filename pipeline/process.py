@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -14,18 +16,19 @@ from pipeline.config import Config
 from pipeline.dedupe import resolve_near_duplicate
 from pipeline.models import Fact, ParsedDocument
 from pipeline.parse import ParseError, decode_document, parse_document
-from storage.db import transaction
 from storage.records import (
     PendingDocument,
+    documents_by_id,
     find_duplicate,
     last_known_value,
     mark_document,
-    pending_documents,
+    pending_ids,
     replace_facts,
     set_canonical_url,
 )
 
 BATCH = 200
+PARALLEL_FROM = 200  # pending documents from which a worker pool pays for its start-up
 
 
 @dataclass(slots=True)
@@ -98,6 +101,8 @@ def store_analysis(conn: duckdb.DuckDBPyConnection, doc: PendingDocument, analys
         return
     checked = []
     for fact in analysis.facts:
+        if not _storable(fact.value):
+            continue  # a 400-digit figure is no fact: stored as a DOUBLE it becomes inf and poisons every check after
         if fact.reason is None:
             last = last_known_value(conn, fact.company, fact.metric, doc.id, fact.period)
             fact = check_history(fact, None if last is None else Decimal(str(last)))
@@ -116,45 +121,78 @@ def store_analysis(conn: duckdb.DuckDBPyConnection, doc: PendingDocument, analys
 
 def process_documents(
     conn: duckdb.DuckDBPyConnection, config: Config, now: datetime, *, gate: bool = True,
-    on_progress: Callable[[int, int], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None, workers: int | None = None,
 ) -> ProcessReport:
-    """Process every document with status `new`, in batches, one transaction per batch."""
+    """Process every document with status `new`: analysed in worker processes, stored by this one writer."""
+    from pipeline.parallel import analyse_in_processes, default_workers
+
     report = ProcessReport()
+    ids = pending_ids(conn)
+    total = len(ids)
+    if workers is None:
+        # A pool costs a second or two to start: worth it only for a large backlog.
+        workers = default_workers() if total >= PARALLEL_FROM else 1
     parsed_now: set[str] = set()  # parsed in this pass: a later reprint may demote one to duplicate
-    total = conn.execute("SELECT count(*) FROM documents WHERE status = 'new'").fetchone()[0]
+    first_of_hash: dict[str, str] = {}  # exact twins inside this pass, before either is stored
+    in_flight: deque[PendingDocument] = deque()
     done = 0
-    while True:
-        batch = pending_documents(conn, limit=BATCH)
-        if not batch:
-            break
-        with transaction(conn):
-            for doc in batch:
+
+    def feed() -> Iterator[PendingDocument]:
+        nonlocal done
+        for start in range(0, total, BATCH):
+            for doc in documents_by_id(conn, ids[start:start + BATCH]):
                 canonical = doc.metadata.get("canonical_url")
                 set_canonical_url(conn, doc.id, canonical)
-                original = find_duplicate(conn, doc.id, doc.content_hash, canonical)
+                original = find_duplicate(conn, doc.id, doc.content_hash, canonical) or first_of_hash.get(
+                    doc.content_hash)
                 if original:
                     mark_document(conn, doc.id, status="duplicate", duplicate_of=original, processed_at=now)
                     report.duplicate += 1
-                else:
-                    analysis = analyse_document(doc, config, gate=gate)
-                    near = resolve_near_duplicate(conn, doc, analysis, now)
-                    report.touched |= near.touched
-                    report.duplicate += len(near.demoted)
-                    report.parsed -= len(parsed_now & set(near.demoted))
-                    if near.duplicate_of:
-                        parsed = analysis.parsed
-                        mark_document(conn, doc.id, status="duplicate", duplicate_of=near.duplicate_of,
-                                      processed_at=now, text=parsed.text, title=parsed.title, lang=parsed.lang,
-                                      published=parsed.published)
-                        report.duplicate += 1
-                    else:
-                        store_analysis(conn, doc, analysis, now, report)
-                        parsed_now.add(doc.id)
-        done += len(batch)
-        if on_progress:
-            on_progress(done, total)
+                    done += 1
+                    continue
+                first_of_hash[doc.content_hash] = doc.id
+                in_flight.append(doc)
+                yield doc
+
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for analysis in analyse_in_processes(feed(), config, gate=gate, workers=workers):
+            doc = in_flight.popleft()
+            near = resolve_near_duplicate(conn, doc, analysis, now)
+            report.touched |= near.touched
+            report.duplicate += len(near.demoted)
+            report.parsed -= len(parsed_now & set(near.demoted))
+            if near.duplicate_of:
+                parsed = analysis.parsed
+                mark_document(conn, doc.id, status="duplicate", duplicate_of=near.duplicate_of,
+                              processed_at=now, text=parsed.text, title=parsed.title, lang=parsed.lang,
+                              published=parsed.published)
+                report.duplicate += 1
+            else:
+                store_analysis(conn, doc, analysis, now, report)
+                parsed_now.add(doc.id)
+            done += 1
+            if done % BATCH == 0:
+                conn.execute("COMMIT")  # what is stored stays stored if a later document breaks the run
+                conn.execute("BEGIN TRANSACTION")
+                if on_progress:
+                    on_progress(done, total)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    if on_progress:
+        on_progress(total, total)
     return report
 
 
 def _as_date(value: date | datetime | None) -> date | None:
     return value.date() if isinstance(value, datetime) else value
+
+
+def _storable(value: Decimal) -> bool:
+    """Return whether a value fits a DOUBLE as a finite number (a 400-digit figure does not)."""
+    try:
+        return math.isfinite(float(value)) and abs(value) < Decimal("1e20")
+    except (OverflowError, ValueError, ArithmeticError):
+        return False

@@ -78,18 +78,35 @@ class PendingDocument:
     metadata: dict
 
 
-def pending_documents(conn: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[PendingDocument]:
-    """Return the documents with status `new`, oldest first."""
-    sql = """SELECT id, source, kind, url, title, published_at, content_type, content_hash, raw, metadata
-             FROM documents WHERE status = 'new' ORDER BY published_at NULLS LAST, fetched_at, id"""
+def pending_ids(conn: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[str]:
+    """Return the ids of the documents with status `new`, oldest first (ids only: raw stays on disk)."""
+    sql = "SELECT id FROM documents WHERE status = 'new' ORDER BY published_at NULLS LAST, fetched_at, id"
     params: list = []
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [
-        PendingDocument(*row[:8], raw=bytes(row[8] or b""), metadata=json.loads(row[9]) if row[9] else {})
-        for row in conn.execute(sql, params).fetchall()
-    ]
+    return [row[0] for row in conn.execute(sql, params).fetchall()]
+
+
+def documents_by_id(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[PendingDocument]:
+    """Return stored documents with their raw bytes, in the order of the ids given."""
+    if not ids:
+        return []
+    rows = conn.execute(
+        """SELECT id, source, kind, url, title, published_at, content_type, content_hash, raw, metadata
+           FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))""",
+        [list(ids)],
+    ).fetchall()
+    by_id = {
+        row[0]: PendingDocument(*row[:8], raw=bytes(row[8] or b""), metadata=json.loads(row[9]) if row[9] else {})
+        for row in rows
+    }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def pending_documents(conn: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[PendingDocument]:
+    """Return the documents with status `new`, oldest first."""
+    return documents_by_id(conn, pending_ids(conn, limit))
 
 
 def find_duplicate(

@@ -82,3 +82,27 @@ def test_one_worker_and_empty_input(stored_docs) -> None:
     assert list(analyse_in_processes(docs[:3], config, gate=True, workers=1)) == [
         analyse_document(d, config, gate=True) for d in docs[:3]
     ]
+
+
+def test_processing_with_two_workers_stores_what_one_worker_stores(tmp_path):
+    from datetime import datetime
+
+    from pipeline.config import load_config, sample_config_path
+    from pipeline.ingest import ingest_sources
+    from pipeline.process import process_documents
+    from storage.db import open_db
+
+    now = datetime(2026, 4, 1, 8, 0)
+    results = []
+    for workers in (1, 2):
+        config = load_config(sample_config_path(), db=tmp_path / f"w{workers}.duckdb")
+        config.sources = [s for s in config.sources if s.kind == "inbox"]
+        with open_db(config.db) as conn:
+            ingest_sources(conn, config, now)
+            report = process_documents(conn, config, now, workers=workers)
+            statuses = conn.execute("SELECT url, status FROM documents ORDER BY url").fetchall()
+            facts = conn.execute("SELECT d.url, f.company, f.metric, f.period, f.value, f.quote FROM facts f "
+                                 "JOIN documents d ON d.id = f.document_id ORDER BY ALL").fetchall()
+        results.append((report.parsed, report.irrelevant, report.failed, statuses, facts))
+    assert results[0] == results[1]
+    assert results[0][0] == 8 and len(results[0][4]) >= 37
