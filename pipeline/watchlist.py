@@ -24,19 +24,13 @@ class Watchlist:
     companies: list[Company]
     _pattern: re.Pattern | None = field(default=None, repr=False)
     _by_alias: dict[str, str] = field(default_factory=dict, repr=False)
+    _unwatched: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for company in self.companies:
             for name in (company.id, *company.names):
                 self._by_alias.setdefault(name.casefold(), company.id)
-        aliases = sorted(self._by_alias, key=len, reverse=True)
-        if aliases:
-            # Latin aliases need word boundaries ("Z.ai" must not match inside "xz.ain"); CJK ones do not.
-            parts = [
-                rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])" if a.isascii() else re.escape(a)
-                for a in aliases
-            ]
-            self._pattern = re.compile("|".join(parts), re.IGNORECASE)
+        self._pattern = alias_pattern(self._by_alias)
 
     def get(self, company_id: str) -> Company | None:
         """Return the company with this canonical id."""
@@ -46,12 +40,52 @@ class Watchlist:
         """Map an alias (any case) to its canonical company id."""
         return self._by_alias.get(alias.casefold())
 
+    def unwatched(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        """Return the names that are no alias of a watched company (remembered per tuple of names)."""
+        kept = self._unwatched.get(names)
+        if kept is None:
+            kept = self._unwatched[names] = tuple(n for n in names if self.resolve(n) is None)
+        return kept
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Return (start, end, company id) for every alias occurrence in the text."""
         if self._pattern is None:
             return []
-        return [(m.start(), m.end(), self._by_alias[m.group(0).casefold()]) for m in self._pattern.finditer(text)]
+        by_alias = self._by_alias
+        return [(m.start(), m.end(), by_alias[m.group(0).casefold()]) for m in self._pattern.finditer(text)]
 
     def mentions(self, text: str) -> set[str]:
         """Return the ids of the companies the text names."""
         return {cid for _, _, cid in self.find(text)}
+
+
+def alias_pattern(aliases) -> re.Pattern | None:
+    """Compile (casefolded) aliases into one case-insensitive trie regex; the longest alias wins at a position.
+
+    A trie tests each character once however many aliases share it, and the leading class lets the
+    engine reject every position that cannot start an alias with one test, so the cost no longer
+    grows with the number of aliases. Latin aliases need word boundaries ("Z.ai" must not match
+    inside "xz.ain"); CJK ones do not. The boundary before an alias is checked where it ends, by a
+    lookbehind as long as the alias, so that the trie's branches can all start with a literal.
+    """
+    trie: dict = {}
+    for alias in aliases:
+        if not alias:
+            continue  # an empty alias would match everywhere
+        node = trie
+        for ch in alias:
+            node = node.setdefault(ch, {})
+        node[""] = len(alias) if alias.isascii() else 0
+    if not trie:
+        return None
+    first = "".join(re.escape(ch) for ch in sorted(trie))
+    return re.compile(f"(?=[{first}])" + _trie(trie), re.IGNORECASE)
+
+
+def _trie(node: dict) -> str:
+    branches = [re.escape(ch) + _trie(node[ch]) for ch in sorted(k for k in node if k)]
+    if "" in node:
+        # tried after every longer alias through this node, as the old longest-first alternation did
+        n = node[""]
+        branches.append(rf"(?<![A-Za-z0-9][\s\S]{{{n}}})(?![A-Za-z0-9])" if n else "")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -15,6 +15,12 @@ Forecasts are dropped, not stored with low confidence: a number after 预计/exp
 sentence, or about a period later than the document's date, is not a result. Numbers that cannot be
 right (a share over 100%, a truncated "revenue" of 21.9 yuan) are kept but flagged: low confidence
 and a `reason` (plausibility.py).
+
+Speed: the whole text gets only cheap scans (numbers, sentence ends, metric words). The close reading
+(periods, cues, values, binding) runs on the windows around numbers that name a metric and the windows
+just before them; a text with no number or no metric word stops after those scans. Skipping a window
+never changes a fact: what binding reads from earlier sentences is bounded by sentence distance, and
+"同期" after a skipped window makes the document be read whole (tests/extract/test_matchers.py).
 """
 
 from __future__ import annotations
@@ -22,10 +28,10 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_right
 
-from pipeline.extract.binding import CONTEXT_SENTENCES, Document, bind_document
+from pipeline.extract.binding import CONTEXT_SENTENCES, TABLE_HEADER_REACH, Document, bind_document
 from pipeline.extract.cues import default_cue_book, lower_ascii
 from pipeline.extract.entities import choose_subject, find_companies
-from pipeline.extract.numbers import fill_list_units, find_quantities
+from pipeline.extract.numbers import fill_list_units, number_matches, read_quantities
 from pipeline.extract.periods import find_document_date, find_periods
 from pipeline.extract.plausibility import check_document
 from pipeline.extract.sentences import mask_digit_runs, normalize_text, split_sentences
@@ -49,6 +55,19 @@ def extract_facts(
         return []
     norm = mask_digit_runs(normalize_text(text))
     book = default_cue_book()
+    numbers = number_matches(norm)
+    if not numbers:
+        return []  # every fact is a number
+    sentences = split_sentences(norm)
+    # Only sentences with a number, and the few before them (for an open period or segment), are read
+    # closely: a long text without numbers costs one pass of each cheap scan, not the full analysis.
+    windows = _windows(sentences, numbers)
+    lowered = lower_ascii(norm)
+    # Of those, only windows that name a metric can yield a fact, and only they and the windows just
+    # before them (a table header, a period left open) can change one: the others are skipped whole.
+    live = [book.may_name_metric(lowered, s, e) for s, e, _, _ in windows]
+    if not any(live):
+        return []
     companies = find_companies(norm, watchlist, book.others)
     subject = choose_subject(companies, normalize_text(title) if title else None, watchlist)
     if subject is None:
@@ -56,22 +75,21 @@ def extract_facts(
     if isinstance(published, datetime.datetime):
         published = published.date()
     doc_date = published or find_document_date(norm)
-    sentences = split_sentences(norm)
-    raw = find_quantities(norm)
-    # Only sentences with a number, and the few before them (for an open period or segment), are read
-    # closely: a long text without numbers costs one pass of each cheap scan, not the full analysis.
-    windows = _windows(sentences, raw)
-    periods = [p for s, e in windows for p in find_periods(norm, doc_date, s, e)]
-    lowered = lower_ascii(norm)
+    read = _needed(windows, live, book.blends_currency)
+    periods = _find_periods(norm, doc_date, windows, read)
+    if not all(read) and _needs_history(periods, windows, read):
+        read = [True] * len(windows)  # "同期" with no period before it in its sentence reads all earlier ones
+        periods = _find_periods(norm, doc_date, windows, read)
+    spans = [(s, e) for (s, e, _, _), r in zip(windows, read, strict=True) if r]
     doc = Document(
         text=norm,
         book=book,
         subject=subject,
         doc_date=doc_date,
         sentences=sentences,
-        quantities=fill_list_units(norm, _outside(raw, periods)),
+        quantities=fill_list_units(norm, _outside(read_quantities(norm, _within(numbers, spans)), periods)),
         periods=periods,
-        cues=[c for s, e in windows for c in book.find(norm, s, e, lowered=lowered)],
+        cues=[c for s, e in spans for c in book.find(norm, s, e, lowered=lowered)],
         companies=companies,
     )
     facts = []
@@ -87,22 +105,71 @@ def extract_facts(
     return facts
 
 
-def _windows(sentences, quantities, reach: int = CONTEXT_SENTENCES) -> list[tuple[int, int]]:
-    """Merge the spans of sentences holding a number, with the `reach` sentences before each."""
+def _windows(sentences, numbers, reach: int = CONTEXT_SENTENCES) -> list[tuple[int, int, int, int]]:
+    """Merge the spans of sentences holding a number, with the `reach` sentences before each.
+
+    Returns (start, end, first sentence index, last sentence index) per window.
+    """
     starts = [s.start for s in sentences]
     marked = set()
-    for q in quantities:
-        i = bisect_right(starts, q.start) - 1
+    for m in numbers:
+        i = bisect_right(starts, m.start()) - 1
         if i >= 0 and i not in marked:
             marked.update(range(max(0, i - reach), i + 1))
-    windows: list[tuple[int, int]] = []
+    windows: list[tuple[int, int, int, int]] = []
     for i in sorted(marked):
         s, e = sentences[i].start, sentences[i].end
         if windows and (i - 1) in marked:
-            windows[-1] = (windows[-1][0], e)
+            windows[-1] = (windows[-1][0], e, windows[-1][2], i)
         else:
-            windows.append((s, e))
+            windows.append((s, e, i, i))
     return windows
+
+
+# How many sentences back binding looks: a table header or unit line, an open period, a segment.
+_LOOK_BACK = max(TABLE_HEADER_REACH, CONTEXT_SENTENCES)
+
+
+def _needed(windows, live: list[bool], everything: bool) -> list[bool]:
+    """Which windows to read: those that may name a metric, and any ending within _LOOK_BACK sentences before one.
+
+    A window further back can only leave state that binding no longer looks at (ctx.header, ctx.label and
+    the recent periods are all bounded by sentence distance); "同期" is the exception, see _needs_history.
+    """
+    if everything:
+        return [True] * len(windows)
+    read = list(live)
+    next_live = None  # first sentence index of the nearest live window after this one
+    for k in range(len(windows) - 1, -1, -1):
+        if next_live is not None and next_live - windows[k][3] <= _LOOK_BACK:
+            read[k] = True
+        if live[k]:
+            next_live = windows[k][2]
+    return read
+
+
+def _find_periods(text: str, doc_date, windows, read: list[bool]) -> list:
+    return [p for (s, e, _, _), r in zip(windows, read, strict=True) if r for p in find_periods(text, doc_date, s, e)]
+
+
+def _needs_history(periods, windows, read: list[bool]) -> bool:
+    """True when a period refers back ("同期", "a year earlier") past a window that was skipped."""
+    first_skipped = next(windows[k][0] for k, r in enumerate(read) if not r)
+    return any(p.kind in ("same", "prior") and p.start > first_skipped for p in periods)
+
+
+def _within(numbers, spans: list[tuple[int, int]]) -> list:
+    """The number matches that start inside one of the (sorted) spans."""
+    kept, i = [], 0
+    for m in numbers:
+        start = m.start()
+        while i < len(spans) and spans[i][1] <= start:
+            i += 1
+        if i == len(spans):
+            break
+        if spans[i][0] <= start:
+            kept.append(m)
+    return kept
 
 
 def _outside(quantities, periods) -> list:

@@ -57,6 +57,8 @@ class Document:
     _c_starts: list[int] = field(default_factory=list)
     _m_starts: list[int] = field(default_factory=list)
     _currency: str | None = None
+    _clauses: tuple[int, list[int]] = (-1, [])  # the clause breaks of the sentence being bound
+    _roles: dict[str, list[Cue]] = field(default_factory=dict)  # the cues of the sentence being bound, by role
 
     def __post_init__(self) -> None:
         self._q_starts = [q.start for q in self.quantities]
@@ -65,6 +67,12 @@ class Document:
         self._m_starts = [m.start for m in self.companies]
         units = Counter(q.unit for q in self.quantities if q.kind == "currency")
         self._currency = units.most_common(1)[0][0] if units else None
+
+    def clause_bounds(self, sentence: Sentence) -> list[int]:
+        """Return the clause breaks of a sentence (remembered for the sentence being bound)."""
+        if self._clauses[0] != sentence.start:
+            self._clauses = (sentence.start, clause_bounds(self.text, sentence.start, sentence.end))
+        return self._clauses[1]
 
     def in_span(self, items: list, starts: list[int], start: int, end: int) -> list:
         """Return the items whose start lies in [start, end)."""
@@ -103,20 +111,46 @@ def bind_document(doc: Document) -> list[Fact]:
     """Return the facts of a document, sentence by sentence."""
     facts: list[Fact] = []
     ctx = _Context()
+    quantities, periods, cues = doc.quantities, doc.periods, doc.cues
+    nq, np_, nc = len(quantities), len(periods), len(cues)
+    qi = pi = ci = 0  # sentences come in order: walk the sorted lists once instead of a bisect per sentence
     for index, sentence in enumerate(doc.sentences):
         if sentence.paragraph != ctx.paragraph:
             ctx.paragraph, ctx.paragraph_start = sentence.paragraph, sentence.start
-        facts.extend(_bind_sentence(doc, index, sentence, ctx))
+        s, e = sentence.start, sentence.end
+        while qi < nq and quantities[qi].start < s:
+            qi += 1
+        qj = qi
+        while qj < nq and quantities[qj].start < e:
+            qj += 1
+        while pi < np_ and periods[pi].start < s:
+            pi += 1
+        pj = pi
+        while pj < np_ and periods[pj].start < e:
+            pj += 1
+        while ci < nc and cues[ci].start < s:
+            ci += 1
+        cj = ci
+        while cj < nc and cues[cj].start < e:
+            cj += 1
+        if qi == qj and pi == pj and ci == cj:
+            _remember_label(doc, index, sentence, ctx)  # all a sentence without numbers, periods or cues can leave
+        else:
+            facts.extend(_bind_sentence(doc, index, sentence, ctx, quantities[qi:qj], periods[pi:pj], cues[ci:cj]))
+        qi, pi, ci = qj, pj, cj
     return facts
 
 
-def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context) -> list[Fact]:
+def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context, quantities: list[Quantity],
+                   periods: list[PeriodMention], cues: list[Cue]) -> list[Fact]:
     s, e = sentence.start, sentence.end
-    quantities = doc.in_span(doc.quantities, doc._q_starts, s, e)
-    periods = _resolve_same(doc.in_span(doc.periods, doc._p_starts, s, e), ctx)
-    cues = doc.in_span(doc.cues, doc._c_starts, s, e)
+    periods = _resolve_same(periods, ctx)
     facts: list[Fact] = []
     if quantities and any(c.role == "metric" for c in cues):
+        roles: dict[str, list[Cue]] = {}
+        for c in cues:
+            roles.setdefault(c.role, []).append(c)
+        doc._roles = roles  # each step below filters the sentence's cues by role: sort them once
         quantities = _apply_labels(doc, quantities, s, e, index, ctx)
         bindings = _bind_metrics(doc, sentence, quantities, cues)
         if bindings:
@@ -156,9 +190,18 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
     if len(concrete) >= 2 and not quantities:
         ctx.header = (index, [x for p in concrete for x in p.expand()])
     if not quantities:
-        for start, _end, power, unit in find_labels(doc.text, sentence.start, sentence.end):
-            if start - sentence.start < 12:
-                ctx.label = (index, power, unit)
+        _remember_label(doc, index, sentence, ctx)
+
+
+def _remember_label(doc: Document, index: int, sentence: Sentence, ctx: _Context) -> None:
+    """A unit line ("（单位：亿元）") opening a sentence without numbers scales the table rows below it."""
+    s, e = sentence.start, sentence.end
+    head = doc.text[s:min(s + 12, e)]
+    if "(" not in head and "（" not in head:
+        return  # a label starts with a bracket, and only one in the first 12 characters counts
+    for start, _end, power, unit in find_labels(doc.text, s, e):
+        if start - s < 12:
+            ctx.label = (index, power, unit)
 
 
 def _apply_labels(doc, quantities, s, e, index, ctx: _Context) -> list[Quantity]:
@@ -187,7 +230,7 @@ def _compatible(rule: MetricRule, q: Quantity, sentence_text: str) -> bool:
 def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity], cues: list[Cue]) -> list[Binding]:
     text = doc.text
     lowered = text[sentence.start:sentence.end].casefold()
-    bounds = clause_bounds(text, sentence.start, sentence.end)
+    bounds = doc.clause_bounds(sentence)
     metric_cues = [c for c in cues if c.role in ("metric", "negate", "measure")]
     bindings = []
     previous_end = sentence.start
@@ -213,19 +256,25 @@ def _is_conversion(doc: Document, q: Quantity, prev_end: int, cues: list[Cue], q
     """"约合1400万美元", "RMB100m (US$14m)": the same amount restated in another currency."""
     if q.kind != "currency":
         return False
-    for c in cues:
-        if c.role == "conversion" and c.end <= q.start and q.start - c.end <= 3:
+    for c in doc._roles.get("conversion", ()):
+        if c.end <= q.start and q.start - c.end <= 3:
             return True
-    earlier = [p for p in quantities if p.end <= q.start and p.kind == "currency" and p.unit != q.unit]
-    return bool(earlier) and _CONVERSION_PAREN.fullmatch(doc.text, earlier[-1].end, q.start) is not None
+    for p in reversed(quantities):  # the last amount in another currency before this one
+        if p.end <= q.start and p.kind == "currency" and p.unit != q.unit:
+            return _CONVERSION_PAREN.fullmatch(doc.text, p.end, q.start) is not None
+    return False
 
 
 def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Binding | str | None:
     """A cue right after the number ("84.5%的收入", "657名研发人员", "45% of revenue") decides it alone."""
-    following = [c for c in cues if c.start >= q.end]
-    if not following:
+    i = bisect_left(cues, q.end, key=_start)  # cues come sorted by start (and by end: matches never overlap)
+    if i == len(cues):
         return None
-    first = [c for c in following if c.start == following[0].start]
+    at = cues[i].start
+    first = []
+    while i < len(cues) and cues[i].start == at:
+        first.append(cues[i])
+        i += 1
     gap = doc.text[q.end:first[0].start]
     tight = _TIGHT_AFTER.fullmatch(gap) is not None
     if not tight and not (len(gap) <= 4 and gap.strip().lower() in ("in", "of")):
@@ -246,7 +295,7 @@ def _owned(gap: str) -> bool:
 
 def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bounds: list[int]) -> Binding | str | None:
     """The nearest compatible cue before the number in its sentence; a tight incompatible one claims it."""
-    before = [c for c in cues if c.end <= q.start]
+    before = cues[:bisect_right(cues, q.start, key=_end)]
     for i in range(len(before) - 1, -1, -1):
         c = before[i]
         if c.role == "measure":
@@ -263,6 +312,14 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
         if tight and c.role == "metric" and not all(doc.book.metrics[n].base for n in c.names):
             return "claimed"
     return None
+
+
+def _start(item) -> int:
+    return item.start
+
+
+def _end(item) -> int:
+    return item.end
 
 
 def _has_base(earlier: list[Cue], base: str) -> bool:
@@ -284,11 +341,11 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
         if nxt is not None and nxt.start - q.end <= 25 and _HUG.fullmatch(text, q.end, nxt.start):
             hugs[q.start] = nxt
     hugged = {id(p) for p in hugs.values()}
-    comparisons = [c for c in cues if c.role == "comparison"]
+    comparisons = doc._roles.get("comparison", [])
     bases = {id(p) for p in usable if any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)}
     # "down from 95.5% in 2022": the period of a number introduced by "from" is a base for the others
     bases |= {id(p) for qs, p in hugs.items() if _FROM_BEFORE.search(text, max(0, qs - 8), qs)}
-    has_respectively = any(c.role == "respectively" for c in cues)
+    has_respectively = "respectively" in doc._roles
     for run in _runs(text, bindings, has_respectively):
         if len(run) >= 2 and _zip_run(doc, run, quantities, usable, hugs, has_respectively, index, ctx):
             continue
@@ -353,12 +410,10 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
 
 
 def _own_preceding(q: Quantity, periods, quantities, hugged) -> PeriodMention | None:
-    prior = [p for p in periods if p.end <= q.start and id(p) not in hugged]
-    if not prior:
-        return None
-    p = prior[-1]
-    between = [x for x in quantities if p.end <= x.start and x.end <= q.start]
-    return p if not between else None
+    for p in reversed(periods):
+        if p.end <= q.start and id(p) not in hugged:
+            return None if any(p.end <= x.start and x.end <= q.start for x in quantities) else p
+    return None
 
 
 # --- facts ---------------------------------------------------------------------------------------
@@ -366,7 +421,7 @@ def _own_preceding(q: Quantity, periods, quantities, hugged) -> PeriodMention | 
 
 def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, periods, ctx: _Context) -> Fact | None:
     q = b.q
-    if any(c.role == "forecast" and (c.end <= q.start or _same_clause_after(doc, sentence, q, c)) for c in cues):
+    if any(c.end <= q.start or _same_clause_after(doc, sentence, q, c) for c in doc._roles.get("forecast", ())):
         return None
     company = _company(doc, sentence, q, ctx)
     if company is None:
@@ -419,7 +474,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
 def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -> bool:
     if c.start < q.end:
         return False
-    bounds = clause_bounds(doc.text, sentence.start, sentence.end)
+    bounds = doc.clause_bounds(sentence)
     return _clause(bounds, q.start) == _clause(bounds, c.start)
 
 
@@ -449,8 +504,8 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
 
 
 def _scoped_metric(doc: Document, b: Binding, cues: list[Cue]) -> str | None:
-    for c in cues:
-        if c.role == "scope" and c.end <= b.q.start and c.start < b.cue.start + 1000:
+    for c in doc._roles.get("scope", ()):
+        if c.end <= b.q.start and c.start < b.cue.start + 1000:
             mapped = doc.book.scopes.get(c.names[0], {}).get(b.rule.id)
             if mapped:
                 return mapped
@@ -460,21 +515,22 @@ def _scoped_metric(doc: Document, b: Binding, cues: list[Cue]) -> str | None:
 def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: list[Cue], ctx: _Context) -> str | None:
     role = "group" if b.rule.segment_set == "groups" else "segment"
     q = b.q
-    bounds = clause_bounds(doc.text, sentence.start, sentence.end)
-    after = [c for c in cues if c.role == role and c.start >= q.end and c.start - q.end <= 20
+    bounds = doc.clause_bounds(sentence)
+    named = doc._roles.get(role, ())
+    after = [c for c in named if c.start >= q.end and c.start - q.end <= 20
              and _clause(bounds, c.start) == _clause(bounds, q.start)]
     if b.side == "after" and after:
         return after[0].names[0]
-    before = [c for c in cues if c.role == role and c.end <= q.start]
+    before = [c for c in named if c.end <= q.start]
     if before:
         seg = before[-1]
-        totals = [c for c in cues if c.role == "total" and seg.end <= c.start and c.end <= q.start]
+        totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
         if not (totals and b.rule.segment == "optional"):
             return seg.names[0]
     if b.rule.segment == "required":
         if after:
             return after[0].names[0]
-        if any(c.role == "anaphor" and c.end <= q.start for c in cues):
+        if any(c.end <= q.start for c in doc._roles.get("anaphor", ())):
             recent = [name for i, name in ctx.segments if index - i <= 2]
             if recent:
                 b.penalty += 0.1

@@ -9,6 +9,8 @@ from importlib import resources
 
 import yaml
 
+from pipeline.extract.sentences import lower_ascii
+
 UNIT_KINDS = ("currency", "percent", "pp", "multiple", "count", "tokens", "plain")
 
 
@@ -51,6 +53,9 @@ class CueBook:
     _pattern: re.Pattern | None = field(default=None, repr=False)
     _qual_before: re.Pattern | None = field(default=None, repr=False)
     _qual_after: re.Pattern | None = field(default=None, repr=False)
+    _groups: dict[str, tuple] = field(default_factory=dict, repr=False)
+    _qual_hint: re.Pattern | None = field(default=None, repr=False)
+    _metric_pattern: re.Pattern | None = field(default=None, repr=False)
 
     def add(self, word: str, role: str, name: str, side: str = "before") -> None:
         """Register a cue word (used while loading)."""
@@ -61,36 +66,61 @@ class CueBook:
     def compile(self) -> None:
         """Build the matchers once every word is registered."""
         self._pattern = compile_words(self._entries)
+        self._metric_pattern = compile_words([w for w, entries in self._entries.items() if any(r == "metric" for r, _, _ in entries)])
+        self._groups.clear()
         self._qual_before = _qualifier_pattern(self.qualifiers, "before", anchor_end=True)
+        self._qual_hint = _qualifier_hint(self.qualifiers, "before")
         self._qual_after = _qualifier_pattern(self.qualifiers, "after", anchor_end=False)
 
     def find(self, text: str, start: int = 0, end: int | None = None, *, lowered: str | None = None) -> list[Cue]:
         """Return every cue in text[start:end], longest match first at each position."""
         cues = []
         lowered = lower_ascii(text) if lowered is None else lowered
+        groups = self._groups
         for m in self._pattern.finditer(lowered, start, len(text) if end is None else end):
             word = m.group(0)
-            if m.start() and word[0].isascii() and word[0].isalnum() and lowered[m.start() - 1].isascii() and lowered[m.start() - 1].isalpha():
+            s = m.start()
+            if s and word[0].isascii() and word[0].isalnum() and lowered[s - 1].isascii() and lowered[s - 1].isalpha():
                 continue  # a Latin cue inside a longer word ("up" in "startup")
-            entries = self._entries.get(" ".join(word.split()).casefold())
-            if entries is None:
-                continue
-            by_role: dict[tuple[str, str], list[str]] = {}
-            for role, name, side in entries:
-                by_role.setdefault((role, side), []).append(name)
-            for (role, side), names in by_role.items():
-                cues.append(Cue(m.start(), m.end(), role, tuple(names), side))
+            found = groups.get(word)
+            if found is None:
+                found = self._group(word)
+            e = m.end()
+            for role, names, side in found:
+                cues.append(Cue(s, e, role, names, side))
         return cues
+
+    def may_name_metric(self, lowered: str, start: int, end: int) -> bool:
+        """False when find() could not return any metric cue in lowered[start:end] (one scan in C)."""
+        # Any metric cue find() returns is a match of this narrower trie at the same place, so no match
+        # here rules them all out; a match may still be a Latin word inside a longer one, hence "may".
+        return self._metric_pattern.search(lowered, start, end) is not None
+
+    @property
+    def blends_currency(self) -> bool:
+        """True when some metric takes both bare numbers and amounts: a bare one then gets the document's currency."""
+        return any({"plain", "currency"} <= rule.units for rule in self.metrics.values())
+
+    def _group(self, word: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+        """The (role, names, side) cues a matched word stands for, remembered per spelling."""
+        by_role: dict[tuple[str, str], list[str]] = {}
+        for role, name, side in self._entries.get(" ".join(word.split()).casefold(), ()):
+            by_role.setdefault((role, side), []).append(name)
+        found = tuple((role, tuple(names), side) for (role, side), names in by_role.items())
+        if len(self._groups) < 10_000:  # spellings differ only in spacing; garbage must not grow this forever
+            self._groups[word] = found
+        return found
 
     def qualifier(self, before: str, after: str) -> str:
         """Return gt/lt/approx/eq from the words just before and just after a number."""
-        m = self._qual_before.search(before)
-        if m:
-            return m.lastgroup
-        m = self._qual_after.match(after)
-        if m:
-            return m.lastgroup
-        return "eq"
+        # Most numbers have no qualifier: a trie of the words alone rules that out in one cheap scan, where
+        # the full pattern would try each of its hundred words at every position.
+        m = None
+        if self._qual_hint is None or self._qual_hint.search(before):
+            m = self._qual_before.search(before)
+        if m is None:
+            m = self._qual_after.match(after)
+        return m.lastgroup if m else "eq"
 
 
 def _pattern_for(word: str) -> str:
@@ -115,14 +145,6 @@ def compile_words(words) -> re.Pattern:
     return re.compile(_trie(trie) if trie else "(?!)")
 
 
-_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def lower_ascii(text: str) -> str:
-    """Lower-case ASCII letters only, so offsets stay the same."""
-    return text.translate(_LOWER)
-
-
 def _trie(node: dict) -> str:
     branches = []
     for ch in sorted(k for k in node if k):
@@ -133,6 +155,21 @@ def _trie(node: dict) -> str:
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
+
+
+def _qualifier_hint(qualifiers: dict, side: str) -> re.Pattern | None:
+    """A trie of the qualifier words alone, without boundaries: no match means the full pattern cannot match."""
+    trie: dict = {}
+    for name in ("gt", "lt", "approx"):
+        for word in qualifiers.get(name, {}).get(side, []):
+            word = " ".join(str(word).split())
+            if not word:
+                return None  # an empty word matches anywhere: no shortcut
+            node = trie
+            for ch in lower_ascii(word):
+                node = node.setdefault(ch, {})
+            node[""] = False
+    return re.compile(_trie(trie) if trie else "(?!)", re.IGNORECASE)
 
 
 def _qualifier_pattern(qualifiers: dict, side: str, anchor_end: bool) -> re.Pattern:

