@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -100,11 +101,11 @@ def _print_summary(summary, db: Path) -> None:
     table.add_row("database", str(db))
     console.print(table)
     for url, reason in proc.failures[:20]:
-        console.print(f"[yellow]failed:[/] {url}: {reason}", highlight=False)
+        console.print(f"[yellow]failed:[/] {escape(f'{url}: {reason}')}", highlight=False)  # untrusted text, not markup
     if len(proc.failures) > 20:
         console.print(f"[yellow]... and {len(proc.failures) - 20} more failed documents[/]")
     for source, reason in ing.source_errors.items():
-        console.print(f"[red]source failed:[/] {source}: {reason}", highlight=False)
+        console.print(f"[red]source failed:[/] {escape(f'{source}: {reason}')}", highlight=False)
     if not summary.changed_anything:
         console.print("Nothing new: every document was already stored and no alert is sent again.")
 
@@ -197,9 +198,9 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         writer.writerows(rows)
         click.echo(buf.getvalue(), nl=False)
     else:
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+        table = Table(*(escape(c) for c in columns))
+        for row in rows:  # stored text (titles, errors) is data, never rich markup
+            table.add_row(*("" if v is None else escape(str(v)) for v in row))
         console.print(table)
         console.print(f"{len(rows)} row(s)")
 

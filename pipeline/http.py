@@ -307,6 +307,7 @@ class HttpClient:
     def _send(self, url: str, headers: dict, limit: int) -> tuple[int, dict[str, str], bytes]:
         """One request without redirects: (status, lower-cased headers, body); body only for 2xx."""
         import requests
+        import urllib3
 
         deadline = time.monotonic() + self.max_seconds
         try:
@@ -328,8 +329,9 @@ class HttpClient:
                 raise HttpError(f"too large: {declared} bytes declared (limit {limit})", url=url, status=status)
             chunks, total = [], 0
             try:
-                # iter_content decodes gzip/deflate, so the limit applies to what we keep (no gzip bombs).
-                for chunk in response.iter_content(64 * 1024):
+                # Decoded pieces, so the limit applies to what we keep (no gzip bombs); as they arrive, so a
+                # server dripping bytes meets the time limit instead of holding a full-block read open.
+                for chunk in _arriving(response):
                     total += len(chunk)
                     if total > limit:
                         raise HttpError(f"too large: more than {limit} bytes", url=url, status=status)
@@ -337,13 +339,19 @@ class HttpClient:
                         raise HttpError(f"too slow: body not complete after {self.max_seconds:g} s",
                                         url=url, status=status)
                     chunks.append(chunk)
-            except requests.exceptions.ContentDecodingError as exc:
+            except (requests.exceptions.ContentDecodingError, urllib3.exceptions.DecodeError) as exc:
                 raise HttpError(f"undecodable body: {_short(exc)}", url=url, status=status) from None
             except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError,
-                    requests.exceptions.Timeout) as exc:
+                    requests.exceptions.Timeout, urllib3.exceptions.HTTPError, OSError) as exc:
                 raise HttpError(f"connection broken while reading the body: {_short(exc)}", url=url,
                                 status=status, retryable=True) from None
             return status, lowered, b"".join(chunks)
+
+
+def _arriving(response, size: int = 64 * 1024):
+    """Yield a streamed response's decoded body in the pieces that arrive (read1), never waiting for a full block."""
+    while piece := response.raw.read1(size, decode_content=True):
+        yield piece
 
 
 @dataclass(slots=True)

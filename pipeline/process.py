@@ -133,7 +133,6 @@ def process_documents(
         # A pool costs a second or two to start: worth it only for a large backlog.
         workers = default_workers() if total >= PARALLEL_FROM else 1
     parsed_now: set[str] = set()  # parsed in this pass: a later reprint may demote one to duplicate
-    first_of_hash: dict[str, str] = {}  # exact twins inside this pass, before either is stored
     in_flight: deque[PendingDocument] = deque()
     done = 0
 
@@ -143,38 +142,35 @@ def process_documents(
             for doc in documents_by_id(conn, ids[start:start + BATCH]):
                 canonical = doc.metadata.get("canonical_url")
                 set_canonical_url(conn, doc.id, canonical)
-                original = find_duplicate(conn, doc.id, doc.content_hash, canonical) or first_of_hash.get(
-                    doc.content_hash)
-                if original:
-                    mark_document(conn, doc.id, status="duplicate", duplicate_of=original, processed_at=now)
-                    report.duplicate += 1
+                if _mark_if_duplicate(conn, doc, now, report):
                     done += 1
                     continue
-                first_of_hash[doc.content_hash] = doc.id
                 in_flight.append(doc)
                 yield doc
 
+    batch: list[tuple[PendingDocument, Analysis]] = []  # stored since the last commit, replayed after a poison
     conn.execute("BEGIN TRANSACTION")
     try:
         for analysis in analyse_in_processes(feed(), config, gate=gate, workers=workers):
             doc = in_flight.popleft()
-            near = resolve_near_duplicate(conn, doc, analysis, now)
-            report.touched |= near.touched
-            report.duplicate += len(near.demoted)
-            report.parsed -= len(parsed_now & set(near.demoted))
-            if near.duplicate_of:
-                parsed = analysis.parsed
-                mark_document(conn, doc.id, status="duplicate", duplicate_of=near.duplicate_of,
-                              processed_at=now, text=parsed.text, title=parsed.title, lang=parsed.lang,
-                              published=parsed.published)
-                report.duplicate += 1
-            else:
-                store_analysis(conn, doc, analysis, now, report)
-                parsed_now.add(doc.id)
             done += 1
-            if done % BATCH == 0:
+            try:
+                _store(conn, doc, analysis, now, report, parsed_now)
+            except Exception as exc:  # a document that breaks storing must not fail this run and every later one
+                conn.execute("ROLLBACK")
+                conn.execute("BEGIN TRANSACTION")
+                for earlier, earlier_analysis in batch:
+                    _store(conn, earlier, earlier_analysis, now, ProcessReport(), set())
+                mark_document(conn, doc.id, status="failed", processed_at=now,
+                              error=f"internal error while storing: {type(exc).__name__}: {exc}"[:500])
+                report.failed += 1
+                report.failures.append((doc.url, f"internal error while storing: {exc}"[:200]))
+                continue
+            batch.append((doc, analysis))
+            if len(batch) >= BATCH:
                 conn.execute("COMMIT")  # what is stored stays stored if a later document breaks the run
                 conn.execute("BEGIN TRANSACTION")
+                batch.clear()
                 if on_progress:
                     on_progress(done, total)
         conn.execute("COMMIT")
@@ -184,6 +180,38 @@ def process_documents(
     if on_progress:
         on_progress(total, total)
     return report
+
+
+def _store(conn: duckdb.DuckDBPyConnection, doc: PendingDocument, analysis: Analysis, now: datetime,
+           report: ProcessReport, parsed_now: set[str]) -> None:
+    """Store one analysed document: a duplicate, a near-duplicate reprint, or its own facts."""
+    # An exact twin analysed in the same pool window is a duplicate only once its original is stored
+    # as parsed or irrelevant; twins that both fail keep their own errors.
+    if _mark_if_duplicate(conn, doc, now, report):
+        return
+    near = resolve_near_duplicate(conn, doc, analysis, now)
+    report.touched |= near.touched
+    report.duplicate += len(near.demoted)
+    report.parsed -= len(parsed_now & set(near.demoted))
+    if near.duplicate_of:
+        parsed = analysis.parsed
+        mark_document(conn, doc.id, status="duplicate", duplicate_of=near.duplicate_of,
+                      processed_at=now, text=parsed.text, title=parsed.title, lang=parsed.lang,
+                      published=parsed.published)
+        report.duplicate += 1
+    else:
+        store_analysis(conn, doc, analysis, now, report)
+        parsed_now.add(doc.id)
+
+
+def _mark_if_duplicate(conn: duckdb.DuckDBPyConnection, doc: PendingDocument, now: datetime,
+                       report: ProcessReport) -> bool:
+    """Mark a document whose bytes (or canonical URL) an already processed document has; return whether it was."""
+    original = find_duplicate(conn, doc.id, doc.content_hash, doc.metadata.get("canonical_url"))
+    if original:
+        mark_document(conn, doc.id, status="duplicate", duplicate_of=original, processed_at=now)
+        report.duplicate += 1
+    return original is not None
 
 
 def _as_date(value: date | datetime | None) -> date | None:

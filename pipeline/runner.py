@@ -15,7 +15,7 @@ from pipeline.ingest import IngestReport, ingest_sources
 from pipeline.metrics import recompute_metrics
 from pipeline.process import ProcessReport, process_documents
 from storage.db import open_db, transaction
-from storage.records import count_rows, finish_run, start_run
+from storage.records import count_rows, finish_run, start_run, unfinished_work
 from storage.snapshot import publish_snapshot, snapshot_path
 
 
@@ -67,10 +67,12 @@ def run_pipeline(
             ingest = ingest_sources(conn, config, now, http=http) if fetch else IngestReport()
             processed = process_documents(conn, config, now, gate=gate, on_progress=on_progress)
             summary = RunSummary(run_id, ingest, processed)
+            # A run killed after committing some documents never recomputed their metrics: take them in too.
+            since, missed = unfinished_work(conn, run_id)
             with transaction(conn):
-                changes = recompute_metrics(conn, processed.touched, now, fx=config.fx,
+                changes = recompute_metrics(conn, processed.touched | missed, now, fx=config.fx,
                                             reporting_currency=config.reporting_currency)
-                alerts = evaluate_rules(conn, rules, changes, since=now, watched=names)
+                alerts = evaluate_rules(conn, rules, changes, since=min(since or now, now), watched=names)
                 summary.metrics_changed = len(changes)
                 summary.alerts_new = enqueue_alerts(conn, alerts, run_id, now, names)
             # Outside the transaction: each alert's 'sending' mark must be committed before the Slack call.

@@ -19,6 +19,8 @@ def run_query(path: str | os.PathLike, sql: str, params: list | None = None) -> 
     """Run read-only SQL against the database; return (column names, rows)."""
     conn = connect(path, read_only=True)
     try:
+        # Read-only is not enough: read_csv('/etc/passwd') or a URL would reach outside the database file.
+        conn.execute("SET enable_external_access = false")
         try:
             statements = conn.extract_statements(sql)
         except duckdb.Error as exc:

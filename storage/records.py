@@ -221,6 +221,24 @@ def finish_run(
     )
 
 
+def unfinished_work(conn: duckdb.DuckDBPyConnection, run_id: str) -> tuple[datetime | None, set[tuple[str, str, str]]]:
+    """Return when the first run since the last successful one that did not finish (killed, failed) started, and
+    the metric keys of the facts of documents processed since then, whose metrics may never have been recomputed."""
+    since = conn.execute(
+        """SELECT min(started_at) FROM runs WHERE id <> ? AND status <> 'ok'
+           AND started_at > coalesce((SELECT max(started_at) FROM runs WHERE status = 'ok'), TIMESTAMP '0001-01-01')""",
+        [run_id],
+    ).fetchone()[0]
+    if since is None:
+        return None, set()
+    rows = conn.execute(
+        """SELECT DISTINCT f.company, f.metric, f.period FROM facts f JOIN documents d ON d.id = f.document_id
+           WHERE d.processed_at >= ?""",
+        [since],
+    ).fetchall()
+    return since, {tuple(r) for r in rows}
+
+
 @dataclass(slots=True)
 class SourceState:
     """What a source last returned and how healthy it is."""

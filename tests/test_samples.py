@@ -143,3 +143,25 @@ def test_reprocess_re_extracts_from_stored_raw_without_refetching_or_realerting(
     assert (summary.process.parsed, summary.process.irrelevant, summary.alerts_new) == (8, 1, 0)
     assert _facts(db_path) == facts
     assert out.getvalue() == ""
+
+
+def test_a_document_that_breaks_storing_is_failed_and_the_rest_stored(config, db_path, monkeypatch):
+    import pipeline.process as process
+
+    real = process.store_analysis
+
+    def store_or_break(conn, doc, analysis, now, report):
+        if doc.url.endswith("2025-12-21-zhipu-rd-losses.html"):
+            raise RuntimeError("injected storage fault")
+        return real(conn, doc, analysis, now, report)
+
+    monkeypatch.setattr(process, "store_analysis", store_or_break)
+    summary, _ = _run(config)
+    _, rows = run_query(db_path, "SELECT url, status, error FROM documents WHERE status = 'failed'")
+    assert [(r[0].rsplit("/", 1)[1], r[2]) for r in rows] == [
+        ("2025-12-21-zhipu-rd-losses.html", "internal error while storing: RuntimeError: injected storage fault")]
+    assert summary.process.parsed == 7 and summary.process.failed == 1
+    stored = _facts(db_path)
+    assert ("zhipu", "revenue", "FY2022", 57400000.0, "CNY") in stored  # stored before the poison
+    assert ("zhipu", "revenue_share.cloud", "FY2025", 28.0, "%") in stored  # stored after it
+    assert not any(metric == "rd_expense" for _, metric, *_ in stored)

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from pipeline.config import SourceConfig
 from pipeline.dedupe import canonical_url, find_canonical_link
-from pipeline.http import DEFAULT_MAX_BYTES, HttpError
+from pipeline.http import HttpError
 from pipeline.models import FetchedDocument
 from pipeline.sources import FetchContext, SourceError
 
@@ -111,7 +111,7 @@ def fetch_page(source: SourceConfig, ctx: FetchContext) -> Iterator[FetchedDocum
     state = ctx.state
     try:
         response = ctx.http.get(url, etag=state.etag, last_modified=state.last_modified, accept=PAGE_ACCEPT,
-                                max_bytes=int(source.options.get("max_bytes") or DEFAULT_MAX_BYTES))
+                                max_bytes=_configured_limit(source))
     except HttpError as exc:
         raise SourceError(f"page {url}: {exc.reason}") from None
     if response.not_modified:
@@ -181,7 +181,7 @@ def _fetch_article(source: SourceConfig, ctx: FetchContext, feed_url: str, entry
     try:
         response = ctx.http.get(
             link, etag=known.get("etag"), last_modified=known.get("last_modified"), accept=PAGE_ACCEPT,
-            max_bytes=int(source.options.get("max_bytes") or DEFAULT_MAX_BYTES),
+            max_bytes=_configured_limit(source),
             allow_private=bool(source.options.get("allow_private", False)), trusted_hosts=[feed_host],
         )
     except HttpError as exc:
@@ -208,3 +208,8 @@ def _page_metadata(response, url: str) -> dict:
             metadata["canonical_url"] = declared
     return metadata
 
+
+def _configured_limit(source: SourceConfig) -> int | None:
+    """Return the source's own body-size limit, or None to use the HTTP client's (MARKETMON_HTTP_MAX_BYTES)."""
+    value = source.options.get("max_bytes")
+    return int(value) if value else None
