@@ -153,6 +153,12 @@ def resolve_near_duplicate(conn, doc, analysis, now: datetime) -> NearDuplicate:
             continue
         outcome.duplicate_of = cand_id
         break
+    # Every duplicate points at the first publication itself, never at another duplicate.
+    original = outcome.duplicate_of or doc.id
+    for demoted in outcome.demoted:
+        conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [original, demoted])
+    if outcome.duplicate_of is not None:
+        conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [original, doc.id])
     if outcome.duplicate_of is None:
         store_fingerprint(conn, doc.id, doc.content_hash, fp.simhash, fp.shingles)
     return outcome

@@ -134,6 +134,8 @@ def process_documents(
         workers = default_workers() if total >= PARALLEL_FROM else 1
     parsed_now: set[str] = set()  # parsed in this pass: a later reprint may demote one to duplicate
     in_flight: deque[PendingDocument] = deque()
+    hashes_fed: set[str] = set()
+    twins: set[str] = set()  # content hashes fed more than once in this pass: re-checked when stored
     done = 0
 
     def feed() -> Iterator[PendingDocument]:
@@ -145,6 +147,9 @@ def process_documents(
                 if _mark_if_duplicate(conn, doc, now, report):
                     done += 1
                     continue
+                if doc.content_hash in hashes_fed:
+                    twins.add(doc.content_hash)
+                hashes_fed.add(doc.content_hash)
                 in_flight.append(doc)
                 yield doc
 
@@ -155,12 +160,12 @@ def process_documents(
             doc = in_flight.popleft()
             done += 1
             try:
-                _store(conn, doc, analysis, now, report, parsed_now)
+                _store(conn, doc, analysis, now, report, parsed_now, twins)
             except Exception as exc:  # a document that breaks storing must not fail this run and every later one
                 conn.execute("ROLLBACK")
                 conn.execute("BEGIN TRANSACTION")
                 for earlier, earlier_analysis in batch:
-                    _store(conn, earlier, earlier_analysis, now, ProcessReport(), set())
+                    _store(conn, earlier, earlier_analysis, now, ProcessReport(), set(), twins)
                 mark_document(conn, doc.id, status="failed", processed_at=now,
                               error=f"internal error while storing: {type(exc).__name__}: {exc}"[:500])
                 report.failed += 1
@@ -183,11 +188,11 @@ def process_documents(
 
 
 def _store(conn: duckdb.DuckDBPyConnection, doc: PendingDocument, analysis: Analysis, now: datetime,
-           report: ProcessReport, parsed_now: set[str]) -> None:
+           report: ProcessReport, parsed_now: set[str], twins: set[str]) -> None:
     """Store one analysed document: a duplicate, a near-duplicate reprint, or its own facts."""
-    # An exact twin analysed in the same pool window is a duplicate only once its original is stored
-    # as parsed or irrelevant; twins that both fail keep their own errors.
-    if _mark_if_duplicate(conn, doc, now, report):
+    # An exact twin fed in the same pass is a duplicate only once its original is stored as parsed or
+    # irrelevant; twins that both fail keep their own errors.
+    if doc.content_hash in twins and _mark_if_duplicate(conn, doc, now, report):
         return
     near = resolve_near_duplicate(conn, doc, analysis, now)
     report.touched |= near.touched
