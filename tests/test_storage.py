@@ -6,7 +6,15 @@ from decimal import Decimal
 import pytest
 
 from pipeline.models import Fact, FetchedDocument
-from storage.db import StorageError, available_migrations, connect, migrate, open_db, schema_version, transaction
+from storage.db import (
+    StorageError,
+    available_migrations,
+    connect,
+    migrate,
+    open_db,
+    schema_version,
+    transaction,
+)
 from storage.query import QueryError, run_query
 from storage.records import (
     get_source_state,
