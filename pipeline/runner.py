@@ -8,12 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from alerts.delivery import DeliveryReport, deliver_pending, enqueue_alerts
-from alerts.rules import evaluate_rules, load_rules
+from alerts.delivery import DeliveryReport, deliver_pending
 from pipeline.config import Config
 from pipeline.ingest import IngestReport, ingest_sources
-from pipeline.metrics import recompute_metrics
 from pipeline.process import ProcessReport, process_documents
+from pipeline.stages import recompute_and_alert
 from storage.db import open_db, transaction
 from storage.records import count_rows, finish_run, start_run, unfinished_work
 from storage.snapshot import publish_snapshot, snapshot_path
@@ -58,8 +57,6 @@ def run_pipeline(
     """Run every stage once over the configured sources into the configured database."""
     started = time.perf_counter()
     run_id = f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
-    rules = load_rules(config.alerts.get("rules_file"))
-    names = {c.id: (c.names[0] if c.names else c.id) for c in config.watchlist.companies}
     with open_db(config.db) as conn:
         with transaction(conn):
             start_run(conn, run_id, command, now)
@@ -69,12 +66,9 @@ def run_pipeline(
             summary = RunSummary(run_id, ingest, processed)
             # A run killed after committing some documents never recomputed their metrics: take them in too.
             since, missed = unfinished_work(conn, run_id)
-            with transaction(conn):
-                changes = recompute_metrics(conn, processed.touched | missed, now, fx=config.fx,
-                                            reporting_currency=config.reporting_currency)
-                alerts = evaluate_rules(conn, rules, changes, since=min(since or now, now), watched=names)
-                summary.metrics_changed = len(changes)
-                summary.alerts_new = enqueue_alerts(conn, alerts, run_id, now, names)
+            changes, summary.alerts_new = recompute_and_alert(
+                conn, config, processed.touched | missed, since=min(since or now, now), run_id=run_id, now=now)
+            summary.metrics_changed = len(changes)
             # Outside the transaction: each alert's 'sending' mark must be committed before the Slack call.
             summary.delivery = deliver_pending(conn, sender, now, chart_dir=config.db.parent / "charts")
             summary.totals = {t: count_rows(conn, t) for t in ("documents", "facts", "metrics", "alerts")}

@@ -19,7 +19,7 @@ from alerts.delivery import deliver_pending, enqueue_alerts
 from alerts.rules import evaluate_rules, load_rules
 from pipeline.config import Config
 from pipeline.ingest import ingest_sources
-from pipeline.metrics import recompute_metrics
+from pipeline.metrics import MetricChange, recompute_metrics
 from pipeline.process import process_documents
 from storage.db import connect, open_db, transaction
 from storage.records import count_rows, finish_run
@@ -42,20 +42,30 @@ def ingest_stage(config: Config, now: datetime, *, kinds: Iterable[str], run_id:
     return result
 
 
-def extract_stage(config: Config, now: datetime, *, run_id: str, gate: bool = True) -> dict:
-    """Process pending documents, recompute the metrics they touch, and put the alerts they raise in the outbox."""
+def recompute_and_alert(
+    conn: duckdb.DuckDBPyConnection, config: Config, keys: set, *, since: datetime, run_id: str, now: datetime
+) -> tuple[list[MetricChange], int]:
+    """Recompute the metrics of the touched keys and put the alerts they raise in the outbox, in one transaction.
+
+    One transaction because the rules compare against the metrics as they were before the recompute.
+    Returns the metric changes and the number of new alerts.
+    """
     rules = load_rules(config.alerts.get("rules_file"))
     names = company_names(config)
+    with transaction(conn):
+        changes = recompute_metrics(conn, keys, now, fx=config.fx, reporting_currency=config.reporting_currency)
+        alerts = evaluate_rules(conn, rules, changes, since=since, watched=names)
+        return changes, enqueue_alerts(conn, alerts, run_id, now, names)
+
+
+def extract_stage(config: Config, now: datetime, *, run_id: str, gate: bool = True) -> dict:
+    """Process pending documents, recompute the metrics they touch, and put the alerts they raise in the outbox."""
     with open_db(config.db) as conn, _recorded_run(conn, run_id, "extract", now) as result:
         processed = process_documents(conn, config, now, gate=gate)
         # Keys of every document this run processed, including an earlier try of the same run that
         # committed some batches and then died: their metrics are recomputed too.
         keys = set(processed.touched) | keys_processed_at(conn, now)
-        since = window_start(conn, now)
-        with transaction(conn):
-            changes = recompute_metrics(conn, keys, now, fx=config.fx, reporting_currency=config.reporting_currency)
-            alerts = evaluate_rules(conn, rules, changes, since=since, watched=names)
-            new = enqueue_alerts(conn, alerts, run_id, now, names)
+        changes, new = recompute_and_alert(conn, config, keys, since=window_start(conn, now), run_id=run_id, now=now)
         result.update(
             parsed=processed.parsed, irrelevant=processed.irrelevant, duplicate=processed.duplicate,
             failed=processed.failed, facts=processed.facts, flagged=processed.flagged,

@@ -154,7 +154,7 @@ def reset_for_reprocess(conn: duckdb.DuckDBPyConnection, *, outdated_than: str |
     if outdated_than is not None:
         sql += " AND extractor_version IS DISTINCT FROM ?"
         params.append(outdated_than)
-    return conn.execute(sql + " RETURNING id", params).fetchall().__len__()
+    return len(conn.execute(sql + " RETURNING id", params).fetchall())
 
 
 def replace_facts(

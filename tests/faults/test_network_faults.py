@@ -18,6 +18,7 @@ from pipeline.http import HttpClient, RateLimiter
 from pipeline.runner import run_pipeline
 from tests.faults.conftest import copy_samples, read_db, record_figure, write_config
 from tests.support.http_server import Reply
+from tests.support.sleeps import SleepLog
 
 NOW = datetime(2026, 4, 1, 8, 0)
 GOOD_ARTICLE = ("<html><head><title>智谱收入</title></head><body><article><p>智谱2024年收入为3.124亿元，"
@@ -26,17 +27,7 @@ RETRIES = 2
 DRIP_SECONDS = 40  # the drip would take this long; the client gives up after max_seconds
 
 
-class Sleeps:
-    """Records the backoff a client asks for instead of sleeping (the clock is the edge of the machine)."""
-
-    def __init__(self) -> None:
-        self.calls: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.calls.append(round(seconds, 3))
-
-
-def _client(sleeps: Sleeps) -> HttpClient:
+def _client(sleeps: SleepLog) -> HttpClient:
     return HttpClient(user_agent="marketmon-faults tests@example.org", connect_timeout=2, read_timeout=1,
                       max_seconds=2, max_retries=RETRIES, backoff=0.5, max_bytes=2 * 2**20,
                       limiter=RateLimiter(default_rate=None, rates={}), sleep=sleeps)
@@ -73,7 +64,7 @@ def test_each_fault_is_bounded_recorded_and_isolated(tmp_path: Path, loopback_se
                  content_type="application/rss+xml")
     sources.append({"kind": "rss", "id": "feed", "url": server.url("/feed.xml")})
     config = load_config(write_config(tmp_path, sources=sources), tmp_path / "m.duckdb")
-    sleeps = Sleeps()
+    sleeps = SleepLog()
 
     started = time.monotonic()
     summary = run_pipeline(config, sender=ConsoleSender(Console(file=io.StringIO())), now=NOW, http=_client(sleeps))
@@ -102,7 +93,7 @@ def test_each_fault_is_bounded_recorded_and_isolated(tmp_path: Path, loopback_se
     assert read_db(db, "SELECT count(*) FROM documents WHERE source LIKE 'page-%'") == [(0,)]
     # A second pass: the sources that fail again count up, the healthy ones stay at zero.
     run_pipeline(config, sender=ConsoleSender(Console(file=io.StringIO())), now=NOW.replace(hour=9),
-                 http=_client(Sleeps()))
+                 http=_client(SleepLog()))
     health = {r[0]: r[1] for r in read_db(db, "SELECT source, consecutive_errors FROM source_state")}
     assert {s: n for s, n in health.items() if s.startswith("page-")} == {f"page-{n}": 2 for n in FAULTS}
     assert health["inbox"] == 0 and health["feed"] == 0

@@ -4,16 +4,7 @@ import pytest
 
 from pipeline.http import HttpClient, RateLimiter
 from tests.support.http_server import loopback_server  # noqa: F401
-
-
-class SleepLog:
-    """Records the sleeps a client asks for instead of sleeping (the clock is the edge of the machine)."""
-
-    def __init__(self) -> None:
-        self.calls: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.calls.append(round(seconds, 3))
+from tests.support.sleeps import SleepLog
 
 
 def _no_sleep(_seconds: float) -> None:
