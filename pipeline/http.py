@@ -41,6 +41,29 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
+# Environment variable -> (HttpClient argument, type). MARKETMON_HTTP_RATE is requests per second per host for
+# hosts without their own limit (0: unlimited); SEC keeps its 10 per second.
+ENV_SETTINGS: dict[str, tuple[str, type]] = {
+    "MARKETMON_HTTP_TIMEOUT": ("read_timeout", float),
+    "MARKETMON_HTTP_CONNECT_TIMEOUT": ("connect_timeout", float),
+    "MARKETMON_HTTP_RETRIES": ("max_retries", int),
+    "MARKETMON_HTTP_MAX_BYTES": ("max_bytes", int),
+    "MARKETMON_HTTP_RATE": ("default_rate", float),
+}
+
+
+def _env_number(env: Mapping[str, str], name: str, cast: type) -> float | int:
+    """Read one numeric setting; a malformed or negative value is an error naming the variable."""
+    raw = env[name].strip()
+    try:
+        value = cast(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a {'whole ' if cast is int else ''}number") from None
+    if value < 0 or value != value:
+        raise ValueError(f"{name}={raw!r} must be zero or more")
+    return value
+
+
 class HttpError(RuntimeError):
     """A request that did not yield a usable response; `reason` is what gets recorded."""
 
@@ -88,9 +111,26 @@ class HttpResponse:
     def json(self):
         """Decode the body as JSON; raise HttpError with a clear reason when it is not JSON."""
         try:
-            return json.loads(self.body.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return load_json(self.body)
+        except ValueError as exc:
             raise HttpError(f"invalid JSON from {self.url}: {exc}", url=self.url, status=self.status) from None
+
+
+def load_json(data: bytes | str):
+    """Decode JSON text (UTF-8, BOM allowed); raise ValueError with a clear reason for anything unusable.
+
+    Python's decoder recurses once per nesting level, so a hostile answer of ``[[[[...`` thousands deep
+    would surface as a RecursionError; it is reported as what it is instead.
+    """
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+        return json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(str(exc)) from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to be a real answer") from None
 
 
 class RateLimiter:
@@ -185,19 +225,19 @@ class HttpClient:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> HttpClient:
-        """Build the client from the environment: MARKETMON_USER_AGENT, MARKETMON_HTTP_TIMEOUT,
-        MARKETMON_HTTP_RETRIES, MARKETMON_HTTP_MAX_BYTES; MARKETMON_HTTP_REPLAY=folder gives a replay client."""
+        """Build the client from the environment: MARKETMON_USER_AGENT and the ENV_SETTINGS variables;
+        MARKETMON_HTTP_REPLAY=folder gives a replay client. A malformed number raises ValueError naming it."""
         env = os.environ if env is None else env
         kwargs: dict = {"user_agent": env.get("MARKETMON_USER_AGENT") or DEFAULT_USER_AGENT}
-        if env.get("MARKETMON_HTTP_TIMEOUT"):
-            kwargs["read_timeout"] = float(env["MARKETMON_HTTP_TIMEOUT"])
-        if env.get("MARKETMON_HTTP_RETRIES"):
-            kwargs["max_retries"] = int(env["MARKETMON_HTTP_RETRIES"])
-        if env.get("MARKETMON_HTTP_MAX_BYTES"):
-            kwargs["max_bytes"] = int(env["MARKETMON_HTTP_MAX_BYTES"])
+        for name, (key, cast) in ENV_SETTINGS.items():
+            if env.get(name):
+                kwargs[key] = _env_number(env, name, cast)
+        rate = kwargs.pop("default_rate", DEFAULT_RATE)
         kwargs.update(overrides)
         if env.get("MARKETMON_HTTP_REPLAY"):
             return ReplayHttpClient(env["MARKETMON_HTTP_REPLAY"].split(os.pathsep), **kwargs)
+        if "limiter" not in kwargs:
+            kwargs["limiter"] = RateLimiter(default_rate=rate or None, sleep=kwargs.get("sleep", time.sleep))
         return cls(**kwargs)
 
     @property

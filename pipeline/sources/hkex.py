@@ -23,7 +23,6 @@ metadata {"event": "new_filing", "company", "filing_type", "stock_code", "news_i
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from pipeline.config import SourceConfig
-from pipeline.http import HttpError
+from pipeline.http import HttpError, load_json
 from pipeline.models import FetchedDocument
 from pipeline.sources import FetchContext, SourceError
 
@@ -175,7 +174,7 @@ def lookup_stock_id(http, base: str, code: str) -> int:
         {"callback": "callback", "lang": "EN", "type": "A", "name": code, "market": "SEHK"})
     text = http.get(url).body.decode("utf-8", "replace")
     match = _JSONP.match(text)
-    data = json.loads(match.group(1) if match else text)
+    data = load_json(match.group(1) if match else text)
     for info in (data.get("stockInfo") or []) if isinstance(data, dict) else []:
         if _code(str(info.get("code", ""))) == code and info.get("stockId") is not None:
             return int(info["stockId"])
@@ -200,7 +199,7 @@ def parse_title_search(data: object, base: str, codes: dict[str, str]) -> list[F
     if rows in (None, "", "null"):
         return []
     if isinstance(rows, str):
-        rows = json.loads(rows)
+        rows = load_json(rows)
     if not isinstance(rows, list):
         raise ValueError("title search: 'result' is not a list")
     filings = []

@@ -26,7 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from urllib.parse import urlencode, urlsplit
 
 from pipeline.config import Config, SourceConfig
-from pipeline.http import HttpError
+from pipeline.http import HttpError, load_json
 from pipeline.models import Fact, FetchedDocument
 from pipeline.sources import FetchContext, SourceError
 
@@ -92,7 +92,7 @@ def split_by_date(data: object) -> dict[str, list[dict]]:
 
 def parse_rankings(raw: bytes, metadata: dict, config: Config) -> list[Fact]:
     """Turn one date's rankings into token_volume and token_share facts per watched model author."""
-    data = json.loads(raw.decode("utf-8"))
+    data = load_json(raw)
     granularity = data.get("granularity") or metadata.get("granularity") or "day"
     by_date = split_by_date(data)
     authors = {c.openrouter.lower(): c.id for c in config.watchlist.companies if c.openrouter}

@@ -17,13 +17,12 @@ Options: `base_url`, `archives_url`, `forms`, `max_filings` per run (20), `max_b
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from pipeline.config import Config, SourceConfig
-from pipeline.http import HttpError
+from pipeline.http import HttpError, load_json
 from pipeline.models import Fact, FetchedDocument
 from pipeline.sources import FetchContext, SourceError
 
@@ -196,7 +195,7 @@ def period_of(start: str | None, end: str | None) -> str | None:
 
 def parse_companyfacts(raw: bytes, metadata: dict, config: Config) -> list[Fact]:
     """Turn a companyfacts JSON into revenue, rd_expense and net_loss facts (latest filing per period wins)."""
-    data = json.loads(raw.decode("utf-8"))
+    data = load_json(raw)
     if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
         raise ValueError("company facts: expected an object with 'facts'")
     company = metadata.get("company")
