@@ -38,7 +38,7 @@ from pipeline.extract.sentences import mask_digit_runs, normalize_text, split_se
 from pipeline.models import Fact
 from pipeline.watchlist import Watchlist
 
-EXTRACTOR_VERSION = "2.0.0"
+EXTRACTOR_VERSION = "2.1.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts"]
 

@@ -14,6 +14,7 @@ from pipeline.extract.numbers import Quantity, apply_label, find_labels
 from pipeline.extract.periods import PeriodMention, shift_year
 from pipeline.extract.sentences import Sentence, clause_bounds
 from pipeline.models import Fact
+from pipeline.periods import period_kind
 
 BASE_CONFIDENCE = 0.9
 CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken from
@@ -21,7 +22,8 @@ TABLE_HEADER_REACH = 8  # how many lines above a table row its header of periods
 
 # Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023").
 _HUG = re.compile(
-    r"\s{0,2}(?:[（(]\s?)?(?:(?:[A-Za-z-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?)?"
+    r"\s{0,2}(?:[（(]\s?)?(?:(?:[A-Za-z-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
+    r"(?:(?i:whole|full|entire)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
@@ -166,7 +168,12 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context) -> list[PeriodMen
     for p in periods:
         if p.kind in ("same", "prior"):
             kinds = ("flow", "date", "span") if p.kind == "same" else ("flow", "date")
-            prior = [q for q in out if q.kind in kinds] or [q for _, q in ctx.periods if q.kind in kinds]
+            hint = p.label.split("|") if p.label else None  # "the same nine months": a period that long
+
+            def fits(q: PeriodMention, kinds=kinds, hint=hint) -> bool:
+                return q.kind in kinds and (hint is None or period_kind(q.label) in hint)
+
+            prior = [q for q in out if fits(q)] or [q for _, q in ctx.periods if fits(q)]
             if not prior:
                 continue
             last = prior[-1] if p.kind == "same" else shift_year(prior[-1], -1)

@@ -21,18 +21,20 @@ _MONTHS = {
 _MO = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# "前九个月", "首九個月", "前6个月": the first months of a year
+_FIRST_MONTHS = r"(?:前|首|头|頭)(?:三|六|九|十二|3|6|9|12)\s?(?:个|個)?月"
 _LEN = {"三": 3, "3": 3, "六": 6, "6": 6, "九": 9, "9": 9, "十二": 12, "12": 12, "three": 3, "six": 6, "nine": 9, "twelve": 12}
 
 # What may follow "2025年" (or 今年): a half, quarter, months, a month and day, a year end.
 _ZH_SUFFIX = (
     r"上半年|下半年|上半财年|下半财年|前三季度|前三季|全年|底|末|初|中(?![国國期旬央东東部小])"
-    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|H[12]"
-    r"|(?P<{p}m1>[0-9]{{1,2}})\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
+    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|H[12]|" + _FIRST_MONTHS
+    + r"|(?P<{p}m1>[0-9]{{1,2}})\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
     r"|(?P<{p}m>[0-9]{{1,2}})\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}})\s?[日号號])?(?P<{p}mend>底|末)?"
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST = r"(?=[0-9'截自从從今本去上下前明同全第一二三四昨sStTfFnNyYqQhHjJmMaAoOdDeElLwW])"
+_FIRST = r"(?=[0-9'截自从從今本去上下前首头頭明同全第一二三四昨sStTfFnNyYqQhHjJmMaAoOdDeElLwW])"
 
 _BRANCHES = [
     # 截至2025年6月30日(止六个月): a date, or the months that end on it
@@ -52,7 +54,7 @@ _BRANCHES = [
     rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)\shalf\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
     rf"(?P<en9>(?i:(?:the\s)?(?:first\s)?(?:nine|9)\smonths\s(?:of|in)\s(?:fiscal\s)?)(?P<en9_y>{_Y}))",
     rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)\smonths\s(?:ended|ending|to|through)\s)"
-    rf"(?P<eme_mo>{_MO})\.?\s(?P<eme_d>[0-9]{{1,2}}),?\s(?P<eme_y>{_Y}))",
+    rf"(?P<eme_mo>{_MO})\.?\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))",
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}}),?\s(?P<eye_y>{_Y}))",
     rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
@@ -64,16 +66,21 @@ _BRANCHES = [
     rf"(?P<ed>(?P<ed_mo>{_MO})\.?\s(?P<ed_d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s(?P<ed_y>{_Y}))",
     rf"(?P<ed2>(?<![0-9])(?P<ed2_d>[0-9]{{1,2}})\s(?P<ed2_mo>{_MO})\s(?P<ed2_y>{_Y}))",
     rf"(?P<em>(?P<em_mo>{_MO})\s(?P<em_y>{_Y}))",
+    rf"(?P<efull>(?i:(?:the\s)?(?:full|whole|entire)[\s-](?:fiscal\s|financial\s)?year\s(?:of\s)?)(?P<efull_y>{_Y}))",
     rf"(?P<eoy>(?i:(?:the\s)?end\sof\s|year-end\s|year\send\s)(?P<eoy_y>{_Y}))",
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
-    r"(?P<bare>上半年|下半年|前三季度|全年|第[一二三四]季度|[一二三四]季度|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
+    r"(?P<bare>上半年|下半年|前三季度|全年|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear))",
-    r"(?P<same>同期|(?i:the\ssame\speriod))",
+    r"(?P<same>同期|(?i:the\ssame\s(?:period|(?P<sm_n>three|six|nine|3|6|9)\smonths|(?P<sm_q>quarter)|(?P<sm_h>half))))",
     r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\speriod\s(?:a|last)\syear))",
-    r"(?P<day>今日|今天|昨日|昨天|前日|前天|(?i:today|yesterday))",
+    r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
+    r"|a\sday\searlier))",
+    # "1月的", "10月", "1-9月": a month without its year takes the year of the text around it
+    r"(?P<mo>(?<![0-9年./\-–~—])(?:(?P<mo_m1>1[0-2]|0?[1-9])\s?(?:-|–|至|到|~|—)\s?)?(?P<mo_m>1[0-2]|0?[1-9])\s?月份?"
+    r"(?:\s?(?P<mo_d>[1-3]?[0-9])\s?[日号號])?(?P<mo_end>底|末)?)",
     rf"(?P<by>(?<![0-9$¥.,A-Za-z])(?P<by_y>{_Y})(?![0-9%A-Za-z]|[.,][0-9]|\s?(?:[万亿億萬千百名人家个個元倍]"
     r"|(?i:million|billion|thousand|trillion|tokens?|times|employees|people|staff|customers|units))))",
 ]
@@ -221,11 +228,17 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     found: list[PeriodMention] = []
     last_year: tuple[int, int] | None = None  # (year, offset) of the last explicit year, for "上半年" alone
     for m in _matches(text, start, len(text) if end is None else end):
-        context_year = last_year[0] if last_year and m.start() - last_year[1] < 300 else doc_year
-        p = _day(m, doc_date) if m.lastgroup == "day" else _mention(m, doc_year, context_year)
+        stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
+        context_year = stated or doc_year
+        if m.lastgroup == "day":
+            p = _day(m, doc_date)
+        elif m.lastgroup == "mo":
+            p = _month(m, doc_date, stated)
+        else:
+            p = _mention(m, doc_year, context_year)
         if p is None:
             continue
-        if p.years and p.kind in ("flow", "date", "span"):
+        if p.years and p.kind in ("flow", "date", "span") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
             last_year = (p.years[-1], m.end())
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
@@ -238,7 +251,8 @@ _ANCHOR_WORDS = (
     "fy", "fiscal", "今年", "本年", "去年", "上年", "前年", "明年", "同年", "同期", "上半年", "下半年", "前三季", "季度", "全年",
     "今日", "今天", "昨日", "昨天", "前日", "前天", "上一年", "前一年", "this year", "last year", "next year", "today",
     "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters",
-    "a year", "the year", "previous year", "prior year", "same period",
+    "a year", "the year", "previous year", "prior year", "same period", "月", "前一天", "前一日", "day before",
+    "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half",
 )
 
 
@@ -382,8 +396,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
     if kind == "e9m":
         y = _year(g("e9m_y"))
         return PeriodMention(s, e, "flow", f"{y}Q1-Q3", (y,))
-    if kind == "efy":
-        y = _year(g("efy_y"))
+    if kind in ("efy", "efull"):
+        y = _year(g(kind + "_y"))
         return PeriodMention(s, e, "flow", f"FY{y}", (y,))
     if kind in ("ed", "ed2"):
         d = _date(int(g(kind + "_y")), _MONTHS[g(kind + "_mo").lower()], int(g(kind + "_d")))
@@ -408,13 +422,38 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
                    "full-year": "全年", "full year": "全年"}
         return _with_suffix(s, e, context_year, english.get(" ".join(word.split()), g("bare")), None, "")
     if kind == "same":
-        return PeriodMention(s, e, "same", "")
+        # "the same nine months" is the last nine months named, not just the last period
+        hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
+            (g("sm_n") or "").lower(), "Q" if g("sm_q") else "H1|H2" if g("sm_h") else "")
+        return PeriodMention(s, e, "same", hint)
     if kind in ("prior", "prior0"):
         return PeriodMention(s, e, "prior", "")
     if kind == "by":
         y = int(g("by_y"))
         return PeriodMention(s, e, "flow", f"FY{y}", (y,))
     return None
+
+
+# "与2022年的水平相比", "compared with 2023": the base of a comparison, not the year the text goes on about.
+_COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
+
+
+def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:
+    """"10月的", "1-9月", "1月9日": months of the year the text is about, else the latest such months by the document's date."""
+    s, e = m.start(), m.end()
+    last = int(m.group("mo_m"))
+    first = int(m.group("mo_m1") or last)
+    if year is None:
+        if doc_date is None:
+            return PeriodMention(s, e, "open", "")
+        year = doc_date.year if last <= doc_date.month else doc_date.year - 1
+    if m.group("mo_d") or m.group("mo_end"):
+        if first != last:
+            return None
+        d = _date(year, last, int(m.group("mo_d")) if m.group("mo_d") else calendar.monthrange(year, last)[1])
+        return PeriodMention(s, e, "date", d.isoformat(), (year,), date_flow(d)) if d else None
+    label = months_label(year, first, last)
+    return PeriodMention(s, e, "flow", label, (year,)) if label else None
 
 
 def _day(m: re.Match, doc_date: date | None) -> PeriodMention | None:
@@ -452,6 +491,9 @@ def _with_suffix(s: int, e: int, y: int, suf: str | None, m: re.Match | None, p:
         return PeriodMention(s, e, "flow", f"{y}H2", (y,))
     if suf.startswith("前三季"):
         return PeriodMention(s, e, "flow", f"{y}Q1-Q3", (y,))
+    if suf[0] in "前首头頭" and suf.endswith("月"):
+        label = months_label(y, 1, _LEN[suf[1:-1].rstrip("个個 ")])
+        return PeriodMention(s, e, "flow", label, (y,)) if label else None
     if "季" in suf or suf.startswith("Q"):
         q = _CN_NUM.get(suf.lstrip("第Q")[:1])
         return PeriodMention(s, e, "flow", f"{y}Q{q}", (y,)) if q else None
