@@ -9,6 +9,8 @@ How a number becomes a fact, in one sentence at a time:
   it, or the one right after it in English ("$3.46 million in 2023"); a period the sentence leaves
   open comes from the sentences just before, and for stocks (market cap, headcount) from the
   document's date; a number with no period at all is dropped, never dated by guesswork;
+- tables.py reads tables cell by cell (markdown, or columns two spaces apart): row label or column header
+  for the metric, column header or a period in the row for the period, caption for the unit;
 - entities.py gives the company: the nearest one named before the number in its sentence or
   paragraph, else the article's subject; a number next to a company that is not watched is dropped.
 Forecasts are dropped, not stored with low confidence: a number after 预计/expected/target... in its
@@ -35,6 +37,7 @@ from pipeline.extract.numbers import fill_list_units, number_matches, read_quant
 from pipeline.extract.periods import find_document_date, find_periods
 from pipeline.extract.plausibility import check_document
 from pipeline.extract.sentences import mask_digit_runs, normalize_text, split_sentences
+from pipeline.extract.tables import find_tables, table_facts
 from pipeline.models import Fact
 from pipeline.watchlist import Watchlist
 
@@ -81,20 +84,23 @@ def extract_facts(
         read = [True] * len(windows)  # "同期" with no period before it in its sentence reads all earlier ones
         periods = _find_periods(norm, doc_date, windows, read)
     spans = [(s, e) for (s, e, _, _), r in zip(windows, read, strict=True) if r]
+    tabled = table_facts(norm, lowered, book, subject, doc_date, companies, find_tables(norm))
+    in_tables = {start for _, start in tabled}  # numbers a table has read are not read again as prose
     doc = Document(
         text=norm,
         book=book,
         subject=subject,
         doc_date=doc_date,
         sentences=sentences,
-        quantities=fill_list_units(norm, _outside(read_quantities(norm, _within(numbers, spans)), periods)),
+        quantities=fill_list_units(norm, [q for q in _outside(read_quantities(norm, _within(numbers, spans)), periods)
+                                           if q.start not in in_tables]),
         periods=periods,
         cues=[c for s, e in spans for c in book.find(norm, s, e, lowered=lowered)],
         companies=companies,
     )
     facts = []
     seen = set()
-    for fact in sorted(bind_document(doc), key=lambda f: f.start):
+    for fact in sorted([*bind_document(doc), *(f for f, _ in tabled)], key=lambda f: f.start):
         key = (fact.company, fact.metric, fact.period, fact.value.normalize())
         if key in seen:
             continue

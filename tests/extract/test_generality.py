@@ -76,3 +76,45 @@ def test_a_comparison_year_does_not_date_the_next_half_year(watchlist):
 def test_the_day_before_is_the_day_before_the_document(watchlist):
     text = "2026年3月2日\n就在前一天，智谱市值一度突破800亿港元。"
     assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-03-01", Decimal("80000000000"), "HKD", "gt")}
+
+
+# --- 2. tables -------------------------------------------------------------------------------------
+
+
+def test_markdown_table_with_its_unit_in_a_caption_and_a_header_without_label_cell(watchlist):
+    text = ("月之暗面主要财务数据如下（单位：人民币万元）\n\n"
+            "| 2023年 | 2024年 | 2025年1-6月 |\n|---|---|---|\n"
+            "| 营业收入 | 1200 | 5600 | 4100 |\n| 研发开支 | 30000 | 52000 | 31000 |\n")
+    got = facts(text, watchlist)
+    assert {(m, p, v) for _, m, p, v, u, _ in got if u == "CNY"} == {
+        ("revenue", "FY2023", Decimal("12000000")), ("revenue", "FY2024", Decimal("56000000")),
+        ("revenue", "2025H1", Decimal("41000000")), ("rd_expense", "FY2023", Decimal("300000000")),
+        ("rd_expense", "FY2024", Decimal("520000000")), ("rd_expense", "2025H1", Decimal("310000000"))}
+    assert {c for c, *_ in got} == {"moonshot"}
+
+
+def test_aligned_table_with_periods_and_companies_in_rows(watchlist):
+    text = ("Peer comparison, all figures in US$ millions\n\n"
+            "Company       Period    Revenue    Net loss\n"
+            "DeepSeek      FY2024    45.0       12.5\n"
+            "Moonshot AI   1H25      18.2       30.1\n"
+            "OpenAI        FY2024    3700       5000\n")
+    assert facts(text, watchlist) == {
+        ("deepseek", "revenue", "FY2024", Decimal("45000000"), "USD", "eq"),
+        ("deepseek", "net_loss", "FY2024", Decimal("12500000"), "USD", "eq"),
+        ("moonshot", "revenue", "2025H1", Decimal("18200000"), "USD", "eq"),
+        ("moonshot", "net_loss", "2025H1", Decimal("30100000"), "USD", "eq"),
+    }
+
+
+def test_table_with_abbreviated_periods_and_units_per_row(watchlist):
+    text = ("MiniMax key metrics\n\n"
+            "| | FY2024 | 1H25 | 9M25 |\n|---|---|---|---|\n"
+            "| Revenue (US$ million) | 30.5 | 19.1 | 53.4 |\n"
+            "| Gross margin (%) | 12.2 | 20.1 | 23.3 |\n"
+            "| Adj. net loss (US$ million) | 244 | 120 | 186 |\n")
+    got = facts(text, watchlist, published=date(2026, 1, 10))
+    assert ("minimax", "gross_margin", "2025Q1-Q3", Decimal("23.3"), "%", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "2025H1", Decimal("120000000"), "USD", "eq") in got
+    assert ("minimax", "revenue", "FY2024", Decimal("30500000"), "USD", "eq") in got
+    assert len(got) == 9

@@ -1,0 +1,297 @@
+"""Tables read cell by cell: markdown rows ("| 收入 | 0.574 | 1.245 |") and plain-text columns two or more spaces apart.
+
+A number in a table gets its metric from its row's label ("经调整净亏损") or, failing that, its column's header
+("Revenue"); its period from its column's header ("2024年", "1H25") or, failing that, a period written in its row
+("Zhipu  9M25  US$53.4m"); its unit from the cell, the row label ("营业收入（亿元）"), the column header, or a caption
+just above the table ("单位：人民币亿元", "(CNY unless stated)", "in US$ millions"); its company from a company named
+in its row, else the article's subject. Header and rows need not have as many cells: the number columns are the
+last ones of each, so a header without a label cell still lines up. A number the table cannot tie to a metric and a
+period is left to the sentence reader.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from datetime import date
+
+from pipeline.extract.cues import CueBook
+from pipeline.extract.entities import CompanyMention
+from pipeline.extract.numbers import (
+    _NUMBER,
+    _PREFIX_CURRENCY,
+    _SUFFIX_UNIT,
+    SCALES,
+    Quantity,
+    _reading,
+    apply_label,
+    find_labels,
+)
+from pipeline.extract.periods import PeriodMention, find_periods
+from pipeline.models import Fact
+
+TABLE_CONFIDENCE = 0.85
+CAPTION_LINES = 2  # how many non-empty lines above a table may hold its unit
+MAX_COLUMNS = 24
+
+_LINE = re.compile(r"[^\n]*")
+_SEPARATOR = re.compile(r"\|?(?:\s{0,3}:?-{2,40}:?\s{0,3}\|){1,24}\s{0,3}(?::?-{2,40}:?\s{0,3})?")
+_GAP = re.compile(r"\t|\s{2,}")
+_CELL_TRIM = re.compile(r"\S(?:[^|]{0,400}\S)?")
+# "单位：人民币亿元", "Unit: RMB million", "in US$ millions", "(CNY unless stated)": a unit for a whole table.
+_CURRENCY = r"人民币|人民幣|RMB|CNY|US\$|USD|美元|HK\$|HKD|港元|港币|港幣"
+_SCALE = r"万亿|萬億|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mn|bn|m"
+_CAPTION = re.compile(
+    rf"(?:单位|單位|(?i:units?))\s?[:：]\s?(?P<c1>{_CURRENCY})?\s?(?P<s1>{_SCALE})?\s?(?P<u1>元|美元|港元)?"
+    rf"|(?i:\bin\s)(?P<c2>{_CURRENCY})\s?(?P<s2>{_SCALE})(?![A-Za-z])"
+    rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: its trimmed span."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Rows of cells (separator rows left out); the first row is the header."""
+
+    start: int
+    end: int
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+def find_tables(text: str) -> list[Table]:
+    """Return the markdown and aligned plain-text tables of a text (two rows at least)."""
+    if "|" not in text and "  " not in text and "\t" not in text:
+        return []
+    tables: list[Table] = []
+    block: list[tuple[Cell, ...]] = []
+    kind = None
+    for m in _LINE.finditer(text):
+        s, e = m.span()
+        if s == e and s and text[s - 1] != "\n":
+            continue  # the empty match right after a line
+        row_kind, cells = _row(text, s, e)
+        if row_kind == "separator" and kind == "markdown":
+            continue
+        if row_kind is None or (kind is not None and (row_kind != kind or (kind == "aligned" and len(cells) != len(block[0])))):
+            _close(block, tables)
+            block, kind = [], None
+        if row_kind in ("markdown", "aligned"):
+            block.append(cells)
+            kind = row_kind
+    _close(block, tables)
+    return tables
+
+
+def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
+    line = text[s:e]
+    stripped = line.strip()
+    if not stripped:
+        return None, ()
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        if _SEPARATOR.fullmatch(stripped):
+            return "separator", ()
+        cells = []
+        pos = s
+        for part in line.split("|"):
+            m = _CELL_TRIM.search(text, pos, pos + len(part))
+            if m:
+                cells.append(Cell(m.start(), m.end()))
+            pos += len(part) + 1
+        return ("markdown", tuple(cells)) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
+    if "  " not in stripped and "\t" not in stripped:
+        return None, ()
+    cells = []
+    pos = s + (len(line) - len(line.lstrip()))
+    end = s + len(line.rstrip())
+    for gap in _GAP.finditer(text, pos, end):
+        if gap.start() > pos:
+            cells.append(Cell(pos, gap.start()))
+        pos = gap.end()
+    if pos < end:
+        cells.append(Cell(pos, end))
+    return ("aligned", tuple(cells)) if 3 <= len(cells) <= MAX_COLUMNS else (None, ())
+
+
+def _close(block: list, tables: list[Table]) -> None:
+    if len(block) >= 2:
+        tables.append(Table(block[0][0].start, block[-1][-1].end, tuple(block)))
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the reader needs from the document around a table."""
+
+    text: str
+    lowered: str
+    book: CueBook
+    subject: str
+    doc_date: date | None
+    companies: list[CompanyMention]
+    company_starts: list[int]
+
+
+def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: date | None,
+                companies: list[CompanyMention], tables: list[Table]) -> list[tuple[Fact, int]]:
+    """Return the facts the tables state with the offset of their cell: one per number the table ties to a
+    metric, period and unit (the sentence reader then leaves those numbers alone)."""
+    reading = _Reading(text, lowered, book, subject, doc_date, companies, [m.start for m in companies])
+    facts = []
+    for table in tables:
+        facts.extend(_read_table(reading, table))
+    return facts
+
+
+def _read_table(r: _Reading, table: Table) -> list[tuple[Fact, int]]:
+    header, body = table.rows[0], table.rows[1:]
+    caption = _caption_unit(r, table)
+    header_periods = [_period(r, c) for c in header]
+    facts = []
+    for row in body:
+        numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r.text, c)) is not None}
+        if not numbers:
+            continue
+        labels = [c for i, c in enumerate(row) if i not in numbers]
+        company = _row_company(r, row)
+        if company is None:
+            continue  # a row about a company that is not watched
+        row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
+        row_metric = _metric(r, labels)
+        offset = len(row) - len(header)
+        for i, q in numbers.items():
+            col = header[i - offset] if 0 <= i - offset < len(header) else None
+            col_period = header_periods[i - offset] if col is not None else None
+            found = row_metric or (_metric(r, [col]) if col is not None else None)
+            period = col_period or row_period
+            if found is None or period is None:
+                continue
+            q = _with_unit(r, q, labels, col, caption)
+            fact = _fact(r, company, found, period, q, row)
+            if fact is not None:
+                facts.append((fact, q.start))
+    return facts
+
+
+def _cell_number(text: str, cell: Cell) -> Quantity | None:
+    """The number filling a cell ("1.245", "US$53.4m", "2,466m", "56.3%"), or None."""
+    m = _NUMBER.fullmatch(text, cell.start, cell.end)
+    if m is None:
+        return None
+    read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
+    return None if read is None else Quantity(cell.start, cell.end, *read)
+
+
+def _period(r: _Reading, cell: Cell) -> PeriodMention | None:
+    found = [p for p in find_periods(r.text, r.doc_date, cell.start, cell.end) if p.kind in ("flow", "date", "span")]
+    return found[0] if len(found) == 1 else None
+
+
+def _metric(r: _Reading, cells: list[Cell]):
+    """The first metric cue in the cells, with any segment or scope cue beside it: (rule, segment, scope)."""
+    for cell in cells:
+        cues = r.book.find(r.text, cell.start, cell.end, lowered=r.lowered)
+        metric = next((c for c in cues if c.role == "metric"), None)
+        if metric is None:
+            continue
+        segment = next((c.names[0] for c in cues if c.role == "segment"), None)
+        scope = next((c.names[0] for c in cues if c.role == "scope"), None)
+        return metric.names, segment, scope
+    return None
+
+
+def _row_company(r: _Reading, row: tuple[Cell, ...]) -> str | None:
+    i = bisect_left(r.company_starts, row[0].start)
+    if i < len(r.companies) and r.companies[i].end <= row[-1].end:
+        return r.companies[i].company
+    return r.subject
+
+
+def _caption_unit(r: _Reading, table: Table) -> tuple[int, str | None] | None:
+    """The unit for the whole table: a caption in the lines just above it, or in a header cell that is no period."""
+    spans = [(c.start, c.end) for c in table.rows[0] if _period(r, c) is None]
+    pos, lines = table.start, 0
+    for _ in range(3 * CAPTION_LINES):  # blank lines between caption and table count, up to a point
+        if pos <= 0 or lines == CAPTION_LINES:
+            break
+        s = r.text.rfind("\n", max(0, pos - 2000), pos - 1) + 1
+        if r.text[s:pos].strip():
+            spans.append((s, pos))
+            lines += 1
+        pos = s
+    for s, e in spans:
+        found = _unit_in(r.text, s, e)
+        if found is not None:
+            return found
+    return None
+
+
+def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
+    labels = find_labels(text, start, end)
+    if labels:
+        return labels[-1][2:]
+    m = _CAPTION.search(text, start, end)
+    if m is None:
+        return None
+    currency = m.group("c1") or m.group("c2") or m.group("c3")
+    scale = m.group("s1") or m.group("s2") or m.group("s3")
+    unit = _PREFIX_CURRENCY.get(currency) or _SUFFIX_UNIT.get(currency) if currency else None
+    if unit is None and m.group("u1"):
+        unit = _SUFFIX_UNIT.get(m.group("u1"))
+    power = SCALES.get(scale.lower().rstrip("s"), SCALES.get(scale, 0)) if scale else 0
+    return (power, unit) if unit or power else None
+
+
+def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, caption) -> Quantity:
+    """Give a bare cell number the unit of its row label, column header or table caption."""
+    if q.kind != "plain":
+        return q
+    found = None
+    for cell in [*labels, *([col] if col is not None else [])]:
+        found = _unit_in(r.text, cell.start, cell.end)
+        if found is not None:
+            break
+    found = found or caption
+    if found is None:
+        return q
+    power, unit = found
+    if q.scaled:  # "312.4m" under "(CNY unless stated)": the cell has the magnitude, the caption the currency
+        return replace(q, kind="currency", unit=unit, inherited=True) if unit else q
+    return apply_label(q, power, unit)
+
+
+def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, row: tuple[Cell, ...]) -> Fact | None:
+    names, segment, scope = found
+    for name in names:
+        rule = r.book.metrics[name]
+        if q.kind not in rule.units or rule.base or rule.requires:
+            continue
+        if r.doc_date is not None and max(period.years) > r.doc_date.year:
+            return None  # a column of estimates
+        label = period.label
+        if rule.span != (period.kind == "span"):
+            continue
+        if period.kind == "date" and not rule.instant:
+            if not period.flow:
+                continue
+            label = period.flow
+        metric = r.book.scopes.get(scope, {}).get(rule.id, rule.id) if scope else rule.id
+        if metric == rule.id and rule.segment != "none":
+            if segment:
+                metric = f"{metric}.{segment}"
+            elif rule.segment == "required":
+                continue
+        unit = "tokens/day" if rule.id == "daily_token_volume" else "tokens" if rule.id == "token_volume" else q.unit
+        if unit is None:
+            continue
+        value = abs(q.value) if rule.id in ("net_loss", "adjusted_net_loss") else q.value
+        start, end = row[0].start, row[-1].end
+        return Fact(company=company, metric=metric, period=label, value=value, unit=unit, qualifier="eq",
+                    quote=r.text[start:end], start=start, end=end, confidence=TABLE_CONFIDENCE)
+    return None
