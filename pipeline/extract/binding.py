@@ -12,7 +12,7 @@ from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import Quantity, apply_label, find_labels
 from pipeline.extract.periods import PeriodMention, shift_year
-from pipeline.extract.sentences import Sentence, clause_bounds
+from pipeline.extract.sentences import Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
 from pipeline.periods import period_kind
 
@@ -38,6 +38,8 @@ _LEVEL = re.compile(r"(?i:\bfrom\b|\bto\b)|至|到")
 _FROM_BEFORE = re.compile(r"(?:(?i:from)|较|較|比|由|从|從)\s{0,2}$")
 _TIGHT_AFTER = re.compile(r"[\s的]{0,2}")
 _CONVERSION_PAREN = re.compile(r"\s?[（(]\s?(?:约|約|approximately|about|or|即)?\s?")
+# "约占", "佔逾": a share verb right before a number written in tenths
+_SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|接近|不足|不到)?$")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
 
 
@@ -228,9 +230,11 @@ def _apply_labels(doc, quantities, s, e, index, ctx: _Context) -> list[Quantity]
 # --- metrics -------------------------------------------------------------------------------------
 
 
-def _compatible(rule: MetricRule, q: Quantity, sentence_text: str) -> bool:
+def _compatible(rule: MetricRule, q: Quantity, sentence_text: str, cue_text: str = "") -> bool:
     if q.kind not in rule.units:
         return False
+    if rule.times_percent and q.kind == "multiple" and cue_text.isascii():
+        return False  # "增长两倍" is +200%, "grew 3x" is left alone
     return not rule.requires or any(w in sentence_text for w in rule.requires)
 
 
@@ -274,7 +278,10 @@ def _is_conversion(doc: Document, q: Quantity, prev_end: int, cues: list[Cue], q
 
 def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Binding | str | None:
     """A cue right after the number ("84.5%的收入", "657名研发人员", "45% of revenue") decides it alone."""
-    i = bisect_left(cues, q.end, key=_start)  # cues come sorted by start (and by end: matches never overlap)
+    end = q.end
+    if q.kind == "multiple" and lower_ascii(doc.text[end - 5:end]) == "times":
+        end -= 5  # "3.4 times revenue": the number read "times", the cue starts with it
+    i = bisect_left(cues, end, key=_start)  # cues come sorted by start (and by end: matches never overlap)
     if i == len(cues):
         return None
     at = cues[i].start
@@ -282,7 +289,7 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
     while i < len(cues) and cues[i].start == at:
         first.append(cues[i])
         i += 1
-    gap = doc.text[q.end:first[0].start]
+    gap = doc.text[end:first[0].start]
     tight = _TIGHT_AFTER.fullmatch(gap) is not None
     if not tight and not (len(gap) <= 4 and gap.strip().lower() in ("in", "of")):
         return None
@@ -290,7 +297,7 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
         if c.role == "metric" and c.side == "after":
             for name in c.names:
                 rule = doc.book.metrics[name]
-                if _compatible(rule, q, lowered):
+                if _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                     return Binding(q, rule, rule.id, "after", c)
     # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
     return "claimed" if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first) else None
@@ -303,15 +310,18 @@ def _owned(gap: str) -> bool:
 def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bounds: list[int]) -> Binding | str | None:
     """The nearest compatible cue before the number in its sentence; a tight incompatible one claims it."""
     before = cues[:bisect_right(cues, q.start, key=_end)]
+    tenths = q.kind == "percent" and "成" in doc.text[q.start:q.end]
     for i in range(len(before) - 1, -1, -1):
         c = before[i]
         if c.role == "measure":
             return None  # "累计亏损超过62亿元": the number is about a measure we do not extract
         distance = q.start - c.end
         tight = distance <= 4 and _clause(bounds, c.end) == _clause(bounds, q.start)
+        if tenths and _clause(bounds, c.end) != _clause(bounds, q.start) and not _SHARE_VERB.search(doc.text, max(0, q.start - 6), q.start):
+            continue  # "七成" is loose talk unless its share word is in its clause ("占比七成", "约占三成")
         for name in c.names:
             rule = doc.book.metrics[name]
-            if distance > rule.gap or not _compatible(rule, q, lowered):
+            if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                 continue
             if rule.base and (not _has_base(before[:i], rule.base) or _LEVEL.search(doc.text, c.end, q.start)):
                 continue  # "rose to 15.2%" is a level and "down from 95.5%" a base, not a change
@@ -349,7 +359,8 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
             hugs[q.start] = nxt
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison", [])
-    bases = {id(p) for p in usable if any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)}
+    bases = {id(p) for p in usable if not _restated(text, p)
+             and any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)}
     # "down from 95.5% in 2022": the period of a number introduced by "from" is a base for the others
     bases |= {id(p) for qs, p in hugs.items() if _FROM_BEFORE.search(text, max(0, qs - 8), qs)}
     has_respectively = "respectively" in doc._roles
@@ -370,6 +381,11 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                 own = prior[-1] if prior else (later[0] if later else None)
             if own is not None:
                 b.period, b.period_source = own, "sentence"
+
+
+def _restated(text: str, p: PeriodMention) -> bool:
+    """"同期", "the same nine months": a period named again, so "over the same nine months" is no comparison."""
+    return text.startswith("同期", p.start) or lower_ascii(text[p.start:p.start + 8]) == "the same"
 
 
 def _runs(text: str, bindings: list[Binding], has_respectively: bool) -> list[list[Binding]]:
@@ -454,6 +470,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         penalty += 0.1
     if q.inherited:
         penalty += 0.05
+    if b.rule.times_percent and q.kind == "multiple":
+        value, unit = value * 100, "%"  # "同比增长约两倍": +200%
     if b.negate:
         value = -value
     if b.rule.id in ("net_loss", "adjusted_net_loss") and value < 0:

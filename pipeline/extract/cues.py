@@ -27,6 +27,7 @@ class MetricRule:
     gap: int = 1000  # a sentence is at most MAX_SENTENCE long, so this is "anywhere before"
     base: str | None = None
     requires: tuple[str, ...] = ()
+    times_percent: bool = False  # a multiple after a Chinese cue is a change of N x 100%
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +183,7 @@ def _qualifier_pattern(qualifiers: dict, side: str, anchor_end: bool) -> re.Patt
     if anchor_end:
         # Only a word right before the number counts, after fillers like 了/到/达/是 ("突破了1亿"), never
         # one buried earlier in the clause ("超额认购达到了1159倍" is exact, not "more than").
-        return re.compile(rf"(?:{body})\s*(?:了|达|達|到|至|为|為|是|有|the|of|a)?\s*[（(\s]*$", re.IGNORECASE)
+        return re.compile(rf"(?:{body})\s*(?:了|达|達|到|至|为|為|是|有|占|佔|the|of|a)?\s*[（(\s]*$", re.IGNORECASE)
     return re.compile(rf"\s*(?:{body})", re.IGNORECASE)
 
 
@@ -214,6 +215,7 @@ def load_cue_book(text: str | None = None) -> CueBook:
             gap=int(spec.get("gap", 1000)),
             base=spec.get("base"),
             requires=tuple(str(w).casefold() for w in spec.get("requires") or ()),
+            times_percent=bool(spec.get("times_percent")),
         )
         for side in ("before", "after"):
             for word in spec.get(side) or ():

@@ -104,8 +104,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Return the matches of every number in text[start:end], before their values are read (cheap)."""
+    end = len(text) if end is None else end
     found = []
-    for m in _NUMBER.finditer(text, start, len(text) if end is None else end):
+    for m in _NUMBER.finditer(text, start, end):
         scale = m.group("scale")
         if scale and scale.lower() in _LETTER_SCALES and not m.group("pre"):
             continue  # "7B" is a model size, not an amount
@@ -113,13 +114,46 @@ def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re
         if s and text[s - 1] == "第":  # an ordinal, not an amount
             continue
         found.append(m)
+    if text.find("成", start, end) >= 0 or text.find("倍", start, end) >= 0:
+        chinese = list(_CN_NUMBER.finditer(text, start, end))
+        if chinese:
+            found = sorted(found + chinese, key=lambda m: m.start())
     return found
+
+
+# "七成" (70%), "八成五" (85%), "两倍", "逾八倍", "二十倍": tenths and multiples written in Chinese numerals.
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = re.compile(
+    r"(?<![一二两兩三四五六七八九十百千万萬亿億第几幾])"
+    r"(?P<cn>[一二两兩三四五六七八九]?十[一二三四五六七八九]?|[一二两兩三四五六七八九])"
+    r"(?:(?P<cn_tenths>成)(?P<cn_rest>[一二三四五六七八九](?![成倍]))?"
+    r"(?![本功为為员員立长長熟果交就都型品分绩績效年不了])|(?P<cn_times>倍))"
+)
+
+
+def _chinese_value(numeral: str) -> int:
+    """十 is 10, 十五 15, 二十 20, 二十五 25, 八 8."""
+    if "十" not in numeral:
+        return _CN_DIGITS[numeral]
+    tens, _, ones = numeral.partition("十")
+    return 10 * (_CN_DIGITS[tens] if tens else 1) + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _chinese_reading(m: re.Match) -> tuple:
+    value = Decimal(_chinese_value(m.group("cn")))
+    if m.group("cn_times"):
+        return value, "multiple", "x", False, False, value
+    value = value * 10 + (_CN_DIGITS[m.group("cn_rest")] if m.group("cn_rest") else 0)
+    return value, "percent", "%", False, False, value
 
 
 def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
     """Return the quantities of number matches (from number_matches), in order."""
     found = []
     for m in matches:
+        if m.re is _CN_NUMBER:
+            found.append(Quantity(m.start(), m.end(), *_chinese_reading(m)))
+            continue
         read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
         if read is not None:
             found.append(Quantity(m.start(), m.end(), *read))

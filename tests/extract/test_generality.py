@@ -118,3 +118,39 @@ def test_table_with_abbreviated_periods_and_units_per_row(watchlist):
     assert ("minimax", "adjusted_net_loss", "2025H1", Decimal("120000000"), "USD", "eq") in got
     assert ("minimax", "revenue", "FY2024", Decimal("30500000"), "USD", "eq") in got
     assert len(got) == 9
+
+
+# --- 3. Chinese numerals: tenths (七成) and multiples (两倍) ------------------------------------------
+
+
+def test_shares_in_tenths(watchlist):
+    assert facts("月之暗面2025年上半年超过六成的收入来自订阅。", watchlist) == {
+        ("moonshot", "revenue_share.consumer", "2025H1", Decimal("60"), "%", "gt")}
+    assert facts("深度求索2024年API收入佔比約八成五。", watchlist) == {
+        ("deepseek", "revenue_share.cloud", "FY2024", Decimal("85"), "%", "approx")}
+    assert facts("2024年，智谱消费者业务收入占比逾六成，云服务约占四成。", watchlist) == {
+        ("zhipu", "revenue_share.consumer", "FY2024", Decimal("60"), "%", "gt"),
+        ("zhipu", "revenue_share.cloud", "FY2024", Decimal("40"), "%", "approx")}
+
+
+def test_tenths_far_from_a_share_word_are_not_a_share(watchlist):
+    assert facts("智谱2024年的收入占比变化不大，云服务八成会继续扩张。", watchlist) == set()
+    assert facts("2024年DeepSeek的收入中，超过九成来自订阅。", watchlist) == set()
+
+
+def test_multiples_of_revenue_in_chinese_numerals_and_english(watchlist):
+    assert facts("2024年DeepSeek研发开支相当于收入逾五倍。", watchlist) == {
+        ("deepseek", "rd_to_revenue", "FY2024", Decimal("5"), "x", "gt")}
+    assert facts("月之暗面2024年研发投入是收入的两倍。", watchlist) == {
+        ("moonshot", "rd_to_revenue", "FY2024", Decimal("2"), "x", "eq")}
+    assert facts("Moonshot AI's R&D spending in 2024 was about 2.5 times revenue.", watchlist) == {
+        ("moonshot", "rd_to_revenue", "FY2024", Decimal("2.5"), "x", "approx")}
+
+
+def test_growth_by_a_multiple_in_chinese_is_a_percentage(watchlist):
+    assert facts("2024年月之暗面营收同比增长两倍。", watchlist) == {
+        ("moonshot", "revenue_growth", "FY2024", Decimal("200"), "%", "eq")}
+    assert facts("DeepSeek的收入2024年增长了3倍。", watchlist) == {
+        ("deepseek", "revenue_growth", "FY2024", Decimal("300"), "%", "eq")}
+    # "grew 3x" reads as "tripled" as often as "+300%": not a growth rate
+    assert facts("Moonshot AI's revenue grew 3x in 2024.", watchlist) == set()
