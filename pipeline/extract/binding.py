@@ -323,7 +323,7 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             rule = doc.book.metrics[name]
             if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                 continue
-            if rule.base and (not _has_base(before[:i], rule.base) or _LEVEL.search(doc.text, c.end, q.start)):
+            if rule.base and (not _has_base(doc.book, before[:i], rule.base) or _LEVEL.search(doc.text, c.end, q.start)):
                 continue  # "rose to 15.2%" is a level and "down from 95.5%" a base, not a change
             return Binding(q, rule, rule.id, "before", c, negate=c.role == "negate")
         if tight and c.role == "metric" and not all(doc.book.metrics[n].base for n in c.names):
@@ -339,9 +339,10 @@ def _end(item) -> int:
     return item.end
 
 
-def _has_base(earlier: list[Cue], base: str) -> bool:
+def _has_base(book: CueBook, earlier: list[Cue], base: str) -> bool:
+    """True when the metric named last before a change is its base ("收入…环比增长25%，同比增长150%")."""
     for c in reversed(earlier):
-        if c.role == "metric":
+        if c.role == "metric" and not all(book.metrics[n].base for n in c.names):  # a change word is no base
             return base in c.names
     return False
 
@@ -446,6 +447,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     q = b.q
     if any(c.end <= q.start or _same_clause_after(doc, sentence, q, c) for c in doc._roles.get("forecast", ())):
         return None
+    if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):
+        return None  # "环比增长30%", "up 30% sequentially": quarter-on-quarter, not year-on-year
     company = _company(doc, sentence, q, ctx)
     if company is None:
         return None
@@ -494,6 +497,15 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         end=sentence.end,
         confidence=round(confidence, 3),
     )
+
+
+def _in_clause(doc: Document, sentence: Sentence, q: Quantity, cues) -> bool:
+    """True when one of the cues is in the number's clause."""
+    if not cues:
+        return False
+    bounds = doc.clause_bounds(sentence)
+    clause = _clause(bounds, q.start)
+    return any(_clause(bounds, c.start) == clause for c in cues)
 
 
 def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -> bool:

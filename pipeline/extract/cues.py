@@ -230,7 +230,7 @@ def load_cue_book(text: str | None = None) -> CueBook:
             for word in words or ():
                 book.add(word, role, name)
     for role, key in (("anaphor", "anaphors"), ("total", "totals"), ("forecast", "forecasts"), ("measure", "measures"),
-                      ("comparison", "comparisons"),
+                      ("comparison", "comparisons"), ("sequential", "sequentials"),
                       ("conversion", "conversions"), ("respectively", "respectively")):
         for word in data.get(key) or ():
             book.add(word, role, role)

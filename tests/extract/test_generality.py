@@ -55,6 +55,9 @@ def test_the_same_nine_months_is_the_last_nine_months_named(watchlist):
     text = ("MiniMax's revenue for the nine months ended September 30, 2024 was US$20m, compared with US$10m in "
             "FY2023. R&D expense over the same nine months was US$50m.")
     assert periods_of(text, watchlist, "rd_expense") == {("2024Q1-Q3", Decimal("50000000"))}
+    # "over the same nine months" names a period again, it is no comparison with it
+    text = text.replace("was US$50m.", "was US$50m, about 2.5 times revenue.")
+    assert periods_of(text, watchlist, "rd_to_revenue") == {("2024Q1-Q3", Decimal("2.5"))}
 
 
 def test_a_month_without_its_year_takes_the_documents_year(watchlist):
@@ -154,3 +157,28 @@ def test_growth_by_a_multiple_in_chinese_is_a_percentage(watchlist):
         ("deepseek", "revenue_growth", "FY2024", Decimal("300"), "%", "eq")}
     # "grew 3x" reads as "tripled" as often as "+300%": not a growth rate
     assert facts("Moonshot AI's revenue grew 3x in 2024.", watchlist) == set()
+
+
+# --- 4. precision: forecasts with 将 / "will", quarter-on-quarter changes ----------------------------
+
+
+def test_will_be_is_a_forecast(watchlist):
+    assert facts("以发行价上限计算，月之暗面上市后市值将达到800亿港元。", watchlist, published=date(2026, 2, 1)) == set()
+    assert facts("智谱今年全年收入將超過7億元人民幣。", watchlist, published=date(2025, 11, 1)) == set()
+    assert facts("Zhipu said its market value will be about HK$80 billion after the share sale.", watchlist,
+                 published=date(2026, 1, 2)) == set()
+
+
+def test_jiang_as_an_object_marker_is_no_forecast(watchlist):
+    assert facts("智谱将2024年的收入3.124亿元大部分投入研发。", watchlist) == {
+        ("zhipu", "revenue", "FY2024", Decimal("312400000"), "CNY", "eq")}
+
+
+def test_quarter_on_quarter_change_is_not_revenue_growth(watchlist):
+    assert facts("月之暗面2025年第二季度收入为8000万元，环比增长25%，同比增长150%。", watchlist) == {
+        ("moonshot", "revenue", "2025Q2", Decimal("80000000"), "CNY", "eq"),
+        ("moonshot", "revenue_growth", "2025Q2", Decimal("150"), "%", "eq")}
+    text = "DeepSeek's revenue was $20 million in Q3 2025, up 12% quarter-on-quarter; revenue grew 90% year over year."
+    assert facts(text, watchlist) == {
+        ("deepseek", "revenue", "2025Q3", Decimal("20000000"), "USD", "eq"),
+        ("deepseek", "revenue_growth", "2025Q3", Decimal("90"), "%", "eq")}
