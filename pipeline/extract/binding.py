@@ -40,6 +40,10 @@ _TIGHT_AFTER = re.compile(r"[\s的]{0,2}")
 _CONVERSION_PAREN = re.compile(r"\s?[（(]\s?(?:约|約|approximately|about|or|即)?\s?")
 # "约占", "佔逾": a share verb right before a number written in tenths
 _SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|接近|不足|不到)?$")
+# A clause opening a comparison, and the word closing it in Chinese ("与…相比")
+_COMPARED_OPEN = re.compile(r"(?:与|與|和|跟|同|(?P<en>(?i:compared\s(?:with|to)|versus|against)))")
+_COMPARED_CLOSE = re.compile(r"相比|相較|相较|比较|比較")
+_COMPARED_REACH = 40
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
 
 
@@ -249,7 +253,8 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         prev_end, previous_end = previous_end, q.end
         if _is_conversion(doc, q, prev_end, cues, quantities):
             continue
-        chosen = _after_cue(doc, q, metric_cues, lowered) or _before_cue(doc, q, metric_cues, lowered, bounds)
+        chosen = (_after_cue(doc, q, metric_cues, lowered) or _before_cue(doc, q, metric_cues, lowered, bounds)
+                  or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None or chosen == "claimed":
             continue
         binding = chosen
@@ -301,6 +306,28 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
                     return Binding(q, rule, rule.id, "after", c)
     # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
     return "claimed" if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first) else None
+
+
+def _compared_level(doc: Document, sentence: Sentence, q: Quantity, cues: list[Cue], lowered: str,
+                    bounds: list[int]) -> Binding | None:
+    """"与2022年95.5%的水平相比，本地化部署的收入占比…", "Compared with 95.5% in 2022, the on-premise share…": the
+    level a comparison opens with is a value of the metric named just after it."""
+    k = _clause(bounds, q.start)
+    start = bounds[k - 1] + 1 if k else sentence.start
+    end = bounds[k] if k < len(bounds) else sentence.end
+    opener = _COMPARED_OPEN.match(doc.text[start:q.start].lstrip())
+    if opener is None or (not opener.group("en") and _COMPARED_CLOSE.search(doc.text, q.end, end) is None):
+        return None
+    for c in cues[bisect_left(cues, q.end, key=_start):]:
+        if c.start - q.end > _COMPARED_REACH:
+            break
+        if c.role != "metric":
+            continue
+        for name in c.names:
+            rule = doc.book.metrics[name]
+            if not rule.base and _compatible(rule, q, lowered, doc.text[c.start:c.end]):
+                return Binding(q, rule, rule.id, "late", c, penalty=0.05)
+    return None
 
 
 def _owned(gap: str) -> bool:
@@ -364,6 +391,12 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
              and any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)}
     # "down from 95.5% in 2022": the period of a number introduced by "from" is a base for the others
     bases |= {id(p) for qs, p in hugs.items() if _FROM_BEFORE.search(text, max(0, qs - 8), qs)}
+    # "与2023年62%的水平相比，…升至75%": the periods of a clause opening a comparison are its base
+    late = [b for b in bindings if b.side == "late"]
+    if late:
+        bounds = doc.clause_bounds(sentence)
+        opening = {_clause(bounds, b.q.start) for b in late}
+        bases |= {id(p) for p in usable if _clause(bounds, p.start) in opening}
     has_respectively = "respectively" in doc._roles
     for run in _runs(text, bindings, has_respectively):
         if len(run) >= 2 and _zip_run(doc, run, quantities, usable, hugs, has_respectively, index, ctx):
@@ -558,6 +591,9 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
              and _clause(bounds, c.start) == _clause(bounds, q.start)]
     if b.side == "after" and after:
         return after[0].names[0]
+    if b.side == "late":  # a segment between the number and the metric named after it
+        between = [c for c in named if q.end <= c.start and c.end <= b.cue.start]
+        return between[-1].names[0] if between else None
     before = [c for c in named if c.end <= q.start]
     if before:
         seg = before[-1]

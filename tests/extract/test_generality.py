@@ -182,3 +182,31 @@ def test_quarter_on_quarter_change_is_not_revenue_growth(watchlist):
     assert facts(text, watchlist) == {
         ("deepseek", "revenue", "2025Q3", Decimal("20000000"), "USD", "eq"),
         ("deepseek", "revenue_growth", "2025Q3", Decimal("90"), "%", "eq")}
+
+
+# --- 5. smaller: a quarter in Traditional Chinese, a level whose metric is named after it --------------
+
+
+def test_daily_volume_in_a_traditional_chinese_quarter(watchlist):
+    text = "2025年11月20日\n月之暗面今年第二季日均處理約8,000億個token。"
+    assert facts(text, watchlist) == {("moonshot", "daily_token_volume", "2025Q2", Decimal("800000000000"), "tokens/day",
+                                       "approx")}
+    assert periods_of("DeepSeek 2024年第四季日均调用约2万亿。", watchlist, "daily_token_volume") == {
+        ("2024Q4", Decimal("2000000000000"))}
+
+
+def test_a_compared_level_takes_the_metric_named_after_it(watchlist):
+    text = "2024年，與2023年62%的水平相比，月之暗面訂閱收入佔比升至75%。"
+    assert facts(text, watchlist) == {
+        ("moonshot", "revenue_share.consumer", "FY2023", Decimal("62"), "%", "eq"),
+        ("moonshot", "revenue_share.consumer", "FY2024", Decimal("75"), "%", "eq")}
+    text = "Compared with 95.5% in 2022, Zhipu's on-premise share of revenue was 84.8% in the first half of 2025."
+    assert facts(text, watchlist) == {
+        ("zhipu", "revenue_share.on_premise", "FY2022", Decimal("95.5"), "%", "eq"),
+        ("zhipu", "revenue_share.on_premise", "2025H1", Decimal("84.8"), "%", "eq")}
+
+
+def test_a_clause_opened_by_and_without_a_comparison_takes_no_metric_after_it(watchlist):
+    # 与/和 open a comparison only when the clause closes it with 相比
+    assert facts("與此同時，62%來自海外，2024年月之暗面訂閱收入佔比為75%。", watchlist) == {
+        ("moonshot", "revenue_share.consumer", "FY2024", Decimal("75"), "%", "eq")}
