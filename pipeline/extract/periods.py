@@ -27,7 +27,7 @@ _LEN = {"三": 3, "3": 3, "六": 6, "6": 6, "九": 9, "9": 9, "十二": 12, "12"
 
 # What may follow "2025年" (or 今年): a half, quarter, months, a month and day, a year end.
 _ZH_SUFFIX = (
-    r"上半年|下半年|上半财年|下半财年|前三季度|前三季|全年|底|末|初|中(?![国國期旬央东東部小])"
+    r"上半年|下半年|上半财年|下半财年|前三季度|前三季|首三季度|首三季|全年|底|末|初|中(?![国國期旬央东東部小])"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|H[12]|" + _FIRST_MONTHS
     + r"|(?P<{p}m1>[0-9]{{1,2}})\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
     r"|(?P<{p}m>[0-9]{{1,2}})\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}})\s?[日号號])?(?P<{p}mend>底|末)?"
@@ -52,8 +52,9 @@ _BRANCHES = [
     rf"(?:\s?(?P<r_suf>{_ZH_SUFFIX.format(p='r_')}))?)",
     # English: halves, nine months, months ended, quarters, fiscal years, dates
     rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)\shalf\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
-    rf"(?P<en9>(?i:(?:the\s)?(?:first\s)?(?:nine|9)\smonths\s(?:of|in)\s(?:fiscal\s)?)(?P<en9_y>{_Y}))",
-    rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)\smonths\s(?:ended|ending|to|through)\s)"
+    rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\sthree\squarters)\s(?:of|in)\s(?:fiscal\s)?)"
+    rf"(?P<en9_y>{_Y}))",
+    rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)\s(?:ended|ending|to|through)\s)"
     rf"(?P<eme_mo>{_MO})\.?\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))",
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}}),?\s(?P<eye_y>{_Y}))",
     rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
@@ -250,7 +251,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
 _ANCHOR_WORDS = (
     "fy", "fiscal", "今年", "本年", "去年", "上年", "前年", "明年", "同年", "同期", "上半年", "下半年", "前三季", "季度", "全年",
     "今日", "今天", "昨日", "昨天", "前日", "前天", "上一年", "前一年", "this year", "last year", "next year", "today",
-    "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters",
+    "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month",
     "a year", "the year", "previous year", "prior year", "same period", "月", "前一天", "前一日", "day before",
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half",
 )
@@ -439,8 +440,10 @@ _COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|(?i:than|ve
 
 
 def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:
-    """"10月的", "1-9月", "1月9日": months of the year the text is about, else the latest such months by the document's date."""
+    """"10月的", "1-9月", "1月9日": months of the year the text is about, else the latest such months by the
+    document's date (a day: the nearest such day)."""
     s, e = m.start(), m.end()
+    stated = year
     last = int(m.group("mo_m"))
     first = int(m.group("mo_m1") or last)
     if year is None:
@@ -450,8 +453,14 @@ def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMentio
     if m.group("mo_d") or m.group("mo_end"):
         if first != last:
             return None
-        d = _date(year, last, int(m.group("mo_d")) if m.group("mo_d") else calendar.monthrange(year, last)[1])
-        return PeriodMention(s, e, "date", d.isoformat(), (year,), date_flow(d)) if d else None
+        day_ = int(m.group("mo_d")) if m.group("mo_d") else calendar.monthrange(year, last)[1]
+        if m.group("mo_d") and doc_date is not None and stated in (None, doc_date.year):
+            # a day is news of the days around the document ("1月9日掛牌" written on 31 December): the nearest one
+            near = [d for y in range(doc_date.year - 1, doc_date.year + 2) if (d := _date(y, last, day_))]
+            d = min(near, key=lambda d: abs((d - doc_date).days), default=None)
+        else:
+            d = _date(year, last, day_)
+        return PeriodMention(s, e, "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
     label = months_label(year, first, last)
     return PeriodMention(s, e, "flow", label, (year,)) if label else None
 
@@ -489,7 +498,7 @@ def _with_suffix(s: int, e: int, y: int, suf: str | None, m: re.Match | None, p:
         return PeriodMention(s, e, "flow", f"{y}H1", (y,))
     if suf in ("下半年", "下半财年", "H2"):
         return PeriodMention(s, e, "flow", f"{y}H2", (y,))
-    if suf.startswith("前三季"):
+    if suf.startswith(("前三季", "首三季")):
         return PeriodMention(s, e, "flow", f"{y}Q1-Q3", (y,))
     if suf[0] in "前首头頭" and suf.endswith("月"):
         label = months_label(y, 1, _LEN[suf[1:-1].rstrip("个個 ")])

@@ -43,6 +43,22 @@ def test_months_to_a_month_in_english(watchlist):
                       "revenue") == {("2025H1", Decimal("7000000"))}
 
 
+def test_first_three_quarters_in_other_wordings(watchlist):
+    assert periods_of("DeepSeek's revenue in the first three quarters of 2024 was $30 million.", watchlist,
+                      "revenue") == {("2024Q1-Q3", Decimal("30000000"))}
+    assert periods_of("Moonshot AI reported revenue of US$20 million for the nine-month period ended September 30, "
+                      "2025.", watchlist, "revenue") == {("2025Q1-Q3", Decimal("20000000"))}
+    assert periods_of("月之暗面2025年首三季收入為2億元。", watchlist, "revenue") == {("2025Q1-Q3", Decimal("200000000"))}
+
+
+def test_a_day_without_its_year_is_the_nearest_such_day(watchlist):
+    # written on 30 December, "1月15日" is next January: a market value then is not a result yet
+    text = "2025年12月30日\n智谱预定1月15日上市。以发行价计算，上市首日市值约为600亿港元。"
+    assert facts(text, watchlist) == set()
+    text = "2026年1月3日\n12月30日，月之暗面完成新一轮融资。DeepSeek当日市值约为900亿港元。"
+    assert facts(text, watchlist) == {("deepseek", "market_cap", "2025-12-30", Decimal("90000000000"), "HKD", "approx")}
+
+
 def test_each_number_takes_the_period_written_with_it(watchlist):
     text = "Moonshot AI's adjusted net loss was US$90m for 9M24, against US$150m for the whole of FY2023."
     assert periods_of(text, watchlist, "adjusted_net_loss") == {
