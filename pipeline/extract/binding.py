@@ -397,6 +397,8 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
         bounds = doc.clause_bounds(sentence)
         opening = {_clause(bounds, b.q.start) for b in late}
         bases |= {id(p) for p in usable if _clause(bounds, p.start) in opening}
+    # "由年初的约800亿升至9月的6000亿": a period written right before a later number is that number's, not ours
+    owned = {id(p) for q in quantities if (p := _own_preceding(q, usable, quantities, hugged)) is not None}
     has_respectively = "respectively" in doc._roles
     for run in _runs(text, bindings, has_respectively):
         if len(run) >= 2 and _zip_run(doc, run, quantities, usable, hugs, has_respectively, index, ctx):
@@ -410,7 +412,7 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                 # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)
                 free = [p for p in usable if id(p) not in bases]
                 prior = [p for p in free if p.end <= b.q.start]
-                later = [p for p in free if p.start >= b.q.end and id(p) not in hugged
+                later = [p for p in free if p.start >= b.q.end and id(p) not in hugged and id(p) not in owned
                          and (not b.rule.instant or p.kind == "date")]
                 own = prior[-1] if prior else (later[0] if later else None)
             if own is not None:
@@ -533,12 +535,19 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
 
 
 def _in_clause(doc: Document, sentence: Sentence, q: Quantity, cues) -> bool:
-    """True when one of the cues is in the number's clause."""
+    """True when one of the cues is in the number's clause, or is a short lead-in opening the sentence
+    ("Sequentially, revenue rose 40%", "环比来看，收入增长…")."""
     if not cues:
         return False
     bounds = doc.clause_bounds(sentence)
     clause = _clause(bounds, q.start)
-    return any(_clause(bounds, c.start) == clause for c in cues)
+    for c in cues:
+        k = _clause(bounds, c.start)
+        if k == clause:
+            return True
+        if k == 0 and bounds[0] - sentence.start <= 20 and not any(ch.isdigit() for ch in doc.text[sentence.start:bounds[0]]):
+            return True
+    return False
 
 
 def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -> bool:

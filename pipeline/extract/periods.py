@@ -34,7 +34,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST = r"(?=[0-9'截自从從今本去上下前首头頭明同全第一二三四昨sStTfFnNyYqQhHjJmMaAoOdDeElLwW])"
+_FIRST = r"(?=[0-9'截自从從今本去上下前首头頭明同全年第一二三四昨sStTfFnNyYqQhHjJmMaAoOdDeElLwW])"
 
 _BRANCHES = [
     # 截至2025年6月30日(止六个月): a date, or the months that end on it
@@ -55,7 +55,7 @@ _BRANCHES = [
     rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\sthree\squarters)\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
     rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)\s(?:ended|ending|to|through)\s)"
-    rf"(?P<eme_mo>{_MO})\.?\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))",
+    rf"(?P<eme_mo>{_MO})\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}}),?\s(?P<eye_y>{_Y}))",
     rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
@@ -71,9 +71,9 @@ _BRANCHES = [
     rf"(?P<eoy>(?i:(?:the\s)?end\sof\s|year-end\s|year\send\s)(?P<eoy_y>{_Y}))",
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
-    r"(?P<bare>上半年|下半年|前三季度|全年|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
+    r"(?P<bare>上半年|下半年|前三季度|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
-    r"|the\sfull\syear|the\swhole\syear|full-year|full\syear))",
+    r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|the\s(?:first|second|third|fourth)\squarter))",
     r"(?P<same>同期|(?i:the\ssame\s(?:period|(?P<sm_n>three|six|nine|3|6|9)\smonths|(?P<sm_q>quarter)|(?P<sm_h>half))))",
     r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\speriod\s(?:a|last)\syear))",
@@ -251,7 +251,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
 _ANCHOR_WORDS = (
     "fy", "fiscal", "今年", "本年", "去年", "上年", "前年", "明年", "同年", "同期", "上半年", "下半年", "前三季", "季度", "全年",
     "今日", "今天", "昨日", "昨天", "前日", "前天", "上一年", "前一年", "this year", "last year", "next year", "today",
-    "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month",
+    "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", "年初", "年底", "年末",
     "a year", "the year", "previous year", "prior year", "same period", "月", "前一天", "前一日", "day before",
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half",
 )
@@ -378,7 +378,9 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
         y = int(g("en9_y"))
         return PeriodMention(s, e, "flow", f"{y}Q1-Q3", (y,))
     if kind == "eme":
-        y, month = int(g("eme_y")), _MONTHS[g("eme_mo").lower()]
+        y, month = int(g("eme_y")) if g("eme_y") else context_year, _MONTHS[g("eme_mo").lower()]
+        if y is None:
+            return PeriodMention(s, e, "open", "")
         n = _LEN[g("eme_n").lower()]
         label = months_label(y, month - n + 1, month) if month - n + 1 >= 1 else None
         return PeriodMention(s, e, "flow", label, (y,)) if label else None
@@ -420,7 +422,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
         word = g("bare").lower()
         english = {"the first half": "上半年", "the second half": "下半年", "the first nine months": "前三季度",
                    "the first three quarters": "前三季度", "the full year": "全年", "the whole year": "全年",
-                   "full-year": "全年", "full year": "全年"}
+                   "full-year": "全年", "full year": "全年", "年初": "初", "年底": "底", "年末": "末", "the first quarter": "第一季度",
+                   "the second quarter": "第二季度", "the third quarter": "第三季度", "the fourth quarter": "第四季度"}
         return _with_suffix(s, e, context_year, english.get(" ".join(word.split()), g("bare")), None, "")
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period

@@ -51,6 +51,23 @@ def test_first_three_quarters_in_other_wordings(watchlist):
     assert periods_of("月之暗面2025年首三季收入為2億元。", watchlist, "revenue") == {("2025Q1-Q3", Decimal("200000000"))}
 
 
+def test_quarters_and_months_to_a_month_without_their_year(watchlist):
+    text = ("Published November 2, 2025. Moonshot AI's revenue for the nine months through September was about "
+            "$60 million. Kimi served 3 trillion tokens a day in the third quarter, against 1.1 trillion in the "
+            "first quarter.")
+    got = facts(text, watchlist)
+    assert ("moonshot", "revenue", "2025Q1-Q3", Decimal("60000000"), "USD", "approx") in got
+    assert {(p, v) for _, m, p, v, _, _ in got if m == "daily_token_volume"} == {
+        ("2025Q3", Decimal("3000000000000")), ("2025Q1", Decimal("1100000000000"))}
+
+
+def test_a_period_written_before_a_later_number_is_not_an_earlier_ones(watchlist):
+    # "年初" (early in the year) is no period to report under; "9月" belongs to the 6000亿 after it
+    text = "DeepSeek的日均token消耗量由年初的约800亿升至9月的6000亿以上。"
+    assert facts(text, watchlist, published=date(2025, 10, 15)) == {
+        ("deepseek", "daily_token_volume", "2025-09", Decimal("600000000000"), "tokens/day", "gt")}
+
+
 def test_a_day_without_its_year_is_the_nearest_such_day(watchlist):
     # written on 30 December, "1月15日" is next January: a market value then is not a result yet
     text = "2025年12月30日\n智谱预定1月15日上市。以发行价计算，上市首日市值约为600亿港元。"
@@ -194,6 +211,7 @@ def test_quarter_on_quarter_change_is_not_revenue_growth(watchlist):
     assert facts("月之暗面2025年第二季度收入为8000万元，环比增长25%，同比增长150%。", watchlist) == {
         ("moonshot", "revenue", "2025Q2", Decimal("80000000"), "CNY", "eq"),
         ("moonshot", "revenue_growth", "2025Q2", Decimal("150"), "%", "eq")}
+    assert facts("Sequentially, Zhipu's revenue rose 40% in the third quarter of 2025.", watchlist) == set()
     text = "DeepSeek's revenue was $20 million in Q3 2025, up 12% quarter-on-quarter; revenue grew 90% year over year."
     assert facts(text, watchlist) == {
         ("deepseek", "revenue", "2025Q3", Decimal("20000000"), "USD", "eq"),
