@@ -84,8 +84,7 @@ def extract_facts(
         read = [True] * len(windows)  # "同期" with no period before it in its sentence reads all earlier ones
         periods = _find_periods(norm, doc_date, windows, read)
     spans = [(s, e) for (s, e, _, _), r in zip(windows, read, strict=True) if r]
-    tabled = table_facts(norm, lowered, book, subject, doc_date, companies, find_tables(norm))
-    in_tables = {start for _, start in tabled}  # numbers a table has read are not read again as prose
+    tabled, in_tables = table_facts(norm, lowered, book, subject, doc_date, companies, find_tables(norm))
     doc = Document(
         text=norm,
         book=book,
@@ -100,7 +99,7 @@ def extract_facts(
     )
     facts = []
     seen = set()
-    for fact in sorted([*bind_document(doc), *(f for f, _ in tabled)], key=lambda f: f.start):
+    for fact in sorted([*bind_document(doc), *tabled], key=lambda f: f.start):
         key = (fact.company, fact.metric, fact.period, fact.value.normalize())
         if key in seen:
             continue

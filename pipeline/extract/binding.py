@@ -482,6 +482,9 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     q = b.q
     if any(c.end <= q.start or _same_clause_after(doc, sentence, q, c) for c in doc._roles.get("forecast", ())):
         return None
+    near = [c for c in doc._roles.get("forecast_near", ()) if c.end <= q.start]
+    if near and _in_clause(doc, sentence, q, near):
+        return None  # "市值將約為504億港元", "the margin will be about 48%"
     if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):
         return None  # "环比增长30%", "up 30% sequentially": quarter-on-quarter, not year-on-year
     company = _company(doc, sentence, q, ctx)

@@ -230,6 +230,7 @@ def load_cue_book(text: str | None = None) -> CueBook:
             for word in words or ():
                 book.add(word, role, name)
     for role, key in (("anaphor", "anaphors"), ("total", "totals"), ("forecast", "forecasts"), ("measure", "measures"),
+                      ("forecast_near", "forecasts_near"),
                       ("comparison", "comparisons"), ("sequential", "sequentials"),
                       ("conversion", "conversions"), ("respectively", "respectively")):
         for word in data.get(key) or ():

@@ -126,7 +126,7 @@ _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五":
 _CN_NUMBER = re.compile(
     r"(?<![一二两兩三四五六七八九十百千万萬亿億第几幾])"
     r"(?P<cn>[一二两兩三四五六七八九]?十[一二三四五六七八九]?|[一二两兩三四五六七八九])"
-    r"(?:(?P<cn_tenths>成)(?P<cn_rest>[一二三四五六七八九](?![成倍]))?"
+    r"(?:(?P<cn_tenths>成)(?P<cn_rest>[一二三四五六七八九半](?![成倍]))?"
     r"(?![本功为為员員立长長熟果交就都型品分绩績效年不了])|(?P<cn_times>倍))"
 )
 
@@ -143,7 +143,8 @@ def _chinese_reading(m: re.Match) -> tuple:
     value = Decimal(_chinese_value(m.group("cn")))
     if m.group("cn_times"):
         return value, "multiple", "x", False, False, value
-    value = value * 10 + (_CN_DIGITS[m.group("cn_rest")] if m.group("cn_rest") else 0)
+    rest = m.group("cn_rest")
+    value = value * 10 + (5 if rest == "半" else _CN_DIGITS[rest] if rest else 0)  # "一成半" is 15%
     return value, "percent", "%", False, False, value
 
 

@@ -139,21 +139,28 @@ class _Reading:
 
 
 def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: date | None,
-                companies: list[CompanyMention], tables: list[Table]) -> list[tuple[Fact, int]]:
-    """Return the facts the tables state with the offset of their cell: one per number the table ties to a
-    metric, period and unit (the sentence reader then leaves those numbers alone)."""
+                companies: list[CompanyMention], tables: list[Table]) -> tuple[list[Fact], set[int]]:
+    """Return the facts the tables state, and the offsets of the numbers in the tables that were read.
+
+    A table that yields a fact is read whole: the sentence reader leaves all its numbers alone, so an
+    estimate column ("FY2025E") is not dated from the text around it.
+    """
     reading = _Reading(text, lowered, book, subject, doc_date, companies, [m.start for m in companies])
-    facts = []
+    facts, read = [], set()
     for table in tables:
-        facts.extend(_read_table(reading, table))
-    return facts
+        found = _read_table(reading, table)
+        if found:
+            facts.extend(found)
+            read.update(c.start for row in table.rows[1:] for c in row if _cell_number(text, c) is not None)
+    return facts, read
 
 
-def _read_table(r: _Reading, table: Table) -> list[tuple[Fact, int]]:
+def _read_table(r: _Reading, table: Table) -> list[Fact]:
     header, body = table.rows[0], table.rows[1:]
     caption = _caption_unit(r, table)
     header_periods = [_period(r, c) for c in header]
     facts = []
+    above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
     for row in body:
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r.text, c)) is not None}
         if not numbers:
@@ -173,9 +180,10 @@ def _read_table(r: _Reading, table: Table) -> list[tuple[Fact, int]]:
             if found is None or period is None:
                 continue
             q = _with_unit(r, q, labels, col, caption)
-            fact = _fact(r, company, found, period, q, row)
+            fact = _fact(r, company, found, period, q, row, above)
             if fact is not None:
-                facts.append((fact, q.start))
+                facts.append(fact)
+        above = row_metric[0] if row_metric else ()
     return facts
 
 
@@ -266,11 +274,12 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
     return apply_label(q, power, unit)
 
 
-def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, row: tuple[Cell, ...]) -> Fact | None:
+def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, row: tuple[Cell, ...],
+          above: tuple[str, ...]) -> Fact | None:
     names, segment, scope = found
     for name in names:
         rule = r.book.metrics[name]
-        if q.kind not in rule.units or rule.base or rule.requires:
+        if q.kind not in rule.units or rule.requires or (rule.base and rule.base not in above):
             continue
         if r.doc_date is not None and max(period.years) > r.doc_date.year:
             return None  # a column of estimates

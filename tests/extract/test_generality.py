@@ -156,6 +156,22 @@ def test_table_with_abbreviated_periods_and_units_per_row(watchlist):
     assert len(got) == 9
 
 
+def test_table_estimate_columns_are_left_out_and_growth_rows_follow_their_base(watchlist):
+    text = ("DeepSeek: figures and estimates\n\nResearch note, 5 December 2025\n\nFigures in US$ million unless stated.\n\n"
+            "| Metric | FY2024 | 1H25 | FY2025E |\n|---|---|---|---|\n"
+            "| Revenue | 40.0 | 35.5 | 90.0 |\n| YoY growth (%) | 210 | 160 | 125 |\n| Gross margin | 55.0% | 60.2% | 61.0% |\n\n"
+            "We expect the gross margin to stay near 61% this year.")
+    got = facts(text, watchlist)
+    assert got == {
+        ("deepseek", "revenue", "FY2024", Decimal("40000000"), "USD", "eq"),
+        ("deepseek", "revenue", "2025H1", Decimal("35500000"), "USD", "eq"),
+        ("deepseek", "revenue_growth", "FY2024", Decimal("210"), "%", "eq"),
+        ("deepseek", "revenue_growth", "2025H1", Decimal("160"), "%", "eq"),
+        ("deepseek", "gross_margin", "FY2024", Decimal("55.0"), "%", "eq"),
+        ("deepseek", "gross_margin", "2025H1", Decimal("60.2"), "%", "eq"),
+    }
+
+
 # --- 3. Chinese numerals: tenths (七成) and multiples (两倍) ------------------------------------------
 
 
@@ -167,6 +183,13 @@ def test_shares_in_tenths(watchlist):
     assert facts("2024年，智谱消费者业务收入占比逾六成，云服务约占四成。", watchlist) == {
         ("zhipu", "revenue_share.consumer", "FY2024", Decimal("60"), "%", "gt"),
         ("zhipu", "revenue_share.cloud", "FY2024", Decimal("40"), "%", "approx")}
+
+
+def test_tenths_after_a_share_verb(watchlist):
+    text = "2025年上半年，月之暗面訂閱收入佔八成五，API業務約佔一成半。"
+    assert facts(text, watchlist) == {
+        ("moonshot", "revenue_share.consumer", "2025H1", Decimal("85"), "%", "eq"),
+        ("moonshot", "revenue_share.cloud", "2025H1", Decimal("15"), "%", "approx")}
 
 
 def test_tenths_far_from_a_share_word_are_not_a_share(watchlist):
@@ -200,6 +223,11 @@ def test_will_be_is_a_forecast(watchlist):
     assert facts("智谱今年全年收入將超過7億元人民幣。", watchlist, published=date(2025, 11, 1)) == set()
     assert facts("Zhipu said its market value will be about HK$80 billion after the share sale.", watchlist,
                  published=date(2026, 1, 2)) == set()
+
+
+def test_will_be_only_reaches_its_own_clause(watchlist):
+    text = "Management said it would be cautious; DeepSeek's R&D spending was $90 million in the first half of 2025."
+    assert facts(text, watchlist) == {("deepseek", "rd_expense", "2025H1", Decimal("90000000"), "USD", "eq")}
 
 
 def test_jiang_as_an_object_marker_is_no_forecast(watchlist):
