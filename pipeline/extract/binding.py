@@ -44,6 +44,7 @@ _SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|
 _COMPARED_OPEN = re.compile(r"(?:与|與|和|跟|同|(?P<en>(?i:compared\s(?:with|to)|versus|against)))")
 _COMPARED_CLOSE = re.compile(r"相比|相較|相较|比较|比較")
 _COMPARED_REACH = 40
+_BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
 
 
@@ -192,7 +193,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context) -> list[PeriodMen
 
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
     for p in periods:
-        if p.kind in ("flow", "date", "span"):
+        # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it
+        if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end):
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
     for c in cues:

@@ -103,6 +103,11 @@ def test_a_month_without_its_year_takes_the_documents_year(watchlist):
         ("2025-12", Decimal("500000000000"))}
 
 
+def test_a_month_dating_an_event_does_not_date_the_figures_after_it(watchlist):
+    text = "7月，月之暗面发布Kimi K2。\n公司API收入为1亿元。"
+    assert facts(text, watchlist, published=date(2025, 9, 1)) == set()
+
+
 def test_a_comparison_year_does_not_date_the_next_half_year(watchlist):
     text = ("2024年上半年，智谱云端收入占比为20%。与2021年的水平相比，这一比例明显提升。\n"
             "上半年研发投入为8亿元，仍高于收入。")
@@ -190,6 +195,11 @@ def test_tenths_after_a_share_verb(watchlist):
     assert facts(text, watchlist) == {
         ("moonshot", "revenue_share.consumer", "2025H1", Decimal("85"), "%", "eq"),
         ("moonshot", "revenue_share.cloud", "2025H1", Decimal("15"), "%", "approx")}
+
+
+def test_market_share_is_not_a_revenue_share(watchlist):
+    assert facts("2024年，智谱云端业务在国内市场占有率为15%。", watchlist) == set()
+    assert facts("In 2024, DeepSeek's API business had a market share of 15%.", watchlist) == set()
 
 
 def test_tenths_far_from_a_share_word_are_not_a_share(watchlist):
