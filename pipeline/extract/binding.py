@@ -44,6 +44,7 @@ _SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|
 _COMPARED_OPEN = re.compile(r"(?:与|與|和|跟|同|(?P<en>(?i:compared\s(?:with|to)|versus|against)))")
 _COMPARED_CLOSE = re.compile(r"相比|相較|相较|比较|比較")
 _COMPARED_REACH = 40
+_TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
 
@@ -194,7 +195,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context) -> list[PeriodMen
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
     for p in periods:
         # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it
-        if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end):
+        if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
+                and not _is_base(doc, p, cues):
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
     for c in cues:
@@ -206,6 +208,14 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         ctx.header = (index, [x for p in concrete for x in p.expand()])
     if not quantities:
         _remember_label(doc, index, sentence, ctx)
+
+
+def _is_base(doc: Document, p: PeriodMention, cues: list[Cue]) -> bool:
+    """"较去年同期", "from 2023": a period a comparison starts from, which the next sentences do not report on."""
+    text = doc.text
+    if _FROM_BEFORE.search(text, max(0, p.start - 8), p.start):
+        return True
+    return any(c.role == "comparison" and c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in cues)
 
 
 def _remember_label(doc: Document, index: int, sentence: Sentence, ctx: _Context) -> None:
@@ -393,6 +403,8 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
              and any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)}
     # "down from 95.5% in 2022": the period of a number introduced by "from" is a base for the others
     bases |= {id(p) for qs, p in hugs.items() if _FROM_BEFORE.search(text, max(0, qs - 8), qs)}
+    # "rose 175% from a year earlier": a period a change starts from is a base too
+    bases |= {id(p) for p in usable if _FROM_BEFORE.search(text, max(0, p.start - 8), p.start)}
     # "与2023年62%的水平相比，…升至75%": the periods of a clause opening a comparison are its base
     late = [b for b in bindings if b.side == "late"]
     if late:
@@ -400,7 +412,7 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
         opening = {_clause(bounds, b.q.start) for b in late}
         bases |= {id(p) for p in usable if _clause(bounds, p.start) in opening}
     # "由年初的约800亿升至9月的6000亿": a period written right before a later number is that number's, not ours
-    owned = {id(p) for q in quantities if (p := _own_preceding(q, usable, quantities, hugged)) is not None}
+    owned = {id(p) for q in quantities if (p := _own_preceding(text, q, usable, quantities, hugged)) is not None}
     has_respectively = "respectively" in doc._roles
     for run in _runs(text, bindings, has_respectively):
         if len(run) >= 2 and _zip_run(doc, run, quantities, usable, hugs, has_respectively, index, ctx):
@@ -408,7 +420,7 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
         for b in run:
             own = hugs.get(b.q.start)
             if own is None:
-                own = _own_preceding(b.q, usable, quantities, hugged)
+                own = _own_preceding(text, b.q, usable, quantities, hugged)
             if own is None:
                 # the period the sentence is about: the last one before the number, else the first after it,
                 # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)
@@ -470,10 +482,14 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
     return False
 
 
-def _own_preceding(q: Quantity, periods, quantities, hugged) -> PeriodMention | None:
+def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> PeriodMention | None:
+    """The period written just before the number with no other number between, unless a "to" leads on from it
+    ("rose 175% from a year earlier to $53.4 million": the $53.4 million is not a year earlier's)."""
     for p in reversed(periods):
         if p.end <= q.start and id(p) not in hugged:
-            return None if any(p.end <= x.start and x.end <= q.start for x in quantities) else p
+            if any(p.end <= x.start and x.end <= q.start for x in quantities) or _TO.search(text, p.end, q.start):
+                return None
+            return p
     return None
 
 

@@ -84,6 +84,23 @@ def test_each_number_takes_the_period_written_with_it(watchlist):
     assert periods_of(text, watchlist, "net_loss") == {("2025H1", Decimal("40000000")), ("FY2024", Decimal("75000000"))}
 
 
+def test_a_change_from_a_year_earlier_to_a_level(watchlist):
+    text = ("Moonshot AI's revenue for the first half of 2025 rose 120% from a year earlier to $35 million, and its "
+            "net loss narrowed to $60 million.")
+    assert facts(text, watchlist) == {
+        ("moonshot", "revenue_growth", "2025H1", Decimal("120"), "%", "eq"),
+        ("moonshot", "revenue", "2025H1", Decimal("35000000"), "USD", "eq"),
+        ("moonshot", "net_loss", "2025H1", Decimal("60000000"), "USD", "eq")}
+
+
+def test_a_comparison_base_does_not_date_the_next_sentence(watchlist):
+    text = ("DeepSeek 2025年上半年收入為5億元人民幣，較去年同期的2億元人民幣增長150%。"
+            "API業務收入佔比約七成。")
+    got = facts(text, watchlist)
+    assert ("deepseek", "revenue_share.cloud", "2025H1", Decimal("70"), "%", "approx") in got
+    assert ("deepseek", "revenue", "2024H1", Decimal("200000000"), "CNY", "eq") in got
+
+
 def test_the_same_nine_months_is_the_last_nine_months_named(watchlist):
     text = ("MiniMax's revenue for the nine months ended September 30, 2024 was US$20m, compared with US$10m in "
             "FY2023. R&D expense over the same nine months was US$50m.")
