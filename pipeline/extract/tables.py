@@ -48,6 +48,8 @@ _CAPTION = re.compile(
     rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
 )
 
+_BARE_UNIT = re.compile(rf"(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元)")
+
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -80,7 +82,7 @@ def find_tables(text: str) -> list[Table]:
         row_kind, cells = _row(text, s, e)
         if row_kind == "separator" and kind == "markdown":
             continue
-        if row_kind is None or (kind is not None and (row_kind != kind or (kind == "aligned" and len(cells) != len(block[0])))):
+        if row_kind is None or (kind is not None and (row_kind != kind or (kind == "aligned" and not _lines_up(block, cells)))):
             _close(block, tables)
             block, kind = [], None
         if row_kind in ("markdown", "aligned"):
@@ -88,6 +90,11 @@ def find_tables(text: str) -> list[Table]:
             kind = row_kind
     _close(block, tables)
     return tables
+
+
+def _lines_up(block: list[tuple[Cell, ...]], cells: tuple[Cell, ...]) -> bool:
+    """Aligned rows have as many cells as the row above; a header may lack the label cell ("    2023    2024")."""
+    return len(cells) == len(block[-1]) or (len(block) == 1 and len(cells) == len(block[0]) + 1)
 
 
 def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
@@ -117,7 +124,7 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
         pos = gap.end()
     if pos < end:
         cells.append(Cell(pos, end))
-    return ("aligned", tuple(cells)) if 3 <= len(cells) <= MAX_COLUMNS else (None, ())
+    return ("aligned", tuple(cells)) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
 
 
 def _close(block: list, tables: list[Table]) -> None:
@@ -223,6 +230,10 @@ def _row_company(r: _Reading, row: tuple[Cell, ...]) -> str | None:
 
 def _caption_unit(r: _Reading, table: Table) -> tuple[int, str | None] | None:
     """The unit for the whole table: a caption in the lines just above it, or in a header cell that is no period."""
+    for c in table.rows[0]:
+        m = _BARE_UNIT.fullmatch(r.text, c.start, c.end)  # a header cell that is a unit: "RMB million", "人民币亿元"
+        if m:
+            return _unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
     spans = [(c.start, c.end) for c in table.rows[0] if _period(r, c) is None]
     pos, lines = table.start, 0
     for _ in range(3 * CAPTION_LINES):  # blank lines between caption and table count, up to a point
@@ -247,11 +258,15 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     m = _CAPTION.search(text, start, end)
     if m is None:
         return None
-    currency = m.group("c1") or m.group("c2") or m.group("c3")
-    scale = m.group("s1") or m.group("s2") or m.group("s3")
-    unit = _PREFIX_CURRENCY.get(currency) or _SUFFIX_UNIT.get(currency) if currency else None
-    if unit is None and m.group("u1"):
-        unit = _SUFFIX_UNIT.get(m.group("u1"))
+    return _unit_of(m.group("c1") or m.group("c2") or m.group("c3"), m.group("s1") or m.group("s2") or m.group("s3"),
+                    m.group("u1"))
+
+
+def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple[int, str | None] | None:
+    """(power of ten, currency) of a unit written as a currency, a magnitude and a currency word."""
+    unit = (_PREFIX_CURRENCY.get(currency) or _SUFFIX_UNIT.get(currency)) if currency else None
+    if unit is None and word:
+        unit = _SUFFIX_UNIT.get(word)
     power = SCALES.get(scale.lower().rstrip("s"), SCALES.get(scale, 0)) if scale else 0
     return (power, unit) if unit or power else None
 

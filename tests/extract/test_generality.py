@@ -178,6 +178,18 @@ def test_table_with_abbreviated_periods_and_units_per_row(watchlist):
     assert len(got) == 9
 
 
+def test_aligned_table_with_a_unit_header_cell_or_a_header_without_label_cell(watchlist):
+    expected = {
+        ("moonshot", "revenue", "FY2023", Decimal("21500000"), "USD", "eq"),
+        ("moonshot", "revenue", "FY2024", Decimal("68000000"), "USD", "eq"),
+        ("moonshot", "net_loss", "FY2023", Decimal("150000000"), "USD", "eq"),
+        ("moonshot", "net_loss", "FY2024", Decimal("210500000"), "USD", "eq")}
+    rows = "Revenue           21.5        68.0\nNet loss          150.0       210.5\n"
+    assert facts("Moonshot AI in figures\n\nUS$ million       2023        2024\n" + rows, watchlist) == expected
+    assert facts("Moonshot AI in figures (in US$ millions)\n\n                  2023        2024\n" + rows,
+                 watchlist) == expected
+
+
 def test_table_estimate_columns_are_left_out_and_growth_rows_follow_their_base(watchlist):
     text = ("DeepSeek: figures and estimates\n\nResearch note, 5 December 2025\n\nFigures in US$ million unless stated.\n\n"
             "| Metric | FY2024 | 1H25 | FY2025E |\n|---|---|---|---|\n"
