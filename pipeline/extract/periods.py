@@ -252,7 +252,7 @@ _ANCHOR_WORDS = (
     "fy", "fiscal", "今年", "本年", "去年", "上年", "前年", "明年", "同年", "同期", "上半年", "下半年", "前三季", "季度", "全年",
     "今日", "今天", "昨日", "昨天", "前日", "前天", "上一年", "前一年", "this year", "last year", "next year", "today",
     "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", "年初", "年底", "年末",
-    "a year", "the year", "previous year", "prior year", "same period", "月", "前一天", "前一日", "day before",
+    "a year", "the year", "previous year", "prior year", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half",
 )
 
@@ -277,8 +277,8 @@ def _anchor_pattern(words: tuple[str, ...]) -> re.Pattern:
             branches.append("")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    digits = [r"1(?:9[0-9]{2}|[0-9]?[hqm])", r"2(?:0[0-9]{2}|[0-9]?[hqm])"]
-    digits += [rf"{d}[0-9]?[hqm]" for d in "03456789"]
+    digits = [r"1(?:9[0-9]{2}|[0-9]?[hqm月])", r"2(?:0[0-9]{2}|[0-9]?[hqm月])"]  # 月: "10月", "1-9月"
+    digits += [rf"{d}[0-9]?[hqm月]" for d in "03456789"]
     assert not {"h", "q"} & set(trie) and not set("0123456789") & set(trie)
     return re.compile("|".join([*digits, r"h[1-4]", r"q[1-4]", *(re.escape(ch) + emit(trie[ch]) for ch in sorted(trie))]))
 
