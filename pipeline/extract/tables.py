@@ -98,6 +98,7 @@ def _lines_up(block: list[tuple[Cell, ...]], cells: tuple[Cell, ...]) -> bool:
 
 
 def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
+    """What the line text[s:e] is ("markdown", "separator", "aligned" or None) and its cells."""
     line = text[s:e]
     stripped = line.strip()
     if not stripped:
@@ -128,6 +129,7 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
 
 
 def _close(block: list, tables: list[Table]) -> None:
+    """Keep a block of rows as a table when it has a header and at least one row."""
     if len(block) >= 2:
         tables.append(Table(block[0][0].start, block[-1][-1].end, tuple(block)))
 
@@ -163,6 +165,7 @@ def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: 
 
 
 def _read_table(r: _Reading, table: Table) -> list[Fact]:
+    """The facts of one table, row by row."""
     header, body = table.rows[0], table.rows[1:]
     caption = _caption_unit(r, table)
     header_periods = [_period(r, c) for c in header]
