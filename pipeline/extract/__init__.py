@@ -39,6 +39,7 @@ from pipeline.extract.plausibility import check_document
 from pipeline.extract.sentences import mask_digit_runs, normalize_text, split_sentences
 from pipeline.extract.tables import find_tables, table_facts
 from pipeline.models import Fact
+from pipeline.periods import period_end
 from pipeline.watchlist import Watchlist
 
 EXTRACTOR_VERSION = "2.1.0"
@@ -80,6 +81,11 @@ def extract_facts(
     doc_date = published or find_document_date(norm)
     read = _needed(windows, live, book.blends_currency)
     periods = _find_periods(norm, doc_date, windows, read)
+    ended = max((period_end(p.label) for p in periods if p.closed), default=None)
+    if doc_date is not None and ended is not None and ended > doc_date:
+        # "six months ended 30 June 2025" was written after 30 June 2025, whatever date was taken for the text
+        doc_date = ended
+        periods = _find_periods(norm, doc_date, windows, read)
     if not all(read) and _needs_history(periods, windows, read):
         read = [True] * len(windows)  # "同期" with no period before it in its sentence reads all earlier ones
         periods = _find_periods(norm, doc_date, windows, read)

@@ -115,6 +115,8 @@ class _Context:
     label: tuple[int, int, str | None] | None = None  # a unit line ("单位：亿元") above a table
     paragraph: int = -1
     paragraph_start: int = 0
+    listed: list[PeriodMention] = field(default_factory=list)  # the last list of 3+ periods numbers were bound to
+    refers: bool = False  # the sentence being bound names "同期" / "往績記錄期間": it may mean that list
 
 
 def bind_document(doc: Document) -> list[Fact]:
@@ -154,6 +156,7 @@ def bind_document(doc: Document) -> list[Fact]:
 def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context, quantities: list[Quantity],
                    periods: list[PeriodMention], cues: list[Cue]) -> list[Fact]:
     s, e = sentence.start, sentence.end
+    ctx.refers = any(p.kind == "same" and p.label in ("", "list") for p in periods)
     periods = _resolve_same(periods, ctx)
     facts: list[Fact] = []
     if quantities and any(c.role == "metric" for c in cues):
@@ -177,6 +180,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context) -> list[PeriodMen
         if p.kind in ("same", "prior"):
             kinds = ("flow", "date", "span") if p.kind == "same" else ("flow", "date")
             hint = p.label.split("|") if p.label else None  # "the same nine months": a period that long
+            if hint == ["list"]:
+                kinds, hint = ("span",), None  # "往績記錄期間" alone: the years of the last span (lists: _zip_run)
 
             def fits(q: PeriodMention, kinds=kinds, hint=hint) -> bool:
                 return q.kind in kinds and (hint is None or period_kind(q.label) in hint)
@@ -462,6 +467,8 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
     after = [x for p in periods if p.start >= last.end and (next_q is None or p.start < next_q) for x in p.expand()]
     before = [x for p in periods if p.end <= first.start and (prev_q is None or p.start >= prev_q) for x in p.expand()]
     candidates = [after, before]
+    if ctx.refers and len(ctx.listed) == k:
+        candidates.insert(0, ctx.listed)  # "同期研发开支分别为A、B、C、D": the periods of the last such list
     if has_respectively:
         candidates.append([x for p in periods if p.end <= first.start for x in p.expand()])
     if not periods and ctx.header and index - ctx.header[0] <= TABLE_HEADER_REACH:
@@ -478,6 +485,8 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
         if len(plist) == k and all(p.kind in ("flow", "date") for p in plist):
             for b, p in zip(run, plist, strict=True):
                 b.period, b.period_source = p, "list"
+            if k >= 3:
+                ctx.listed = plist
             return True
     return False
 

@@ -34,7 +34,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST = r"(?=[0-9'截自从從今本去上下前首头頭明同全年第一二三四昨sStTfFnNyYqQhHjJmMaAoOdDeElLwW])"
+_FIRST = r"(?=[0-9'往報报截自从從今本去上下前首头頭明同全年第一二三四昨sStTfFnNyYqQhHjJmMaAoOdDeElLwW])"
 
 _BRANCHES = [
     # 截至2025年6月30日(止六个月): a date, or the months that end on it
@@ -55,7 +55,7 @@ _BRANCHES = [
     rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\sthree\squarters)\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
     rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)\s(?:ended|ending|to|through)\s)"
-    rf"(?P<eme_mo>{_MO})\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
+    rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>{_MO})\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}}),?\s(?P<eye_y>{_Y}))",
     rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
@@ -74,7 +74,10 @@ _BRANCHES = [
     r"(?P<bare>上半年|下半年|前三季度|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|the\s(?:first|second|third|fourth)\squarter))",
-    r"(?P<same>同期|(?i:the\ssame\s(?:period|(?P<sm_n>three|six|nine|3|6|9)\smonths|(?P<sm_q>quarter)|(?P<sm_h>half))))",
+    # "同期", "the same nine months", "in the nine months": a period named before; "往績記錄期間": the periods listed before
+    r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
+    r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))"
+    r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)))",
     r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\speriod\s(?:a|last)\syear))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
@@ -196,6 +199,7 @@ class PeriodMention:
     label: str  # FY2024, 2025H1, 2025Q1-Q3, 2025-06, 2025-06-30, FY2022-FY2024; "" when unresolved
     years: tuple[int, ...] = ()
     flow: str | None = None  # for a date: the period ending on it, for flow metrics (2025-06-30 → 2025H1)
+    closed: bool = False  # written as ended ("截至…止六个月", "six months ended"): over when the text was written
 
     def expand(self) -> list[PeriodMention]:
         """Return a span as one fiscal year per member (for lists bound "respectively"), else itself."""
@@ -253,7 +257,8 @@ _ANCHOR_WORDS = (
     "今日", "今天", "昨日", "昨天", "前日", "前天", "上一年", "前一年", "this year", "last year", "next year", "today",
     "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", "年初", "年底", "年末",
     "a year", "the year", "previous year", "prior year", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
-    "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half",
+    "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "往績", "往绩",
+    "報告期", "报告期", "track record",
 )
 
 
@@ -344,7 +349,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
         if length:
             n = 12 if length in ("年度", "财年", "財年") else _LEN.get(length.rstrip("个個月"), 0)
             label = months_label(y, month - n + 1, month) if n and month - n + 1 >= 1 else None
-            return PeriodMention(s, e, "flow", label, (y,)) if label else None
+            return PeriodMention(s, e, "flow", label, (y,), closed=True) if label else None
         return PeriodMention(s, e, "date", d.isoformat(), (y,), date_flow(d))
     if kind in ("span", "espan"):
         y1, y2 = (int(g("s_y1")), int(g("s_y2"))) if kind == "span" else (int(g("es_y1")), int(g("es_y2")))
@@ -383,10 +388,10 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
             return PeriodMention(s, e, "open", "")
         n = _LEN[g("eme_n").lower()]
         label = months_label(y, month - n + 1, month) if month - n + 1 >= 1 else None
-        return PeriodMention(s, e, "flow", label, (y,)) if label else None
+        return PeriodMention(s, e, "flow", label, (y,), closed=g("eme_y") is not None) if label else None
     if kind == "eye":
         y = int(g("eye_y"))
-        return PeriodMention(s, e, "flow", f"FY{y}", (y,))
+        return PeriodMention(s, e, "flow", f"FY{y}", (y,), closed=True)
     if kind == "eq":
         y = int(g("eq_y"))
         return PeriodMention(s, e, "flow", f"{y}Q{_ORD[g('eq_w').lower()]}", (y,))
@@ -428,7 +433,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
         hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
-            (g("sm_n") or "").lower(), "Q" if g("sm_q") else "H1|H2" if g("sm_h") else "")
+            (g("sm_n") or "").lower(), "Q" if g("sm_q") else "H1|H2" if g("sm_h") else "list" if g("sm_l") else "")
         return PeriodMention(s, e, "same", hint)
     if kind in ("prior", "prior0"):
         return PeriodMention(s, e, "prior", "")

@@ -311,3 +311,40 @@ def test_a_clause_opened_by_and_without_a_comparison_takes_no_metric_after_it(wa
     # 与/和 open a comparison only when the clause closes it with 相比
     assert facts("與此同時，62%來自海外，2024年月之暗面訂閱收入佔比為75%。", watchlist) == {
         ("moonshot", "revenue_share.consumer", "FY2024", Decimal("75"), "%", "eq")}
+
+
+# --- blind2: periods carried across sentences --------------------------------------------------------
+
+
+def test_same_period_after_a_list_of_periods_is_that_list(watchlist):
+    text = ("截至2021年、2022年及2023年12月31日止年度以及截至2024年3月31日止三个月，月之暗面的收入分别为1亿元、"
+            "2亿元、3亿元及0.9亿元。2021年至2023年的收入复合年增长率为73%。于往绩记录期间，毛利率分别为10%、20%、30%及35%。"
+            "同期研发开支分别为0.5亿元、0.8亿元、1.1亿元及0.4亿元。")
+    expected = {("FY2021", Decimal("10")), ("FY2022", Decimal("20")), ("FY2023", Decimal("30")), ("2024Q1", Decimal("35"))}
+    assert periods_of(text, watchlist, "gross_margin") == expected
+    assert periods_of(text, watchlist, "rd_expense") == {
+        ("FY2021", Decimal("50000000")), ("FY2022", Decimal("80000000")), ("FY2023", Decimal("110000000")),
+        ("2024Q1", Decimal("40000000"))}
+
+
+def test_the_track_record_period_alone_is_the_years_of_the_last_span(watchlist):
+    text = "2021年至2023年，DeepSeek的收入複合年增長率為100%。於往績記錄期間，其毛利率分別為12%、18%及25%。"
+    assert periods_of(text, watchlist, "gross_margin") == {
+        ("FY2021", Decimal("12")), ("FY2022", Decimal("18")), ("FY2023", Decimal("25"))}
+
+
+def test_a_period_stated_as_ended_after_the_document_date_is_no_forecast(watchlist):
+    # the date taken for the text (a year end in its first lines) came before the period it reports had ended
+    text = "截至2024年12月31日止年度及截至2025年6月30日止六个月，月之暗面收入分别为2亿元及1.5亿元。"
+    assert periods_of(text, watchlist, "revenue", published=date(2024, 12, 31)) == {
+        ("FY2024", Decimal("200000000")), ("2025H1", Decimal("150000000"))}
+
+
+def test_months_ended_with_the_day_before_the_month(watchlist):
+    text = ("For the nine months ended 30 September 2025, DeepSeek recorded revenue of US$40.0 million, compared with "
+            "US$22.5 million for the nine months ended 30 September 2024.")
+    assert periods_of(text, watchlist, "revenue") == {
+        ("2025Q1-Q3", Decimal("40000000")), ("2024Q1-Q3", Decimal("22500000"))}
+    text = "Gross margin was 31.5% for the three months ended 31 March 2025, compared with 20.1% for the three months ended 31 March 2024."
+    assert periods_of(text, watchlist, "gross_margin", title="Moonshot AI results") == {
+        ("2025Q1", Decimal("31.5")), ("2024Q1", Decimal("20.1"))}
