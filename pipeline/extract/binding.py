@@ -23,7 +23,7 @@ TABLE_HEADER_REACH = 8  # how many lines above a table row its header of periods
 # Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023").
 _HUG = re.compile(
     r"\s{0,2}(?:[（(]\s?)?(?:(?:[A-Za-z-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
-    r"(?:(?i:whole|full|entire)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
+    r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
@@ -103,6 +103,7 @@ class Binding:
     reasons: list[str] = field(default_factory=list)
     period: PeriodMention | None = None
     period_source: str = ""
+    segment: str | None = None  # set by a list of segments bound in order ("A and B accounted for 70% and 30%, respectively")
 
 
 @dataclass(slots=True)
@@ -168,6 +169,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         bindings = _bind_metrics(doc, sentence, quantities, cues)
         if bindings:
             _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx)
+            if "respectively" in roles:
+                _zip_segments(doc, sentence, bindings)
             facts = [f for b in bindings if (f := _to_fact(doc, sentence, index, b, cues, periods, ctx))]
     _remember(doc, index, sentence, quantities, periods, cues, ctx)
     return facts
@@ -201,7 +204,7 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
     for p in periods:
         # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it
         if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
-                and not _is_base(doc, p, cues):
+                and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues):
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
     for c in cues:
@@ -221,6 +224,18 @@ def _is_base(doc: Document, p: PeriodMention, cues: list[Cue]) -> bool:
     if _FROM_BEFORE.search(text, max(0, p.start - 8), p.start):
         return True
     return any(c.role == "comparison" and c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in cues)
+
+
+def _dates_a_base(doc: Document, p: PeriodMention, quantities: list[Quantity], cues: list[Cue]) -> bool:
+    """"compared with 8.9% for the six months ended 30 June 2024", "from US$11.8 million in 2024": the period of a
+    comparison's base figure, which the next sentences do not report on."""
+    text = doc.text
+    q = next((q for q in reversed(quantities) if q.end <= p.start), None)
+    if q is None or p.start - q.end > 25 or not _HUG.fullmatch(text, q.end, p.start):
+        return False
+    if _FROM_BEFORE.search(text, max(0, q.start - 8), q.start):
+        return True
+    return any(c.role == "comparison" and c.end <= q.start and _BASE_GAP.fullmatch(text, c.end, q.start) for c in cues)
 
 
 def _remember_label(doc: Document, index: int, sentence: Sentence, ctx: _Context) -> None:
@@ -367,7 +382,8 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             rule = doc.book.metrics[name]
             if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                 continue
-            if rule.base and (not _has_base(doc.book, before[:i], rule.base) or _LEVEL.search(doc.text, c.end, q.start)):
+            if rule.base and (not (_has_base(doc.book, before[:i], rule.base) or _names_base(doc, c, rule.base))
+                              or _LEVEL.search(doc.text, c.end, q.start)):
                 continue  # "rose to 15.2%" is a level and "down from 95.5%" a base, not a change
             return Binding(q, rule, rule.id, "before", c, negate=c.role == "negate")
         if tight and c.role == "metric" and not all(doc.book.metrics[n].base for n in c.names):
@@ -381,6 +397,12 @@ def _start(item) -> int:
 
 def _end(item) -> int:
     return item.end
+
+
+def _names_base(doc: Document, c: Cue, base: str) -> bool:
+    """True when a change cue names its base itself ("grew revenue 325%")."""
+    inner = doc.book.find(doc.text, c.start + 1, c.end)
+    return any(x.role == "metric" and base in x.names and x.end == c.end for x in inner)
 
 
 def _has_base(book: CueBook, earlier: list[Cue], base: str) -> bool:
@@ -436,6 +458,21 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                 own = prior[-1] if prior else (later[0] if later else None)
             if own is not None:
                 b.period, b.period_source = own, "sentence"
+
+
+def _zip_segments(doc: Document, sentence: Sentence, bindings: list[Binding]) -> None:
+    """"AI-native products and open platform accounted for 71.6% and 28.4% of revenue, respectively": a list of
+    numbers takes the segments named before it, in order, when there are as many."""
+    for run in _runs(doc.text, bindings, True):
+        rule = run[0].rule
+        if len(run) < 2 or rule.segment == "none":
+            continue
+        role = "group" if rule.segment_set == "groups" else "segment"
+        named = [c for c in doc._roles.get(role, ()) if sentence.start <= c.start and c.end <= run[0].q.start]
+        names = [c.names[0] for c in named]
+        if len(names) == len(run) and len(set(names)) == len(names):
+            for b, name in zip(run, names, strict=True):
+                b.segment = name
 
 
 def _restated(text: str, p: PeriodMention) -> bool:
@@ -622,6 +659,8 @@ def _scoped_metric(doc: Document, b: Binding, cues: list[Cue]) -> str | None:
 
 
 def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: list[Cue], ctx: _Context) -> str | None:
+    if b.segment:
+        return b.segment
     role = "group" if b.rule.segment_set == "groups" else "segment"
     q = b.q
     bounds = doc.clause_bounds(sentence)

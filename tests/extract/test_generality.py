@@ -348,3 +348,44 @@ def test_months_ended_with_the_day_before_the_month(watchlist):
     text = "Gross margin was 31.5% for the three months ended 31 March 2025, compared with 20.1% for the three months ended 31 March 2024."
     assert periods_of(text, watchlist, "gross_margin", title="Moonshot AI results") == {
         ("2025Q1", Decimal("31.5")), ("2024Q1", Decimal("20.1"))}
+
+
+def test_the_period_of_a_comparisons_base_figure_does_not_date_the_next_sentence(watchlist):
+    text = ("Gross margin was 40.2% for the six months ended 30 June 2025, compared with 31.0% for the six months ended "
+            "30 June 2024. Revenue from subscriptions was US$8.1 million.")
+    assert periods_of(text, watchlist, "revenue.consumer", title="DeepSeek interim") == {("2025H1", Decimal("8100000"))}
+    text = "月之暗面2025年上半年收入为3亿元，较2024年上半年的1亿元大幅增长。其中订阅收入为2亿元。"
+    assert periods_of(text, watchlist, "revenue.consumer") == {("2025H1", Decimal("200000000"))}
+
+
+def test_the_nine_months_and_the_same_period_and_all_of_a_year(watchlist):
+    text = ("DeepSeek's gross margin for the first nine months of 2025 was 30%. It spent about $90 million on research "
+            "and development in the nine months. Adjusted net loss for the same period was $70 million, compared with "
+            "$120 million for all of 2024.")
+    got = facts(text, watchlist)
+    assert ("deepseek", "rd_expense", "2025Q1-Q3", Decimal("90000000"), "USD", "approx") in got
+    assert ("deepseek", "adjusted_net_loss", "2025Q1-Q3", Decimal("70000000"), "USD", "eq") in got
+    assert ("deepseek", "adjusted_net_loss", "FY2024", Decimal("120000000"), "USD", "eq") in got
+
+
+# --- blind2: cues ---------------------------------------------------------------------------------
+
+
+def test_a_change_cue_naming_its_base(watchlist):
+    assert periods_of("Moonshot AI grew revenue 210% in 2024.", watchlist, "revenue_growth") == {("FY2024", Decimal("210"))}
+    text = "In 2024, DeepSeek recorded revenue of US$50 million, an increase of 96.5% from US$25.4 million in 2023."
+    assert periods_of(text, watchlist, "revenue_growth") == {("FY2024", Decimal("96.5"))}
+    assert periods_of(text, watchlist, "revenue") == {("FY2024", Decimal("50000000")), ("FY2023", Decimal("25400000"))}
+
+
+def test_loss_for_the_period_is_the_net_loss(watchlist):
+    text = "For the year ended 31 December 2024, Moonshot AI's loss for the year was RMB1.2 billion."
+    assert periods_of(text, watchlist, "net_loss") == {("FY2024", Decimal("1200000000"))}
+
+
+def test_segments_listed_respectively(watchlist):
+    text = ("In 2024, DeepSeek's API services and subscriptions accounted for 64% and 36% of total revenue, "
+            "respectively.")
+    got = facts(text, watchlist)
+    assert ("deepseek", "revenue_share.cloud", "FY2024", Decimal("64"), "%", "eq") in got
+    assert ("deepseek", "revenue_share.consumer", "FY2024", Decimal("36"), "%", "eq") in got
