@@ -28,10 +28,11 @@ from pipeline.extract.numbers import (
     apply_label,
     find_labels,
 )
-from pipeline.extract.periods import PeriodMention, find_periods
+from pipeline.extract.periods import _LEN, _MONTHS, PeriodMention, find_periods, months_label
 from pipeline.models import Fact
 
 TABLE_CONFIDENCE = 0.85
+_MONTH_NUMBERS = {k[:3]: v for k, v in _MONTHS.items()}
 CAPTION_LINES = 2  # how many non-empty lines above a table may hold its unit
 MAX_COLUMNS = 24
 
@@ -41,14 +42,22 @@ _GAP = re.compile(r"\t|\s{2,}")
 _CELL_TRIM = re.compile(r"\S(?:[^|]{0,400}\S)?")
 # "单位：人民币亿元", "Unit: RMB million", "in US$ millions", "(CNY unless stated)": a unit for a whole table.
 _CURRENCY = r"人民币|人民幣|RMB|CNY|US\$|USD|美元|HK\$|HKD|港元|港币|港幣"
-_SCALE = r"万亿|萬億|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mn|bn|m"
+_SCALE = r"万亿|萬億|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mn|bn|m|'000"
 _CAPTION = re.compile(
     rf"(?:单位|單位|(?i:units?))\s?[:：]\s?(?P<c1>{_CURRENCY})?\s?(?P<s1>{_SCALE})?\s?(?P<u1>元|美元|港元)?"
     rf"|(?i:\bin\s)(?P<c2>{_CURRENCY})\s?(?P<s2>{_SCALE})(?![A-Za-z])"
     rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
+    rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
 )
 
-_BARE_UNIT = re.compile(rf"(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元)")
+_BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
+# A column header that is a year alone: "2024", "2024A" (actual); "2025E" / "2025F" (estimate, forecast) is no result.
+_YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?P<mark>[AaEeFfPp])?")
+# The months every year column covers, from a line over the header: "Six months ended 30 June", "截至6月30日止六個月"
+_COLUMN_MONTHS = re.compile(
+    r"(?i:(?P<n>three|six|nine|twelve)\s(?:months|-month\speriod)\s(?:ended|ending|to)\s(?:[0-9]{1,2}\s)?(?P<mo>[a-z]{3,9}))"
+    r"|截至\s?(?P<m>[0-9]{1,2})\s?月\s?[0-9]{1,2}\s?日\s?止\s?(?P<zn>三|六|九|十二)\s?[个個]月"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +178,10 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
     header, body = table.rows[0], table.rows[1:]
     caption = _caption_unit(r, table)
     header_periods = [_period(r, c) for c in header]
+    years = [_YEAR_CELL.fullmatch(r.text, c.start, c.end) is not None for c in header]
+    if any(years):
+        months = _column_months(r, table)
+        header_periods = [_year_column(r, c, months) if y else p for p, c, y in zip(header_periods, header, years, strict=True)]
     facts = []
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
     for row in body:
@@ -199,16 +212,61 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
 
 def _cell_number(text: str, cell: Cell) -> Quantity | None:
     """The number filling a cell ("1.245", "US$53.4m", "2,466m", "56.3%"), or None."""
-    m = _NUMBER.fullmatch(text, cell.start, cell.end)
-    if m is None:
+    start, end, neg = cell.start, cell.end, False
+    if text[start] in "(（" and text[end - 1] in ")）" and end - start > 2:
+        start, end, neg = start + 1, end - 1, True  # "(179,300)": an accountant's negative
+    m = _NUMBER.fullmatch(text, start, end)
+    if m is None or (neg and m.group("neg")):
         return None
     read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
-    return None if read is None else Quantity(cell.start, cell.end, *read)
+    if read is None:
+        return None
+    return Quantity(cell.start, cell.end, -read[0] if neg else read[0], *read[1:])
 
 
 def _period(r: _Reading, cell: Cell) -> PeriodMention | None:
     found = [p for p in find_periods(r.text, r.doc_date, cell.start, cell.end) if p.kind in ("flow", "date", "span")]
     return found[0] if len(found) == 1 else None
+
+
+def _year_column(r: _Reading, cell: Cell, months: tuple[int, int] | None) -> PeriodMention | None:
+    """"2024" or "2024A" heading a column: that year, or its months named over the header; "2025E" is an estimate."""
+    m = _YEAR_CELL.fullmatch(r.text, cell.start, cell.end)
+    if m is None or (m.group("mark") or "A") not in "Aa":
+        return None
+    y = int(m.group("y"))
+    label = months_label(y, *months) if months else f"FY{y}"
+    return PeriodMention(cell.start, cell.end, "flow", label, (y,)) if label else None
+
+
+def _column_months(r: _Reading, table: Table) -> tuple[int, int] | None:
+    """(first, last) month of the year columns, from "Six months ended 30 June" in the lines just above the header."""
+    for s, e in _lines_above(r.text, table.start):
+        m = _COLUMN_MONTHS.search(r.text, s, e)
+        if m is None:
+            continue
+        if m.group("n"):
+            last = _MONTH_NUMBERS.get(m.group("mo").lower()[:3])
+            n = _LEN.get(m.group("n").lower())
+        else:
+            last, n = int(m.group("m")), _LEN.get(m.group("zn"))
+        if last and n and n <= last:
+            return last - n + 1, last
+    return None
+
+
+def _lines_above(text: str, pos: int) -> list[tuple[int, int]]:
+    """The spans of the CAPTION_LINES non-empty lines above pos (blank lines between count, up to a point)."""
+    spans, lines = [], 0
+    for _ in range(3 * CAPTION_LINES):
+        if pos <= 0 or lines == CAPTION_LINES:
+            break
+        s = text.rfind("\n", max(0, pos - 2000), pos - 1) + 1
+        if text[s:pos].strip():
+            spans.append((s, pos))
+            lines += 1
+        pos = s
+    return spans
 
 
 def _metric(r: _Reading, cells: list[Cell]):
@@ -238,15 +296,7 @@ def _caption_unit(r: _Reading, table: Table) -> tuple[int, str | None] | None:
         if m:
             return _unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
     spans = [(c.start, c.end) for c in table.rows[0] if _period(r, c) is None]
-    pos, lines = table.start, 0
-    for _ in range(3 * CAPTION_LINES):  # blank lines between caption and table count, up to a point
-        if pos <= 0 or lines == CAPTION_LINES:
-            break
-        s = r.text.rfind("\n", max(0, pos - 2000), pos - 1) + 1
-        if r.text[s:pos].strip():
-            spans.append((s, pos))
-            lines += 1
-        pos = s
+    spans += _lines_above(r.text, table.start)
     for s, e in spans:
         found = _unit_in(r.text, s, e)
         if found is not None:
@@ -261,8 +311,8 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     m = _CAPTION.search(text, start, end)
     if m is None:
         return None
-    return _unit_of(m.group("c1") or m.group("c2") or m.group("c3"), m.group("s1") or m.group("s2") or m.group("s3"),
-                    m.group("u1"))
+    return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4"),
+                    m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4"), m.group("u1"))
 
 
 def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple[int, str | None] | None:
@@ -270,7 +320,7 @@ def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple
     unit = (_PREFIX_CURRENCY.get(currency) or _SUFFIX_UNIT.get(currency)) if currency else None
     if unit is None and word:
         unit = _SUFFIX_UNIT.get(word)
-    power = SCALES.get(scale.lower().rstrip("s"), SCALES.get(scale, 0)) if scale else 0
+    power = 3 if scale == "'000" else SCALES.get(scale.lower().rstrip("s"), SCALES.get(scale, 0)) if scale else 0
     return (power, unit) if unit or power else None
 
 

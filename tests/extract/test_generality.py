@@ -389,3 +389,32 @@ def test_segments_listed_respectively(watchlist):
     got = facts(text, watchlist)
     assert ("deepseek", "revenue_share.cloud", "FY2024", Decimal("64"), "%", "eq") in got
     assert ("deepseek", "revenue_share.consumer", "FY2024", Decimal("36"), "%", "eq") in got
+
+
+# --- blind2: tables -------------------------------------------------------------------------------
+
+
+def test_aligned_table_in_thousands_with_the_months_over_its_year_columns(watchlist):
+    text = ("Moonshot AI - interim summary\n\n"
+            "                              Nine months ended 30 September\n"
+            "(RMB'000)                          2024           2025\n"
+            "Revenue                          52,300         98,450\n"
+            "Loss for the period            (410,200)      (655,900)\n")
+    got = facts(text, watchlist, title="Moonshot AI - interim summary")
+    assert ("moonshot", "revenue", "2025Q1-Q3", Decimal("98450000"), "CNY", "eq") in got
+    assert ("moonshot", "net_loss", "2024Q1-Q3", Decimal("410200000"), "CNY", "eq") in got
+    text = ("深度求索财务摘要\n\n截至6月30日止六個月\n"
+            "（US$'000）        2024        2025\n"
+            "收入              8,120      20,300\n")
+    assert periods_of(text, watchlist, "revenue", title="深度求索财务摘要") == {
+        ("2024H1", Decimal("8120000")), ("2025H1", Decimal("20300000"))}
+
+
+def test_markdown_table_with_actual_and_estimate_year_columns(watchlist):
+    text = ("月之暗面盈利预测（单位：百万元）\n\n"
+            "| 指标 | 2023A | 2024A | 2025E |\n|---|---|---|---|\n"
+            "| 营业收入 | 12.50 | 88.00 | 300.00 |\n| 毛利率(%) | 10.0 | 25.5 | 40.0 |\n")
+    got = facts(text, watchlist, published=date(2025, 3, 1), title="月之暗面盈利预测")
+    assert {(m, p, v) for _, m, p, v, _, _ in got} == {
+        ("revenue", "FY2023", Decimal("12500000")), ("revenue", "FY2024", Decimal("88000000")),
+        ("gross_margin", "FY2023", Decimal("10.0")), ("gross_margin", "FY2024", Decimal("25.5"))}
