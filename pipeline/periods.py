@@ -58,6 +58,24 @@ def period_end(period: str) -> date | None:
     return None
 
 
+def period_start(period: str) -> date | None:
+    """Return the first day a period covers (None for an open period such as '*')."""
+    try:
+        if m := (_FY.match(period) or _SPAN.match(period)):
+            return date(int(m.group(1)), 1, 1)
+        if m := _HALF.match(period):
+            return date(int(m.group(1)), 1 if m.group(2) == "1" else 7, 1)
+        if m := (_QUARTER.match(period) or _QRANGE.match(period)):
+            return date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+        if m := _MONTH.match(period):
+            return date(int(m.group(1)), int(m.group(2)), 1)
+        if m := _DAY.match(period):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return None
+
+
 def previous_like_period(period: str) -> str | None:
     """Return the same kind of period one year earlier (FY2024 -> FY2023, 2025H1 -> 2024H1)."""
     if m := _FY.match(period):

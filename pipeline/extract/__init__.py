@@ -39,7 +39,7 @@ from pipeline.extract.plausibility import check_document
 from pipeline.extract.sentences import mask_digit_runs, normalize_text, split_sentences
 from pipeline.extract.tables import find_tables, table_facts
 from pipeline.models import Fact
-from pipeline.periods import period_end
+from pipeline.periods import period_end, span_years
 from pipeline.watchlist import Watchlist
 
 EXTRACTOR_VERSION = "2.1.0"
@@ -105,7 +105,12 @@ def extract_facts(
     )
     facts = []
     seen = set()
-    for fact in sorted([*bind_document(doc), *tabled], key=lambda f: f.start):
+    found = sorted([*bind_document(doc), *tabled], key=lambda f: f.start)
+    # a compound rate dated by guesswork (a headline's "三年复合增长130%") restates the one stated with its span
+    spanned = {(f.company, f.metric, f.value.normalize()) for f in found if span_years(f.period)}
+    for fact in found:
+        if (fact.company, fact.metric, fact.value.normalize()) in spanned and not span_years(fact.period):
+            continue
         key = (fact.company, fact.metric, fact.period, fact.value.normalize())
         if key in seen:
             continue

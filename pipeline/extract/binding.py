@@ -14,7 +14,7 @@ from pipeline.extract.numbers import Quantity, apply_label, find_labels
 from pipeline.extract.periods import PeriodMention, shift_year
 from pipeline.extract.sentences import Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
-from pipeline.periods import period_kind
+from pipeline.periods import period_kind, period_start
 
 BASE_CONFIDENCE = 0.9
 CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken from
@@ -601,6 +601,12 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     )
 
 
+def _not_begun(label: str, day: date) -> bool:
+    """True for a period that had not begun by the day the text was written ("第三季" in January)."""
+    start = period_start(label)
+    return start is not None and start > day
+
+
 def _in_clause(doc: Document, sentence: Sentence, q: Quantity, cues) -> bool:
     """True when one of the cues is in the number's clause, or is a short lead-in opening the sentence
     ("Sequentially, revenue rose 40%", "环比来看，收入增长…")."""
@@ -725,7 +731,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
             p, source = flows[-1], "context"
     if p.kind not in ("flow", "date", "span") or not p.label:
         return None, ""
-    if doc.doc_date is not None and p.years and max(p.years) > doc.doc_date.year:
+    if doc.doc_date is not None and p.years and (max(p.years) > doc.doc_date.year or _not_begun(p.label, doc.doc_date)):
         return None, ""  # a period after the document was written: a forecast, not a result
     if rule.span and p.kind != "span":
         return p.label, "fallback"

@@ -21,7 +21,7 @@ _LETTER_SCALES = {"m", "k", "b"}
 _PREFIX_CURRENCY = {
     "US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD": "HKD", "港币": "HKD", "港幣": "HKD",
     "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY", "人民幣": "CNY",
-    "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
+    "NT$": "TWD", "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
 }
 _SUFFIX_UNIT = {
     "元人民币": "CNY", "元人民幣": "CNY", "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "yuan": "CNY", "RMB": "CNY",
@@ -38,17 +38,17 @@ _KIND = {"%": "percent", "pp": "pp", "x": "multiple", "count": "count"}
 _NUMBER = re.compile(
     # Every match starts with a sign, a currency or a digit: one class test rejects all other positions
     # before the engine tries the lookbehinds and branches below (five times faster on prose).
-    r"(?=[-−负負USHRCNA¥￥$人港0-9])"
+    r"(?=[-−负負USHRCNA¥￥$人港新台0-9])"
     r"(?<![A-Za-z0-9_.])(?<![A-Za-z0-9]-)"
     r"(?P<neg>[-−]|负|負)?"
-    r"(?:(?P<pre>US\$|USD|HK\$|HKD|RMB|CNY|NT\$|S\$|A\$|C\$|¥|￥|\$|人民币|人民幣|港币|港幣)[ ]?)?"
+    r"(?:(?P<pre>US\$|USD|HK\$|HKD|RMB|CNY|NT\$|S\$|A\$|C\$|¥|￥|\$|人民币|人民幣|港币|港幣|新台幣|新台币|台幣|台币)[ ]?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,8}|[0-9]{1,30})(?P<frac>\.[0-9]{1,12})?(?![0-9])(?!\.[0-9])"
     r"(?:[ ]?(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千"
-    r"|[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|m|k|M|B|K)(?![A-Za-z]))?"
+    r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|m|k|M|B|K)(?![A-Za-z])))?"
     r"(?:[ ]?(?P<suf>元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|yuan|RMB|CNY|HKD|USD|US dollars|dollars"
     r"|%|个百分点|個百分點|percentage points?|per cent|percent|ppts?|pps?"
     r"|倍|x|X|times|名|人|位|家|个|個)(?![A-Za-z]))?"
-    r"(?![A-Za-z])"
+    r"(?:(?<=[万萬亿億千])|(?![A-Za-z]))"  # "10万亿Token": a Chinese magnitude may run into a word
 )
 
 # "收入（亿元）", "Revenue (RMB million)", "(%)": the unit of the bare numbers in a table row.

@@ -418,3 +418,44 @@ def test_markdown_table_with_actual_and_estimate_year_columns(watchlist):
     assert {(m, p, v) for _, m, p, v, _, _ in got} == {
         ("revenue", "FY2023", Decimal("12500000")), ("revenue", "FY2024", Decimal("88000000")),
         ("gross_margin", "FY2023", Decimal("10.0")), ("gross_margin", "FY2024", Decimal("25.5"))}
+
+
+def test_taiwanese_year_on_year_and_quarter_on_quarter(watchlist):
+    text = "月之暗面2024年營收5億元人民幣，年增約80%；第四季營收季增15%。"
+    assert periods_of(text, watchlist, "revenue_growth") == {("FY2024", Decimal("80"))}
+    assert periods_of("DeepSeek 2025年前三季營收年減12%。", watchlist, "revenue_growth") == {("2025Q1-Q3", Decimal("-12"))}
+
+
+def test_rd_as_a_multiple_of_operating_revenue_or_reaching_revenue(watchlist):
+    assert periods_of("深度求索2024年研发投入是营业收入的4.5倍。", watchlist, "rd_to_revenue") == {("FY2024", Decimal("4.5"))}
+    assert periods_of("月之暗面2023年研發開支達收入三倍", watchlist, "rd_to_revenue") == {("FY2023", Decimal("3"))}
+
+
+def test_a_headline_compound_rate_restates_the_one_with_its_span(watchlist):
+    text = "月之暗面：两年收入复合增长85%\n\n2022年至2024年，月之暗面收入复合年增长率为85%，2024年收入为3亿元。"
+    assert periods_of(text, watchlist, "revenue_cagr", title="月之暗面：两年收入复合增长85%") == {
+        ("FY2022-FY2024", Decimal("85"))}
+    assert periods_of(text, watchlist, "revenue_growth", title="月之暗面：两年收入复合增长85%") == set()
+
+
+def test_a_chinese_magnitude_running_into_a_latin_word(watchlist):
+    got = facts("截至2025年6月，月之暗面日均调用量已超过3万亿Tokens。", watchlist)
+    assert {v for _, m, _, v, _, _ in got if m == "daily_token_volume"} == {Decimal("3000000000000")}
+
+
+def test_a_conversion_into_new_taiwan_dollars_is_not_a_second_fact(watchlist):
+    got = facts("月之暗面2024年營收2億元人民幣（約新台幣9億元），年增逾一倍。", watchlist)
+    assert {(m, v, u) for _, m, _, v, u, _ in got if m == "revenue"} == {("revenue", Decimal("200000000"), "CNY")}
+
+
+def test_figures_of_companies_off_the_watchlist_in_english(watchlist):
+    text = ("Zhipu's revenue rose 150% in 2024. SenseTime said its generative AI revenue rose 103% in 2024. "
+            "Baidu said revenue from its AI cloud business rose 33% in the third quarter.")
+    assert periods_of(text, watchlist, "revenue_growth", published=date(2025, 11, 30), title="Zhipu") == {
+        ("FY2024", Decimal("150"))}
+
+
+def test_a_period_that_had_not_begun_is_no_result(watchlist):
+    text = "MiniMax第三季收入按年增約1.7倍"
+    assert periods_of(text, watchlist, "revenue_growth", published=date(2026, 1, 20)) == set()
+    assert periods_of(text, watchlist, "revenue_growth", published=date(2025, 11, 30)) == {("2025Q3", Decimal("170.0"))}
