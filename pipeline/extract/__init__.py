@@ -76,10 +76,10 @@ def extract_facts(
         published = published.date()
     doc_date = published or find_document_date(norm)
     read = _needed(windows, live, book.blends_currency)
-    periods = _find_periods(norm, doc_date, windows, read)
+    periods = _find_periods(norm, lowered, doc_date, windows, read)
     if not all(read) and _needs_history(periods, windows, read):
         read = [True] * len(windows)  # "同期" with no period before it in its sentence reads all earlier ones
-        periods = _find_periods(norm, doc_date, windows, read)
+        periods = _find_periods(norm, lowered, doc_date, windows, read)
     spans = [(s, e) for (s, e, _, _), r in zip(windows, read, strict=True) if r]
     doc = Document(
         text=norm,
@@ -148,8 +148,9 @@ def _needed(windows, live: list[bool], everything: bool) -> list[bool]:
     return read
 
 
-def _find_periods(text: str, doc_date, windows, read: list[bool]) -> list:
-    return [p for (s, e, _, _), r in zip(windows, read, strict=True) if r for p in find_periods(text, doc_date, s, e)]
+def _find_periods(text: str, lowered: str, doc_date, windows, read: list[bool]) -> list:
+    return [p for (s, e, _, _), r in zip(windows, read, strict=True) if r
+            for p in find_periods(text, doc_date, s, e, lowered=lowered)]
 
 
 def _needs_history(periods, windows, read: list[bool]) -> bool:
