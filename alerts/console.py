@@ -7,17 +7,19 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
-from alerts.messages import format_value, trend_text
+from alerts.messages import format_value, sparkline, trend_text
 from alerts.outbox import Digest, OutboxAlert
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 
 
 class ConsoleSender:
-    """Print one panel per company with each alert, the sentence and document it came from, and its chart file."""
+    """Print one panel per company with each alert, its trend (a sparkline and the last values), the sentence
+    and document it came from, and its chart file when charts are drawn (policy "always")."""
 
     name = "console"
     redelivery = "safe"  # printing an alert again after a crash harms nobody
+    shows_charts = False  # a terminal cannot show a PNG; the sparkline stands in
 
     def __init__(self, console: Console | None = None) -> None:
         self.console = console or Console()
@@ -39,7 +41,7 @@ class ConsoleSender:
         unit = alert.unit
         history = alert.payload.get("history") or []
         if len(history) >= 2:
-            lines.append(f"[dim]trend:[/] {escape(trend_text(history, unit))}")
+            lines.append(f"[dim]trend:[/] {sparkline([v for _, v in history])} {escape(trend_text(history, unit))}")
         evidence = alert.payload.get("evidence") or []
         if alert.kind == "conflict" and len(evidence) > 1:
             for item in evidence:

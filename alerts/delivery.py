@@ -24,11 +24,9 @@ from alerts.outbox import (
     Chart,
     Digest,
     OutboxAlert,
+    Outgoing,
     digest_key,
-    enqueue_alert,
-    find_derived_evidence,
-    find_document_evidence,
-    find_evidence,
+    gather_evidence,
     history_of,
     mark_delivered,
     mark_failed,
@@ -38,8 +36,11 @@ from alerts.outbox import (
     note_error,
     pending_alerts,
     set_chart_path,
+    store_alerts,
 )
 from alerts.rules import Alert
+from pipeline.config import CHART_POLICIES
+from pipeline.metrics import metric_histories
 
 log = logging.getLogger(__name__)
 CHART_KINDS = ("change", "milestone")
@@ -50,11 +51,13 @@ class Sender(Protocol):
 
     `redelivery` says what happens to an attempt that may have gone out: "lookup" (the sender can find its
     own messages by alert key: `find_delivered`), "safe" (sending again is harmless, e.g. the console) or
-    "unsafe" (neither: such an attempt is not repeated).
+    "unsafe" (neither: such an attempt is not repeated). `shows_charts` says whether `attach_charts` puts
+    the PNGs where people see them (the Slack bot), which is when the "auto" chart policy draws them.
     """
 
     name: str
     redelivery: str
+    shows_charts: bool
 
     def send(self, digest: Digest) -> str | None: ...
 
@@ -72,21 +75,16 @@ def enqueue_alerts(
     company_names: Mapping[str, str] | None = None,
 ) -> int:
     """Put new alerts in the outbox with their evidence and trend; return how many are new and deliverable."""
-    new = 0
-    for alert in alerts:
+    evidence = gather_evidence(conn, alerts)
+    histories = metric_histories(conn, {(a.company, a.metric) for a in alerts
+                                        if a.kind != "new_filing" and a.company and a.metric})
+    items = []
+    for alert, found in zip(alerts, evidence, strict=True):
         name = (company_names or {}).get(alert.company or "") or alert.company
         title, body = build_alert_text(alert, name)
-        if alert.document_id:
-            evidence = find_document_evidence(conn, alert)
-        elif alert.company and alert.metric and alert.period:
-            evidence = (find_evidence(conn, alert.company, alert.metric, alert.period)
-                        or find_derived_evidence(conn, alert.company, alert.metric, alert.period))
-        else:
-            evidence = []
-        extra = {"company_name": name,
-                 "history": history_of(conn, alert.company, alert.metric) if alert.kind != "new_filing" else []}
-        new += enqueue_alert(conn, alert, title, body, evidence, run_id, now, extra)
-    return new
+        history = history_of(histories, alert.company, alert.metric) if alert.kind != "new_filing" else []
+        items.append(Outgoing(alert, title, body, found, {"company_name": name, "history": history}))
+    return store_alerts(conn, items, run_id, now)
 
 
 @dataclass(slots=True)
@@ -104,8 +102,15 @@ class DeliveryReport:
 
 def deliver_pending(
     conn: duckdb.DuckDBPyConnection, sender: Sender, now: datetime, *, chart_dir: str | Path | None = None,
+    charts: str = "auto",
 ) -> DeliveryReport:
-    """Send every deliverable alert once, one message per company; failures stay for the next run."""
+    """Send every deliverable alert once, one message per company; failures stay for the next run.
+
+    `charts` is the chart policy (CHART_POLICIES); drawn charts are also written to chart_dir when given.
+    """
+    if charts not in CHART_POLICIES:
+        raise ValueError(f"charts must be one of {', '.join(CHART_POLICIES)}, not {charts!r}")
+    draw = charts == "always" or (charts == "auto" and getattr(sender, "shows_charts", False))
     report = DeliveryReport()
     alerts = _settle_uncertain(conn, sender, pending_alerts(conn), now, report)
     groups: dict[str | None, list[OutboxAlert]] = {}
@@ -116,7 +121,7 @@ def deliver_pending(
             chunk = items[start:start + ALERTS_PER_MESSAGE]
             name = (chunk[0].payload.get("company_name") or company or "market")
             digest = Digest(digest_key([a.key for a in chunk]), company, name, chunk)
-            digest.charts = _charts(conn, chunk, name, chart_dir, report)
+            digest.charts = _charts(conn, chunk, name, chart_dir, report) if draw else []
             _deliver(conn, sender, digest, now, report)
     return report
 

@@ -121,6 +121,21 @@ def trend_text(history: list[list], unit: str | None, limit: int = 6) -> str:
     return " → ".join(f"{p} {format_value(v, unit)}" for p, v in points)
 
 
+SPARK_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float], limit: int = 12) -> str:
+    """Return the last `limit` values as a one-line bar chart ('▁▃▅█'), scaled between their min and max."""
+    points = values[-limit:]
+    if not points:
+        return ""
+    low, high = min(points), max(points)
+    if high == low:
+        return SPARK_BARS[3] * len(points)
+    top = len(SPARK_BARS) - 1
+    return "".join(SPARK_BARS[round((v - low) / (high - low) * top)] for v in points)
+
+
 # --- escaping -------------------------------------------------------------------------------------
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
 import duckdb
 
 from alerts.rules import Alert
-from pipeline.metrics import metric_history
 
 DELIVERABLE = ("pending", "failed", "sending")
+EVIDENCE_KEPT = 5  # facts kept with an alert, best first
 
 
 @dataclass(slots=True)
@@ -32,15 +33,32 @@ class Evidence:
 
 
 def find_evidence(conn: duckdb.DuckDBPyConnection, company: str, metric: str, period: str) -> list[Evidence]:
-    """Return the trusted facts behind a metric key, best first (filing, then confidence, then newest)."""
+    """Return the trusted facts behind a metric key, best first (filing, then confidence, then newest), at most 5."""
+    return key_evidence(conn, [(company, metric, period)]).get((company, metric, period), [])
+
+
+def key_evidence(conn: duckdb.DuckDBPyConnection, keys: list[tuple[str, str, str]],
+                 per_key: int = EVIDENCE_KEPT) -> dict[tuple[str, str, str], list[Evidence]]:
+    """Return {key: the best `per_key` trusted facts behind it} for many metric keys in one query."""
+    if not keys:
+        return {}
+    companies, metrics, periods = (list(col) for col in zip(*sorted(set(keys)), strict=True))
     rows = conn.execute(
-        """SELECT f.quote, d.id, d.url, d.title, f.value
-           FROM facts f JOIN documents d ON d.id = f.document_id
-           WHERE f.company = ? AND f.metric = ? AND f.period = ? AND f.reason IS NULL AND d.status = 'parsed'
-           ORDER BY (d.kind = 'filing') DESC, f.confidence DESC, d.published_at DESC NULLS LAST, d.id""",
-        [company, metric, period],
-    ).fetchall()
-    return [Evidence(*r) for r in rows]
+        """WITH k AS (SELECT unnest(?::VARCHAR[]) AS company, unnest(?::VARCHAR[]) AS metric,
+                             unnest(?::VARCHAR[]) AS period)
+           SELECT f.company, f.metric, f.period, f.quote, d.id, d.url, d.title, f.value
+           FROM facts f JOIN k USING (company, metric, period) JOIN documents d ON d.id = f.document_id
+           WHERE f.reason IS NULL AND d.status = 'parsed'
+           QUALIFY row_number() OVER (
+               PARTITION BY f.company, f.metric, f.period
+               ORDER BY (d.kind = 'filing') DESC, f.confidence DESC, d.published_at DESC NULLS LAST, d.id) <= ?
+           ORDER BY f.company, f.metric, f.period, (d.kind = 'filing') DESC, f.confidence DESC,
+                    d.published_at DESC NULLS LAST, d.id""",
+        [companies, metrics, periods, per_key]).fetchall()
+    found: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for company, metric, period, *rest in rows:
+        found[(company, metric, period)].append(Evidence(*rest))
+    return found
 
 
 def find_derived_evidence(conn: duckdb.DuckDBPyConnection, company: str, metric: str, period: str) -> list[Evidence]:
@@ -54,74 +72,142 @@ def find_derived_evidence(conn: duckdb.DuckDBPyConnection, company: str, metric:
            FROM facts f JOIN documents d ON d.id = f.document_id
            WHERE f.company = ? AND list_contains(?, d.id) AND f.reason IS NULL
            ORDER BY (d.kind = 'filing') DESC, f.confidence DESC, d.published_at DESC NULLS LAST, d.id
-           LIMIT 5""", [company, list(row[0])]).fetchall()
+           LIMIT ?""", [company, list(row[0]), EVIDENCE_KEPT]).fetchall()
     return [Evidence(*r) for r in rows]
 
 
-def find_document_evidence(conn: duckdb.DuckDBPyConnection, alert: Alert) -> list[Evidence]:
-    """Return the document an alert is about (a filing) or the flagged sentence in it (an implausible fact)."""
-    if alert.metric is not None:
-        rows = conn.execute(
-            """SELECT f.quote, d.id, d.url, d.title, f.value
-               FROM facts f JOIN documents d ON d.id = f.document_id
-               WHERE f.document_id = ? AND f.company = ? AND f.metric = ? AND f.period = ?
-               ORDER BY abs(f.value - coalesce(?, f.value)), f.span_start LIMIT 1""",
-            [alert.document_id, alert.company, alert.metric, alert.period, alert.value]).fetchall()
-        if rows:
-            return [Evidence(*rows[0])]
-    row = conn.execute("SELECT id, url, title FROM documents WHERE id = ?", [alert.document_id]).fetchone()
-    return [Evidence(row[2], row[0], row[1], row[2])] if row else []
+def document_evidence(conn: duckdb.DuckDBPyConnection, alerts: list[Alert]) -> list[list[Evidence]]:
+    """Return, per alert about a document, the flagged sentence in it (an implausible fact: the fact nearest the
+    alert's value) or else the document itself (a filing); two queries for the whole batch."""
+    with_fact = [(i, a) for i, a in enumerate(alerts) if a.metric is not None]
+    found: dict[int, list[Evidence]] = {}
+    if with_fact:
+        cols = [list(c) for c in zip(*[(i, a.document_id, a.company, a.metric, a.period, a.value)
+                                       for i, a in with_fact], strict=True)]
+        for i, *rest in conn.execute(
+            """WITH a AS (SELECT unnest(?::INTEGER[]) AS i, unnest(?::VARCHAR[]) AS document_id,
+                                 unnest(?::VARCHAR[]) AS company, unnest(?::VARCHAR[]) AS metric,
+                                 unnest(?::VARCHAR[]) AS period, unnest(?::DOUBLE[]) AS target)
+               SELECT a.i, f.quote, d.id, d.url, d.title, f.value
+               FROM a JOIN facts f USING (document_id, company, metric, period)
+               JOIN documents d ON d.id = f.document_id
+               QUALIFY row_number() OVER (PARTITION BY a.i
+                                          ORDER BY abs(f.value - coalesce(a.target, f.value)), f.span_start) = 1""",
+            cols).fetchall():
+            found[i] = [Evidence(*rest)]
+    missing = sorted({a.document_id for i, a in enumerate(alerts) if i not in found and a.document_id})
+    documents = {r[0]: r for r in conn.execute(
+        "SELECT id, url, title FROM documents WHERE list_contains(?, id)", [missing]).fetchall()} if missing else {}
+    for i, alert in enumerate(alerts):
+        if i not in found and (row := documents.get(alert.document_id)):
+            found[i] = [Evidence(row[2], row[0], row[1], row[2])]
+    return [found.get(i, []) for i in range(len(alerts))]
+
+
+def gather_evidence(conn: duckdb.DuckDBPyConnection, alerts: list[Alert]) -> list[list[Evidence]]:
+    """Return the evidence of each alert (best first): its document's sentence, else its metric key's facts,
+    else a derived metric's inputs; batched, so a run with thousands of alerts costs a few queries."""
+    about_document = [a for a in alerts if a.document_id]
+    by_document = iter(document_evidence(conn, about_document))
+    by_key = key_evidence(conn, [(a.company, a.metric, a.period) for a in alerts
+                                 if not a.document_id and a.company and a.metric and a.period])
+    evidence = []
+    for alert in alerts:
+        if alert.document_id:
+            evidence.append(next(by_document))
+        elif alert.company and alert.metric and alert.period:
+            key = (alert.company, alert.metric, alert.period)
+            evidence.append(by_key.get(key) or find_derived_evidence(conn, *key))
+        else:
+            evidence.append([])
+    return evidence
+
+
+@dataclass(slots=True)
+class Outgoing:
+    """An alert with its text, evidence and extra payload (company name, history), ready for the outbox."""
+
+    alert: Alert
+    title: str
+    body: str
+    evidence: list[Evidence]
+    extra: dict = field(default_factory=dict)
 
 
 def enqueue_alert(
     conn: duckdb.DuckDBPyConnection, alert: Alert, title: str, body: str, evidence: list[Evidence],
     run_id: str, now: datetime, extra: dict | None = None,
 ) -> bool:
-    """Insert an alert unless its key is already in the outbox; return whether it was new and deliverable.
+    """Insert one alert unless its key is already in the outbox; return whether it was new and deliverable."""
+    return store_alerts(conn, [Outgoing(alert, title, body, evidence, extra or {})], run_id, now) == 1
+
+
+def store_alerts(conn: duckdb.DuckDBPyConnection, items: list[Outgoing], run_id: str, now: datetime) -> int:
+    """Insert the alerts whose key is not in the outbox yet (of equal keys, the first); return how many are new
+    and deliverable.
 
     A rule's cooldown counts alerts of earlier runs (by created_at against the run's `now`): an alert from
     the same rule for the same company and metric within the cooldown is stored as suppressed.
     """
-    if conn.execute("SELECT 1 FROM alerts WHERE key = ?", [alert.key]).fetchone():
-        return False
-    suppressed_by = alert.suppressed_by or _cooldown_hit(conn, alert, run_id, now)
-    first = evidence[0] if evidence else Evidence(None, None, None, None)
-    payload = {"alert": asdict(alert), "evidence": [asdict(e) for e in evidence[:5]], **(extra or {})}
+    keys = [item.alert.key for item in items]
+    known = {r[0] for r in conn.execute("SELECT key FROM alerts WHERE list_contains(?, key)", [keys]).fetchall()}
+    fresh: dict[str, Outgoing] = {}
+    for key, item in zip(keys, items, strict=True):
+        if key not in known:
+            fresh.setdefault(key, item)
+    if not fresh:
+        return 0
+    hits = _cooldown_hits(conn, [i.alert for i in fresh.values() if not i.alert.suppressed_by], run_id, now)
+    rows = []
+    for key, item in fresh.items():
+        alert = item.alert
+        suppressed_by = alert.suppressed_by or hits.get((alert.rule, alert.company, alert.metric))
+        first = item.evidence[0] if item.evidence else Evidence(None, None, None, None)
+        payload = {"alert": asdict(alert), "evidence": [asdict(e) for e in item.evidence[:EVIDENCE_KEPT]],
+                   **item.extra}
+        rows.append((key, alert.rule, alert.severity, alert.company, alert.metric, alert.period, alert.value,
+                     item.title, item.body, first.quote, first.document_id, first.document_url, first.document_title,
+                     json.dumps(payload, ensure_ascii=False, default=str),
+                     "suppressed" if suppressed_by else "pending", alert.kind, alert.reason, suppressed_by))
+    names = ("key", "rule", "severity", "company", "metric", "period", "value", "title", "body", "quote",
+             "document_id", "document_url", "document_title", "payload", "status", "kind", "reason", "suppressed_by")
+    select = ", ".join(f"unnest(?::{'DOUBLE' if n == 'value' else 'VARCHAR'}[]) AS {n}" for n in names)
     conn.execute(
-        """INSERT INTO alerts (key, rule, severity, company, metric, period, value, title, body, quote,
-                               document_id, document_url, document_title, payload, status, attempts,
-                               created_at, run_id, kind, reason, suppressed_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
-           ON CONFLICT (key) DO NOTHING""",
-        [alert.key, alert.rule, alert.severity, alert.company, alert.metric, alert.period, alert.value,
-         title, body, first.quote, first.document_id, first.document_url, first.document_title,
-         json.dumps(payload, ensure_ascii=False, default=str), "suppressed" if suppressed_by else "pending",
-         now, run_id, alert.kind, alert.reason, suppressed_by],
-    )
-    return suppressed_by is None
+        f"""INSERT INTO alerts ({', '.join(names)}, attempts, created_at, run_id)
+            SELECT * REPLACE (payload::JSON AS payload), 0, ?::TIMESTAMP, ?::VARCHAR FROM (SELECT {select})
+            ON CONFLICT (key) DO NOTHING""",
+        [now, run_id, *([list(c) for c in zip(*rows, strict=True)])])
+    return sum(1 for r in rows if r[14] == "pending")
 
 
-def _cooldown_hit(conn: duckdb.DuckDBPyConnection, alert: Alert, run_id: str, now: datetime) -> str | None:
-    if alert.cooldown_hours <= 0:
-        return None
-    row = conn.execute(
-        """SELECT key, created_at FROM alerts
-           WHERE rule = ? AND company IS NOT DISTINCT FROM ? AND metric IS NOT DISTINCT FROM ?
-             AND status <> 'suppressed' AND run_id IS DISTINCT FROM ?
-             AND created_at > ? AND created_at <= ?
-           ORDER BY created_at DESC LIMIT 1""",
-        [alert.rule, alert.company, alert.metric, run_id, now - timedelta(hours=alert.cooldown_hours), now],
-    ).fetchone()
-    if row is None:
-        return None
-    return f"cooldown: rule {alert.rule} alerted {row[0]} at {row[1]:%Y-%m-%d %H:%M} (cooldown {alert.cooldown_hours:g}h)"
+def _cooldown_hits(conn: duckdb.DuckDBPyConnection, alerts: list[Alert], run_id: str,
+                   now: datetime) -> dict[tuple, str]:
+    """Return {(rule, company, metric): why} for the alerts an earlier run's alert holds back by cooldown."""
+    windows = {(a.rule, a.company, a.metric): a.cooldown_hours for a in alerts if a.cooldown_hours > 0}
+    if not windows:
+        return {}
+    cols = [list(c) for c in zip(*[(*k, now - timedelta(hours=h), h) for k, h in windows.items()], strict=True)]
+    rows = conn.execute(
+        """WITH w AS (SELECT unnest(?::VARCHAR[]) AS rule, unnest(?::VARCHAR[]) AS company,
+                             unnest(?::VARCHAR[]) AS metric, unnest(?::TIMESTAMP[]) AS since,
+                             unnest(?::DOUBLE[]) AS hours)
+           SELECT w.rule, w.company, w.metric, a.key, a.created_at, w.hours
+           FROM w JOIN alerts a ON a.rule = w.rule AND a.company IS NOT DISTINCT FROM w.company
+                               AND a.metric IS NOT DISTINCT FROM w.metric
+           WHERE a.status <> 'suppressed' AND a.run_id IS DISTINCT FROM ? AND a.created_at > w.since
+             AND a.created_at <= ?
+           QUALIFY row_number() OVER (PARTITION BY w.rule, w.company, w.metric ORDER BY a.created_at DESC) = 1""",
+        [*cols, run_id, now]).fetchall()
+    return {(rule, company, metric): f"cooldown: rule {rule} alerted {key} at {at:%Y-%m-%d %H:%M} (cooldown {hours:g}h)"
+            for rule, company, metric, key, at, hours in rows}
 
 
-def history_of(conn: duckdb.DuckDBPyConnection, company: str | None, metric: str | None) -> list[list]:
+def history_of(histories: dict[tuple[str, str], list[tuple[str, float, str]]], company: str | None,
+               metric: str | None) -> list[list]:
     """Return [[period, value], ...] of a metric for the alert's trend line (empty without a metric)."""
     if not company or not metric:
         return []
-    return [[p, v] for p, v, _ in metric_history(conn, company, metric)]
+    return [[p, v] for p, v, _ in histories.get((company, metric), [])]
 
 
 @dataclass(slots=True)

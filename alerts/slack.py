@@ -115,6 +115,7 @@ class SlackBotSender:
 
     name = "slack"
     redelivery = "lookup"
+    shows_charts = True  # uploaded into the digest's thread
 
     def __init__(self, client: WebClient, channel: str, *, lookup_limit: int = LOOKUP_LIMIT,
                  after_post: Callable[[Digest, dict], None] | None = None) -> None:
@@ -184,6 +185,7 @@ class SlackWebhookSender:
 
     name = "slack-webhook"
     redelivery = "unsafe"
+    shows_charts = False  # a webhook cannot upload files
 
     def __init__(self, client: WebhookClient) -> None:
         self.client = client
@@ -209,7 +211,7 @@ class SlackWebhookSender:
         return {}
 
     def attach_charts(self, digest: Digest, message_id: str | None) -> None:
-        """A webhook cannot upload files; the charts stay on disk."""
+        """A webhook cannot upload files; charts are drawn (to disk) only under the "always" chart policy."""
 
 
 def slack_sender_from_env(env: Mapping[str, str], *, sleep: Callable[[float], None] = time.sleep,

@@ -13,6 +13,9 @@ from pipeline.watchlist import Company, Watchlist
 
 SOURCE_KINDS = ("inbox", "rss", "page", "hkex", "sec", "openrouter")
 SAMPLE_CONFIG = "marketmon.yaml"
+# When alert charts are drawn (`alerts: {charts: ...}`): "auto" only for a sender that shows them (the Slack
+# bot uploads them), "always" also to disk for the console or a webhook, "never" (alerts/delivery.py).
+CHART_POLICIES = ("auto", "always", "never")
 
 
 class ConfigError(ValueError):
@@ -45,6 +48,11 @@ class Config:
     fx: dict = field(default_factory=dict)
     reporting_currency: str = "CNY"
     snapshot: Path | None = None
+
+    @property
+    def charts(self) -> str:
+        """Return the alert chart policy (`alerts: {charts: auto|always|never}`, default auto)."""
+        return self.alerts.get("charts", "auto")
 
 
 def sample_config_path() -> Path:
@@ -138,6 +146,14 @@ def parse_config(data: dict, cfg_path: Path, db: str | os.PathLike | None = None
         raise fail("alerts: expected a mapping")
     if alerts.get("rules_file"):
         alerts = {**alerts, "rules_file": str(resolve(alerts["rules_file"]))}
+    if "charts" in alerts:
+        # YAML reads a bare on/off/yes/no as a boolean: take true as always and false as never.
+        charts = alerts["charts"]
+        if isinstance(charts, bool):
+            charts = "always" if charts else "never"
+        if charts not in CHART_POLICIES:
+            raise fail(f"alerts.charts: expected one of {', '.join(CHART_POLICIES)}, got {alerts['charts']!r}")
+        alerts = {**alerts, "charts": charts}
 
     db_path = db or os.environ.get("MARKETMON_DB") or data.get("db") or "data/marketmon.duckdb"
     # A relative db path means "relative to where marketmon runs", like every CLI tool's file arguments.

@@ -277,22 +277,24 @@ class MetricTable:
                        SELECT (unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])))""",
                 [list(col) for col in zip(*gone, strict=True)])
         if changed:
-            cols: dict[str, list] = {c: [] for c in (*_COLUMNS, "reporting_value", "reporting_currency")}
+            cols: dict[str, list] = {c: [] for c in (*_COLUMNS, "reporting_value", "reporting_currency",
+                                                     "period_grain", "period_end")}
             for (company, metric, period), v in changed:
                 reporting = self.fx.convert(v.value, v.unit, period) if is_currency(v.unit) else None
                 for name, item in zip(cols, (company, metric, period, v.value, v.unit, v.qualifier, v.n_sources,
                                              v.min_value, v.max_value, v.conflict, v.derived, v.basis,
                                              v.document_ids, reporting,
-                                             self.fx.reporting_currency if reporting is not None else None),
+                                             self.fx.reporting_currency if reporting is not None else None,
+                                             period_grain(period), period_end(period)),
                                       strict=True):
                     cols[name].append(item)
             types = ("VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE", "VARCHAR", "VARCHAR", "INTEGER", "DOUBLE", "DOUBLE",
-                     "BOOLEAN", "BOOLEAN", "VARCHAR", "VARCHAR[]", "DOUBLE", "VARCHAR")
+                     "BOOLEAN", "BOOLEAN", "VARCHAR", "VARCHAR[]", "DOUBLE", "VARCHAR", "VARCHAR", "DATE")
             select = ", ".join(f"unnest(?::{t}[]) AS {c}" for c, t in zip(cols, types, strict=True))
             conn.execute(
                 f"""INSERT INTO metrics (company, metric, period, value, unit, qualifier, n_sources, min_value,
                                          max_value, conflict, derived, basis, document_ids, reporting_value,
-                                         reporting_currency, updated_at)
+                                         reporting_currency, period_grain, period_end, updated_at)
                     SELECT *, ?::TIMESTAMP FROM (SELECT {select})
                     ON CONFLICT (company, metric, period) DO UPDATE SET
                         value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier,
@@ -300,11 +302,18 @@ class MetricTable:
                         max_value = excluded.max_value, conflict = excluded.conflict, derived = excluded.derived,
                         basis = excluded.basis, document_ids = excluded.document_ids,
                         reporting_value = excluded.reporting_value, reporting_currency = excluded.reporting_currency,
+                        period_grain = excluded.period_grain, period_end = excluded.period_end,
                         updated_at = CASE WHEN metrics.value IS DISTINCT FROM excluded.value
                                             OR metrics.conflict IS DISTINCT FROM excluded.conflict
                                           THEN excluded.updated_at ELSE metrics.updated_at END""",
                 [now, *cols.values()])  # the timestamp comes first in the text
         return len(gone) + len(changed)
+
+
+def period_grain(period: str) -> str:
+    """Return the kind of period the latest_metrics view groups by: `period_kind`, with both halves as H."""
+    kind = period_kind(period)
+    return "H" if kind in ("H1", "H2") else kind
 
 
 def _docs(*rows: Row) -> list[str]:
@@ -532,31 +541,93 @@ def recompute_metrics(
         keys = {tuple(r) for r in conn.execute("SELECT DISTINCT company, metric, period FROM facts").fetchall()}
         keys |= {tuple(r) for r in conn.execute("SELECT company, metric, period FROM metrics").fetchall()}
         table = MetricTable.load(conn, fx_table, None)
+        facts = TrustedFacts.everything(conn)
     else:
         keys = set(keys)
         table = MetricTable.load(conn, fx_table, {k[0] for k in keys}) if keys else MetricTable(fx_table)
+        facts = TrustedFacts(conn)
+        # Every scan of the facts costs the same however few keys it looks for: fetch the keys the derivations
+        # will most likely ask for (as the table stands now) together with the stated ones.
+        facts.fetch(_derivation_targets(table, keys))
     changes: dict[Key, MetricChange] = {}
     if keys:
         # Stated keys first: derivations read them.
         stated = {k for k in keys if not any(d.writes(k[1]) for d in DERIVATIONS)}
-        facts = _trusted_facts(conn, stated)
+        found = facts.of(stated)
         for key in sorted(stated):
-            _record(changes, key, table.put(key, consensus(facts.get(key, []))))
+            _record(changes, key, table.put(key, consensus(found[key])))
         seen = set(keys)
         for derivation in DERIVATIONS:
-            targets = {k for k in seen if derivation.writes(k[1])}
-            for key in sorted(seen):
-                if derivation.reads(key[1]):
-                    targets |= derivation.targets(table, key)
-            facts = _trusted_facts(conn, targets)
+            targets = _targets(derivation, table, seen)
+            found = facts.of(targets)
             for key in sorted(targets):
-                value = _merge(consensus(facts.get(key, [])), derivation.compute(table, key), derivation)
+                value = _merge(consensus(found[key]), derivation.compute(table, key), derivation)
                 _record(changes, key, table.put(key, value))
             seen |= targets  # a later derivation may read what this one wrote
         table.flush(conn, now)
     if fx is not None:
         refresh_reporting_values(conn, fx_table)
     return list(changes.values())
+
+
+def _targets(derivation: Derivation, table: MetricTable, seen: set[Key]) -> set[Key]:
+    """Return the keys a derivation writes, given the keys recomputed so far."""
+    targets = {k for k in seen if derivation.writes(k[1])}
+    for key in sorted(seen):
+        if derivation.reads(key[1]):
+            targets |= derivation.targets(table, key)
+    return targets
+
+
+def _derivation_targets(table: MetricTable, keys: set[Key]) -> set[Key]:
+    """Return the keys and every derived key the derivations would visit for them, without computing any."""
+    seen = set(keys)
+    for derivation in DERIVATIONS:
+        seen |= _targets(derivation, table, seen)
+    return seen
+
+
+class TrustedFacts:
+    """The trusted facts of parsed documents per key, fetched in as few scans of the facts table as possible."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, *, complete: bool = False) -> None:
+        self.conn = conn
+        self.known: dict[Key, list] = defaultdict(list)
+        self.fetched: set[Key] = set()
+        self.complete = complete  # every trusted fact is loaded: a key not known has none
+
+    @classmethod
+    def everything(cls, conn: duckdb.DuckDBPyConnection) -> TrustedFacts:
+        """Load every trusted fact in one scan (a full recompute needs them all)."""
+        facts = cls(conn, complete=True)
+        facts._add(conn.execute(f"{_FACTS_SQL} WHERE f.reason IS NULL AND d.status = 'parsed'").fetchall())
+        return facts
+
+    def fetch(self, keys: set[Key]) -> None:
+        """Load the facts of the keys not loaded yet, in one query."""
+        missing = set() if self.complete else keys - self.fetched
+        if not missing:
+            return
+        companies, metrics, periods = (list(col) for col in zip(*sorted(missing), strict=True))
+        self._add(self.conn.execute(
+            f"""WITH k AS (SELECT unnest(?::VARCHAR[]) AS company, unnest(?::VARCHAR[]) AS metric,
+                                  unnest(?::VARCHAR[]) AS period)
+                {_FACTS_SQL} JOIN k USING (company, metric, period)
+                WHERE f.reason IS NULL AND d.status = 'parsed'""", [companies, metrics, periods]).fetchall())
+        self.fetched |= missing
+
+    def of(self, keys: set[Key]) -> dict[Key, list]:
+        """Return {key: [(value, unit, qualifier, document id, document kind), ...]} for these keys."""
+        self.fetch(keys)
+        return {k: self.known.get(k, []) for k in keys}
+
+    def _add(self, rows: list[tuple]) -> None:
+        for company, metric, period, *rest in rows:
+            self.known[(company, metric, period)].append(tuple(rest))
+
+
+_FACTS_SQL = """SELECT f.company, f.metric, f.period, f.value, f.unit, f.qualifier, f.document_id, d.kind
+                FROM facts f JOIN documents d ON d.id = f.document_id"""
 
 
 def _record(changes: dict[Key, MetricChange], key: Key, change: MetricChange | None) -> None:
@@ -579,60 +650,59 @@ def _merge(stated: MetricValue | None, derived: MetricValue | None, derivation: 
                    document_ids=sorted(set(stated.document_ids) | set(derived.document_ids)))
 
 
-def _trusted_facts(conn: duckdb.DuckDBPyConnection, keys: set[Key]) -> dict[Key, list]:
-    if not keys:
-        return {}
-    companies, metrics, periods = (list(col) for col in zip(*sorted(keys), strict=True))
-    rows = conn.execute(
-        """WITH k AS (SELECT unnest(?::VARCHAR[]) AS company, unnest(?::VARCHAR[]) AS metric,
-                             unnest(?::VARCHAR[]) AS period)
-           SELECT f.company, f.metric, f.period, f.value, f.unit, f.qualifier, f.document_id, d.kind
-           FROM facts f
-           JOIN k USING (company, metric, period)
-           JOIN documents d ON d.id = f.document_id
-           WHERE f.reason IS NULL AND d.status = 'parsed'""", [companies, metrics, periods]
-    ).fetchall()
-    found: dict[Key, list] = defaultdict(list)
-    for company, metric, period, *rest in rows:
-        found[(company, metric, period)].append(tuple(rest))
-    return found
-
-
 def _same(a: float | None, b: float) -> bool:
     return a is not None and abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
 def refresh_reporting_values(conn: duckdb.DuckDBPyConnection, fx: FxTable) -> int:
-    """Bring every amount's reporting value in line with the FX table; return the rows changed (usually 0)."""
-    rows = conn.execute(
-        """SELECT company, metric, period, value, unit, reporting_value, reporting_currency FROM metrics
+    """Bring every amount's reporting value in line with the FX table; return the rows changed (usually 0).
+
+    A rate depends only on (currency, period), so the rates of the few distinct pairs are worked out here
+    and one UPDATE fixes the rows that disagree, instead of reading every amount into Python on every run.
+    """
+    pairs = conn.execute(
+        """SELECT DISTINCT unit, period FROM metrics
            WHERE regexp_full_match(unit, '[A-Z]{3}') OR reporting_value IS NOT NULL
               OR reporting_currency IS NOT NULL""").fetchall()
-    updates = []
-    for company, metric, period, value, unit, old, old_currency in rows:
-        new = fx.convert(value, unit, period) if is_currency(unit) else None
-        currency = fx.reporting_currency if new is not None else None
-        if (old is None) != (new is None) or (new is not None and not _same(old, new)) or old_currency != currency:
-            updates.append((company, metric, period, new, currency))
-    if updates:
-        cols = [list(c) for c in zip(*updates, strict=True)]
-        conn.execute(
-            """UPDATE metrics SET reporting_value = u.rv, reporting_currency = u.rc
-               FROM (SELECT unnest(?::VARCHAR[]) AS company, unnest(?::VARCHAR[]) AS metric,
-                            unnest(?::VARCHAR[]) AS period, unnest(?::DOUBLE[]) AS rv,
-                            unnest(?::VARCHAR[]) AS rc) u
-               WHERE metrics.company = u.company AND metrics.metric = u.metric AND metrics.period = u.period""",
-            cols)
-    return len(updates)
+    if not pairs:
+        return 0
+    units, periods, rates = (list(col) for col in zip(
+        *[(u, p, fx.rate(u, p) if is_currency(u) else None) for u, p in pairs], strict=True))
+    # Same product as FxTable.convert (value * rate) and the same tolerance as _same.
+    return conn.execute(
+        """UPDATE metrics SET reporting_value = metrics.value * r.rate,
+                              reporting_currency = CASE WHEN r.rate IS NOT NULL THEN $currency END
+           FROM (SELECT unnest($units::VARCHAR[]) AS unit, unnest($periods::VARCHAR[]) AS period,
+                        unnest($rates::DOUBLE[]) AS rate) r
+           WHERE metrics.unit = r.unit AND metrics.period = r.period
+             AND ((metrics.reporting_value IS NULL) <> (r.rate IS NULL)
+                  OR abs(metrics.reporting_value - metrics.value * r.rate)
+                     > 1e-9 * greatest(abs(metrics.reporting_value), abs(metrics.value * r.rate), 1.0)
+                  OR metrics.reporting_currency IS DISTINCT FROM CASE WHEN r.rate IS NOT NULL THEN $currency END)""",
+        {"units": units, "periods": periods, "rates": rates, "currency": fx.reporting_currency}).fetchone()[0]
 
 
 def metric_history(conn: duckdb.DuckDBPyConnection, company: str, metric: str) -> list[tuple[str, float, str]]:
     """Return (period, value, unit) of one company's metric over time, oldest first (no spans)."""
-    rows = conn.execute("SELECT period, value, unit FROM metrics WHERE company = ? AND metric = ?",
-                        [company, metric]).fetchall()
-    dated = [(period_end(p), period_kind(p), p, v, u) for p, v, u in rows
-             if period_end(p) is not None and period_kind(p) not in ("SPAN", "OPEN")]
+    return metric_histories(conn, {(company, metric)}).get((company, metric), [])
+
+
+def metric_histories(conn: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[str, str]],
+                     ) -> dict[tuple[str, str], list[tuple[str, float, str]]]:
+    """Return {(company, metric): [(period, value, unit), ...] oldest first (no spans)} in one query."""
+    pairs = sorted(set(pairs))
+    if not pairs:
+        return {}
+    companies, metrics = (list(col) for col in zip(*pairs, strict=True))
+    rows = conn.execute(
+        """WITH p AS (SELECT unnest(?::VARCHAR[]) AS company, unnest(?::VARCHAR[]) AS metric)
+           SELECT company, metric, period, value, unit FROM metrics JOIN p USING (company, metric)""",
+        [companies, metrics]).fetchall()
+    dated: dict[tuple[str, str], list] = defaultdict(list)
+    for company, metric, p, v, u in rows:
+        if period_end(p) is not None and period_kind(p) not in ("SPAN", "OPEN"):
+            dated[(company, metric)].append((period_end(p), period_kind(p), p, v, u))
     # At one end date the longer period first (FY2025 before 2025H2), then by name for stability.
     order = {"FY": 0, "Q1-Q3": 1, "H2": 2, "H1": 2, "Q": 3, "M": 4, "D": 5}
-    dated.sort(key=lambda r: (r[0], order.get(r[1], 9), r[2]))
-    return [(p, v, u) for _, _, p, v, u in dated]
+    return {pair: [(p, v, u) for _, _, p, v, u in sorted(series, key=lambda r: (r[0], order.get(r[1], 9), r[2]))]
+            for pair, series in dated.items()}

@@ -70,7 +70,8 @@ def run_pipeline(
                 conn, config, processed.touched | missed, since=min(since or now, now), run_id=run_id, now=now)
             summary.metrics_changed = len(changes)
             # Outside the transaction: each alert's 'sending' mark must be committed before the Slack call.
-            summary.delivery = deliver_pending(conn, sender, now, chart_dir=config.db.parent / "charts")
+            summary.delivery = deliver_pending(conn, sender, now, chart_dir=config.db.parent / "charts",
+                                               charts=config.charts)
             summary.totals = {t: count_rows(conn, t) for t in ("documents", "facts", "metrics", "alerts")}
             summary.seconds = time.perf_counter() - started
             with transaction(conn):

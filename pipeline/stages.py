@@ -79,7 +79,7 @@ def extract_stage(config: Config, now: datetime, *, run_id: str, gate: bool = Tr
 def delivery_stage(config: Config, sender, now: datetime, *, run_id: str) -> dict:
     """Deliver every alert waiting in the outbox (one message per company); failures stay for the retry."""
     with open_db(config.db) as conn, _recorded_run(conn, run_id, "deliver", now) as result:
-        report = deliver_pending(conn, sender, now, chart_dir=config.db.parent / "charts")
+        report = deliver_pending(conn, sender, now, chart_dir=config.db.parent / "charts", charts=config.charts)
         result.update(alerts_sent=report.sent, alerts_failed=report.failed, messages=report.messages,
                       recovered=report.recovered, unconfirmed=report.unconfirmed,
                       errors=report.errors[:MAX_LISTED])

@@ -80,15 +80,15 @@ def extract_facts(
         published = published.date()
     doc_date = published or find_document_date(norm)
     read = _needed(windows, live, book.blends_currency)
-    periods = _find_periods(norm, doc_date, windows, read)
+    periods = _find_periods(norm, lowered, doc_date, windows, read)
     ended = max((period_end(p.label) for p in periods if p.closed), default=None)
     if doc_date is not None and ended is not None and ended > doc_date:
         # "six months ended 30 June 2025" was written after 30 June 2025, whatever date was taken for the text
         doc_date = ended
-        periods = _find_periods(norm, doc_date, windows, read)
+        periods = _find_periods(norm, lowered, doc_date, windows, read)
     if not all(read) and _needs_history(periods, windows, read):
         read = [True] * len(windows)  # "同期" with no period before it in its sentence reads all earlier ones
-        periods = _find_periods(norm, doc_date, windows, read)
+        periods = _find_periods(norm, lowered, doc_date, windows, read)
     spans = [(s, e) for (s, e, _, _), r in zip(windows, read, strict=True) if r]
     tabled, in_tables = table_facts(norm, lowered, book, subject, doc_date, companies, find_tables(norm))
     doc = Document(
@@ -164,8 +164,9 @@ def _needed(windows, live: list[bool], everything: bool) -> list[bool]:
     return read
 
 
-def _find_periods(text: str, doc_date, windows, read: list[bool]) -> list:
-    return [p for (s, e, _, _), r in zip(windows, read, strict=True) if r for p in find_periods(text, doc_date, s, e)]
+def _find_periods(text: str, lowered: str, doc_date, windows, read: list[bool]) -> list:
+    return [p for (s, e, _, _), r in zip(windows, read, strict=True) if r
+            for p in find_periods(text, doc_date, s, e, lowered=lowered)]
 
 
 def _needs_history(periods, windows, read: list[bool]) -> bool:

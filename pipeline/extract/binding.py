@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,6 +46,8 @@ _COMPARED_REACH = 40
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
+# How much less sure a fact is, by where its period came from.
+_SOURCE_PENALTY = {"sentence": 0.0, "list": 0.0, "context": 0.15, "document": 0.2, "fallback": 0.3}
 
 
 @dataclass(slots=True)
@@ -63,8 +64,6 @@ class Document:
     cues: list[Cue]
     companies: list[CompanyMention]
     _q_starts: list[int] = field(default_factory=list)
-    _p_starts: list[int] = field(default_factory=list)
-    _c_starts: list[int] = field(default_factory=list)
     _m_starts: list[int] = field(default_factory=list)
     _currency: str | None = None
     _clauses: tuple[int, list[int]] = (-1, [])  # the clause breaks of the sentence being bound
@@ -72,11 +71,13 @@ class Document:
 
     def __post_init__(self) -> None:
         self._q_starts = [q.start for q in self.quantities]
-        self._p_starts = [p.start for p in self.periods]
-        self._c_starts = [c.start for c in self.cues]
         self._m_starts = [m.start for m in self.companies]
-        units = Counter(q.unit for q in self.quantities if q.kind == "currency")
-        self._currency = units.most_common(1)[0][0] if units else None
+        units: dict[str, int] = {}
+        for q in self.quantities:
+            if q.kind == "currency":
+                units[q.unit] = units.get(q.unit, 0) + 1
+        # the commonest currency, the first named on a tie (what Counter.most_common(1) picks)
+        self._currency = max(units.items(), key=_count)[0] if units else None
 
     def clause_bounds(self, sentence: Sentence) -> list[int]:
         """Return the clause breaks of a sentence (remembered for the sentence being bound)."""
@@ -84,9 +85,9 @@ class Document:
             self._clauses = (sentence.start, clause_bounds(self.text, sentence.start, sentence.end))
         return self._clauses[1]
 
-    def in_span(self, items: list, starts: list[int], start: int, end: int) -> list:
-        """Return the items whose start lies in [start, end)."""
-        return items[bisect_left(starts, start):bisect_left(starts, end)]
+
+def _count(item: tuple[str, int]) -> int:
+    return item[1]
 
 
 @dataclass(slots=True)
@@ -544,7 +545,8 @@ def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> Perio
 
 def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, periods, ctx: _Context) -> Fact | None:
     q = b.q
-    if any(c.end <= q.start or _same_clause_after(doc, sentence, q, c) for c in doc._roles.get("forecast", ())):
+    forecasts = doc._roles.get("forecast")
+    if forecasts and any(c.end <= q.start or _same_clause_after(doc, sentence, q, c) for c in forecasts):
         return None
     near = [c for c in doc._roles.get("forecast_near", ()) if c.end <= q.start]
     if near and _in_clause(doc, sentence, q, near):
@@ -566,7 +568,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     period, source = _final_period(doc, index, b, periods, ctx)
     if period is None:
         return None
-    penalty = b.penalty + {"sentence": 0.0, "list": 0.0, "context": 0.15, "document": 0.2, "fallback": 0.3}[source]
+    penalty = b.penalty + _SOURCE_PENALTY[source]
     value, unit = q.value, _unit(b.rule, q)
     if unit is None:
         unit = doc._currency if q.kind == "plain" else None
@@ -581,11 +583,11 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         value = -value
     if b.rule.id in ("net_loss", "adjusted_net_loss") and value < 0:
         value = -value  # a loss is stated as a positive number
-    before = doc.text[max(sentence.start, q.start - 12):q.start]
-    prev_q = [x.end for x in doc.in_span(doc.quantities, doc._q_starts, sentence.start, q.start) if x.end <= q.start]
-    if prev_q:
-        before = doc.text[max(prev_q[-1], q.start - 12):q.start]
-    qualifier = doc.book.qualifier(before, doc.text[q.end:q.end + 6])
+    # the words just before the number, not reaching back into the sentence or the number before it
+    # (numbers never overlap, so the one starting last before it also ends before it)
+    i = bisect_left(doc._q_starts, q.start)
+    floor = doc.quantities[i - 1].end if i and doc._q_starts[i - 1] >= sentence.start else sentence.start
+    qualifier = doc.book.qualifier(doc.text[max(floor, q.start - 12):q.start], doc.text[q.end:q.end + 6])
     confidence = max(0.3, min(0.95, BASE_CONFIDENCE - penalty))
     return Fact(
         company=company,

@@ -117,11 +117,21 @@ class CueBook:
         # Most numbers have no qualifier: a trie of the words alone rules that out in one cheap scan, where
         # the full pattern would try each of its hundred words at every position.
         m = None
-        if self._qual_hint is None or self._qual_hint.search(before):
-            m = self._qual_before.search(before)
+        start = self._qualifier_start(before)
+        if start is not None:
+            m = self._qual_before.search(before, start)
         if m is None:
             m = self._qual_after.match(after)
         return m.lastgroup if m else "eq"
+
+    def _qualifier_start(self, before: str) -> int | None:
+        """Where the first qualifier word in before may start; None when there is none."""
+        if self._qual_hint is None or (not before.isascii() and _CASE_ESCAPES.search(before)):
+            return 0
+        # No qualifier match can start before the first place a qualifier word starts, and the lookbehinds
+        # of the full pattern still see the text before the position search starts from.
+        hint = self._qual_hint.search(lower_ascii(before))
+        return None if hint is None else hint.start()
 
 
 def _pattern_for(word: str) -> str:
@@ -143,7 +153,33 @@ def compile_words(words) -> re.Pattern:
         for ch in lower_ascii(word):
             node = node.setdefault(ch, {})
         node[""] = word[-1:].isascii() and word[-1:].isalnum()  # a Latin ending needs a word boundary
-    return re.compile(_trie(trie) if trie else "(?!)")
+    if not trie:
+        return re.compile("(?!)")
+    return re.compile(_trie(trie) if "" in trie else _grouped_root(trie))
+
+
+_ROOT_GROUP = 32
+
+
+def _grouped_root(trie: dict) -> str:
+    """The trie with its first characters split into a few classes, each tried by one lookahead.
+
+    The engine tries a node's branches one by one: with a hundred and fifty first characters, every
+    candidate position walked that whole list. Here it tests the class of its script (Latin letters in
+    one, other characters in classes of _ROOT_GROUP), then only that class's branches: about twice as
+    fast on fact-dense text. The branches start with different characters, so grouping them changes
+    nothing that matches.
+    """
+    chars = sorted(trie)
+    latin = [ch for ch in chars if ch.isascii()]
+    other = [ch for ch in chars if not ch.isascii()]
+    groups = [latin] + [other[i:i + _ROOT_GROUP] for i in range(0, len(other), _ROOT_GROUP)]
+    branches = [_class(group) + _trie({ch: trie[ch] for ch in group}) for group in groups if group]
+    return _class(chars) + "(?:" + "|".join(branches) + ")"  # one test rejects a position no word starts at
+
+
+def _class(chars) -> str:
+    return "(?=[" + "".join(re.escape(ch) for ch in chars) + "])"
 
 
 def _trie(node: dict) -> str:
@@ -158,19 +194,24 @@ def _trie(node: dict) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
+# Characters that IGNORECASE matches to an ASCII letter but lower_ascii leaves as they are (İ ı ſ K).
+_CASE_ESCAPES = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def _qualifier_hint(qualifiers: dict, side: str) -> re.Pattern | None:
-    """A trie of the qualifier words alone, without boundaries: no match means the full pattern cannot match."""
+    """A trie of the qualifier words alone, over ASCII-lowered text and without boundaries: no match means
+    the full pattern cannot match. Without IGNORECASE the engine skips non-candidate positions in C."""
     trie: dict = {}
     for name in ("gt", "lt", "approx"):
         for word in qualifiers.get(name, {}).get(side, []):
             word = " ".join(str(word).split())
-            if not word:
-                return None  # an empty word matches anywhere: no shortcut
+            if not word or any(not ch.isascii() and ch.lower() != ch.upper() for ch in word):
+                return None  # an empty word matches anywhere, a non-ASCII cased one escapes lower_ascii: no shortcut
             node = trie
             for ch in lower_ascii(word):
                 node = node.setdefault(ch, {})
             node[""] = False
-    return re.compile(_trie(trie) if trie else "(?!)", re.IGNORECASE)
+    return re.compile(_trie(trie) if trie else "(?!)")
 
 
 def _qualifier_pattern(qualifiers: dict, side: str, anchor_end: bool) -> re.Pattern:

@@ -59,13 +59,11 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 def choose_subject(mentions: list[CompanyMention], title: str | None, watchlist: Watchlist) -> str | None:
     """Return the article's subject: the company its title names most, else the one its text names most."""
     if title:
-        in_title = Counter(cid for _, _, cid in watchlist.find(title))
-        if in_title:
-            return _most_common(in_title, [cid for _, _, cid in watchlist.find(title)])
-    counts = Counter(m.company for m in mentions if m.company)
-    if not counts:
-        return None
-    return _most_common(counts, [m.company for m in mentions if m.company])
+        named = [cid for _, _, cid in watchlist.find(title)]
+        if named:
+            return _most_common(Counter(named), named)
+    named = [m.company for m in mentions if m.company]
+    return _most_common(Counter(named), named) if named else None
 
 
 def _most_common(counts: Counter, order: list[str]) -> str:

@@ -34,7 +34,8 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST = r"(?=[0-9'往報报截自从從今本去上下前首头頭明同全年第一二三四昨sStTfFnNyYqQhHjJmMaAoOdDeElLwW])"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨sStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST = f"(?=[{_FIRST_CHARS}])"
 
 _BRANCHES = [
     # 截至2025年6月30日(止六个月): a date, or the months that end on it
@@ -153,23 +154,26 @@ def _cased(chars: set[str], icase: bool) -> set[str] | None:
     return out
 
 
-def _dispatch(prefix: str, branches: list[str]) -> re.Pattern:
-    """One pattern matching what prefix + "(?:" + "|".join(branches) + ")" matches, without named groups, trying at each position
-    only the branches that can start with its character, in their order.
+def _dispatch(allowed: str, branches: list[str]) -> re.Pattern:
+    """One pattern matching what "(?=[allowed])(?:" + "|".join(branches) + ")" matches, without named groups, trying at each
+    position only the branches that can start with its character, in their order.
 
     Without its hundred groups the engine stops saving and restoring their marks at every branch (no
     branch has a backreference, so the spans are the same), and a position starting with a digit no
     longer tries the twenty branches that start with a word: together about four times faster. Each
     character gets the branches whose first characters include it; characters with the same branches
-    share one lookahead class, so each position tests a few classes, then only its own branches.
+    share one lookahead class. The engine tries those classes one after the other, so they are nested
+    in a few buckets (digits first: the commonest in facts, then other scripts, upper, lower case):
+    a position tests its bucket's class, then only the classes inside it. The classes are disjoint,
+    so their order changes nothing.
     """
     plain = [re.sub(r"\(\?P<\w+>", "(?:", b) for b in branches]
     firsts = []
     for b in plain:
         first, empty = _first_chars(_parser.parse(b), False)
         if first is None or empty:
-            return re.compile(prefix + "(?:" + "|".join(plain) + ")")  # cannot tell where it starts: try them all
-        firsts.append(first)
+            return re.compile(_lookahead(allowed) + "(?:" + "|".join(plain) + ")")  # cannot tell: try them all
+        firsts.append(first & set(allowed))
     by_char: dict[str, list[int]] = {}
     for i, first in enumerate(firsts):
         for ch in first:
@@ -177,16 +181,28 @@ def _dispatch(prefix: str, branches: list[str]) -> re.Pattern:
     by_set: dict[tuple[int, ...], list[str]] = {}
     for ch, members in by_char.items():
         by_set.setdefault(tuple(members), []).append(ch)
-    groups = [
-        "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])(?:" + "|".join(plain[i] for i in members) + ")"
-        for members, chars in sorted(by_set.items(), key=lambda kv: -len(kv[1]))
-    ]
-    everything = "".join(re.escape(ch) for ch in sorted(by_char))
-    return re.compile(prefix + f"(?=[{everything}])(?:" + "|".join(groups) + ")")
+    buckets: dict[int, list[tuple[list[str], tuple[int, ...]]]] = {}
+    for members, chars in sorted(by_set.items(), key=lambda kv: -len(kv[1])):
+        for bucket in sorted({_bucket(ch) for ch in chars}):
+            buckets.setdefault(bucket, []).append(([ch for ch in chars if _bucket(ch) == bucket], members))
+    nested = []
+    for _, classes in sorted(buckets.items()):
+        inner = "|".join(f"{_lookahead(chars)}(?:" + "|".join(plain[i] for i in members) + ")" for chars, members in classes)
+        nested.append(_lookahead([ch for chars, _ in classes for ch in chars]) + f"(?:{inner})")
+    return re.compile(_lookahead(by_char) + "(?:" + "|".join(nested) + ")")
+
+
+def _bucket(ch: str) -> int:
+    """Digits, other scripts, upper-case and lower-case Latin: the order _dispatch tries them in."""
+    return 0 if ch.isdigit() else 1 if not ch.isascii() else 2 if ch.isupper() else 3
+
+
+def _lookahead(chars) -> str:
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])"
 
 
 # It finds where the periods are; the full pattern then runs only there, to read the groups.
-_PERIOD_SPANS = _dispatch(_FIRST, _BRANCHES)
+_PERIOD_SPANS = _dispatch(_FIRST_CHARS, _BRANCHES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,12 +243,16 @@ def date_flow(day: date) -> str | None:
     return months_label(day.year, 1, day.month)
 
 
-def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | None = None) -> list[PeriodMention]:
-    """Return every period mention in text[start:end]; relative ones ("今年", "昨日") resolved with doc_date."""
+def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | None = None, *,
+                 lowered: str | None = None) -> list[PeriodMention]:
+    """Return every period mention in text[start:end]; relative ones ("今年", "昨日") resolved with doc_date.
+
+    lowered, when given, is lower_ascii(text): a caller reading many windows of one text lowers it once.
+    """
     doc_year = doc_date.year if doc_date else None
     found: list[PeriodMention] = []
     last_year: tuple[int, int] | None = None  # (year, offset) of the last explicit year, for "上半年" alone
-    for m in _matches(text, start, len(text) if end is None else end):
+    for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         context_year = stated or doc_year
         if m.lastgroup == "day":
@@ -292,20 +312,24 @@ _ANCHOR = _anchor_pattern(_ANCHOR_WORDS)
 _BEFORE, _AFTER = 40, 24
 
 
-def _matches(text: str, start: int, end: int):
+def _matches(text: str, start: int, end: int, lowered: str | None = None):
     """Yield the period matches in text[start:end], running the full pattern only around anchors."""
-    lowered = lower_ascii(text[start:end])
+    if lowered is None:
+        lowered, offset = lower_ascii(text[start:end]), start
+    else:
+        offset = 0  # the whole text, lowered by the caller once for all its windows
+    low, high = start - offset, end - offset
     window: list[int] | None = None
-    for a in _ANCHOR.finditer(lowered):
-        s, e = max(0, a.start() - _BEFORE), min(len(lowered), a.end() + _AFTER)
+    for a in _ANCHOR.finditer(lowered, low, high):
+        s, e = max(low, a.start() - _BEFORE), min(high, a.end() + _AFTER)
         if window and s <= window[1]:
             window[1] = e
             continue
         if window:
-            yield from _period_matches(text, start + window[0], start + window[1])
+            yield from _period_matches(text, offset + window[0], offset + window[1])
         window = [max(s, window[1]) if window else s, e]
     if window:
-        yield from _period_matches(text, start + window[0], start + window[1])
+        yield from _period_matches(text, offset + window[0], offset + window[1])
 
 
 def _period_matches(text: str, start: int, end: int):

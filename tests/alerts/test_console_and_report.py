@@ -7,10 +7,12 @@ import io
 import re
 from datetime import timedelta
 
+import pytest
 from rich.console import Console
 
 from alerts.console import ConsoleSender
 from alerts.delivery import deliver_pending, enqueue_alerts
+from alerts.messages import sparkline
 from alerts.report import build_report
 from alerts.rules import evaluate_rules, load_rules
 from pipeline.metrics import recompute_metrics
@@ -38,23 +40,51 @@ def _history(conn):
     return enqueue_alerts(conn, evaluate_rules(conn, load_rules(), changes, since=NOW), "run-1", NOW, NAMES)
 
 
-def test_the_console_prints_one_panel_per_company_with_trend_quote_and_chart(conn, tmp_path):
+def test_the_console_prints_one_panel_per_company_with_a_sparkline_trend_and_quote_and_draws_no_chart(conn, tmp_path):
     assert _history(conn) == 5
     out = io.StringIO()
     sender = ConsoleSender(Console(file=out, width=220, color_system=None))
-    report = deliver_pending(conn, sender, NOW, chart_dir=tmp_path / "charts")
+    report = deliver_pending(conn, sender, NOW, chart_dir=tmp_path / "charts")  # the default policy: auto
     printed = out.getvalue()
-    assert (report.sent, report.messages) == (5, 1)
+    assert (report.sent, report.messages, report.charts) == (5, 1, 0)
     assert "Zhipu AI: 5 alerts" in printed
     assert "Cloud/API share of revenue moved +12.8 pp since 2025H1: 28% in FY2025, from 15.2% in 2025H1." in printed
-    assert "trend: FY2022 CNY 57.4M → FY2023 CNY 124.5M → FY2024 CNY 312.4M" in printed
+    # 57.4M -> 124.5M -> 312.4M: the bottom, two eighths of the way up, the top.
+    assert "trend: ▁▃█ FY2022 CNY 57.4M → FY2023 CNY 124.5M → FY2024 CNY 312.4M" in printed
+    assert "chart:" not in printed and not (tmp_path / "charts").exists()
+    assert conn.execute("SELECT count(*) FROM alerts WHERE chart_path IS NOT NULL").fetchone()[0] == 0
+    again = io.StringIO()
+    deliver_pending(conn, ConsoleSender(Console(file=again)), NOW + timedelta(hours=1))
+    assert again.getvalue() == ""
+
+
+def test_the_always_policy_writes_console_charts_to_disk_and_prints_their_paths(conn, tmp_path):
+    _history(conn)
+    out = io.StringIO()
+    report = deliver_pending(conn, ConsoleSender(Console(file=out, width=220, color_system=None)), NOW,
+                             chart_dir=tmp_path / "charts", charts="always")
+    printed = out.getvalue()
     charts = sorted((tmp_path / "charts").glob("*.png"))
     assert len(charts) == 4  # revenue, two shares, token volume; the conflict has no chart
     assert all(f"chart: {c}" in printed for c in charts)
     assert all(c.read_bytes().startswith(b"\x89PNG") for c in charts)
-    again = io.StringIO()
-    deliver_pending(conn, ConsoleSender(Console(file=again)), NOW + timedelta(hours=1))
-    assert again.getvalue() == ""
+    assert (report.sent, report.charts) == (5, 4)
+    assert conn.execute("SELECT count(*) FROM alerts WHERE chart_path IS NOT NULL").fetchone()[0] == 4
+
+
+def test_an_unknown_chart_policy_is_refused_before_anything_is_sent(conn, tmp_path):
+    _history(conn)
+    with pytest.raises(ValueError, match="charts must be one of auto, always, never"):
+        deliver_pending(conn, ConsoleSender(Console(file=io.StringIO())), NOW, charts="sometimes")
+    assert conn.execute("SELECT count(*) FROM alerts WHERE status = 'pending'").fetchone()[0] == 5
+
+
+def test_sparklines_scale_between_the_lowest_and_highest_of_the_last_values():
+    assert sparkline([1, 2, 3, 4, 5, 6, 7, 8]) == "▁▂▃▄▅▆▇█"
+    assert sparkline([5, 5, 5]) == "▄▄▄"
+    assert sparkline([]) == ""
+    assert sparkline([-3.0, 0.0, 3.0]) == "▁▅█"  # a loss turning into a profit
+    assert sparkline(list(range(100)), limit=4) == "▁▃▆█"  # only the last four
 
 
 def test_the_report_is_one_self_contained_page(conn):

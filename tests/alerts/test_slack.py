@@ -81,6 +81,33 @@ def test_one_digest_per_company_with_blocks_metadata_and_charts_in_the_thread(co
     assert len(paths) == 4 and all((tmp_path / "charts").joinpath(p.rsplit("/", 1)[-1]).is_file() for p in paths)
 
 
+@pytest.mark.parametrize("policy", ["never", "auto-webhook"])
+def test_no_chart_is_drawn_where_it_cannot_or_should_not_be_shown(conn, slack, tmp_path, policy):
+    _sample_alerts(conn)
+    env = slack.bot_env() if policy == "never" else slack.webhook_env()
+    report = deliver_pending(conn, make_sender(env), NOW, chart_dir=tmp_path / "charts",
+                             charts="never" if policy == "never" else "auto")
+    assert (report.sent, report.messages, report.charts) == (4, 2, 0)
+    assert slack.files == [] and slack.calls_to("files.getUploadURLExternal") == []
+    assert not (tmp_path / "charts").exists()
+    assert conn.execute("SELECT count(*) FROM alerts WHERE chart_path IS NOT NULL").fetchone()[0] == 0
+
+
+def test_the_chart_policy_comes_from_the_config_file(tmp_path):
+    from pipeline.config import ConfigError, load_config
+
+    def config(alerts: str):
+        path = tmp_path / "marketmon.yaml"
+        path.write_text(f"watchlist:\n  - {{id: zhipu, names: [Zhipu]}}\nsources: []\n{alerts}", encoding="utf-8")
+        return load_config(path)
+
+    assert config("").charts == "auto"
+    assert config("alerts: {charts: always}\n").charts == "always"
+    assert config("alerts: {charts: off}\n").charts == "never"  # YAML reads a bare off as false
+    with pytest.raises(ConfigError, match="alerts.charts: expected one of auto, always, never, got 'sometimes'"):
+        config("alerts: {charts: sometimes}\n")
+
+
 def test_a_second_run_sends_nothing(conn, slack):
     _sample_alerts(conn)
     deliver_pending(conn, _bot(slack), NOW)

@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 
 from pipeline.extract import extract_facts
+from pipeline.extract.cues import _trie, compile_words, default_cue_book
 from pipeline.extract.periods import _ANCHOR, _ANCHOR_WORDS, _PERIOD, _PERIOD_SPANS
-from pipeline.extract.sentences import lower_ascii, normalize_text
+from pipeline.extract.sentences import _CLAUSE, _END, _LONG_DIGITS, lower_ascii, normalize_text
 from pipeline.watchlist import Company, Watchlist
 
 from .conftest import ALIASES, LABELLED, build_watchlist
@@ -17,6 +18,7 @@ TRICKY = [
     "aZhipu Zhipu_ _Zhipu AI Zhipu A 月之暗面Kimi深度求索DeepSeekOpenRouter openrouter2 ſ İ ı",
     "2024年上半年 H1 2025 1H25 Q3 FY24 fiscal 2023 the first half of 2024 nine months ended September 30, 2024",
     "截至2025年6月30日止六个月 2022年至2024年 since 2021 去年同期 early 2024 2024-12-31 19h 20q 29m 123h",
+    "ſince 2021 ſecond half of 2024 İn 2024 Kimi 营收。。！\n\n…… end. e.g.x 1,159 a - b —— c – d ;: " + "9" * 31,
 ]
 
 
@@ -84,3 +86,46 @@ def test_same_period_after_a_skipped_window_reads_the_whole_history(watchlist):
 def test_text_without_a_metric_cue_yields_nothing(watchlist):
     assert extract_facts("智谱2024年天气晴，气温20度。" * 2000, watchlist) == []
     assert extract_facts("智谱" * 100_000 + "2024年", watchlist) == []
+
+
+# What the sentence and clause patterns were before they started with one character class.
+_PLAIN_END = re.compile(r"[。！？!?\n]+|\.(?=\s|$)|…+")
+_PLAIN_CLAUSE = re.compile(r"[，,；;：:]|[—–]{1,2}|\s[-–—]\s")
+_PLAIN_LONG_DIGITS = re.compile(r"[0-9]{31,}")
+
+
+@pytest.mark.parametrize(("fast", "plain"), [(_END, _PLAIN_END), (_CLAUSE, _PLAIN_CLAUSE),
+                                             (_LONG_DIGITS, _PLAIN_LONG_DIGITS)])
+def test_sentence_patterns_match_the_alternations(fast, plain):
+    texts = [*TRICKY, *_documents(), "a.\n b. c.", "。！？\n!?x…", "—–—x – y\t-\tz", "1" * 40 + "x" + "2" * 30]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in fast.finditer(text, 3, len(text) - 2)] == [
+            m.span() for m in plain.finditer(text, 3, len(text) - 2)]
+
+
+def test_cue_trie_with_grouped_first_characters_matches_the_plain_trie():
+    book = default_cue_book()
+    trie: dict = {}
+    for word in book._entries:
+        node = trie
+        for ch in lower_ascii(word):
+            node = node.setdefault(ch, {})
+        node[""] = word[-1:].isascii() and word[-1:].isalnum()
+    plain = re.compile(_trie(trie))
+    fast = compile_words(book._entries)
+    assert fast.pattern != plain.pattern  # the grouping is in use
+    for text in [*TRICKY, *_documents()]:
+        lowered = lower_ascii(text)
+        assert [m.span() for m in fast.finditer(lowered)] == [m.span() for m in plain.finditer(lowered)]
+
+
+@pytest.mark.parametrize("before", [
+    "收入超过", "约为", "more than ", "MORE THAN", "ſome ", "İn excess of ", "at Keast ", "xover ", "revenue over ",
+    "nearly under ", "逾近", "研发投入为", "about (", "up to the ", "", "startup ",
+])
+def test_qualifier_hint_never_hides_a_qualifier(before):
+    book = default_cue_book()
+    full = book._qual_before.search(before)
+    expected = full.lastgroup if full else (m.lastgroup if (m := book._qual_after.match("")) else "eq")
+    assert book.qualifier(before, "") == expected
