@@ -224,7 +224,7 @@ def _qualifier_pattern(qualifiers: dict, side: str, anchor_end: bool) -> re.Patt
     if anchor_end:
         # Only a word right before the number counts, after fillers like 了/到/达/是 ("突破了1亿"), never
         # one buried earlier in the clause ("超额认购达到了1159倍" is exact, not "more than").
-        return re.compile(rf"(?:{body})\s*(?:了|达|達|到|至|为|為|是|有|占|佔|the|of|a)?\s*[（(\s]*$", re.IGNORECASE)
+        return re.compile(rf"(?:{body})\s*(?:了|达|達|到|至|为|為|是|有|占|佔|of|a)?\s*[（(\s]*$", re.IGNORECASE)
     return re.compile(rf"\s*(?:{body})", re.IGNORECASE)
 
 

@@ -459,3 +459,13 @@ def test_a_period_that_had_not_begun_is_no_result(watchlist):
     text = "MiniMax第三季收入按年增約1.7倍"
     assert periods_of(text, watchlist, "revenue_growth", published=date(2026, 1, 20)) == set()
     assert periods_of(text, watchlist, "revenue_growth", published=date(2025, 11, 30)) == {("2025Q3", Decimal("170.0"))}
+
+
+def test_over_the_level_it_is_compared_with_is_no_more_than(watchlist):
+    text = ("DeepSeek's gross margin for the first nine months of 2025 reached 41%, up 9 percentage points over the 32% "
+            "it posted for full-year 2024.")
+    got = facts(text, watchlist)
+    assert ("deepseek", "gross_margin", "FY2024", Decimal("32"), "%", "eq") in got
+    assert ("deepseek", "gross_margin", "2025Q1-Q3", Decimal("41"), "%", "eq") in got
+    assert ("deepseek", "revenue", "FY2024", Decimal("5000000"), "USD", "gt") in facts(
+        "DeepSeek's revenue in 2024 was over $5 million.", watchlist)
