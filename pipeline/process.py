@@ -22,9 +22,10 @@ from storage.records import (
     documents_by_id,
     find_duplicate,
     find_duplicates,
-    last_known_value,
+    known_values,
     mark_document,
     mark_documents,
+    nearest_known,
     pending_ids,
     replace_facts,
     set_canonical_urls,
@@ -98,11 +99,12 @@ def store_analysis(conn: duckdb.DuckDBPyConnection, doc: PendingDocument, analys
 
     parsed = analysis.parsed
     checked = []
+    known = known_values(conn, ((f.company, f.metric) for f in analysis.facts if f.reason is None), doc.id)
     for fact in analysis.facts:
         if not _storable(fact.value):
             continue  # a 400-digit figure is no fact: stored as a DOUBLE it becomes inf and poisons every check after
         if fact.reason is None:
-            last = last_known_value(conn, fact.company, fact.metric, doc.id, fact.period)
+            last = nearest_known(known[(fact.company, fact.metric)], fact.period)
             fact = check_history(fact, None if last is None else Decimal(str(last)))
         report.flagged += fact.reason is not None
         checked.append(fact)

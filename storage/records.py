@@ -277,26 +277,46 @@ def replace_facts(
     return touched
 
 
-def last_known_value(
-    conn: duckdb.DuckDBPyConnection, company: str, metric: str, before_document: str | None = None,
-    period: str | None = None,
-) -> float | None:
-    """Return the trusted value of a metric, from other documents, for the period nearest the given one."""
+KnownValues = dict[tuple[str, str], list[tuple[date, datetime | None, float]]]
+
+
+def known_values(conn: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[str, str]],
+                 before_document: str | None = None) -> KnownValues:
+    """Return the trusted values of other documents for each (company, metric): (period end, published, value).
+
+    One query for a whole document's facts: the facts table is read once, not once per fact.
+    """
     from pipeline.periods import period_end
 
+    pairs = sorted(set(pairs))
+    known: KnownValues = {pair: [] for pair in pairs}
+    if not pairs:
+        return known
     rows = conn.execute(
-        """SELECT f.period, f.value, d.published_at FROM facts f JOIN documents d ON d.id = f.document_id
-           WHERE f.company = ? AND f.metric = ? AND f.reason IS NULL AND f.document_id <> coalesce(?, '')""",
-        [company, metric, before_document],
+        """SELECT f.company, f.metric, f.period, f.value, d.published_at
+           FROM facts f JOIN documents d ON d.id = f.document_id
+           JOIN (SELECT unnest(?) AS company, unnest(?) AS metric) k ON k.company = f.company AND k.metric = f.metric
+           WHERE f.reason IS NULL AND f.document_id <> coalesce(?, '')""",
+        [[c for c, _ in pairs], [m for _, m in pairs], before_document],
     ).fetchall()
-    dated = [(period_end(p), published, value) for p, value, published in rows if period_end(p)]
-    if not dated:
+    for company, metric, period, value, published in rows:
+        end = period_end(period)
+        if end:
+            known[(company, metric)].append((end, published, value))
+    return known
+
+
+def nearest_known(known: list[tuple[date, datetime | None, float]], period: str | None) -> float | None:
+    """Return the known value for the period nearest the given one (the latest when it has no end)."""
+    from pipeline.periods import period_end
+
+    if not known:
         return None
     target = period_end(period) if period else None
     if target is None:
-        return max(dated, key=lambda r: (r[0], r[1] or datetime.min))[2]
+        return max(known, key=lambda r: (r[0], r[1] or datetime.min))[2]
     # Nearest period first (growth over years is real), then the most recently published statement.
-    return min(dated, key=lambda r: (abs((r[0] - target).days), -(r[1].toordinal() if r[1] else 0)))[2]
+    return min(known, key=lambda r: (abs((r[0] - target).days), -(r[1].toordinal() if r[1] else 0)))[2]
 
 
 def start_run(conn: duckdb.DuckDBPyConnection, run_id: str, command: str, at: datetime) -> None:

@@ -20,8 +20,10 @@ from storage.records import (
     documents_by_id,
     find_duplicates,
     get_source_state,
+    known_values,
     mark_document,
     mark_documents,
+    nearest_known,
     record_source_error,
     record_source_success,
     replace_facts,
@@ -149,6 +151,28 @@ def test_replacing_facts_twice_leaves_the_same_rows(db_path):
         replace_facts(conn, doc_id, facts, "v1")
         assert conn.execute("SELECT * FROM facts ORDER BY period").fetchall() == rows
         assert [(r[3], r[4]) for r in rows] == [("FY2023", 124500000.0), ("FY2024", 312400000.0)]
+
+
+def test_known_values_come_from_other_documents_trusted_facts_nearest_period_first(db_path):
+    with open_db(db_path) as conn:
+        first = upsert_document(conn, _doc(url="https://example.org/1"), NOW).id
+        second = upsert_document(conn, _doc(b"<p>two</p>", url="https://example.org/2"), NOW).id
+        replace_facts(conn, first, [_fact("57400000", "FY2022"), _fact("312400000", "FY2024")], "v1")
+        flagged = Fact("zhipu", "revenue", "FY2023", Decimal("21.9"), "CNY", "eq", "21.9", 0, 4, 0.2, reason="truncated")
+        replace_facts(conn, second, [flagged, Fact("minimax", "revenue", "FY2024", Decimal("30520000"), "USD", "eq",
+                                                   "q", 0, 1, 0.9)], "v1")
+        known = known_values(conn, [("zhipu", "revenue"), ("zhipu", "revenue"), ("minimax", "revenue"),
+                                    ("zhipu", "rd_expense")], before_document=second)
+        assert set(known) == {("zhipu", "revenue"), ("minimax", "revenue"), ("zhipu", "rd_expense")}
+        assert sorted(v for _, _, v in known[("zhipu", "revenue")]) == [57400000.0, 312400000.0]  # flagged left out
+        assert known[("minimax", "revenue")] == [] and known[("zhipu", "rd_expense")] == []  # own document left out
+        zhipu = known[("zhipu", "revenue")]
+        assert nearest_known(zhipu, "FY2023") in (57400000.0, 312400000.0)
+        assert nearest_known(zhipu, "2025H1") == 312400000.0
+        assert nearest_known(zhipu, "2022H1") == 57400000.0
+        assert nearest_known(zhipu, None) == 312400000.0  # no period: the latest
+        assert nearest_known([], "FY2024") is None
+        assert known_values(conn, []) == {}
 
 
 def test_quotes_and_semicolons_in_values_are_stored_verbatim(db_path):
