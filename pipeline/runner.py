@@ -14,7 +14,7 @@ from pipeline.ingest import IngestReport, ingest_sources
 from pipeline.process import ProcessReport, process_documents
 from pipeline.stages import recompute_and_alert
 from storage.db import open_db, transaction
-from storage.records import count_rows, finish_run, start_run, unfinished_work
+from storage.records import count_rows, finish_run, start_run
 from storage.snapshot import publish_snapshot, snapshot_path
 
 
@@ -64,10 +64,8 @@ def run_pipeline(
             ingest = ingest_sources(conn, config, now, http=http) if fetch else IngestReport()
             processed = process_documents(conn, config, now, gate=gate, on_progress=on_progress)
             summary = RunSummary(run_id, ingest, processed)
-            # A run killed after committing some documents never recomputed their metrics: take them in too.
-            since, missed = unfinished_work(conn, run_id)
-            changes, summary.alerts_new = recompute_and_alert(
-                conn, config, processed.touched | missed, since=min(since or now, now), run_id=run_id, now=now)
+            # Takes in, too, what a killed or failed run committed but never recomputed.
+            changes, summary.alerts_new = recompute_and_alert(conn, config, processed.touched, run_id=run_id, now=now)
             summary.metrics_changed = len(changes)
             # Outside the transaction: each alert's 'sending' mark must be committed before the Slack call.
             summary.delivery = deliver_pending(conn, sender, now, chart_dir=config.db.parent / "charts",

@@ -22,7 +22,7 @@ from pipeline.ingest import ingest_sources
 from pipeline.metrics import MetricChange, recompute_metrics
 from pipeline.process import process_documents
 from storage.db import connect, open_db, transaction
-from storage.records import count_rows, finish_run
+from storage.records import count_rows, finish_run, mark_recovered, unfinished_work
 from storage.snapshot import publish_snapshot, snapshot_path
 
 MAX_LISTED = 50  # changed keys and failures listed in a result; the counts are always complete
@@ -43,29 +43,33 @@ def ingest_stage(config: Config, now: datetime, *, kinds: Iterable[str], run_id:
 
 
 def recompute_and_alert(
-    conn: duckdb.DuckDBPyConnection, config: Config, keys: set, *, since: datetime, run_id: str, now: datetime
+    conn: duckdb.DuckDBPyConnection, config: Config, touched: set, *, run_id: str, now: datetime
 ) -> tuple[list[MetricChange], int]:
-    """Recompute the metrics of the touched keys and put the alerts they raise in the outbox, in one transaction.
+    """Recompute the metrics of the touched keys, and of any work a run that did not end ok left behind, and put
+    the alerts they raise in the outbox, in one transaction.
 
-    One transaction because the rules compare against the metrics as they were before the recompute.
+    One transaction because the rules compare against the metrics as they were before the recompute, and so
+    that the runs recovered are marked so only together with their recompute. The rules' window starts when the
+    earliest document this pass (or the work it recovers) took in was fetched.
     Returns the metric changes and the number of new alerts.
     """
     rules = load_rules(config.alerts.get("rules_file"))
     names = company_names(config)
     with transaction(conn):
-        changes = recompute_metrics(conn, keys, now, fx=config.fx, reporting_currency=config.reporting_currency)
-        alerts = evaluate_rules(conn, rules, changes, since=since, watched=names)
-        return changes, enqueue_alerts(conn, alerts, run_id, now, names)
+        leftover = unfinished_work(conn, run_id, now)
+        changes = recompute_metrics(conn, touched | leftover.keys, now, fx=config.fx,
+                                    reporting_currency=config.reporting_currency)
+        alerts = evaluate_rules(conn, rules, changes, since=leftover.since, watched=names)
+        new = enqueue_alerts(conn, alerts, run_id, now, names)
+        mark_recovered(conn, leftover.runs, run_id)
+        return changes, new
 
 
 def extract_stage(config: Config, now: datetime, *, run_id: str, gate: bool = True) -> dict:
     """Process pending documents, recompute the metrics they touch, and put the alerts they raise in the outbox."""
     with open_db(config.db) as conn, _recorded_run(conn, run_id, "extract", now) as result:
         processed = process_documents(conn, config, now, gate=gate)
-        # Keys of every document this run processed, including an earlier try of the same run that
-        # committed some batches and then died: their metrics are recomputed too.
-        keys = set(processed.touched) | keys_processed_at(conn, now)
-        changes, new = recompute_and_alert(conn, config, keys, since=window_start(conn, now), run_id=run_id, now=now)
+        changes, new = recompute_and_alert(conn, config, processed.touched, run_id=run_id, now=now)
         result.update(
             parsed=processed.parsed, irrelevant=processed.irrelevant, duplicate=processed.duplicate,
             failed=processed.failed, facts=processed.facts, flagged=processed.flagged,
@@ -110,26 +114,6 @@ def snapshot_stage(config: Config) -> str:
     target = snapshot_path(config.db, config.snapshot)
     with open_db(config.db) as conn:
         return str(publish_snapshot(conn, config.db, target))
-
-
-def keys_processed_at(conn: duckdb.DuckDBPyConnection, at: datetime) -> set[tuple[str, str, str]]:
-    """Return the metric keys of facts from documents processed at exactly this run time."""
-    rows = conn.execute(
-        """SELECT DISTINCT f.company, f.metric, f.period FROM facts f
-           JOIN documents d ON d.id = f.document_id WHERE d.processed_at = ?""",
-        [at],
-    ).fetchall()
-    return {tuple(r) for r in rows}
-
-
-def window_start(conn: duckdb.DuckDBPyConnection, now: datetime) -> datetime:
-    """Return when the documents this run processed were fetched (the earliest), else `now`.
-
-    Document rules (new filing, implausible value) look at documents stored since this moment: an ingest
-    run stores them with its own, earlier, time.
-    """
-    first = conn.execute("SELECT min(fetched_at) FROM documents WHERE processed_at = ?", [now]).fetchone()[0]
-    return min(first, now) if first else now
 
 
 def company_names(config: Config) -> dict[str, str]:

@@ -334,22 +334,41 @@ def finish_run(
     )
 
 
-def unfinished_work(conn: duckdb.DuckDBPyConnection, run_id: str) -> tuple[datetime | None, set[tuple[str, str, str]]]:
-    """Return when the first run since the last successful one that did not finish (killed, failed) started, and
-    the metric keys of the facts of documents processed since then, whose metrics may never have been recomputed."""
-    since = conn.execute(
-        """SELECT min(started_at) FROM runs WHERE id <> ? AND status <> 'ok'
-           AND started_at > coalesce((SELECT max(started_at) FROM runs WHERE status = 'ok'), TIMESTAMP '0001-01-01')""",
-        [run_id],
-    ).fetchone()[0]
-    if since is None:
-        return None, set()
-    rows = conn.execute(
-        """SELECT DISTINCT f.company, f.metric, f.period FROM facts f JOIN documents d ON d.id = f.document_id
-           WHERE d.processed_at >= ?""",
-        [since],
+@dataclass(slots=True)
+class LeftoverWork:
+    """Metric keys whose recompute a run that did not end ok may have missed, and the window they came in."""
+
+    since: datetime  # when the earliest of their documents was fetched: the rules' window starts there
+    keys: set[tuple[str, str, str]]
+    runs: list[str]  # the runs recovered by recomputing `keys`
+
+
+def unfinished_work(conn: duckdb.DuckDBPyConnection, run_id: str, now: datetime) -> LeftoverWork:
+    """Return the work that runs not ended ok left behind, plus this run's own earlier tries, for one recompute.
+
+    A document is stamped processed at its run's time (`now`), so the documents of a run that was killed or
+    failed after committing some batches are those processed at its start time; a retried Airflow task reuses its
+    run id and time, so its earlier try's documents are those processed at `now`. Both `marketmon run` and the
+    Airflow extract stage use this; `mark_recovered` closes the runs once their keys are recomputed.
+    """
+    runs = conn.execute(
+        "SELECT id, started_at FROM runs WHERE status <> 'ok' AND recovered_by IS NULL AND id <> ?", [run_id]
     ).fetchall()
-    return since, {tuple(r) for r in rows}
+    times = sorted({now, *(started for _, started in runs)})
+    since, keys = conn.execute(
+        """WITH docs AS (SELECT id, fetched_at FROM documents WHERE processed_at IN (SELECT unnest(?)))
+           SELECT (SELECT min(fetched_at) FROM docs),
+                  (SELECT list(DISTINCT [f.company, f.metric, f.period]) FROM facts f
+                   WHERE f.document_id IN (SELECT id FROM docs))""",
+        [times],
+    ).fetchone()
+    return LeftoverWork(min(since, now) if since else now, {tuple(k) for k in keys or []}, [r[0] for r in runs])
+
+
+def mark_recovered(conn: duckdb.DuckDBPyConnection, runs: Sequence[str], by: str) -> None:
+    """Record that `by` recomputed what these runs left behind, so no later run does it again."""
+    if runs:
+        conn.execute("UPDATE runs SET recovered_by = ? WHERE id IN (SELECT unnest(?))", [by, list(runs)])
 
 
 @dataclass(slots=True)

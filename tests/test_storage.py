@@ -19,14 +19,18 @@ from storage.query import QueryError, run_query
 from storage.records import (
     documents_by_id,
     find_duplicates,
+    finish_run,
     get_source_state,
     known_values,
     mark_document,
     mark_documents,
+    mark_recovered,
     nearest_known,
     record_source_error,
     record_source_success,
     replace_facts,
+    start_run,
+    unfinished_work,
     upsert_document,
     upsert_documents,
 )
@@ -173,6 +177,31 @@ def test_known_values_come_from_other_documents_trusted_facts_nearest_period_fir
         assert nearest_known(zhipu, None) == 312400000.0  # no period: the latest
         assert nearest_known([], "FY2024") is None
         assert known_values(conn, []) == {}
+
+
+def test_work_a_failed_run_left_behind_is_recovered_once(db_path):
+    killed, retried, later = datetime(2026, 1, 8, 9), datetime(2026, 1, 8, 10), datetime(2026, 1, 8, 11)
+    with open_db(db_path) as conn:
+        # A run that committed one document's facts and was killed before recomputing.
+        start_run(conn, "killed", "run", killed)
+        first = upsert_document(conn, _doc(url="https://example.org/1"), killed).id
+        replace_facts(conn, first, [_fact()], "v1")
+        mark_document(conn, first, status="parsed", processed_at=killed)
+        # An Airflow task's first try (same run id and time as its retry) that also died.
+        start_run(conn, "task", "extract", retried)
+        second = upsert_document(conn, _doc(b"<p>2</p>", url="https://example.org/2"), datetime(2026, 1, 8, 8)).id
+        replace_facts(conn, second, [_fact("124500000", "FY2023")], "v1")
+        mark_document(conn, second, status="parsed", processed_at=retried)
+        finish_run(conn, "task", retried, "failed", {}, "killed")
+
+        retry = unfinished_work(conn, "task", retried)  # the retry sees its own earlier try and the killed run
+        assert retry.keys == {("zhipu", "revenue", "FY2024"), ("zhipu", "revenue", "FY2023")}
+        assert retry.runs == ["killed"] and retry.since == datetime(2026, 1, 8, 8)  # when its document was fetched
+        mark_recovered(conn, retry.runs, "task")
+        finish_run(conn, "task", retried, "ok", {})
+
+        nothing = unfinished_work(conn, "next", later)
+        assert (nothing.keys, nothing.runs, nothing.since) == (set(), [], later)
 
 
 def test_quotes_and_semicolons_in_values_are_stored_verbatim(db_path):
