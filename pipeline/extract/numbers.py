@@ -20,7 +20,7 @@ _LETTER_SCALES = {"m", "k", "b"}
 
 _PREFIX_CURRENCY = {
     "US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD": "HKD", "港币": "HKD", "港幣": "HKD",
-    "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY", "人民幣": "CNY",
+    "RMB": "CNY", "Rmb": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY", "人民幣": "CNY",
     "NT$": "TWD", "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
 }
 _SUFFIX_UNIT = {
@@ -41,7 +41,7 @@ _NUMBER = re.compile(
     r"(?=[-−负負USHRCNA¥￥$人港新台0-9])"
     r"(?<![A-Za-z0-9_.])(?<![A-Za-z0-9]-)"
     r"(?P<neg>[-−]|负|負)?"
-    r"(?:(?P<pre>US\$|USD|HK\$|HKD|RMB|CNY|NT\$|S\$|A\$|C\$|¥|￥|\$|人民币|人民幣|港币|港幣|新台幣|新台币|台幣|台币)[ ]?)?"
+    r"(?:(?P<pre>US\$|USD|HK\$|HKD|RMB|Rmb|CNY|NT\$|S\$|A\$|C\$|¥|￥|\$|人民币|人民幣|港币|港幣|新台幣|新台币|台幣|台币)[ ]?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,8}|[0-9]{1,30})(?P<frac>\.[0-9]{1,12})?(?![0-9])(?!\.[0-9])"
     r"(?:[ ]?(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千"
     r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|m|k|M|B|K)(?![A-Za-z])))?"

@@ -469,3 +469,15 @@ def test_over_the_level_it_is_compared_with_is_no_more_than(watchlist):
     assert ("deepseek", "gross_margin", "2025Q1-Q3", Decimal("41"), "%", "eq") in got
     assert ("deepseek", "revenue", "FY2024", Decimal("5000000"), "USD", "gt") in facts(
         "DeepSeek's revenue in 2024 was over $5 million.", watchlist)
+
+
+# --- 3. third round: long features ----------------------------------------------------------------
+
+
+def test_english_money_shorthand_with_an_rmb_prefix(watchlist):
+    got = facts("Moonshot AI's revenue was Rmb84mn in the first half of 2025, and its adjusted net loss was "
+                "Rmb2.3bn.", watchlist)
+    assert ("moonshot", "revenue", "2025H1", Decimal("84000000"), "CNY", "eq") in got
+    assert ("moonshot", "adjusted_net_loss", "2025H1", Decimal("2300000000"), "CNY", "eq") in got
+    assert periods_of("DeepSeek reported revenue of HK$12.6mn in 2024.", watchlist, "revenue") == {
+        ("FY2024", Decimal("12600000"))}
