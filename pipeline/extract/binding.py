@@ -446,7 +446,7 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
         if len(run) >= 2 and _zip_run(doc, run, quantities, usable, hugs, has_respectively, index, ctx):
             continue
         for b in run:
-            own = hugs.get(b.q.start)
+            own = hugs.get(b.q.start) or _change_to_level(text, b, quantities, hugs)
             if own is None:
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
             if own is None:
@@ -459,6 +459,17 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                 own = prior[-1] if prior else (later[0] if later else None)
             if own is not None:
                 b.period, b.period_source = own, "sentence"
+
+
+def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: dict) -> PeriodMention | None:
+    """"rose 325 per cent to Rmb191mn in the first half of 2025": a change leading to a level has the level's period
+    (a level a change starts from, "from $3m in 2023", keeps its own)."""
+    if not b.rule.base:
+        return None
+    nxt = next((q for q in quantities if q.start >= b.q.end), None)
+    if nxt is None or nxt.start not in hugs or not _FROM_TO.fullmatch(text, b.q.end, nxt.start):
+        return None
+    return hugs[nxt.start]
 
 
 def _zip_segments(doc: Document, sentence: Sentence, bindings: list[Binding]) -> None:

@@ -481,3 +481,11 @@ def test_english_money_shorthand_with_an_rmb_prefix(watchlist):
     assert ("moonshot", "adjusted_net_loss", "2025H1", Decimal("2300000000"), "CNY", "eq") in got
     assert periods_of("DeepSeek reported revenue of HK$12.6mn in 2024.", watchlist, "revenue") == {
         ("FY2024", Decimal("12600000"))}
+
+
+def test_a_change_leading_to_a_level_takes_the_levels_period(watchlist):
+    got = facts("DeepSeek's revenue jumped 80% to $30 million in 2024.", watchlist)
+    assert ("deepseek", "revenue_growth", "FY2024", Decimal("80"), "%", "eq") in got
+    assert ("deepseek", "revenue", "FY2024", Decimal("30000000"), "USD", "eq") in got
+    assert periods_of("Moonshot AI's revenue rose 140 per cent to Rmb420mn in the first half of 2025.", watchlist,
+                      "revenue_growth") == {("2025H1", Decimal("140"))}
