@@ -599,6 +599,9 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     i = bisect_left(doc._q_starts, q.start)
     floor = doc.quantities[i - 1].end if i and doc._q_starts[i - 1] >= sentence.start else sentence.start
     qualifier = doc.book.qualifier(doc.text[max(floor, q.start - 12):q.start], doc.text[q.end:q.end + 6])
+    if qualifier == "eq" and q.kind == "multiple" and b.side == "before" and q.start - b.cue.end <= 2:
+        # "超过了同期收入的8倍": the qualifier comes before the words the multiple is of
+        qualifier = doc.book.qualifier(doc.text[max(floor, b.cue.start - 12):b.cue.start], "")
     confidence = max(0.3, min(0.95, BASE_CONFIDENCE - penalty))
     return Fact(
         company=company,

@@ -118,7 +118,20 @@ def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re
         chinese = list(_CN_NUMBER.finditer(text, start, end))
         if chinese:
             found = sorted(found + chinese, key=lambda m: m.start())
+    if text.find("times", start, end) >= 0:
+        words = list(_EN_TIMES.finditer(text, start, end))
+        if words:
+            found = sorted(found + words, key=lambda m: m.start())
     return found
+
+
+# "eight times its revenue", "Twelve times": a multiple written as an English word from two to twenty.
+_EN_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+_EN_TIMES = re.compile(r"(?i)(?<![A-Za-z-])(?P<en>" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")[ ]times\b")
 
 
 # "七成" (70%), "八成五" (85%), "两倍", "逾八倍", "二十倍": tenths and multiples written in Chinese numerals.
@@ -154,6 +167,10 @@ def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
     for m in matches:
         if m.re is _CN_NUMBER:
             found.append(Quantity(m.start(), m.end(), *_chinese_reading(m)))
+            continue
+        if m.re is _EN_TIMES:
+            value = Decimal(_EN_WORDS[m.group("en").lower()])
+            found.append(Quantity(m.start(), m.end(), value, "multiple", "x", False, False, value))
             continue
         read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
         if read is not None:

@@ -489,3 +489,19 @@ def test_a_change_leading_to_a_level_takes_the_levels_period(watchlist):
     assert ("deepseek", "revenue", "FY2024", Decimal("30000000"), "USD", "eq") in got
     assert periods_of("Moonshot AI's revenue rose 140 per cent to Rmb420mn in the first half of 2025.", watchlist,
                       "revenue_growth") == {("2025H1", Decimal("140"))}
+
+
+def test_a_multiple_in_english_words_and_the_qualifier_before_its_base(watchlist):
+    got = facts("In 2024 Moonshot AI's research spending was more than six times its revenue.", watchlist)
+    assert ("moonshot", "rd_to_revenue", "FY2024", Decimal("6"), "x", "gt") in got
+    got = facts("2024年，月之暗面的研发开支超过了同期收入的6倍；2023年研发开支约为收入的5倍。", watchlist)
+    assert ("moonshot", "rd_to_revenue", "FY2024", Decimal("6"), "x", "gt") in got
+    assert ("moonshot", "rd_to_revenue", "FY2023", Decimal("5"), "x", "approx") in got
+
+
+def test_passed_and_topped_are_more_than(watchlist):
+    got = facts("Moonshot AI's annual recurring revenue passed $50 million in December 2025. MiniMax's market "
+                "capitalisation topped HK$80bn on 3 January 2026.", watchlist, published=date(2026, 1, 14))
+    assert ("moonshot", "arr", "2025-12", Decimal("50000000"), "USD", "gt") in got
+    assert ("minimax", "market_cap", "2026-01-03", Decimal("80000000000"), "HKD", "gt") in got
+    assert facts("DeepSeek's market value could top $90bn.", watchlist, published=date(2026, 1, 14)) == set()
