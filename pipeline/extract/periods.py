@@ -34,7 +34,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨sStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次sStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 _BRANCHES = [
@@ -68,6 +68,11 @@ _BRANCHES = [
     rf"(?P<ed>(?P<ed_mo>{_MO})\.?\s(?P<ed_d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s(?P<ed_y>{_Y}))",
     rf"(?P<ed2>(?<![0-9])(?P<ed2_d>[0-9]{{1,2}})\s(?P<ed2_mo>{_MO})\s(?P<ed2_y>{_Y}))",
     rf"(?P<em>(?P<em_mo>{_MO})\s(?P<em_y>{_Y}))",
+    # "on January 8", "8 January": a day without its year, the nearest such day to the document
+    rf"(?P<emd>(?P<emd_mo>{_MO})\.?\s(?P<emd_d>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th)?(?![0-9A-Za-z]|,?\s[0-9]))",
+    rf"(?P<emd2>(?<![0-9.,$])(?P<emd2_d>[0-9]{{1,2}})\s(?P<emd2_mo>{_MO})(?!\s?[0-9]))",
+    # "a day later", "翌日": the day after the last day named
+    r"(?P<next>翌日|次日|第二天|(?i:a\sday\slater|the\snext\sday|the\sfollowing\sday|the\sday\safter))",
     rf"(?P<efull>(?i:(?:the\s)?(?:full|whole|entire)[\s-](?:fiscal\s|financial\s)?year\s(?:of\s)?)(?P<efull_y>{_Y}))",
     rf"(?P<eoy>(?i:(?:the\s)?end\sof\s|year-end\s|year\send\s)(?P<eoy_y>{_Y}))",
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
@@ -257,6 +262,11 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         context_year = stated or doc_year
         if m.lastgroup == "day":
             p = _day(m, doc_date)
+        elif m.lastgroup == "next":
+            p = _next_day(m, found)
+        elif m.lastgroup in ("emd", "emd2"):
+            k = m.lastgroup
+            p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated)
         elif m.lastgroup == "mo":
             p = _month(m, doc_date, stated)
         else:
@@ -278,7 +288,8 @@ _ANCHOR_WORDS = (
     "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", "年初", "年底", "年末",
     "a year", "the year", "previous year", "prior year", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "往績", "往绩",
-    "報告期", "报告期", "track record",
+    "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天",
 )
 
 
@@ -485,16 +496,35 @@ def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMentio
     if m.group("mo_d") or m.group("mo_end"):
         if first != last:
             return None
-        day_ = int(m.group("mo_d")) if m.group("mo_d") else calendar.monthrange(year, last)[1]
-        if m.group("mo_d") and doc_date is not None and stated in (None, doc_date.year):
-            # a day is news of the days around the document ("1月9日掛牌" written on 31 December): the nearest one
-            near = [d for y in range(doc_date.year - 1, doc_date.year + 2) if (d := _date(y, last, day_))]
-            d = min(near, key=lambda d: abs((d - doc_date).days), default=None)
-        else:
-            d = _date(year, last, day_)
+        if m.group("mo_d"):
+            return _day_of(m, last, int(m.group("mo_d")), doc_date, stated, year)
+        d = _date(year, last, calendar.monthrange(year, last)[1])
         return PeriodMention(s, e, "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
     label = months_label(year, first, last)
     return PeriodMention(s, e, "flow", label, (year,)) if label else None
+
+
+def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: int | None,
+            year: int | None = None) -> PeriodMention | None:
+    """A day written without its year ("1月9日", "January 8"): news of the days around the document (written
+    on 31 December, "1月9日掛牌" is next year's), the nearest such day; in the year the text names, if it names one."""
+    if doc_date is not None and stated in (None, doc_date.year):
+        near = [d for y in range(doc_date.year - 1, doc_date.year + 2) if (d := _date(y, month, day_))]
+        d = min(near, key=lambda d: abs((d - doc_date).days), default=None)
+    elif stated is not None or year is not None:
+        d = _date(year or stated, month, day_)
+    else:
+        return PeriodMention(m.start(), m.end(), "open", "")
+    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+
+
+def _next_day(m: re.Match, found: list[PeriodMention]) -> PeriodMention | None:
+    """"A day later", "翌日": the day after the last day named before it; nothing when none was."""
+    last = next((p for p in reversed(found) if p.kind == "date" and len(p.label) == 10), None)
+    if last is None:
+        return None
+    d = date.fromisoformat(last.label) + timedelta(days=1)
+    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
 
 
 def _day(m: re.Match, doc_date: date | None) -> PeriodMention | None:

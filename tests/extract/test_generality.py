@@ -505,3 +505,15 @@ def test_passed_and_topped_are_more_than(watchlist):
     assert ("moonshot", "arr", "2025-12", Decimal("50000000"), "USD", "gt") in got
     assert ("minimax", "market_cap", "2026-01-03", Decimal("80000000000"), "HKD", "gt") in got
     assert facts("DeepSeek's market value could top $90bn.", watchlist, published=date(2026, 1, 14)) == set()
+
+
+def test_a_day_without_its_year_and_the_day_after_it(watchlist):
+    text = ("DeepSeek began trading on March 3. By the close its market value was above $40bn. The next day Moonshot "
+            "AI's market capitalisation topped $25bn.")
+    got = facts(text, watchlist, published=date(2026, 3, 10))
+    assert ("deepseek", "market_cap", "2026-03-03", Decimal("40000000000"), "USD", "gt") in got
+    assert ("moonshot", "market_cap", "2026-03-04", Decimal("25000000000"), "USD", "gt") in got
+    got = facts("月之暗面于12月30日上市，市值突破800亿港元。", watchlist, published=date(2026, 1, 5))
+    assert ("moonshot", "market_cap", "2025-12-30", Decimal("80000000000"), "HKD", "gt") in got
+    assert periods_of("On 2 February MiniMax's market value was HK$90bn.", watchlist, "market_cap",
+                      published=date(2026, 2, 20)) == {("2026-02-02", Decimal("90000000000"))}
