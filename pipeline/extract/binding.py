@@ -43,6 +43,8 @@ _SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|
 _COMPARED_OPEN = re.compile(r"(?:与|與|和|跟|同|(?P<en>(?i:compared\s(?:with|to)|versus|against)))")
 _COMPARED_CLOSE = re.compile(r"相比|相較|相较|比较|比較")
 _COMPARED_REACH = 40
+_OF_WHOSE = re.compile(r"\s(?i:of)\s")
+_RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
@@ -659,8 +661,14 @@ def _unit(rule: MetricRule, q: Quantity) -> str | None:
 
 
 def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> str | None:
-    """The nearest company named before the number in its sentence, else in its paragraph, else the subject."""
+    """A company whose share the number is ("15.2% of Zhipu's revenue"), else the nearest one named before the
+    number in its sentence, else in its paragraph, else the subject."""
     i = bisect_left(doc._m_starts, q.start)
+    if i < len(doc.companies):
+        m = doc.companies[i]
+        if m.start - q.end <= 8 and _OF_WHOSE.fullmatch(doc.text, q.end, m.start) and doc.text.startswith(
+                ("'s", "’s"), m.end):
+            return m.company
     while i > 0:
         m = doc.companies[i - 1]
         if m.start < ctx.paragraph_start:
@@ -698,8 +706,9 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     if before:
         seg = before[-1]
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
-        if not (totals and b.rule.segment == "optional"):
-            return seg.names[0]
+        if b.rule.segment == "optional" and (totals or _aside(doc, bounds, seg, min(b.cue.start, q.start))):
+            return None
+        return seg.names[0]
     if b.rule.segment == "required":
         if after:
             return after[0].names[0]
@@ -709,6 +718,15 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
                 b.penalty += 0.1
                 return recent[-1]
     return None
+
+
+def _aside(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
+    """"MiniMax, which makes most of its money from consumer subscriptions, reported revenue of…": a segment named in a
+    relative clause before the metric's is an aside about the company, not what the metric is of."""
+    k = _clause(bounds, seg.start)
+    if k == _clause(bounds, metric_at) or not k:
+        return False
+    return _RELATIVE.match(doc.text, bounds[k - 1] + 1, seg.start) is not None
 
 
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:

@@ -517,3 +517,21 @@ def test_a_day_without_its_year_and_the_day_after_it(watchlist):
     assert ("moonshot", "market_cap", "2025-12-30", Decimal("80000000000"), "HKD", "gt") in got
     assert periods_of("On 2 February MiniMax's market value was HK$90bn.", watchlist, "market_cap",
                       published=date(2026, 2, 20)) == {("2026-02-02", Decimal("90000000000"))}
+
+
+def test_a_segment_in_a_relative_clause_is_an_aside(watchlist):
+    text = ("Moonshot AI, which earns most of its money from consumer subscriptions, reported revenue of $12mn "
+            "for 2024.")
+    assert {m for _, m, _, _, _, _ in facts(text, watchlist)} == {"revenue"}
+    text = "DeepSeek, best known for its cloud API, posted revenue of $40mn in 2024."
+    assert {m for _, m, _, _, _, _ in facts(text, watchlist)} == {"revenue"}
+    got = facts("MiniMax's cloud business grew fast, and in 2024 cloud revenue was $9mn.", watchlist)
+    assert {m for _, m, _, _, _, _ in got} == {"revenue.cloud"}
+
+
+def test_the_company_whose_share_it_is(watchlist):
+    text = ("OpenAI dominates the market. In 2024, on-premise deployments made up 60% of Moonshot AI's revenue. "
+            "Cloud made up 30% of DeepSeek's revenue.")
+    got = {(c, m, v) for c, m, _, v, _, _ in facts(text, watchlist, title="DeepSeek")}
+    assert ("moonshot", "revenue_share.on_premise", Decimal("60")) in got
+    assert ("deepseek", "revenue_share.cloud", Decimal("30")) in got
