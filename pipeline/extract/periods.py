@@ -34,7 +34,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次sStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 _BRANCHES = [
@@ -44,6 +44,7 @@ _BRANCHES = [
     r"(?:\s?止?\s?(?:的)?\s?(?P<a_len>六个月|6个月|六個月|三个月|3个月|三個月|九个月|9个月|九個月|十二个月|12个月"
     r"|十二個月|年度|财年|財年))?)",
     rf"(?P<span>(?:FY)?(?P<s_y1>{_Y})\s?年?度?\s?(?:至|到|-|–|~|—)\s?(?:FY)?(?P<s_y2>{_Y})\s?年度?)",
+    rf"(?P<bspan>(?i:between)\s(?:FY)?(?P<bs_y1>{_Y})\s(?i:and)\s(?:FY)?(?P<bs_y2>{_Y})(?![0-9]))",
     rf"(?P<espan>(?:FY)?(?P<es_y1>{_Y})\s?(?:-|–|—|(?i:to|through))\s?(?:FY)?(?P<es_y2>{_Y})(?![0-9年]))",
     rf"(?P<since>(?:自|从|從)\s?(?P<sn_y>{_Y})\s?年?\s?(?:起|以来|以來|开始|開始)|(?i:since)\s(?P<sn_y2>{_Y})(?![0-9]))",
     rf"(?P<yr>(?P<y_y>{_Y})\s?(?:财年|財年|财政年度|財政年度|年度|年(?:\s?(?P<y_suf>{_ZH_SUFFIX.format(p='y_')}))?))",
@@ -386,8 +387,9 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
             label = months_label(y, month - n + 1, month) if n and month - n + 1 >= 1 else None
             return PeriodMention(s, e, "flow", label, (y,), closed=True) if label else None
         return PeriodMention(s, e, "date", d.isoformat(), (y,), date_flow(d))
-    if kind in ("span", "espan"):
-        y1, y2 = (int(g("s_y1")), int(g("s_y2"))) if kind == "span" else (int(g("es_y1")), int(g("es_y2")))
+    if kind in ("span", "espan", "bspan"):
+        prefix = {"span": "s_", "espan": "es_", "bspan": "bs_"}[kind]
+        y1, y2 = int(g(prefix + "y1")), int(g(prefix + "y2"))
         if not 0 < y2 - y1 <= 10:
             return None
         return PeriodMention(s, e, "span", f"FY{y1}-FY{y2}", tuple(range(y1, y2 + 1)))

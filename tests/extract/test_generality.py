@@ -535,3 +535,13 @@ def test_the_company_whose_share_it_is(watchlist):
     got = {(c, m, v) for c, m, _, v, _, _ in facts(text, watchlist, title="DeepSeek")}
     assert ("moonshot", "revenue_share.on_premise", Decimal("60")) in got
     assert ("deepseek", "revenue_share.cloud", Decimal("30")) in got
+
+
+def test_compounded_at_a_rate_between_two_years(watchlist):
+    text = "MiniMax's revenue compounded at 210% a year between 2023 and 2025."
+    assert periods_of(text, watchlist, "revenue_cagr", published=date(2026, 3, 1)) == {
+        ("FY2023-FY2025", Decimal("210"))}
+    assert periods_of("Between 2022 and 2024, DeepSeek's revenue compounding at 95% a year made it a leader.",
+                      watchlist, "revenue_cagr") == {("FY2022-FY2024", Decimal("95"))}
+    assert periods_of("DeepSeek's revenue rose 50% in 2024 and 2025 respectively.", watchlist, "revenue_growth",
+                      published=date(2026, 1, 2)) == {("FY2024", Decimal("50"))}
