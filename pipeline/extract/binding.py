@@ -43,6 +43,7 @@ _SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|
 _COMPARED_OPEN = re.compile(r"(?:与|與|和|跟|同|(?P<en>(?i:compared\s(?:with|to)|versus|against)))")
 _COMPARED_CLOSE = re.compile(r"相比|相較|相较|比较|比較")
 _COMPARED_REACH = 40
+_TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
@@ -771,5 +772,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return p.label, "fallback"
     if p.kind == "date" and not rule.instant:
         return (p.flow, source) if p.flow else (p.label, "fallback")
+    if p.kind == "date" and _TO_THE_MONTH.search(doc.text, p.start, p.end):
+        return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
     return p.label, source
 

@@ -545,3 +545,18 @@ def test_compounded_at_a_rate_between_two_years(watchlist):
                       watchlist, "revenue_cagr") == {("FY2022-FY2024", Decimal("95"))}
     assert periods_of("DeepSeek's revenue rose 50% in 2024 and 2025 respectively.", watchlist, "revenue_growth",
                       published=date(2026, 1, 2)) == {("FY2024", Decimal("50"))}
+
+
+def test_tokens_processed_each_day_in_a_quote(watchlist):
+    text = "DeepSeek创始人表示：“到今年6月，我们每天处理的token已经超过5万亿。”"
+    assert ("deepseek", "daily_token_volume", "2025-06", Decimal("5000000000000"), "tokens/day", "gt") in facts(
+        text, watchlist, published=date(2025, 7, 20))
+    text = "月之暗面透露，2025年9月Kimi每天調用的token約為2萬億。"
+    assert periods_of(text, watchlist, "daily_token_volume") == {("2025-09", Decimal("2000000000000"))}
+
+
+def test_a_stock_as_of_a_month_is_dated_to_that_month(watchlist):
+    text = "截至2025年9月，DeepSeek的年化收入（ARR）已超过2亿美元。截至2025年6月底，MiniMax员工约400人。"
+    got = facts(text, watchlist)
+    assert ("deepseek", "arr", "2025-09", Decimal("200000000"), "USD", "gt") in got
+    assert ("minimax", "headcount", "2025-06-30", Decimal("400"), "count", "approx") in got
