@@ -10,6 +10,7 @@ from re import _constants as _C
 from re import _parser
 
 from pipeline.extract.sentences import lower_ascii
+from pipeline.periods import period_end, period_start
 
 _Y = r"(?:19|20)[0-9]{2}"
 _YY = r"(?:(?:19|20)[0-9]{2}|'?[0-9]{2})"
@@ -272,6 +273,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = _month(m, doc_date, stated)
         else:
             p = _mention(m, doc_year, context_year)
+            if m.lastgroup == "bare" and p is not None:
+                p = _last_completed(p, doc_date)
         if p is None:
             continue
         if p.years and p.kind in ("flow", "date", "span") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
@@ -527,6 +530,17 @@ def _next_day(m: re.Match, found: list[PeriodMention]) -> PeriodMention | None:
         return None
     d = date.fromisoformat(last.label) + timedelta(days=1)
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
+
+
+def _last_completed(p: PeriodMention, doc_date: date | None) -> PeriodMention | None:
+    """"上半年按年增長325%" in a January 2026 headline: a half or quarter named without its year that was still under
+    way when the text was written has no results yet, so it is last year's."""
+    if doc_date is None or p.kind != "flow" or p.label.startswith("FY"):
+        return p
+    start, end = period_start(p.label), period_end(p.label)
+    if start is not None and end is not None and start <= doc_date < end:
+        return shift_year(p, -1)
+    return p
 
 
 def _day(m: re.Match, doc_date: date | None) -> PeriodMention | None:

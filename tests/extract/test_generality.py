@@ -560,3 +560,13 @@ def test_a_stock_as_of_a_month_is_dated_to_that_month(watchlist):
     got = facts(text, watchlist)
     assert ("deepseek", "arr", "2025-09", Decimal("200000000"), "USD", "gt") in got
     assert ("minimax", "headcount", "2025-06-30", Decimal("400"), "count", "approx") in got
+
+
+def test_a_half_without_its_year_still_under_way_is_last_years(watchlist):
+    text = "上半年收入按年增長210%　MiniMax去年上半年收入為5,000萬美元。"
+    assert periods_of("上半年收入按年增長210%。月之暗面仍在虧損。", watchlist, "revenue_growth",
+                      published=date(2026, 2, 3)) == {("2025H1", Decimal("210"))}
+    assert ("minimax", "revenue", "2025H1", Decimal("50000000"), "USD", "eq") in facts(
+        text, watchlist, published=date(2026, 3, 1))
+    assert periods_of("DeepSeek's revenue for the first nine months rose 90%.", watchlist, "revenue_growth",
+                      published=date(2025, 11, 20)) == {("2025Q1-Q3", Decimal("90"))}
