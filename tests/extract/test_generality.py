@@ -570,3 +570,13 @@ def test_a_half_without_its_year_still_under_way_is_last_years(watchlist):
         text, watchlist, published=date(2026, 3, 1))
     assert periods_of("DeepSeek's revenue for the first nine months rose 90%.", watchlist, "revenue_growth",
                       published=date(2025, 11, 20)) == {("2025Q1-Q3", Decimal("90"))}
+
+
+def test_plans_hopes_and_hypotheticals_are_no_results(watchlist):
+    assert facts("月之暗面的内部规划是在2028年前让海外收入占比超过60%，开放平台收入占比超过30%。", watchlist) == set()
+    assert facts("闫俊杰说：“我们希望在未来三年内让MiniMax云端收入占比提升到50%以上。”", watchlist) == set()
+    assert facts("按DeepSeek的测算，若全部按标价收费，当日理论收入可达80万美元。", watchlist,
+                 published=date(2025, 3, 1)) == set()
+    assert facts("Moonshot AI hopes to lift its cloud revenue share to 45% by 2027.", watchlist) == set()
+    got = facts("如果计入优先股公允价值变动，MiniMax 2024年的净亏损为4.65亿美元。", watchlist)
+    assert ("minimax", "net_loss", "FY2024", Decimal("465000000"), "USD", "eq") in got
