@@ -568,7 +568,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):
         return None  # "环比增长30%", "up 30% sequentially": quarter-on-quarter, not year-on-year
     company = _company(doc, sentence, q, ctx)
-    if company is None:
+    if company is None or _peers(doc, sentence, q):
         return None
     metric = _scoped_metric(doc, b, cues)
     if metric is None:
@@ -582,6 +582,9 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     period, source = _final_period(doc, index, b, periods, ctx)
     if period is None:
         return None
+    if source not in ("sentence", "list") and _in_clause(doc, sentence, q, [
+            c for c in doc._roles.get("perennial", ()) if c.end <= q.start]):
+        return None  # "毛利率长期维持在50%以上": held over years, no one period's
     penalty = b.penalty + _SOURCE_PENALTY[source]
     value, unit = q.value, _unit(b.rule, q)
     if unit is None:
@@ -640,6 +643,20 @@ def _in_clause(doc: Document, sentence: Sentence, q: Quantity, cues) -> bool:
         if k == 0 and bounds[0] - sentence.start <= 20 and not any(ch.isdigit() for ch in doc.text[sentence.start:bounds[0]]):
             return True
     return False
+
+
+def _peers(doc: Document, sentence: Sentence, q: Quantity) -> bool:
+    """True when others the company is compared with are named before the number in its clause, with no watched
+    company between ("与成熟的软件公司动辄70%以上的毛利率相比")."""
+    peers = [c for c in doc._roles.get("peer", ()) if c.end <= q.start]
+    if not peers:
+        return False
+    bounds = doc.clause_bounds(sentence)
+    last = peers[-1]
+    if _clause(bounds, last.start) != _clause(bounds, q.start):
+        return False
+    i = bisect_left(doc._m_starts, last.end)
+    return not (i < len(doc.companies) and doc.companies[i].end <= q.start)
 
 
 def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -> bool:

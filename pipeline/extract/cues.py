@@ -273,6 +273,7 @@ def load_cue_book(text: str | None = None) -> CueBook:
     for role, key in (("anaphor", "anaphors"), ("total", "totals"), ("forecast", "forecasts"), ("measure", "measures"),
                       ("forecast_near", "forecasts_near"),
                       ("comparison", "comparisons"), ("sequential", "sequentials"),
+                      ("perennial", "perennials"), ("peer", "peers"),
                       ("conversion", "conversions"), ("respectively", "respectively")):
         for word in data.get(key) or ():
             book.add(word, role, role)

@@ -580,3 +580,19 @@ def test_plans_hopes_and_hypotheticals_are_no_results(watchlist):
     assert facts("Moonshot AI hopes to lift its cloud revenue share to 45% by 2027.", watchlist) == set()
     got = facts("如果计入优先股公允价值变动，MiniMax 2024年的净亏损为4.65亿美元。", watchlist)
     assert ("minimax", "net_loss", "FY2024", Decimal("465000000"), "USD", "eq") in got
+
+
+def test_a_level_held_for_years_has_no_period_of_its_own(watchlist):
+    text = "2024年，月之暗面收入为5亿元。公司的毛利率一直保持在60%以上。"
+    assert periods_of(text, watchlist, "gross_margin") == set()
+    text = "DeepSeek posted revenue of $80mn in 2024. Its gross margin has long been above 55%."
+    assert periods_of(text, watchlist, "gross_margin") == set()
+    assert periods_of("2024年，月之暗面的毛利率长期以来首次达到45%。", watchlist, "gross_margin") == {
+        ("FY2024", Decimal("45"))}
+
+
+def test_a_figure_of_the_peers_a_company_is_compared_with(watchlist):
+    text = "与海外同行普遍80%以上的毛利率相比，月之暗面2024年的毛利率仅为35%。"
+    assert facts(text, watchlist) == {("moonshot", "gross_margin", "FY2024", Decimal("35"), "%", "eq")}
+    text = "Against an industry average of 65% gross margin, DeepSeek's gross margin was 48% in 2024."
+    assert periods_of(text, watchlist, "gross_margin") == {("FY2024", Decimal("48"))}
