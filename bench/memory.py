@@ -30,6 +30,22 @@ def _rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
+def _peak_mb() -> float:
+    """Return this process's peak RSS.
+
+    From VmHWM where there is /proc: Linux's ru_maxrss carries over the parent's RSS at fork into the child
+    it execs, so after the parent has built a large database it reported the parent's peak, not the child's.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child(config_path: str, limit: float) -> dict:
     """Run the pipeline over the stored documents; return what it processed and the RSS it reached."""
     import pipeline.extract  # noqa: F401  (so the baseline includes every module a run imports)
@@ -39,7 +55,7 @@ def child(config_path: str, limit: float) -> dict:
 
     config = load_config(config_path)
     baseline = _rss_mb()
-    samples: list[tuple[int, float, float]] = []
+    samples: list[tuple[int, float, float, float]] = []  # (done, seconds, RSS, peak RSS so far)
     started = time.perf_counter()
     done_at_stop = None
 
@@ -47,7 +63,7 @@ def child(config_path: str, limit: float) -> dict:
         nonlocal done_at_stop
         elapsed = time.perf_counter() - started
         if not samples or done - samples[-1][0] >= 1000 or done == total:
-            samples.append((done, round(elapsed, 1), round(_rss_mb(), 1)))
+            samples.append((done, round(elapsed, 1), round(_rss_mb(), 1), round(_peak_mb(), 1)))
         if limit and elapsed > limit:
             done_at_stop = done
             raise _Deadline
@@ -60,7 +76,7 @@ def child(config_path: str, limit: float) -> dict:
     return {
         "processed": processed, "complete": done_at_stop is None, "seconds": round(time.perf_counter() - started, 1),
         "baseline_rss_mb": round(baseline, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": round(_peak_mb(), 1),
         "samples": samples,
     }
 
@@ -84,7 +100,7 @@ def bench_memory(quick: bool, work: Path) -> BenchResult:
     result.details = {"documents": count, "deadline_seconds": limit} | seen
     samples = seen["samples"]
     if len(samples) >= 3:
-        (d0, _, r0), (d1, _, r1) = samples[1], samples[-1]
+        (d0, _, r0, _), (d1, _, r1, _) = samples[1], samples[-1]
         slope = (r1 - r0) / max(d1 - d0, 1) * 1000
         result.details["rss_growth_mb_per_1000_documents"] = round(slope, 2)
     else:

@@ -20,6 +20,9 @@ CHUNK = 8
 # Chunks in flight per worker: enough to keep workers busy while the writer stores, and a bound on memory.
 AHEAD = 3
 
+# Imported once in the forkserver, so that every worker forked from it has them.
+PRELOAD = ["pipeline.parallel", "pipeline.extract", "pipeline.parse", "pipeline.parse.html", "pipeline.sources"]
+
 _config: Config | None = None
 
 
@@ -71,12 +74,23 @@ def analyse_in_processes(
 
 
 def _start_pool(config: Config, workers: int) -> ProcessPoolExecutor:
-    # spawn, not fork: the parent holds an open DuckDB connection and maybe threads; a forked copy of
-    # either is unsafe. The config is sent once per worker, not once per task.
+    # Workers are forked from a forkserver: a fresh interpreter (never a fork of this process, which holds
+    # an open DuckDB connection and maybe threads) that imports the parser and extractor once, so each
+    # worker starts in milliseconds instead of re-importing them (~2 s with spawn). The server stays up
+    # for later pools of this process. The config is sent once per worker, not once per task.
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+        max_workers=workers, mp_context=_context(),
         initializer=_init_worker, initargs=(config,),
     )
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Return the forkserver context with the heavy modules preloaded (spawn where there is no forkserver)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
 
 
 def _init_worker(config: Config) -> None:

@@ -33,33 +33,79 @@ class StoredDocument:
 
 def upsert_document(conn: duckdb.DuckDBPyConnection, doc: FetchedDocument, fetched_at: datetime) -> StoredDocument:
     """Store a fetched document before parsing; unchanged content is left as it is."""
-    doc_id = document_id(doc.source, doc.url)
-    digest = content_hash(doc.raw)
-    row = conn.execute("SELECT content_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
-    if row is not None and row[0] == digest:
-        return StoredDocument(doc_id, "unchanged")
+    return upsert_documents(conn, [doc], fetched_at)[0]
+
+
+def upsert_documents(
+    conn: duckdb.DuckDBPyConnection, docs: Sequence[FetchedDocument], fetched_at: datetime
+) -> list[StoredDocument]:
+    """Store a batch of fetched documents, in order: one lookup of the stored hashes, one insert of the new ones.
+
+    A document whose stored content hash is the same is left as it is; a changed one is rewritten and set
+    back to `new`. A URL given twice in one batch is handled as if it came in two calls.
+    """
+    stored = dict(conn.execute(
+        "SELECT id, content_hash FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+        [[document_id(d.source, d.url) for d in docs]],
+    ).fetchall()) if docs else {}
+    inserts: dict[str, list] = {}
+    outcomes = []
+    for doc in docs:
+        doc_id, digest = document_id(doc.source, doc.url), content_hash(doc.raw)
+        if stored.get(doc_id) == digest:
+            outcomes.append(StoredDocument(doc_id, "unchanged"))
+            continue
+        values = _document_values(doc, fetched_at, digest)
+        if doc_id in inserts or doc_id not in stored:
+            outcomes.append(StoredDocument(doc_id, "updated" if doc_id in inserts else "inserted"))
+            inserts[doc_id] = [doc_id, *values]
+        else:
+            _rewrite_document(conn, doc_id, values)
+            outcomes.append(StoredDocument(doc_id, "updated"))
+        stored[doc_id] = digest
+    _insert_documents(conn, list(inserts.values()))
+    return outcomes
+
+
+_DOCUMENT_COLUMNS = ("source", "kind", "url", "canonical_url", "title", "published_at", "fetched_at", "content_hash",
+                     "content_type", "raw", "status", "error", "metadata")
+
+
+def _document_values(doc: FetchedDocument, fetched_at: datetime, digest: str) -> list:
+    """Return a fetched document's column values, in `_DOCUMENT_COLUMNS` order."""
     status, error = ("failed", doc.error) if doc.error else ("new", None)
     metadata = json.dumps(doc.metadata, ensure_ascii=False, default=str) if doc.metadata else None
-    values = [
-        doc.source, doc.kind, doc.url, doc.title, doc.published_at, fetched_at, digest,
-        doc.content_type, doc.raw, status, error, metadata,
-    ]
-    if row is None:
-        conn.execute(
-            """INSERT INTO documents (id, source, kind, url, title, published_at, fetched_at, content_hash,
-                                      content_type, raw, status, error, metadata)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [doc_id, *values],
-        )
-        return StoredDocument(doc_id, "inserted")
+    # Stored at once, so processing never rewrites the row (an indexed column) just to set it.
+    canonical = (doc.metadata or {}).get("canonical_url") or None
+    return [doc.source, doc.kind, doc.url, canonical, doc.title, doc.published_at, fetched_at, digest,
+            doc.content_type, doc.raw, status, error, metadata]
+
+
+def _insert_documents(conn: duckdb.DuckDBPyConnection, rows: list[list]) -> None:
+    """Insert new documents in one multi-row statement.
+
+    Rows of VALUES rather than unnest() of a list per column: DuckDB inserts unnested BLOBs ~4x slower
+    (0.2 s for 100 pages of 140 KB), while VALUES costs ~0.15 ms a row for small documents.
+    """
+    if not rows:
+        return
+    columns = ("id", *_DOCUMENT_COLUMNS)
+    row = "(" + ", ".join("?" for _ in columns) + ")"
     conn.execute(
-        """UPDATE documents SET source = ?, kind = ?, url = ?, title = ?, published_at = ?, fetched_at = ?,
-                  content_hash = ?, content_type = ?, raw = ?, status = ?, error = ?, metadata = ?,
-                  text = NULL, lang = NULL, duplicate_of = NULL, extractor_version = NULL, processed_at = NULL
-           WHERE id = ?""",
+        f"INSERT INTO documents ({', '.join(columns)}) VALUES " + ", ".join(row for _ in rows),
+        [value for values in rows for value in values],
+    )
+
+
+def _rewrite_document(conn: duckdb.DuckDBPyConnection, doc_id: str, values: list) -> None:
+    """Replace a stored document whose content changed; it is processed again from scratch."""
+    assignments = ", ".join(f"{c} = ?" for c in _DOCUMENT_COLUMNS)
+    conn.execute(
+        f"""UPDATE documents SET {assignments}, text = NULL, lang = NULL, duplicate_of = NULL,
+                   extractor_version = NULL, processed_at = NULL
+            WHERE id = ?""",
         [*values, doc_id],
     )
-    return StoredDocument(doc_id, "updated")
 
 
 @dataclass(slots=True)
@@ -92,10 +138,14 @@ def documents_by_id(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list
     """Return stored documents with their raw bytes, in the order of the ids given."""
     if not ids:
         return []
+    # Two steps: matching ids reads one narrow column; reading every column there would read every stored
+    # document's raw bytes (5x slower at 20,000 documents, and growing with the table).
+    rowids = [r[0] for r in conn.execute(
+        "SELECT rowid FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]).fetchall()]
     rows = conn.execute(
         """SELECT id, source, kind, url, title, published_at, content_type, content_hash, raw, metadata
-           FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))""",
-        [list(ids)],
+           FROM documents WHERE rowid IN (SELECT unnest(?::BIGINT[]))""",
+        [rowids],
     ).fetchall()
     by_id = {
         row[0]: PendingDocument(*row[:8], raw=bytes(row[8] or b""), metadata=json.loads(row[9]) if row[9] else {})
@@ -122,6 +172,30 @@ def find_duplicate(
     return row[0] if row else None
 
 
+def find_duplicates(conn: duckdb.DuckDBPyConnection, docs: Sequence[PendingDocument]) -> dict[str, str]:
+    """Return {document id: the first processed document with the same content or canonical URL} for a batch.
+
+    One query per batch: two hash joins on documents (content hash, canonical URL) instead of a scan per document.
+    """
+    if not docs:
+        return {}
+    rows = conn.execute(
+        """WITH batch AS (
+               SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS digest, unnest(?::VARCHAR[]) AS canonical
+           ), candidates AS (
+               SELECT b.id, d.id AS original, d.fetched_at FROM batch b JOIN documents d ON d.content_hash = b.digest
+               WHERE d.id <> b.id AND d.status IN ('parsed', 'irrelevant')
+               UNION ALL
+               SELECT b.id, d.id, d.fetched_at FROM batch b JOIN documents d ON d.canonical_url = b.canonical
+               WHERE d.id <> b.id AND d.status IN ('parsed', 'irrelevant')
+           )
+           SELECT id, original FROM candidates
+           QUALIFY row_number() OVER (PARTITION BY id ORDER BY fetched_at, original) = 1""",
+        [[d.id for d in docs], [d.content_hash for d in docs], [d.metadata.get("canonical_url") for d in docs]],
+    ).fetchall()
+    return dict(rows)
+
+
 def mark_document(
     conn: duckdb.DuckDBPyConnection,
     doc_id: str,
@@ -143,6 +217,25 @@ def mark_document(
                   duplicate_of = ?, extractor_version = ?, processed_at = ?
            WHERE id = ?""",
         [status, text, title, lang, published, error, duplicate_of, extractor_version, processed_at, doc_id],
+    )
+
+
+def mark_documents(conn: duckdb.DuckDBPyConnection, marks: Sequence[tuple[str, str, str | None, str | None]],
+                   processed_at: datetime) -> None:
+    """Record outcomes that carry no text, (id, status, error, duplicate_of) each, in one statement.
+
+    Equivalent to `mark_document` per row without text, title, language or date (which it leaves as they are).
+    """
+    if not marks:
+        return
+    ids, statuses, errors, originals = (list(column) for column in zip(*marks, strict=True))
+    conn.execute(
+        """UPDATE documents SET status = m.status, error = m.error, duplicate_of = m.original,
+                  extractor_version = NULL, processed_at = ?
+           FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS status, unnest(?::VARCHAR[]) AS error,
+                        unnest(?::VARCHAR[]) AS original) m
+           WHERE documents.id = m.id""",
+        [processed_at, ids, statuses, errors, originals],
     )
 
 
@@ -184,26 +277,46 @@ def replace_facts(
     return touched
 
 
-def last_known_value(
-    conn: duckdb.DuckDBPyConnection, company: str, metric: str, before_document: str | None = None,
-    period: str | None = None,
-) -> float | None:
-    """Return the trusted value of a metric, from other documents, for the period nearest the given one."""
+KnownValues = dict[tuple[str, str], list[tuple[date, datetime | None, float]]]
+
+
+def known_values(conn: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[str, str]],
+                 before_document: str | None = None) -> KnownValues:
+    """Return the trusted values of other documents for each (company, metric): (period end, published, value).
+
+    One query for a whole document's facts: the facts table is read once, not once per fact.
+    """
     from pipeline.periods import period_end
 
+    pairs = sorted(set(pairs))
+    known: KnownValues = {pair: [] for pair in pairs}
+    if not pairs:
+        return known
     rows = conn.execute(
-        """SELECT f.period, f.value, d.published_at FROM facts f JOIN documents d ON d.id = f.document_id
-           WHERE f.company = ? AND f.metric = ? AND f.reason IS NULL AND f.document_id <> coalesce(?, '')""",
-        [company, metric, before_document],
+        """SELECT f.company, f.metric, f.period, f.value, d.published_at
+           FROM facts f JOIN documents d ON d.id = f.document_id
+           JOIN (SELECT unnest(?) AS company, unnest(?) AS metric) k ON k.company = f.company AND k.metric = f.metric
+           WHERE f.reason IS NULL AND f.document_id <> coalesce(?, '')""",
+        [[c for c, _ in pairs], [m for _, m in pairs], before_document],
     ).fetchall()
-    dated = [(period_end(p), published, value) for p, value, published in rows if period_end(p)]
-    if not dated:
+    for company, metric, period, value, published in rows:
+        end = period_end(period)
+        if end:
+            known[(company, metric)].append((end, published, value))
+    return known
+
+
+def nearest_known(known: list[tuple[date, datetime | None, float]], period: str | None) -> float | None:
+    """Return the known value for the period nearest the given one (the latest when it has no end)."""
+    from pipeline.periods import period_end
+
+    if not known:
         return None
     target = period_end(period) if period else None
     if target is None:
-        return max(dated, key=lambda r: (r[0], r[1] or datetime.min))[2]
+        return max(known, key=lambda r: (r[0], r[1] or datetime.min))[2]
     # Nearest period first (growth over years is real), then the most recently published statement.
-    return min(dated, key=lambda r: (abs((r[0] - target).days), -(r[1].toordinal() if r[1] else 0)))[2]
+    return min(known, key=lambda r: (abs((r[0] - target).days), -(r[1].toordinal() if r[1] else 0)))[2]
 
 
 def start_run(conn: duckdb.DuckDBPyConnection, run_id: str, command: str, at: datetime) -> None:
@@ -327,7 +440,13 @@ def near_duplicate_candidates(
     ).fetchall()
 
 
-def set_canonical_url(conn: duckdb.DuckDBPyConnection, doc_id: str, canonical_url: str | None) -> None:
-    """Record a document's canonical URL (rel=canonical, tracking parameters stripped)."""
-    if canonical_url:
-        conn.execute("UPDATE documents SET canonical_url = ? WHERE id = ?", [canonical_url, doc_id])
+def set_canonical_urls(conn: duckdb.DuckDBPyConnection, urls: Sequence[tuple[str, str]]) -> None:
+    """Record documents' canonical URLs, (id, url) each; rows that already have theirs are not rewritten."""
+    if not urls:
+        return
+    conn.execute(
+        """UPDATE documents SET canonical_url = u.url
+           FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS url) u
+           WHERE documents.id = u.id AND documents.canonical_url IS DISTINCT FROM u.url""",
+        [[i for i, _ in urls], [u for _, u in urls]],
+    )

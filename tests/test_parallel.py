@@ -106,3 +106,16 @@ def test_processing_with_two_workers_stores_what_one_worker_stores(tmp_path):
         results.append((report.parsed, report.irrelevant, report.failed, statuses, facts))
     assert results[0] == results[1]
     assert results[0][0] == 8 and len(results[0][4]) >= 37
+
+
+def test_workers_fork_from_a_server_that_already_imported_the_parser(stored_docs) -> None:
+    from pipeline.parallel import _start_pool
+
+    config, _ = stored_docs
+    pool = _start_pool(config, 1)
+    try:
+        assert pool._mp_context.get_start_method() == "forkserver"  # never a fork of this DuckDB-holding process
+        # Forked from the preloaded server: the parser is there before the worker's first document.
+        assert pool.submit(eval, "'trafilatura' in __import__('sys').modules").result()
+    finally:
+        pool.shutdown()

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
@@ -429,9 +430,9 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
         if nxt is not None and nxt.start - q.end <= 25 and _HUG.fullmatch(text, q.end, nxt.start):
             hugs[q.start] = nxt
     hugged = {id(p) for p in hugs.values()}
-    comparisons = doc._roles.get("comparison", [])
-    bases = {id(p) for p in usable if not _restated(text, p)
-             and any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)}
+    comparisons = doc._roles.get("comparison")
+    bases = {id(p) for p in usable if any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)
+             and not _restated(text, p)} if comparisons else set()
     # "down from 95.5% in 2022": the period of a number introduced by "from" is a base for the others
     bases |= {id(p) for qs, p in hugs.items() if _FROM_BEFORE.search(text, max(0, qs - 8), qs)}
     # "rose 175% from a year earlier": a period a change starts from is a base too
@@ -442,9 +443,9 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
         bounds = doc.clause_bounds(sentence)
         opening = {_clause(bounds, b.q.start) for b in late}
         bases |= {id(p) for p in usable if _clause(bounds, p.start) in opening}
-    # "由年初的约800亿升至9月的6000亿": a period written right before a later number is that number's, not ours
-    owned = {id(p) for q in quantities if (p := _own_preceding(text, q, usable, quantities, hugged)) is not None}
+    owned = None  # worked out when a number first looks for a period after it
     has_respectively = "respectively" in doc._roles
+    free = [p for p in usable if id(p) not in bases]
     for run in _runs(text, bindings, has_respectively):
         if len(run) >= 2 and _zip_run(doc, run, quantities, usable, hugs, has_respectively, index, ctx):
             continue
@@ -455,11 +456,15 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
             if own is None:
                 # the period the sentence is about: the last one before the number, else the first after it,
                 # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)
-                free = [p for p in usable if id(p) not in bases]
                 prior = [p for p in free if p.end <= b.q.start]
-                later = [p for p in free if p.start >= b.q.end and id(p) not in hugged and id(p) not in owned
-                         and (not b.rule.instant or p.kind == "date")]
-                own = prior[-1] if prior else (later[0] if later else None)
+                if prior:
+                    own = prior[-1]
+                else:
+                    if owned is None:
+                        # "由年初的约800亿升至9月的6000亿": a period written right before a later number is that number's, not ours
+                        owned = {id(p) for q in quantities if (p := _own_preceding(text, q, usable, quantities, hugged)) is not None}
+                    own = next((p for p in free if p.start >= b.q.end and id(p) not in hugged and id(p) not in owned
+                                and (not b.rule.instant or p.kind == "date")), None)
             if own is not None:
                 b.period, b.period_source = own, "sentence"
 
@@ -623,6 +628,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     )
 
 
+@lru_cache(maxsize=4096)  # few labels and dates recur in every document: parse each pair once
 def _not_begun(label: str, day: date) -> bool:
     """True for a period that had not begun by the day the text was written ("第三季" in January)."""
     start = period_start(label)
@@ -749,7 +755,8 @@ def _aside(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
 
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
     rule, p, source = b.rule, b.period, b.period_source or "sentence"
-    recent = [x for i, x in ctx.periods if index - i <= CONTEXT_SENTENCES]
+    if rule.span or p is None:
+        recent = [x for i, x in ctx.periods if index - i <= CONTEXT_SENTENCES]
     if rule.span:
         spans = [x for x in periods if x.kind == "span"]
         if p is not None and p.kind == "span":

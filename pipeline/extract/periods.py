@@ -347,11 +347,10 @@ def _matches(text: str, start: int, end: int, lowered: str | None = None):
         yield from _period_matches(text, offset + window[0], offset + window[1])
 
 
-def _period_matches(text: str, start: int, end: int):
+def _period_matches(text: str, start: int, end: int) -> list[re.Match]:
     """What _PERIOD.finditer(text, start, end) yields, found with the group-less pattern."""
     match = _PERIOD.match
-    for m in _PERIOD_SPANS.finditer(text, start, end):
-        yield match(text, m.start(), end)
+    return [match(text, m.start(), end) for m in _PERIOD_SPANS.finditer(text, start, end)]
 
 
 _SINCE_TAIL = re.compile(r"[^，,。；;！？!?\n]{0,24}?(?:以来|以來|起)")

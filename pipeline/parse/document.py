@@ -85,20 +85,32 @@ _DATE_EN_DMY = re.compile(
 )
 
 
+# A date that ends a reporting period ("截至2024年12月31日止年度", "six months ended 30 June 2025") is what the
+# text is about, not when it was written.
+_PERIOD_END_BEFORE = re.compile(r"(?:截至|截止|ended|ending|end of|as at|as of)\s*$", re.IGNORECASE)
+_PERIOD_END_AFTER = re.compile(r"\s*(?:止|为止|為止)")
+
+
 def find_date(text: str) -> date | None:
-    """Return the first full date stated in a short piece of text (a dateline or a 'Published:' line)."""
+    """Return the first full date stated in a short piece of text (a dateline or a 'Published:' line).
+
+    Dates that end a reporting period are skipped: a heading like "for the six months ended 30 June 2025"
+    does not say when the article was published.
+    """
     found = []
     for pattern, order in ((_DATE_ZH, "ymd"), (_DATE_ISO, "ymd"), (_DATE_EN, "mdy"), (_DATE_EN_DMY, "dmy")):
-        m = pattern.search(text)
-        if not m:
-            continue
-        groups = dict(zip(order, m.groups(), strict=True))
-        month = groups["m"]
-        month = _MONTHS[month[:3].lower()] if not month.isdigit() else int(month)
-        try:
-            found.append((m.start(), date(int(groups["y"]), month, int(groups["d"]))))
-        except ValueError:
-            continue
+        for m in pattern.finditer(text):
+            if _PERIOD_END_BEFORE.search(text, max(0, m.start() - 12), m.start()) or \
+                    _PERIOD_END_AFTER.match(text, m.end()):
+                continue
+            groups = dict(zip(order, m.groups(), strict=True))
+            month = groups["m"]
+            month = _MONTHS[month[:3].lower()] if not month.isdigit() else int(month)
+            try:
+                found.append((m.start(), date(int(groups["y"]), month, int(groups["d"]))))
+            except ValueError:
+                continue
+            break
     return min(found)[1] if found else None
 
 

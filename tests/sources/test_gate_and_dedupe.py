@@ -97,3 +97,46 @@ def test_same_canonical_url_is_a_duplicate(tmp_path, db):
     rows = db.execute("SELECT id, status, duplicate_of, canonical_url FROM documents ORDER BY status").fetchall()
     (dup_id, dup_status, dup_of, canon), (first_id, first_status, _, _) = rows
     assert (dup_status, first_status, dup_of, canon) == ("duplicate", "parsed", first_id, "https://example.org/1")
+
+
+def _zhipu(i: int, metadata=None, raw: bytes | None = None) -> FetchedDocument:
+    return FetchedDocument(f"s{i}", f"https://s{i}.example.org/z", raw or f"Zhipu news number {i}.".encode(),
+                           "text/plain", metadata=metadata or {})
+
+
+def test_twins_fed_in_one_pass_point_at_the_first_whether_in_flight_or_not(tmp_path, db):
+    config = build_config(tmp_path, [])
+    canonical = {"canonical_url": "https://example.org/zhipu"}
+    docs = [_zhipu(0, raw=b"Zhipu opened an office."), _zhipu(1, canonical), _zhipu(2, raw=b"Zhipu opened an office."),
+            _zhipu(3, canonical), _zhipu(4)]
+    ids = [upsert_document(db, d, NOW.replace(minute=i)).id for i, d in enumerate(docs)]
+    report = process_documents(db, config, NOW, workers=2)
+    rows = dict((r[0], r[1:]) for r in db.execute("SELECT id, status, duplicate_of FROM documents").fetchall())
+    assert [rows[i] for i in ids] == [("parsed", None), ("parsed", None), ("duplicate", ids[0]),
+                                      ("duplicate", ids[1]), ("parsed", None)]
+    assert (report.parsed, report.duplicate) == (3, 2)
+
+
+def test_a_storing_fault_keeps_the_batch_including_known_duplicates(tmp_path, db, monkeypatch):
+    import pipeline.process as process
+
+    config = build_config(tmp_path, [])
+    first = upsert_document(db, _zhipu(0), NOW).id
+    process_documents(db, config, NOW)
+    copy = upsert_document(db, _zhipu(1, raw=b"Zhipu news number 0."), NOW).id  # a duplicate known before analysis
+    poison = upsert_document(db, _zhipu(2), NOW).id
+    later = upsert_document(db, _zhipu(3), NOW).id
+    real = process.store_analysis
+
+    def store_or_break(conn, doc, analysis, now, report):
+        if doc.id == poison:
+            raise RuntimeError("injected storage fault")
+        return real(conn, doc, analysis, now, report)
+
+    monkeypatch.setattr(process, "store_analysis", store_or_break)
+    report = process_documents(db, config, NOW.replace(hour=10))
+    rows = dict((r[0], r[1:]) for r in db.execute("SELECT id, status, duplicate_of, error FROM documents").fetchall())
+    assert rows[copy] == ("duplicate", first, None)
+    assert rows[poison] == ("failed", None, "internal error while storing: RuntimeError: injected storage fault")
+    assert rows[later][0] == "parsed"
+    assert (report.parsed, report.duplicate, report.failed) == (1, 1, 1)
