@@ -259,13 +259,14 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     doc_year = doc_date.year if doc_date else None
     found: list[PeriodMention] = []
     last_year: tuple[int, int] | None = None  # (year, offset) of the last explicit year, for "上半年" alone
+    last_day: PeriodMention | None = None  # the last day named, for "a day later"
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         context_year = stated or doc_year
         if m.lastgroup == "day":
             p = _day(m, doc_date)
         elif m.lastgroup == "next":
-            p = _next_day(m, found)
+            p = _next_day(m, last_day)
         elif m.lastgroup in ("emd", "emd2"):
             k = m.lastgroup
             p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated)
@@ -277,6 +278,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 p = _last_completed(p, doc_date)
         if p is None:
             continue
+        if p.kind == "date" and len(p.label) == 10:
+            last_day = p
         if p.years and p.kind in ("flow", "date", "span") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
             last_year = (p.years[-1], m.end())
         if p.kind in ("flow", "date") and _opens_since(text, p):
@@ -522,9 +525,8 @@ def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: i
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
 
 
-def _next_day(m: re.Match, found: list[PeriodMention]) -> PeriodMention | None:
+def _next_day(m: re.Match, last: PeriodMention | None) -> PeriodMention | None:
     """"A day later", "翌日": the day after the last day named before it; nothing when none was."""
-    last = next((p for p in reversed(found) if p.kind == "date" and len(p.label) == 10), None)
     if last is None:
         return None
     d = date.fromisoformat(last.label) + timedelta(days=1)
