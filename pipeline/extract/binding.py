@@ -794,9 +794,9 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return None, ""  # a period after the document was written: a forecast, not a result
     if rule.span and p.kind != "span":
         return p.label, "fallback"
+    if p.kind == "date" and (rule.instant or rule.rate) and _TO_THE_MONTH.search(doc.text, p.start, p.end):
+        return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
     if p.kind == "date" and not rule.instant:
         return (p.flow, source) if p.flow else (p.label, "fallback")
-    if p.kind == "date" and _TO_THE_MONTH.search(doc.text, p.start, p.end):
-        return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
     return p.label, source
 

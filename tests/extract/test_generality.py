@@ -596,3 +596,10 @@ def test_a_figure_of_the_peers_a_company_is_compared_with(watchlist):
     assert facts(text, watchlist) == {("moonshot", "gross_margin", "FY2024", Decimal("35"), "%", "eq")}
     text = "Against an industry average of 65% gross margin, DeepSeek's gross margin was 48% in 2024."
     assert periods_of(text, watchlist, "gross_margin") == {("FY2024", Decimal("48"))}
+
+
+def test_a_daily_rate_as_of_a_month_is_that_months(watchlist):
+    text = "据月之暗面披露，截至2025年11月，Kimi每日处理的token已超过4万亿。"
+    assert periods_of(text, watchlist, "daily_token_volume") == {("2025-11", Decimal("4000000000000"))}
+    text = "截至2025年6月30日止六个月，DeepSeek日均token消耗量为3万亿。"
+    assert periods_of(text, watchlist, "daily_token_volume") == {("2025H1", Decimal("3000000000000"))}
