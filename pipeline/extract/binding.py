@@ -411,10 +411,14 @@ def _names_base(doc: Document, c: Cue, base: str) -> bool:
 
 
 def _has_base(book: CueBook, earlier: list[Cue], base: str) -> bool:
-    """True when the metric named last before a change is its base ("收入…环比增长25%，同比增长150%")."""
+    """True when the metric named last before a change is its base ("收入…环比增长25%，同比增长150%"); a share named
+    between them is the base's ("收入约2900万元，占比15.2%，同比增长约两倍": a share does not grow 200%)."""
     for c in reversed(earlier):
-        if c.role == "metric" and not all(book.metrics[n].base for n in c.names):  # a change word is no base
-            return base in c.names
+        if c.role != "metric" or all(book.metrics[n].base for n in c.names):  # a change word is no base
+            continue
+        if base not in c.names and all(n.endswith("_share") for n in c.names):
+            continue
+        return base in c.names
     return False
 
 

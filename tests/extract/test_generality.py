@@ -603,3 +603,13 @@ def test_a_daily_rate_as_of_a_month_is_that_months(watchlist):
     assert periods_of(text, watchlist, "daily_token_volume") == {("2025-11", Decimal("4000000000000"))}
     text = "截至2025年6月30日止六个月，DeepSeek日均token消耗量为3万亿。"
     assert periods_of(text, watchlist, "daily_token_volume") == {("2025H1", Decimal("3000000000000"))}
+
+
+def test_a_segments_growth_after_its_share(watchlist):
+    text = "2025年上半年，月之暗面开放平台收入约3000万元，占比20%，同比增长约三倍。"
+    got = facts(text, watchlist)
+    assert ("moonshot", "revenue_growth.cloud", "2025H1", Decimal("300"), "%", "approx") in got
+    text = "2024年，MiniMax收入为3亿元，其中AI原生产品占比七成，总收入同比增长120%。"
+    assert periods_of(text, watchlist, "revenue_growth") == {("FY2024", Decimal("120"))}
+    assert periods_of("DeepSeek's cloud revenue rose 80% in 2024.", watchlist, "revenue_growth.cloud") == {
+        ("FY2024", Decimal("80"))}
