@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -585,7 +585,11 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if metric == b.rule.id and b.rule.segment != "none":
         segment = _segment(doc, sentence, index, b, cues, ctx)
         if segment is None and b.rule.segment == "required":
-            return None
+            if not _rd_share(doc, b, cues):
+                return None
+            b = Binding(replace(q, value=q.value / 100, kind="multiple", unit="x"), doc.book.metrics["rd_to_revenue"],
+                        "rd_to_revenue", b.side, b.cue, penalty=b.penalty, period=b.period, period_source=b.period_source)
+            q, metric = b.q, b.metric
         if segment:
             metric = f"{metric}.{segment}"
     period, source = _final_period(doc, index, b, periods, ctx)
@@ -653,6 +657,15 @@ def _in_clause(doc: Document, sentence: Sentence, q: Quantity, cues) -> bool:
         if k == 0 and bounds[0] - sentence.start <= 20 and not any(ch.isdigit() for ch in doc.text[sentence.start:bounds[0]]):
             return True
     return False
+
+
+def _rd_share(doc: Document, b: Binding, cues: list[Cue]) -> bool:
+    """"spent $180 million on R&D, equal to 337% of revenue": a share of revenue of no segment, with R&D the metric
+    named last before it, is R&D as a multiple of revenue."""
+    if "rd_to_revenue" not in doc.book.metrics or b.q.kind != "percent":
+        return False
+    named = [c for c in cues if c.role == "metric" and c.end <= b.q.start and c is not b.cue]
+    return bool(named) and "rd_expense" in named[-1].names
 
 
 def _peers(doc: Document, sentence: Sentence, q: Quantity) -> bool:

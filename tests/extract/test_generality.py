@@ -613,3 +613,11 @@ def test_a_segments_growth_after_its_share(watchlist):
     assert periods_of(text, watchlist, "revenue_growth") == {("FY2024", Decimal("120"))}
     assert periods_of("DeepSeek's cloud revenue rose 80% in 2024.", watchlist, "revenue_growth.cloud") == {
         ("FY2024", Decimal("80"))}
+
+
+def test_rd_as_a_percentage_of_revenue(watchlist):
+    text = "Moonshot AI spent $95 million on research and development in 2024, equal to 250% of revenue."
+    assert ("moonshot", "rd_to_revenue", "FY2024", Decimal("2.5"), "x", "eq") in facts(text, watchlist)
+    text = "2024年，DeepSeek研发开支为2亿元，占收入的180%。"
+    assert periods_of(text, watchlist, "rd_to_revenue") == {("FY2024", Decimal("1.8"))}
+    assert periods_of("2024年，DeepSeek云端部署收入占比为30%。", watchlist, "rd_to_revenue") == set()
