@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -44,6 +44,9 @@ _SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|
 _COMPARED_OPEN = re.compile(r"(?:与|與|和|跟|同|(?P<en>(?i:compared\s(?:with|to)|versus|against)))")
 _COMPARED_CLOSE = re.compile(r"相比|相較|相较|比较|比較")
 _COMPARED_REACH = 40
+_TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
+_OF_WHOSE = re.compile(r"\s(?i:of)\s")
+_RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
@@ -408,10 +411,14 @@ def _names_base(doc: Document, c: Cue, base: str) -> bool:
 
 
 def _has_base(book: CueBook, earlier: list[Cue], base: str) -> bool:
-    """True when the metric named last before a change is its base ("收入…环比增长25%，同比增长150%")."""
+    """True when the metric named last before a change is its base ("收入…环比增长25%，同比增长150%"); a share named
+    between them is the base's ("收入约2900万元，占比15.2%，同比增长约两倍": a share does not grow 200%)."""
     for c in reversed(earlier):
-        if c.role == "metric" and not all(book.metrics[n].base for n in c.names):  # a change word is no base
-            return base in c.names
+        if c.role != "metric" or all(book.metrics[n].base for n in c.names):  # a change word is no base
+            continue
+        if base not in c.names and all(n.endswith("_share") for n in c.names):
+            continue
+        return base in c.names
     return False
 
 
@@ -447,7 +454,7 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
         if len(run) >= 2 and _zip_run(doc, run, quantities, usable, hugs, has_respectively, index, ctx):
             continue
         for b in run:
-            own = hugs.get(b.q.start)
+            own = hugs.get(b.q.start) or _change_to_level(text, b, quantities, hugs)
             if own is None:
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
             if own is None:
@@ -464,6 +471,17 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                                 and (not b.rule.instant or p.kind == "date")), None)
             if own is not None:
                 b.period, b.period_source = own, "sentence"
+
+
+def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: dict) -> PeriodMention | None:
+    """"rose 325 per cent to Rmb191mn in the first half of 2025": a change leading to a level has the level's period
+    (a level a change starts from, "from $3m in 2023", keeps its own)."""
+    if not b.rule.base:
+        return None
+    nxt = next((q for q in quantities if q.start >= b.q.end), None)
+    if nxt is None or nxt.start not in hugs or not _FROM_TO.fullmatch(text, b.q.end, nxt.start):
+        return None
+    return hugs[nxt.start]
 
 
 def _zip_segments(doc: Document, sentence: Sentence, bindings: list[Binding]) -> None:
@@ -559,7 +577,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):
         return None  # "环比增长30%", "up 30% sequentially": quarter-on-quarter, not year-on-year
     company = _company(doc, sentence, q, ctx)
-    if company is None:
+    if company is None or _peers(doc, sentence, q):
         return None
     metric = _scoped_metric(doc, b, cues)
     if metric is None:
@@ -567,12 +585,19 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if metric == b.rule.id and b.rule.segment != "none":
         segment = _segment(doc, sentence, index, b, cues, ctx)
         if segment is None and b.rule.segment == "required":
-            return None
+            if not _rd_share(doc, b, cues):
+                return None
+            b = Binding(replace(q, value=q.value / 100, kind="multiple", unit="x"), doc.book.metrics["rd_to_revenue"],
+                        "rd_to_revenue", b.side, b.cue, penalty=b.penalty, period=b.period, period_source=b.period_source)
+            q, metric = b.q, b.metric
         if segment:
             metric = f"{metric}.{segment}"
     period, source = _final_period(doc, index, b, periods, ctx)
     if period is None:
         return None
+    if source not in ("sentence", "list") and _in_clause(doc, sentence, q, [
+            c for c in doc._roles.get("perennial", ()) if c.end <= q.start]):
+        return None  # "毛利率长期维持在50%以上": held over years, no one period's
     penalty = b.penalty + _SOURCE_PENALTY[source]
     value, unit = q.value, _unit(b.rule, q)
     if unit is None:
@@ -593,6 +618,9 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     i = bisect_left(doc._q_starts, q.start)
     floor = doc.quantities[i - 1].end if i and doc._q_starts[i - 1] >= sentence.start else sentence.start
     qualifier = doc.book.qualifier(doc.text[max(floor, q.start - 12):q.start], doc.text[q.end:q.end + 6])
+    if qualifier == "eq" and q.kind == "multiple" and b.side == "before" and q.start - b.cue.end <= 2:
+        # "超过了同期收入的8倍": the qualifier comes before the words the multiple is of
+        qualifier = doc.book.qualifier(doc.text[max(floor, b.cue.start - 12):b.cue.start], "")
     confidence = max(0.3, min(0.95, BASE_CONFIDENCE - penalty))
     return Fact(
         company=company,
@@ -631,6 +659,29 @@ def _in_clause(doc: Document, sentence: Sentence, q: Quantity, cues) -> bool:
     return False
 
 
+def _rd_share(doc: Document, b: Binding, cues: list[Cue]) -> bool:
+    """"spent $180 million on R&D, equal to 337% of revenue": a share of revenue of no segment, with R&D the metric
+    named last before it, is R&D as a multiple of revenue."""
+    if "rd_to_revenue" not in doc.book.metrics or b.q.kind != "percent":
+        return False
+    named = [c for c in cues if c.role == "metric" and c.end <= b.q.start and c is not b.cue]
+    return bool(named) and "rd_expense" in named[-1].names
+
+
+def _peers(doc: Document, sentence: Sentence, q: Quantity) -> bool:
+    """True when others the company is compared with are named before the number in its clause, with no watched
+    company between ("与成熟的软件公司动辄70%以上的毛利率相比")."""
+    peers = [c for c in doc._roles.get("peer", ()) if c.end <= q.start]
+    if not peers:
+        return False
+    bounds = doc.clause_bounds(sentence)
+    last = peers[-1]
+    if _clause(bounds, last.start) != _clause(bounds, q.start):
+        return False
+    i = bisect_left(doc._m_starts, last.end)
+    return not (i < len(doc.companies) and doc.companies[i].end <= q.start)
+
+
 def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -> bool:
     if c.start < q.end:
         return False
@@ -651,8 +702,14 @@ def _unit(rule: MetricRule, q: Quantity) -> str | None:
 
 
 def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> str | None:
-    """The nearest company named before the number in its sentence, else in its paragraph, else the subject."""
+    """A company whose share the number is ("15.2% of Zhipu's revenue"), else the nearest one named before the
+    number in its sentence, else in its paragraph, else the subject."""
     i = bisect_left(doc._m_starts, q.start)
+    if i < len(doc.companies):
+        m = doc.companies[i]
+        if m.start - q.end <= 8 and _OF_WHOSE.fullmatch(doc.text, q.end, m.start) and doc.text.startswith(
+                ("'s", "’s"), m.end):
+            return m.company
     while i > 0:
         m = doc.companies[i - 1]
         if m.start < ctx.paragraph_start:
@@ -690,8 +747,9 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     if before:
         seg = before[-1]
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
-        if not (totals and b.rule.segment == "optional"):
-            return seg.names[0]
+        if b.rule.segment == "optional" and (totals or _aside(doc, bounds, seg, min(b.cue.start, q.start))):
+            return None
+        return seg.names[0]
     if b.rule.segment == "required":
         if after:
             return after[0].names[0]
@@ -701,6 +759,15 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
                 b.penalty += 0.1
                 return recent[-1]
     return None
+
+
+def _aside(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
+    """"MiniMax, which makes most of its money from consumer subscriptions, reported revenue of…": a segment named in a
+    relative clause before the metric's is an aside about the company, not what the metric is of."""
+    k = _clause(bounds, seg.start)
+    if k == _clause(bounds, metric_at) or not k:
+        return False
+    return _RELATIVE.match(doc.text, bounds[k - 1] + 1, seg.start) is not None
 
 
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
@@ -744,6 +811,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return None, ""  # a period after the document was written: a forecast, not a result
     if rule.span and p.kind != "span":
         return p.label, "fallback"
+    if p.kind == "date" and (rule.instant or rule.rate) and _TO_THE_MONTH.search(doc.text, p.start, p.end):
+        return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
     if p.kind == "date" and not rule.instant:
         return (p.flow, source) if p.flow else (p.label, "fallback")
     return p.label, source

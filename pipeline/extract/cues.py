@@ -28,6 +28,7 @@ class MetricRule:
     base: str | None = None
     requires: tuple[str, ...] = ()
     times_percent: bool = False  # a multiple after a Chinese cue is a change of N x 100%
+    rate: bool = False  # a rate at a moment (tokens per day): "as of" a month is that month, not the months up to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +258,7 @@ def load_cue_book(text: str | None = None) -> CueBook:
             base=spec.get("base"),
             requires=tuple(str(w).casefold() for w in spec.get("requires") or ()),
             times_percent=bool(spec.get("times_percent")),
+            rate=bool(spec.get("rate")),
         )
         for side in ("before", "after"):
             for word in spec.get(side) or ():
@@ -273,6 +275,7 @@ def load_cue_book(text: str | None = None) -> CueBook:
     for role, key in (("anaphor", "anaphors"), ("total", "totals"), ("forecast", "forecasts"), ("measure", "measures"),
                       ("forecast_near", "forecasts_near"),
                       ("comparison", "comparisons"), ("sequential", "sequentials"),
+                      ("perennial", "perennials"), ("peer", "peers"),
                       ("conversion", "conversions"), ("respectively", "respectively")):
         for word in data.get(key) or ():
             book.add(word, role, role)

@@ -20,7 +20,7 @@ _LETTER_SCALES = {"m", "k", "b"}
 
 _PREFIX_CURRENCY = {
     "US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD": "HKD", "港币": "HKD", "港幣": "HKD",
-    "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY", "人民幣": "CNY",
+    "RMB": "CNY", "Rmb": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY", "人民幣": "CNY",
     "NT$": "TWD", "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
 }
 _SUFFIX_UNIT = {
@@ -41,7 +41,7 @@ _NUMBER = re.compile(
     r"(?=[-−负負USHRCNA¥￥$人港新台0-9])"
     r"(?<![A-Za-z0-9_.])(?<![A-Za-z0-9]-)"
     r"(?P<neg>[-−]|负|負)?"
-    r"(?:(?P<pre>US\$|USD|HK\$|HKD|RMB|CNY|NT\$|S\$|A\$|C\$|¥|￥|\$|人民币|人民幣|港币|港幣|新台幣|新台币|台幣|台币)[ ]?)?"
+    r"(?:(?P<pre>US\$|USD|HK\$|HKD|RMB|Rmb|CNY|NT\$|S\$|A\$|C\$|¥|￥|\$|人民币|人民幣|港币|港幣|新台幣|新台币|台幣|台币)[ ]?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,8}|[0-9]{1,30})(?P<frac>\.[0-9]{1,12})?(?![0-9])(?!\.[0-9])"
     r"(?:[ ]?(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千"
     r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|m|k|M|B|K)(?![A-Za-z])))?"
@@ -118,7 +118,20 @@ def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re
         chinese = list(_CN_NUMBER.finditer(text, start, end))
         if chinese:
             found = sorted(found + chinese, key=lambda m: m.start())
+    if text.find("times", start, end) >= 0:
+        words = list(_EN_TIMES.finditer(text, start, end))
+        if words:
+            found = sorted(found + words, key=lambda m: m.start())
     return found
+
+
+# "eight times its revenue", "Twelve times": a multiple written as an English word from two to twenty.
+_EN_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+_EN_TIMES = re.compile(r"(?i)(?<![A-Za-z-])(?P<en>" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")[ ]times\b")
 
 
 # "七成" (70%), "八成五" (85%), "两倍", "逾八倍", "二十倍": tenths and multiples written in Chinese numerals.
@@ -154,6 +167,10 @@ def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
     for m in matches:
         if m.re is _CN_NUMBER:
             found.append(Quantity(m.start(), m.end(), *_chinese_reading(m)))
+            continue
+        if m.re is _EN_TIMES:
+            value = Decimal(_EN_WORDS[m.group("en").lower()])
+            found.append(Quantity(m.start(), m.end(), value, "multiple", "x", False, False, value))
             continue
         read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
         if read is not None:

@@ -10,6 +10,7 @@ from re import _constants as _C
 from re import _parser
 
 from pipeline.extract.sentences import lower_ascii
+from pipeline.periods import period_end, period_start
 
 _Y = r"(?:19|20)[0-9]{2}"
 _YY = r"(?:(?:19|20)[0-9]{2}|'?[0-9]{2})"
@@ -34,7 +35,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨sStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 _BRANCHES = [
@@ -44,6 +45,7 @@ _BRANCHES = [
     r"(?:\s?止?\s?(?:的)?\s?(?P<a_len>六个月|6个月|六個月|三个月|3个月|三個月|九个月|9个月|九個月|十二个月|12个月"
     r"|十二個月|年度|财年|財年))?)",
     rf"(?P<span>(?:FY)?(?P<s_y1>{_Y})\s?年?度?\s?(?:至|到|-|–|~|—)\s?(?:FY)?(?P<s_y2>{_Y})\s?年度?)",
+    rf"(?P<bspan>(?i:between)\s(?:FY)?(?P<bs_y1>{_Y})\s(?i:and)\s(?:FY)?(?P<bs_y2>{_Y})(?![0-9]))",
     rf"(?P<espan>(?:FY)?(?P<es_y1>{_Y})\s?(?:-|–|—|(?i:to|through))\s?(?:FY)?(?P<es_y2>{_Y})(?![0-9年]))",
     rf"(?P<since>(?:自|从|從)\s?(?P<sn_y>{_Y})\s?年?\s?(?:起|以来|以來|开始|開始)|(?i:since)\s(?P<sn_y2>{_Y})(?![0-9]))",
     rf"(?P<yr>(?P<y_y>{_Y})\s?(?:财年|財年|财政年度|財政年度|年度|年(?:\s?(?P<y_suf>{_ZH_SUFFIX.format(p='y_')}))?))",
@@ -68,6 +70,11 @@ _BRANCHES = [
     rf"(?P<ed>(?P<ed_mo>{_MO})\.?\s(?P<ed_d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s(?P<ed_y>{_Y}))",
     rf"(?P<ed2>(?<![0-9])(?P<ed2_d>[0-9]{{1,2}})\s(?P<ed2_mo>{_MO})\s(?P<ed2_y>{_Y}))",
     rf"(?P<em>(?P<em_mo>{_MO})\s(?P<em_y>{_Y}))",
+    # "on January 8", "8 January": a day without its year, the nearest such day to the document
+    rf"(?P<emd>(?P<emd_mo>{_MO})\.?\s(?P<emd_d>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th)?(?![0-9A-Za-z]|,?\s[0-9]))",
+    rf"(?P<emd2>(?<![0-9.,$])(?P<emd2_d>[0-9]{{1,2}})\s(?P<emd2_mo>{_MO})(?!\s?[0-9]))",
+    # "a day later", "翌日": the day after the last day named
+    r"(?P<next>翌日|次日|第二天|(?i:a\sday\slater|the\snext\sday|the\sfollowing\sday|the\sday\safter))",
     rf"(?P<efull>(?i:(?:the\s)?(?:full|whole|entire)[\s-](?:fiscal\s|financial\s)?year\s(?:of\s)?)(?P<efull_y>{_Y}))",
     rf"(?P<eoy>(?i:(?:the\s)?end\sof\s|year-end\s|year\send\s)(?P<eoy_y>{_Y}))",
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
@@ -252,17 +259,27 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     doc_year = doc_date.year if doc_date else None
     found: list[PeriodMention] = []
     last_year: tuple[int, int] | None = None  # (year, offset) of the last explicit year, for "上半年" alone
+    last_day: PeriodMention | None = None  # the last day named, for "a day later"
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         context_year = stated or doc_year
         if m.lastgroup == "day":
             p = _day(m, doc_date)
+        elif m.lastgroup == "next":
+            p = _next_day(m, last_day)
+        elif m.lastgroup in ("emd", "emd2"):
+            k = m.lastgroup
+            p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated)
         elif m.lastgroup == "mo":
             p = _month(m, doc_date, stated)
         else:
             p = _mention(m, doc_year, context_year)
+            if m.lastgroup == "bare" and p is not None:
+                p = _last_completed(p, doc_date)
         if p is None:
             continue
+        if p.kind == "date" and len(p.label) == 10:
+            last_day = p
         if p.years and p.kind in ("flow", "date", "span") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
             last_year = (p.years[-1], m.end())
         if p.kind in ("flow", "date") and _opens_since(text, p):
@@ -278,7 +295,8 @@ _ANCHOR_WORDS = (
     "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", "年初", "年底", "年末",
     "a year", "the year", "previous year", "prior year", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "往績", "往绩",
-    "報告期", "报告期", "track record",
+    "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天",
 )
 
 
@@ -374,8 +392,9 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
             label = months_label(y, month - n + 1, month) if n and month - n + 1 >= 1 else None
             return PeriodMention(s, e, "flow", label, (y,), closed=True) if label else None
         return PeriodMention(s, e, "date", d.isoformat(), (y,), date_flow(d))
-    if kind in ("span", "espan"):
-        y1, y2 = (int(g("s_y1")), int(g("s_y2"))) if kind == "span" else (int(g("es_y1")), int(g("es_y2")))
+    if kind in ("span", "espan", "bspan"):
+        prefix = {"span": "s_", "espan": "es_", "bspan": "bs_"}[kind]
+        y1, y2 = int(g(prefix + "y1")), int(g(prefix + "y2"))
         if not 0 < y2 - y1 <= 10:
             return None
         return PeriodMention(s, e, "span", f"FY{y1}-FY{y2}", tuple(range(y1, y2 + 1)))
@@ -484,16 +503,45 @@ def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMentio
     if m.group("mo_d") or m.group("mo_end"):
         if first != last:
             return None
-        day_ = int(m.group("mo_d")) if m.group("mo_d") else calendar.monthrange(year, last)[1]
-        if m.group("mo_d") and doc_date is not None and stated in (None, doc_date.year):
-            # a day is news of the days around the document ("1月9日掛牌" written on 31 December): the nearest one
-            near = [d for y in range(doc_date.year - 1, doc_date.year + 2) if (d := _date(y, last, day_))]
-            d = min(near, key=lambda d: abs((d - doc_date).days), default=None)
-        else:
-            d = _date(year, last, day_)
+        if m.group("mo_d"):
+            return _day_of(m, last, int(m.group("mo_d")), doc_date, stated, year)
+        d = _date(year, last, calendar.monthrange(year, last)[1])
         return PeriodMention(s, e, "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
     label = months_label(year, first, last)
     return PeriodMention(s, e, "flow", label, (year,)) if label else None
+
+
+def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: int | None,
+            year: int | None = None) -> PeriodMention | None:
+    """A day written without its year ("1月9日", "January 8"): news of the days around the document (written
+    on 31 December, "1月9日掛牌" is next year's), the nearest such day; in the year the text names, if it names one."""
+    if doc_date is not None and stated in (None, doc_date.year):
+        near = [d for y in range(doc_date.year - 1, doc_date.year + 2) if (d := _date(y, month, day_))]
+        d = min(near, key=lambda d: abs((d - doc_date).days), default=None)
+    elif stated is not None or year is not None:
+        d = _date(year or stated, month, day_)
+    else:
+        return PeriodMention(m.start(), m.end(), "open", "")
+    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+
+
+def _next_day(m: re.Match, last: PeriodMention | None) -> PeriodMention | None:
+    """"A day later", "翌日": the day after the last day named before it; nothing when none was."""
+    if last is None:
+        return None
+    d = date.fromisoformat(last.label) + timedelta(days=1)
+    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
+
+
+def _last_completed(p: PeriodMention, doc_date: date | None) -> PeriodMention | None:
+    """"上半年按年增長325%" in a January 2026 headline: a half or quarter named without its year that was still under
+    way when the text was written has no results yet, so it is last year's."""
+    if doc_date is None or p.kind != "flow" or p.label.startswith("FY"):
+        return p
+    start, end = period_start(p.label), period_end(p.label)
+    if start is not None and end is not None and start <= doc_date < end:
+        return shift_year(p, -1)
+    return p
 
 
 def _day(m: re.Match, doc_date: date | None) -> PeriodMention | None:

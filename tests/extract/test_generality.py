@@ -469,3 +469,155 @@ def test_over_the_level_it_is_compared_with_is_no_more_than(watchlist):
     assert ("deepseek", "gross_margin", "2025Q1-Q3", Decimal("41"), "%", "eq") in got
     assert ("deepseek", "revenue", "FY2024", Decimal("5000000"), "USD", "gt") in facts(
         "DeepSeek's revenue in 2024 was over $5 million.", watchlist)
+
+
+# --- 3. third round: long features ----------------------------------------------------------------
+
+
+def test_english_money_shorthand_with_an_rmb_prefix(watchlist):
+    got = facts("Moonshot AI's revenue was Rmb84mn in the first half of 2025, and its adjusted net loss was "
+                "Rmb2.3bn.", watchlist)
+    assert ("moonshot", "revenue", "2025H1", Decimal("84000000"), "CNY", "eq") in got
+    assert ("moonshot", "adjusted_net_loss", "2025H1", Decimal("2300000000"), "CNY", "eq") in got
+    assert periods_of("DeepSeek reported revenue of HK$12.6mn in 2024.", watchlist, "revenue") == {
+        ("FY2024", Decimal("12600000"))}
+
+
+def test_a_change_leading_to_a_level_takes_the_levels_period(watchlist):
+    got = facts("DeepSeek's revenue jumped 80% to $30 million in 2024.", watchlist)
+    assert ("deepseek", "revenue_growth", "FY2024", Decimal("80"), "%", "eq") in got
+    assert ("deepseek", "revenue", "FY2024", Decimal("30000000"), "USD", "eq") in got
+    assert periods_of("Moonshot AI's revenue rose 140 per cent to Rmb420mn in the first half of 2025.", watchlist,
+                      "revenue_growth") == {("2025H1", Decimal("140"))}
+
+
+def test_a_multiple_in_english_words_and_the_qualifier_before_its_base(watchlist):
+    got = facts("In 2024 Moonshot AI's research spending was more than six times its revenue.", watchlist)
+    assert ("moonshot", "rd_to_revenue", "FY2024", Decimal("6"), "x", "gt") in got
+    got = facts("2024年，月之暗面的研发开支超过了同期收入的6倍；2023年研发开支约为收入的5倍。", watchlist)
+    assert ("moonshot", "rd_to_revenue", "FY2024", Decimal("6"), "x", "gt") in got
+    assert ("moonshot", "rd_to_revenue", "FY2023", Decimal("5"), "x", "approx") in got
+
+
+def test_passed_and_topped_are_more_than(watchlist):
+    got = facts("Moonshot AI's annual recurring revenue passed $50 million in December 2025. MiniMax's market "
+                "capitalisation topped HK$80bn on 3 January 2026.", watchlist, published=date(2026, 1, 14))
+    assert ("moonshot", "arr", "2025-12", Decimal("50000000"), "USD", "gt") in got
+    assert ("minimax", "market_cap", "2026-01-03", Decimal("80000000000"), "HKD", "gt") in got
+    assert facts("DeepSeek's market value could top $90bn.", watchlist, published=date(2026, 1, 14)) == set()
+
+
+def test_a_day_without_its_year_and_the_day_after_it(watchlist):
+    text = ("DeepSeek began trading on March 3. By the close its market value was above $40bn. The next day Moonshot "
+            "AI's market capitalisation topped $25bn.")
+    got = facts(text, watchlist, published=date(2026, 3, 10))
+    assert ("deepseek", "market_cap", "2026-03-03", Decimal("40000000000"), "USD", "gt") in got
+    assert ("moonshot", "market_cap", "2026-03-04", Decimal("25000000000"), "USD", "gt") in got
+    got = facts("月之暗面于12月30日上市，市值突破800亿港元。", watchlist, published=date(2026, 1, 5))
+    assert ("moonshot", "market_cap", "2025-12-30", Decimal("80000000000"), "HKD", "gt") in got
+    assert periods_of("On 2 February MiniMax's market value was HK$90bn.", watchlist, "market_cap",
+                      published=date(2026, 2, 20)) == {("2026-02-02", Decimal("90000000000"))}
+
+
+def test_a_segment_in_a_relative_clause_is_an_aside(watchlist):
+    text = ("Moonshot AI, which earns most of its money from consumer subscriptions, reported revenue of $12mn "
+            "for 2024.")
+    assert {m for _, m, _, _, _, _ in facts(text, watchlist)} == {"revenue"}
+    text = "DeepSeek, best known for its cloud API, posted revenue of $40mn in 2024."
+    assert {m for _, m, _, _, _, _ in facts(text, watchlist)} == {"revenue"}
+    got = facts("MiniMax's cloud business grew fast, and in 2024 cloud revenue was $9mn.", watchlist)
+    assert {m for _, m, _, _, _, _ in got} == {"revenue.cloud"}
+
+
+def test_the_company_whose_share_it_is(watchlist):
+    text = ("OpenAI dominates the market. In 2024, on-premise deployments made up 60% of Moonshot AI's revenue. "
+            "Cloud made up 30% of DeepSeek's revenue.")
+    got = {(c, m, v) for c, m, _, v, _, _ in facts(text, watchlist, title="DeepSeek")}
+    assert ("moonshot", "revenue_share.on_premise", Decimal("60")) in got
+    assert ("deepseek", "revenue_share.cloud", Decimal("30")) in got
+
+
+def test_compounded_at_a_rate_between_two_years(watchlist):
+    text = "MiniMax's revenue compounded at 210% a year between 2023 and 2025."
+    assert periods_of(text, watchlist, "revenue_cagr", published=date(2026, 3, 1)) == {
+        ("FY2023-FY2025", Decimal("210"))}
+    assert periods_of("Between 2022 and 2024, DeepSeek's revenue compounding at 95% a year made it a leader.",
+                      watchlist, "revenue_cagr") == {("FY2022-FY2024", Decimal("95"))}
+    assert periods_of("DeepSeek's revenue rose 50% in 2024 and 2025 respectively.", watchlist, "revenue_growth",
+                      published=date(2026, 1, 2)) == {("FY2024", Decimal("50"))}
+
+
+def test_tokens_processed_each_day_in_a_quote(watchlist):
+    text = "DeepSeek创始人表示：“到今年6月，我们每天处理的token已经超过5万亿。”"
+    assert ("deepseek", "daily_token_volume", "2025-06", Decimal("5000000000000"), "tokens/day", "gt") in facts(
+        text, watchlist, published=date(2025, 7, 20))
+    text = "月之暗面透露，2025年9月Kimi每天調用的token約為2萬億。"
+    assert periods_of(text, watchlist, "daily_token_volume") == {("2025-09", Decimal("2000000000000"))}
+
+
+def test_a_stock_as_of_a_month_is_dated_to_that_month(watchlist):
+    text = "截至2025年9月，DeepSeek的年化收入（ARR）已超过2亿美元。截至2025年6月底，MiniMax员工约400人。"
+    got = facts(text, watchlist)
+    assert ("deepseek", "arr", "2025-09", Decimal("200000000"), "USD", "gt") in got
+    assert ("minimax", "headcount", "2025-06-30", Decimal("400"), "count", "approx") in got
+
+
+def test_a_half_without_its_year_still_under_way_is_last_years(watchlist):
+    text = "上半年收入按年增長210%　MiniMax去年上半年收入為5,000萬美元。"
+    assert periods_of("上半年收入按年增長210%。月之暗面仍在虧損。", watchlist, "revenue_growth",
+                      published=date(2026, 2, 3)) == {("2025H1", Decimal("210"))}
+    assert ("minimax", "revenue", "2025H1", Decimal("50000000"), "USD", "eq") in facts(
+        text, watchlist, published=date(2026, 3, 1))
+    assert periods_of("DeepSeek's revenue for the first nine months rose 90%.", watchlist, "revenue_growth",
+                      published=date(2025, 11, 20)) == {("2025Q1-Q3", Decimal("90"))}
+
+
+def test_plans_hopes_and_hypotheticals_are_no_results(watchlist):
+    assert facts("月之暗面的内部规划是在2028年前让海外收入占比超过60%，开放平台收入占比超过30%。", watchlist) == set()
+    assert facts("闫俊杰说：“我们希望在未来三年内让MiniMax云端收入占比提升到50%以上。”", watchlist) == set()
+    assert facts("按DeepSeek的测算，若全部按标价收费，当日理论收入可达80万美元。", watchlist,
+                 published=date(2025, 3, 1)) == set()
+    assert facts("Moonshot AI hopes to lift its cloud revenue share to 45% by 2027.", watchlist) == set()
+    got = facts("如果计入优先股公允价值变动，MiniMax 2024年的净亏损为4.65亿美元。", watchlist)
+    assert ("minimax", "net_loss", "FY2024", Decimal("465000000"), "USD", "eq") in got
+
+
+def test_a_level_held_for_years_has_no_period_of_its_own(watchlist):
+    text = "2024年，月之暗面收入为5亿元。公司的毛利率一直保持在60%以上。"
+    assert periods_of(text, watchlist, "gross_margin") == set()
+    text = "DeepSeek posted revenue of $80mn in 2024. Its gross margin has long been above 55%."
+    assert periods_of(text, watchlist, "gross_margin") == set()
+    assert periods_of("2024年，月之暗面的毛利率长期以来首次达到45%。", watchlist, "gross_margin") == {
+        ("FY2024", Decimal("45"))}
+
+
+def test_a_figure_of_the_peers_a_company_is_compared_with(watchlist):
+    text = "与海外同行普遍80%以上的毛利率相比，月之暗面2024年的毛利率仅为35%。"
+    assert facts(text, watchlist) == {("moonshot", "gross_margin", "FY2024", Decimal("35"), "%", "eq")}
+    text = "Against an industry average of 65% gross margin, DeepSeek's gross margin was 48% in 2024."
+    assert periods_of(text, watchlist, "gross_margin") == {("FY2024", Decimal("48"))}
+
+
+def test_a_daily_rate_as_of_a_month_is_that_months(watchlist):
+    text = "据月之暗面披露，截至2025年11月，Kimi每日处理的token已超过4万亿。"
+    assert periods_of(text, watchlist, "daily_token_volume") == {("2025-11", Decimal("4000000000000"))}
+    text = "截至2025年6月30日止六个月，DeepSeek日均token消耗量为3万亿。"
+    assert periods_of(text, watchlist, "daily_token_volume") == {("2025H1", Decimal("3000000000000"))}
+
+
+def test_a_segments_growth_after_its_share(watchlist):
+    text = "2025年上半年，月之暗面开放平台收入约3000万元，占比20%，同比增长约三倍。"
+    got = facts(text, watchlist)
+    assert ("moonshot", "revenue_growth.cloud", "2025H1", Decimal("300"), "%", "approx") in got
+    text = "2024年，MiniMax收入为3亿元，其中AI原生产品占比七成，总收入同比增长120%。"
+    assert periods_of(text, watchlist, "revenue_growth") == {("FY2024", Decimal("120"))}
+    assert periods_of("DeepSeek's cloud revenue rose 80% in 2024.", watchlist, "revenue_growth.cloud") == {
+        ("FY2024", Decimal("80"))}
+
+
+def test_rd_as_a_percentage_of_revenue(watchlist):
+    text = "Moonshot AI spent $95 million on research and development in 2024, equal to 250% of revenue."
+    assert ("moonshot", "rd_to_revenue", "FY2024", Decimal("2.5"), "x", "eq") in facts(text, watchlist)
+    text = "2024年，DeepSeek研发开支为2亿元，占收入的180%。"
+    assert periods_of(text, watchlist, "rd_to_revenue") == {("FY2024", Decimal("1.8"))}
+    assert periods_of("2024年，DeepSeek云端部署收入占比为30%。", watchlist, "rd_to_revenue") == set()
