@@ -77,7 +77,12 @@ def test_each_fault_is_bounded_recorded_and_isolated(tmp_path: Path, loopback_se
         assert errors == 1, name
         assert reason in last_error.lower(), (name, last_error)
         # Two requests per page (the page source, then the feed's article): each bounded by its own retries.
-        assert server.hits(f"/{name}") == 2 * attempts, (name, server.hits(f"/{name}"))
+        if name == "drip":
+            # On a loaded machine the drip's first bytes can miss the 1 s read timeout, a retryable error; the
+            # total time limit that ends it ("too slow") is never retried.
+            assert 2 <= server.hits(f"/{name}") <= 2 * (RETRIES + 1), (name, server.hits(f"/{name}"))
+        else:
+            assert server.hits(f"/{name}") == 2 * attempts, (name, server.hits(f"/{name}"))
     assert 7.0 in sleeps.calls  # Retry-After honoured
     assert set(summary.ingest.source_errors) == {f"page-{n}" for n in FAULTS}
     # The other sources are unaffected: the inbox and the feed are healthy and their documents processed.
