@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,12 +15,26 @@ SUFFIXES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain", ".m
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
-def list_inbox(folder: Path) -> list[Path]:
-    """Return the inbox's document files in a stable order (hidden files skipped)."""
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+def list_inbox(folder: Path) -> list[tuple[str, os.DirEntry]]:
+    """Return the inbox's document files as (path relative to the folder, entry), in a stable order.
+
+    Hidden files and folders are skipped. os.scandir, not Path.rglob: a no-op run over a large inbox is mostly
+    this listing, and directory entries carry their type without a stat per file.
+    """
+    found: list[tuple[str, os.DirEntry]] = []
+    pending = [("", str(folder))]
+    while pending:
+        prefix, directory = pending.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):  # as rglob: symlinked folders are not walked
+                    pending.append((rel + "/", entry.path))
+                elif os.path.splitext(entry.name)[1].lower() in SUFFIXES:
+                    found.append((rel, entry))
+    return sorted(found, key=lambda item: item[0].split("/"))
 
 
 def fetch(source: SourceConfig, ctx: FetchContext) -> Iterator[FetchedDocument]:
@@ -29,18 +44,19 @@ def fetch(source: SourceConfig, ctx: FetchContext) -> Iterator[FetchedDocument]:
         raise SourceError(f"inbox folder not found: {folder}")
     seen = dict(ctx.state.validators or {})
     current = {}
-    for path in list_inbox(folder):
-        rel = path.relative_to(folder).as_posix()
-        url = path.resolve().as_uri()
+    root = folder.resolve()
+    for rel, entry in list_inbox(folder):
+        path = Path(entry.path)
         try:
-            stat = path.stat()
+            stat = entry.stat()
         except OSError as exc:
-            yield FetchedDocument(source.id, url, b"", error=f"unreadable: {exc.strerror or exc}")
+            yield FetchedDocument(source.id, _url(root, rel, entry), b"", error=f"unreadable: {exc.strerror or exc}")
             continue
         stamp = [stat.st_mtime_ns, stat.st_size]
         current[rel] = stamp
         if seen.get(rel) == stamp:
             continue
+        url = _url(root, rel, entry)
         content_type = SUFFIXES[path.suffix.lower()]
         if stat.st_size > MAX_FILE_BYTES:
             yield FetchedDocument(source.id, url, b"", content_type,
@@ -54,3 +70,8 @@ def fetch(source: SourceConfig, ctx: FetchContext) -> Iterator[FetchedDocument]:
             continue
         yield FetchedDocument(source.id, url, raw, content_type, metadata={"path": rel})
     ctx.state.validators = current
+
+
+def _url(root: Path, rel: str, entry: os.DirEntry) -> str:
+    """Return the file's URL: under the resolved folder, or where a symlinked file really is."""
+    return (Path(entry.path).resolve() if entry.is_symlink() else root / rel).as_uri()
