@@ -260,9 +260,12 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     found: list[PeriodMention] = []
     last_year: tuple[int, int] | None = None  # (year, offset) of the last explicit year, for "上半年" alone
     last_day: PeriodMention | None = None  # the last day named, for "a day later"
+    frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         context_year = stated or doc_year
+        if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
+            context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
         if m.lastgroup == "day":
             p = _day(m, doc_date)
         elif m.lastgroup == "next":
@@ -282,6 +285,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             last_day = p
         if p.years and p.kind in ("flow", "date", "span") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
             last_year = (p.years[-1], m.end())
+        if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
+            frame = p.years[-1]
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
         found.append(p)

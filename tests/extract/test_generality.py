@@ -621,3 +621,14 @@ def test_rd_as_a_percentage_of_revenue(watchlist):
     text = "2024年，DeepSeek研发开支为2亿元，占收入的180%。"
     assert periods_of(text, watchlist, "rd_to_revenue") == {("FY2024", Decimal("1.8"))}
     assert periods_of("2024年，DeepSeek云端部署收入占比为30%。", watchlist, "rd_to_revenue") == set()
+
+
+def test_a_bare_half_or_quarter_keeps_the_reported_period_past_an_earlier_year(watchlist):
+    text = ("截至2024年12月31日止年度，月之暗面收入為3.2億元；毛利率由2023年的20%升至35%。"
+            "單計第四季，收入為1.1億元。研發開支全年為5億元。")
+    got = periods_of(text, watchlist, "revenue")
+    assert ("2024Q4", Decimal("110000000")) in got and not any(p.startswith("2023") for p, _ in got)
+    assert periods_of(text, watchlist, "rd_expense") == {("FY2024", Decimal("500000000"))}
+    text = ("DeepSeek's revenue rose to $40 million in the first half of 2025. It earned $9 million in 2023. "
+            "Its net loss in the first half was $70 million.")
+    assert periods_of(text, watchlist, "net_loss") == {("2025H1", Decimal("70000000"))}
