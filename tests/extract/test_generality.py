@@ -632,3 +632,11 @@ def test_a_bare_half_or_quarter_keeps_the_reported_period_past_an_earlier_year(w
     text = ("DeepSeek's revenue rose to $40 million in the first half of 2025. It earned $9 million in 2023. "
             "Its net loss in the first half was $70 million.")
     assert periods_of(text, watchlist, "net_loss") == {("2025H1", Decimal("70000000"))}
+
+
+def test_months_written_with_both_months_named(watchlist):
+    text = "2024年、2025年1月至6月，月之暗面分别实现收入1.5亿元和2.1亿元。"
+    assert periods_of(text, watchlist, "revenue") == {
+        ("FY2024", Decimal("150000000")), ("2025H1", Decimal("210000000"))}
+    text = "今年1月至9月，DeepSeek收入为2,000萬美元。"
+    assert periods_of(text, watchlist, "revenue", published=date(2025, 11, 20)) == {("2025Q1-Q3", Decimal("20000000"))}
