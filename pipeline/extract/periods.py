@@ -278,7 +278,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         else:
             p = _mention(m, doc_year, context_year)
             if m.lastgroup == "bare" and p is not None:
-                p = _last_completed(p, doc_date)
+                p = _last_completed(p, doc_date, whole_year=context_year == doc_year and not stated)
         if p is None:
             continue
         if p.kind == "date" and len(p.label) == 10:
@@ -538,10 +538,11 @@ def _next_day(m: re.Match, last: PeriodMention | None) -> PeriodMention | None:
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
 
 
-def _last_completed(p: PeriodMention, doc_date: date | None) -> PeriodMention | None:
+def _last_completed(p: PeriodMention, doc_date: date | None, whole_year: bool = False) -> PeriodMention | None:
     """"上半年按年增長325%" in a January 2026 headline: a half or quarter named without its year that was still under
-    way when the text was written has no results yet, so it is last year's."""
-    if doc_date is None or p.kind != "flow" or p.label.startswith("FY"):
+    way when the text was written has no results yet, so it is last year's. So is "全年" when no year is named
+    near it (whole_year): "全年收入8,120萬美元" in a March headline is last year's."""
+    if doc_date is None or p.kind != "flow" or (p.label.startswith("FY") and not whole_year):
         return p
     start, end = period_start(p.label), period_end(p.label)
     if start is not None and end is not None and start <= doc_date < end:

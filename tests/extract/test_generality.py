@@ -640,3 +640,12 @@ def test_months_written_with_both_months_named(watchlist):
         ("FY2024", Decimal("150000000")), ("2025H1", Decimal("210000000"))}
     text = "今年1月至9月，DeepSeek收入为2,000萬美元。"
     assert periods_of(text, watchlist, "revenue", published=date(2025, 11, 20)) == {("2025Q1-Q3", Decimal("20000000"))}
+
+
+def test_a_full_year_without_its_year_in_a_headline_is_the_last_full_year(watchlist):
+    text = "月之暗面全年收入3.5億元，虧損收窄\n\n2025年4月2日\n\n月之暗面公布2024年度業績，收入3.5億元。"
+    assert periods_of(text, watchlist, "revenue") == {("FY2024", Decimal("350000000"))}
+    text = "DeepSeek全年营收达12亿元"
+    assert periods_of(text, watchlist, "revenue", published=date(2026, 2, 10)) == {("FY2025", Decimal("1200000000"))}
+    text = "2025年，智谱全年营收为7亿元。"
+    assert periods_of(text, watchlist, "revenue", published=date(2025, 12, 30)) == {("FY2025", Decimal("700000000"))}
