@@ -49,6 +49,7 @@ _BRANCHES = [
     rf"(?P<espan>(?:FY)?(?P<es_y1>{_Y})\s?(?:-|–|—|(?i:to|through))\s?(?:FY)?(?P<es_y2>{_Y})(?![0-9年]))",
     rf"(?P<since>(?:自|从|從)\s?(?P<sn_y>{_Y})\s?年?\s?(?:起|以来|以來|开始|開始)|(?i:since)\s(?P<sn_y2>{_Y})(?![0-9]))",
     rf"(?P<yr>(?P<y_y>{_Y})\s?(?:财年|財年|财政年度|財政年度|年度|年(?:\s?(?P<y_suf>{_ZH_SUFFIX.format(p='y_')}))?))",
+    rf"(?P<ya>(?<![0-9A-Za-z])(?P<ya_y>{_Y})A(?![0-9A-Za-z]))",  # "2024A": a broker's actual year (2026E is a forecast)
     rf"(?P<cq>(?P<cq_y>{_Y})\s?(?P<cq_s>H[12]|Q1\s?-\s?Q3|Q[1-4])(?![A-Za-z0-9]))",
     r"(?P<prior0>去年同期|上年同期)",
     r"(?P<rel>(?P<r_w>今年|本年|去年|上年|前年|明年|同年|(?i:this\syear|last\syear|next\syear))"
@@ -484,8 +485,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
         return PeriodMention(s, e, "same", hint)
     if kind in ("prior", "prior0"):
         return PeriodMention(s, e, "prior", "")
-    if kind == "by":
-        y = int(g("by_y"))
+    if kind in ("by", "ya"):
+        y = int(g(kind + "_y"))
         return PeriodMention(s, e, "flow", f"FY{y}", (y,))
     return None
 

@@ -199,15 +199,40 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
             col = header[i - offset] if 0 <= i - offset < len(header) else None
             col_period = header_periods[i - offset] if col is not None else None
             found = row_metric or (_metric(r, [col]) if col is not None else None)
+            base = above
+            if row_metric is None and col is not None and i - offset >= 1:
+                found, base = _change_column(r, header[i - offset - 1], col, found, above)
             period = col_period or row_period
             if found is None or period is None:
                 continue
             q = _with_unit(r, q, labels, col, caption)
-            fact = _fact(r, company, found, period, q, row, above)
+            fact = _fact(r, company, found, period, q, row, base)
             if fact is not None:
                 facts.append(fact)
         above = row_metric[0] if row_metric else ()
     return facts
+
+
+def _change_column(r: _Reading, left: Cell, col: Cell, found, above: tuple[str, ...]):
+    """"| 营业收入 | 同比 |", "| Revenue | YoY |": a change column is about the metric of the column to its left.
+
+    Returns the metric (a bare "同比" header is the change of whatever metric has that base) and the base.
+    """
+    left_metric = _metric(r, [left])
+    if left_metric is None:
+        return found, above
+    bases = left_metric[0]
+    if found is None:
+        cues = r.book.find(r.text, col.start, col.end, lowered=r.lowered)
+        if not any(c.role == "comparison" for c in cues) or r.text[col.start:col.end].strip() not in _BARE_CHANGE:
+            return None, above
+        names = tuple(n for n, rule in r.book.metrics.items() if rule.base in bases)
+        return ((names, left_metric[1], left_metric[2]) if names else None), bases
+    return found, bases
+
+
+# Headers that name a change and nothing else: the column to their left says of what.
+_BARE_CHANGE = frozenset({"同比", "按年", "同比增长", "同比增長", "按年增長", "按年增长", "同比变动", "同比變動"})
 
 
 def _cell_number(text: str, cell: Cell) -> Quantity | None:
@@ -215,6 +240,8 @@ def _cell_number(text: str, cell: Cell) -> Quantity | None:
     start, end, neg = cell.start, cell.end, False
     if text[start] in "(（" and text[end - 1] in ")）" and end - start > 2:
         start, end, neg = start + 1, end - 1, True  # "(179,300)": an accountant's negative
+    elif text[start] == "+" and end - start > 1 and text[start + 1].isdigit():
+        start += 1  # "+151%": a change cell's explicit sign
     m = _NUMBER.fullmatch(text, start, end)
     if m is None or (neg and m.group("neg")):
         return None

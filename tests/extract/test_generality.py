@@ -649,3 +649,15 @@ def test_a_full_year_without_its_year_in_a_headline_is_the_last_full_year(watchl
     assert periods_of(text, watchlist, "revenue", published=date(2026, 2, 10)) == {("FY2025", Decimal("1200000000"))}
     text = "2025年，智谱全年营收为7亿元。"
     assert periods_of(text, watchlist, "revenue", published=date(2025, 12, 30)) == {("FY2025", Decimal("700000000"))}
+
+
+def test_a_brokers_actual_year_row_and_a_change_column(watchlist):
+    text = ("表2：可比公司\n\n| 公司 | 期间 | 收入 | 同比 | 毛利率 |\n|---|---|---|---|---|\n"
+            "| 月之暗面 | 2024A | 2.5亿元 | +80% | 40.0% |\n| 月之暗面 | 2027E | 9.0亿元 | +50% | 55.0% |\n")
+    got = facts(text, watchlist, published=date(2025, 6, 1))
+    assert ("moonshot", "revenue", "FY2024", Decimal("250000000"), "CNY", "eq") in got
+    assert ("moonshot", "revenue_growth", "FY2024", Decimal("80"), "%", "eq") in got
+    assert ("moonshot", "gross_margin", "FY2024", Decimal("40.0"), "%", "eq") in got
+    assert not any(p == "FY2027" for _, _, p, *_ in got)
+    text = "| Company | Period | Revenue | YoY |\n|---|---|---|---|\n| DeepSeek | 2023A | US$12m | +300% |\n"
+    assert periods_of(text, watchlist, "revenue_growth", published=date(2024, 6, 1)) == {("FY2023", Decimal("300"))}
