@@ -661,3 +661,19 @@ def test_a_brokers_actual_year_row_and_a_change_column(watchlist):
     assert not any(p == "FY2027" for _, _, p, *_ in got)
     text = "| Company | Period | Revenue | YoY |\n|---|---|---|---|\n| DeepSeek | 2023A | US$12m | +300% |\n"
     assert periods_of(text, watchlist, "revenue_growth", published=date(2024, 6, 1)) == {("FY2023", Decimal("300"))}
+
+
+def test_an_aligned_table_with_indented_segments_and_a_change_column(watchlist):
+    text = ("Moonshot AI results\n\nSelected data\n(US$ million, unless otherwise noted)\n\n"
+            "                          Year ended December 31\n"
+            "                          2024        2023       Change\n"
+            "Revenue                   120.0        40.0      +200.0%\n"
+            "  Consumer subscriptions   90.0        35.0      +157.1%\n"
+            "  Open platform            30.0         5.0      +500.0%\n"
+            "Net loss                  300.0       250.0      +20.0%\n")
+    got = facts(text, watchlist, published=date(2025, 3, 1))
+    assert ("moonshot", "revenue.cloud", "FY2023", Decimal("5000000"), "USD", "eq") in got
+    assert ("moonshot", "revenue.consumer", "FY2024", Decimal("90000000"), "USD", "eq") in got
+    assert ("moonshot", "revenue_growth.cloud", "FY2024", Decimal("500.0"), "%", "eq") in got
+    assert ("moonshot", "net_loss", "FY2023", Decimal("250000000"), "USD", "eq") in got
+    assert not any(m.startswith("net_loss") and v == Decimal("20.0") for _, m, _, v, *_ in got)
