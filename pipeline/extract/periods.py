@@ -83,6 +83,8 @@ _BRANCHES = [
     r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|the\s(?:first|second|third|fourth)\squarter))",
+    # "the same period of 2025": the period the text reports on, in that year
+    rf"(?P<smy>(?i:the\ssame\s(?:period|half|quarter|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9]))",
     # "同期", "the same nine months", "in the nine months": a period named before; "往績記錄期間": the periods listed before
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
     r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))"
@@ -262,6 +264,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     last_year: tuple[int, int] | None = None  # (year, offset) of the last explicit year, for "上半年" alone
     last_day: PeriodMention | None = None  # the last day named, for "a day later"
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
+    reported: PeriodMention | None = None  # and that period
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         context_year = stated or doc_year
@@ -276,6 +279,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated)
         elif m.lastgroup == "mo":
             p = _month(m, doc_date, stated)
+        elif m.lastgroup == "smy":
+            p = _same_of(m, reported)
         else:
             p = _mention(m, doc_year, context_year)
             if m.lastgroup == "bare" and p is not None:
@@ -287,7 +292,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         if p.years and p.kind in ("flow", "date", "span") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
             last_year = (p.years[-1], m.end())
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
-            frame = p.years[-1]
+            frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
         found.append(p)
@@ -529,6 +534,15 @@ def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: i
     else:
         return PeriodMention(m.start(), m.end(), "open", "")
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+
+
+def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | None:
+    """"the same period of 2025": the half or quarter the text reports on, in 2025; without one, that year."""
+    y = int(m.group("smy_y"))
+    if reported is None:
+        return PeriodMention(m.start(), m.end(), "flow", f"FY{y}", (y,))
+    p = shift_year(reported, y - reported.years[0])
+    return PeriodMention(m.start(), m.end(), "flow", p.label, (y,)) if p else None
 
 
 def _next_day(m: re.Match, last: PeriodMention | None) -> PeriodMention | None:

@@ -677,3 +677,13 @@ def test_an_aligned_table_with_indented_segments_and_a_change_column(watchlist):
     assert ("moonshot", "revenue_growth.cloud", "FY2024", Decimal("500.0"), "%", "eq") in got
     assert ("moonshot", "net_loss", "FY2023", Decimal("250000000"), "USD", "eq") in got
     assert not any(m.startswith("net_loss") and v == Decimal("20.0") for _, m, _, v, *_ in got)
+
+
+def test_the_same_period_of_a_year_is_the_reported_half_or_quarter(watchlist):
+    text = ("DeepSeek reported results for the six months ended June 30, 2025. Net loss was $80.0 million, "
+            "compared with $95.5 million in the same period of 2024.")
+    got = periods_of(text, watchlist, "net_loss")
+    assert ("2024H1", Decimal("95500000")) in got and ("FY2024", Decimal("95500000")) not in got
+    text = ("Moonshot AI's revenue in the third quarter of 2025 was $30 million, against $12 million "
+            "in the same quarter of 2024.")
+    assert ("2024Q3", Decimal("12000000")) in periods_of(text, watchlist, "revenue")
