@@ -687,3 +687,11 @@ def test_the_same_period_of_a_year_is_the_reported_half_or_quarter(watchlist):
     text = ("Moonshot AI's revenue in the third quarter of 2025 was $30 million, against $12 million "
             "in the same quarter of 2024.")
     assert ("2024Q3", Decimal("12000000")) in periods_of(text, watchlist, "revenue")
+
+
+def test_minus_in_words_and_broke_through(watchlist):
+    text = "DeepSeek's gross margin was minus 12.5% in 2024."
+    assert periods_of(text, watchlist, "gross_margin") == {("FY2024", Decimal("-12.5"))}
+    text = "2月3日，月之暗面估值冲破300亿美元。MiniMax市值昨日衝破800億港元。"
+    got = facts(text, watchlist, published=date(2026, 2, 4))
+    assert ("minimax", "market_cap", "2026-02-03", Decimal("80000000000"), "HKD", "gt") in got
