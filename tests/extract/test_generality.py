@@ -695,3 +695,10 @@ def test_minus_in_words_and_broke_through(watchlist):
     text = "2月3日，月之暗面估值冲破300亿美元。MiniMax市值昨日衝破800億港元。"
     got = facts(text, watchlist, published=date(2026, 2, 4))
     assert ("minimax", "market_cap", "2026-02-03", Decimal("80000000000"), "HKD", "gt") in got
+
+
+def test_scenario_cases_are_forecasts(watchlist):
+    text = "Our base case has DeepSeek's revenue reaching $400 million in 2027, and in our bull case it grows faster."
+    assert periods_of(text, watchlist, "revenue", published=date(2026, 3, 1)) == set()
+    text = "在我们的乐观情形下，月之暗面2027年收入可到50亿元；基准情形为30亿元。"
+    assert periods_of(text, watchlist, "revenue", published=date(2026, 3, 1)) == set()
