@@ -770,6 +770,10 @@ def _aside(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
     return _RELATIVE.match(doc.text, bounds[k - 1] + 1, seg.start) is not None
 
 
+# "从5740万元起步", "from $3.5 million": the figure a span of years starts from.
+_SPAN_START = re.compile(r"(?:从|從|由|(?i:from))\s?(?:约|約|about\s|roughly\s)?\s?$")
+
+
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
     rule, p, source = b.rule, b.period, b.period_source or "sentence"
     if rule.span or p is None:
@@ -811,6 +815,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return None, ""  # a period after the document was written: a forecast, not a result
     if rule.span and p.kind != "span":
         return p.label, "fallback"
+    if p.kind == "span" and not rule.span and _SPAN_START.search(doc.text, max(0, b.q.start - 6), b.q.start):
+        return f"FY{p.years[0]}", source  # "2022年到2024年，营收从5740万元起步": where the span starts
     if p.kind == "date" and (rule.instant or rule.rate) and _TO_THE_MONTH.search(doc.text, p.start, p.end):
         return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
     if p.kind == "date" and not rule.instant:

@@ -702,3 +702,11 @@ def test_scenario_cases_are_forecasts(watchlist):
     assert periods_of(text, watchlist, "revenue", published=date(2026, 3, 1)) == set()
     text = "在我们的乐观情形下，月之暗面2027年收入可到50亿元；基准情形为30亿元。"
     assert periods_of(text, watchlist, "revenue", published=date(2026, 3, 1)) == set()
+
+
+def test_the_figure_a_span_of_years_starts_from(watchlist):
+    text = "2021年至2023年，月之暗面的收入从800万元起步，2023年达到6000万元。"
+    got = periods_of(text, watchlist, "revenue")
+    assert ("FY2021", Decimal("8000000")) in got and not any("-" in p for p, _ in got)
+    text = "Between 2022 and 2024, DeepSeek's revenue climbed from $2 million to $30 million."
+    assert ("FY2022", Decimal("2000000")) in periods_of(text, watchlist, "revenue")
