@@ -457,6 +457,8 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
             own = hugs.get(b.q.start) or _change_to_level(text, b, quantities, hugs)
             if own is None:
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
+                if own is not None and b.rule.base and id(own) in bases:
+                    own = None  # "较上年同期增加325%": a change is not of the period it is measured from
             if own is None:
                 # the period the sentence is about: the last one before the number, else the first after it,
                 # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)

@@ -44,6 +44,9 @@ _BRANCHES = [
     r"(?:(?P<a_ye>底|末)|(?P<a_m>[0-9]{1,2})\s?月\s?(?:(?P<a_d>[0-9]{1,2})\s?[日号])?(?P<a_mend>底|末)?)"
     r"(?:\s?止?\s?(?:的)?\s?(?P<a_len>六个月|6个月|六個月|三个月|3个月|三個月|九个月|9个月|九個月|十二个月|12个月"
     r"|十二個月|年度|财年|財年))?)",
+    # "the same period of 2025", "2024年同期": the period the text reports on, in that year
+    rf"(?P<smy>(?i:the\ssame\s(?:period|half|quarter|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
+    rf"|(?P<smy_y2>{_Y})\s?年\s?同期)",
     rf"(?P<span>(?:FY)?(?P<s_y1>{_Y})\s?年?度?\s?(?:至|到|-|–|~|—)\s?(?:FY)?(?P<s_y2>{_Y})\s?年度?)",
     rf"(?P<bspan>(?i:between)\s(?:FY)?(?P<bs_y1>{_Y})\s(?i:and)\s(?:FY)?(?P<bs_y2>{_Y})(?![0-9]))",
     rf"(?P<espan>(?:FY)?(?P<es_y1>{_Y})\s?(?:-|–|—|(?i:to|through))\s?(?:FY)?(?P<es_y2>{_Y})(?![0-9年]))",
@@ -83,8 +86,6 @@ _BRANCHES = [
     r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|the\s(?:first|second|third|fourth)\squarter))",
-    # "the same period of 2025": the period the text reports on, in that year
-    rf"(?P<smy>(?i:the\ssame\s(?:period|half|quarter|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9]))",
     # "同期", "the same nine months", "in the nine months": a period named before; "往績記錄期間": the periods listed before
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
     r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))"
@@ -538,7 +539,7 @@ def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: i
 
 def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | None:
     """"the same period of 2025": the half or quarter the text reports on, in 2025; without one, that year."""
-    y = int(m.group("smy_y"))
+    y = int(m.group("smy_y") or m.group("smy_y2"))
     if reported is None:
         return PeriodMention(m.start(), m.end(), "flow", f"FY{y}", (y,))
     p = shift_year(reported, y - reported.years[0])

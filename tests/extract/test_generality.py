@@ -710,3 +710,25 @@ def test_the_figure_a_span_of_years_starts_from(watchlist):
     assert ("FY2021", Decimal("8000000")) in got and not any("-" in p for p, _ in got)
     text = "Between 2022 and 2024, DeepSeek's revenue climbed from $2 million to $30 million."
     assert ("FY2022", Decimal("2000000")) in periods_of(text, watchlist, "revenue")
+
+
+def test_more_wordings_of_revenue_growth_shares_and_losses(watchlist):
+    text = "2024年上半年，月之暗面收入2亿元，较上年同期增加90%；其中开放平台贡献6000万元，对应30%的份额。"
+    got = facts(text, watchlist)
+    assert ("moonshot", "revenue_growth", "2024H1", Decimal("90"), "%", "eq") in got
+    assert ("moonshot", "revenue.cloud", "2024H1", Decimal("60000000"), "CNY", "eq") in got
+    assert ("moonshot", "revenue_share.cloud", "2024H1", Decimal("30"), "%", "eq") in got
+    text = "2023年到2025年，DeepSeek营收的年均复合增速为210%。MiniMax年度虧損為5億美元。"
+    got = facts(text, watchlist)
+    assert ("deepseek", "revenue_cagr", "FY2023-FY2025", Decimal("210"), "%", "eq") in got
+    text = "In 2024 Moonshot AI took in $80 million; its adjusted loss came to $150 million."
+    got = facts(text, watchlist)
+    assert ("moonshot", "revenue", "FY2024", Decimal("80000000"), "USD", "eq") in got
+    assert ("moonshot", "adjusted_net_loss", "FY2024", Decimal("150000000"), "USD", "eq") in got
+
+
+def test_a_change_on_the_same_period_of_a_named_year(watchlist):
+    text = "2024年1月至6月，DeepSeek收入为4000万美元，比2023年同期多出120%。"
+    assert periods_of(text, watchlist, "revenue_growth") == {("2024H1", Decimal("120"))}
+    text = "2025年前三季度，智谱收入为3亿元；2024年同期为1.2亿元。"
+    assert ("2024Q1-Q3", Decimal("120000000")) in periods_of(text, watchlist, "revenue")
