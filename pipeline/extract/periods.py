@@ -262,24 +262,26 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     """
     doc_year = doc_date.year if doc_date else None
     found: list[PeriodMention] = []
-    last_year: tuple[int, int] | None = None  # (year, offset) of the last explicit year, for "上半年" alone
+    last_year: tuple[int, int, bool] | None = None  # (year, offset, a date or month?) of the last explicit year
     last_day: PeriodMention | None = None  # the last day named, for "a day later"
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
     reported: PeriodMention | None = None  # and that period
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
+        # a day without its year takes a year from a date or month named near it, not from a fiscal period
+        stated_day = stated if stated is not None and last_year[2] else None
         context_year = stated or doc_year
         if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
             context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
         if m.lastgroup == "day":
             p = _day(m, doc_date)
         elif m.lastgroup == "next":
-            p = _next_day(m, last_day)
+            p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, last_day)
         elif m.lastgroup in ("emd", "emd2"):
             k = m.lastgroup
-            p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated)
+            p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated_day)
         elif m.lastgroup == "mo":
-            p = _month(m, doc_date, stated)
+            p = _month(m, doc_date, stated_day if m.group("mo_d") else stated)
         elif m.lastgroup == "smy":
             p = _same_of(m, reported)
         else:
@@ -291,7 +293,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         if p.kind == "date" and len(p.label) == 10:
             last_day = p
         if p.years and p.kind in ("flow", "date", "span") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
-            last_year = (p.years[-1], m.end())
+            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7)
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
@@ -544,6 +546,10 @@ def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | Non
         return PeriodMention(m.start(), m.end(), "flow", f"FY{y}", (y,))
     p = shift_year(reported, y - reported.years[0])
     return PeriodMention(m.start(), m.end(), "flow", p.label, (y,)) if p else None
+
+
+# "1月9日，也就是智谱上市的次日": "the day after" someone else's day restates the day just named.
+_RESTATES = re.compile(r"(?:也就是|亦即|即是|即|(?i:that\sis|i\.e\.))[^，,。；;\n]{0,12}$")
 
 
 def _next_day(m: re.Match, last: PeriodMention | None) -> PeriodMention | None:

@@ -732,3 +732,20 @@ def test_a_change_on_the_same_period_of_a_named_year(watchlist):
     assert periods_of(text, watchlist, "revenue_growth") == {("2024H1", Decimal("120"))}
     text = "2025年前三季度，智谱收入为3亿元；2024年同期为1.2亿元。"
     assert ("2024Q1-Q3", Decimal("120000000")) in periods_of(text, watchlist, "revenue")
+
+
+def test_reader_comments_are_not_the_article(watchlist):
+    text = ("月之暗面2024年收入为3亿元。\n\n" + "这家公司仍在扩张。" * 10 + "\n\n精彩评论\n\n"
+            "网友甲：月之暗面2024年收入5亿元才合理。\n")
+    assert periods_of(text, watchlist, "revenue") == {("FY2024", Decimal("300000000"))}
+    text = "DeepSeek's revenue was $20 million in 2024.\n\n" + "More to come. " * 10 + "\n\nComments\n\nBob: DeepSeek revenue was $90 million in 2024, surely.\n"
+    assert periods_of(text, watchlist, "revenue") == {("FY2024", Decimal("20000000"))}
+
+
+def test_a_day_restated_as_the_day_after_another_and_a_fiscal_year_near_it(watchlist):
+    text = ("2025年上半年，智谱收入为1.9亿元。\n\n3月5日，也就是月之暗面发布新模型的次日，MiniMax市值超过900亿港元。")
+    got = facts(text, watchlist, published=date(2026, 3, 20))
+    assert ("minimax", "market_cap", "2026-03-05", Decimal("90000000000"), "HKD", "gt") in got
+    text = "2025年前三季度，DeepSeek收入为1亿元。1月2日，即元旦假期后的次日，MiniMax市值超过800亿港元。"
+    got = facts(text, watchlist, published=date(2026, 1, 5))
+    assert ("minimax", "market_cap", "2026-01-02", Decimal("80000000000"), "HKD", "gt") in got
