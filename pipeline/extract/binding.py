@@ -703,6 +703,10 @@ def _unit(rule: MetricRule, q: Quantity) -> str | None:
     return _UNIT_OUT.get(q.kind)
 
 
+# A sentence opening with the bare word for "the company" (not "该公司", "that company"): the article's subject.
+_OUR_COMPANY = re.compile(r"\s{0,3}(?:公司|集团|集團|本公司)(?:[，,]|(?:公布|宣布|表示|披露|透露|指出|称|稱|介绍|介紹))")
+
+
 def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> str | None:
     """A company whose share the number is ("15.2% of Zhipu's revenue"), else the nearest one named before the
     number in its sentence, else in its paragraph, else the subject."""
@@ -717,6 +721,8 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         if m.start < ctx.paragraph_start:
             break
         if m.end <= q.start:
+            if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
+                break  # "…更勝智譜。公司公布，…1,837倍": a sentence opening "公司" is about the article's company
             return m.company  # None for a company that is not watched: the number is its, not ours
         i -= 1
     return doc.subject

@@ -274,7 +274,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
             context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
         if m.lastgroup == "day":
-            p = _day(m, doc_date)
+            p = _day(m, doc_date, last_day)
         elif m.lastgroup == "next":
             p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, last_day)
         elif m.lastgroup in ("emd", "emd2"):
@@ -290,8 +290,9 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 p = _last_completed(p, doc_date, whole_year=context_year == doc_year and not stated)
         if p is None:
             continue
-        if p.kind == "date" and len(p.label) == 10:
-            last_day = p
+        if p.kind == "date" and len(p.label) == 10 and not (
+                m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
+            last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
         if p.years and p.kind in ("flow", "date", "span") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7)
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
@@ -572,11 +573,19 @@ def _last_completed(p: PeriodMention, doc_date: date | None, whole_year: bool = 
     return p
 
 
-def _day(m: re.Match, doc_date: date | None) -> PeriodMention | None:
-    """"今日", "昨日", "yesterday": a date relative to the document's own."""
+_DAY_BEFORE = ("前一天", "前一日", "the day before", "the previous day", "a day earlier")
+
+
+def _day(m: re.Match, doc_date: date | None, last_day: PeriodMention | None = None) -> PeriodMention | None:
+    """"今日", "昨日", "yesterday": a date relative to the document's own; "前一日", "the day before": the day before
+    the last day named, if one was ("1月9日上市…前一日上市的智譜" is 8 January)."""
+    word = " ".join(m.group("day").lower().split())
+    if word in _DAY_BEFORE and last_day is not None:
+        d = date.fromisoformat(last_day.label) - timedelta(days=1)
+        return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
     if doc_date is None:
         return PeriodMention(m.start(), m.end(), "open", "")
-    back = 0 if m.group("day").lower() in ("今日", "今天", "today") else (2 if m.group("day") in ("前日", "前天") else 1)
+    back = 0 if word in ("今日", "今天", "today") else (2 if word in ("前日", "前天") else 1)
     d = doc_date - timedelta(days=back)
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
 

@@ -749,3 +749,12 @@ def test_a_day_restated_as_the_day_after_another_and_a_fiscal_year_near_it(watch
     text = "2025年前三季度，DeepSeek收入为1亿元。1月2日，即元旦假期后的次日，MiniMax市值超过800亿港元。"
     got = facts(text, watchlist, published=date(2026, 1, 5))
     assert ("minimax", "market_cap", "2026-01-02", Decimal("80000000000"), "HKD", "gt") in got
+
+
+def test_the_day_before_a_named_day_and_a_sentence_about_our_company(watchlist):
+    text = ("MiniMax招股熱度不及預期\n\n【本報訊】2026年3月6日\n\nMiniMax昨日（3月5日）在港上市，MiniMax股價平穩。\n\n"
+            "熱度不及智譜。公司公布，公開發售錄得約900倍超額認購。前一日上市的智譜超額認購1,200倍；前一日掛牌的智譜市值逾500億港元。")
+    got = facts(text, watchlist)
+    assert ("minimax", "ipo_oversubscription", "2026-03-05", Decimal("900"), "x", "approx") in got
+    assert ("zhipu", "ipo_oversubscription", "2026-03-04", Decimal("1200"), "x", "eq") in got
+    assert ("zhipu", "market_cap", "2026-03-04", Decimal("50000000000"), "HKD", "gt") in got
