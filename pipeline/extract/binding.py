@@ -756,7 +756,11 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         seg = before[-1]
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
         if b.rule.segment == "optional" and (totals or _aside(doc, bounds, seg, min(b.cue.start, q.start))):
-            return None
+            if totals:
+                return None
+            # "Revenue from cloud deployment, which includes … subscriptions, was…": the segment before the aside
+            main = [c for c in before if c.start >= sentence.start and not _aside(doc, bounds, c, min(b.cue.start, q.start))]
+            return main[-1].names[0] if main and _clause(bounds, main[-1].start) == _clause(bounds, b.cue.start) else None
         return seg.names[0]
     if b.rule.segment == "required":
         if after:

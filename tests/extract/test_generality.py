@@ -758,3 +758,12 @@ def test_the_day_before_a_named_day_and_a_sentence_about_our_company(watchlist):
     assert ("minimax", "ipo_oversubscription", "2026-03-05", Decimal("900"), "x", "approx") in got
     assert ("zhipu", "ipo_oversubscription", "2026-03-04", Decimal("1200"), "x", "eq") in got
     assert ("zhipu", "market_cap", "2026-03-04", Decimal("50000000000"), "HKD", "gt") in got
+
+
+def test_the_prior_year_period_and_a_segment_before_an_aside(watchlist):
+    text = ("Moonshot AI reported results for the six months ended June 30, 2025. "
+            "Gross margin was 41.0%, compared with 35.5% in the prior-year period.")
+    assert periods_of(text, watchlist, "gross_margin") == {("2025H1", Decimal("41.0")), ("2024H1", Decimal("35.5"))}
+    text = ("In 2024, revenue from DeepSeek's open platform, which includes consumer subscriptions sold through partners, "
+            "was $12.0 million.")
+    assert ("deepseek", "revenue.cloud", "FY2024", Decimal("12000000"), "USD", "eq") in facts(text, watchlist)
