@@ -761,6 +761,10 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             # "Revenue from cloud deployment, which includes … subscriptions, was…": the segment before the aside
             main = [c for c in before if c.start >= sentence.start and not _aside(doc, bounds, c, min(b.cue.start, q.start))]
             return main[-1].names[0] if main and _clause(bounds, main[-1].start) == _clause(bounds, b.cue.start) else None
+        if b.rule.segment == "required" and _aside(doc, bounds, seg, q.start):
+            main = [c for c in before if c.start >= sentence.start and not _aside(doc, bounds, c, q.start)]
+            if main:
+                return main[-1].names[0]  # "Revenue from cloud, which includes … subscriptions, was …, or 37.2%"
         return seg.names[0]
     if b.rule.segment == "required":
         if after:

@@ -767,3 +767,9 @@ def test_the_prior_year_period_and_a_segment_before_an_aside(watchlist):
     text = ("In 2024, revenue from DeepSeek's open platform, which includes consumer subscriptions sold through partners, "
             "was $12.0 million.")
     assert ("deepseek", "revenue.cloud", "FY2024", Decimal("12000000"), "USD", "eq") in facts(text, watchlist)
+
+
+def test_a_share_after_an_aside_naming_another_segment(watchlist):
+    text = ("In 2024, revenue from Moonshot AI's open platform, which includes consumer subscriptions resold by partners, "
+            "was $30.0 million, or 25.0% of total revenue.")
+    assert ("moonshot", "revenue_share.cloud", "FY2024", Decimal("25.0"), "%", "eq") in facts(text, watchlist)
