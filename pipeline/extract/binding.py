@@ -790,6 +790,20 @@ def _aside(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
 _SPAN_START = re.compile(r"(?:从|從|由|(?i:from))\s?(?:约|約|about\s|roughly\s)?\s?$")
 
 
+REPORT_OPENING = 400  # characters: where a results announcement names the period it reports on
+
+
+def _reporting_period(doc: Document) -> PeriodMention | None:
+    """"Announces … Results for the Six Months Ended June 30, 2026", "截至2025年12月31日止年度业绩": a period written as
+    ended in the opening of a document is what the whole document reports on."""
+    for p in doc.periods:
+        if p.start > REPORT_OPENING:
+            break
+        if p.closed and p.kind == "flow" and p.label:
+            return p
+    return None
+
+
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
     rule, p, source = b.rule, b.period, b.period_source or "sentence"
     if rule.span or p is None:
@@ -823,7 +837,10 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         else:
             flows = [x for x in recent if x.kind in ("flow", "date", "span")]
             if not flows:
-                return None, ""
+                p = _reporting_period(doc)
+                if p is None or p.end > b.q.start:
+                    return None, ""
+                return p.label, "document"
             p, source = flows[-1], "context"
     if p.kind not in ("flow", "date", "span") or not p.label:
         return None, ""

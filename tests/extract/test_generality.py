@@ -773,3 +773,14 @@ def test_a_share_after_an_aside_naming_another_segment(watchlist):
     text = ("In 2024, revenue from Moonshot AI's open platform, which includes consumer subscriptions resold by partners, "
             "was $30.0 million, or 25.0% of total revenue.")
     assert ("moonshot", "revenue_share.cloud", "FY2024", Decimal("25.0"), "%", "eq") in facts(text, watchlist)
+
+
+def test_a_results_announcement_reports_on_the_period_its_opening_names(watchlist):
+    text = ("MiniMax Announces Unaudited Results for the Nine Months Ended September 30, 2025\n\n"
+            "MiniMax today announced its results.\n\nBusiness review\n\nThe team grew. Customers stayed. Usage rose.\n\n"
+            "Products shipped. Partners joined. Markets opened.\n\n"
+            "Gross margin for the open platform improved to 21.5%, reflecting better utilisation.")
+    assert periods_of(text, watchlist, "gross_margin.cloud") == {("2025Q1-Q3", Decimal("21.5"))}
+    text = ("DeepSeek revenue up fivefold, margin at 30%\n\nA feature about its history.\n\n"
+            + "Nothing dated here. " * 30 + "\n\nThe gross margin was 30%.")
+    assert periods_of(text, watchlist, "gross_margin") == set()
