@@ -123,6 +123,7 @@ class _Context:
     paragraph_start: int = 0
     listed: list[PeriodMention] = field(default_factory=list)  # the last list of 3+ periods numbers were bound to
     refers: bool = False  # the sentence being bound names "同期" / "往績記錄期間": it may mean that list
+    glosses: tuple[int, set[int]] | None = None  # (sentence start, ids of segments named as a gloss in brackets)
 
 
 def bind_document(doc: Document) -> list[Fact]:
@@ -744,6 +745,10 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     q = b.q
     bounds = doc.clause_bounds(sentence)
     named = doc._roles.get(role, ())
+    if ctx.glosses is None or ctx.glosses[0] != sentence.start:
+        ctx.glosses = (sentence.start, _glosses(doc, sentence, named))
+    if ctx.glosses[1]:
+        named = [c for c in named if id(c) not in ctx.glosses[1]]
     after = [c for c in named if c.start >= q.end and c.start - q.end <= 20
              and _clause(bounds, c.start) == _clause(bounds, q.start)]
     if b.side == "after" and after:
@@ -775,6 +780,25 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
                 b.penalty += 0.1
                 return recent[-1]
     return None
+
+
+def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:
+    """"云端业务（含开放平台API及GLM Coding Plan订阅）": the segments a sentence names in brackets right after a segment,
+    which describe it (ids of their cues)."""
+    text = doc.text
+    if "（" not in text[sentence.start:sentence.end] and "(" not in text[sentence.start:sentence.end]:
+        return set()
+    glosses, last_end = set(), -10
+    for c in named:
+        if not sentence.start <= c.start < sentence.end:
+            continue
+        opened = max(text.rfind("（", max(0, c.start - 40), c.start), text.rfind("(", max(0, c.start - 40), c.start))
+        if opened > 0 and max(text.rfind("）", opened, c.start), text.rfind(")", opened, c.start)) < 0 \
+                and 0 <= opened - last_end <= 12:
+            glosses.add(id(c))
+            continue
+        last_end = c.end
+    return glosses
 
 
 def _aside(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:

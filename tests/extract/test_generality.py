@@ -784,3 +784,12 @@ def test_a_results_announcement_reports_on_the_period_its_opening_names(watchlis
     text = ("DeepSeek revenue up fivefold, margin at 30%\n\nA feature about its history.\n\n"
             + "Nothing dated here. " * 30 + "\n\nThe gross margin was 30%.")
     assert periods_of(text, watchlist, "gross_margin") == set()
+
+
+def test_segments_in_brackets_describe_the_segment_before_them(watchlist):
+    text = "2024年，月之暗面开放平台业务（含API及企业订阅）收入占比为35%，对应收入1.4亿元。"
+    got = facts(text, watchlist)
+    assert ("moonshot", "revenue_share.cloud", "FY2024", Decimal("35"), "%", "eq") in got
+    assert ("moonshot", "revenue.cloud", "FY2024", Decimal("140000000"), "CNY", "eq") in got
+    text = "In 2024, DeepSeek's cloud business (including consumer subscriptions sold via partners) made up 40% of revenue."
+    assert ("deepseek", "revenue_share.cloud", "FY2024", Decimal("40"), "%", "eq") in facts(text, watchlist)
