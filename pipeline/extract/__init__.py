@@ -28,6 +28,7 @@ never changes a fact: what binding reads from earlier sentences is bounded by se
 from __future__ import annotations
 
 import datetime
+import re
 from bisect import bisect_right
 
 from pipeline.extract.binding import CONTEXT_SENTENCES, TABLE_HEADER_REACH, Document, bind_document
@@ -42,7 +43,7 @@ from pipeline.models import Fact
 from pipeline.periods import period_end, span_years
 from pipeline.watchlist import Watchlist
 
-EXTRACTOR_VERSION = "2.2.0"
+EXTRACTOR_VERSION = "2.3.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts"]
 
@@ -57,7 +58,7 @@ def extract_facts(
     """Return the facts a document states about watched companies, ordered by offset."""
     if not text or not text.strip():
         return []
-    norm = mask_digit_runs(normalize_text(text))
+    norm = _without_comments(mask_digit_runs(normalize_text(text)))
     book = default_cue_book()
     numbers = number_matches(norm)
     if not numbers:
@@ -119,6 +120,19 @@ def extract_facts(
             fact = _requote(fact, text)
         facts.append(check_document(fact))
     return facts
+
+
+# A heading over readers' comments: what follows it is not the article.
+_COMMENTS = re.compile(
+    r"^[ \t]*(?:热门评论|熱門評論|精彩评论|精彩評論|网友评论|網友評論|读者评论|讀者評論|全部评论|全部評論|最新评论|最新評論"
+    r"|精选留言|精選留言|读者留言|讀者留言|评论区|評論區|留言区|留言區|(?i:comments|reader\scomments|readers'\scomments"
+    r"|top\scomments))[ \t]*[:：]?[ \t]*$", re.MULTILINE)
+
+
+def _without_comments(text: str) -> str:
+    """The text up to a comments section in its latter part (a reader's "570亿港元的市值" is no fact of the article)."""
+    m = _COMMENTS.search(text, len(text) // 3)
+    return text[:m.start()] if m else text
 
 
 def _windows(sentences, numbers, reach: int = CONTEXT_SENTENCES) -> list[tuple[int, int, int, int]]:

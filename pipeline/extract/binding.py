@@ -123,6 +123,7 @@ class _Context:
     paragraph_start: int = 0
     listed: list[PeriodMention] = field(default_factory=list)  # the last list of 3+ periods numbers were bound to
     refers: bool = False  # the sentence being bound names "同期" / "往績記錄期間": it may mean that list
+    glosses: tuple[int, set[int]] | None = None  # (sentence start, ids of segments named as a gloss in brackets)
 
 
 def bind_document(doc: Document) -> list[Fact]:
@@ -457,6 +458,8 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
             own = hugs.get(b.q.start) or _change_to_level(text, b, quantities, hugs)
             if own is None:
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
+                if own is not None and b.rule.base and id(own) in bases:
+                    own = None  # "较上年同期增加325%": a change is not of the period it is measured from
             if own is None:
                 # the period the sentence is about: the last one before the number, else the first after it,
                 # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)
@@ -701,6 +704,10 @@ def _unit(rule: MetricRule, q: Quantity) -> str | None:
     return _UNIT_OUT.get(q.kind)
 
 
+# A sentence opening with the bare word for "the company" (not "该公司", "that company"): the article's subject.
+_OUR_COMPANY = re.compile(r"\s{0,3}(?:公司|集团|集團|本公司)(?:[，,]|(?:公布|宣布|表示|披露|透露|指出|称|稱|介绍|介紹))")
+
+
 def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> str | None:
     """A company whose share the number is ("15.2% of Zhipu's revenue"), else the nearest one named before the
     number in its sentence, else in its paragraph, else the subject."""
@@ -715,6 +722,8 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         if m.start < ctx.paragraph_start:
             break
         if m.end <= q.start:
+            if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
+                break  # "…更勝智譜。公司公布，…1,837倍": a sentence opening "公司" is about the article's company
             return m.company  # None for a company that is not watched: the number is its, not ours
         i -= 1
     return doc.subject
@@ -736,6 +745,10 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     q = b.q
     bounds = doc.clause_bounds(sentence)
     named = doc._roles.get(role, ())
+    if ctx.glosses is None or ctx.glosses[0] != sentence.start:
+        ctx.glosses = (sentence.start, _glosses(doc, sentence, named))
+    if ctx.glosses[1]:
+        named = [c for c in named if id(c) not in ctx.glosses[1]]
     after = [c for c in named if c.start >= q.end and c.start - q.end <= 20
              and _clause(bounds, c.start) == _clause(bounds, q.start)]
     if b.side == "after" and after:
@@ -748,7 +761,15 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         seg = before[-1]
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
         if b.rule.segment == "optional" and (totals or _aside(doc, bounds, seg, min(b.cue.start, q.start))):
-            return None
+            if totals:
+                return None
+            # "Revenue from cloud deployment, which includes … subscriptions, was…": the segment before the aside
+            main = [c for c in before if c.start >= sentence.start and not _aside(doc, bounds, c, min(b.cue.start, q.start))]
+            return main[-1].names[0] if main and _clause(bounds, main[-1].start) == _clause(bounds, b.cue.start) else None
+        if b.rule.segment == "required" and _aside(doc, bounds, seg, q.start):
+            main = [c for c in before if c.start >= sentence.start and not _aside(doc, bounds, c, q.start)]
+            if main:
+                return main[-1].names[0]  # "Revenue from cloud, which includes … subscriptions, was …, or 37.2%"
         return seg.names[0]
     if b.rule.segment == "required":
         if after:
@@ -761,6 +782,25 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     return None
 
 
+def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:
+    """"云端业务（含开放平台API及GLM Coding Plan订阅）": the segments a sentence names in brackets right after a segment,
+    which describe it (ids of their cues)."""
+    text = doc.text
+    if "（" not in text[sentence.start:sentence.end] and "(" not in text[sentence.start:sentence.end]:
+        return set()
+    glosses, last_end = set(), -10
+    for c in named:
+        if not sentence.start <= c.start < sentence.end:
+            continue
+        opened = max(text.rfind("（", max(0, c.start - 40), c.start), text.rfind("(", max(0, c.start - 40), c.start))
+        if opened > 0 and max(text.rfind("）", opened, c.start), text.rfind(")", opened, c.start)) < 0 \
+                and 0 <= opened - last_end <= 12:
+            glosses.add(id(c))
+            continue
+        last_end = c.end
+    return glosses
+
+
 def _aside(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
     """"MiniMax, which makes most of its money from consumer subscriptions, reported revenue of…": a segment named in a
     relative clause before the metric's is an aside about the company, not what the metric is of."""
@@ -768,6 +808,24 @@ def _aside(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
     if k == _clause(bounds, metric_at) or not k:
         return False
     return _RELATIVE.match(doc.text, bounds[k - 1] + 1, seg.start) is not None
+
+
+# "从5740万元起步", "from $3.5 million": the figure a span of years starts from.
+_SPAN_START = re.compile(r"(?:从|從|由|(?i:from))\s?(?:约|約|about\s|roughly\s)?\s?$")
+
+
+REPORT_OPENING = 400  # characters: where a results announcement names the period it reports on
+
+
+def _reporting_period(doc: Document) -> PeriodMention | None:
+    """"Announces … Results for the Six Months Ended June 30, 2026", "截至2025年12月31日止年度业绩": a period written as
+    ended in the opening of a document is what the whole document reports on."""
+    for p in doc.periods:
+        if p.start > REPORT_OPENING:
+            break
+        if p.closed and p.kind == "flow" and p.label:
+            return p
+    return None
 
 
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
@@ -803,7 +861,10 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         else:
             flows = [x for x in recent if x.kind in ("flow", "date", "span")]
             if not flows:
-                return None, ""
+                p = _reporting_period(doc)
+                if p is None or p.end > b.q.start:
+                    return None, ""
+                return p.label, "document"
             p, source = flows[-1], "context"
     if p.kind not in ("flow", "date", "span") or not p.label:
         return None, ""
@@ -811,6 +872,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return None, ""  # a period after the document was written: a forecast, not a result
     if rule.span and p.kind != "span":
         return p.label, "fallback"
+    if p.kind == "span" and not rule.span and _SPAN_START.search(doc.text, max(0, b.q.start - 6), b.q.start):
+        return f"FY{p.years[0]}", source  # "2022年到2024年，营收从5740万元起步": where the span starts
     if p.kind == "date" and (rule.instant or rule.rate) and _TO_THE_MONTH.search(doc.text, p.start, p.end):
         return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
     if p.kind == "date" and not rule.instant:

@@ -30,7 +30,7 @@ _LEN = {"三": 3, "3": 3, "六": 6, "6": 6, "九": 9, "9": 9, "十二": 12, "12"
 _ZH_SUFFIX = (
     r"上半年|下半年|上半财年|下半财年|前三季度|前三季|首三季度|首三季|全年|底|末|初|中(?![国國期旬央东東部小])"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|H[12]|" + _FIRST_MONTHS
-    + r"|(?P<{p}m1>[0-9]{{1,2}})\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
+    + r"|(?P<{p}m1>[0-9]{{1,2}})\s?月?\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
     r"|(?P<{p}m>[0-9]{{1,2}})\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}})\s?[日号號])?(?P<{p}mend>底|末)?"
 )
 
@@ -44,11 +44,15 @@ _BRANCHES = [
     r"(?:(?P<a_ye>底|末)|(?P<a_m>[0-9]{1,2})\s?月\s?(?:(?P<a_d>[0-9]{1,2})\s?[日号])?(?P<a_mend>底|末)?)"
     r"(?:\s?止?\s?(?:的)?\s?(?P<a_len>六个月|6个月|六個月|三个月|3个月|三個月|九个月|9个月|九個月|十二个月|12个月"
     r"|十二個月|年度|财年|財年))?)",
+    # "the same period of 2025", "2024年同期": the period the text reports on, in that year
+    rf"(?P<smy>(?i:the\ssame\s(?:period|half|quarter|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
+    rf"|(?P<smy_y2>{_Y})\s?年\s?同期)",
     rf"(?P<span>(?:FY)?(?P<s_y1>{_Y})\s?年?度?\s?(?:至|到|-|–|~|—)\s?(?:FY)?(?P<s_y2>{_Y})\s?年度?)",
     rf"(?P<bspan>(?i:between)\s(?:FY)?(?P<bs_y1>{_Y})\s(?i:and)\s(?:FY)?(?P<bs_y2>{_Y})(?![0-9]))",
     rf"(?P<espan>(?:FY)?(?P<es_y1>{_Y})\s?(?:-|–|—|(?i:to|through))\s?(?:FY)?(?P<es_y2>{_Y})(?![0-9年]))",
     rf"(?P<since>(?:自|从|從)\s?(?P<sn_y>{_Y})\s?年?\s?(?:起|以来|以來|开始|開始)|(?i:since)\s(?P<sn_y2>{_Y})(?![0-9]))",
     rf"(?P<yr>(?P<y_y>{_Y})\s?(?:财年|財年|财政年度|財政年度|年度|年(?:\s?(?P<y_suf>{_ZH_SUFFIX.format(p='y_')}))?))",
+    rf"(?P<ya>(?<![0-9A-Za-z])(?P<ya_y>{_Y})A(?![0-9A-Za-z]))",  # "2024A": a broker's actual year (2026E is a forecast)
     rf"(?P<cq>(?P<cq_y>{_Y})\s?(?P<cq_s>H[12]|Q1\s?-\s?Q3|Q[1-4])(?![A-Za-z0-9]))",
     r"(?P<prior0>去年同期|上年同期)",
     r"(?P<rel>(?P<r_w>今年|本年|去年|上年|前年|明年|同年|(?i:this\syear|last\syear|next\syear))"
@@ -86,12 +90,13 @@ _BRANCHES = [
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
     r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))"
     r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)))",
-    r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)|the\s(?:previous|prior)\syear"
+    r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)"
+    r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\speriod\s(?:a|last)\syear))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
     # "1月的", "10月", "1-9月": a month without its year takes the year of the text around it
-    r"(?P<mo>(?<![0-9年./\-–~—])(?:(?P<mo_m1>1[0-2]|0?[1-9])\s?(?:-|–|至|到|~|—)\s?)?(?P<mo_m>1[0-2]|0?[1-9])\s?月份?"
+    r"(?P<mo>(?<![0-9年./\-–~—])(?:(?P<mo_m1>1[0-2]|0?[1-9])\s?月?\s?(?:-|–|至|到|~|—)\s?)?(?P<mo_m>1[0-2]|0?[1-9])\s?月份?"
     r"(?:\s?(?P<mo_d>[1-3]?[0-9])\s?[日号號])?(?P<mo_end>底|末)?)",
     rf"(?P<by>(?<![0-9$¥.,A-Za-z])(?P<by_y>{_Y})(?![0-9%A-Za-z]|[.,][0-9]|\s?(?:[万亿億萬千百名人家个個元倍]"
     r"|(?i:million|billion|thousand|trillion|tokens?|times|employees|people|staff|customers|units))))",
@@ -258,30 +263,41 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     """
     doc_year = doc_date.year if doc_date else None
     found: list[PeriodMention] = []
-    last_year: tuple[int, int] | None = None  # (year, offset) of the last explicit year, for "上半年" alone
+    last_year: tuple[int, int, bool] | None = None  # (year, offset, a date or month?) of the last explicit year
     last_day: PeriodMention | None = None  # the last day named, for "a day later"
+    frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
+    reported: PeriodMention | None = None  # and that period
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
+        # a day without its year takes a year from a date or month named near it, not from a fiscal period
+        stated_day = stated if stated is not None and last_year[2] else None
         context_year = stated or doc_year
+        if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
+            context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
         if m.lastgroup == "day":
-            p = _day(m, doc_date)
+            p = _day(m, doc_date, last_day)
         elif m.lastgroup == "next":
-            p = _next_day(m, last_day)
+            p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, last_day)
         elif m.lastgroup in ("emd", "emd2"):
             k = m.lastgroup
-            p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated)
+            p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated_day)
         elif m.lastgroup == "mo":
-            p = _month(m, doc_date, stated)
+            p = _month(m, doc_date, stated_day if m.group("mo_d") else stated)
+        elif m.lastgroup == "smy":
+            p = _same_of(m, reported)
         else:
             p = _mention(m, doc_year, context_year)
             if m.lastgroup == "bare" and p is not None:
-                p = _last_completed(p, doc_date)
+                p = _last_completed(p, doc_date, whole_year=context_year == doc_year and not stated)
         if p is None:
             continue
-        if p.kind == "date" and len(p.label) == 10:
-            last_day = p
+        if p.kind == "date" and len(p.label) == 10 and not (
+                m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
+            last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
         if p.years and p.kind in ("flow", "date", "span") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
-            last_year = (p.years[-1], m.end())
+            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7)
+        if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
+            frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
         found.append(p)
@@ -293,7 +309,8 @@ _ANCHOR_WORDS = (
     "fy", "fiscal", "今年", "本年", "去年", "上年", "前年", "明年", "同年", "同期", "上半年", "下半年", "前三季", "季度", "全年",
     "今日", "今天", "昨日", "昨天", "前日", "前天", "上一年", "前一年", "this year", "last year", "next year", "today",
     "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", "年初", "年底", "年末",
-    "a year", "the year", "previous year", "prior year", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
+    "a year", "the year", "previous year", "prior year", "prior-year", "previous-year", "year-earlier", "year-ago",
+    "prior period", "previous period", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "往績", "往绩",
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天",
@@ -479,8 +496,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
         return PeriodMention(s, e, "same", hint)
     if kind in ("prior", "prior0"):
         return PeriodMention(s, e, "prior", "")
-    if kind == "by":
-        y = int(g("by_y"))
+    if kind in ("by", "ya"):
+        y = int(g(kind + "_y"))
         return PeriodMention(s, e, "flow", f"FY{y}", (y,))
     return None
 
@@ -525,6 +542,19 @@ def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: i
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
 
 
+def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | None:
+    """"the same period of 2025": the half or quarter the text reports on, in 2025; without one, that year."""
+    y = int(m.group("smy_y") or m.group("smy_y2"))
+    if reported is None:
+        return PeriodMention(m.start(), m.end(), "flow", f"FY{y}", (y,))
+    p = shift_year(reported, y - reported.years[0])
+    return PeriodMention(m.start(), m.end(), "flow", p.label, (y,)) if p else None
+
+
+# "1月9日，也就是智谱上市的次日": "the day after" someone else's day restates the day just named.
+_RESTATES = re.compile(r"(?:也就是|亦即|即是|即|(?i:that\sis|i\.e\.))[^，,。；;\n]{0,12}$")
+
+
 def _next_day(m: re.Match, last: PeriodMention | None) -> PeriodMention | None:
     """"A day later", "翌日": the day after the last day named before it; nothing when none was."""
     if last is None:
@@ -533,10 +563,11 @@ def _next_day(m: re.Match, last: PeriodMention | None) -> PeriodMention | None:
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
 
 
-def _last_completed(p: PeriodMention, doc_date: date | None) -> PeriodMention | None:
+def _last_completed(p: PeriodMention, doc_date: date | None, whole_year: bool = False) -> PeriodMention | None:
     """"上半年按年增長325%" in a January 2026 headline: a half or quarter named without its year that was still under
-    way when the text was written has no results yet, so it is last year's."""
-    if doc_date is None or p.kind != "flow" or p.label.startswith("FY"):
+    way when the text was written has no results yet, so it is last year's. So is "全年" when no year is named
+    near it (whole_year): "全年收入8,120萬美元" in a March headline is last year's."""
+    if doc_date is None or p.kind != "flow" or (p.label.startswith("FY") and not whole_year):
         return p
     start, end = period_start(p.label), period_end(p.label)
     if start is not None and end is not None and start <= doc_date < end:
@@ -544,11 +575,19 @@ def _last_completed(p: PeriodMention, doc_date: date | None) -> PeriodMention | 
     return p
 
 
-def _day(m: re.Match, doc_date: date | None) -> PeriodMention | None:
-    """"今日", "昨日", "yesterday": a date relative to the document's own."""
+_DAY_BEFORE = ("前一天", "前一日", "the day before", "the previous day", "a day earlier")
+
+
+def _day(m: re.Match, doc_date: date | None, last_day: PeriodMention | None = None) -> PeriodMention | None:
+    """"今日", "昨日", "yesterday": a date relative to the document's own; "前一日", "the day before": the day before
+    the last day named, if one was ("1月9日上市…前一日上市的智譜" is 8 January)."""
+    word = " ".join(m.group("day").lower().split())
+    if word in _DAY_BEFORE and last_day is not None:
+        d = date.fromisoformat(last_day.label) - timedelta(days=1)
+        return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
     if doc_date is None:
         return PeriodMention(m.start(), m.end(), "open", "")
-    back = 0 if m.group("day").lower() in ("今日", "今天", "today") else (2 if m.group("day") in ("前日", "前天") else 1)
+    back = 0 if word in ("今日", "今天", "today") else (2 if word in ("前日", "前天") else 1)
     d = doc_date - timedelta(days=back)
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
 

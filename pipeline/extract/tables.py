@@ -30,6 +30,7 @@ from pipeline.extract.numbers import (
 )
 from pipeline.extract.periods import _LEN, _MONTHS, PeriodMention, find_periods, months_label
 from pipeline.models import Fact
+from pipeline.periods import period_end
 
 TABLE_CONFIDENCE = 0.85
 _MONTH_NUMBERS = {k[:3]: v for k, v in _MONTHS.items()}
@@ -46,7 +47,7 @@ _SCALE = r"万亿|萬億|亿|億|百万|百萬|千万|千萬|万|萬|千|million
 _CAPTION = re.compile(
     rf"(?:单位|單位|(?i:units?))\s?[:：]\s?(?P<c1>{_CURRENCY})?\s?(?P<s1>{_SCALE})?\s?(?P<u1>元|美元|港元)?"
     rf"|(?i:\bin\s)(?P<c2>{_CURRENCY})\s?(?P<s2>{_SCALE})(?![A-Za-z])"
-    rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
+    rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?[,，]?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
     rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
 )
 
@@ -182,8 +183,10 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
     if any(years):
         months = _column_months(r, table)
         header_periods = [_year_column(r, c, months) if y else p for p, c, y in zip(header_periods, header, years, strict=True)]
+    latest = max((p for p in header_periods if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
     facts = []
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
+    parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
     for row in body:
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r.text, c)) is not None}
         if not numbers:
@@ -193,21 +196,77 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
         if company is None:
             continue  # a row about a company that is not watched
         row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
-        row_metric = _metric(r, labels)
+        own = _metric(r, labels)
+        row_metric = own or _breakdown(r, labels, parent)
         offset = len(row) - len(header)
         for i, q in numbers.items():
             col = header[i - offset] if 0 <= i - offset < len(header) else None
             col_period = header_periods[i - offset] if col is not None else None
             found = row_metric or (_metric(r, [col]) if col is not None else None)
+            base = above
+            if row_metric is None and col is not None and i - offset >= 1:
+                found, base = _change_column(r, header[i - offset - 1], col, found, above)
+            elif row_metric is not None and col is not None and col_period is None and _CHANGE_HEADER.fullmatch(
+                    r.text, col.start, col.end):
+                found, base, col_period = _change_of(r, row_metric), row_metric[0], latest
             period = col_period or row_period
             if found is None or period is None:
                 continue
             q = _with_unit(r, q, labels, col, caption)
-            fact = _fact(r, company, found, period, q, row, above)
+            fact = _fact(r, company, found, period, q, row, base)
             if fact is not None:
                 facts.append(fact)
         above = row_metric[0] if row_metric else ()
+        if own is not None and labels and labels[0] is row[0]:
+            parent = (own, _column(r.text, row[0].start))
     return facts
+
+
+def _column(text: str, pos: int) -> int:
+    return pos - text.rfind("\n", 0, pos) - 1
+
+
+def _breakdown(r: _Reading, labels: list[Cell], parent):
+    """"Revenue … / ␣␣On-premise deployment …": a row indented under a metric row, naming only a segment, is that
+    metric's segment."""
+    if parent is None or not labels or _column(r.text, labels[0].start) <= parent[1]:
+        return None
+    cues = r.book.find(r.text, labels[0].start, labels[0].end, lowered=r.lowered)
+    segment = next((c.names[0] for c in cues if c.role == "segment"), None)
+    return (parent[0][0], segment, parent[0][2]) if segment else None
+
+
+# A column of changes: "YoY change", "YoY", "同比", "按年變動", "Change (%)".
+_CHANGE_HEADER = re.compile(r"(?i:yoy|y/y|year-over-year|year-on-year)?\s?(?i:change|growth|%\s?change)?\s?(?:\(%\)|（%）)?"
+                            r"|同比(?:增长|增長|变动|變動)?|按年(?:增长|增長|变动|變動)?")
+
+
+def _change_of(r: _Reading, row_metric):
+    """The change metric of a row's metric (revenue → revenue growth), or None."""
+    names = tuple(n for n, rule in r.book.metrics.items() if rule.base and rule.base in row_metric[0])
+    return (names, row_metric[1], row_metric[2]) if names else None
+
+
+def _change_column(r: _Reading, left: Cell, col: Cell, found, above: tuple[str, ...]):
+    """"| 营业收入 | 同比 |", "| Revenue | YoY |": a change column is about the metric of the column to its left.
+
+    Returns the metric (a bare "同比" header is the change of whatever metric has that base) and the base.
+    """
+    left_metric = _metric(r, [left])
+    if left_metric is None:
+        return found, above
+    bases = left_metric[0]
+    if found is None:
+        cues = r.book.find(r.text, col.start, col.end, lowered=r.lowered)
+        if not any(c.role == "comparison" for c in cues) or r.text[col.start:col.end].strip() not in _BARE_CHANGE:
+            return None, above
+        names = tuple(n for n, rule in r.book.metrics.items() if rule.base in bases)
+        return ((names, left_metric[1], left_metric[2]) if names else None), bases
+    return found, bases
+
+
+# Headers that name a change and nothing else: the column to their left says of what.
+_BARE_CHANGE = frozenset({"同比", "按年", "同比增长", "同比增長", "按年增長", "按年增长", "同比变动", "同比變動"})
 
 
 def _cell_number(text: str, cell: Cell) -> Quantity | None:
@@ -215,6 +274,8 @@ def _cell_number(text: str, cell: Cell) -> Quantity | None:
     start, end, neg = cell.start, cell.end, False
     if text[start] in "(（" and text[end - 1] in ")）" and end - start > 2:
         start, end, neg = start + 1, end - 1, True  # "(179,300)": an accountant's negative
+    elif text[start] == "+" and end - start > 1 and text[start + 1].isdigit():
+        start += 1  # "+151%": a change cell's explicit sign
     m = _NUMBER.fullmatch(text, start, end)
     if m is None or (neg and m.group("neg")):
         return None

@@ -621,3 +621,175 @@ def test_rd_as_a_percentage_of_revenue(watchlist):
     text = "2024年，DeepSeek研发开支为2亿元，占收入的180%。"
     assert periods_of(text, watchlist, "rd_to_revenue") == {("FY2024", Decimal("1.8"))}
     assert periods_of("2024年，DeepSeek云端部署收入占比为30%。", watchlist, "rd_to_revenue") == set()
+
+
+def test_a_bare_half_or_quarter_keeps_the_reported_period_past_an_earlier_year(watchlist):
+    text = ("截至2024年12月31日止年度，月之暗面收入為3.2億元；毛利率由2023年的20%升至35%。"
+            "單計第四季，收入為1.1億元。研發開支全年為5億元。")
+    got = periods_of(text, watchlist, "revenue")
+    assert ("2024Q4", Decimal("110000000")) in got and not any(p.startswith("2023") for p, _ in got)
+    assert periods_of(text, watchlist, "rd_expense") == {("FY2024", Decimal("500000000"))}
+    text = ("DeepSeek's revenue rose to $40 million in the first half of 2025. It earned $9 million in 2023. "
+            "Its net loss in the first half was $70 million.")
+    assert periods_of(text, watchlist, "net_loss") == {("2025H1", Decimal("70000000"))}
+
+
+def test_months_written_with_both_months_named(watchlist):
+    text = "2024年、2025年1月至6月，月之暗面分别实现收入1.5亿元和2.1亿元。"
+    assert periods_of(text, watchlist, "revenue") == {
+        ("FY2024", Decimal("150000000")), ("2025H1", Decimal("210000000"))}
+    text = "今年1月至9月，DeepSeek收入为2,000萬美元。"
+    assert periods_of(text, watchlist, "revenue", published=date(2025, 11, 20)) == {("2025Q1-Q3", Decimal("20000000"))}
+
+
+def test_a_full_year_without_its_year_in_a_headline_is_the_last_full_year(watchlist):
+    text = "月之暗面全年收入3.5億元，虧損收窄\n\n2025年4月2日\n\n月之暗面公布2024年度業績，收入3.5億元。"
+    assert periods_of(text, watchlist, "revenue") == {("FY2024", Decimal("350000000"))}
+    text = "DeepSeek全年营收达12亿元"
+    assert periods_of(text, watchlist, "revenue", published=date(2026, 2, 10)) == {("FY2025", Decimal("1200000000"))}
+    text = "2025年，智谱全年营收为7亿元。"
+    assert periods_of(text, watchlist, "revenue", published=date(2025, 12, 30)) == {("FY2025", Decimal("700000000"))}
+
+
+def test_a_brokers_actual_year_row_and_a_change_column(watchlist):
+    text = ("表2：可比公司\n\n| 公司 | 期间 | 收入 | 同比 | 毛利率 |\n|---|---|---|---|---|\n"
+            "| 月之暗面 | 2024A | 2.5亿元 | +80% | 40.0% |\n| 月之暗面 | 2027E | 9.0亿元 | +50% | 55.0% |\n")
+    got = facts(text, watchlist, published=date(2025, 6, 1))
+    assert ("moonshot", "revenue", "FY2024", Decimal("250000000"), "CNY", "eq") in got
+    assert ("moonshot", "revenue_growth", "FY2024", Decimal("80"), "%", "eq") in got
+    assert ("moonshot", "gross_margin", "FY2024", Decimal("40.0"), "%", "eq") in got
+    assert not any(p == "FY2027" for _, _, p, *_ in got)
+    text = "| Company | Period | Revenue | YoY |\n|---|---|---|---|\n| DeepSeek | 2023A | US$12m | +300% |\n"
+    assert periods_of(text, watchlist, "revenue_growth", published=date(2024, 6, 1)) == {("FY2023", Decimal("300"))}
+
+
+def test_an_aligned_table_with_indented_segments_and_a_change_column(watchlist):
+    text = ("Moonshot AI results\n\nSelected data\n(US$ million, unless otherwise noted)\n\n"
+            "                          Year ended December 31\n"
+            "                          2024        2023       Change\n"
+            "Revenue                   120.0        40.0      +200.0%\n"
+            "  Consumer subscriptions   90.0        35.0      +157.1%\n"
+            "  Open platform            30.0         5.0      +500.0%\n"
+            "Net loss                  300.0       250.0      +20.0%\n")
+    got = facts(text, watchlist, published=date(2025, 3, 1))
+    assert ("moonshot", "revenue.cloud", "FY2023", Decimal("5000000"), "USD", "eq") in got
+    assert ("moonshot", "revenue.consumer", "FY2024", Decimal("90000000"), "USD", "eq") in got
+    assert ("moonshot", "revenue_growth.cloud", "FY2024", Decimal("500.0"), "%", "eq") in got
+    assert ("moonshot", "net_loss", "FY2023", Decimal("250000000"), "USD", "eq") in got
+    assert not any(m.startswith("net_loss") and v == Decimal("20.0") for _, m, _, v, *_ in got)
+
+
+def test_the_same_period_of_a_year_is_the_reported_half_or_quarter(watchlist):
+    text = ("DeepSeek reported results for the six months ended June 30, 2025. Net loss was $80.0 million, "
+            "compared with $95.5 million in the same period of 2024.")
+    got = periods_of(text, watchlist, "net_loss")
+    assert ("2024H1", Decimal("95500000")) in got and ("FY2024", Decimal("95500000")) not in got
+    text = ("Moonshot AI's revenue in the third quarter of 2025 was $30 million, against $12 million "
+            "in the same quarter of 2024.")
+    assert ("2024Q3", Decimal("12000000")) in periods_of(text, watchlist, "revenue")
+
+
+def test_minus_in_words_and_broke_through(watchlist):
+    text = "DeepSeek's gross margin was minus 12.5% in 2024."
+    assert periods_of(text, watchlist, "gross_margin") == {("FY2024", Decimal("-12.5"))}
+    text = "2月3日，月之暗面估值冲破300亿美元。MiniMax市值昨日衝破800億港元。"
+    got = facts(text, watchlist, published=date(2026, 2, 4))
+    assert ("minimax", "market_cap", "2026-02-03", Decimal("80000000000"), "HKD", "gt") in got
+
+
+def test_scenario_cases_are_forecasts(watchlist):
+    text = "Our base case has DeepSeek's revenue reaching $400 million in 2027, and in our bull case it grows faster."
+    assert periods_of(text, watchlist, "revenue", published=date(2026, 3, 1)) == set()
+    text = "在我们的乐观情形下，月之暗面2027年收入可到50亿元；基准情形为30亿元。"
+    assert periods_of(text, watchlist, "revenue", published=date(2026, 3, 1)) == set()
+
+
+def test_the_figure_a_span_of_years_starts_from(watchlist):
+    text = "2021年至2023年，月之暗面的收入从800万元起步，2023年达到6000万元。"
+    got = periods_of(text, watchlist, "revenue")
+    assert ("FY2021", Decimal("8000000")) in got and not any("-" in p for p, _ in got)
+    text = "Between 2022 and 2024, DeepSeek's revenue climbed from $2 million to $30 million."
+    assert ("FY2022", Decimal("2000000")) in periods_of(text, watchlist, "revenue")
+
+
+def test_more_wordings_of_revenue_growth_shares_and_losses(watchlist):
+    text = "2024年上半年，月之暗面收入2亿元，较上年同期增加90%；其中开放平台贡献6000万元，对应30%的份额。"
+    got = facts(text, watchlist)
+    assert ("moonshot", "revenue_growth", "2024H1", Decimal("90"), "%", "eq") in got
+    assert ("moonshot", "revenue.cloud", "2024H1", Decimal("60000000"), "CNY", "eq") in got
+    assert ("moonshot", "revenue_share.cloud", "2024H1", Decimal("30"), "%", "eq") in got
+    text = "2023年到2025年，DeepSeek营收的年均复合增速为210%。MiniMax年度虧損為5億美元。"
+    got = facts(text, watchlist)
+    assert ("deepseek", "revenue_cagr", "FY2023-FY2025", Decimal("210"), "%", "eq") in got
+    text = "In 2024 Moonshot AI took in $80 million; its adjusted loss came to $150 million."
+    got = facts(text, watchlist)
+    assert ("moonshot", "revenue", "FY2024", Decimal("80000000"), "USD", "eq") in got
+    assert ("moonshot", "adjusted_net_loss", "FY2024", Decimal("150000000"), "USD", "eq") in got
+
+
+def test_a_change_on_the_same_period_of_a_named_year(watchlist):
+    text = "2024年1月至6月，DeepSeek收入为4000万美元，比2023年同期多出120%。"
+    assert periods_of(text, watchlist, "revenue_growth") == {("2024H1", Decimal("120"))}
+    text = "2025年前三季度，智谱收入为3亿元；2024年同期为1.2亿元。"
+    assert ("2024Q1-Q3", Decimal("120000000")) in periods_of(text, watchlist, "revenue")
+
+
+def test_reader_comments_are_not_the_article(watchlist):
+    text = ("月之暗面2024年收入为3亿元。\n\n" + "这家公司仍在扩张。" * 10 + "\n\n精彩评论\n\n"
+            "网友甲：月之暗面2024年收入5亿元才合理。\n")
+    assert periods_of(text, watchlist, "revenue") == {("FY2024", Decimal("300000000"))}
+    text = "DeepSeek's revenue was $20 million in 2024.\n\n" + "More to come. " * 10 + "\n\nComments\n\nBob: DeepSeek revenue was $90 million in 2024, surely.\n"
+    assert periods_of(text, watchlist, "revenue") == {("FY2024", Decimal("20000000"))}
+
+
+def test_a_day_restated_as_the_day_after_another_and_a_fiscal_year_near_it(watchlist):
+    text = ("2025年上半年，智谱收入为1.9亿元。\n\n3月5日，也就是月之暗面发布新模型的次日，MiniMax市值超过900亿港元。")
+    got = facts(text, watchlist, published=date(2026, 3, 20))
+    assert ("minimax", "market_cap", "2026-03-05", Decimal("90000000000"), "HKD", "gt") in got
+    text = "2025年前三季度，DeepSeek收入为1亿元。1月2日，即元旦假期后的次日，MiniMax市值超过800亿港元。"
+    got = facts(text, watchlist, published=date(2026, 1, 5))
+    assert ("minimax", "market_cap", "2026-01-02", Decimal("80000000000"), "HKD", "gt") in got
+
+
+def test_the_day_before_a_named_day_and_a_sentence_about_our_company(watchlist):
+    text = ("MiniMax招股熱度不及預期\n\n【本報訊】2026年3月6日\n\nMiniMax昨日（3月5日）在港上市，MiniMax股價平穩。\n\n"
+            "熱度不及智譜。公司公布，公開發售錄得約900倍超額認購。前一日上市的智譜超額認購1,200倍；前一日掛牌的智譜市值逾500億港元。")
+    got = facts(text, watchlist)
+    assert ("minimax", "ipo_oversubscription", "2026-03-05", Decimal("900"), "x", "approx") in got
+    assert ("zhipu", "ipo_oversubscription", "2026-03-04", Decimal("1200"), "x", "eq") in got
+    assert ("zhipu", "market_cap", "2026-03-04", Decimal("50000000000"), "HKD", "gt") in got
+
+
+def test_the_prior_year_period_and_a_segment_before_an_aside(watchlist):
+    text = ("Moonshot AI reported results for the six months ended June 30, 2025. "
+            "Gross margin was 41.0%, compared with 35.5% in the prior-year period.")
+    assert periods_of(text, watchlist, "gross_margin") == {("2025H1", Decimal("41.0")), ("2024H1", Decimal("35.5"))}
+    text = ("In 2024, revenue from DeepSeek's open platform, which includes consumer subscriptions sold through partners, "
+            "was $12.0 million.")
+    assert ("deepseek", "revenue.cloud", "FY2024", Decimal("12000000"), "USD", "eq") in facts(text, watchlist)
+
+
+def test_a_share_after_an_aside_naming_another_segment(watchlist):
+    text = ("In 2024, revenue from Moonshot AI's open platform, which includes consumer subscriptions resold by partners, "
+            "was $30.0 million, or 25.0% of total revenue.")
+    assert ("moonshot", "revenue_share.cloud", "FY2024", Decimal("25.0"), "%", "eq") in facts(text, watchlist)
+
+
+def test_a_results_announcement_reports_on_the_period_its_opening_names(watchlist):
+    text = ("MiniMax Announces Unaudited Results for the Nine Months Ended September 30, 2025\n\n"
+            "MiniMax today announced its results.\n\nBusiness review\n\nThe team grew. Customers stayed. Usage rose.\n\n"
+            "Products shipped. Partners joined. Markets opened.\n\n"
+            "Gross margin for the open platform improved to 21.5%, reflecting better utilisation.")
+    assert periods_of(text, watchlist, "gross_margin.cloud") == {("2025Q1-Q3", Decimal("21.5"))}
+    text = ("DeepSeek revenue up fivefold, margin at 30%\n\nA feature about its history.\n\n"
+            + "Nothing dated here. " * 30 + "\n\nThe gross margin was 30%.")
+    assert periods_of(text, watchlist, "gross_margin") == set()
+
+
+def test_segments_in_brackets_describe_the_segment_before_them(watchlist):
+    text = "2024年，月之暗面开放平台业务（含API及企业订阅）收入占比为35%，对应收入1.4亿元。"
+    got = facts(text, watchlist)
+    assert ("moonshot", "revenue_share.cloud", "FY2024", Decimal("35"), "%", "eq") in got
+    assert ("moonshot", "revenue.cloud", "FY2024", Decimal("140000000"), "CNY", "eq") in got
+    text = "In 2024, DeepSeek's cloud business (including consumer subscriptions sold via partners) made up 40% of revenue."
+    assert ("deepseek", "revenue_share.cloud", "FY2024", Decimal("40"), "%", "eq") in facts(text, watchlist)
