@@ -1,0 +1,48 @@
+"""The watchlist matcher: the relevance gate's quick path agrees with the full matcher, odd case folds included."""
+
+import random
+
+import pytest
+
+from pipeline.watchlist import Company, Watchlist
+
+WATCHLIST = Watchlist([
+    Company("zhipu", ("智谱", "智譜AI", "Zhipu", "Z.ai", "Knowledge Atlas")),
+    Company("moonshot", ("月之暗面", "Kimi", "Moonshot AI")),
+    Company("deepseek", ("DeepSeek", "深度求索")),
+])
+
+
+def full(text: str) -> set[str]:
+    return {cid for _, _, cid in WATCHLIST.find(text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("<p>ZHIPU and deepseek</p>", {"zhipu", "deepseek"}),
+    ("智譜AI與月之暗面", {"zhipu", "moonshot"}),
+    ("xzhipu or zhipux or kimis", set()),  # Latin aliases need word boundaries
+    ("\u212aimi (Kelvin sign K)", {"moonshot"}),  # re.IGNORECASE folds these four onto ASCII letters
+    ("K\u0130MI with a dotted capital I", {"moonshot"}),
+    ("Deep\u017feek with a long s", {"deepseek"}),
+    ("KNOWLEDGE ATLAS", {"zhipu"}),
+    ("nothing watched here", set()),
+])
+def test_mentions_agrees_with_the_full_matcher(text, expected):
+    assert WATCHLIST.mentions(text) == full(text) == expected
+
+
+def test_mentions_agrees_on_random_text_with_odd_characters():
+    rng = random.Random(11)
+    alphabet = list("zhipuZHIPUkimiKIMIdeepsk .-aiAI智谱譜月之暗面深度求索") + ["\u0130", "\u0131", "\u017f", "\u212a", "ß"]
+    names = ["Zhipu", "z.ai", "KIMI", "Kİmi", "deepſeek", "\u212aimi", "Moonshot AI", "xzhipu"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        if rng.random() < 0.4:
+            text = text[: len(text) // 2] + rng.choice(names) + text[len(text) // 2:]
+        assert WATCHLIST.mentions(text) == full(text), text
+
+
+def test_an_alias_with_a_non_ascii_cased_letter_uses_the_full_matcher():
+    accented = Watchlist([Company("acme", ("Ácme Labs",))])
+    assert accented.mentions("news about ÁCME LABS today") == {"acme"}
+    assert accented.mentions("nothing") == set()
