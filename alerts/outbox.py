@@ -32,11 +32,6 @@ class Evidence:
     value: float | None = None
 
 
-def find_evidence(conn: duckdb.DuckDBPyConnection, company: str, metric: str, period: str) -> list[Evidence]:
-    """Return the trusted facts behind a metric key, best first (filing, then confidence, then newest), at most 5."""
-    return key_evidence(conn, [(company, metric, period)]).get((company, metric, period), [])
-
-
 def key_evidence(conn: duckdb.DuckDBPyConnection, keys: list[tuple[str, str, str]],
                  per_key: int = EVIDENCE_KEPT) -> dict[tuple[str, str, str], list[Evidence]]:
     """Return {key: the best `per_key` trusted facts behind it} for many metric keys in one query."""
@@ -132,14 +127,6 @@ class Outgoing:
     body: str
     evidence: list[Evidence]
     extra: dict = field(default_factory=dict)
-
-
-def enqueue_alert(
-    conn: duckdb.DuckDBPyConnection, alert: Alert, title: str, body: str, evidence: list[Evidence],
-    run_id: str, now: datetime, extra: dict | None = None,
-) -> bool:
-    """Insert one alert unless its key is already in the outbox; return whether it was new and deliverable."""
-    return store_alerts(conn, [Outgoing(alert, title, body, evidence, extra or {})], run_id, now) == 1
 
 
 def store_alerts(conn: duckdb.DuckDBPyConnection, items: list[Outgoing], run_id: str, now: datetime) -> int:

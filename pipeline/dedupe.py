@@ -81,11 +81,6 @@ def simhash(features: set[int]) -> int:
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
-def hamming(a: int, b: int) -> int:
-    """Return the number of differing bits between two 64-bit fingerprints."""
-    return bin((a ^ b) & (2**64 - 1)).count("1")
-
-
 def containment(a: set[int], b: set[int]) -> float:
     """Return the share of the smaller set's shingles found in the other."""
     if not a or not b:

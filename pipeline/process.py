@@ -20,7 +20,6 @@ from pipeline.parse import ParseError, decode_document, parse_document
 from storage.records import (
     PendingDocument,
     documents_by_id,
-    find_duplicate,
     find_duplicates,
     known_values,
     mark_document,
@@ -244,7 +243,7 @@ class _Writer:
             # An exact twin fed in the same pass is a duplicate only once its original is stored as parsed or
             # irrelevant; twins that both fail keep their own errors.
             self.flush()
-            original = find_duplicate(self.conn, doc.id, doc.content_hash, doc.metadata.get("canonical_url"))
+            original = find_duplicates(self.conn, [doc]).get(doc.id)
             if original:
                 self._mark(doc.id, "duplicate", original=original)
                 report.duplicate += 1

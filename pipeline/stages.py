@@ -23,7 +23,7 @@ from pipeline.metrics import MetricChange, recompute_metrics
 from pipeline.process import process_documents
 from storage.db import connect, open_db, transaction
 from storage.records import count_rows, finish_run, mark_recovered, unfinished_work
-from storage.snapshot import publish_snapshot, snapshot_path
+from storage.snapshot import publish_snapshot_of, snapshot_path
 
 MAX_LISTED = 50  # changed keys and failures listed in a result; the counts are always complete
 UNDELIVERED = "status IN ('pending', 'failed', 'sending')"
@@ -111,9 +111,7 @@ def source_health_digest(config: Config) -> dict:
 
 def snapshot_stage(config: Config) -> str:
     """Checkpoint the live database and publish the analysts' read-only snapshot; return its path."""
-    target = snapshot_path(config.db, config.snapshot)
-    with open_db(config.db) as conn:
-        return str(publish_snapshot(conn, config.db, target))
+    return str(publish_snapshot_of(config.db, snapshot_path(config.db, config.snapshot)))
 
 
 def company_names(config: Config) -> dict[str, str]:

@@ -159,19 +159,6 @@ def pending_documents(conn: duckdb.DuckDBPyConnection, limit: int | None = None)
     return documents_by_id(conn, pending_ids(conn, limit))
 
 
-def find_duplicate(
-    conn: duckdb.DuckDBPyConnection, doc_id: str, digest: str, canonical_url: str | None = None
-) -> str | None:
-    """Return the id of an earlier document with the same content (or the same canonical URL), if any."""
-    row = conn.execute(
-        """SELECT id FROM documents WHERE (content_hash = ? OR (? IS NOT NULL AND canonical_url = ?))
-                  AND id <> ? AND status IN ('parsed', 'irrelevant')
-           ORDER BY fetched_at, id LIMIT 1""",
-        [digest, canonical_url, canonical_url, doc_id],
-    ).fetchone()
-    return row[0] if row else None
-
-
 def find_duplicates(conn: duckdb.DuckDBPyConnection, docs: Sequence[PendingDocument]) -> dict[str, str]:
     """Return {document id: the first processed document with the same content or canonical URL} for a batch.
 

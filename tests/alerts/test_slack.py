@@ -13,7 +13,7 @@ from datetime import timedelta
 import pytest
 
 from alerts.delivery import deliver_pending, enqueue_alerts
-from alerts.outbox import Evidence, enqueue_alert
+from alerts.outbox import Evidence, Outgoing, store_alerts
 from alerts.rules import Alert, evaluate_rules, load_rules
 from alerts.slack import SlackBotSender, SlackWebhookSender, slack_sender_from_env
 from pipeline.metrics import recompute_metrics
@@ -305,8 +305,8 @@ def _enqueue(conn, company: str, n: int, *, quote="A sentence.", title=None, doc
         alert = Alert("test_rule", "medium", company, "revenue", f"FY{2000 + i}", 1e6 * (i + 1), "CNY",
                       "moved +60% since the year before")
         evidence = [Evidence(quote, "doc", "https://news.example.org/x", doc_title, 1e6)]
-        enqueue_alert(conn, alert, title or f"{company} alert {i}", "Body.", evidence, "run-x", NOW,
-                      {"company_name": NAMES.get(company, company), "history": []})
+        store_alerts(conn, [Outgoing(alert, title or f"{company} alert {i}", "Body.", evidence,
+                                     {"company_name": NAMES.get(company, company), "history": []})], "run-x", NOW)
         keys.append(alert.key)
     return keys
 

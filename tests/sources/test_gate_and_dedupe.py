@@ -3,7 +3,7 @@
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.dedupe import canonical_url, find_canonical_link, fingerprint, hamming, is_near_duplicate
+from pipeline.dedupe import canonical_url, find_canonical_link, fingerprint, is_near_duplicate
 from pipeline.ingest import ingest_sources
 from pipeline.models import FetchedDocument
 from pipeline.process import process_documents
@@ -15,6 +15,11 @@ SAMPLES = Path(__file__).resolve().parents[2] / "pipeline" / "samples"
 ORIGINAL = (SAMPLES / "inbox" / "2025-12-23-minimax-prospectus.txt").read_text(encoding="utf-8")
 REPRINT = (SAMPLES / "recorded" / "feed" / "minimax-ipo-filing.html").read_text(encoding="utf-8")
 OTHER = (SAMPLES / "inbox" / "2025-12-22-zhipu-tokens.html").read_text(encoding="utf-8")
+
+
+def hamming(a: int, b: int) -> int:
+    """Differing bits of two 64-bit fingerprints (what near_duplicate_candidates counts with bit_count in SQL)."""
+    return bin((a ^ b) & (2**64 - 1)).count("1")
 
 
 def test_irrelevant_document_is_stored_irrelevant_and_never_parsed(loopback_server, http, tmp_path, db):
