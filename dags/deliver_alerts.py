@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from airflow.sdk import dag, task
 from marketmon_airflow.assets import METRICS
-from marketmon_airflow.defaults import START_DATE, TAGS, default_args
+from marketmon_airflow.defaults import dag_options
 from marketmon_airflow.runtime import load_run_config, run_record_id, run_time
 from marketmon_airflow.tasks import publish_snapshot
 
@@ -12,11 +12,7 @@ from marketmon_airflow.tasks import publish_snapshot
 @dag(
     dag_id="deliver_alerts",
     schedule=METRICS,
-    start_date=START_DATE,
-    catchup=False,
-    max_active_runs=1,
-    default_args=default_args(timeout_minutes=15),
-    tags=[*TAGS, "alerts"],
+    **dag_options("alerts", timeout_minutes=15),
     doc_md="""
 ### deliver_alerts
 

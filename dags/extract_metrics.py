@@ -5,7 +5,7 @@ from __future__ import annotations
 from airflow.sdk import Metadata, Param, dag, task
 from airflow.sdk.exceptions import AirflowSkipException
 from marketmon_airflow.assets import FILING_DOCUMENTS, METRICS, NEWS_DOCUMENTS, STATS_DOCUMENTS
-from marketmon_airflow.defaults import START_DATE, TAGS, default_args
+from marketmon_airflow.defaults import dag_options
 from marketmon_airflow.runtime import load_run_config, run_record_id, run_time
 from marketmon_airflow.tasks import publish_snapshot
 
@@ -13,11 +13,7 @@ from marketmon_airflow.tasks import publish_snapshot
 @dag(
     dag_id="extract_metrics",
     schedule=NEWS_DOCUMENTS | FILING_DOCUMENTS | STATS_DOCUMENTS,
-    start_date=START_DATE,
-    catchup=False,
-    max_active_runs=1,
-    default_args=default_args(timeout_minutes=60),
-    tags=[*TAGS, "extract"],
+    **dag_options("extract", timeout_minutes=60),
     params={"gate": Param(True, type="boolean",
                           description="Skip extraction for documents naming no watched company.")},
     doc_md="""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from airflow.sdk import Asset, CronTriggerTimetable, Metadata, dag, task
 from airflow.sdk.exceptions import AirflowSkipException
 from marketmon_airflow.assets import FILING_DOCUMENTS, NEWS_DOCUMENTS, STATS_DOCUMENTS, inbox_asset
-from marketmon_airflow.defaults import START_DATE, TAGS, default_args
+from marketmon_airflow.defaults import dag_options
 from marketmon_airflow.runtime import load_run_config, run_record_id, run_time
 
 DOC = """
@@ -31,11 +31,7 @@ def ingest_dag(dag_id: str, schedule, kinds: frozenset[str], outlet: Asset):
     @dag(
         dag_id=dag_id,
         schedule=schedule,
-        start_date=START_DATE,
-        catchup=False,
-        max_active_runs=1,
-        default_args=default_args(timeout_minutes=30),
-        tags=[*TAGS, "ingest"],
+        **dag_options("ingest", timeout_minutes=30),
         doc_md=DOC.format(dag_id=dag_id, kinds=", ".join(f"`{k}`" for k in sorted(kinds)), asset=outlet.name),
     )
     def ingest():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from airflow.sdk import CronTriggerTimetable, dag, task
-from marketmon_airflow.defaults import START_DATE, TAGS, default_args
+from marketmon_airflow.defaults import dag_options
 from marketmon_airflow.notices import post_notice
 from marketmon_airflow.runtime import load_run_config
 from marketmon_airflow.tasks import publish_snapshot
@@ -12,11 +12,7 @@ from marketmon_airflow.tasks import publish_snapshot
 @dag(
     dag_id="maintenance",
     schedule=CronTriggerTimetable("15 4 * * *", timezone="UTC"),
-    start_date=START_DATE,
-    catchup=False,
-    max_active_runs=1,
-    default_args=default_args(timeout_minutes=30),
-    tags=[*TAGS, "maintenance"],
+    **dag_options("maintenance", timeout_minutes=30),
     doc_md="""
 ### maintenance
 

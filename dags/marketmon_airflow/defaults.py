@@ -25,3 +25,14 @@ def default_args(*, timeout_minutes: int = 30) -> dict:
         "pool_slots": 1,
         "on_failure_callback": notify_failure,
     }
+
+
+def dag_options(tag: str, *, timeout_minutes: int) -> dict:
+    """Return the DAG arguments every marketmon DAG shares: no catch-up, one run at a time, the task defaults."""
+    return {
+        "start_date": START_DATE,
+        "catchup": False,
+        "max_active_runs": 1,
+        "default_args": default_args(timeout_minutes=timeout_minutes),
+        "tags": [*TAGS, tag],
+    }
