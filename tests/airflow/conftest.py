@@ -95,10 +95,19 @@ def queued_runs(dag_id: str) -> int:
 
 
 def clear_asset_history() -> None:
-    """Forget Asset events and queued runs from earlier tests (the metadata DB lives for the session)."""
-    from airflow.models.asset import AssetDagRunQueue, AssetEvent
+    """Forget Asset events, queued runs and asset watchers from earlier tests (the metadata DB lives for the session).
+
+    A watcher's trigger carries the inbox folder of the config it was parsed with. When a later sync replaces
+    one watcher trigger with another for the same Asset, Airflow 3.3.2 leaves the Asset with none (the new
+    reference is dropped with the old), so a test that syncs its own DAGs starts from no watchers, as a
+    fresh deployment does.
+    """
+    from airflow.models.asset import AssetDagRunQueue, AssetEvent, AssetWatcherModel
+    from airflow.models.trigger import Trigger
     from airflow.utils.session import create_session
 
     with create_session() as session:
         session.query(AssetDagRunQueue).delete()
         session.query(AssetEvent).delete()
+        session.query(AssetWatcherModel).delete()
+        session.query(Trigger).delete()
