@@ -1,12 +1,16 @@
 """Tables read cell by cell: markdown rows ("| 收入 | 0.574 | 1.245 |") and plain-text columns two or more spaces apart.
 
 A number in a table gets its metric from its row's label ("经调整净亏损") or, failing that, its column's header
-("Revenue"); its period from its column's header ("2024年", "1H25") or, failing that, a period written in its row
-("Zhipu  9M25  US$53.4m"); its unit from the cell, the row label ("营业收入（亿元）"), the column header, or a caption
-just above the table ("单位：人民币亿元", "(CNY unless stated)", "in US$ millions"); its company from a company named
-in its row, else the article's subject. Header and rows need not have as many cells: the number columns are the
-last ones of each, so a header without a label cell still lines up. A number the table cannot tie to a metric and a
-period is left to the sentence reader.
+("Revenue"); a label with a change word after its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and
+a ratio label ("研发投入/收入", "R&D to revenue (x)") the metric that needs the first one's words. Its period comes
+from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result) or, failing that,
+a period written in its row ("Zhipu  9M25  US$53.4m"), or the one period a caption names when no header cell names
+any; its unit from the cell, the row label ("营业收入（亿元）"), the column header, or a caption just above the
+table ("单位：人民币亿元", "(CNY unless stated)", "in US$ millions", "(US$m, Dec year-end)"); its company from a
+company named in its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else the
+article's subject. Header and rows need not have as many cells: the number columns are the last ones of each, so
+a header without a label cell still lines up. A number the table cannot tie to a metric and a period is left to the
+sentence reader, unless the header names companies (its columns are theirs).
 """
 
 from __future__ import annotations
@@ -165,13 +169,14 @@ def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: 
     """Return the facts the tables state, and the offsets of the numbers in the tables that were read.
 
     A table that yields a fact is read whole: the sentence reader leaves all its numbers alone, so an
-    estimate column ("FY2025E") is not dated from the text around it.
+    estimate column ("FY2025E") is not dated from the text around it. So is a table whose header names companies:
+    its columns are theirs, which the sentence reader cannot know ("| 指标 | 智谱 | MiniMax |").
     """
     reading = _Reading(text, lowered, book, subject, doc_date, companies, [m.start for m in companies])
     facts, read = [], set()
     for table in tables:
         found = _read_table(reading, table)
-        if found:
+        if found or any(_named(reading, c.start, c.end) for c in table.rows[0][1:]):
             facts.extend(found)
             read.update(c.start for row in table.rows[1:] for c in row if _cell_number(text, c) is not None)
     return facts, read
@@ -187,6 +192,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
     if any(years):
         months = _column_months(r, table)
         header_periods = [_year_column(r, c, months) if y else p for p, c, y in zip(header_periods, header, years, strict=True)]
+    table_period = _caption_period(r, table) if not any(header_periods) else None
     latest = max((p for p in header_periods if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
     facts = []
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
@@ -216,7 +222,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
             elif row_metric is not None and col is not None and col_period is None and _CHANGE_HEADER.fullmatch(
                     r.text, col.start, col.end):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], latest
-            period = col_period or row_period
+            period = col_period or row_period or table_period
             if found is None or period is None:
                 continue
             q = _with_unit(r, q, labels, col, caption)
@@ -268,7 +274,7 @@ def _row_metric(r: _Reading, labels: list[Cell]):
             continue
         ratio = _ratio(r, cell, cues[-1])
         if ratio is not None:
-            return ratio, ()
+            return ratio, None
         found = _metric(r, [cell])
         if found is not None and _CHANGE_AFTER.fullmatch(r.text[cues[0].end:cell.end].strip()):
             change = _change_of(r, found)
@@ -373,6 +379,18 @@ def _column_months(r: _Reading, table: Table) -> tuple[int, int] | None:
             last, n = int(m.group("m")), _LEN.get(m.group("zn"))
         if last and n and n <= last:
             return last - n + 1, last
+    return None
+
+
+def _caption_period(r: _Reading, table: Table) -> PeriodMention | None:
+    """The period of a table whose header names none: the one a caption names ("2024年核心数据", "Key figures, 1H25").
+
+    The nearest line above the table that names a period must name just one; two ("2023年与2024年") date nothing.
+    """
+    for s, e in _lines_above(r.text, table.start):
+        found = [p for p in find_periods(r.text, r.doc_date, s, e) if p.kind == "flow"]
+        if found:
+            return found[0] if len(found) == 1 else None
     return None
 
 

@@ -103,3 +103,32 @@ def test_a_parenthesised_unit_in_the_caption_scales_the_cells(watchlist):
         ("deepseek", "net_loss", "FY2023", Decimal("40500000"), "USD"),
         ("deepseek", "net_loss", "2024Q1-Q3", Decimal("22000000"), "USD"),
     }
+
+
+# --- the period of a table in its caption --------------------------------------------------------
+
+
+def test_a_table_whose_header_names_no_period_takes_the_one_in_its_caption(watchlist):
+    text = ("2024年全年核心数据对比\n\n"
+            "| 指标 | 月之暗面 | DeepSeek |\n|---|---|---|\n"
+            "| 营业收入 | 3.1亿元 | 4500万美元 |\n| 毛利率 | 38.0% | 61.5% |\n")
+    assert facts(text, watchlist, published=date(2025, 4, 1)) == {
+        ("moonshot", "revenue", "FY2024", Decimal("310000000"), "CNY"),
+        ("moonshot", "gross_margin", "FY2024", Decimal("38.0"), "%"),
+        ("deepseek", "revenue", "FY2024", Decimal("45000000"), "USD"),
+        ("deepseek", "gross_margin", "FY2024", Decimal("61.5"), "%"),
+    }
+    english = ("Zhipu and MiniMax, first half of 2025 (US$ m)\n\n"
+               "                  Zhipu     MiniMax\n"
+               "Revenue            26.6        19.1\n")
+    assert facts(english, watchlist, published=date(2025, 10, 1)) == {
+        ("zhipu", "revenue", "2025H1", Decimal("26600000"), "USD"),
+        ("minimax", "revenue", "2025H1", Decimal("19100000"), "USD"),
+    }
+
+
+def test_a_caption_naming_two_periods_dates_no_column(watchlist):
+    text = ("2023年与2024年数据\n\n"
+            "| 指标 | 月之暗面 | DeepSeek |\n|---|---|---|\n"
+            "| 营业收入 | 3.1亿元 | 4500万美元 |\n")
+    assert facts(text, watchlist, published=date(2025, 4, 1)) == set()
