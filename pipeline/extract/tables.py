@@ -1,12 +1,16 @@
 """Tables read cell by cell: markdown rows ("| 收入 | 0.574 | 1.245 |") and plain-text columns two or more spaces apart.
 
 A number in a table gets its metric from its row's label ("经调整净亏损") or, failing that, its column's header
-("Revenue"); its period from its column's header ("2024年", "1H25") or, failing that, a period written in its row
-("Zhipu  9M25  US$53.4m"); its unit from the cell, the row label ("营业收入（亿元）"), the column header, or a caption
-just above the table ("单位：人民币亿元", "(CNY unless stated)", "in US$ millions"); its company from a company named
-in its row, else the article's subject. Header and rows need not have as many cells: the number columns are the
-last ones of each, so a header without a label cell still lines up. A number the table cannot tie to a metric and a
-period is left to the sentence reader.
+("Revenue"); a label with a change word after its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and
+a ratio label ("研发投入/收入", "R&D to revenue (x)") the metric that needs the first one's words. Its period comes
+from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result) or, failing that,
+a period written in its row ("Zhipu  9M25  US$53.4m"), or the one period a caption names when no header cell names
+any; its unit from the cell, the row label ("营业收入（亿元）"), the column header, or a caption just above the
+table ("单位：人民币亿元", "(CNY unless stated)", "in US$ millions", "(US$m, Dec year-end)"); its company from a
+company named in its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else the
+article's subject. Header and rows need not have as many cells: the number columns are the last ones of each, so
+a header without a label cell still lines up. A number the table cannot tie to a metric and a period is left to the
+sentence reader, unless the header names companies (its columns are theirs).
 """
 
 from __future__ import annotations
@@ -49,8 +53,11 @@ _CAPTION = re.compile(
     rf"|(?i:\bin\s)(?P<c2>{_CURRENCY})\s?(?P<s2>{_SCALE})(?![A-Za-z])"
     rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?[,，]?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
     rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
+    rf"|[（(]\s?(?P<c5>{_CURRENCY})\s?(?P<s5>{_SCALE})(?![A-Za-z])\s?[,，;；]"  # "(US$m, Dec year-end)"
 )
 
+# A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
+_TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
 _BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
 # A column header that is a year alone: "2024", "2024A" (actual); "2025E" / "2025F" (estimate, forecast) is no result.
 _YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?P<mark>[AaEeFfPp])?")
@@ -162,13 +169,14 @@ def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: 
     """Return the facts the tables state, and the offsets of the numbers in the tables that were read.
 
     A table that yields a fact is read whole: the sentence reader leaves all its numbers alone, so an
-    estimate column ("FY2025E") is not dated from the text around it.
+    estimate column ("FY2025E") is not dated from the text around it. So is a table whose header names companies:
+    its columns are theirs, which the sentence reader cannot know ("| 指标 | 智谱 | MiniMax |").
     """
     reading = _Reading(text, lowered, book, subject, doc_date, companies, [m.start for m in companies])
     facts, read = [], set()
     for table in tables:
         found = _read_table(reading, table)
-        if found:
+        if found or any(_named(reading, c.start, c.end) for c in table.rows[0][1:]):
             facts.extend(found)
             read.update(c.start for row in table.rows[1:] for c in row if _cell_number(text, c) is not None)
     return facts, read
@@ -178,11 +186,13 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
     """The facts of one table, row by row."""
     header, body = table.rows[0], table.rows[1:]
     caption = _caption_unit(r, table)
-    header_periods = [_period(r, c) for c in header]
+    header_periods = [_column_period(r, c) for c in header]
+    columns = [_named(r, c.start, c.end) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
     years = [_YEAR_CELL.fullmatch(r.text, c.start, c.end) is not None for c in header]
     if any(years):
         months = _column_months(r, table)
         header_periods = [_year_column(r, c, months) if y else p for p, c, y in zip(header_periods, header, years, strict=True)]
+    table_period = _caption_period(r, table) if not any(header_periods) else None
     latest = max((p for p in header_periods if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
     facts = []
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
@@ -192,24 +202,27 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
         if not numbers:
             continue
         labels = [c for i, c in enumerate(row) if i not in numbers]
-        company = _row_company(r, row)
-        if company is None:
+        named = _named(r, row[0].start, row[-1].end)
+        if named is not None and named.company is None:
             continue  # a row about a company that is not watched
         row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
-        own = _metric(r, labels)
+        own, of = _row_metric(r, labels)
         row_metric = own or _breakdown(r, labels, parent)
         offset = len(row) - len(header)
         for i, q in numbers.items():
             col = header[i - offset] if 0 <= i - offset < len(header) else None
             col_period = header_periods[i - offset] if col is not None else None
+            company = _company(r, named or (columns[i - offset] if col is not None else None))
+            if company is None:
+                continue  # a column about a company that is not watched
             found = row_metric or (_metric(r, [col]) if col is not None else None)
-            base = above
+            base = of or above
             if row_metric is None and col is not None and i - offset >= 1:
                 found, base = _change_column(r, header[i - offset - 1], col, found, above)
             elif row_metric is not None and col is not None and col_period is None and _CHANGE_HEADER.fullmatch(
                     r.text, col.start, col.end):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], latest
-            period = col_period or row_period
+            period = col_period or row_period or table_period
             if found is None or period is None:
                 continue
             q = _with_unit(r, q, labels, col, caption)
@@ -239,6 +252,47 @@ def _breakdown(r: _Reading, labels: list[Cell], parent):
 # A column of changes: "YoY change", "YoY", "同比", "按年變動", "Change (%)".
 _CHANGE_HEADER = re.compile(r"(?i:yoy|y/y|year-over-year|year-on-year)?\s?(?i:change|growth|%\s?change)?\s?(?:\(%\)|（%）)?"
                             r"|同比(?:增长|增長|变动|變動)?|按年(?:增长|增長|变动|變動)?")
+
+
+# A change written after a row's metric: "收入同比", "营收增速", "Revenue YoY (%)", "Revenue growth".
+_CHANGE_AFTER = re.compile(
+    r"(?:(?i:yoy|y/y|year-over-year|year-on-year)(?:\s?(?i:growth|change))?|(?i:growth|%\s?change|change)"
+    r"|(?:同比|按年)(?:增长率?|增長率?|增速|增幅|变动|變動)?|增速|增幅|增长率|增長率)\s?(?:\(%\)|（%）|%)?")
+# What stands between the two metrics of a ratio row: "研发投入/收入", "R&D to revenue (x)".
+_RATIO_SIGNS = ("/", "／", "÷", " to")
+
+
+def _row_metric(r: _Reading, labels: list[Cell]):
+    """The metric a row's label names, and the metric that one is of (for the base of a change), or (None, None).
+
+    "收入同比 | 325%": a metric with a change word after it is that metric's change (revenue growth, of revenue).
+    "研发投入/收入 | 8.3倍": a ratio of two metrics is the metric that needs the first one's words (R&D: rd_to_revenue).
+    """
+    for cell in labels:
+        cues = [c for c in r.book.find(r.text, cell.start, cell.end, lowered=r.lowered) if c.role == "metric"]
+        if not cues:
+            continue
+        ratio = _ratio(r, cell, cues[-1])
+        if ratio is not None:
+            return ratio, None
+        found = _metric(r, [cell])
+        if found is not None and _CHANGE_AFTER.fullmatch(r.text[cues[0].end:cell.end].strip()):
+            change = _change_of(r, found)
+            if change is not None:
+                return change, found[0]
+        return found, None
+    return None, None
+
+
+def _ratio(r: _Reading, cell: Cell, denominator):
+    """The metrics a label "A / B" may be when B is a metric cue: those whose required words are in A."""
+    head = r.text[cell.start:denominator.start].rstrip()
+    sign = next((s for s in _RATIO_SIGNS if head.casefold().endswith(s)), None)
+    if sign is None or len(head) == len(sign):
+        return None
+    numerator = head[:-len(sign)].casefold()
+    names = tuple(n for n, rule in r.book.metrics.items() if rule.requires and any(w in numerator for w in rule.requires))
+    return (names, None, None) if names else None
 
 
 def _change_of(r: _Reading, row_metric):
@@ -285,6 +339,18 @@ def _cell_number(text: str, cell: Cell) -> Quantity | None:
     return Quantity(cell.start, cell.end, -read[0] if neg else read[0], *read[1:])
 
 
+# A broker's column: "9M25A", "FY24A" (actual), "1H26E", "2026F" (estimate, forecast), "2025P" (projection).
+_MARKED = re.compile(r"[^\n|]{0,16}[0-9](?P<mark>[AaEeFfPp])")
+
+
+def _column_period(r: _Reading, cell: Cell) -> PeriodMention | None:
+    """The period heading a column; a period marked as an estimate is none."""
+    m = _MARKED.fullmatch(r.text, cell.start, cell.end)
+    if m is None:
+        return _period(r, cell)
+    return _period(r, Cell(cell.start, cell.end - 1)) if m.group("mark") in "Aa" else None
+
+
 def _period(r: _Reading, cell: Cell) -> PeriodMention | None:
     found = [p for p in find_periods(r.text, r.doc_date, cell.start, cell.end) if p.kind in ("flow", "date", "span")]
     return found[0] if len(found) == 1 else None
@@ -316,6 +382,18 @@ def _column_months(r: _Reading, table: Table) -> tuple[int, int] | None:
     return None
 
 
+def _caption_period(r: _Reading, table: Table) -> PeriodMention | None:
+    """The period of a table whose header names none: the one a caption names ("2024年核心数据", "Key figures, 1H25").
+
+    The nearest line above the table that names a period must name just one; two ("2023年与2024年") date nothing.
+    """
+    for s, e in _lines_above(r.text, table.start):
+        found = [p for p in find_periods(r.text, r.doc_date, s, e) if p.kind == "flow"]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
 def _lines_above(text: str, pos: int) -> list[tuple[int, int]]:
     """The spans of the CAPTION_LINES non-empty lines above pos (blank lines between count, up to a point)."""
     spans, lines = [], 0
@@ -331,23 +409,38 @@ def _lines_above(text: str, pos: int) -> list[tuple[int, int]]:
 
 
 def _metric(r: _Reading, cells: list[Cell]):
-    """The first metric cue in the cells, with any segment or scope cue beside it: (rule, segment, scope)."""
+    """The first metric cue in the cells, with any segment or scope cue beside it: (rules, segment, scope).
+
+    A rule that requires words ("R&D" for rd_to_revenue) is left out unless its cell has them.
+    """
     for cell in cells:
         cues = r.book.find(r.text, cell.start, cell.end, lowered=r.lowered)
         metric = next((c for c in cues if c.role == "metric"), None)
         if metric is None:
             continue
+        said = r.text[cell.start:cell.end].casefold()
+        names = tuple(n for n in metric.names
+                      if not r.book.metrics[n].requires or any(w in said for w in r.book.metrics[n].requires))
         segment = next((c.names[0] for c in cues if c.role == "segment"), None)
         scope = next((c.names[0] for c in cues if c.role == "scope"), None)
-        return metric.names, segment, scope
+        return names, segment, scope
     return None
 
 
-def _row_company(r: _Reading, row: tuple[Cell, ...]) -> str | None:
-    i = bisect_left(r.company_starts, row[0].start)
-    if i < len(r.companies) and r.companies[i].end <= row[-1].end:
-        return r.companies[i].company
-    return r.subject
+def _named(r: _Reading, start: int, end: int) -> CompanyMention | None:
+    """The first company named within text[start:end], watched or not."""
+    i = bisect_left(r.company_starts, start)
+    if i < len(r.companies) and r.companies[i].end <= end:
+        return r.companies[i]
+    return None
+
+
+def _company(r: _Reading, named: CompanyMention | None) -> str | None:
+    """Whose number it is: the company named in its row or its column's header, else the article's subject.
+
+    None for a company off the watchlist.
+    """
+    return named.company if named is not None else r.subject
 
 
 def _caption_unit(r: _Reading, table: Table) -> tuple[int, str | None] | None:
@@ -372,8 +465,8 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     m = _CAPTION.search(text, start, end)
     if m is None:
         return None
-    return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4"),
-                    m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4"), m.group("u1"))
+    return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5"),
+                    m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5"), m.group("u1"))
 
 
 def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple[int, str | None] | None:
@@ -392,6 +485,8 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
     found = None
     for cell in [*labels, *([col] if col is not None else [])]:
         found = _unit_in(r.text, cell.start, cell.end)
+        if found is None and _TIMES.search(r.text, cell.start, cell.end):
+            found = (0, "x")
         if found is not None:
             break
     found = found or caption
@@ -408,7 +503,7 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
     names, segment, scope = found
     for name in names:
         rule = r.book.metrics[name]
-        if q.kind not in rule.units or rule.requires or (rule.base and rule.base not in above):
+        if q.kind not in rule.units or (rule.base and rule.base not in above):
             continue
         if r.doc_date is not None and max(period.years) > r.doc_date.year:
             return None  # a column of estimates
