@@ -58,6 +58,8 @@ class CueBook:
     _groups: dict[str, tuple] = field(default_factory=dict, repr=False)
     _qual_hint: re.Pattern | None = field(default=None, repr=False)
     _metric_pattern: re.Pattern | None = field(default=None, repr=False)
+    # True when some metric takes both bare numbers and amounts: a bare one then gets the document's currency
+    blends_currency: bool = field(default=False, repr=False)
 
     def add(self, word: str, role: str, name: str, side: str = "before") -> None:
         """Register a cue word (used while loading)."""
@@ -69,6 +71,7 @@ class CueBook:
         """Build the matchers once every word is registered."""
         self._pattern = compile_words(self._entries)
         self._metric_pattern = compile_words([w for w, entries in self._entries.items() if any(r == "metric" for r, _, _ in entries)])
+        self.blends_currency = any({"plain", "currency"} <= rule.units for rule in self.metrics.values())
         self._groups.clear()
         self._qual_before = _qualifier_pattern(self.qualifiers, "before", anchor_end=True)
         self._qual_hint = _qualifier_hint(self.qualifiers, "before")
@@ -97,11 +100,6 @@ class CueBook:
         # Any metric cue find() returns is a match of this narrower trie at the same place, so no match
         # here rules them all out; a match may still be a Latin word inside a longer one, hence "may".
         return self._metric_pattern.search(lowered, start, end) is not None
-
-    @property
-    def blends_currency(self) -> bool:
-        """True when some metric takes both bare numbers and amounts: a bare one then gets the document's currency."""
-        return any({"plain", "currency"} <= rule.units for rule in self.metrics.values())
 
     def _group(self, word: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         """The (role, names, side) cues a matched word stands for, remembered per spelling."""
