@@ -31,7 +31,7 @@ class MetricRule:
     rate: bool = False  # a rate at a moment (tokens per day): "as of" a month is that month, not the months up to it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # made by the hundred per document: a plain __init__, compared by identity
 class Cue:
     """One cue word found in the text: what it signals and where."""
 
