@@ -45,6 +45,7 @@ _COMPARED_OPEN = re.compile(r"(?:与|與|和|跟|同|(?P<en>(?i:compared\s(?:wit
 _COMPARED_CLOSE = re.compile(r"相比|相較|相较|比较|比較")
 _COMPARED_REACH = 40
 _TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
+_MONTH_END = re.compile(r"月\s?(?:底|末)$")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
@@ -164,6 +165,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
                    periods: list[PeriodMention], cues: list[Cue]) -> list[Fact]:
     s, e = sentence.start, sentence.end
     ctx.refers = any(p.kind == "same" and p.label in ("", "list") for p in periods)
+    priors = {p.start for p in periods if p.kind == "prior"}
     periods = _resolve_same(periods, ctx)
     facts: list[Fact] = []
     if quantities and any(c.role == "metric" for c in cues):
@@ -174,11 +176,11 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         quantities = _apply_labels(doc, quantities, s, e, index, ctx)
         bindings = _bind_metrics(doc, sentence, quantities, cues)
         if bindings:
-            _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx)
+            _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx, priors)
             if "respectively" in roles:
                 _zip_segments(doc, sentence, bindings)
             facts = [f for b in bindings if (f := _to_fact(doc, sentence, index, b, cues, periods, ctx))]
-    _remember(doc, index, sentence, quantities, periods, cues, ctx)
+    _remember(doc, index, sentence, quantities, [p for p in periods if p.start not in priors], cues, ctx)
     return facts
 
 
@@ -431,7 +433,7 @@ def _has_base(book: CueBook, earlier: list[Cue], base: str) -> bool:
 # --- periods -------------------------------------------------------------------------------------
 
 
-def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx: _Context) -> None:
+def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx: _Context, priors: set[int]) -> None:
     text = doc.text
     usable = [p for p in periods if p.kind != "same"]
     hugs = {}
@@ -468,7 +470,8 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
             if own is None:
                 # the period the sentence is about: the last one before the number, else the first after it,
                 # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)
-                prior = [p for p in free if p.end <= b.q.start]
+                # nor a year-earlier period ("去年同期为1228万美元，同比增长178.5%": the growth is of this year)
+                prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)]
                 if prior:
                     own = prior[-1]
                 else:
@@ -881,6 +884,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return f"FY{p.years[0]}", source  # "2022年到2024年，营收从5740万元起步": where the span starts
     if p.kind == "date" and (rule.instant or rule.rate) and _TO_THE_MONTH.search(doc.text, p.start, p.end):
         return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
+    if p.kind == "date" and rule.rate and _MONTH_END.search(doc.text, p.start, p.end):
+        return p.label[:7], source  # "截至3月末，日均token超过5万亿": a rate at a month's end is the month's
     if p.kind == "date" and not rule.instant:
         return (p.flow, source) if p.flow else (p.label, "fallback")
     return p.label, source
