@@ -732,7 +732,8 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         if m.end <= q.start:
             if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
                 break  # "…更勝智譜。公司公布，…1,837倍": a sentence opening "公司" is about the article's company
-            return m.company  # None for a company that is not watched: the number is its, not ours
+            if m.start < sentence.start or not _aside(doc, doc.clause_bounds(sentence), m, q.start):
+                return m.company  # None for a company that is not watched: the number is its, not ours
         i -= 1
     return doc.subject
 
@@ -809,9 +810,10 @@ def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:
     return glosses
 
 
-def _aside(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
-    """"MiniMax, which makes most of its money from consumer subscriptions, reported revenue of…": a segment named in a
-    relative clause before the metric's is an aside about the company, not what the metric is of."""
+def _aside(doc: Document, bounds: list[int], seg: Cue | CompanyMention, metric_at: int) -> bool:
+    """"MiniMax, which makes most of its money from consumer subscriptions, reported revenue of…": a segment (or a
+    company: "Rival MiniMax, which listed a day after Zhipu, reported…") named in a relative clause before the
+    metric's is an aside, not what the metric is of."""
     k = _clause(bounds, seg.start)
     if k == _clause(bounds, metric_at) or not k:
         return False

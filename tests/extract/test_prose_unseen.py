@@ -54,3 +54,48 @@ def test_a_rate_at_a_months_end_is_the_months(watchlist):
         ("moonshot", "daily_token_volume", "2025-09", Decimal("1500000000000"), "tokens/day", "gt")}
     text = "截至2025年12月末，智谱的年化经常性收入（ARR）约为3亿元。"
     assert facts(text, watchlist) == {("zhipu", "arr", "2025-12", Decimal("300000000"), "CNY", "approx")}
+
+
+def test_a_month_without_its_year_after_a_preposition(watchlist):
+    text = "October 3, 2025 - Moonshot AI said Kimi served more than 1.2 trillion tokens per day in September."
+    assert facts(text, watchlist) == {
+        ("moonshot", "daily_token_volume", "2025-09", Decimal("1200000000000"), "tokens/day", "gt")}
+    # written in February, "for December" is last year's December
+    text = "DeepSeek's daily token volume averaged about 9 trillion for December, a company spokesperson said."
+    assert facts(text, watchlist, published=date(2026, 2, 5)) == {
+        ("deepseek", "daily_token_volume", "2025-12", Decimal("9000000000000"), "tokens/day", "approx")}
+
+
+def test_a_quarter_or_half_written_as_an_adjective(watchlist):
+    text = "MiniMax said its second-quarter revenue rose 95% from a year earlier to $28 million."
+    assert facts(text, watchlist, published=date(2025, 8, 20)) == {
+        ("minimax", "revenue_growth", "2025Q2", Decimal("95"), "%", "eq"),
+        ("minimax", "revenue", "2025Q2", Decimal("28000000"), "USD", "eq")}
+    text = "Zhipu's first-half gross margin was 50%, the company said in a filing."
+    assert facts(text, watchlist, published=date(2025, 9, 1)) == {
+        ("zhipu", "gross_margin", "2025H1", Decimal("50"), "%", "eq")}
+
+
+def test_a_company_named_in_a_relative_clause_is_an_aside(watchlist):
+    text = "Moonshot AI, which competes with Zhipu and MiniMax, said its revenue for 2025 was about $120 million."
+    assert facts(text, watchlist) == {("moonshot", "revenue", "FY2025", Decimal("120000000"), "USD", "approx")}
+    text = ("Zhipu reported a wider loss. Rival DeepSeek, whose models undercut Zhipu on price, posted first-half "
+            "revenue of $40 million.")
+    assert facts(text, watchlist, published=date(2025, 9, 1)) == {
+        ("deepseek", "revenue", "2025H1", Decimal("40000000"), "USD", "eq")}
+
+
+def test_a_day_without_its_year_takes_no_year_from_an_earlier_sentence(watchlist):
+    # written in February 2026: "1月9日" is this January, whatever year the sentence before named
+    text = ("2026年2月12日\n\n月之暗面在2025年底完成新一轮融资。\n\nMiniMax于1月9日在港交所挂牌，首日市值超过1000亿港元。")
+    assert facts(text, watchlist) == {("minimax", "market_cap", "2026-01-09", Decimal("100000000000"), "HKD", "gt")}
+    text = ("February 20, 2026. Our fund returned 3% in December 2025. Zhipu, on its first day of trading on "
+            "January 8, saw its market value top HK$50 billion.")
+    assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-01-08", Decimal("50000000000"), "HKD", "gt")}
+
+
+def test_a_month_takes_the_year_of_a_loosely_dated_sentence_before(watchlist):
+    text = ("March 3, 2026. In early 2025 Moonshot AI opened its API to all developers. Kimi served about 80 billion "
+            "tokens per day in February, the company said.")
+    assert facts(text, watchlist) == {
+        ("moonshot", "daily_token_volume", "2025-02", Decimal("80000000000"), "tokens/day", "approx")}
