@@ -780,14 +780,18 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             if main:
                 return main[-1].names[0]  # "Revenue from cloud, which includes … subscriptions, was …, or 37.2%"
         return seg.names[0]
+    anaphors = doc._roles.get("anaphor", ())
     if b.rule.segment == "required":
         if after:
             return after[0].names[0]
-        if any(c.end <= q.start for c in doc._roles.get("anaphor", ())):
-            recent = [name for i, name in ctx.segments if index - i <= 2]
-            if recent:
-                b.penalty += 0.1
-                return recent[-1]
+        points_back = any(c.end <= q.start for c in anaphors)
+    else:  # "这部分收入为3802万美元": an optional segment only when the pointer names the metric's own noun
+        points_back = any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
+    if points_back:
+        recent = [name for i, name in ctx.segments if index - i <= 2]
+        if recent:
+            b.penalty += 0.1
+            return recent[-1]
     return None
 
 

@@ -99,3 +99,14 @@ def test_a_month_takes_the_year_of_a_loosely_dated_sentence_before(watchlist):
             "tokens per day in February, the company said.")
     assert facts(text, watchlist) == {
         ("moonshot", "daily_token_volume", "2025-02", Decimal("80000000000"), "tokens/day", "approx")}
+
+
+def test_this_parts_revenue_is_the_segment_just_named(watchlist):
+    text = ("智谱的收入分为两块。\n\n- 本地化部署：面向政府和大型企业交付私有模型。2024年该部分收入为2.6亿元，占总收入的84.5%；\n"
+            "- 云端部署：按调用量收费。")
+    got = facts(text, watchlist)
+    assert ("zhipu", "revenue.on_premise", "FY2024", Decimal("260000000"), "CNY", "eq") in got
+    assert ("zhipu", "revenue", "FY2024", Decimal("260000000"), "CNY", "eq") not in got
+    # a pointer that is not right before the metric's noun leaves the total alone
+    text = "MiniMax的开放平台增长很快。2024年，这一年公司收入达到3052万美元。"
+    assert facts(text, watchlist) == {("minimax", "revenue", "FY2024", Decimal("30520000"), "USD", "eq")}
