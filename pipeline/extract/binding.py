@@ -22,7 +22,7 @@ TABLE_HEADER_REACH = 8  # how many lines above a table row its header of periods
 
 # Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023").
 _HUG = re.compile(
-    r"\s{0,2}(?:[（(]\s?)?(?:(?:[A-Za-z-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
+    r"\s{0,2}(?:[（(]\s?)?(?:(?:[A-Za-z&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
     r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
@@ -47,6 +47,7 @@ _COMPARED_REACH = 40
 _TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
 _MONTH_END = re.compile(r"月\s?(?:底|末)$")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
+_OF = re.compile(r"\s(?i:of)\s(?:(?i:the)\s)?")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
@@ -342,7 +343,11 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
     gap = doc.text[end:first[0].start]
     tight = _TIGHT_AFTER.fullmatch(gap) is not None
     if not tight and not (len(gap) <= 4 and gap.strip().lower() in ("in", "of")):
-        return None
+        if _of_period(doc, end, first[0].start) is None:
+            return None
+        first, tight = _read_as(doc, "of ", first[0]), False  # "84.8% of 1H25 revenue" is "of revenue" in 1H25
+    elif q.kind == "multiple" and doc.text[end - 1] in "xX" and gap == " ":
+        first = _read_as(doc, "times ", first[0]) or first  # "3.4x revenue" is "3.4 times revenue"
     for c in first:
         if c.role == "metric" and c.side == "after":
             for name in c.names:
@@ -372,6 +377,24 @@ def _compared_level(doc: Document, sentence: Sentence, q: Quantity, cues: list[C
             rule = doc.book.metrics[name]
             if not rule.base and _compatible(rule, q, lowered, doc.text[c.start:c.end], doc.text):
                 return Binding(q, rule, rule.id, "late", c, penalty=0.05)
+    return None
+
+
+def _read_as(doc: Document, prefix: str, c: Cue) -> list[Cue]:
+    """The cues the words of c are when read after prefix ("revenue" after "of " is "of revenue"), placed at c."""
+    words = doc.text[c.start:c.end]
+    return [replace(x, start=c.start, end=c.end) for x in doc.book.find(prefix + words)
+            if x.start == 0 and x.end == len(prefix) + len(words)]
+
+
+def _of_period(doc: Document, start: int, end: int) -> PeriodMention | None:
+    """The period filling text[start:end] after "of" ("45% of 2024 revenue", "71% of 9M25 sales"), if it does."""
+    m = _OF.match(doc.text, start, end)
+    if m is None:
+        return None
+    i = bisect_left(doc.periods, m.end(), key=_start)
+    if i < len(doc.periods) and doc.periods[i].start == m.end() and not doc.text[doc.periods[i].end:end].strip():
+        return doc.periods[i]
     return None
 
 
@@ -439,8 +462,9 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
     hugs = {}
     for q in quantities:
         nxt = next((p for p in usable if p.start >= q.end), None)
-        if nxt is not None and nxt.start - q.end <= 25 and _HUG.fullmatch(text, q.end, nxt.start):
-            hugs[q.start] = nxt
+        if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
+                                                           or _OF.fullmatch(text, q.end, nxt.start)):
+            hugs[q.start] = nxt  # "$3.46 million in 2023", "45% of 2024 revenue"
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
     bases = {id(p) for p in usable if any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)

@@ -110,3 +110,18 @@ def test_this_parts_revenue_is_the_segment_just_named(watchlist):
     # a pointer that is not right before the metric's noun leaves the total alone
     text = "MiniMax的开放平台增长很快。2024年，这一年公司收入达到3052万美元。"
     assert facts(text, watchlist) == {("minimax", "revenue", "FY2024", Decimal("30520000"), "USD", "eq")}
+
+
+def test_a_share_of_a_periods_revenue(watchlist):
+    text = "Kimi subscriptions made up 62% of 2025 revenue, the company said."
+    assert facts(text, watchlist) == {("moonshot", "revenue_share.consumer", "FY2025", Decimal("62"), "%", "eq")}
+    text = "At Zhipu, cloud deployments were 27.5% of 1H26 revenue."
+    assert facts(text, watchlist, published=date(2026, 9, 1)) == {
+        ("zhipu", "revenue_share.cloud", "2026H1", Decimal("27.5"), "%", "eq")}
+
+
+def test_a_multiple_written_with_x_before_revenue(watchlist):
+    text = "DeepSeek spent about US$150m on R&D in 2024, roughly 2.5x revenue."
+    assert facts(text, watchlist) == {
+        ("deepseek", "rd_expense", "FY2024", Decimal("150000000"), "USD", "approx"),
+        ("deepseek", "rd_to_revenue", "FY2024", Decimal("2.5"), "x", "approx")}
