@@ -634,7 +634,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
             c for c in doc._roles.get("perennial", ()) if c.end <= q.start]):
         return None  # "毛利率长期维持在50%以上": held over years, no one period's
     penalty = b.penalty + _SOURCE_PENALTY[source]
-    value, unit = q.value, _unit(b.rule, q)
+    value, unit = q.value, _unit(doc.book.metrics.get(metric, b.rule), q)  # a scope may change the unit (tokens a day)
     if unit is None:
         unit = doc._currency if q.kind == "plain" else None
         if unit is None:

@@ -125,3 +125,12 @@ def test_a_multiple_written_with_x_before_revenue(watchlist):
     assert facts(text, watchlist) == {
         ("deepseek", "rd_expense", "FY2024", Decimal("150000000"), "USD", "approx"),
         ("deepseek", "rd_to_revenue", "FY2024", Decimal("2.5"), "x", "approx")}
+
+
+def test_tokens_processed_in_one_day_are_a_daily_volume(watchlist):
+    text = "2025年10月，Kimi单日token处理量突破2万亿。"
+    assert facts(text, watchlist) == {
+        ("moonshot", "daily_token_volume", "2025-10", Decimal("2000000000000"), "tokens/day", "gt")}
+    text = "During one 24-hour period in March 2026, MiniMax's open platform processed about 4 trillion tokens."
+    assert facts(text, watchlist) == {
+        ("minimax", "daily_token_volume", "2026-03", Decimal("4000000000000"), "tokens/day", "approx")}
