@@ -47,6 +47,8 @@ _COMPARED_REACH = 40
 _TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
 _MONTH_END = re.compile(r"月\s?(?:底|末)$")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
+_AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
+_TOGETHER = re.compile(r"合计|合計|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the)\s)?")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
@@ -757,9 +759,19 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
             if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
                 break  # "…更勝智譜。公司公布，…1,837倍": a sentence opening "公司" is about the article's company
             if m.start < sentence.start or not _aside(doc, doc.clause_bounds(sentence), m, q.start):
-                return m.company  # None for a company that is not watched: the number is its, not ours
+                # None for a company that is not watched: the number is its, not ours; nobody's for a sum of several
+                return None if _together(doc, i - 1, q) else m.company
         i -= 1
     return doc.subject
+
+
+def _together(doc: Document, k: int, q: Quantity) -> bool:
+    """"智谱、MiniMax市值合计逼近3000亿港元", "Zhipu and MiniMax are together worth…": a sum over a list of companies."""
+    if k == 0:
+        return False
+    last, before = doc.companies[k], doc.companies[k - 1]
+    return _AND.fullmatch(doc.text, before.end, last.start) is not None and \
+        _TOGETHER.search(doc.text, last.end, q.start) is not None
 
 
 def _scoped_metric(doc: Document, b: Binding, cues: list[Cue]) -> str | None:

@@ -134,3 +134,10 @@ def test_tokens_processed_in_one_day_are_a_daily_volume(watchlist):
     text = "During one 24-hour period in March 2026, MiniMax's open platform processed about 4 trillion tokens."
     assert facts(text, watchlist) == {
         ("minimax", "daily_token_volume", "2026-03", Decimal("4000000000000"), "tokens/day", "approx")}
+
+
+def test_a_sum_over_a_list_of_companies_is_nobodys(watchlist):
+    text = "2026年2月3日\n\n智谱与MiniMax市值合计超过2500亿港元。MiniMax市值约为1500亿港元。"
+    assert facts(text, watchlist) == {("minimax", "market_cap", "2026-02-03", Decimal("150000000000"), "HKD", "approx")}
+    text = "January 20, 2026. Zhipu and MiniMax had a combined market value of HK$260 billion on Monday."
+    assert facts(text, watchlist) == set()
