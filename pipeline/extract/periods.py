@@ -35,7 +35,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次周週星这這bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 _BRANCHES = [
@@ -99,6 +99,9 @@ _BRANCHES = [
     r"|the\syear\sbefore|the\ssame\speriod\s(?:a|last)\syear))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
+    # "on Thursday", "周四收盘": a weekday of the week the text was written in (a wire's "closed on Thursday")
+    r"(?P<wd>(?<=\bon\s)(?P<wd_en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|(?<![下每])(?P<wd_last>上|本|这|這)?(?:周|週|星期)(?P<wd_zh>[一二三四五六日天])(?![年期末刊]))",
     # "1月的", "10月", "1-9月": a month without its year takes the year of the text around it
     r"(?P<mo>(?<![0-9年./\-–~—])(?:(?P<mo_m1>1[0-2]|0?[1-9])\s?月?\s?(?:-|–|至|到|~|—)\s?)?(?P<mo_m>1[0-2]|0?[1-9])\s?月份?"
     r"(?:\s?(?P<mo_d>[1-3]?[0-9])\s?[日号號])?(?P<mo_end>底|末)?)",
@@ -282,6 +285,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
         if m.lastgroup == "day":
             p = _day(m, doc_date, last_day)
+        elif m.lastgroup == "wd":
+            p = _weekday(m, doc_date)
         elif m.lastgroup == "next":
             p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, last_day)
         elif m.lastgroup in ("emd", "emd2"):
@@ -321,7 +326,8 @@ _ANCHOR_WORDS = (
     "prior period", "previous period", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "往績", "往绩",
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天",
 )
 
 
@@ -611,6 +617,25 @@ def _day(m: re.Match, doc_date: date | None, last_day: PeriodMention | None = No
         return PeriodMention(m.start(), m.end(), "open", "")
     back = 0 if word in ("今日", "今天", "today") else (2 if word in ("前日", "前天") else 1)
     d = doc_date - timedelta(days=back)
+    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
+
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+             "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+def _weekday(m: re.Match, doc_date: date | None) -> PeriodMention:
+    """"closed on Thursday", "周四收盘": the last such weekday on or before the document's date; "上周五", "本周一": that
+    day of the week before, of this week."""
+    if doc_date is None:
+        return PeriodMention(m.start(), m.end(), "open", "")
+    wanted = _WEEKDAYS[(m.group("wd_en") or m.group("wd_zh")).lower()]
+    week = m.group("wd_last")
+    if week:
+        monday = doc_date - timedelta(days=doc_date.weekday() + (7 if week == "上" else 0))
+        d = monday + timedelta(days=wanted)
+    else:
+        d = doc_date - timedelta(days=(doc_date.weekday() - wanted) % 7)
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
 
 

@@ -141,3 +141,12 @@ def test_a_sum_over_a_list_of_companies_is_nobodys(watchlist):
     assert facts(text, watchlist) == {("minimax", "market_cap", "2026-02-03", Decimal("150000000000"), "HKD", "approx")}
     text = "January 20, 2026. Zhipu and MiniMax had a combined market value of HK$260 billion on Monday."
     assert facts(text, watchlist) == set()
+
+
+def test_a_weekday_is_a_day_of_the_week_the_text_was_written(watchlist):
+    # 21 May 2026 is a Thursday
+    text = "May 21, 2026 - Shares of MiniMax closed 3% lower on Tuesday, giving it a market value of HK$140 billion."
+    assert facts(text, watchlist) == {("minimax", "market_cap", "2026-05-19", Decimal("140000000000"), "HKD", "eq")}
+    text = "2026年5月21日\n\n智谱周一收盘市值约为1100亿港元。上周五，MiniMax市值约为1400亿港元。"
+    assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-05-18", Decimal("110000000000"), "HKD", "approx"),
+                                      ("minimax", "market_cap", "2026-05-15", Decimal("140000000000"), "HKD", "approx")}
