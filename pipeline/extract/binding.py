@@ -22,7 +22,7 @@ TABLE_HEADER_REACH = 8  # how many lines above a table row its header of periods
 
 # Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023").
 _HUG = re.compile(
-    r"\s{0,2}(?:[（(]\s?)?(?:(?:[A-Za-z-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
+    r"\s{0,2}(?:[（(]\s?)?(?:(?:[A-Za-z&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
     r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
@@ -45,7 +45,11 @@ _COMPARED_OPEN = re.compile(r"(?:与|與|和|跟|同|(?P<en>(?i:compared\s(?:wit
 _COMPARED_CLOSE = re.compile(r"相比|相較|相较|比较|比較")
 _COMPARED_REACH = 40
 _TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
+_MONTH_END = re.compile(r"月\s?(?:底|末)$")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
+_AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
+_TOGETHER = re.compile(r"合计|合計|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
+_OF = re.compile(r"\s(?i:of)\s(?:(?i:the)\s)?")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
@@ -164,6 +168,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
                    periods: list[PeriodMention], cues: list[Cue]) -> list[Fact]:
     s, e = sentence.start, sentence.end
     ctx.refers = any(p.kind == "same" and p.label in ("", "list") for p in periods)
+    priors = {p.start for p in periods if p.kind == "prior"}
     periods = _resolve_same(periods, ctx)
     facts: list[Fact] = []
     if quantities and any(c.role == "metric" for c in cues):
@@ -174,11 +179,11 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         quantities = _apply_labels(doc, quantities, s, e, index, ctx)
         bindings = _bind_metrics(doc, sentence, quantities, cues)
         if bindings:
-            _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx)
+            _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx, priors)
             if "respectively" in roles:
                 _zip_segments(doc, sentence, bindings)
             facts = [f for b in bindings if (f := _to_fact(doc, sentence, index, b, cues, periods, ctx))]
-    _remember(doc, index, sentence, quantities, periods, cues, ctx)
+    _remember(doc, index, sentence, quantities, [p for p in periods if p.start not in priors], cues, ctx)
     return facts
 
 
@@ -272,12 +277,17 @@ def _apply_labels(doc, quantities, s, e, index, ctx: _Context) -> list[Quantity]
 # --- metrics -------------------------------------------------------------------------------------
 
 
-def _compatible(rule: MetricRule, q: Quantity, sentence_text: str, cue_text: str = "") -> bool:
-    if q.kind not in rule.units:
+def _compatible(rule: MetricRule, q: Quantity, sentence_text: str, cue_text: str, text: str) -> bool:
+    if q.kind not in rule.units and not (_bare_count(text, q) and "plain" in rule.units):
         return False
     if rule.times_percent and q.kind == "multiple" and cue_text.isascii():
         return False  # "增长两倍" is +200%, "grew 3x" is left alone
     return not rule.requires or any(w in sentence_text for w in rule.requires)
+
+
+def _bare_count(text: str, q: Quantity) -> bool:
+    """"4.6万亿个": 个 is the classifier of any noun, so the number is as bare as "4.6万亿" (名, 家 count people, firms)."""
+    return q.kind == "count" and text[q.end - 1] in "个個"
 
 
 def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity], cues: list[Cue]) -> list[Binding]:
@@ -335,12 +345,16 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
     gap = doc.text[end:first[0].start]
     tight = _TIGHT_AFTER.fullmatch(gap) is not None
     if not tight and not (len(gap) <= 4 and gap.strip().lower() in ("in", "of")):
-        return None
+        if _of_period(doc, end, first[0].start) is None:
+            return None
+        first, tight = _read_as(doc, "of ", first[0]), False  # "84.8% of 1H25 revenue" is "of revenue" in 1H25
+    elif q.kind == "multiple" and doc.text[end - 1] in "xX" and gap == " ":
+        first = _read_as(doc, "times ", first[0]) or first  # "3.4x revenue" is "3.4 times revenue"
     for c in first:
         if c.role == "metric" and c.side == "after":
             for name in c.names:
                 rule = doc.book.metrics[name]
-                if _compatible(rule, q, lowered, doc.text[c.start:c.end]):
+                if _compatible(rule, q, lowered, doc.text[c.start:c.end], doc.text):
                     return Binding(q, rule, rule.id, "after", c)
     # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
     return "claimed" if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first) else None
@@ -363,8 +377,26 @@ def _compared_level(doc: Document, sentence: Sentence, q: Quantity, cues: list[C
             continue
         for name in c.names:
             rule = doc.book.metrics[name]
-            if not rule.base and _compatible(rule, q, lowered, doc.text[c.start:c.end]):
+            if not rule.base and _compatible(rule, q, lowered, doc.text[c.start:c.end], doc.text):
                 return Binding(q, rule, rule.id, "late", c, penalty=0.05)
+    return None
+
+
+def _read_as(doc: Document, prefix: str, c: Cue) -> list[Cue]:
+    """The cues the words of c are when read after prefix ("revenue" after "of " is "of revenue"), placed at c."""
+    words = doc.text[c.start:c.end]
+    return [replace(x, start=c.start, end=c.end) for x in doc.book.find(prefix + words)
+            if x.start == 0 and x.end == len(prefix) + len(words)]
+
+
+def _of_period(doc: Document, start: int, end: int) -> PeriodMention | None:
+    """The period filling text[start:end] after "of" ("45% of 2024 revenue", "71% of 9M25 sales"), if it does."""
+    m = _OF.match(doc.text, start, end)
+    if m is None:
+        return None
+    i = bisect_left(doc.periods, m.end(), key=_start)
+    if i < len(doc.periods) and doc.periods[i].start == m.end() and not doc.text[doc.periods[i].end:end].strip():
+        return doc.periods[i]
     return None
 
 
@@ -386,7 +418,7 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             continue  # "七成" is loose talk unless its share word is in its clause ("占比七成", "约占三成")
         for name in c.names:
             rule = doc.book.metrics[name]
-            if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end]):
+            if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end], doc.text):
                 continue
             if rule.base and (not (_has_base(doc.book, before[:i], rule.base) or _names_base(doc, c, rule.base))
                               or _LEVEL.search(doc.text, c.end, q.start)):
@@ -426,14 +458,15 @@ def _has_base(book: CueBook, earlier: list[Cue], base: str) -> bool:
 # --- periods -------------------------------------------------------------------------------------
 
 
-def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx: _Context) -> None:
+def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx: _Context, priors: set[int]) -> None:
     text = doc.text
     usable = [p for p in periods if p.kind != "same"]
     hugs = {}
     for q in quantities:
         nxt = next((p for p in usable if p.start >= q.end), None)
-        if nxt is not None and nxt.start - q.end <= 25 and _HUG.fullmatch(text, q.end, nxt.start):
-            hugs[q.start] = nxt
+        if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
+                                                           or _OF.fullmatch(text, q.end, nxt.start)):
+            hugs[q.start] = nxt  # "$3.46 million in 2023", "45% of 2024 revenue"
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
     bases = {id(p) for p in usable if any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)
@@ -463,7 +496,8 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
             if own is None:
                 # the period the sentence is about: the last one before the number, else the first after it,
                 # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)
-                prior = [p for p in free if p.end <= b.q.start]
+                # nor a year-earlier period ("去年同期为1228万美元，同比增长178.5%": the growth is of this year)
+                prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)]
                 if prior:
                     own = prior[-1]
                 else:
@@ -602,7 +636,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
             c for c in doc._roles.get("perennial", ()) if c.end <= q.start]):
         return None  # "毛利率长期维持在50%以上": held over years, no one period's
     penalty = b.penalty + _SOURCE_PENALTY[source]
-    value, unit = q.value, _unit(b.rule, q)
+    value, unit = q.value, _unit(doc.book.metrics.get(metric, b.rule), q)  # a scope may change the unit (tokens a day)
     if unit is None:
         unit = doc._currency if q.kind == "plain" else None
         if unit is None:
@@ -724,9 +758,20 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         if m.end <= q.start:
             if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
                 break  # "…更勝智譜。公司公布，…1,837倍": a sentence opening "公司" is about the article's company
-            return m.company  # None for a company that is not watched: the number is its, not ours
+            if m.start < sentence.start or not _aside(doc, doc.clause_bounds(sentence), m, q.start):
+                # None for a company that is not watched: the number is its, not ours; nobody's for a sum of several
+                return None if _together(doc, i - 1, q) else m.company
         i -= 1
     return doc.subject
+
+
+def _together(doc: Document, k: int, q: Quantity) -> bool:
+    """"智谱、MiniMax市值合计逼近3000亿港元", "Zhipu and MiniMax are together worth…": a sum over a list of companies."""
+    if k == 0:
+        return False
+    last, before = doc.companies[k], doc.companies[k - 1]
+    return _AND.fullmatch(doc.text, before.end, last.start) is not None and \
+        _TOGETHER.search(doc.text, last.end, q.start) is not None
 
 
 def _scoped_metric(doc: Document, b: Binding, cues: list[Cue]) -> str | None:
@@ -771,14 +816,18 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             if main:
                 return main[-1].names[0]  # "Revenue from cloud, which includes … subscriptions, was …, or 37.2%"
         return seg.names[0]
+    anaphors = doc._roles.get("anaphor", ())
     if b.rule.segment == "required":
         if after:
             return after[0].names[0]
-        if any(c.end <= q.start for c in doc._roles.get("anaphor", ())):
-            recent = [name for i, name in ctx.segments if index - i <= 2]
-            if recent:
-                b.penalty += 0.1
-                return recent[-1]
+        points_back = any(c.end <= q.start for c in anaphors)
+    else:  # "这部分收入为3802万美元": an optional segment only when the pointer names the metric's own noun
+        points_back = any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
+    if points_back:
+        recent = [name for i, name in ctx.segments if index - i <= 2]
+        if recent:
+            b.penalty += 0.1
+            return recent[-1]
     return None
 
 
@@ -801,9 +850,10 @@ def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:
     return glosses
 
 
-def _aside(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
-    """"MiniMax, which makes most of its money from consumer subscriptions, reported revenue of…": a segment named in a
-    relative clause before the metric's is an aside about the company, not what the metric is of."""
+def _aside(doc: Document, bounds: list[int], seg: Cue | CompanyMention, metric_at: int) -> bool:
+    """"MiniMax, which makes most of its money from consumer subscriptions, reported revenue of…": a segment (or a
+    company: "Rival MiniMax, which listed a day after Zhipu, reported…") named in a relative clause before the
+    metric's is an aside, not what the metric is of."""
     k = _clause(bounds, seg.start)
     if k == _clause(bounds, metric_at) or not k:
         return False
@@ -876,6 +926,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return f"FY{p.years[0]}", source  # "2022年到2024年，营收从5740万元起步": where the span starts
     if p.kind == "date" and (rule.instant or rule.rate) and _TO_THE_MONTH.search(doc.text, p.start, p.end):
         return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
+    if p.kind == "date" and rule.rate and _MONTH_END.search(doc.text, p.start, p.end):
+        return p.label[:7], source  # "截至3月末，日均token超过5万亿": a rate at a month's end is the month's
     if p.kind == "date" and not rule.instant:
         return (p.flow, source) if p.flow else (p.label, "fallback")
     return p.label, source

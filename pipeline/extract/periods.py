@@ -35,7 +35,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次周週星这這bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 _BRANCHES = [
@@ -77,6 +77,9 @@ _BRANCHES = [
     # "on January 8", "8 January": a day without its year, the nearest such day to the document
     rf"(?P<emd>(?P<emd_mo>{_MO})\.?\s(?P<emd_d>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th)?(?![0-9A-Za-z]|,?\s[0-9]))",
     rf"(?P<emd2>(?<![0-9.,$])(?P<emd2_d>[0-9]{{1,2}})\s(?P<emd2_mo>{_MO})(?!\s?[0-9]))",
+    # "in March", "for May": a month without its year after a preposition (a capital "May" alone is a verb as often)
+    rf"(?P<emo>(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=\bthrough\s))"
+    rf"(?P<emo_mo>{_MO})(?![\s,.]{{0,2}}[0-9]))",
     # "a day later", "翌日": the day after the last day named
     r"(?P<next>翌日|次日|第二天|(?i:a\sday\slater|the\snext\sday|the\sfollowing\sday|the\sday\safter))",
     rf"(?P<efull>(?i:(?:the\s)?(?:full|whole|entire)[\s-](?:fiscal\s|financial\s)?year\s(?:of\s)?)(?P<efull_y>{_Y}))",
@@ -85,7 +88,8 @@ _BRANCHES = [
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
     r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
-    r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|the\s(?:first|second|third|fourth)\squarter))",
+    r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|the\s(?:first|second|third|fourth)\squarter"
+    r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half))",
     # "同期", "the same nine months", "in the nine months": a period named before; "往績記錄期間": the periods listed before
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
     r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))"
@@ -95,6 +99,9 @@ _BRANCHES = [
     r"|the\syear\sbefore|the\ssame\speriod\s(?:a|last)\syear))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
+    # "on Thursday", "周四收盘": a weekday of the week the text was written in (a wire's "closed on Thursday")
+    r"(?P<wd>(?<=\bon\s)(?P<wd_en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|(?<![下每])(?P<wd_last>上|本|这|這)?(?:周|週|星期)(?P<wd_zh>[一二三四五六日天])(?![年期末刊]))",
     # "1月的", "10月", "1-9月": a month without its year takes the year of the text around it
     r"(?P<mo>(?<![0-9年./\-–~—])(?:(?P<mo_m1>1[0-2]|0?[1-9])\s?月?\s?(?:-|–|至|到|~|—)\s?)?(?P<mo_m>1[0-2]|0?[1-9])\s?月份?"
     r"(?:\s?(?P<mo_d>[1-3]?[0-9])\s?[日号號])?(?P<mo_end>底|末)?)",
@@ -269,13 +276,17 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     reported: PeriodMention | None = None  # and that period
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
-        # a day without its year takes a year from a date or month named near it, not from a fiscal period
-        stated_day = stated if stated is not None and last_year[2] else None
+        # a day without its year takes a year from a date or month named near it in its sentence, not from a fiscal
+        # period nor from an earlier sentence ("在2025年底完成融资。…智谱于1月8日挂牌" in February 2026 is this January)
+        in_sentence = stated if stated is not None and not _SENTENCE_END.search(text, last_year[1], m.start()) else None
+        stated_day = in_sentence if last_year and last_year[2] else None
         context_year = stated or doc_year
         if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
             context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
         if m.lastgroup == "day":
             p = _day(m, doc_date, last_day)
+        elif m.lastgroup == "wd":
+            p = _weekday(m, doc_date)
         elif m.lastgroup == "next":
             p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, last_day)
         elif m.lastgroup in ("emd", "emd2"):
@@ -283,6 +294,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated_day)
         elif m.lastgroup == "mo":
             p = _month(m, doc_date, stated_day if m.group("mo_d") else stated)
+        elif m.lastgroup == "emo":
+            p = _english_month(m, doc_date, stated)
         elif m.lastgroup == "smy":
             p = _same_of(m, reported)
         else:
@@ -294,7 +307,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         if p.kind == "date" and len(p.label) == 10 and not (
                 m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
-        if p.years and p.kind in ("flow", "date", "span") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
+        if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7)
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
             frame, reported = p.years[-1], p
@@ -313,7 +326,8 @@ _ANCHOR_WORDS = (
     "prior period", "previous period", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "往績", "往绩",
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天",
 )
 
 
@@ -487,7 +501,9 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
         english = {"the first half": "上半年", "the second half": "下半年", "the first nine months": "前三季度",
                    "the first three quarters": "前三季度", "the full year": "全年", "the whole year": "全年",
                    "full-year": "全年", "full year": "全年", "年初": "初", "年底": "底", "年末": "末", "the first quarter": "第一季度",
-                   "the second quarter": "第二季度", "the third quarter": "第三季度", "the fourth quarter": "第四季度"}
+                   "the second quarter": "第二季度", "the third quarter": "第三季度", "the fourth quarter": "第四季度",
+                   "first-quarter": "第一季度", "second-quarter": "第二季度", "third-quarter": "第三季度",
+                   "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年"}
         return _with_suffix(s, e, context_year, english.get(" ".join(word.split()), g("bare")), None, "")
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
@@ -528,6 +544,16 @@ def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMentio
     return PeriodMention(s, e, "flow", label, (year,)) if label else None
 
 
+def _english_month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:
+    """"in March": the month of the year the text is about, else the latest March by the document's date."""
+    month = _MONTHS[m.group("emo_mo").lower()]
+    if year is None:
+        if doc_date is None:
+            return PeriodMention(m.start(), m.end(), "open", "")
+        year = doc_date.year if month <= doc_date.month else doc_date.year - 1
+    return PeriodMention(m.start(), m.end(), "flow", f"{year}-{month:02d}", (year,))
+
+
 def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: int | None,
             year: int | None = None) -> PeriodMention | None:
     """A day written without its year ("1月9日", "January 8"): news of the days around the document (written
@@ -550,6 +576,8 @@ def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | Non
     p = shift_year(reported, y - reported.years[0])
     return PeriodMention(m.start(), m.end(), "flow", p.label, (y,)) if p else None
 
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 
 # "1月9日，也就是智谱上市的次日": "the day after" someone else's day restates the day just named.
 _RESTATES = re.compile(r"(?:也就是|亦即|即是|即|(?i:that\sis|i\.e\.))[^，,。；;\n]{0,12}$")
@@ -589,6 +617,25 @@ def _day(m: re.Match, doc_date: date | None, last_day: PeriodMention | None = No
         return PeriodMention(m.start(), m.end(), "open", "")
     back = 0 if word in ("今日", "今天", "today") else (2 if word in ("前日", "前天") else 1)
     d = doc_date - timedelta(days=back)
+    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
+
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+             "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+def _weekday(m: re.Match, doc_date: date | None) -> PeriodMention:
+    """"closed on Thursday", "周四收盘": the last such weekday on or before the document's date; "上周五", "本周一": that
+    day of the week before, of this week."""
+    if doc_date is None:
+        return PeriodMention(m.start(), m.end(), "open", "")
+    wanted = _WEEKDAYS[(m.group("wd_en") or m.group("wd_zh")).lower()]
+    week = m.group("wd_last")
+    if week:
+        monday = doc_date - timedelta(days=doc_date.weekday() + (7 if week == "上" else 0))
+        d = monday + timedelta(days=wanted)
+    else:
+        d = doc_date - timedelta(days=(doc_date.weekday() - wanted) % 7)
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
 
 

@@ -1,0 +1,152 @@
+"""General rules of how the press writes, found on unseen articles and pinned on sentences of our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from pipeline.extract import extract_facts
+
+
+def facts(text, watchlist, **kw):
+    return {(f.company, f.metric, f.period, f.value, f.unit, f.qualifier) for f in extract_facts(text, watchlist, **kw)}
+
+
+def test_a_count_with_the_generic_classifier_is_a_bare_number(watchlist):
+    # "5亿个": 个 is the classifier of any noun, so the tokens are counted as in "5亿"
+    text = "Kimi开放平台日均token调用量从2024年的8000亿个增长到2025年上半年的2.5万亿个。"
+    assert facts(text, watchlist) == {
+        ("moonshot", "daily_token_volume", "FY2024", Decimal("800000000000"), "tokens/day", "eq"),
+        ("moonshot", "daily_token_volume", "2025H1", Decimal("2500000000000"), "tokens/day", "eq")}
+    assert facts("2025年第三季度，DeepSeek日均处理token约3万亿個。", watchlist) == {
+        ("deepseek", "daily_token_volume", "2025Q3", Decimal("3000000000000"), "tokens/day", "approx")}
+
+
+def test_people_and_firms_counted_are_no_tokens(watchlist):
+    text = "2025年上半年，MiniMax日均调用量突破2万亿，付费企业超过5000家，开发者逾30万名。"
+    assert facts(text, watchlist) == {
+        ("minimax", "daily_token_volume", "2025H1", Decimal("2000000000000"), "tokens/day", "gt")}
+
+
+def test_a_change_after_a_year_earlier_figure_is_of_this_year(watchlist):
+    text = "2025年上半年，智谱实现营收1.9亿元，上年同期为4500万元，同比增长325%。"
+    assert facts(text, watchlist) == {
+        ("zhipu", "revenue", "2025H1", Decimal("190000000"), "CNY", "eq"),
+        ("zhipu", "revenue", "2024H1", Decimal("45000000"), "CNY", "eq"),
+        ("zhipu", "revenue_growth", "2025H1", Decimal("325"), "%", "eq")}
+
+
+def test_a_year_earlier_period_does_not_date_the_sentences_after_it(watchlist):
+    # the report is on the third quarter: the segments listed next are its, not the comparison's
+    text = ("2025年第三季度，DeepSeek收入为2000万美元，去年同期为800万美元。\n\n"
+            "其中API业务收入1500万美元，占总收入的75%。")
+    got = facts(text, watchlist)
+    assert ("deepseek", "revenue.cloud", "2025Q3", Decimal("15000000"), "USD", "eq") in got
+    assert ("deepseek", "revenue_share.cloud", "2025Q3", Decimal("75"), "%", "eq") in got
+    assert not {f for f in got if f[2] == "2024Q3" and f[1] != "revenue"}
+
+
+def test_a_rate_at_a_months_end_is_the_months(watchlist):
+    text = "截至9月底，Kimi开放平台日均token调用量已突破1.5万亿。"
+    assert facts(text, watchlist, published=date(2025, 10, 20)) == {
+        ("moonshot", "daily_token_volume", "2025-09", Decimal("1500000000000"), "tokens/day", "gt")}
+    text = "截至2025年12月末，智谱的年化经常性收入（ARR）约为3亿元。"
+    assert facts(text, watchlist) == {("zhipu", "arr", "2025-12", Decimal("300000000"), "CNY", "approx")}
+
+
+def test_a_month_without_its_year_after_a_preposition(watchlist):
+    text = "October 3, 2025 - Moonshot AI said Kimi served more than 1.2 trillion tokens per day in September."
+    assert facts(text, watchlist) == {
+        ("moonshot", "daily_token_volume", "2025-09", Decimal("1200000000000"), "tokens/day", "gt")}
+    # written in February, "for December" is last year's December
+    text = "DeepSeek's daily token volume averaged about 9 trillion for December, a company spokesperson said."
+    assert facts(text, watchlist, published=date(2026, 2, 5)) == {
+        ("deepseek", "daily_token_volume", "2025-12", Decimal("9000000000000"), "tokens/day", "approx")}
+
+
+def test_a_quarter_or_half_written_as_an_adjective(watchlist):
+    text = "MiniMax said its second-quarter revenue rose 95% from a year earlier to $28 million."
+    assert facts(text, watchlist, published=date(2025, 8, 20)) == {
+        ("minimax", "revenue_growth", "2025Q2", Decimal("95"), "%", "eq"),
+        ("minimax", "revenue", "2025Q2", Decimal("28000000"), "USD", "eq")}
+    text = "Zhipu's first-half gross margin was 50%, the company said in a filing."
+    assert facts(text, watchlist, published=date(2025, 9, 1)) == {
+        ("zhipu", "gross_margin", "2025H1", Decimal("50"), "%", "eq")}
+
+
+def test_a_company_named_in_a_relative_clause_is_an_aside(watchlist):
+    text = "Moonshot AI, which competes with Zhipu and MiniMax, said its revenue for 2025 was about $120 million."
+    assert facts(text, watchlist) == {("moonshot", "revenue", "FY2025", Decimal("120000000"), "USD", "approx")}
+    text = ("Zhipu reported a wider loss. Rival DeepSeek, whose models undercut Zhipu on price, posted first-half "
+            "revenue of $40 million.")
+    assert facts(text, watchlist, published=date(2025, 9, 1)) == {
+        ("deepseek", "revenue", "2025H1", Decimal("40000000"), "USD", "eq")}
+
+
+def test_a_day_without_its_year_takes_no_year_from_an_earlier_sentence(watchlist):
+    # written in February 2026: "1月9日" is this January, whatever year the sentence before named
+    text = ("2026年2月12日\n\n月之暗面在2025年底完成新一轮融资。\n\nMiniMax于1月9日在港交所挂牌，首日市值超过1000亿港元。")
+    assert facts(text, watchlist) == {("minimax", "market_cap", "2026-01-09", Decimal("100000000000"), "HKD", "gt")}
+    text = ("February 20, 2026. Our fund returned 3% in December 2025. Zhipu, on its first day of trading on "
+            "January 8, saw its market value top HK$50 billion.")
+    assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-01-08", Decimal("50000000000"), "HKD", "gt")}
+
+
+def test_a_month_takes_the_year_of_a_loosely_dated_sentence_before(watchlist):
+    text = ("March 3, 2026. In early 2025 Moonshot AI opened its API to all developers. Kimi served about 80 billion "
+            "tokens per day in February, the company said.")
+    assert facts(text, watchlist) == {
+        ("moonshot", "daily_token_volume", "2025-02", Decimal("80000000000"), "tokens/day", "approx")}
+
+
+def test_this_parts_revenue_is_the_segment_just_named(watchlist):
+    text = ("智谱的收入分为两块。\n\n- 本地化部署：面向政府和大型企业交付私有模型。2024年该部分收入为2.6亿元，占总收入的84.5%；\n"
+            "- 云端部署：按调用量收费。")
+    got = facts(text, watchlist)
+    assert ("zhipu", "revenue.on_premise", "FY2024", Decimal("260000000"), "CNY", "eq") in got
+    assert ("zhipu", "revenue", "FY2024", Decimal("260000000"), "CNY", "eq") not in got
+    # a pointer that is not right before the metric's noun leaves the total alone
+    text = "MiniMax的开放平台增长很快。2024年，这一年公司收入达到3052万美元。"
+    assert facts(text, watchlist) == {("minimax", "revenue", "FY2024", Decimal("30520000"), "USD", "eq")}
+
+
+def test_a_share_of_a_periods_revenue(watchlist):
+    text = "Kimi subscriptions made up 62% of 2025 revenue, the company said."
+    assert facts(text, watchlist) == {("moonshot", "revenue_share.consumer", "FY2025", Decimal("62"), "%", "eq")}
+    text = "At Zhipu, cloud deployments were 27.5% of 1H26 revenue."
+    assert facts(text, watchlist, published=date(2026, 9, 1)) == {
+        ("zhipu", "revenue_share.cloud", "2026H1", Decimal("27.5"), "%", "eq")}
+
+
+def test_a_multiple_written_with_x_before_revenue(watchlist):
+    text = "DeepSeek spent about US$150m on R&D in 2024, roughly 2.5x revenue."
+    assert facts(text, watchlist) == {
+        ("deepseek", "rd_expense", "FY2024", Decimal("150000000"), "USD", "approx"),
+        ("deepseek", "rd_to_revenue", "FY2024", Decimal("2.5"), "x", "approx")}
+
+
+def test_tokens_processed_in_one_day_are_a_daily_volume(watchlist):
+    text = "2025年10月，Kimi单日token处理量突破2万亿。"
+    assert facts(text, watchlist) == {
+        ("moonshot", "daily_token_volume", "2025-10", Decimal("2000000000000"), "tokens/day", "gt")}
+    text = "During one 24-hour period in March 2026, MiniMax's open platform processed about 4 trillion tokens."
+    assert facts(text, watchlist) == {
+        ("minimax", "daily_token_volume", "2026-03", Decimal("4000000000000"), "tokens/day", "approx")}
+
+
+def test_a_sum_over_a_list_of_companies_is_nobodys(watchlist):
+    text = "2026年2月3日\n\n智谱与MiniMax市值合计超过2500亿港元。MiniMax市值约为1500亿港元。"
+    assert facts(text, watchlist) == {("minimax", "market_cap", "2026-02-03", Decimal("150000000000"), "HKD", "approx")}
+    text = "January 20, 2026. Zhipu and MiniMax had a combined market value of HK$260 billion on Monday."
+    assert facts(text, watchlist) == set()
+
+
+def test_a_weekday_is_a_day_of_the_week_the_text_was_written(watchlist):
+    # 21 May 2026 is a Thursday
+    text = "May 21, 2026 - Shares of MiniMax closed 3% lower on Tuesday, giving it a market value of HK$140 billion."
+    assert facts(text, watchlist) == {("minimax", "market_cap", "2026-05-19", Decimal("140000000000"), "HKD", "eq")}
+    text = "2026年5月21日\n\n智谱周一收盘市值约为1100亿港元。上周五，MiniMax市值约为1400亿港元。"
+    assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-05-18", Decimal("110000000000"), "HKD", "approx"),
+                                      ("minimax", "market_cap", "2026-05-15", Decimal("140000000000"), "HKD", "approx")}
