@@ -8,7 +8,14 @@ import pytest
 from pipeline.extract import extract_facts
 from pipeline.extract.cues import _trie, compile_words, default_cue_book
 from pipeline.extract.periods import _ANCHOR, _ANCHOR_WORDS, _PERIOD, _PERIOD_SPANS
-from pipeline.extract.sentences import _CLAUSE, _END, _LONG_DIGITS, lower_ascii, normalize_text
+from pipeline.extract.sentences import (
+    _CLAUSE,
+    _END,
+    _LONG_DIGITS,
+    lower_ascii,
+    normalize_text,
+    split_sentences,
+)
 from pipeline.watchlist import Company, Watchlist
 
 from .conftest import ALIASES, LABELLED, build_watchlist
@@ -89,7 +96,8 @@ def test_text_without_a_metric_cue_yields_nothing(watchlist):
 
 
 # What the sentence and clause patterns were before they started with one character class.
-_PLAIN_END = re.compile(r"[。！？!?\n]+|\.(?=\s|$)|…+")
+_MONTH_DOT = r"(?<=Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+_PLAIN_END = re.compile(rf"[。！？!?\n]+|\.(?=\s|$)(?!{_MONTH_DOT}\s[0-9])(?!(?<=Sept\.)\s[0-9])|…+")
 _PLAIN_CLAUSE = re.compile(r"[，,；;：:]|[—–]{1,2}|\s[-–—]\s")
 _PLAIN_LONG_DIGITS = re.compile(r"[0-9]{31,}")
 
@@ -97,7 +105,8 @@ _PLAIN_LONG_DIGITS = re.compile(r"[0-9]{31,}")
 @pytest.mark.parametrize(("fast", "plain"), [(_END, _PLAIN_END), (_CLAUSE, _PLAIN_CLAUSE),
                                              (_LONG_DIGITS, _PLAIN_LONG_DIGITS)])
 def test_sentence_patterns_match_the_alternations(fast, plain):
-    texts = [*TRICKY, *_documents(), "a.\n b. c.", "。！？\n!?x…", "—–—x – y\t-\tz", "1" * 40 + "x" + "2" * 30]
+    texts = [*TRICKY, *_documents(), "a.\n b. c.", "。！？\n!?x…", "—–—x – y\t-\tz", "1" * 40 + "x" + "2" * 30,
+             "on Jan. 8 it listed. In Dec. It fell. Sept. 30. Sam. 3 x. 2024"]
     for text in texts:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in fast.finditer(text, 3, len(text) - 2)] == [
@@ -129,3 +138,10 @@ def test_qualifier_hint_never_hides_a_qualifier(before):
     full = book._qual_before.search(before)
     expected = full.lastgroup if full else (m.lastgroup if (m := book._qual_after.match("")) else "eq")
     assert book.qualifier(before, "") == expected
+
+
+def test_a_month_abbreviation_before_a_day_ends_no_sentence():
+    text = "Zhipu, which listed on Jan. 8, said revenue rose. It was weak in Dec. Then it fell. To Sept. 30, fine."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "Zhipu, which listed on Jan. 8, said revenue rose.", "It was weak in Dec.", "Then it fell.",
+        "To Sept. 30, fine."]
