@@ -41,7 +41,10 @@ def _rate(texts: list[tuple[str, object, object]], watchlist, name: str) -> dict
     cpu = time.process_time() - started
     return {"documents": len(texts), "text_mb": round(size / 1e6, 3), "rounds": rounds,
             "cpu_seconds": round(cpu, 2), "facts_per_round": facts // rounds,
-            "mb_per_cpu_second": round(size * rounds / cpu / 1e6, 2)}
+            "mb_per_cpu_second": round(size * rounds / cpu / 1e6, 2),
+            # what the cost follows: facts (binding) and documents, far more than bytes
+            "us_per_fact": round(cpu / facts * 1e6) if facts else None,
+            "us_per_document": round(cpu / (rounds * len(texts)) * 1e6) if texts else None}
 
 
 def bench_extraction(quick: bool, work: Path) -> BenchResult:
