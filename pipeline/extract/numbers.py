@@ -110,6 +110,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return read_quantities(text, number_matches(text, start, end))
 
 
+_DURATION = re.compile(r"月|季|小时|小時|工作日|交易日|星期|礼拜|禮拜")
+
+
 def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Return the matches of every number in text[start:end], before their values are read (cheap)."""
     end = len(text) if end is None else end
@@ -121,6 +124,8 @@ def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re
         s = m.start()
         if s and text[s - 1] == "第":  # an ordinal, not an amount
             continue
+        if m.group("suf") in ("个", "個") and _DURATION.match(text, m.end()):
+            continue  # "6个月", "3個季度": a duration, not a count
         found.append(m)
     if text.find("成", start, end) >= 0 or text.find("倍", start, end) >= 0:
         chinese = list(_CN_NUMBER.finditer(text, start, end))

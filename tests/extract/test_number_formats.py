@@ -194,3 +194,18 @@ def test_formats_already_read(text, value, unit):
 @pytest.mark.parametrize("text", ["GLM-4.5", "Kimi K2", "a 7B model", "MiniMax-M1", "FY25", "3月31日"])
 def test_names_and_dates_are_not_amounts(text):
     assert [q for q in quantities(text) if q[2] is not None or q[1] >= 100] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("截至2025年9月，DeepSeek日均token调用量在6个月内增长10倍。", set()),
+        ("截至2025年9月，智谱员工总数在12個月內達到900名。",
+         {("zhipu", "headcount", "2025-09", Decimal("900"), "count", "eq")}),
+        ("截至2025年9月，Kimi日均token消耗量3个季度翻了一番，达到5000亿。",
+         {("moonshot", "daily_token_volume", "2025-09", Decimal("500000000000"), "tokens/day", "eq")}),
+    ],
+)
+def test_months_are_a_duration_not_a_count(text, expected, watchlist):
+    """"6个月" is how long, not how many: it is neither a token volume nor a headcount."""
+    assert facts(text, watchlist) == expected
