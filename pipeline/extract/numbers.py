@@ -50,8 +50,10 @@ _NUMBER = re.compile(
     r"(?:(?P<pre>US\$|USD|HK\$|HKD|RMB|Rmb|CNY|NT\$|S\$|A\$|C\$|EUR|GBP|JPY|¥|￥|\$|€|£"
     r"|人民币|人民幣|港币|港幣|新台幣|新台币|台幣|台币|百分之)[ ]?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,8}|[0-9]{1,30})(?P<frac>\.[0-9]{1,12})?(?![0-9])(?!\.[0-9])"
+    r"(?P<odd>多|余|餘)?"  # "20多亿元", "3000余万": the exact figure ends here, see number_end
     r"(?:[ ]?(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千"
     r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|[Bb]ln|[Mm]ln|m|k|M|B|K)(?![A-Za-z])))?"
+    r"(?(odd)|(?P<odd2>多|余|餘)?)"  # "3亿多元", "1.5亿余元"
     r"(?:[ ]?(?P<suf>元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|欧元|歐元|英镑|英鎊|日元|日圓"
     r"|yuan|RMB|CNY|HKD|USD|EUR|GBP|JPY|US dollars|dollars|euros|yen"
     r"|%|个百分点|個百分點|percentage points?|per cent|percent|pct|pc|ppts?|pps?"
@@ -257,8 +259,15 @@ def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
             continue
         read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
         if read is not None:
-            found.append(Quantity(m.start(), m.end(), *read))
+            found.append(Quantity(m.start(), number_end(m), *read))
     return found
+
+
+def number_end(m: re.Match) -> int:
+    """Where a number's span ends: before 多/余 ("20多亿元" is more than 20亿元), which, like 以上 after a
+    number, the qualifier reads from the text right after the span; the magnitude and unit still count."""
+    odd = m.group("odd") or m.group("odd2")
+    return m.start("odd" if m.group("odd") else "odd2") if odd else m.end()
 
 
 # "30%-35%", "30至35亿元", "$30-35 million", "三百至五百人", "between 30% and 35%": a range states no one value, and

@@ -53,7 +53,7 @@ def test_amounts_in_chinese_numerals(text, fact, watchlist):
         "跻身世界五百强的公司",  # a plain 500 at most, never an amount
         "营收达数十亿元",  # vague: 数十亿
         "收入上百亿元",  # vague: 上百亿
-        "收入3000余万元",  # 余万: the digits carry the figure, 万 alone is no second one
+        "营收几千万元",  # vague: 几千万
         "收入（亿元）",  # a unit label
         "员工四五百人",  # a guess between two numbers
     ],
@@ -209,3 +209,16 @@ def test_names_and_dates_are_not_amounts(text):
 def test_months_are_a_duration_not_a_count(text, expected, watchlist):
     """"6个月" is how long, not how many: it is neither a token volume nor a headcount."""
     assert facts(text, watchlist) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("MiniMax 2024年营收3000多万美元。", ("minimax", "revenue", "FY2024", Decimal("30000000"), "USD", "gt")),
+        ("月之暗面2024年净亏损20余亿元。", ("moonshot", "net_loss", "FY2024", Decimal("2000000000"), "CNY", "gt")),
+        ("智谱2024年研發投入1.5億多元。", ("zhipu", "rd_expense", "FY2024", Decimal("150000000"), "CNY", "gt")),
+    ],
+)
+def test_duo_and_yu_make_a_lower_bound(text, fact, watchlist):
+    """"20余亿元" is more than 20亿元: the magnitude and unit after 多/余 still belong to the number."""
+    assert fact in facts(text, watchlist)
