@@ -1,4 +1,5 @@
-"""Numbers in text with their magnitude and unit: 5740万元, 1.245亿元, US$30.52 million, 84.8%, 1159倍."""
+"""Numbers in text with their magnitude and unit: 5740万元, 1.245亿元, US$30.52 million, 84.8%, 1159倍, 两千亿元,
+百分之三十. A range ("30%-35%", "30至35亿元") is no number: either end would be a value the text never states."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ _EXACT = Context(prec=80)
 SCALES = {
     "万亿": 12, "萬億": 12, "千亿": 11, "千億": 11, "百亿": 10, "百億": 10, "亿": 8, "億": 8,
     "千万": 7, "千萬": 7, "百万": 6, "百萬": 6, "万": 4, "萬": 4, "千": 3,
-    "trillion": 12, "tn": 12, "billion": 9, "bn": 9, "million": 6, "mn": 6, "m": 6, "b": 9, "thousand": 3, "k": 3,
+    "trillion": 12, "tn": 12, "billion": 9, "bn": 9, "bln": 9, "million": 6, "mn": 6, "mln": 6, "m": 6, "b": 9,
+    "thousand": 3, "k": 3,
 }
 # Single letters are magnitudes only right after a currency sign (RMB264m, $500k); "7B" is a model size.
 _LETTER_SCALES = {"m", "k", "b"}
@@ -22,31 +24,39 @@ _PREFIX_CURRENCY = {
     "US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD": "HKD", "港币": "HKD", "港幣": "HKD",
     "RMB": "CNY", "Rmb": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "人民币": "CNY", "人民幣": "CNY",
     "NT$": "TWD", "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
+    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "JPY": "JPY",
+    "百分之": "%",  # "百分之24.7": not a currency, but written before the number like one
 }
 _SUFFIX_UNIT = {
     "元人民币": "CNY", "元人民幣": "CNY", "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "yuan": "CNY", "RMB": "CNY",
     "CNY": "CNY", "港元": "HKD", "港币": "HKD", "港幣": "HKD", "HKD": "HKD", "美元": "USD", "美金": "USD",
     "USD": "USD", "US dollars": "USD", "dollars": "USD",
-    "%": "%", "percent": "%", "per cent": "%",
+    "欧元": "EUR", "歐元": "EUR", "EUR": "EUR", "euros": "EUR", "英镑": "GBP", "英鎊": "GBP", "GBP": "GBP",
+    "日元": "JPY", "日圓": "JPY", "JPY": "JPY", "yen": "JPY",
+    "%": "%", "percent": "%", "per cent": "%", "pc": "%", "pct": "%",
     "个百分点": "pp", "個百分點": "pp", "percentage points": "pp", "percentage point": "pp", "pp": "pp",
     "ppt": "pp", "ppts": "pp", "pps": "pp",
     "倍": "x", "x": "x", "X": "x", "times": "x",
-    "名": "count", "人": "count", "位": "count", "家": "count", "个": "count", "個": "count",
+    "名": "count", "人": "count", "位": "count", "家": "count",
 }
 _KIND = {"%": "percent", "pp": "pp", "x": "multiple", "count": "count"}
 
 _NUMBER = re.compile(
-    # Every match starts with a sign, a currency or a digit: one class test rejects all other positions
+    # Every match starts with a sign, a currency, 百分之 or a digit: one class test rejects all other positions
     # before the engine tries the lookbehinds and branches below (five times faster on prose).
-    r"(?=[-−负負USHRCNAm¥￥$人港新台0-9])"
+    r"(?=[-−负負USHRCNAEGJm¥￥$€£人港新台百0-9])"
     r"(?<![A-Za-z0-9_.])(?<![A-Za-z0-9]-)"
     r"(?P<neg>[-−]|负|負|minus[ ](?=[0-9]))?"
-    r"(?:(?P<pre>US\$|USD|HK\$|HKD|RMB|Rmb|CNY|NT\$|S\$|A\$|C\$|¥|￥|\$|人民币|人民幣|港币|港幣|新台幣|新台币|台幣|台币)[ ]?)?"
+    r"(?:(?P<pre>US\$|USD|HK\$|HKD|RMB|Rmb|CNY|NT\$|S\$|A\$|C\$|EUR|GBP|JPY|¥|￥|\$|€|£"
+    r"|人民币|人民幣|港币|港幣|新台幣|新台币|台幣|台币|百分之)[ ]?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,8}|[0-9]{1,30})(?P<frac>\.[0-9]{1,12})?(?![0-9])(?!\.[0-9])"
+    r"(?P<odd>多|余|餘)?"  # "20多亿元", "3000余万": the exact figure ends here, see number_end
     r"(?:[ ]?(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千"
-    r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|m|k|M|B|K)(?![A-Za-z])))?"
-    r"(?:[ ]?(?P<suf>元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|yuan|RMB|CNY|HKD|USD|US dollars|dollars"
-    r"|%|个百分点|個百分點|percentage points?|per cent|percent|ppts?|pps?"
+    r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|[Bb]ln|[Mm]ln|m|k|M|B|K)(?![A-Za-z])))?"
+    r"(?(odd)|(?P<odd2>多|余|餘)?)"  # "3亿多元", "1.5亿余元"
+    r"(?:[ ]?(?P<suf>元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|欧元|歐元|英镑|英鎊|日元|日圓"
+    r"|yuan|RMB|CNY|HKD|USD|EUR|GBP|JPY|US dollars|dollars|euros|yen"
+    r"|%|个百分点|個百分點|percentage points?|per cent|percent|pct|pc|ppts?|pps?"
     r"|倍|x|X|times|名|人|位|家|个|個)(?![A-Za-z]))?"
     r"(?:(?<=[万萬亿億千])|(?![A-Za-z]))"  # "10万亿Token": a Chinese magnitude may run into a word
 )
@@ -102,6 +112,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return read_quantities(text, number_matches(text, start, end))
 
 
+_DURATION = re.compile(r"月|季|小时|小時|工作日|交易日|星期|礼拜|禮拜")
+
+
 def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Return the matches of every number in text[start:end], before their values are read (cheap)."""
     end = len(text) if end is None else end
@@ -113,11 +126,17 @@ def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re
         s = m.start()
         if s and text[s - 1] == "第":  # an ordinal, not an amount
             continue
+        if m.group("suf") in ("个", "個") and _DURATION.match(text, m.end()):
+            continue  # "6个月", "3個季度": a duration, not a count
         found.append(m)
     if text.find("成", start, end) >= 0 or text.find("倍", start, end) >= 0:
         chinese = list(_CN_NUMBER.finditer(text, start, end))
         if chinese:
             found = sorted(found + chinese, key=lambda m: m.start())
+    if _CN_MAGNITUDE.search(text, start, end):  # a plain class scan: five times cheaper than the full pattern
+        amounts = list(_CN_AMOUNT.finditer(text, start, end))
+        if amounts:
+            found = sorted(found + amounts, key=lambda m: m.start())
     if text.find("times", start, end) >= 0:
         words = list(_EN_TIMES.finditer(text, start, end))
         if words:
@@ -138,22 +157,62 @@ _EN_TIMES = re.compile(r"(?i)(?<![A-Za-z-])(?P<en>" + "|".join(sorted(_EN_WORDS,
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = re.compile(
     r"(?<![一二两兩三四五六七八九十百千万萬亿億第几幾])"
+    r"(?<![一二两兩三四五六七八九十][至到~-])"  # "三至五成", "两到三倍": the high end of a range
     r"(?P<cn>[一二两兩三四五六七八九]?十[一二三四五六七八九]?|[一二两兩三四五六七八九])"
     r"(?:(?P<cn_tenths>成)(?P<cn_rest>[一二三四五六七八九半](?![成倍]))?"
     r"(?![本功为為员員立长長熟果交就都型品分绩績效年不了])|(?P<cn_times>倍))"
 )
 
+# "两千亿元", "一百二十亿", "五千万美元", "一千二百名", "百分之三十": amounts in Chinese numerals. A numeral needs
+# a magnitude (百 or more: "三人", "一家" are words, not figures) and a numeral before it ("千人计划", "（亿元）"
+# are names and labels); vague amounts ("数十亿", "上百亿", "十多亿", "3000余万") are no number.
+_CN_NUMERAL = "零〇一二两兩三四五六七八九十百千万萬亿億"
+_CN_MONEY = "元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|欧元|歐元"
+_CN_AMOUNT = re.compile(
+    r"(?=[一二两兩三四五六七八九十百])"
+    rf"(?<![0-9.{_CN_NUMERAL}数數几幾上成好多余餘第])"
+    r"(?<![一二两兩三四五六七八九十][至到~-])"
+    r"(?:百分之(?P<cpct>[一二两兩三四五六七八九十百]{1,4})(?![零〇一二两兩三四五六七八九十百千万萬亿億])"
+    rf"|(?P<cnum>[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十]{{0,3}}[百千万萬亿億][{_CN_NUMERAL}]{{0,10}})"
+    rf"(?P<csuf>{_CN_MONEY}|名|人|位|家|倍)?)"
+)
+_CN_MAGNITUDE = re.compile("[百千万萬亿億]")
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 4, "萬": 4, "亿": 8, "億": 8}
 
-def _chinese_value(numeral: str) -> int:
-    """十 is 10, 十五 15, 二十 20, 二十五 25, 八 8."""
-    if "十" not in numeral:
-        return _CN_DIGITS[numeral]
-    tens, _, ones = numeral.partition("十")
-    return 10 * (_CN_DIGITS[tens] if tens else 1) + (_CN_DIGITS[ones] if ones else 0)
+
+def _chinese_integer(numeral: str) -> tuple[int, int] | None:
+    """Value and closing magnitude (the power of ten of a final 万/亿, else 0) of a Chinese numeral.
+
+    "二十五" is (25, 0), "一百二十亿" (12000000000, 8), "一亿二千万" (120000000, 4), "千亿" (100000000000, 8),
+    "万亿" (10**12, 12); None for what reads as no one number ("四五百" is a guess, "亿万" a word).
+    """
+    total, section, digit, last_big, tail = 0, 0, None, 13, 0
+    i = 0
+    while i < len(numeral):
+        ch = numeral[i]
+        if ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]
+            digit, tail = None, 0
+        elif ch in _CN_BIG:
+            power = _CN_BIG[ch]
+            if power == 4 and numeral[i + 1:i + 2] in ("亿", "億"):
+                power, i = 12, i + 1
+            n = section + (digit or 0)
+            if power >= last_big or (n == 0 and total):
+                return None
+            total += (n or 1) * 10 ** power
+            section, digit, last_big, tail = 0, None, power, power
+        else:
+            if digit:
+                return None
+            digit, tail = _CN_DIGITS.get(ch, 0), 0
+        i += 1
+    return total + section + (digit or 0), tail
 
 
 def _chinese_reading(m: re.Match) -> tuple:
-    value = Decimal(_chinese_value(m.group("cn")))
+    value = Decimal(_chinese_integer(m.group("cn"))[0])
     if m.group("cn_times"):
         return value, "multiple", "x", False, False, value
     rest = m.group("cn_rest")
@@ -161,12 +220,38 @@ def _chinese_reading(m: re.Match) -> tuple:
     return value, "percent", "%", False, False, value
 
 
+def _chinese_amount(m: re.Match) -> tuple | None:
+    """Value, kind, unit, scaled, inherited and base of an amount in Chinese numerals (see _CN_AMOUNT)."""
+    if m.group("cpct"):
+        read = _chinese_integer(m.group("cpct"))
+        return None if read is None else (Decimal(read[0]), "percent", "%", False, False, Decimal(read[0]))
+    read = _chinese_integer(m.group("cnum"))
+    if read is None:
+        return None
+    value, tail = read
+    kind, unit = _unit_kind(None, m.group("csuf"))
+    base = Decimal(value // 10 ** tail)
+    return Decimal(value), kind, unit, tail > 0, False, base
+
+
 def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
-    """Return the quantities of number matches (from number_matches), in order."""
+    """Return the quantities of number matches (from number_matches), in order; both ends of a range are left out."""
     found = []
+    range_end = -1
     for m in matches:
+        if m.start() < range_end:
+            continue  # the high end of a range
+        if m.re is _NUMBER or m.re is _CN_AMOUNT:
+            range_end = _range_end(text, m)
+            if range_end > 0:
+                continue
         if m.re is _CN_NUMBER:
             found.append(Quantity(m.start(), m.end(), *_chinese_reading(m)))
+            continue
+        if m.re is _CN_AMOUNT:
+            read = _chinese_amount(m)
+            if read is not None:
+                found.append(Quantity(m.start(), m.end(), *read))
             continue
         if m.re is _EN_TIMES:
             value = Decimal(_EN_WORDS[m.group("en").lower()])
@@ -174,8 +259,47 @@ def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
             continue
         read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
         if read is not None:
-            found.append(Quantity(m.start(), m.end(), *read))
+            found.append(Quantity(m.start(), number_end(m), *read))
     return found
+
+
+def number_end(m: re.Match) -> int:
+    """Where a number's span ends: before 多/余 ("20多亿元" is more than 20亿元), which, like 以上 after a
+    number, the qualifier reads from the text right after the span; the magnitude and unit still count."""
+    odd = m.group("odd") or m.group("odd2")
+    return m.start("odd" if m.group("odd") else "odd2") if odd else m.end()
+
+
+# "30%-35%", "30至35亿元", "$30-35 million", "三百至五百人", "between 30% and 35%": a range states no one value, and
+# taking either end would invent one. A dash always joins a range; 至/到/to only after a number that lacks its
+# unit and takes it from the high end ("3亿元至5亿元", "30% to 35%" may be a change from one to the other), and
+# not after "from" ("from 30 to 35 per cent" is a change); "and" only after "between".
+_RANGE_JOIN = re.compile(
+    r"[ ]?(?:(?P<dash>[-–—~])|至|到|to[ ]|(?P<and>and[ ]))[ ]?(?:US\$|HK\$|RMB|Rmb|\$|¥|￥|€|£)?[ ]?"
+    r"[0-9一二两兩三四五六七八九十]")
+_FROM = ("from ", "从", "從", "由")
+
+
+def _range_end(text: str, m: re.Match) -> int:
+    """Where the high end of the range that number m opens starts (past its first character); -1 if m opens none."""
+    j = _RANGE_JOIN.match(text, m.end())
+    if j is None:
+        return -1
+    before = text[max(0, m.start() - 8):m.start()]
+    if j.group("and"):
+        return j.end() if before.lower().endswith("between ") else -1
+    if j.group("dash"):  # "三百-五百" is rare, "3亿元-一季度" a dash between phrases
+        return j.end() if text[j.end() - 1].isdigit() else -1
+    if not (_has_unit(m) or before.endswith(_FROM)):
+        return j.end()
+    return -1
+
+
+def _has_unit(m: re.Match) -> bool:
+    """True when a number names its own unit: a unit word after it, or a currency sign and a magnitude."""
+    if m.re is _CN_AMOUNT:
+        return bool(m.group("csuf") or m.group("cpct"))
+    return bool(m.group("suf") or (m.group("pre") and m.group("scale")))
 
 
 @lru_cache(maxsize=4096)
@@ -187,14 +311,20 @@ def _reading(neg, pre, num, frac, scale, suf) -> tuple | None:
     value = tidy(_EXACT.multiply(base, Decimal(10) ** _scale_power(scale))) if scale else base
     if neg:
         value, base = -value, -base
+    kind, unit = _unit_kind(pre, suf)
+    return value, kind, unit, bool(scale), False, base
+
+
+def _unit_kind(pre: str | None, suf: str | None) -> tuple[str, str | None]:
+    """Kind and unit of a number from the currency sign before it and the unit word after it."""
     unit = _PREFIX_CURRENCY.get(pre) if pre else None
     if suf:
         written = _SUFFIX_UNIT.get(suf, _SUFFIX_UNIT.get(suf.lower()))
-        # a currency sign and a currency word agree ("港币100元"); any other unit word decides the kind
-        if written not in ("CNY", "USD", "HKD") or unit is None:
+        # a currency sign and a currency word agree ("港币100元"); any other unit word decides the kind;
+        # a classifier (个) names no unit
+        if written is not None and (unit is None or written in _KIND):
             unit = written
-    kind = "plain" if unit is None else _KIND.get(unit, "currency")
-    return value, kind, unit, bool(scale), False, base
+    return ("plain" if unit is None else _KIND.get(unit, "currency")), unit
 
 
 MAX_LIST = 12
