@@ -8,7 +8,7 @@ from decimal import Decimal
 from pipeline.extract.cues import default_cue_book
 from pipeline.models import Fact
 
-_AMOUNT_UNITS = {"CNY", "USD", "HKD", "TWD", "SGD", "AUD", "CAD"}
+_AMOUNT_UNITS = {"CNY", "USD", "HKD", "TWD", "SGD", "AUD", "CAD", "EUR", "GBP", "JPY"}
 
 
 def flag_fact(fact: Fact, reason: str) -> Fact:
