@@ -4,13 +4,16 @@ A number in a table gets its metric from its row's label ("经调整净亏损") 
 ("Revenue"); a label with a change word after its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and
 a ratio label ("研发投入/收入", "R&D to revenue (x)") the metric that needs the first one's words. Its period comes
 from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result) or, failing that,
-a period written in its row ("Zhipu  9M25  US$53.4m"), or the one period a caption names when no header cell names
-any; its unit from the cell, the row label ("营业收入（亿元）"), the column header, or a caption just above the
-table ("单位：人民币亿元", "(CNY unless stated)", "in US$ millions", "(US$m, Dec year-end)"); its company from a
-company named in its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else the
-article's subject. Header and rows need not have as many cells: the number columns are the last ones of each, so
-a header without a label cell still lines up. A number the table cannot tie to a metric and a period is left to the
-sentence reader, unless the header names companies (its columns are theirs).
+a period written in its row ("Zhipu  9M25  US$53.4m"), or, when no header cell names any, the one period a note
+under the table ("注：均为2025财年数据") or the nearest line above it (a caption, the sentence introducing it) names;
+its unit from the cell, the row label ("营业收入（亿元）"), the column header, a caption just above the table
+("单位：人民币亿元", "(CNY unless stated)", "in US$ millions", "(US$m, Dec year-end)") or a note under it; its company
+from a company named in its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else
+the article's subject, except that under rows of companies a row naming none ("合计", "Total") is no one's. A cell
+may hold a qualifier beside its number ("约3.1亿元", "over 85.0", "50%以上"). Header and rows need not have as many
+cells: the number columns are the last ones of each, so a header without a label cell still lines up. A number the
+table cannot tie to a metric and a period is left to the sentence reader, unless the header names companies (its
+columns are theirs).
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ _CELL_TRIM = re.compile(r"\S(?:[^|]{0,400}\S)?")
 _CURRENCY = r"人民币|人民幣|RMB|CNY|US\$|USD|美元|HK\$|HKD|港元|港币|港幣"
 _SCALE = r"万亿|萬億|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mn|bn|m|'000"
 _CAPTION = re.compile(
-    rf"(?:单位|單位|(?i:units?))\s?[:：]\s?(?P<c1>{_CURRENCY})?\s?(?P<s1>{_SCALE})?\s?(?P<u1>元|美元|港元)?"
+    rf"(?:单位|單位|(?i:units?))\s?(?:[:：]|为|為|是)\s?(?P<c1>{_CURRENCY})?\s?(?P<s1>{_SCALE})?\s?(?P<u1>元|美元|港元)?"
     rf"|(?i:\bin\s)(?P<c2>{_CURRENCY})\s?(?P<s2>{_SCALE})(?![A-Za-z])"
     rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?[,，]?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
     rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
@@ -162,6 +165,8 @@ class _Reading:
     doc_date: date | None
     companies: list[CompanyMention]
     company_starts: list[int]
+    before_qualifiers: dict[str, str]  # "约" → approx, "over" → gt: a cell's word before its number
+    after_qualifiers: dict[str, str]  # "以上" → gt, "左右" → approx: a cell's word after it
 
 
 def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: date | None,
@@ -172,14 +177,32 @@ def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: 
     estimate column ("FY2025E") is not dated from the text around it. So is a table whose header names companies:
     its columns are theirs, which the sentence reader cannot know ("| 指标 | 智谱 | MiniMax |").
     """
-    reading = _Reading(text, lowered, book, subject, doc_date, companies, [m.start for m in companies])
+    if not tables:
+        return [], set()
+    reading = _Reading(text, lowered, book, subject, doc_date, companies, [m.start for m in companies],
+                       *_cell_qualifiers(book))
     facts, read = [], set()
     for table in tables:
         found = _read_table(reading, table)
         if found or any(_named(reading, c.start, c.end) for c in table.rows[0][1:]):
             facts.extend(found)
-            read.update(c.start for row in table.rows[1:] for c in row if _cell_number(text, c) is not None)
+            # every offset of a number cell: the sentence reader's number in "约3.1亿元" starts past the "约"
+            read.update(i for row in table.rows[1:] for c in row if _cell_number(reading, c) is not None
+                        for i in range(c.start, c.end))
     return facts, read
+
+
+# Signs a table writes before a number instead of a qualifier word: "＞60%", "~US$34m", "≈3.1".
+_SIGN_QUALIFIERS = {">": "gt", "＞": "gt", "≥": "gt", "<": "lt", "＜": "lt", "≤": "lt", "≈": "approx", "～": "approx"}
+
+
+def _cell_qualifiers(book: CueBook) -> tuple[dict[str, str], dict[str, str]]:
+    """The cue book's qualifier words ("约", "over"; "以上", "左右") by side, for a cell that is one word and a number."""
+    sides: tuple[dict[str, str], dict[str, str]] = (dict(_SIGN_QUALIFIERS), {})
+    for qualifier, words in book.qualifiers.items():
+        for side, found in zip(("before", "after"), sides, strict=True):
+            found.update((str(w).casefold(), qualifier) for w in words.get(side) or ())
+    return sides
 
 
 def _read_table(r: _Reading, table: Table) -> list[Fact]:
@@ -193,32 +216,37 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
         months = _column_months(r, table)
         header_periods = [_year_column(r, c, months) if y else p for p, c, y in zip(header_periods, header, years, strict=True)]
     table_period = _caption_period(r, table) if not any(header_periods) else None
+    around = _caption_text(r, table)
+    company_rows = sum(_named(r, row[0].start, row[0].end) is not None for row in body) >= 2
     latest = max((p for p in header_periods if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
     facts = []
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
     parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
     for row in body:
-        numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r.text, c)) is not None}
+        numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
             continue
         labels = [c for i, c in enumerate(row) if i not in numbers]
         named = _named(r, row[0].start, row[-1].end)
         if named is not None and named.company is None:
             continue  # a row about a company that is not watched
+        if company_rows and _named(r, row[0].start, row[0].end) is None:
+            continue  # "合计", "Total", "行业平均" under rows of companies: no one company's
         row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
-        own, of = _row_metric(r, labels)
+        said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
+        own, of = _row_metric(r, labels, around)
         row_metric = own or _breakdown(r, labels, parent)
         offset = len(row) - len(header)
-        for i, q in numbers.items():
+        for i, (q, qualifier) in numbers.items():
             col = header[i - offset] if 0 <= i - offset < len(header) else None
             col_period = header_periods[i - offset] if col is not None else None
             company = _company(r, named or (columns[i - offset] if col is not None else None))
             if company is None:
                 continue  # a column about a company that is not watched
-            found = row_metric or (_metric(r, [col]) if col is not None else None)
+            found = row_metric or (_metric(r, [col], said) if col is not None else None)
             base = of or above
             if row_metric is None and col is not None and i - offset >= 1:
-                found, base = _change_column(r, header[i - offset - 1], col, found, above)
+                found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
             elif row_metric is not None and col is not None and col_period is None and _CHANGE_HEADER.fullmatch(
                     r.text, col.start, col.end):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], latest
@@ -226,7 +254,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
             if found is None or period is None:
                 continue
             q = _with_unit(r, q, labels, col, caption)
-            fact = _fact(r, company, found, period, q, row, base)
+            fact = _fact(r, company, found, period, q, qualifier, row, base)
             if fact is not None:
                 facts.append(fact)
         above = row_metric[0] if row_metric else ()
@@ -262,7 +290,7 @@ _CHANGE_AFTER = re.compile(
 _RATIO_SIGNS = ("/", "／", "÷", " to")
 
 
-def _row_metric(r: _Reading, labels: list[Cell]):
+def _row_metric(r: _Reading, labels: list[Cell], around: str):
     """The metric a row's label names, and the metric that one is of (for the base of a change), or (None, None).
 
     "收入同比 | 325%": a metric with a change word after it is that metric's change (revenue growth, of revenue).
@@ -275,7 +303,7 @@ def _row_metric(r: _Reading, labels: list[Cell]):
         ratio = _ratio(r, cell, cues[-1])
         if ratio is not None:
             return ratio, None
-        found = _metric(r, [cell])
+        found = _metric(r, [cell], around)
         if found is not None and _CHANGE_AFTER.fullmatch(r.text[cues[0].end:cell.end].strip()):
             change = _change_of(r, found)
             if change is not None:
@@ -301,12 +329,12 @@ def _change_of(r: _Reading, row_metric):
     return (names, row_metric[1], row_metric[2]) if names else None
 
 
-def _change_column(r: _Reading, left: Cell, col: Cell, found, above: tuple[str, ...]):
+def _change_column(r: _Reading, left: Cell, col: Cell, found, above: tuple[str, ...], around: str):
     """"| 营业收入 | 同比 |", "| Revenue | YoY |": a change column is about the metric of the column to its left.
 
     Returns the metric (a bare "同比" header is the change of whatever metric has that base) and the base.
     """
-    left_metric = _metric(r, [left])
+    left_metric = _metric(r, [left], around)
     if left_metric is None:
         return found, above
     bases = left_metric[0]
@@ -323,20 +351,38 @@ def _change_column(r: _Reading, left: Cell, col: Cell, found, above: tuple[str, 
 _BARE_CHANGE = frozenset({"同比", "按年", "同比增长", "同比增長", "按年增長", "按年增长", "同比变动", "同比變動"})
 
 
-def _cell_number(text: str, cell: Cell) -> Quantity | None:
-    """The number filling a cell ("1.245", "US$53.4m", "2,466m", "56.3%"), or None."""
-    start, end, neg = cell.start, cell.end, False
+def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
+    """The number filling a cell ("1.245", "US$53.4m", "2,466m", "56.3%") and its qualifier, or None.
+
+    A cell may hold one qualifier word or sign beside its number ("约3.1亿元", "over US$34m", "60%以上", "＞60%"):
+    the number is approximate or a bound, not exact. Any other word in the cell makes it no number cell.
+    """
+    text, start, end, neg = r.text, cell.start, cell.end, False
     if text[start] in "(（" and text[end - 1] in ")）" and end - start > 2:
         start, end, neg = start + 1, end - 1, True  # "(179,300)": an accountant's negative
     elif text[start] == "+" and end - start > 1 and text[start + 1].isdigit():
         start += 1  # "+151%": a change cell's explicit sign
     m = _NUMBER.fullmatch(text, start, end)
+    qualifier = "eq"
+    if m is None and not neg:
+        m = _NUMBER.search(text, start, end)
+        qualifier = _cell_qualifier(r, text[start:m.start()], text[m.end():end]) if m else None
+        if qualifier is None:
+            return None
     if m is None or (neg and m.group("neg")):
         return None
     read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
     if read is None:
         return None
-    return Quantity(cell.start, cell.end, -read[0] if neg else read[0], *read[1:])
+    return Quantity(cell.start, cell.end, -read[0] if neg else read[0], *read[1:]), qualifier
+
+
+def _cell_qualifier(r: _Reading, before: str, after: str) -> str | None:
+    """The qualifier the words around a cell's number make ("约" approx, "以上" gt), or None when they are other words."""
+    before, after = before.strip().casefold(), after.strip().casefold()
+    if (before and before not in r.before_qualifiers) or (after and after not in r.after_qualifiers):
+        return None
+    return r.before_qualifiers.get(before) or r.after_qualifiers.get(after) or "eq"
 
 
 # A broker's column: "9M25A", "FY24A" (actual), "1H26E", "2026F" (estimate, forecast), "2025P" (projection).
@@ -383,20 +429,50 @@ def _column_months(r: _Reading, table: Table) -> tuple[int, int] | None:
 
 
 def _caption_period(r: _Reading, table: Table) -> PeriodMention | None:
-    """The period of a table whose header names none: the one a caption names ("2024年核心数据", "Key figures, 1H25").
+    """The period of a table whose header names none: the one a note under it names ("注：均为2025财年数据", "Note:
+    figures are for 1H26"), else the one the nearest line above naming a period names (a caption "2024年核心数据",
+    or the sentence introducing the table).
 
-    The nearest line above the table that names a period must name just one; two ("2023年与2024年") date nothing.
+    A line naming two periods ("2023年与2024年") dates nothing; a period named twice is one. A span of months wins
+    over a day in the same line ("3月30日披露2025年度业绩"): the day is when it was said; a line naming only a day
+    ("截至6月9日收盘") dates a table of market values.
     """
-    for s, e in _lines_above(r.text, table.start):
-        found = [p for p in find_periods(r.text, r.doc_date, s, e) if p.kind == "flow"]
-        if found:
-            return found[0] if len(found) == 1 else None
+    for s, e in [*_note_below(r.text, table.end), *_lines_above(r.text, table.start)]:
+        found = [p for p in find_periods(r.text, r.doc_date, s, e) if p.kind in ("flow", "date")]
+        flows = [p for p in found if p.kind == "flow"]
+        labels = {p.label: p for p in flows or found}
+        if labels:
+            return next(iter(labels.values())) if len(labels) == 1 else None
     return None
 
 
+# The line under a table that is a note about it: "注：…", "註：…", "Note: …", "* …", "资料来源：…".
+_NOTE = re.compile(r"\s{0,8}(?:注|註|备注|備註|说明|說明|资料来源|資料來源|数据来源|數據來源|来源|來源|\*|※|(?i:notes?\b|source))")
+
+
+def _caption_text(r: _Reading, table: Table) -> str:
+    """The casefolded text of the lines above a table and of the note under it, where required words may be."""
+    return " ".join(r.text[s:e] for s, e in [*_lines_above(r.text, table.start), *_note_below(r.text, table.end)]).casefold()
+
+
+def _note_below(text: str, end: int) -> list[tuple[int, int]]:
+    """The span of the first non-empty line under a table when it is a note, as a list (empty when it is none)."""
+    pos = text.find("\n", end)
+    for _ in range(2 * CAPTION_LINES):
+        if pos < 0:
+            break
+        s, pos = pos + 1, text.find("\n", pos + 1)
+        e = len(text) if pos < 0 else pos
+        if text[s:e].strip():
+            return [(s, e)] if _NOTE.match(text, s, e) else []
+    return []
+
+
 def _lines_above(text: str, pos: int) -> list[tuple[int, int]]:
-    """The spans of the CAPTION_LINES non-empty lines above pos (blank lines between count, up to a point)."""
+    """The spans of the CAPTION_LINES non-empty lines above the line holding pos (blank lines between count, up to
+    a point)."""
     spans, lines = [], 0
+    pos = text.rfind("\n", 0, pos) + 1  # a markdown table's first cell is past its line's "| "
     for _ in range(3 * CAPTION_LINES):
         if pos <= 0 or lines == CAPTION_LINES:
             break
@@ -408,10 +484,12 @@ def _lines_above(text: str, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _metric(r: _Reading, cells: list[Cell]):
+def _metric(r: _Reading, cells: list[Cell], around: str = ""):
     """The first metric cue in the cells, with any segment or scope cue beside it: (rules, segment, scope).
 
-    A rule that requires words ("R&D" for rd_to_revenue) is left out unless its cell has them.
+    A rule that requires words ("R&D" for rd_to_revenue) is left out unless its cell or the text around it (the
+    table's caption and note, casefolded, and for a column's header the row's label) has them: "Relative to
+    revenue (x)" under "Zhipu: R&D intensity" is R&D to revenue.
     """
     for cell in cells:
         cues = r.book.find(r.text, cell.start, cell.end, lowered=r.lowered)
@@ -419,8 +497,8 @@ def _metric(r: _Reading, cells: list[Cell]):
         if metric is None:
             continue
         said = r.text[cell.start:cell.end].casefold()
-        names = tuple(n for n in metric.names
-                      if not r.book.metrics[n].requires or any(w in said for w in r.book.metrics[n].requires))
+        names = tuple(n for n in metric.names if not r.book.metrics[n].requires
+                      or any(w in said or w in around for w in r.book.metrics[n].requires))
         segment = next((c.names[0] for c in cues if c.role == "segment"), None)
         scope = next((c.names[0] for c in cues if c.role == "scope"), None)
         return names, segment, scope
@@ -444,13 +522,14 @@ def _company(r: _Reading, named: CompanyMention | None) -> str | None:
 
 
 def _caption_unit(r: _Reading, table: Table) -> tuple[int, str | None] | None:
-    """The unit for the whole table: a caption in the lines just above it, or in a header cell that is no period."""
+    """The unit for the whole table: in a header cell that is no period, a caption in the lines just above it, or a
+    note under it ("注：金额单位为人民币亿元")."""
     for c in table.rows[0]:
         m = _BARE_UNIT.fullmatch(r.text, c.start, c.end)  # a header cell that is a unit: "RMB million", "人民币亿元"
         if m:
             return _unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
     spans = [(c.start, c.end) for c in table.rows[0] if _period(r, c) is None]
-    spans += _lines_above(r.text, table.start)
+    spans += [*_lines_above(r.text, table.start), *_note_below(r.text, table.end)]
     for s, e in spans:
         found = _unit_in(r.text, s, e)
         if found is not None:
@@ -498,8 +577,8 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
     return apply_label(q, power, unit)
 
 
-def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, row: tuple[Cell, ...],
-          above: tuple[str, ...]) -> Fact | None:
+def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, qualifier: str,
+          row: tuple[Cell, ...], above: tuple[str, ...]) -> Fact | None:
     names, segment, scope = found
     for name in names:
         rule = r.book.metrics[name]
@@ -525,6 +604,6 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
             continue
         value = abs(q.value) if rule.id in ("net_loss", "adjusted_net_loss") else q.value
         start, end = row[0].start, row[-1].end
-        return Fact(company=company, metric=metric, period=label, value=value, unit=unit, qualifier="eq",
+        return Fact(company=company, metric=metric, period=label, value=value, unit=unit, qualifier=qualifier,
                     quote=r.text[start:end], start=start, end=end, confidence=TABLE_CONFIDENCE)
     return None
