@@ -1,9 +1,10 @@
 """Tables read cell by cell: markdown rows ("| 收入 | 0.574 | 1.245 |") and plain-text columns two or more spaces apart.
 
 A number in a table gets its metric from its row's label ("经调整净亏损") or, failing that, its column's header
-("Revenue"); a label with a change word after its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and
+("Revenue"), given to the segment a row's label names ("| 云端部署 | 2.36 | 32.0% |"); a label with a change word after its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and
 a ratio label ("研发投入/收入", "R&D to revenue (x)") the metric that needs the first one's words. Its period comes
-from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result) or, failing that,
+from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result; "上年同期" the
+column to its left a year earlier) or, failing that,
 a period written in its row ("Zhipu  9M25  US$53.4m"), or, when no header cell names any, the one period a note
 under the table ("注：均为2025财年数据") or the nearest line above it (a caption, the sentence introducing it) names;
 its unit from the cell, the row label ("营业收入（亿元）"), the column header, a caption just above the table
@@ -35,7 +36,7 @@ from pipeline.extract.numbers import (
     apply_label,
     find_labels,
 )
-from pipeline.extract.periods import _LEN, _MONTHS, PeriodMention, find_periods, months_label
+from pipeline.extract.periods import _LEN, _MONTHS, PeriodMention, find_periods, months_label, shift_year
 from pipeline.models import Fact
 from pipeline.periods import period_end
 
@@ -61,7 +62,7 @@ _CAPTION = re.compile(
 
 # A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
-_BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
+_BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})元?|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
 # A column header that is a year alone: "2024", "2024A" (actual); "2025E" / "2025F" (estimate, forecast) is no result.
 _YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?P<mark>[AaEeFfPp])?")
 # The months every year column covers, from a line over the header: "Six months ended 30 June", "截至6月30日止六個月"
@@ -209,12 +210,8 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
     """The facts of one table, row by row."""
     header, body = table.rows[0], table.rows[1:]
     caption = _caption_unit(r, table)
-    header_periods = [_column_period(r, c) for c in header]
+    header_periods = _header_periods(r, table)
     columns = [_named(r, c.start, c.end) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
-    years = [_YEAR_CELL.fullmatch(r.text, c.start, c.end) is not None for c in header]
-    if any(years):
-        months = _column_months(r, table)
-        header_periods = [_year_column(r, c, months) if y else p for p, c, y in zip(header_periods, header, years, strict=True)]
     table_period = _caption_period(r, table) if not any(header_periods) else None
     around = _caption_text(r, table)
     company_rows = sum(_named(r, row[0].start, row[0].end) is not None for row in body) >= 2
@@ -236,6 +233,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
         said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
         own, of = _row_metric(r, labels, around)
         row_metric = own or _breakdown(r, labels, parent)
+        segment = _segment(r, labels[0]) if row_metric is None and labels else None
         offset = len(row) - len(header)
         for i, (q, qualifier) in numbers.items():
             col = header[i - offset] if 0 <= i - offset < len(header) else None
@@ -253,6 +251,8 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
             period = col_period or row_period or table_period
             if found is None or period is None:
                 continue
+            if segment and found[1] is None:
+                found = (found[0], segment, found[2])  # "| 云端部署 | 2.36 | 32.0% |": the columns' metrics of a segment
             q = _with_unit(r, q, labels, col, caption)
             fact = _fact(r, company, found, period, q, qualifier, row, base)
             if fact is not None:
@@ -261,6 +261,28 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
         if own is not None and labels and labels[0] is row[0]:
             parent = (own, _column(r.text, row[0].start))
     return facts
+
+
+def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
+    """The period heading each column: a period, a year ("2024", "2024A", with any months named over the header),
+    or a year-earlier phrase ("上年同期", "A year earlier"): the nearest dated column to its left, a year earlier."""
+    header = table.rows[0]
+    periods = [_column_period(r, c) for c in header]
+    years = [_YEAR_CELL.fullmatch(r.text, c.start, c.end) is not None for c in header]
+    if any(years):
+        months = _column_months(r, table)
+        periods = [_year_column(r, c, months) if y else p for p, c, y in zip(periods, header, years, strict=True)]
+    for i, cell in enumerate(header):
+        if periods[i] is None and any(p.kind == "prior" for p in find_periods(r.text, r.doc_date, cell.start, cell.end)):
+            dated = next((p for p in reversed(periods[:i]) if p is not None), None)
+            periods[i] = shift_year(dated, -1) if dated is not None else None
+    return periods
+
+
+def _segment(r: _Reading, cell: Cell) -> str | None:
+    """The segment a row's label names when it names no metric ("云端部署", "Open platform and enterprise")."""
+    cues = r.book.find(r.text, cell.start, cell.end, lowered=r.lowered)
+    return next((c.names[0] for c in cues if c.role == "segment"), None)
 
 
 def _column(text: str, pos: int) -> int:

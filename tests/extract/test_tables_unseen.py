@@ -286,3 +286,47 @@ def test_a_market_cap_rule_that_requires_words_keeps_the_tables_market_values(wa
     companies = find_companies(unsaid, watchlist, book.others)
     found, _ = table_facts(unsaid, lower_ascii(unsaid), book, "zhipu", date(2026, 6, 1), companies, find_tables(unsaid))
     assert found == []  # "Valuation" alone may be a funding round's: the required words are nowhere
+
+
+# --- columns a year earlier, rows of segments, a unit header cell with a magnitude and 元 ----------------
+
+
+def test_a_column_headed_year_earlier_is_the_column_to_its_left_a_year_before(watchlist):
+    text = ("月之暗面中期数据\n\n| 指标 | 2026年上半年 | 去年同期 |\n|---|---|---|\n"
+            "| 营业收入 | 4.6亿元 | 2.2亿元 |\n| 毛利率 | 43.5% | 38.9% |\n")
+    assert facts(text, watchlist, published=date(2026, 9, 1)) == {
+        ("moonshot", "revenue", "2026H1", Decimal("460000000"), "CNY"),
+        ("moonshot", "revenue", "2025H1", Decimal("220000000"), "CNY"),
+        ("moonshot", "gross_margin", "2026H1", Decimal("43.5"), "%"),
+        ("moonshot", "gross_margin", "2025H1", Decimal("38.9"), "%"),
+    }
+    english = ("DeepSeek third quarter (US$ m)\n\n"
+               "                  Q3 2026    A year earlier\n"
+               "Revenue              31.2              14.0\n")
+    assert facts(english, watchlist, published=date(2026, 11, 20)) == {
+        ("deepseek", "revenue", "2026Q3", Decimal("31200000"), "USD"),
+        ("deepseek", "revenue", "2025Q3", Decimal("14000000"), "USD"),
+    }
+
+
+def test_rows_naming_segments_give_the_columns_metrics_to_that_segment(watchlist):
+    text = ("MiniMax 2025年收入构成\n\n| 业务 | 收入（亿美元） | 占比 |\n|---|---|---|\n"
+            "| AI原生产品 | 0.55 | 66.6% |\n| 开放平台 | 0.28 | 33.4% |\n| 合计 | 0.83 | 100% |\n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("minimax", "revenue.consumer", "FY2025", Decimal("55000000"), "USD"),
+        ("minimax", "revenue_share.consumer", "FY2025", Decimal("66.6"), "%"),
+        ("minimax", "revenue.cloud", "FY2025", Decimal("28000000"), "USD"),
+        ("minimax", "revenue_share.cloud", "FY2025", Decimal("33.4"), "%"),
+        ("minimax", "revenue", "FY2025", Decimal("83000000"), "USD"),
+    }
+
+
+def test_a_header_cell_naming_currency_magnitude_and_yuan_is_the_tables_unit(watchlist):
+    text = ("月之暗面 截至2025年12月31日止年度\n\n| 人民币千元 | 2025年 | 2024年 |\n|---|---|---|\n"
+            "| 收入 | 455,210 | 198,034 |\n| 年內虧損 | (1,902,115) | (1,270,480) |\n")
+    assert facts(text, watchlist, published=date(2026, 3, 30)) == {
+        ("moonshot", "revenue", "FY2025", Decimal("455210000"), "CNY"),
+        ("moonshot", "revenue", "FY2024", Decimal("198034000"), "CNY"),
+        ("moonshot", "net_loss", "FY2025", Decimal("1902115000"), "CNY"),
+        ("moonshot", "net_loss", "FY2024", Decimal("1270480000"), "CNY"),
+    }
