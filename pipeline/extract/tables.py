@@ -1,7 +1,8 @@
 """Tables read cell by cell: markdown rows ("| 收入 | 0.574 | 1.245 |") and plain-text columns two or more spaces apart.
 
 A number in a table gets its metric from its row's label ("经调整净亏损") or, failing that, its column's header
-("Revenue"), given to the segment a row's label names ("| 云端部署 | 2.36 | 32.0% |"); a label with a change word after its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and
+("Revenue") or, in a table whose cells name none, the one metric its caption names ("两家公司营收对比"), given to
+the segment a row's label names ("| 云端部署 | 2.36 | 32.0% |"); a label with a change word after its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and
 a ratio label ("研发投入/收入", "R&D to revenue (x)") the metric that needs the first one's words. Its period comes
 from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result; "上年同期" the
 column to its left a year earlier) or, failing that,
@@ -214,6 +215,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
     columns = [_named(r, c.start, c.end) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
     table_period = _caption_period(r, table) if not any(header_periods) else None
     around = _caption_text(r, table)
+    topic = _caption_metric(r, table, around)
     company_rows = sum(_named(r, row[0].start, row[0].end) is not None for row in body) >= 2
     latest = max((p for p in header_periods if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
     facts = []
@@ -241,7 +243,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
             company = _company(r, named or (columns[i - offset] if col is not None else None))
             if company is None:
                 continue  # a column about a company that is not watched
-            found = row_metric or (_metric(r, [col], said) if col is not None else None)
+            found = row_metric or (_metric(r, [col], said) if col is not None else None) or topic
             base = of or above
             if row_metric is None and col is not None and i - offset >= 1:
                 found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
@@ -277,6 +279,18 @@ def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
             dated = next((p for p in reversed(periods[:i]) if p is not None), None)
             periods[i] = shift_year(dated, -1) if dated is not None else None
     return periods
+
+
+def _caption_metric(r: _Reading, table: Table, around: str):
+    """The metric of a table that names none in its cells: the one the nearest line above naming a metric names
+    ("智谱与MiniMax营收对比", "Revenue by company (US$ m)"); a line naming two ("营收与毛利率") gives none."""
+    if any(r.book.may_name_metric(r.lowered, c.start, c.end) for row in table.rows for c in row):
+        return None
+    for s, e in _lines_above(r.text, table.start):
+        cues = [c for c in r.book.find(r.text, s, e, lowered=r.lowered) if c.role == "metric"]
+        if cues:
+            return _metric(r, [Cell(s, e)], around) if len({c.names for c in cues}) == 1 else None
+    return None
 
 
 def _segment(r: _Reading, cell: Cell) -> str | None:

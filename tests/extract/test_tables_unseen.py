@@ -330,3 +330,29 @@ def test_a_header_cell_naming_currency_magnitude_and_yuan_is_the_tables_unit(wat
         ("moonshot", "net_loss", "FY2025", Decimal("1902115000"), "CNY"),
         ("moonshot", "net_loss", "FY2024", Decimal("1270480000"), "CNY"),
     }
+
+
+def test_a_table_naming_no_metric_takes_the_one_its_caption_names(watchlist):
+    text = ("月之暗面与DeepSeek营收对比\n\n| 公司 | 2024年 | 2025年 |\n|---|---|---|\n"
+            "| 月之暗面 | 1.9亿元 | 4.4亿元 |\n| DeepSeek | 2600万美元 | 7800万美元 |\n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("moonshot", "revenue", "FY2024", Decimal("190000000"), "CNY"),
+        ("moonshot", "revenue", "FY2025", Decimal("440000000"), "CNY"),
+        ("deepseek", "revenue", "FY2024", Decimal("26000000"), "USD"),
+        ("deepseek", "revenue", "FY2025", Decimal("78000000"), "USD"),
+    }
+    english = ("Zhipu revenue by business (RMB m)\n\n"
+               "                          1H25      1H26\n"
+               "On-premise deployment    121.0     160.5\n"
+               "Cloud deployment          69.1     189.7\n")
+    assert facts(english, watchlist, published=date(2026, 9, 1)) == {
+        ("zhipu", "revenue.on_premise", "2025H1", Decimal("121000000"), "CNY"),
+        ("zhipu", "revenue.on_premise", "2026H1", Decimal("160500000"), "CNY"),
+        ("zhipu", "revenue.cloud", "2025H1", Decimal("69100000"), "CNY"),
+        ("zhipu", "revenue.cloud", "2026H1", Decimal("189700000"), "CNY"),
+    }
+
+
+def test_a_caption_naming_two_metrics_gives_a_table_naming_none_no_metric(watchlist):
+    text = ("月之暗面营收与研发开支（亿元）\n\n| 公司 | 2024年 | 2025年 |\n|---|---|---|\n| 月之暗面 | 1.9 | 4.4 |\n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == set()
