@@ -11,7 +11,7 @@ under the table ("注：均为2025财年数据") or the nearest line above it (a
 its unit from the cell, the row label ("营业收入（亿元）"), the column header, a caption just above the table
 ("单位：人民币亿元", "(CNY unless stated)", "in US$ millions", "(US$m, Dec year-end)") or a note under it; its company
 from a company named in its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else
-the article's subject, except that under rows of companies a row naming none ("合计", "Total") is no one's. A cell
+in the caption ("作为对照，DeepSeek上半年数据如下："), else the article's subject, except that under rows of companies a row naming none ("合计", "Total") is no one's. A cell
 may hold a qualifier beside its number ("约3.1亿元", "over 85.0", "50%以上"). Header and rows need not have as many
 cells: the number columns are the last ones of each, so a header without a label cell still lines up. A number the
 table cannot tie to a metric and a period is left to the sentence reader, unless the header names companies (its
@@ -177,7 +177,8 @@ def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: 
 
     A table that yields a fact is read whole: the sentence reader leaves all its numbers alone, so an
     estimate column ("FY2025E") is not dated from the text around it. So is a table whose header names companies:
-    its columns are theirs, which the sentence reader cannot know ("| 指标 | 智谱 | MiniMax |").
+    its columns are theirs, which the sentence reader cannot know ("| 指标 | 智谱 | MiniMax |"); and one whose caption
+    names a company off the watchlist ("For comparison, OpenAI:"): its numbers are that company's.
     """
     if not tables:
         return [], set()
@@ -186,7 +187,7 @@ def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: 
     facts, read = [], set()
     for table in tables:
         found = _read_table(reading, table)
-        if found or any(_named(reading, c.start, c.end) for c in table.rows[0][1:]):
+        if found or any(_named(reading, c.start, c.end) for c in table.rows[0][1:]) or _off_watchlist(reading, table):
             facts.extend(found)
             # every offset of a number cell: the sentence reader's number in "约3.1亿元" starts past the "约"
             read.update(i for row in table.rows[1:] for c in row if _cell_number(reading, c) is not None
@@ -216,6 +217,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
     table_period = _caption_period(r, table) if not any(header_periods) else None
     around = _caption_text(r, table)
     topic = _caption_metric(r, table, around)
+    owner = _caption_company(r, table)
     company_rows = sum(_named(r, row[0].start, row[0].end) is not None for row in body) >= 2
     latest = max((p for p in header_periods if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
     facts = []
@@ -240,7 +242,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
         for i, (q, qualifier) in numbers.items():
             col = header[i - offset] if 0 <= i - offset < len(header) else None
             col_period = header_periods[i - offset] if col is not None else None
-            company = _company(r, named or (columns[i - offset] if col is not None else None))
+            company = _company(r, named or (columns[i - offset] if col is not None else None) or owner)
             if company is None:
                 continue  # a column about a company that is not watched
             found = row_metric or (_metric(r, [col], said) if col is not None else None) or topic
@@ -549,8 +551,26 @@ def _named(r: _Reading, start: int, end: int) -> CompanyMention | None:
     return None
 
 
+def _caption_company(r: _Reading, table: Table) -> CompanyMention | None:
+    """The one company the nearest line above a table naming any names ("作为对照，智谱2026年上半年主要财务数据如下："):
+    a table naming no company in its cells is that company's, not the article's subject. A line naming two names none.
+    """
+    for s, e in _lines_above(r.text, table.start):
+        i, j = bisect_left(r.company_starts, s), bisect_left(r.company_starts, e)
+        if i < j:
+            return r.companies[i] if len({m.company for m in r.companies[i:j]}) == 1 else None
+    return None
+
+
+def _off_watchlist(r: _Reading, table: Table) -> bool:
+    """True when the company a table's caption names is not watched (the table is about it, not the subject)."""
+    owner = _caption_company(r, table)
+    return owner is not None and owner.company is None
+
+
 def _company(r: _Reading, named: CompanyMention | None) -> str | None:
-    """Whose number it is: the company named in its row or its column's header, else the article's subject.
+    """Whose number it is: the company named in its row, its column's header or the caption, else the article's
+    subject.
 
     None for a company off the watchlist.
     """

@@ -356,3 +356,27 @@ def test_a_table_naming_no_metric_takes_the_one_its_caption_names(watchlist):
 def test_a_caption_naming_two_metrics_gives_a_table_naming_none_no_metric(watchlist):
     text = ("月之暗面营收与研发开支（亿元）\n\n| 公司 | 2024年 | 2025年 |\n|---|---|---|\n| 月之暗面 | 1.9 | 4.4 |\n")
     assert facts(text, watchlist, published=date(2026, 4, 1)) == set()
+
+
+def test_a_table_naming_no_company_is_the_one_its_caption_names_not_the_subjects(watchlist):
+    text = ("月之暗面公布上半年业绩，月之暗面称付费用户增长强劲，月之暗面将继续加码海外市场。\n\n"
+            "作为对照，DeepSeek 2026年上半年主要数据如下：\n\n"
+            "| 指标 | 数值 |\n|---|---|\n| 营业收入 | 2.7亿元 |\n| 毛利率 | 58.8% |\n")
+    assert facts(text, watchlist, published=date(2026, 9, 1), title="月之暗面上半年业绩") == {
+        ("deepseek", "revenue", "2026H1", Decimal("270000000"), "CNY"),
+        ("deepseek", "gross_margin", "2026H1", Decimal("58.8"), "%"),
+    }
+    english = ("MiniMax beat estimates, MiniMax said, as MiniMax's consumer apps grew.\n\n"
+               "For comparison, Moonshot AI (US$ m):\n\n"
+               "                 1H25      1H26\n"
+               "Revenue          31.0      52.4\n")
+    assert facts(english, watchlist, published=date(2026, 9, 1), title="MiniMax interim results") == {
+        ("moonshot", "revenue", "2025H1", Decimal("31000000"), "USD"),
+        ("moonshot", "revenue", "2026H1", Decimal("52400000"), "USD"),
+    }
+    unwatched = ("MiniMax beat estimates, MiniMax said.\n\nFor comparison, OpenAI:\n\n"
+                 "                 1H25          1H26\n"
+                 "Revenue          US$4.3bn      US$8.1bn\n")
+    assert facts(unwatched, watchlist, published=date(2026, 9, 1), title="MiniMax interim results") == set()
+    chinese = "MiniMax发布业绩。\n\n作为对照，OpenAI主要数据：\n\n| 指标 | 2025年上半年 |\n|---|---|\n| 营业收入 | 43亿美元 |\n"
+    assert facts(chinese, watchlist, published=date(2026, 9, 1), title="MiniMax业绩") == set()
