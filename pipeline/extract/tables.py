@@ -1,21 +1,24 @@
 """Tables read cell by cell: markdown rows ("| 收入 | 0.574 | 1.245 |") and plain-text columns two or more spaces apart.
 
 A number in a table gets its metric from its row's label ("经调整净亏损") or, failing that, its column's header
-("Revenue") or, in a table whose cells name none, the one metric its caption names ("两家公司营收对比"), given to
-the segment a row's label names ("| 云端部署 | 2.36 | 32.0% |"); a label with a change word after its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and
-a ratio label ("研发投入/收入", "R&D to revenue (x)") the metric that needs the first one's words. Its period comes
-from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result; "上年同期" the
-column to its left a year earlier) or, failing that,
-a period written in its row ("Zhipu  9M25  US$53.4m"), or, when no header cell names any, the one period a note
-under the table ("注：均为2025财年数据") or the nearest line above it (a caption, the sentence introducing it) names;
-its unit from the cell, the row label ("营业收入（亿元）"), the column header, a caption just above the table
-("单位：人民币亿元", "(CNY unless stated)", "in US$ millions", "(US$m, Dec year-end)") or a note under it; its company
-from a company named in its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else
-in the caption ("作为对照，DeepSeek上半年数据如下："), else the article's subject, except that under rows of companies a row naming none ("合计", "Total") is no one's. A cell
-may hold a qualifier beside its number ("约3.1亿元", "over 85.0", "50%以上"). Header and rows need not have as many
-cells: the number columns are the last ones of each, so a header without a label cell still lines up. A number the
-table cannot tie to a metric and a period is left to the sentence reader, unless the header names companies (its
-columns are theirs).
+("Revenue") or, in a table whose cells name none, the one metric its caption names ("两家公司营收对比"); a row's
+label naming only a segment gives it that segment ("| 云端部署 | 2.36 | 32.0% |"). A label with a change word after
+its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and a ratio label ("研发投入/收入", "R&D to revenue
+(x)") the metric that needs the first one's words.
+
+Its period comes from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result;
+"上年同期" is the column to its left a year earlier) or, failing that, a period written in its row ("Zhipu  9M25
+US$53.4m"), or, when no header cell names any, the one period a note under the table ("注：均为2025财年数据") or the
+nearest line above it (a caption, the sentence introducing it) names. Its unit comes from the cell, the row label
+("营业收入（亿元）"), the column header, a caption just above the table ("单位：人民币亿元", "(CNY unless stated)", "in
+US$ millions", "(US$m, Dec year-end)") or a note under it. Its company is the one named in its row, else in its
+column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else in the caption ("作为对照，DeepSeek上半年数据
+如下："), else the article's subject; under rows of companies a row naming none ("合计", "Total") is no one's. A cell
+may hold a qualifier beside its number ("约3.1亿元", "over 85.0", "50%以上").
+
+Header and rows need not have as many cells: the number columns are the last ones of each, so a header without a
+label cell still lines up. A number the table cannot tie to a metric and a period is left to the sentence reader,
+unless the header or the caption names companies (its columns, or the table, are theirs).
 """
 
 from __future__ import annotations
