@@ -658,7 +658,7 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
                 metric = f"{metric}.{segment}"
             elif rule.segment == "required":
                 continue
-        unit = "tokens/day" if rule.id == "daily_token_volume" else "tokens" if rule.id == "token_volume" else q.unit
+        unit = _unit(rule.id, q)
         if unit is None:
             continue
         value = abs(q.value) if rule.id in ("net_loss", "adjusted_net_loss") else q.value
@@ -666,3 +666,12 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
         return Fact(company=company, metric=metric, period=label, value=value, unit=unit, qualifier=qualifier,
                     quote=r.text[start:end], start=start, end=end, confidence=TABLE_CONFIDENCE)
     return None
+
+
+def _unit(metric: str, q: Quantity) -> str | None:
+    """The unit of a fact: tokens for token counts; "count" for a bare number a metric takes ("| 员工人数 | 1,048 |")."""
+    if metric == "daily_token_volume":
+        return "tokens/day"
+    if metric == "token_volume":
+        return "tokens"
+    return "count" if q.kind == "plain" else q.unit

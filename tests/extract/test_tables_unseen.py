@@ -380,3 +380,20 @@ def test_a_table_naming_no_company_is_the_one_its_caption_names_not_the_subjects
     assert facts(unwatched, watchlist, published=date(2026, 9, 1), title="MiniMax interim results") == set()
     chinese = "MiniMax发布业绩。\n\n作为对照，OpenAI主要数据：\n\n| 指标 | 2025年上半年 |\n|---|---|\n| 营业收入 | 43亿美元 |\n"
     assert facts(chinese, watchlist, published=date(2026, 9, 1), title="MiniMax业绩") == set()
+
+
+def test_a_bare_number_in_a_column_of_people_is_a_count(watchlist):
+    text = ("| 公司 | 员工总数 | 研发人员 |\n|---|---|---|\n| 月之暗面 | 1,210 | 905 |\n| DeepSeek | 385 | 300 |\n\n"
+            "注：截至2025年末。\n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("moonshot", "headcount", "2025-12-31", Decimal("1210"), "count"),
+        ("moonshot", "headcount.rd", "2025-12-31", Decimal("905"), "count"),
+        ("deepseek", "headcount", "2025-12-31", Decimal("385"), "count"),
+        ("deepseek", "headcount.rd", "2025-12-31", Decimal("300"), "count"),
+    }
+    english = ("Zhipu headcount\n\n                  2024-12-31    2025-12-31\n"
+               "Employees                820          1,048\n")
+    assert facts(english, watchlist, published=date(2026, 4, 1)) == {
+        ("zhipu", "headcount", "2024-12-31", Decimal("820"), "count"),
+        ("zhipu", "headcount", "2025-12-31", Decimal("1048"), "count"),
+    }
