@@ -396,7 +396,8 @@ def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
     """The number filling a cell ("1.245", "US$53.4m", "2,466m", "56.3%") and its qualifier, or None.
 
     A cell may hold one qualifier word or sign beside its number ("约3.1亿元", "over US$34m", "60%以上", "＞60%"):
-    the number is approximate or a bound, not exact. Any other word in the cell makes it no number cell.
+    the number is approximate or a bound, not exact; or a points word after it ("-5.3 pts"): a change in percentage
+    points. Any other word in the cell makes it no number cell.
     """
     text, start, end, neg = r.text, cell.start, cell.end, False
     if text[start] in "(（" and text[end - 1] in ")）" and end - start > 2:
@@ -404,10 +405,14 @@ def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
     elif text[start] == "+" and end - start > 1 and text[start + 1].isdigit():
         start += 1  # "+151%": a change cell's explicit sign
     m = _NUMBER.fullmatch(text, start, end)
-    qualifier = "eq"
+    qualifier, points = "eq", False
     if m is None and not neg:
         m = _NUMBER.search(text, start, end)
-        qualifier = _cell_qualifier(r, text[start:m.start()], text[m.end():end]) if m else None
+        if m is None:
+            return None
+        after = text[m.end():end]
+        points = after.strip().casefold() in _POINTS and not m.group("pre") and not m.group("suf")
+        qualifier = _cell_qualifier(r, text[start:m.start()], "" if points else after)
         if qualifier is None:
             return None
     if m is None or (neg and m.group("neg")):
@@ -415,7 +420,13 @@ def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
     read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
     if read is None:
         return None
+    if points:
+        read = (read[0], "pp", "pp", *read[3:])
     return Quantity(cell.start, cell.end, -read[0] if neg else read[0], *read[1:]), qualifier
+
+
+# Words a change column writes after a number of percentage points: "-5.3 pts", "+2.1 pt", "3.4个点".
+_POINTS = frozenset({"pts", "pt", "pts.", "pt.", "points", "个点", "個點"})
 
 
 def _cell_qualifier(r: _Reading, before: str, after: str) -> str | None:

@@ -397,3 +397,17 @@ def test_a_bare_number_in_a_column_of_people_is_a_count(watchlist):
         ("zhipu", "headcount", "2024-12-31", Decimal("820"), "count"),
         ("zhipu", "headcount", "2025-12-31", Decimal("1048"), "count"),
     }
+
+
+def test_a_change_in_points_beside_a_margin_is_no_margin(watchlist):
+    text = ("DeepSeek quarterly results\n\n"
+            "                        Q2 2026     Q2 2025    Change\n"
+            "Gross margin (%)           61.4        57.0    +4.4 pts\n"
+            "Revenue (US$ m)            30.2        12.5       +142%\n")
+    assert facts(text, watchlist, published=date(2026, 8, 20)) == {
+        ("deepseek", "gross_margin", "2026Q2", Decimal("61.4"), "%"),
+        ("deepseek", "gross_margin", "2025Q2", Decimal("57.0"), "%"),
+        ("deepseek", "revenue", "2026Q2", Decimal("30200000"), "USD"),
+        ("deepseek", "revenue", "2025Q2", Decimal("12500000"), "USD"),
+        ("deepseek", "revenue_growth", "2026Q2", Decimal("142"), "%"),
+    }
