@@ -288,14 +288,26 @@ def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
 
 def _caption_metric(r: _Reading, table: Table, around: str):
     """The metric of a table that names none in its cells: the one the nearest line above naming a metric names
-    ("智谱与MiniMax营收对比", "Revenue by company (US$ m)"); a line naming two ("营收与毛利率") gives none."""
+    ("智谱与MiniMax营收对比", "Revenue by company (US$ m)"); a line naming two ("营收与毛利率") gives none, and so
+    does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
     if any(r.book.may_name_metric(r.lowered, c.start, c.end) for row in table.rows for c in row):
         return None
     for s, e in _lines_above(r.text, table.start):
         cues = [c for c in r.book.find(r.text, s, e, lowered=r.lowered) if c.role == "metric"]
         if cues:
-            return _metric(r, [Cell(s, e)], around) if len({c.names for c in cues}) == 1 else None
+            one = len({c.names for c in cues}) == 1 and _is_caption(r.text, s, e)
+            return _metric(r, [Cell(s, e)], around) if one else None
     return None
+
+
+# How a sentence of the story ends; a caption ends without ("2025年核心数据") or with a colon ("数据如下：").
+_SENTENCE_END = frozenset("。.!?！？…")
+
+
+def _is_caption(text: str, start: int, end: int) -> bool:
+    """True when the line text[start:end] reads as a table's caption or its introduction, not a story's sentence."""
+    line = text[start:end].rstrip()
+    return bool(line) and line[-1] not in _SENTENCE_END
 
 
 def _segment(r: _Reading, cell: Cell) -> str | None:
@@ -567,12 +579,14 @@ def _named(r: _Reading, start: int, end: int) -> CompanyMention | None:
 
 def _caption_company(r: _Reading, table: Table) -> CompanyMention | None:
     """The one company the nearest line above a table naming any names ("作为对照，智谱2026年上半年主要财务数据如下："):
-    a table naming no company in its cells is that company's, not the article's subject. A line naming two names none.
+    a table naming no company in its cells is that company's, not the article's subject. A line naming two names
+    none, and so does a sentence of the story ("竞争对手MiniMax亏损更大。"): it is no caption.
     """
     for s, e in _lines_above(r.text, table.start):
         i, j = bisect_left(r.company_starts, s), bisect_left(r.company_starts, e)
         if i < j:
-            return r.companies[i] if len({m.company for m in r.companies[i:j]}) == 1 else None
+            one = len({m.company for m in r.companies[i:j]}) == 1 and _is_caption(r.text, s, e)
+            return r.companies[i] if one else None
     return None
 
 

@@ -411,3 +411,14 @@ def test_a_change_in_points_beside_a_margin_is_no_margin(watchlist):
         ("deepseek", "revenue", "2025Q2", Decimal("12500000"), "USD"),
         ("deepseek", "revenue_growth", "2026Q2", Decimal("142"), "%"),
     }
+
+
+def test_a_story_sentence_above_a_table_is_no_caption_for_its_company_or_metric(watchlist):
+    text = ("智谱发布年报，智谱称收入翻番，智谱将继续投入。\n\n值得注意的是，竞争对手MiniMax同期亏损更大。\n\n"
+            "| 指标 | 2025年 |\n|---|---|\n| 营业收入 | 7.4亿元 |\n")
+    assert facts(text, watchlist, published=date(2026, 4, 1), title="智谱年报") == {
+        ("zhipu", "revenue", "FY2025", Decimal("740000000"), "CNY"),
+    }
+    metricless = ("月之暗面表示，将继续加大研发投入。\n\n"
+                  "| 公司 | 2024年 | 2025年 |\n|---|---|---|\n| 月之暗面 | 1.9亿元 | 4.4亿元 |\n| DeepSeek | 1.1亿元 | 2.0亿元 |\n")
+    assert not any(m == "rd_expense" for _, m, *_ in facts(metricless, watchlist, published=date(2026, 4, 1)))
