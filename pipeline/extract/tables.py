@@ -548,7 +548,7 @@ def _lines_above(text: str, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _metric(r: _Reading, cells: list[Cell], around: str = ""):
+def _metric(r: _Reading, cells: list[Cell], around: str):
     """The first metric cue in the cells, with any segment or scope cue beside it: (rules, segment, scope).
 
     A rule that requires words ("R&D" for rd_to_revenue) is left out unless its cell or the text around it (the
