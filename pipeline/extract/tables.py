@@ -1,16 +1,24 @@
 """Tables read cell by cell: markdown rows ("| 收入 | 0.574 | 1.245 |") and plain-text columns two or more spaces apart.
 
 A number in a table gets its metric from its row's label ("经调整净亏损") or, failing that, its column's header
-("Revenue"); a label with a change word after its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and
-a ratio label ("研发投入/收入", "R&D to revenue (x)") the metric that needs the first one's words. Its period comes
-from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result) or, failing that,
-a period written in its row ("Zhipu  9M25  US$53.4m"), or the one period a caption names when no header cell names
-any; its unit from the cell, the row label ("营业收入（亿元）"), the column header, or a caption just above the
-table ("单位：人民币亿元", "(CNY unless stated)", "in US$ millions", "(US$m, Dec year-end)"); its company from a
-company named in its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else the
-article's subject. Header and rows need not have as many cells: the number columns are the last ones of each, so
-a header without a label cell still lines up. A number the table cannot tie to a metric and a period is left to the
-sentence reader, unless the header names companies (its columns are theirs).
+("Revenue") or, in a table whose cells name none, the one metric its caption names ("两家公司营收对比"); a row's
+label naming only a segment gives it that segment ("| 云端部署 | 2.36 | 32.0% |"). A label with a change word after
+its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and a ratio label ("研发投入/收入", "R&D to revenue
+(x)") the metric that needs the first one's words.
+
+Its period comes from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result;
+"上年同期" is the column to its left a year earlier) or, failing that, a period written in its row ("Zhipu  9M25
+US$53.4m"), or, when no header cell names any, the one period a note under the table ("注：均为2025财年数据") or the
+nearest line above it (a caption, the sentence introducing it) names. Its unit comes from the cell, the row label
+("营业收入（亿元）"), the column header, a caption just above the table ("单位：人民币亿元", "(CNY unless stated)", "in
+US$ millions", "(US$m, Dec year-end)") or a note under it. Its company is the one named in its row, else in its
+column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else in the caption ("作为对照，DeepSeek上半年数据
+如下："), else the article's subject; under rows of companies a row naming none ("合计", "Total") is no one's. A cell
+may hold a qualifier beside its number ("约3.1亿元", "over 85.0", "50%以上").
+
+Header and rows need not have as many cells: the number columns are the last ones of each, so a header without a
+label cell still lines up. A number the table cannot tie to a metric and a period is left to the sentence reader,
+unless the header or the caption names companies (its columns, or the table, are theirs).
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ from pipeline.extract.numbers import (
     apply_label,
     find_labels,
 )
-from pipeline.extract.periods import _LEN, _MONTHS, PeriodMention, find_periods, months_label
+from pipeline.extract.periods import _LEN, _MONTHS, PeriodMention, find_periods, months_label, shift_year
 from pipeline.models import Fact
 from pipeline.periods import period_end
 
@@ -49,7 +57,7 @@ _CELL_TRIM = re.compile(r"\S(?:[^|]{0,400}\S)?")
 _CURRENCY = r"人民币|人民幣|RMB|CNY|US\$|USD|美元|HK\$|HKD|港元|港币|港幣"
 _SCALE = r"万亿|萬億|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mn|bn|m|'000"
 _CAPTION = re.compile(
-    rf"(?:单位|單位|(?i:units?))\s?[:：]\s?(?P<c1>{_CURRENCY})?\s?(?P<s1>{_SCALE})?\s?(?P<u1>元|美元|港元)?"
+    rf"(?:单位|單位|(?i:units?))\s?(?:[:：]|为|為|是)\s?(?P<c1>{_CURRENCY})?\s?(?P<s1>{_SCALE})?\s?(?P<u1>元|美元|港元)?"
     rf"|(?i:\bin\s)(?P<c2>{_CURRENCY})\s?(?P<s2>{_SCALE})(?![A-Za-z])"
     rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?[,，]?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
     rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
@@ -58,7 +66,7 @@ _CAPTION = re.compile(
 
 # A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
-_BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
+_BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})元?|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
 # A column header that is a year alone: "2024", "2024A" (actual); "2025E" / "2025F" (estimate, forecast) is no result.
 _YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?P<mark>[AaEeFfPp])?")
 # The months every year column covers, from a line over the header: "Six months ended 30 June", "截至6月30日止六個月"
@@ -162,6 +170,8 @@ class _Reading:
     doc_date: date | None
     companies: list[CompanyMention]
     company_starts: list[int]
+    before_qualifiers: dict[str, str]  # "约" → approx, "over" → gt: a cell's word before its number
+    after_qualifiers: dict[str, str]  # "以上" → gt, "左右" → approx: a cell's word after it
 
 
 def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: date | None,
@@ -170,69 +180,140 @@ def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: 
 
     A table that yields a fact is read whole: the sentence reader leaves all its numbers alone, so an
     estimate column ("FY2025E") is not dated from the text around it. So is a table whose header names companies:
-    its columns are theirs, which the sentence reader cannot know ("| 指标 | 智谱 | MiniMax |").
+    its columns are theirs, which the sentence reader cannot know ("| 指标 | 智谱 | MiniMax |"); and one whose caption
+    names a company off the watchlist ("For comparison, OpenAI:"): its numbers are that company's.
     """
-    reading = _Reading(text, lowered, book, subject, doc_date, companies, [m.start for m in companies])
+    if not tables:
+        return [], set()
+    reading = _Reading(text, lowered, book, subject, doc_date, companies, [m.start for m in companies],
+                       *_cell_qualifiers(book))
     facts, read = [], set()
     for table in tables:
         found = _read_table(reading, table)
-        if found or any(_named(reading, c.start, c.end) for c in table.rows[0][1:]):
+        if found or any(_named(reading, c.start, c.end) for c in table.rows[0][1:]) or _off_watchlist(reading, table):
             facts.extend(found)
-            read.update(c.start for row in table.rows[1:] for c in row if _cell_number(text, c) is not None)
+            # every offset of a number cell: the sentence reader's number in "约3.1亿元" starts past the "约"
+            read.update(i for row in table.rows[1:] for c in row if _cell_number(reading, c) is not None
+                        for i in range(c.start, c.end))
     return facts, read
+
+
+# Signs a table writes before a number instead of a qualifier word: "＞60%", "~US$34m", "≈3.1".
+_SIGN_QUALIFIERS = {">": "gt", "＞": "gt", "≥": "gt", "<": "lt", "＜": "lt", "≤": "lt", "≈": "approx", "～": "approx"}
+
+
+def _cell_qualifiers(book: CueBook) -> tuple[dict[str, str], dict[str, str]]:
+    """The cue book's qualifier words ("约", "over"; "以上", "左右") by side, for a cell that is one word and a number."""
+    sides: tuple[dict[str, str], dict[str, str]] = (dict(_SIGN_QUALIFIERS), {})
+    for qualifier, words in book.qualifiers.items():
+        for side, found in zip(("before", "after"), sides, strict=True):
+            found.update((str(w).casefold(), qualifier) for w in words.get(side) or ())
+    return sides
 
 
 def _read_table(r: _Reading, table: Table) -> list[Fact]:
     """The facts of one table, row by row."""
     header, body = table.rows[0], table.rows[1:]
     caption = _caption_unit(r, table)
-    header_periods = [_column_period(r, c) for c in header]
+    header_periods = _header_periods(r, table)
     columns = [_named(r, c.start, c.end) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
-    years = [_YEAR_CELL.fullmatch(r.text, c.start, c.end) is not None for c in header]
-    if any(years):
-        months = _column_months(r, table)
-        header_periods = [_year_column(r, c, months) if y else p for p, c, y in zip(header_periods, header, years, strict=True)]
     table_period = _caption_period(r, table) if not any(header_periods) else None
+    around = _caption_text(r, table)
+    topic = _caption_metric(r, table, around)
+    owner = _caption_company(r, table)
+    company_rows = sum(_named(r, row[0].start, row[0].end) is not None for row in body) >= 2
     latest = max((p for p in header_periods if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
     facts = []
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
     parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
     for row in body:
-        numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r.text, c)) is not None}
+        numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
             continue
         labels = [c for i, c in enumerate(row) if i not in numbers]
         named = _named(r, row[0].start, row[-1].end)
         if named is not None and named.company is None:
             continue  # a row about a company that is not watched
+        if company_rows and _named(r, row[0].start, row[0].end) is None:
+            continue  # "合计", "Total", "行业平均" under rows of companies: no one company's
         row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
-        own, of = _row_metric(r, labels)
+        said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
+        own, of = _row_metric(r, labels, around)
         row_metric = own or _breakdown(r, labels, parent)
+        segment = _segment(r, labels[0]) if row_metric is None and labels else None
         offset = len(row) - len(header)
-        for i, q in numbers.items():
+        for i, (q, qualifier) in numbers.items():
             col = header[i - offset] if 0 <= i - offset < len(header) else None
             col_period = header_periods[i - offset] if col is not None else None
-            company = _company(r, named or (columns[i - offset] if col is not None else None))
+            company = _company(r, named or (columns[i - offset] if col is not None else None) or owner)
             if company is None:
                 continue  # a column about a company that is not watched
-            found = row_metric or (_metric(r, [col]) if col is not None else None)
+            found = row_metric or (_metric(r, [col], said) if col is not None else None) or topic
             base = of or above
             if row_metric is None and col is not None and i - offset >= 1:
-                found, base = _change_column(r, header[i - offset - 1], col, found, above)
+                found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
             elif row_metric is not None and col is not None and col_period is None and _CHANGE_HEADER.fullmatch(
                     r.text, col.start, col.end):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], latest
             period = col_period or row_period or table_period
             if found is None or period is None:
                 continue
+            if segment and found[1] is None:
+                found = (found[0], segment, found[2])  # "| 云端部署 | 2.36 | 32.0% |": the columns' metrics of a segment
             q = _with_unit(r, q, labels, col, caption)
-            fact = _fact(r, company, found, period, q, row, base)
+            fact = _fact(r, company, found, period, q, qualifier, row, base)
             if fact is not None:
                 facts.append(fact)
         above = row_metric[0] if row_metric else ()
         if own is not None and labels and labels[0] is row[0]:
             parent = (own, _column(r.text, row[0].start))
     return facts
+
+
+def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
+    """The period heading each column: a period, a year ("2024", "2024A", with any months named over the header),
+    or a year-earlier phrase ("上年同期", "A year earlier"): the nearest dated column to its left, a year earlier."""
+    header = table.rows[0]
+    periods = [_column_period(r, c) for c in header]
+    years = [_YEAR_CELL.fullmatch(r.text, c.start, c.end) is not None for c in header]
+    if any(years):
+        months = _column_months(r, table)
+        periods = [_year_column(r, c, months) if y else p for p, c, y in zip(periods, header, years, strict=True)]
+    for i, cell in enumerate(header):
+        if periods[i] is None and any(p.kind == "prior" for p in find_periods(r.text, r.doc_date, cell.start, cell.end)):
+            dated = next((p for p in reversed(periods[:i]) if p is not None), None)
+            periods[i] = shift_year(dated, -1) if dated is not None else None
+    return periods
+
+
+def _caption_metric(r: _Reading, table: Table, around: str):
+    """The metric of a table that names none in its cells: the one the nearest line above naming a metric names
+    ("智谱与MiniMax营收对比", "Revenue by company (US$ m)"); a line naming two ("营收与毛利率") gives none, and so
+    does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
+    if any(r.book.may_name_metric(r.lowered, c.start, c.end) for row in table.rows for c in row):
+        return None
+    for s, e in _lines_above(r.text, table.start):
+        cues = [c for c in r.book.find(r.text, s, e, lowered=r.lowered) if c.role == "metric"]
+        if cues:
+            one = len({c.names for c in cues}) == 1 and _is_caption(r.text, s, e)
+            return _metric(r, [Cell(s, e)], around) if one else None
+    return None
+
+
+# How a sentence of the story ends; a caption ends without ("2025年核心数据") or with a colon ("数据如下：").
+_SENTENCE_END = frozenset("。.!?！？…")
+
+
+def _is_caption(text: str, start: int, end: int) -> bool:
+    """True when the line text[start:end] reads as a table's caption or its introduction, not a story's sentence."""
+    line = text[start:end].rstrip()
+    return bool(line) and line[-1] not in _SENTENCE_END
+
+
+def _segment(r: _Reading, cell: Cell) -> str | None:
+    """The segment a row's label names when it names no metric ("云端部署", "Open platform and enterprise")."""
+    cues = r.book.find(r.text, cell.start, cell.end, lowered=r.lowered)
+    return next((c.names[0] for c in cues if c.role == "segment"), None)
 
 
 def _column(text: str, pos: int) -> int:
@@ -262,7 +343,7 @@ _CHANGE_AFTER = re.compile(
 _RATIO_SIGNS = ("/", "／", "÷", " to")
 
 
-def _row_metric(r: _Reading, labels: list[Cell]):
+def _row_metric(r: _Reading, labels: list[Cell], around: str):
     """The metric a row's label names, and the metric that one is of (for the base of a change), or (None, None).
 
     "收入同比 | 325%": a metric with a change word after it is that metric's change (revenue growth, of revenue).
@@ -275,7 +356,7 @@ def _row_metric(r: _Reading, labels: list[Cell]):
         ratio = _ratio(r, cell, cues[-1])
         if ratio is not None:
             return ratio, None
-        found = _metric(r, [cell])
+        found = _metric(r, [cell], around)
         if found is not None and _CHANGE_AFTER.fullmatch(r.text[cues[0].end:cell.end].strip()):
             change = _change_of(r, found)
             if change is not None:
@@ -301,12 +382,12 @@ def _change_of(r: _Reading, row_metric):
     return (names, row_metric[1], row_metric[2]) if names else None
 
 
-def _change_column(r: _Reading, left: Cell, col: Cell, found, above: tuple[str, ...]):
+def _change_column(r: _Reading, left: Cell, col: Cell, found, above: tuple[str, ...], around: str):
     """"| 营业收入 | 同比 |", "| Revenue | YoY |": a change column is about the metric of the column to its left.
 
     Returns the metric (a bare "同比" header is the change of whatever metric has that base) and the base.
     """
-    left_metric = _metric(r, [left])
+    left_metric = _metric(r, [left], around)
     if left_metric is None:
         return found, above
     bases = left_metric[0]
@@ -323,20 +404,49 @@ def _change_column(r: _Reading, left: Cell, col: Cell, found, above: tuple[str, 
 _BARE_CHANGE = frozenset({"同比", "按年", "同比增长", "同比增長", "按年增長", "按年增长", "同比变动", "同比變動"})
 
 
-def _cell_number(text: str, cell: Cell) -> Quantity | None:
-    """The number filling a cell ("1.245", "US$53.4m", "2,466m", "56.3%"), or None."""
-    start, end, neg = cell.start, cell.end, False
+def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
+    """The number filling a cell ("1.245", "US$53.4m", "2,466m", "56.3%") and its qualifier, or None.
+
+    A cell may hold one qualifier word or sign beside its number ("约3.1亿元", "over US$34m", "60%以上", "＞60%"):
+    the number is approximate or a bound, not exact; or a points word after it ("-5.3 pts"): a change in percentage
+    points. Any other word in the cell makes it no number cell.
+    """
+    text, start, end, neg = r.text, cell.start, cell.end, False
     if text[start] in "(（" and text[end - 1] in ")）" and end - start > 2:
         start, end, neg = start + 1, end - 1, True  # "(179,300)": an accountant's negative
     elif text[start] == "+" and end - start > 1 and text[start + 1].isdigit():
         start += 1  # "+151%": a change cell's explicit sign
     m = _NUMBER.fullmatch(text, start, end)
+    qualifier, points = "eq", False
+    if m is None and not neg:
+        m = _NUMBER.search(text, start, end)
+        if m is None:
+            return None
+        after = text[m.end():end]
+        points = after.strip().casefold() in _POINTS and not m.group("pre") and not m.group("suf")
+        qualifier = _cell_qualifier(r, text[start:m.start()], "" if points else after)
+        if qualifier is None:
+            return None
     if m is None or (neg and m.group("neg")):
         return None
     read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
     if read is None:
         return None
-    return Quantity(cell.start, cell.end, -read[0] if neg else read[0], *read[1:])
+    if points:
+        read = (read[0], "pp", "pp", *read[3:])
+    return Quantity(cell.start, cell.end, -read[0] if neg else read[0], *read[1:]), qualifier
+
+
+# Words a change column writes after a number of percentage points: "-5.3 pts", "+2.1 pt", "3.4个点".
+_POINTS = frozenset({"pts", "pt", "pts.", "pt.", "points", "个点", "個點"})
+
+
+def _cell_qualifier(r: _Reading, before: str, after: str) -> str | None:
+    """The qualifier the words around a cell's number make ("约" approx, "以上" gt), or None when they are other words."""
+    before, after = before.strip().casefold(), after.strip().casefold()
+    if (before and before not in r.before_qualifiers) or (after and after not in r.after_qualifiers):
+        return None
+    return r.before_qualifiers.get(before) or r.after_qualifiers.get(after) or "eq"
 
 
 # A broker's column: "9M25A", "FY24A" (actual), "1H26E", "2026F" (estimate, forecast), "2025P" (projection).
@@ -383,20 +493,50 @@ def _column_months(r: _Reading, table: Table) -> tuple[int, int] | None:
 
 
 def _caption_period(r: _Reading, table: Table) -> PeriodMention | None:
-    """The period of a table whose header names none: the one a caption names ("2024年核心数据", "Key figures, 1H25").
+    """The period of a table whose header names none: the one a note under it names ("注：均为2025财年数据", "Note:
+    figures are for 1H26"), else the one the nearest line above naming a period names (a caption "2024年核心数据",
+    or the sentence introducing the table).
 
-    The nearest line above the table that names a period must name just one; two ("2023年与2024年") date nothing.
+    A line naming two periods ("2023年与2024年") dates nothing; a period named twice is one. A span of months wins
+    over a day in the same line ("3月30日披露2025年度业绩"): the day is when it was said; a line naming only a day
+    ("截至6月9日收盘") dates a table of market values.
     """
-    for s, e in _lines_above(r.text, table.start):
-        found = [p for p in find_periods(r.text, r.doc_date, s, e) if p.kind == "flow"]
-        if found:
-            return found[0] if len(found) == 1 else None
+    for s, e in [*_note_below(r.text, table.end), *_lines_above(r.text, table.start)]:
+        found = [p for p in find_periods(r.text, r.doc_date, s, e) if p.kind in ("flow", "date")]
+        flows = [p for p in found if p.kind == "flow"]
+        labels = {p.label: p for p in flows or found}
+        if labels:
+            return next(iter(labels.values())) if len(labels) == 1 else None
     return None
 
 
+# The line under a table that is a note about it: "注：…", "註：…", "Note: …", "* …", "资料来源：…".
+_NOTE = re.compile(r"\s{0,8}(?:注|註|备注|備註|说明|說明|资料来源|資料來源|数据来源|數據來源|来源|來源|\*|※|(?i:notes?\b|source))")
+
+
+def _caption_text(r: _Reading, table: Table) -> str:
+    """The casefolded text of the lines above a table and of the note under it, where required words may be."""
+    return " ".join(r.text[s:e] for s, e in [*_lines_above(r.text, table.start), *_note_below(r.text, table.end)]).casefold()
+
+
+def _note_below(text: str, end: int) -> list[tuple[int, int]]:
+    """The span of the first non-empty line under a table when it is a note, as a list (empty when it is none)."""
+    pos = text.find("\n", end)
+    for _ in range(2 * CAPTION_LINES):
+        if pos < 0:
+            break
+        s, pos = pos + 1, text.find("\n", pos + 1)
+        e = len(text) if pos < 0 else pos
+        if text[s:e].strip():
+            return [(s, e)] if _NOTE.match(text, s, e) else []
+    return []
+
+
 def _lines_above(text: str, pos: int) -> list[tuple[int, int]]:
-    """The spans of the CAPTION_LINES non-empty lines above pos (blank lines between count, up to a point)."""
+    """The spans of the CAPTION_LINES non-empty lines above the line holding pos (blank lines between count, up to
+    a point)."""
     spans, lines = [], 0
+    pos = text.rfind("\n", 0, pos) + 1  # a markdown table's first cell is past its line's "| "
     for _ in range(3 * CAPTION_LINES):
         if pos <= 0 or lines == CAPTION_LINES:
             break
@@ -408,10 +548,12 @@ def _lines_above(text: str, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _metric(r: _Reading, cells: list[Cell]):
+def _metric(r: _Reading, cells: list[Cell], around: str):
     """The first metric cue in the cells, with any segment or scope cue beside it: (rules, segment, scope).
 
-    A rule that requires words ("R&D" for rd_to_revenue) is left out unless its cell has them.
+    A rule that requires words ("R&D" for rd_to_revenue) is left out unless its cell or the text around it (the
+    table's caption and note, casefolded, and for a column's header the row's label) has them: "Relative to
+    revenue (x)" under "Zhipu: R&D intensity" is R&D to revenue.
     """
     for cell in cells:
         cues = r.book.find(r.text, cell.start, cell.end, lowered=r.lowered)
@@ -419,8 +561,8 @@ def _metric(r: _Reading, cells: list[Cell]):
         if metric is None:
             continue
         said = r.text[cell.start:cell.end].casefold()
-        names = tuple(n for n in metric.names
-                      if not r.book.metrics[n].requires or any(w in said for w in r.book.metrics[n].requires))
+        names = tuple(n for n in metric.names if not r.book.metrics[n].requires
+                      or any(w in said or w in around for w in r.book.metrics[n].requires))
         segment = next((c.names[0] for c in cues if c.role == "segment"), None)
         scope = next((c.names[0] for c in cues if c.role == "scope"), None)
         return names, segment, scope
@@ -435,8 +577,28 @@ def _named(r: _Reading, start: int, end: int) -> CompanyMention | None:
     return None
 
 
+def _caption_company(r: _Reading, table: Table) -> CompanyMention | None:
+    """The one company the nearest line above a table naming any names ("作为对照，智谱2026年上半年主要财务数据如下："):
+    a table naming no company in its cells is that company's, not the article's subject. A line naming two names
+    none, and so does a sentence of the story ("竞争对手MiniMax亏损更大。"): it is no caption.
+    """
+    for s, e in _lines_above(r.text, table.start):
+        i, j = bisect_left(r.company_starts, s), bisect_left(r.company_starts, e)
+        if i < j:
+            one = len({m.company for m in r.companies[i:j]}) == 1 and _is_caption(r.text, s, e)
+            return r.companies[i] if one else None
+    return None
+
+
+def _off_watchlist(r: _Reading, table: Table) -> bool:
+    """True when the company a table's caption names is not watched (the table is about it, not the subject)."""
+    owner = _caption_company(r, table)
+    return owner is not None and owner.company is None
+
+
 def _company(r: _Reading, named: CompanyMention | None) -> str | None:
-    """Whose number it is: the company named in its row or its column's header, else the article's subject.
+    """Whose number it is: the company named in its row, its column's header or the caption, else the article's
+    subject.
 
     None for a company off the watchlist.
     """
@@ -444,13 +606,14 @@ def _company(r: _Reading, named: CompanyMention | None) -> str | None:
 
 
 def _caption_unit(r: _Reading, table: Table) -> tuple[int, str | None] | None:
-    """The unit for the whole table: a caption in the lines just above it, or in a header cell that is no period."""
+    """The unit for the whole table: in a header cell that is no period, a caption in the lines just above it, or a
+    note under it ("注：金额单位为人民币亿元")."""
     for c in table.rows[0]:
         m = _BARE_UNIT.fullmatch(r.text, c.start, c.end)  # a header cell that is a unit: "RMB million", "人民币亿元"
         if m:
             return _unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
     spans = [(c.start, c.end) for c in table.rows[0] if _period(r, c) is None]
-    spans += _lines_above(r.text, table.start)
+    spans += [*_lines_above(r.text, table.start), *_note_below(r.text, table.end)]
     for s, e in spans:
         found = _unit_in(r.text, s, e)
         if found is not None:
@@ -498,8 +661,8 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
     return apply_label(q, power, unit)
 
 
-def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, row: tuple[Cell, ...],
-          above: tuple[str, ...]) -> Fact | None:
+def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, qualifier: str,
+          row: tuple[Cell, ...], above: tuple[str, ...]) -> Fact | None:
     names, segment, scope = found
     for name in names:
         rule = r.book.metrics[name]
@@ -520,11 +683,20 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
                 metric = f"{metric}.{segment}"
             elif rule.segment == "required":
                 continue
-        unit = "tokens/day" if rule.id == "daily_token_volume" else "tokens" if rule.id == "token_volume" else q.unit
+        unit = _unit(rule.id, q)
         if unit is None:
             continue
         value = abs(q.value) if rule.id in ("net_loss", "adjusted_net_loss") else q.value
         start, end = row[0].start, row[-1].end
-        return Fact(company=company, metric=metric, period=label, value=value, unit=unit, qualifier="eq",
+        return Fact(company=company, metric=metric, period=label, value=value, unit=unit, qualifier=qualifier,
                     quote=r.text[start:end], start=start, end=end, confidence=TABLE_CONFIDENCE)
     return None
+
+
+def _unit(metric: str, q: Quantity) -> str | None:
+    """The unit of a fact: tokens for token counts; "count" for a bare number a metric takes ("| 员工人数 | 1,048 |")."""
+    if metric == "daily_token_volume":
+        return "tokens/day"
+    if metric == "token_volume":
+        return "tokens"
+    return "count" if q.kind == "plain" else q.unit
