@@ -165,16 +165,18 @@ _CN_NUMBER = re.compile(
 
 # "两千亿元", "一百二十亿", "五千万美元", "一千二百名", "百分之三十": amounts in Chinese numerals. A numeral needs
 # a magnitude (百 or more: "三人", "一家" are words, not figures) and a numeral before it ("千人计划", "（亿元）"
-# are names and labels); vague amounts ("数十亿", "上百亿", "十多亿", "3000余万") are no number.
+# are names and labels), unless a threshold word (超过, 逾, 近, 约, 突破) comes before a magnitude alone and a unit
+# after it: "市值突破千亿港元", "员工逾千人". Vague amounts ("数十亿", "上百亿", "十多亿") are no number.
 _CN_NUMERAL = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _CN_MONEY = "元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|欧元|歐元"
 _CN_AMOUNT = re.compile(
-    r"(?=[一二两兩三四五六七八九十百])"
+    r"(?=[一二两兩三四五六七八九十百千万萬亿億])"
     rf"(?<![0-9.{_CN_NUMERAL}数數几幾上成好多余餘第])"
     r"(?<![一二两兩三四五六七八九十][至到~-])"
     r"(?:百分之(?P<cpct>[一二两兩三四五六七八九十百]{1,4})(?![零〇一二两兩三四五六七八九十百千万萬亿億])"
     rf"|(?P<cnum>[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十]{{0,3}}[百千万萬亿億][{_CN_NUMERAL}]{{0,10}})"
-    rf"(?P<csuf>{_CN_MONEY}|名|人|位|家|倍)?)"
+    rf"(?P<csuf>{_CN_MONEY}|名|人|位|家|倍)?"
+    rf"|(?:(?<=[超逾近过過约約])|(?<=突破|冲破|衝破))(?P<cbare>[百千万萬亿億]{{1,3}})(?P<cunit>{_CN_MONEY}|名|人|位|家))"
 )
 _CN_MAGNITUDE = re.compile("[百千万萬亿億]")
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -225,11 +227,11 @@ def _chinese_amount(m: re.Match) -> tuple | None:
     if m.group("cpct"):
         read = _chinese_integer(m.group("cpct"))
         return None if read is None else (Decimal(read[0]), "percent", "%", False, False, Decimal(read[0]))
-    read = _chinese_integer(m.group("cnum"))
+    read = _chinese_integer(m.group("cnum") or m.group("cbare"))
     if read is None:
         return None
     value, tail = read
-    kind, unit = _unit_kind(None, m.group("csuf"))
+    kind, unit = _unit_kind(None, m.group("csuf") or m.group("cunit"))
     base = Decimal(value // 10 ** tail)
     return Decimal(value), kind, unit, tail > 0, False, base
 
@@ -298,7 +300,7 @@ def _range_end(text: str, m: re.Match) -> int:
 def _has_unit(m: re.Match) -> bool:
     """True when a number names its own unit: a unit word after it, or a currency sign and a magnitude."""
     if m.re is _CN_AMOUNT:
-        return bool(m.group("csuf") or m.group("cpct"))
+        return bool(m.group("csuf") or m.group("cunit") or m.group("cpct"))
     return bool(m.group("suf") or (m.group("pre") and m.group("scale")))
 
 

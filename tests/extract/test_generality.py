@@ -793,3 +793,9 @@ def test_segments_in_brackets_describe_the_segment_before_them(watchlist):
     assert ("moonshot", "revenue.cloud", "FY2024", Decimal("140000000"), "CNY", "eq") in got
     text = "In 2024, DeepSeek's cloud business (including consumer subscriptions sold via partners) made up 40% of revenue."
     assert ("deepseek", "revenue_share.cloud", "FY2024", Decimal("40"), "%", "eq") in facts(text, watchlist)
+
+
+def test_a_headline_instant_restating_a_dated_one_is_the_same_fact(watchlist):
+    text = "月之暗面市值冲破800亿港元\n\n截至1月20日收盘，月之暗面市值冲破800亿港元，较发行价上涨四成。"
+    assert {(p, v) for _, m, p, v, _, _ in facts(text, watchlist, published=date(2026, 1, 21)) if m == "market_cap"} == {
+        ("2026-01-20", Decimal("80000000000"))}

@@ -222,3 +222,21 @@ def test_months_are_a_duration_not_a_count(text, expected, watchlist):
 def test_duo_and_yu_make_a_lower_bound(text, fact, watchlist):
     """"20余亿元" is more than 20亿元: the magnitude and unit after 多/余 still belong to the number."""
     assert fact in facts(text, watchlist)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("截至2025年11月18日，MiniMax市值突破千亿港元。",
+         ("minimax", "market_cap", "2025-11-18", Decimal("100000000000"), "HKD", "gt")),
+        ("截至2025年9月，智谱员工逾千人。", ("zhipu", "headcount", "2025-09", Decimal("1000"), "count", "gt")),
+        ("DeepSeek 2024年營收近億元。", ("deepseek", "revenue", "FY2024", Decimal("100000000"), "CNY", "approx")),
+    ],
+)
+def test_a_magnitude_alone_after_a_threshold(text, fact, watchlist):
+    assert fact in facts(text, watchlist)
+
+
+@pytest.mark.parametrize("text", ["入选千人计划", "收入（亿元）", "亿万富翁", "成为千亿港元市值公司", "千万不要"])
+def test_a_magnitude_alone_without_a_threshold_is_no_number(text):
+    assert quantities(text) == []
