@@ -65,7 +65,7 @@ _NUMBER = re.compile(
 _LABEL = re.compile(
     r"[（(]\s?(?:单位|單位|unit|in)?[:：]?\s?"
     r"(?P<pre>人民币|人民幣|RMB|US\$|USD|HK\$|HKD|美元|港元|港币)?\s?"
-    r"(?P<scale>万亿|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mn|bn|m)?\s?"
+    r"(?P<scale>万亿|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mln|bln|mn|bn|m)?\s?"
     r"(?:of\s)?(?P<suf>元|美元|港元|yuan|RMB|USD|HKD|US\$|US dollars|dollars|%)?\s?[)）]"
 )
 

@@ -240,3 +240,10 @@ def test_a_magnitude_alone_after_a_threshold(text, fact, watchlist):
 @pytest.mark.parametrize("text", ["入选千人计划", "收入（亿元）", "亿万富翁", "成为千亿港元市值公司", "千万不要"])
 def test_a_magnitude_alone_without_a_threshold_is_no_number(text):
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize(("label", "power", "unit"), [("Revenue (RMB mln)", 6, "CNY"), ("Market value (US$ bln)", 9, "USD")])
+def test_wire_style_labels_scale_a_row(label, power, unit):
+    from pipeline.extract.numbers import find_labels
+
+    assert [(p, u) for _, _, p, u in find_labels(label, 0, len(label))] == [(power, unit)]
