@@ -1,5 +1,5 @@
 """Fixtures for the fault suite: the real `marketmon` console script in a subprocess, measured (wall time,
-peak RSS through wait4), configs written into tmp_path, the loopback HTTP server and the Slack stand-in.
+peak RSS from /proc), configs written into tmp_path, the loopback HTTP server and the Slack stand-in.
 
 The figures each test measures are collected in FIGURES and printed at the end of the session.
 """
@@ -90,7 +90,29 @@ def start(args: list[str], *, cwd: Path, env: dict | None = None, out_dir: Path 
     proc._mm_files = (stdout, stderr)  # type: ignore[attr-defined]
     proc._mm_started = time.monotonic()  # type: ignore[attr-defined]
     proc._mm_args = args  # type: ignore[attr-defined]
+    proc._mm_peak = [0]  # type: ignore[attr-defined]
+    threading.Thread(target=_sample_peak, args=(proc,), daemon=True).start()
     return proc
+
+
+def _sample_peak(proc: subprocess.Popen, every: float = 0.02) -> None:
+    """Follow the process's own peak RSS (VmHWM, kB) until it exits.
+
+    wait4's ru_maxrss cannot be used: a child's figure also holds the pages of the pytest process it was
+    forked from (the kernel keeps the pre-exec high-water mark), which is over 1 GB late in a full run.
+    VmHWM only grows, so the last reading before exit is the peak to within one interval.
+    """
+    status = Path(f"/proc/{proc.pid}/status")
+    while True:
+        try:
+            text = status.read_text()
+        except OSError:
+            return  # reaped
+        line = next((x for x in text.splitlines() if x.startswith("VmHWM:")), None)
+        if line is None:
+            return  # exited: a zombie has no memory left to read
+        proc._mm_peak[0] = max(proc._mm_peak[0], int(line.split()[1]))  # type: ignore[attr-defined]
+        time.sleep(every)
 
 
 def finish(proc: subprocess.Popen, timeout: float = 400.0) -> Finished:
@@ -109,8 +131,9 @@ def finish(proc: subprocess.Popen, timeout: float = 400.0) -> Finished:
         texts.append(handle.read().decode("utf-8", "replace"))
         handle.close()
         os.unlink(handle.name)
+    peak_kb = proc._mm_peak[0] or usage.ru_maxrss  # type: ignore[attr-defined]  (no reading: a process gone at once)
     return Finished(proc._mm_args, proc.returncode, texts[0], texts[1], seconds,  # type: ignore[attr-defined]
-                    usage.ru_maxrss / 1024)
+                    peak_kb / 1024)
 
 
 def running(proc: subprocess.Popen) -> bool:
