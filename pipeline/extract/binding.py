@@ -810,7 +810,7 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
                 return None
             # "Revenue from cloud deployment, which includes … subscriptions, was…": the segment before the aside
             main = [c for c in before if c.start >= sentence.start and not _aside(doc, bounds, c, min(b.cue.start, q.start))]
-            return main[-1].names[0] if main and _clause(bounds, main[-1].start) == _clause(bounds, b.cue.start) else None
+            return main[-1].names[0] if main and _past_asides(doc, bounds, main[-1], b.cue.start) else None
         if b.rule.segment == "required" and _aside(doc, bounds, seg, q.start):
             main = [c for c in before if c.start >= sentence.start and not _aside(doc, bounds, c, q.start)]
             if main:
@@ -848,6 +848,13 @@ def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:
             continue
         last_end = c.end
     return glosses
+
+
+def _past_asides(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
+    """True when the segment is in the metric's clause, or only asides come between them ("Its model-as-a-service
+    business, which sells access through an open platform, generated 198 million yuan")."""
+    return all(_RELATIVE.match(doc.text, bounds[k - 1] + 1) for k in range(_clause(bounds, seg.start) + 1,
+                                                                             _clause(bounds, metric_at)))
 
 
 def _aside(doc: Document, bounds: list[int], seg: Cue | CompanyMention, metric_at: int) -> bool:

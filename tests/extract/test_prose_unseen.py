@@ -150,3 +150,59 @@ def test_a_weekday_is_a_day_of_the_week_the_text_was_written(watchlist):
     text = "2026年5月21日\n\n智谱周一收盘市值约为1100亿港元。上周五，MiniMax市值约为1400亿港元。"
     assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-05-18", Decimal("110000000000"), "HKD", "approx"),
                                       ("minimax", "market_cap", "2026-05-15", Decimal("140000000000"), "HKD", "approx")}
+
+
+def test_a_heading_naming_the_period_dates_the_bullets_under_it(watchlist):
+    # the heading's "(second quarter)", not the half named before it, is what the bullets report
+    text = ("August 21, 2026. MiniMax said first-half revenue of 2026 rose to $95 million.\n\n"
+            "HIGHLIGHTS (second quarter):\n- Gross margin 31.5%\n- Adjusted net loss $62 million")
+    got = facts(text, watchlist)
+    assert ("minimax", "gross_margin", "2026Q2", Decimal("31.5"), "%", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "2026Q2", Decimal("62000000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] != "revenue" and f[2] != "2026Q2"}
+
+
+def test_the_same_quarter_last_year_is_a_year_earlier(watchlist):
+    text = ("DeepSeek's revenue in the second quarter of 2026 was $40 million, compared with $15 million in the "
+            "same quarter last year.")
+    assert facts(text, watchlist) == {("deepseek", "revenue", "2026Q2", Decimal("40000000"), "USD", "eq"),
+                                      ("deepseek", "revenue", "2025Q2", Decimal("15000000"), "USD", "eq")}
+    text = "Zhipu's gross margin for the first half of 2025 was 50%, against 56% in the same half of the previous year."
+    assert facts(text, watchlist) == {("zhipu", "gross_margin", "2025H1", Decimal("50"), "%", "eq"),
+                                      ("zhipu", "gross_margin", "2024H1", Decimal("56"), "%", "eq")}
+
+
+def test_in_the_quarter_is_the_quarter_named_before(watchlist):
+    # the nine months are named last, but "in the quarter" is the quarter's
+    text = ("For the third quarter of 2026, MiniMax's revenue was $50 million. Revenue for the first nine months was "
+            "$120 million. Its open platform generated $20 million in the quarter.")
+    got = facts(text, watchlist, published=date(2026, 11, 20))
+    assert ("minimax", "revenue.cloud", "2026Q3", Decimal("20000000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] == "revenue.cloud" and f[2] != "2026Q3"}
+
+
+def test_a_change_on_the_previous_quarter_is_sequential(watchlist):
+    text = "Zhipu's revenue for the third quarter of 2026 rose 140% from a year earlier, and 25% from the previous quarter."
+    assert facts(text, watchlist) == {("zhipu", "revenue_growth", "2026Q3", Decimal("140"), "%", "eq")}
+    text = "In the second quarter of 2026, Moonshot AI's sales were up 12% on the prior quarter."
+    assert facts(text, watchlist) == set()
+
+
+def test_a_segment_before_an_aside_is_what_a_later_verb_reports(watchlist):
+    text = ("In the second quarter of 2026, MiniMax's model-as-a-service unit, which sells API access to developers, "
+            "generated $21 million, or 35% of the total.")
+    assert facts(text, watchlist) == {("minimax", "revenue.cloud", "2026Q2", Decimal("21000000"), "USD", "eq"),
+                                      ("minimax", "revenue_share.cloud", "2026Q2", Decimal("35"), "%", "eq")}
+
+
+def test_crossed_is_more_than_and_guided_is_a_forecast(watchlist):
+    text = "Kimi's annualized revenue crossed $150 million in May 2026, people familiar with the matter said."
+    assert facts(text, watchlist) == {("moonshot", "arr", "2026-05", Decimal("150000000"), "USD", "gt")}
+    text = "June 2, 2026. Zhipu guided for first-half revenue of about 900 million yuan at its annual meeting."
+    assert facts(text, watchlist) == set()
+
+
+def test_rd_alone_names_the_expense(watchlist):
+    text = "DeepSeek's 2025 R&D of $210 million was about four times revenue."
+    assert facts(text, watchlist) == {("deepseek", "rd_expense", "FY2025", Decimal("210000000"), "USD", "eq"),
+                                      ("deepseek", "rd_to_revenue", "FY2025", Decimal("4"), "x", "approx")}
