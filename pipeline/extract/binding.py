@@ -11,7 +11,7 @@ from functools import lru_cache
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import Quantity, apply_label, find_labels
-from pipeline.extract.periods import PeriodMention, shift_year
+from pipeline.extract.periods import PeriodMention, comparative, shift_year
 from pipeline.extract.sentences import Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
 from pipeline.periods import period_kind, period_start
@@ -26,6 +26,8 @@ _HUG = re.compile(
     r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
+# A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "2. 收入…", "（3）").
+_ITEM = re.compile(r"[•·\-*–—▪●◆■►]|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
 _LIST = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|;|；)?\s{0,3}(?:\|\s{0,3})?")
 _FROM_TO = re.compile(
@@ -128,6 +130,7 @@ class _Context:
     listed: list[PeriodMention] = field(default_factory=list)  # the last list of 3+ periods numbers were bound to
     refers: bool = False  # the sentence being bound names "同期" / "往績記錄期間": it may mean that list
     glosses: tuple[int, set[int]] | None = None  # (sentence start, ids of segments named as a gloss in brackets)
+    items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
 
 
 def bind_document(doc: Document) -> list[Fact]:
@@ -141,6 +144,9 @@ def bind_document(doc: Document) -> list[Fact]:
         if sentence.paragraph != ctx.paragraph:
             ctx.paragraph, ctx.paragraph_start = sentence.paragraph, sentence.start
         s, e = sentence.start, sentence.end
+        if _is_item(doc.text, s):
+            ctx.items.append((index, _ITEM.fullmatch(doc.text, s, e) is not None))
+            del ctx.items[:-3 * TABLE_HEADER_REACH]
         while qi < nq and quantities[qi].start < s:
             qi += 1
         qj = qi
@@ -215,7 +221,8 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
     for p in periods:
         # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it
         if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
-                and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues):
+                and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
+                and not comparative(doc.text, p):
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
     for c in cues:
@@ -465,7 +472,8 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
     for q in quantities:
         nxt = next((p for p in usable if p.start >= q.end), None)
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
-                                                           or _OF.fullmatch(text, q.end, nxt.start)):
+                                                           or _OF.fullmatch(text, q.end, nxt.start)) \
+                and not comparative(text, nxt):
             hugs[q.start] = nxt  # "$3.46 million in 2023", "45% of 2024 revenue"
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
@@ -656,8 +664,9 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     floor = doc.quantities[i - 1].end if i and doc._q_starts[i - 1] >= sentence.start else sentence.start
     qualifier = doc.book.qualifier(doc.text[max(floor, q.start - 12):q.start], doc.text[q.end:q.end + 6])
     if qualifier == "eq" and q.kind == "multiple" and b.side == "before" and q.start - b.cue.end <= 2:
-        # "超过了同期收入的8倍": the qualifier comes before the words the multiple is of
-        qualifier = doc.book.qualifier(doc.text[max(floor, b.cue.start - 12):b.cue.start], "")
+        # "超过了同期收入的8倍", "约为全年收入的4.9倍": the qualifier comes before the words the multiple is of, and their period
+        at = _period_before(doc, b.cue.start)
+        qualifier = doc.book.qualifier(doc.text[max(floor, at - 12):at], "")
     confidence = max(0.3, min(0.95, BASE_CONFIDENCE - penalty))
     return Fact(
         company=company,
@@ -671,6 +680,12 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         end=sentence.end,
         confidence=round(confidence, 3),
     )
+
+
+def _period_before(doc: Document, at: int) -> int:
+    """Where a period written right before `at` starts ("全年" in "全年收入的"), else `at`."""
+    i = bisect_left(doc.periods, at, key=_end)
+    return doc.periods[i].start if i < len(doc.periods) and doc.periods[i].end == at else at
 
 
 @lru_cache(maxsize=4096)  # few labels and dates recur in every document: parse each pair once
@@ -885,10 +900,29 @@ def _reporting_period(doc: Document) -> PeriodMention | None:
     return None
 
 
+def _is_item(text: str, start: int) -> bool:
+    """True for a sentence opening a line of a list, or following only its number ("1. Revenue of $96 million" is split
+    after "1.")."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _ITEM.match(text, line)
+    return m is not None and not text[m.end():start].strip()
+
+
+def _distance(ctx: _Context, earlier: int, index: int) -> int:
+    """How many sentences back `earlier` is, counting the items of a list before this sentence as one: the bullets
+    under "要点速览：" or "KEY FIGURES:" all report the period named above the list. Within TABLE_HEADER_REACH, not
+    counting the bare numbers of a numbered list ("1." ends a sentence), so that no skipped window is looked at."""
+    gap = index - earlier
+    if not ctx.items or ctx.items[-1][0] <= earlier:
+        return gap
+    between = [bare for i, bare in ctx.items if earlier < i < index]
+    return gap if gap - sum(between) > TABLE_HEADER_REACH else gap - len(between)
+
+
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
     rule, p, source = b.rule, b.period, b.period_source or "sentence"
     if rule.span or p is None:
-        recent = [x for i, x in ctx.periods if index - i <= CONTEXT_SENTENCES]
+        recent = [x for i, x in ctx.periods if _distance(ctx, i, index) <= CONTEXT_SENTENCES]
     if rule.span:
         spans = [x for x in periods if x.kind == "span"]
         if p is not None and p.kind == "span":

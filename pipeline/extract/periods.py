@@ -309,7 +309,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         if p.kind == "date" and len(p.label) == 10 and not (
                 m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
-        if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
+        if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
+                and not comparative(text, p):
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7)
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
             frame, reported = p.years[-1], p
@@ -520,6 +521,18 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
         y = int(g(kind + "_y"))
         return PeriodMention(s, e, "flow", f"FY{y}", (y,))
     return None
+
+
+# "（2024年：3.124亿元）", "(2024: RMB312m)": a period opening a bracket and labelling the figure after it with a colon
+_COMPARATIVE_OPEN = re.compile(r"[（(]\s?$")
+_COMPARATIVE_COLON = re.compile(r"\s?[:：]")
+
+
+def comparative(text: str, p: PeriodMention) -> bool:
+    """"营业收入：7.38亿元（2024年：3.124亿元）", "Revenue RMB738m (2024: RMB312m)": a period opening a bracket with a colon
+    labels the comparative figure inside it, neither the figure before the bracket nor what the text goes on about."""
+    return _COMPARATIVE_OPEN.search(text, max(0, p.start - 2), p.start) is not None and \
+        _COMPARATIVE_COLON.match(text, p.end) is not None
 
 
 # "与2022年的水平相比", "compared with 2023": the base of a comparison, not the year the text goes on about.

@@ -206,3 +206,36 @@ def test_rd_alone_names_the_expense(watchlist):
     text = "DeepSeek's 2025 R&D of $210 million was about four times revenue."
     assert facts(text, watchlist) == {("deepseek", "rd_expense", "FY2025", Decimal("210000000"), "USD", "eq"),
                                       ("deepseek", "rd_to_revenue", "FY2025", Decimal("4"), "x", "approx")}
+
+
+def test_a_bracketed_comparative_dates_only_the_figure_in_it(watchlist):
+    # "（2024年：2.2亿元）" is last year's figure: the one before the bracket and the bullets after it are this year's
+    text = ("2026年3月20日\n\nDeepSeek公布2025年业绩。\n\n要点：\n• 营业收入：6.1亿元（2024年：2.2亿元）\n• 毛利率：52.3%\n"
+            "• 经调整净亏损：3.4亿元\n• 研发开支：9.8亿元")
+    assert facts(text, watchlist) == {
+        ("deepseek", "revenue", "FY2025", Decimal("610000000"), "CNY", "eq"),
+        ("deepseek", "revenue", "FY2024", Decimal("220000000"), "CNY", "eq"),
+        ("deepseek", "gross_margin", "FY2025", Decimal("52.3"), "%", "eq"),
+        ("deepseek", "adjusted_net_loss", "FY2025", Decimal("340000000"), "CNY", "eq"),
+        ("deepseek", "rd_expense", "FY2025", Decimal("980000000"), "CNY", "eq")}
+    text = ("March 30, 2027. Zhipu reported its results for 2026.\n\nHighlights:\n- Revenue of RMB1,520 million "
+            "(2025: RMB738 million)\n- Gross margin of 45.0%")
+    assert facts(text, watchlist) == {
+        ("zhipu", "revenue", "FY2026", Decimal("1520000000"), "CNY", "eq"),
+        ("zhipu", "revenue", "FY2025", Decimal("738000000"), "CNY", "eq"),
+        ("zhipu", "gross_margin", "FY2026", Decimal("45.0"), "%", "eq")}
+
+
+def test_the_items_of_a_list_share_the_period_named_above_it(watchlist):
+    text = ("August 28, 2026. MiniMax reported results for the first half of 2026.\n\nKey numbers:\n"
+            "1. Revenue of $96 million\n2. Gross margin of 29%\n3. Net loss of $140 million\n"
+            "4. Adjusted net loss of $118 million\n5. R&D expense of $131 million")
+    got = facts(text, watchlist)
+    assert ("minimax", "rd_expense", "2026H1", Decimal("131000000"), "USD", "eq") in got
+    assert {f[2] for f in got} == {"2026H1"} and len(got) == 5
+
+
+def test_a_qualifier_before_the_period_of_a_multiple(watchlist):
+    text = "月之暗面2025年研发投入12亿元，约为全年收入的3倍。"
+    assert facts(text, watchlist) == {("moonshot", "rd_expense", "FY2025", Decimal("1200000000"), "CNY", "eq"),
+                                      ("moonshot", "rd_to_revenue", "FY2025", Decimal("3"), "x", "approx")}
