@@ -14,7 +14,7 @@ from pipeline.extract.numbers import Quantity, apply_label, find_labels
 from pipeline.extract.periods import PeriodMention, comparative, shift_year
 from pipeline.extract.sentences import Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
-from pipeline.periods import period_kind, period_start
+from pipeline.periods import period_end, period_kind, period_start
 
 BASE_CONFIDENCE = 0.9
 CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken from
@@ -26,6 +26,10 @@ _HUG = re.compile(
     r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
+# "受…纳入指数预期推动，大涨8.7%": an expectation that moved the stock is a cause, not a forecast of the numbers after it
+_CAUSE = re.compile(r"推动|推動|提振|带动|帶動|刺激|催化|支撑|支撐")
+# "主要做…", "mostly sells…": what a company mainly does, before the segment it names
+_MAINLY = re.compile(r"主要|大部分|多数|多數|(?i:mainly|mostly|primarily|largely|chiefly|most\sof\sits)")
 # A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "2. 收入…", "（3）").
 _ITEM = re.compile(r"[•·\-*–—▪●◆■►]|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
@@ -55,6 +59,7 @@ _OF = re.compile(r"\s(?i:of)\s(?:(?i:the)\s)?")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
+_STATEMENT_UNITS = ("currency", "percent", "multiple", "pp")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
 # How much less sure a fact is, by where its period came from.
 _SOURCE_PENALTY = {"sentence": 0.0, "list": 0.0, "context": 0.15, "document": 0.2, "fallback": 0.3}
@@ -130,6 +135,7 @@ class _Context:
     listed: list[PeriodMention] = field(default_factory=list)  # the last list of 3+ periods numbers were bound to
     refers: bool = False  # the sentence being bound names "同期" / "往績記錄期間": it may mean that list
     glosses: tuple[int, set[int]] | None = None  # (sentence start, ids of segments named as a gloss in brackets)
+    undated: set[int] = field(default_factory=set)  # ids of the facts dated only by the document's date
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
 
 
@@ -167,7 +173,16 @@ def bind_document(doc: Document) -> list[Fact]:
         else:
             facts.extend(_bind_sentence(doc, index, sentence, ctx, quantities[qi:qj], periods[pi:pj], cues[ci:cj]))
         qi, pi, ci = qj, pj, cj
-    return facts
+    return _without_restated(facts, ctx.undated)
+
+
+def _without_restated(facts: list[Fact], undated: set[int]) -> list[Fact]:
+    """Drop a figure dated only by the document's date that is stated with its own date elsewhere: a headline's
+    "智谱市值站上2046亿港元" is the body's "昨日（6月9日）…总市值约2046亿港元", not a second day's."""
+    if not undated:
+        return facts
+    dated = {(f.company, f.metric, f.value) for f in facts if id(f) not in undated}
+    return [f for f in facts if id(f) not in undated or (f.company, f.metric, f.value) not in dated]
 
 
 def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context, quantities: list[Quantity],
@@ -614,7 +629,8 @@ def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> Perio
 def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, periods, ctx: _Context) -> Fact | None:
     q = b.q
     forecasts = doc._roles.get("forecast")
-    if forecasts and any(c.end <= q.start or _same_clause_after(doc, sentence, q, c) for c in forecasts):
+    if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _CAUSE.match(doc.text, c.end)
+                         for c in forecasts):
         return None
     near = [c for c in doc._roles.get("forecast_near", ()) if c.end <= q.start]
     if near and _in_clause(doc, sentence, q, near):
@@ -668,7 +684,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         at = _period_before(doc, b.cue.start)
         qualifier = doc.book.qualifier(doc.text[max(floor, at - 12):at], "")
     confidence = max(0.3, min(0.95, BASE_CONFIDENCE - penalty))
-    return Fact(
+    fact = Fact(
         company=company,
         metric=metric,
         period=period,
@@ -680,6 +696,9 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         end=sentence.end,
         confidence=round(confidence, 3),
     )
+    if source == "document":
+        ctx.undated.add(id(fact))
+    return fact
 
 
 def _period_before(doc: Document, at: int) -> int:
@@ -693,6 +712,20 @@ def _not_begun(label: str, day: date) -> bool:
     """True for a period that had not begun by the day the text was written ("第三季" in January)."""
     start = period_start(label)
     return start is not None and start > day
+
+
+def _reported(rule: MetricRule) -> bool:
+    """A figure of the financial statements (an amount, a margin, a multiple), published only once its period is over;
+    a count of tokens or a rate may be given for a period still under way."""
+    return not (rule.instant or rule.rate) and all(u in _STATEMENT_UNITS for u in rule.units)
+
+
+@lru_cache(maxsize=4096)
+def _not_ended(label: str, day: date) -> bool:
+    """True for a period more than a month from over on the day the text was written ("2026年" in April 2026); a
+    year's figure written in its last days may be a preliminary result."""
+    end = period_end(label)
+    return end is not None and (end - day).days > 31
 
 
 def _in_clause(doc: Document, sentence: Sentence, q: Quantity, cues) -> bool:
@@ -820,6 +853,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     if before:
         seg = before[-1]
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
+        if b.rule.segment == "optional" and _mainly(doc, bounds, seg, b.cue.start, sentence.start):
+            return None  # "智谱主要做私有化部署生意，2024年收入为3.124亿元": the line of business, not the figure's segment
         if b.rule.segment == "optional" and (totals or _aside(doc, bounds, seg, min(b.cue.start, q.start))):
             if totals:
                 return None
@@ -863,6 +898,16 @@ def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:
             continue
         last_end = c.end
     return glosses
+
+
+def _mainly(doc: Document, bounds: list[int], seg: Cue, metric_at: int, sentence_start: int) -> bool:
+    """True when the segment is what the company mainly does, said in a clause before the metric's ("主要做…生意",
+    "makes most of its money from…", "mainly sells…")."""
+    k = _clause(bounds, seg.start)
+    if k == _clause(bounds, metric_at):
+        return False
+    start = bounds[k - 1] + 1 if k else sentence_start
+    return _MAINLY.search(doc.text, start, seg.start) is not None
 
 
 def _past_asides(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
@@ -961,6 +1006,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return None, ""
     if doc.doc_date is not None and p.years and (max(p.years) > doc.doc_date.year or _not_begun(p.label, doc.doc_date)):
         return None, ""  # a period after the document was written: a forecast, not a result
+    if doc.doc_date is not None and p.kind == "flow" and _reported(rule) and _not_ended(p.label, doc.doc_date):
+        return None, ""  # "2026年综合毛利率可能下探到40%" in April 2026: a year not over has no results yet
     if rule.span and p.kind != "span":
         return p.label, "fallback"
     if p.kind == "span" and not rule.span and _SPAN_START.search(doc.text, max(0, b.q.start - 6), b.q.start):

@@ -239,3 +239,41 @@ def test_a_qualifier_before_the_period_of_a_multiple(watchlist):
     text = "月之暗面2025年研发投入12亿元，约为全年收入的3倍。"
     assert facts(text, watchlist) == {("moonshot", "rd_expense", "FY2025", Decimal("1200000000"), "CNY", "eq"),
                                       ("moonshot", "rd_to_revenue", "FY2025", Decimal("3"), "x", "approx")}
+
+
+def test_an_expectation_that_moved_the_stock_is_no_forecast(watchlist):
+    text = "2026年5月6日\n\n受季度业绩超预期提振，MiniMax昨日（5月5日）股价大涨6%，总市值约1620亿港元。"
+    assert facts(text, watchlist) == {("minimax", "market_cap", "2026-05-05", Decimal("162000000000"), "HKD", "approx")}
+    text = "2026年5月6日\n\n受纳入港股通预期推动，智谱股价大涨，截至昨日收盘总市值为1450亿港元。"
+    assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-05-05", Decimal("145000000000"), "HKD", "eq")}
+
+
+def test_a_headline_figure_restates_the_dated_one_in_the_body(watchlist):
+    # the headline has no date of its own: it is the body's figure of 14 May, not one of the day it was written
+    text = "MiniMax市值突破1500亿港元\n\n2026年5月15日\n\nMiniMax昨日（5月14日）收涨5%，市值突破1500亿港元。"
+    assert facts(text, watchlist) == {("minimax", "market_cap", "2026-05-14", Decimal("150000000000"), "HKD", "gt")}
+    text = "Zhipu tops HK$120 billion in market value\n\nMay 15, 2026. Zhipu's market value topped HK$120 billion on Wednesday."
+    assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-05-13", Decimal("120000000000"), "HKD", "gt")}
+
+
+def test_a_years_figures_before_the_year_is_over_are_a_forecast(watchlist):
+    text = "2026年5月20日\n\n我们认为，DeepSeek 2026年毛利率或将下探到35%附近，收入有机会达到20亿元。"
+    assert facts(text, watchlist) == set()
+    text = "Written on July 2, 2026: Moonshot AI's gross margin for 2026 could slip to about 45%."
+    assert facts(text, watchlist) == set()
+    # a count of tokens may be given for a year still under way
+    text = "2026年5月20日\n\nOpenRouter在2026年的token处理量已超过300万亿。"
+    assert ("openrouter", "token_volume", "FY2026", Decimal("300000000000000"), "tokens", "gt") in facts(text, watchlist)
+
+
+def test_a_segment_that_contributes_a_share(watchlist):
+    text = "2025年上半年，DeepSeek收入1.2亿元，其中API业务贡献近八成收入。"
+    assert facts(text, watchlist) == {("deepseek", "revenue", "2025H1", Decimal("120000000"), "CNY", "eq"),
+                                      ("deepseek", "revenue_share.cloud", "2025H1", Decimal("80"), "%", "approx")}
+
+
+def test_what_a_company_mainly_does_is_not_the_segment_of_its_revenue(watchlist):
+    text = "月之暗面主要靠Kimi订阅赚钱，2025年收入约为1.5亿美元。"
+    assert facts(text, watchlist) == {("moonshot", "revenue", "FY2025", Decimal("150000000"), "USD", "approx")}
+    text = "Zhipu mainly sells on-premise deployments to state clients; its revenue for 2024 was RMB312 million."
+    assert facts(text, watchlist) == {("zhipu", "revenue", "FY2024", Decimal("312000000"), "CNY", "eq")}
