@@ -54,6 +54,7 @@ _TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
 _MONTH_END = re.compile(r"月\s?(?:底|末)$")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
+_BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|(?i:the\stwo|both|the\sthree|all\sthree)")
 _TOGETHER = re.compile(r"合计|合計|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the)\s)?")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
@@ -814,12 +815,14 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
 
 
 def _together(doc: Document, k: int, q: Quantity) -> bool:
-    """"智谱、MiniMax市值合计逼近3000亿港元", "Zhipu and MiniMax are together worth…": a sum over a list of companies."""
-    if k == 0:
+    """"智谱、MiniMax市值合计逼近3000亿港元", "Zhipu and MiniMax are together worth…", "…，二者合计超过3000亿港元": a sum
+    over a list of companies, or over the two just named."""
+    last = doc.companies[k]
+    if _TOGETHER.search(doc.text, last.end, q.start) is None:
         return False
-    last, before = doc.companies[k], doc.companies[k - 1]
-    return _AND.fullmatch(doc.text, before.end, last.start) is not None and \
-        _TOGETHER.search(doc.text, last.end, q.start) is not None
+    if _BOTH.search(doc.text, last.end, q.start) is not None:
+        return True
+    return k > 0 and _AND.fullmatch(doc.text, doc.companies[k - 1].end, last.start) is not None
 
 
 def _scoped_metric(doc: Document, b: Binding, cues: list[Cue]) -> str | None:
@@ -870,7 +873,7 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     if b.rule.segment == "required":
         if after:
             return after[0].names[0]
-        points_back = any(c.end <= q.start for c in anaphors)
+        points_back = any(c.end <= q.start for c in anaphors) or _opens_with_anaphor(doc, b.cue)
     else:  # "这部分收入为3802万美元": an optional segment only when the pointer names the metric's own noun
         points_back = any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
     if points_back:
@@ -879,6 +882,11 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             b.penalty += 0.1
             return recent[-1]
     return None
+
+
+def _opens_with_anaphor(doc: Document, cue: Cue) -> bool:
+    """"这一比例": a metric cue that itself opens with a pointer back ("这一") points back as that pointer would."""
+    return any(c.role == "anaphor" and c.start == cue.start for c in doc.book.find(doc.text, cue.start, cue.end - 1))
 
 
 def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:

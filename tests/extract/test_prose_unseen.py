@@ -277,3 +277,29 @@ def test_what_a_company_mainly_does_is_not_the_segment_of_its_revenue(watchlist)
     assert facts(text, watchlist) == {("moonshot", "revenue", "FY2025", Decimal("150000000"), "USD", "approx")}
     text = "Zhipu mainly sells on-premise deployments to state clients; its revenue for 2024 was RMB312 million."
     assert facts(text, watchlist) == {("zhipu", "revenue", "FY2024", Decimal("312000000"), "CNY", "eq")}
+
+
+def test_a_sum_over_the_two_just_named_is_nobodys(watchlist):
+    text = "2026年3月2日\n\n截至昨日收盘，智谱市值约为1100亿港元，MiniMax市值约为1500亿港元，两者合计约2600亿港元。"
+    assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-03-01", Decimal("110000000000"), "HKD", "approx"),
+                                      ("minimax", "market_cap", "2026-03-01", Decimal("150000000000"), "HKD", "approx")}
+
+
+def test_a_share_of_revenue_written_before_its_segment(watchlist):
+    text = "2025年，DeepSeek约六成收入来自API业务，月之暗面超过一半的收入由面向个人用户的订阅贡献。"
+    assert facts(text, watchlist) == {("deepseek", "revenue_share.cloud", "FY2025", Decimal("60"), "%", "approx")}
+    text = "2025年，月之暗面逾七成的收入由面向个人用户的Kimi会员贡献。"
+    assert facts(text, watchlist) == {("moonshot", "revenue_share.consumer", "FY2025", Decimal("70"), "%", "gt")}
+
+
+def test_this_ratio_is_the_ratio_just_named(watchlist):
+    text = "2025年，DeepSeek的研发开支约为收入的2.1倍，月之暗面这一比例约为3.4倍。"
+    assert facts(text, watchlist) == {("deepseek", "rd_to_revenue", "FY2025", Decimal("2.1"), "x", "approx"),
+                                      ("moonshot", "rd_to_revenue", "FY2025", Decimal("3.4"), "x", "approx")}
+
+
+def test_making_up_the_rest_is_a_share(watchlist):
+    text = "At DeepSeek, API services were 58% of 1H25 revenue, with consumer apps making up the other 42%."
+    assert facts(text, watchlist, published=date(2025, 9, 1)) == {
+        ("deepseek", "revenue_share.cloud", "2025H1", Decimal("58"), "%", "eq"),
+        ("deepseek", "revenue_share.consumer", "2025H1", Decimal("42"), "%", "eq")}
