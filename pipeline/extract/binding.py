@@ -30,6 +30,8 @@ _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}"
 _CAUSE = re.compile(r"推动|推動|提振|带动|帶動|刺激|催化|支撑|支撐")
 # "主要做…", "mostly sells…": what a company mainly does, before the segment it names
 _MAINLY = re.compile(r"主要|大部分|多数|多數|(?i:mainly|mostly|primarily|largely|chiefly|most\sof\sits)")
+# Qualifiers written right after a number ("七成以上", "30%左右"), before the noun that says what it counts
+_QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "2. 收入…", "（3）").
 _ITEM = re.compile(r"[•·\-*–—▪●◆■►]|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
@@ -357,6 +359,8 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
     end = q.end
     if q.kind == "multiple" and lower_ascii(doc.text[end - 5:end]) == "times":
         end -= 5  # "3.4 times revenue": the number read "times", the cue starts with it
+    elif m := _QUALIFIER_AFTER.match(doc.text, end):
+        end = m.end()  # "七成以上的收入": the qualifier written after the number comes before the cue
     i = bisect_left(cues, end, key=_start)  # cues come sorted by start (and by end: matches never overlap)
     if i == len(cues):
         return None
@@ -641,7 +645,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     company = _company(doc, sentence, q, ctx)
     if company is None or _peers(doc, sentence, q):
         return None
-    metric = _scoped_metric(doc, b, cues)
+    metric = _scoped_metric(doc, sentence, b)
     if metric is None:
         return None
     if metric == b.rule.id and b.rule.segment != "none":
@@ -825,11 +829,16 @@ def _together(doc: Document, k: int, q: Quantity) -> bool:
     return k > 0 and _AND.fullmatch(doc.text, doc.companies[k - 1].end, last.start) is not None
 
 
-def _scoped_metric(doc: Document, b: Binding, cues: list[Cue]) -> str | None:
+def _scoped_metric(doc: Document, sentence: Sentence, b: Binding) -> str | None:
+    """The metric a scope word earlier in the sentence turns the number into ("前五大客户收入"); None when the scope
+    drops it ("来自海外的收入占比约七成": a split by market), which only a scope in the number's clause does."""
     for c in doc._roles.get("scope", ()):
         if c.end <= b.q.start and c.start < b.cue.start + 1000:
             mapped = doc.book.scopes.get(c.names[0], {}).get(b.rule.id)
-            if mapped:
+            if mapped == "none":
+                if _in_clause(doc, sentence, b.q, [c]):
+                    return None
+            elif mapped:
                 return mapped
     return b.metric
 
@@ -845,7 +854,9 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         ctx.glosses = (sentence.start, _glosses(doc, sentence, named))
     if ctx.glosses[1]:
         named = [c for c in named if id(c) not in ctx.glosses[1]]
-    after = [c for c in named if c.start >= q.end and c.start - q.end <= 20
+    # "七成以上的收入来自…AI原生应用": after the number, or after the noun written right after it
+    reach_from = max(q.end, b.cue.end) if b.side == "after" else q.end
+    after = [c for c in named if c.start >= q.end and c.start - reach_from <= 20
              and _clause(bounds, c.start) == _clause(bounds, q.start)]
     if b.side == "after" and after:
         return after[0].names[0]

@@ -303,3 +303,15 @@ def test_making_up_the_rest_is_a_share(watchlist):
     assert facts(text, watchlist, published=date(2025, 9, 1)) == {
         ("deepseek", "revenue_share.cloud", "2025H1", Decimal("58"), "%", "eq"),
         ("deepseek", "revenue_share.consumer", "2025H1", Decimal("42"), "%", "eq")}
+
+
+def test_revenue_from_abroad_is_a_split_by_market(watchlist):
+    text = "2025年，月之暗面订阅收入占比约55%，开放平台客户数翻倍，来自海外的收入占比接近六成。"
+    assert facts(text, watchlist) == {("moonshot", "revenue_share.consumer", "FY2025", Decimal("55"), "%", "approx")}
+    text = "In 2025, DeepSeek's API business grew fast; overseas revenue accounted for about 40% of the total."
+    assert facts(text, watchlist) == set()
+
+
+def test_a_qualifier_after_the_number_before_its_noun(watchlist):
+    text = "2025年，DeepSeek八成以上的收入来自开放平台和API调用。"
+    assert facts(text, watchlist) == {("deepseek", "revenue_share.cloud", "FY2025", Decimal("80"), "%", "gt")}
