@@ -27,7 +27,8 @@ _HUG = re.compile(
 )
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
 # "受…纳入指数预期推动，大涨8.7%": an expectation that moved the stock is a cause, not a forecast of the numbers after it
-_CAUSE = re.compile(r"推动|推動|提振|带动|帶動|刺激|催化|支撑|支撐")
+_CAUSE = re.compile(r"(?:预期|預期)(?:推动|推動|提振|带动|帶動|刺激|催化|支撑|支撐)")
+_CAUSED_BY = re.compile(r"受[^，,。；;]{0,40}$")
 # "主要做…", "mostly sells…": what a company mainly does, before the segment it names
 _MAINLY = re.compile(r"主要|大部分|多数|多數|(?i:mainly|mostly|primarily|largely|chiefly|most\sof\sits)")
 # Qualifiers written right after a number ("七成以上", "30%左右"), before the noun that says what it counts
@@ -634,7 +635,7 @@ def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> Perio
 def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, periods, ctx: _Context) -> Fact | None:
     q = b.q
     forecasts = doc._roles.get("forecast")
-    if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _CAUSE.match(doc.text, c.end)
+    if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
                          for c in forecasts):
         return None
     near = [c for c in doc._roles.get("forecast_near", ()) if c.end <= q.start]
@@ -704,6 +705,11 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if source == "document":
         ctx.undated.add(id(fact))
     return fact
+
+
+def _a_cause(text: str, c: Cue) -> bool:
+    """"受纳入指数预期推动": the expectation a move is put down to ("受…预期推动"), not a forecast ("预计带动收入增长")."""
+    return _CAUSE.match(text, c.start) is not None and _CAUSED_BY.search(text, max(0, c.start - 40), c.start) is not None
 
 
 def _period_before(doc: Document, at: int) -> int:

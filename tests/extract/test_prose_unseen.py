@@ -315,3 +315,8 @@ def test_revenue_from_abroad_is_a_split_by_market(watchlist):
 def test_a_qualifier_after_the_number_before_its_noun(watchlist):
     text = "2025年，DeepSeek八成以上的收入来自开放平台和API调用。"
     assert facts(text, watchlist) == {("deepseek", "revenue_share.cloud", "FY2025", Decimal("80"), "%", "gt")}
+
+
+def test_an_expected_effect_stays_a_forecast(watchlist):
+    text = "2026年1月10日\n\n智谱预计推动2025年收入增长至7亿元，公司预期带动2025年毛利率升至50%。"
+    assert facts(text, watchlist) == set()
