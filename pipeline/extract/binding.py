@@ -11,10 +11,10 @@ from functools import lru_cache
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import Quantity, apply_label, find_labels
-from pipeline.extract.periods import PeriodMention, shift_year
+from pipeline.extract.periods import PeriodMention, comparative, shift_year
 from pipeline.extract.sentences import Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
-from pipeline.periods import period_kind, period_start
+from pipeline.periods import period_end, period_kind, period_start
 
 BASE_CONFIDENCE = 0.9
 CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken from
@@ -26,6 +26,15 @@ _HUG = re.compile(
     r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
+# "受…纳入指数预期推动，大涨8.7%": an expectation that moved the stock is a cause, not a forecast of the numbers after it
+_CAUSE = re.compile(r"(?:预期|預期)(?:推动|推動|提振|带动|帶動|刺激|催化|支撑|支撐)")
+_CAUSED_BY = re.compile(r"受[^，,。；;]{0,40}$")
+# "主要做…", "mostly sells…": what a company mainly does, before the segment it names
+_MAINLY = re.compile(r"主要|大部分|多数|多數|(?i:mainly|mostly|primarily|largely|chiefly|most\sof\sits)")
+# Qualifiers written right after a number ("七成以上", "30%左右"), before the noun that says what it counts
+_QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
+# A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "2. 收入…", "（3）").
+_ITEM = re.compile(r"[•·\-*–—▪●◆■►]|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
 _LIST = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|;|；)?\s{0,3}(?:\|\s{0,3})?")
 _FROM_TO = re.compile(
@@ -48,11 +57,13 @@ _TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
 _MONTH_END = re.compile(r"月\s?(?:底|末)$")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
+_BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|(?i:the\stwo|both|the\sthree|all\sthree)")
 _TOGETHER = re.compile(r"合计|合計|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the)\s)?")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
+_STATEMENT_UNITS = ("currency", "percent", "multiple", "pp")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
 # How much less sure a fact is, by where its period came from.
 _SOURCE_PENALTY = {"sentence": 0.0, "list": 0.0, "context": 0.15, "document": 0.2, "fallback": 0.3}
@@ -128,6 +139,8 @@ class _Context:
     listed: list[PeriodMention] = field(default_factory=list)  # the last list of 3+ periods numbers were bound to
     refers: bool = False  # the sentence being bound names "同期" / "往績記錄期間": it may mean that list
     glosses: tuple[int, set[int]] | None = None  # (sentence start, ids of segments named as a gloss in brackets)
+    undated: set[int] = field(default_factory=set)  # ids of the facts dated only by the document's date
+    items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
 
 
 def bind_document(doc: Document) -> list[Fact]:
@@ -141,6 +154,9 @@ def bind_document(doc: Document) -> list[Fact]:
         if sentence.paragraph != ctx.paragraph:
             ctx.paragraph, ctx.paragraph_start = sentence.paragraph, sentence.start
         s, e = sentence.start, sentence.end
+        if _is_item(doc.text, s):
+            ctx.items.append((index, _ITEM.fullmatch(doc.text, s, e) is not None))
+            del ctx.items[:-3 * TABLE_HEADER_REACH]
         while qi < nq and quantities[qi].start < s:
             qi += 1
         qj = qi
@@ -161,7 +177,16 @@ def bind_document(doc: Document) -> list[Fact]:
         else:
             facts.extend(_bind_sentence(doc, index, sentence, ctx, quantities[qi:qj], periods[pi:pj], cues[ci:cj]))
         qi, pi, ci = qj, pj, cj
-    return facts
+    return _without_restated(facts, ctx.undated)
+
+
+def _without_restated(facts: list[Fact], undated: set[int]) -> list[Fact]:
+    """Drop a figure dated only by the document's date that is stated with its own date elsewhere: a headline's
+    "智谱市值站上2046亿港元" is the body's "昨日（6月9日）…总市值约2046亿港元", not a second day's."""
+    if not undated:
+        return facts
+    dated = {(f.company, f.metric, f.value) for f in facts if id(f) not in undated}
+    return [f for f in facts if id(f) not in undated or (f.company, f.metric, f.value) not in dated]
 
 
 def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context, quantities: list[Quantity],
@@ -215,7 +240,8 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
     for p in periods:
         # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it
         if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
-                and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues):
+                and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
+                and not comparative(doc.text, p):
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
     for c in cues:
@@ -334,6 +360,8 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
     end = q.end
     if q.kind == "multiple" and lower_ascii(doc.text[end - 5:end]) == "times":
         end -= 5  # "3.4 times revenue": the number read "times", the cue starts with it
+    elif m := _QUALIFIER_AFTER.match(doc.text, end):
+        end = m.end()  # "七成以上的收入": the qualifier written after the number comes before the cue
     i = bisect_left(cues, end, key=_start)  # cues come sorted by start (and by end: matches never overlap)
     if i == len(cues):
         return None
@@ -465,7 +493,8 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
     for q in quantities:
         nxt = next((p for p in usable if p.start >= q.end), None)
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
-                                                           or _OF.fullmatch(text, q.end, nxt.start)):
+                                                           or _OF.fullmatch(text, q.end, nxt.start)) \
+                and not comparative(text, nxt):
             hugs[q.start] = nxt  # "$3.46 million in 2023", "45% of 2024 revenue"
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
@@ -606,7 +635,8 @@ def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> Perio
 def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, periods, ctx: _Context) -> Fact | None:
     q = b.q
     forecasts = doc._roles.get("forecast")
-    if forecasts and any(c.end <= q.start or _same_clause_after(doc, sentence, q, c) for c in forecasts):
+    if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
+                         for c in forecasts):
         return None
     near = [c for c in doc._roles.get("forecast_near", ()) if c.end <= q.start]
     if near and _in_clause(doc, sentence, q, near):
@@ -616,7 +646,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     company = _company(doc, sentence, q, ctx)
     if company is None or _peers(doc, sentence, q):
         return None
-    metric = _scoped_metric(doc, b, cues)
+    metric = _scoped_metric(doc, sentence, b)
     if metric is None:
         return None
     if metric == b.rule.id and b.rule.segment != "none":
@@ -656,10 +686,11 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     floor = doc.quantities[i - 1].end if i and doc._q_starts[i - 1] >= sentence.start else sentence.start
     qualifier = doc.book.qualifier(doc.text[max(floor, q.start - 12):q.start], doc.text[q.end:q.end + 6])
     if qualifier == "eq" and q.kind == "multiple" and b.side == "before" and q.start - b.cue.end <= 2:
-        # "超过了同期收入的8倍": the qualifier comes before the words the multiple is of
-        qualifier = doc.book.qualifier(doc.text[max(floor, b.cue.start - 12):b.cue.start], "")
+        # "超过了同期收入的8倍", "约为全年收入的4.9倍": the qualifier comes before the words the multiple is of, and their period
+        at = _period_before(doc, b.cue.start)
+        qualifier = doc.book.qualifier(doc.text[max(floor, at - 12):at], "")
     confidence = max(0.3, min(0.95, BASE_CONFIDENCE - penalty))
-    return Fact(
+    fact = Fact(
         company=company,
         metric=metric,
         period=period,
@@ -671,6 +702,20 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         end=sentence.end,
         confidence=round(confidence, 3),
     )
+    if source == "document":
+        ctx.undated.add(id(fact))
+    return fact
+
+
+def _a_cause(text: str, c: Cue) -> bool:
+    """"受纳入指数预期推动": the expectation a move is put down to ("受…预期推动"), not a forecast ("预计带动收入增长")."""
+    return _CAUSE.match(text, c.start) is not None and _CAUSED_BY.search(text, max(0, c.start - 40), c.start) is not None
+
+
+def _period_before(doc: Document, at: int) -> int:
+    """Where a period written right before `at` starts ("全年" in "全年收入的"), else `at`."""
+    i = bisect_left(doc.periods, at, key=_end)
+    return doc.periods[i].start if i < len(doc.periods) and doc.periods[i].end == at else at
 
 
 @lru_cache(maxsize=4096)  # few labels and dates recur in every document: parse each pair once
@@ -678,6 +723,20 @@ def _not_begun(label: str, day: date) -> bool:
     """True for a period that had not begun by the day the text was written ("第三季" in January)."""
     start = period_start(label)
     return start is not None and start > day
+
+
+def _reported(rule: MetricRule) -> bool:
+    """A figure of the financial statements (an amount, a margin, a multiple), published only once its period is over;
+    a count of tokens or a rate may be given for a period still under way."""
+    return not (rule.instant or rule.rate) and all(u in _STATEMENT_UNITS for u in rule.units)
+
+
+@lru_cache(maxsize=4096)
+def _not_ended(label: str, day: date) -> bool:
+    """True for a period more than a month from over on the day the text was written ("2026年" in April 2026); a
+    year's figure written in its last days may be a preliminary result."""
+    end = period_end(label)
+    return end is not None and (end - day).days > 31
 
 
 def _in_clause(doc: Document, sentence: Sentence, q: Quantity, cues) -> bool:
@@ -766,19 +825,26 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
 
 
 def _together(doc: Document, k: int, q: Quantity) -> bool:
-    """"智谱、MiniMax市值合计逼近3000亿港元", "Zhipu and MiniMax are together worth…": a sum over a list of companies."""
-    if k == 0:
+    """"智谱、MiniMax市值合计逼近3000亿港元", "Zhipu and MiniMax are together worth…", "…，二者合计超过3000亿港元": a sum
+    over a list of companies, or over the two just named."""
+    last = doc.companies[k]
+    if _TOGETHER.search(doc.text, last.end, q.start) is None:
         return False
-    last, before = doc.companies[k], doc.companies[k - 1]
-    return _AND.fullmatch(doc.text, before.end, last.start) is not None and \
-        _TOGETHER.search(doc.text, last.end, q.start) is not None
+    if _BOTH.search(doc.text, last.end, q.start) is not None:
+        return True
+    return k > 0 and _AND.fullmatch(doc.text, doc.companies[k - 1].end, last.start) is not None
 
 
-def _scoped_metric(doc: Document, b: Binding, cues: list[Cue]) -> str | None:
+def _scoped_metric(doc: Document, sentence: Sentence, b: Binding) -> str | None:
+    """The metric a scope word earlier in the sentence turns the number into ("前五大客户收入"); None when the scope
+    drops it ("来自海外的收入占比约七成": a split by market), which only a scope in the number's clause does."""
     for c in doc._roles.get("scope", ()):
         if c.end <= b.q.start and c.start < b.cue.start + 1000:
             mapped = doc.book.scopes.get(c.names[0], {}).get(b.rule.id)
-            if mapped:
+            if mapped == "none":
+                if _in_clause(doc, sentence, b.q, [c]):
+                    return None
+            elif mapped:
                 return mapped
     return b.metric
 
@@ -794,7 +860,9 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         ctx.glosses = (sentence.start, _glosses(doc, sentence, named))
     if ctx.glosses[1]:
         named = [c for c in named if id(c) not in ctx.glosses[1]]
-    after = [c for c in named if c.start >= q.end and c.start - q.end <= 20
+    # "七成以上的收入来自…AI原生应用": after the number, or after the noun written right after it
+    reach_from = max(q.end, b.cue.end) if b.side == "after" else q.end
+    after = [c for c in named if c.start >= q.end and c.start - reach_from <= 20
              and _clause(bounds, c.start) == _clause(bounds, q.start)]
     if b.side == "after" and after:
         return after[0].names[0]
@@ -805,12 +873,14 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     if before:
         seg = before[-1]
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
+        if b.rule.segment == "optional" and _mainly(doc, bounds, seg, b.cue.start, sentence.start):
+            return None  # "智谱主要做私有化部署生意，2024年收入为3.124亿元": the line of business, not the figure's segment
         if b.rule.segment == "optional" and (totals or _aside(doc, bounds, seg, min(b.cue.start, q.start))):
             if totals:
                 return None
             # "Revenue from cloud deployment, which includes … subscriptions, was…": the segment before the aside
             main = [c for c in before if c.start >= sentence.start and not _aside(doc, bounds, c, min(b.cue.start, q.start))]
-            return main[-1].names[0] if main and _clause(bounds, main[-1].start) == _clause(bounds, b.cue.start) else None
+            return main[-1].names[0] if main and _past_asides(doc, bounds, main[-1], b.cue.start) else None
         if b.rule.segment == "required" and _aside(doc, bounds, seg, q.start):
             main = [c for c in before if c.start >= sentence.start and not _aside(doc, bounds, c, q.start)]
             if main:
@@ -820,7 +890,7 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     if b.rule.segment == "required":
         if after:
             return after[0].names[0]
-        points_back = any(c.end <= q.start for c in anaphors)
+        points_back = any(c.end <= q.start for c in anaphors) or _opens_with_anaphor(doc, b.cue)
     else:  # "这部分收入为3802万美元": an optional segment only when the pointer names the metric's own noun
         points_back = any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
     if points_back:
@@ -829,6 +899,11 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             b.penalty += 0.1
             return recent[-1]
     return None
+
+
+def _opens_with_anaphor(doc: Document, cue: Cue) -> bool:
+    """"这一比例": a metric cue that itself opens with a pointer back ("这一") points back as that pointer would."""
+    return any(c.role == "anaphor" and c.start == cue.start for c in doc.book.find(doc.text, cue.start, cue.end - 1))
 
 
 def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:
@@ -848,6 +923,23 @@ def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:
             continue
         last_end = c.end
     return glosses
+
+
+def _mainly(doc: Document, bounds: list[int], seg: Cue, metric_at: int, sentence_start: int) -> bool:
+    """True when the segment is what the company mainly does, said in a clause before the metric's ("主要做…生意",
+    "makes most of its money from…", "mainly sells…")."""
+    k = _clause(bounds, seg.start)
+    if k == _clause(bounds, metric_at):
+        return False
+    start = bounds[k - 1] + 1 if k else sentence_start
+    return _MAINLY.search(doc.text, start, seg.start) is not None
+
+
+def _past_asides(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
+    """True when the segment is in the metric's clause, or only asides come between them ("Its model-as-a-service
+    business, which sells access through an open platform, generated 198 million yuan")."""
+    return all(_RELATIVE.match(doc.text, bounds[k - 1] + 1) for k in range(_clause(bounds, seg.start) + 1,
+                                                                             _clause(bounds, metric_at)))
 
 
 def _aside(doc: Document, bounds: list[int], seg: Cue | CompanyMention, metric_at: int) -> bool:
@@ -878,10 +970,29 @@ def _reporting_period(doc: Document) -> PeriodMention | None:
     return None
 
 
+def _is_item(text: str, start: int) -> bool:
+    """True for a sentence opening a line of a list, or following only its number ("1. Revenue of $96 million" is split
+    after "1.")."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _ITEM.match(text, line)
+    return m is not None and not text[m.end():start].strip()
+
+
+def _distance(ctx: _Context, earlier: int, index: int) -> int:
+    """How many sentences back `earlier` is, counting the items of a list before this sentence as one: the bullets
+    under "要点速览：" or "KEY FIGURES:" all report the period named above the list. Within TABLE_HEADER_REACH, not
+    counting the bare numbers of a numbered list ("1." ends a sentence), so that no skipped window is looked at."""
+    gap = index - earlier
+    if not ctx.items or ctx.items[-1][0] <= earlier:
+        return gap
+    between = [bare for i, bare in ctx.items if earlier < i < index]
+    return gap if gap - sum(between) > TABLE_HEADER_REACH else gap - len(between)
+
+
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
     rule, p, source = b.rule, b.period, b.period_source or "sentence"
     if rule.span or p is None:
-        recent = [x for i, x in ctx.periods if index - i <= CONTEXT_SENTENCES]
+        recent = [x for i, x in ctx.periods if _distance(ctx, i, index) <= CONTEXT_SENTENCES]
     if rule.span:
         spans = [x for x in periods if x.kind == "span"]
         if p is not None and p.kind == "span":
@@ -920,6 +1031,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return None, ""
     if doc.doc_date is not None and p.years and (max(p.years) > doc.doc_date.year or _not_begun(p.label, doc.doc_date)):
         return None, ""  # a period after the document was written: a forecast, not a result
+    if doc.doc_date is not None and p.kind == "flow" and _reported(rule) and _not_ended(p.label, doc.doc_date):
+        return None, ""  # "2026年综合毛利率可能下探到40%" in April 2026: a year not over has no results yet
     if rule.span and p.kind != "span":
         return p.label, "fallback"
     if p.kind == "span" and not rule.span and _SPAN_START.search(doc.text, max(0, b.q.start - 6), b.q.start):

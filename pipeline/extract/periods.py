@@ -88,15 +88,17 @@ _BRANCHES = [
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
     r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
-    r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|the\s(?:first|second|third|fourth)\squarter"
+    r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
     r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half))",
-    # "同期", "the same nine months", "in the nine months": a period named before; "往績記錄期間": the periods listed before
+    # "同期", "the same nine months", "in the nine months", "in the quarter": a period named before; "往績記錄期間": the
+    # periods listed before
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
-    r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))"
-    r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)))",
+    r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))(?!\s(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior))\syear\b)"
+    r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)"
+    r"|the\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)))",
     r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)"
     r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:previous|prior)\syear"
-    r"|the\syear\sbefore|the\ssame\speriod\s(?:a|last)\syear))",
+    r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
     # "on Thursday", "周四收盘": a weekday of the week the text was written in (a wire's "closed on Thursday")
@@ -307,7 +309,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         if p.kind == "date" and len(p.label) == 10 and not (
                 m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
-        if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start):
+        if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
+                and not comparative(text, p):
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7)
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
             frame, reported = p.years[-1], p
@@ -502,13 +505,15 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
                    "the first three quarters": "前三季度", "the full year": "全年", "the whole year": "全年",
                    "full-year": "全年", "full year": "全年", "年初": "初", "年底": "底", "年末": "末", "the first quarter": "第一季度",
                    "the second quarter": "第二季度", "the third quarter": "第三季度", "the fourth quarter": "第四季度",
+                   "first quarter": "第一季度", "second quarter": "第二季度", "third quarter": "第三季度",
+                   "fourth quarter": "第四季度",
                    "first-quarter": "第一季度", "second-quarter": "第二季度", "third-quarter": "第三季度",
                    "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年"}
         return _with_suffix(s, e, context_year, english.get(" ".join(word.split()), g("bare")), None, "")
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
         hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
-            (g("sm_n") or "").lower(), "Q" if g("sm_q") else "H1|H2" if g("sm_h") else "list" if g("sm_l") else "")
+            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") else "H1|H2" if g("sm_h") else "list" if g("sm_l") else "")
         return PeriodMention(s, e, "same", hint)
     if kind in ("prior", "prior0"):
         return PeriodMention(s, e, "prior", "")
@@ -516,6 +521,18 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
         y = int(g(kind + "_y"))
         return PeriodMention(s, e, "flow", f"FY{y}", (y,))
     return None
+
+
+# "（2024年：3.124亿元）", "(2024: RMB312m)": a period opening a bracket and labelling the figure after it with a colon
+_COMPARATIVE_OPEN = re.compile(r"[（(]\s?$")
+_COMPARATIVE_COLON = re.compile(r"\s?[:：]")
+
+
+def comparative(text: str, p: PeriodMention) -> bool:
+    """"营业收入：7.38亿元（2024年：3.124亿元）", "Revenue RMB738m (2024: RMB312m)": a period opening a bracket with a colon
+    labels the comparative figure inside it, neither the figure before the bracket nor what the text goes on about."""
+    return _COMPARATIVE_OPEN.search(text, max(0, p.start - 2), p.start) is not None and \
+        _COMPARATIVE_COLON.match(text, p.end) is not None
 
 
 # "与2022年的水平相比", "compared with 2023": the base of a comparison, not the year the text goes on about.

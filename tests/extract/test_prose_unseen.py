@@ -150,3 +150,173 @@ def test_a_weekday_is_a_day_of_the_week_the_text_was_written(watchlist):
     text = "2026年5月21日\n\n智谱周一收盘市值约为1100亿港元。上周五，MiniMax市值约为1400亿港元。"
     assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-05-18", Decimal("110000000000"), "HKD", "approx"),
                                       ("minimax", "market_cap", "2026-05-15", Decimal("140000000000"), "HKD", "approx")}
+
+
+def test_a_heading_naming_the_period_dates_the_bullets_under_it(watchlist):
+    # the heading's "(second quarter)", not the half named before it, is what the bullets report
+    text = ("August 21, 2026. MiniMax said first-half revenue of 2026 rose to $95 million.\n\n"
+            "HIGHLIGHTS (second quarter):\n- Gross margin 31.5%\n- Adjusted net loss $62 million")
+    got = facts(text, watchlist)
+    assert ("minimax", "gross_margin", "2026Q2", Decimal("31.5"), "%", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "2026Q2", Decimal("62000000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] != "revenue" and f[2] != "2026Q2"}
+
+
+def test_the_same_quarter_last_year_is_a_year_earlier(watchlist):
+    text = ("DeepSeek's revenue in the second quarter of 2026 was $40 million, compared with $15 million in the "
+            "same quarter last year.")
+    assert facts(text, watchlist) == {("deepseek", "revenue", "2026Q2", Decimal("40000000"), "USD", "eq"),
+                                      ("deepseek", "revenue", "2025Q2", Decimal("15000000"), "USD", "eq")}
+    text = "Zhipu's gross margin for the first half of 2025 was 50%, against 56% in the same half of the previous year."
+    assert facts(text, watchlist) == {("zhipu", "gross_margin", "2025H1", Decimal("50"), "%", "eq"),
+                                      ("zhipu", "gross_margin", "2024H1", Decimal("56"), "%", "eq")}
+
+
+def test_in_the_quarter_is_the_quarter_named_before(watchlist):
+    # the nine months are named last, but "in the quarter" is the quarter's
+    text = ("For the third quarter of 2026, MiniMax's revenue was $50 million. Revenue for the first nine months was "
+            "$120 million. Its open platform generated $20 million in the quarter.")
+    got = facts(text, watchlist, published=date(2026, 11, 20))
+    assert ("minimax", "revenue.cloud", "2026Q3", Decimal("20000000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] == "revenue.cloud" and f[2] != "2026Q3"}
+
+
+def test_a_change_on_the_previous_quarter_is_sequential(watchlist):
+    text = "Zhipu's revenue for the third quarter of 2026 rose 140% from a year earlier, and 25% from the previous quarter."
+    assert facts(text, watchlist) == {("zhipu", "revenue_growth", "2026Q3", Decimal("140"), "%", "eq")}
+    text = "In the second quarter of 2026, Moonshot AI's sales were up 12% on the prior quarter."
+    assert facts(text, watchlist) == set()
+
+
+def test_a_segment_before_an_aside_is_what_a_later_verb_reports(watchlist):
+    text = ("In the second quarter of 2026, MiniMax's model-as-a-service unit, which sells API access to developers, "
+            "generated $21 million, or 35% of the total.")
+    assert facts(text, watchlist) == {("minimax", "revenue.cloud", "2026Q2", Decimal("21000000"), "USD", "eq"),
+                                      ("minimax", "revenue_share.cloud", "2026Q2", Decimal("35"), "%", "eq")}
+
+
+def test_crossed_is_more_than_and_guided_is_a_forecast(watchlist):
+    text = "Kimi's annualized revenue crossed $150 million in May 2026, people familiar with the matter said."
+    assert facts(text, watchlist) == {("moonshot", "arr", "2026-05", Decimal("150000000"), "USD", "gt")}
+    text = "June 2, 2026. Zhipu guided for first-half revenue of about 900 million yuan at its annual meeting."
+    assert facts(text, watchlist) == set()
+
+
+def test_rd_alone_names_the_expense(watchlist):
+    text = "DeepSeek's 2025 R&D of $210 million was about four times revenue."
+    assert facts(text, watchlist) == {("deepseek", "rd_expense", "FY2025", Decimal("210000000"), "USD", "eq"),
+                                      ("deepseek", "rd_to_revenue", "FY2025", Decimal("4"), "x", "approx")}
+
+
+def test_a_bracketed_comparative_dates_only_the_figure_in_it(watchlist):
+    # "（2024年：2.2亿元）" is last year's figure: the one before the bracket and the bullets after it are this year's
+    text = ("2026年3月20日\n\nDeepSeek公布2025年业绩。\n\n要点：\n• 营业收入：6.1亿元（2024年：2.2亿元）\n• 毛利率：52.3%\n"
+            "• 经调整净亏损：3.4亿元\n• 研发开支：9.8亿元")
+    assert facts(text, watchlist) == {
+        ("deepseek", "revenue", "FY2025", Decimal("610000000"), "CNY", "eq"),
+        ("deepseek", "revenue", "FY2024", Decimal("220000000"), "CNY", "eq"),
+        ("deepseek", "gross_margin", "FY2025", Decimal("52.3"), "%", "eq"),
+        ("deepseek", "adjusted_net_loss", "FY2025", Decimal("340000000"), "CNY", "eq"),
+        ("deepseek", "rd_expense", "FY2025", Decimal("980000000"), "CNY", "eq")}
+    text = ("March 30, 2027. Zhipu reported its results for 2026.\n\nHighlights:\n- Revenue of RMB1,520 million "
+            "(2025: RMB738 million)\n- Gross margin of 45.0%")
+    assert facts(text, watchlist) == {
+        ("zhipu", "revenue", "FY2026", Decimal("1520000000"), "CNY", "eq"),
+        ("zhipu", "revenue", "FY2025", Decimal("738000000"), "CNY", "eq"),
+        ("zhipu", "gross_margin", "FY2026", Decimal("45.0"), "%", "eq")}
+
+
+def test_the_items_of_a_list_share_the_period_named_above_it(watchlist):
+    text = ("August 28, 2026. MiniMax reported results for the first half of 2026.\n\nKey numbers:\n"
+            "1. Revenue of $96 million\n2. Gross margin of 29%\n3. Net loss of $140 million\n"
+            "4. Adjusted net loss of $118 million\n5. R&D expense of $131 million")
+    got = facts(text, watchlist)
+    assert ("minimax", "rd_expense", "2026H1", Decimal("131000000"), "USD", "eq") in got
+    assert {f[2] for f in got} == {"2026H1"} and len(got) == 5
+
+
+def test_a_qualifier_before_the_period_of_a_multiple(watchlist):
+    text = "月之暗面2025年研发投入12亿元，约为全年收入的3倍。"
+    assert facts(text, watchlist) == {("moonshot", "rd_expense", "FY2025", Decimal("1200000000"), "CNY", "eq"),
+                                      ("moonshot", "rd_to_revenue", "FY2025", Decimal("3"), "x", "approx")}
+
+
+def test_an_expectation_that_moved_the_stock_is_no_forecast(watchlist):
+    text = "2026年5月6日\n\n受季度业绩超预期提振，MiniMax昨日（5月5日）股价大涨6%，总市值约1620亿港元。"
+    assert facts(text, watchlist) == {("minimax", "market_cap", "2026-05-05", Decimal("162000000000"), "HKD", "approx")}
+    text = "2026年5月6日\n\n受纳入港股通预期推动，智谱股价大涨，截至昨日收盘总市值为1450亿港元。"
+    assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-05-05", Decimal("145000000000"), "HKD", "eq")}
+
+
+def test_a_headline_figure_restates_the_dated_one_in_the_body(watchlist):
+    # the headline has no date of its own: it is the body's figure of 14 May, not one of the day it was written
+    text = "MiniMax市值突破1500亿港元\n\n2026年5月15日\n\nMiniMax昨日（5月14日）收涨5%，市值突破1500亿港元。"
+    assert facts(text, watchlist) == {("minimax", "market_cap", "2026-05-14", Decimal("150000000000"), "HKD", "gt")}
+    text = "Zhipu tops HK$120 billion in market value\n\nMay 15, 2026. Zhipu's market value topped HK$120 billion on Wednesday."
+    assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-05-13", Decimal("120000000000"), "HKD", "gt")}
+
+
+def test_a_years_figures_before_the_year_is_over_are_a_forecast(watchlist):
+    text = "2026年5月20日\n\n我们认为，DeepSeek 2026年毛利率或将下探到35%附近，收入有机会达到20亿元。"
+    assert facts(text, watchlist) == set()
+    text = "Written on July 2, 2026: Moonshot AI's gross margin for 2026 could slip to about 45%."
+    assert facts(text, watchlist) == set()
+    # a count of tokens may be given for a year still under way
+    text = "2026年5月20日\n\nOpenRouter在2026年的token处理量已超过300万亿。"
+    assert ("openrouter", "token_volume", "FY2026", Decimal("300000000000000"), "tokens", "gt") in facts(text, watchlist)
+
+
+def test_a_segment_that_contributes_a_share(watchlist):
+    text = "2025年上半年，DeepSeek收入1.2亿元，其中API业务贡献近八成收入。"
+    assert facts(text, watchlist) == {("deepseek", "revenue", "2025H1", Decimal("120000000"), "CNY", "eq"),
+                                      ("deepseek", "revenue_share.cloud", "2025H1", Decimal("80"), "%", "approx")}
+
+
+def test_what_a_company_mainly_does_is_not_the_segment_of_its_revenue(watchlist):
+    text = "月之暗面主要靠Kimi订阅赚钱，2025年收入约为1.5亿美元。"
+    assert facts(text, watchlist) == {("moonshot", "revenue", "FY2025", Decimal("150000000"), "USD", "approx")}
+    text = "Zhipu mainly sells on-premise deployments to state clients; its revenue for 2024 was RMB312 million."
+    assert facts(text, watchlist) == {("zhipu", "revenue", "FY2024", Decimal("312000000"), "CNY", "eq")}
+
+
+def test_a_sum_over_the_two_just_named_is_nobodys(watchlist):
+    text = "2026年3月2日\n\n截至昨日收盘，智谱市值约为1100亿港元，MiniMax市值约为1500亿港元，两者合计约2600亿港元。"
+    assert facts(text, watchlist) == {("zhipu", "market_cap", "2026-03-01", Decimal("110000000000"), "HKD", "approx"),
+                                      ("minimax", "market_cap", "2026-03-01", Decimal("150000000000"), "HKD", "approx")}
+
+
+def test_a_share_of_revenue_written_before_its_segment(watchlist):
+    text = "2025年，DeepSeek约六成收入来自API业务，月之暗面超过一半的收入由面向个人用户的订阅贡献。"
+    assert facts(text, watchlist) == {("deepseek", "revenue_share.cloud", "FY2025", Decimal("60"), "%", "approx")}
+    text = "2025年，月之暗面逾七成的收入由面向个人用户的Kimi会员贡献。"
+    assert facts(text, watchlist) == {("moonshot", "revenue_share.consumer", "FY2025", Decimal("70"), "%", "gt")}
+
+
+def test_this_ratio_is_the_ratio_just_named(watchlist):
+    text = "2025年，DeepSeek的研发开支约为收入的2.1倍，月之暗面这一比例约为3.4倍。"
+    assert facts(text, watchlist) == {("deepseek", "rd_to_revenue", "FY2025", Decimal("2.1"), "x", "approx"),
+                                      ("moonshot", "rd_to_revenue", "FY2025", Decimal("3.4"), "x", "approx")}
+
+
+def test_making_up_the_rest_is_a_share(watchlist):
+    text = "At DeepSeek, API services were 58% of 1H25 revenue, with consumer apps making up the other 42%."
+    assert facts(text, watchlist, published=date(2025, 9, 1)) == {
+        ("deepseek", "revenue_share.cloud", "2025H1", Decimal("58"), "%", "eq"),
+        ("deepseek", "revenue_share.consumer", "2025H1", Decimal("42"), "%", "eq")}
+
+
+def test_revenue_from_abroad_is_a_split_by_market(watchlist):
+    text = "2025年，月之暗面订阅收入占比约55%，开放平台客户数翻倍，来自海外的收入占比接近六成。"
+    assert facts(text, watchlist) == {("moonshot", "revenue_share.consumer", "FY2025", Decimal("55"), "%", "approx")}
+    text = "In 2025, DeepSeek's API business grew fast; overseas revenue accounted for about 40% of the total."
+    assert facts(text, watchlist) == set()
+
+
+def test_a_qualifier_after_the_number_before_its_noun(watchlist):
+    text = "2025年，DeepSeek八成以上的收入来自开放平台和API调用。"
+    assert facts(text, watchlist) == {("deepseek", "revenue_share.cloud", "FY2025", Decimal("80"), "%", "gt")}
+
+
+def test_an_expected_effect_stays_a_forecast(watchlist):
+    text = "2026年1月10日\n\n智谱预计推动2025年收入增长至7亿元，公司预期带动2025年毛利率升至50%。"
+    assert facts(text, watchlist) == set()
