@@ -11,9 +11,9 @@ Its period comes from its column's header ("2024年", "1H25", a broker's "9M25A"
 US$53.4m"), or, when no header cell names any, the one period a note under the table ("注：均为2025财年数据") or the
 nearest line above it (a caption, the sentence introducing it) names. Its unit comes from the cell, the row label
 ("营业收入（亿元）"), the column header, a caption just above the table ("单位：人民币亿元", "(CNY unless stated)", "in
-US$ millions", "(US$m, Dec year-end)") or a note under it. Its company is the one named in its row, else in its
-column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else in the caption ("作为对照，DeepSeek上半年数据
-如下："), else the article's subject; under rows of companies a row naming none ("合计", "Total") is no one's. A cell
+US$ millions", "(US$m, Dec year-end)") or a note under it ("（单位：万亿tokens/日）"). Its company is the one named in
+its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else in the caption ("作为对照，
+DeepSeek上半年数据如下："), else the article's subject; under rows of companies a row naming none ("合计", "Total") is no one's. A cell
 may hold a qualifier beside its number ("约3.1亿元", "over 85.0", "50%以上").
 
 Header and rows need not have as many cells: the number columns are the last ones of each, so a header without a
@@ -288,8 +288,8 @@ def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
 
 def _caption_metric(r: _Reading, table: Table, around: str):
     """The metric of a table that names none in its cells: the one the nearest line above naming a metric names
-    ("智谱与MiniMax营收对比", "Revenue by company (US$ m)"); a line naming two ("营收与毛利率") gives none, and so
-    does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
+    ("智谱与MiniMax营收对比", "Revenue by company (US$ m)", "以下均为各家披露的日均调用量。"); a line naming two
+    ("营收与毛利率") gives none, and so does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
     if any(r.book.may_name_metric(r.lowered, c.start, c.end) for row in table.rows for c in row):
         return None
     for s, e in _lines_above(r.text, table.start):
@@ -302,12 +302,17 @@ def _caption_metric(r: _Reading, table: Table, around: str):
 
 # How a sentence of the story ends; a caption ends without ("2025年核心数据") or with a colon ("数据如下：").
 _SENTENCE_END = frozenset("。.!?！？…")
+# Words by which a sentence points to the table under it: "以下为各公司数据。", "数据见下表。", "The table below shows
+# …", "are as follows." "以下" opens its clause: after a digit or a word ("30岁以下") it is "below" a bound.
+_POINTS_DOWN = re.compile(r"(?:^|[：:，,。；;、]|\s)\s?以下|如下|下表|下列|(?i:\bthe\sfollowing\b|\bas\sfollows\b"
+                          r"|\b(?:table|chart|figures|shown|set\sout|listed|see)\sbelow\b)")
 
 
 def _is_caption(text: str, start: int, end: int) -> bool:
-    """True when the line text[start:end] reads as a table's caption or its introduction, not a story's sentence."""
+    """True when the line text[start:end] reads as a table's caption or its introduction, not a story's sentence:
+    it ends without a sentence's stop, or it points down to the table ("以下都是各家披露的日均调用量。")."""
     line = text[start:end].rstrip()
-    return bool(line) and line[-1] not in _SENTENCE_END
+    return bool(line) and (line[-1] not in _SENTENCE_END or _POINTS_DOWN.search(line) is not None)
 
 
 def _segment(r: _Reading, cell: Cell) -> str | None:
@@ -510,8 +515,10 @@ def _caption_period(r: _Reading, table: Table) -> PeriodMention | None:
     return None
 
 
-# The line under a table that is a note about it: "注：…", "註：…", "Note: …", "* …", "资料来源：…".
-_NOTE = re.compile(r"\s{0,8}(?:注|註|备注|備註|说明|說明|资料来源|資料來源|数据来源|數據來源|来源|來源|\*|※|(?i:notes?\b|source))")
+# The line under a table that is a note about it: "注：…", "註：…", "Note: …", "* …", "资料来源：…", its unit
+# ("（单位：万亿tokens/日）", "Unit: RMB m"), any of them in brackets.
+_NOTE = re.compile(r"\s{0,8}[（(\[]?\s?(?:注|註|备注|備註|说明|說明|资料来源|資料來源|数据来源|數據來源|来源|來源|单位|單位"
+                   r"|\*|※|(?i:notes?\b|source|units?\b))")
 
 
 def _caption_text(r: _Reading, table: Table) -> str:

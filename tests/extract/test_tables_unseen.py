@@ -422,3 +422,56 @@ def test_a_story_sentence_above_a_table_is_no_caption_for_its_company_or_metric(
     metricless = ("月之暗面表示，将继续加大研发投入。\n\n"
                   "| 公司 | 2024年 | 2025年 |\n|---|---|---|\n| 月之暗面 | 1.9亿元 | 4.4亿元 |\n| DeepSeek | 1.1亿元 | 2.0亿元 |\n")
     assert not any(m == "rd_expense" for _, m, *_ in facts(metricless, watchlist, published=date(2026, 4, 1)))
+
+
+# --- rules found on tests/blind7: a sentence pointing down to the table, a unit written under it ----------
+
+
+def test_a_sentence_pointing_down_to_the_table_is_its_caption(watchlist):
+    text = ("说明：以下均为各公司披露的营业收入，部分为未经审计数据，请谨慎比较。\n\n"
+            "| 公司 | 2024年 | 2025年 |\n|---|---|---|\n| 月之暗面 | 1.9亿元 | 4.4亿元 |\n| DeepSeek | 2600万美元 | 7800万美元 |\n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("moonshot", "revenue", "FY2024", Decimal("190000000"), "CNY"),
+        ("moonshot", "revenue", "FY2025", Decimal("440000000"), "CNY"),
+        ("deepseek", "revenue", "FY2024", Decimal("26000000"), "USD"),
+        ("deepseek", "revenue", "FY2025", Decimal("78000000"), "USD"),
+    }
+    english = ("Each company's revenue, as it reported it, is set out below.\n\n"
+               "                 1H25         1H26\n"
+               "Moonshot AI      US$31.0m     US$52.4m\n"
+               "DeepSeek         US$20.5m     US$33.8m\n")
+    assert facts(english, watchlist, published=date(2026, 9, 1)) == {
+        ("moonshot", "revenue", "2025H1", Decimal("31000000"), "USD"),
+        ("moonshot", "revenue", "2026H1", Decimal("52400000"), "USD"),
+        ("deepseek", "revenue", "2025H1", Decimal("20500000"), "USD"),
+        ("deepseek", "revenue", "2026H1", Decimal("33800000"), "USD"),
+    }
+
+
+def test_below_a_bound_is_no_pointer_to_the_table(watchlist):
+    # "30岁以下" is "under 30": the sentence is still the story's, not the table's caption.
+    text = ("月之暗面表示，员工中30岁以下的占七成，营收增长强劲。\n\n"
+            "| 公司 | 2024年 | 2025年 |\n|---|---|---|\n| 月之暗面 | 1.9亿元 | 4.4亿元 |\n| DeepSeek | 1.1亿元 | 2.0亿元 |\n")
+    assert not any(m == "revenue" for _, m, *_ in facts(text, watchlist, published=date(2026, 4, 1)))
+
+
+def test_a_unit_line_under_a_table_in_brackets_scales_its_cells(watchlist):
+    text = ("各家日均token调用量\n\n| 公司 | 2026年3月 | 2026年6月 |\n|---|---|---|\n"
+            "| 智谱 | 14.2 | 20.5 |\n| DeepSeek | 10.1 | 13.3 |\n\n（单位：万亿tokens/日）\n")
+    assert facts(text, watchlist, published=date(2026, 7, 15)) == {
+        ("zhipu", "daily_token_volume", "2026-03", Decimal("14200000000000"), "tokens/day"),
+        ("zhipu", "daily_token_volume", "2026-06", Decimal("20500000000000"), "tokens/day"),
+        ("deepseek", "daily_token_volume", "2026-03", Decimal("10100000000000"), "tokens/day"),
+        ("deepseek", "daily_token_volume", "2026-06", Decimal("13300000000000"), "tokens/day"),
+    }
+    english = ("Revenue by company\n\n"
+               "                 1H25      1H26\n"
+               "Moonshot AI      31.0      52.4\n"
+               "DeepSeek         20.5      33.8\n\n"
+               "(Unit: US$ m)\n")
+    assert facts(english, watchlist, published=date(2026, 9, 1)) == {
+        ("moonshot", "revenue", "2025H1", Decimal("31000000"), "USD"),
+        ("moonshot", "revenue", "2026H1", Decimal("52400000"), "USD"),
+        ("deepseek", "revenue", "2025H1", Decimal("20500000"), "USD"),
+        ("deepseek", "revenue", "2026H1", Decimal("33800000"), "USD"),
+    }
