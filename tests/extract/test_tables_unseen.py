@@ -475,3 +475,59 @@ def test_a_unit_line_under_a_table_in_brackets_scales_its_cells(watchlist):
         ("deepseek", "revenue", "2025H1", Decimal("20500000"), "USD"),
         ("deepseek", "revenue", "2026H1", Decimal("33800000"), "USD"),
     }
+
+
+# --- a header of two rows, as a page renders merged cells -------------------------------------------------
+
+
+def test_a_header_of_two_rows_heads_each_column_with_both(watchlist):
+    # "2025年" spans two columns and "业务" two rows: the empty cells keep every column in its place.
+    text = ("智谱2025年收入构成\n\n| 业务 | 2025年 |  | 2024年 |  | \n|---|---|---|---|---|\n"
+            "|  | 收入（亿元） | 占比 | 收入（亿元） | 占比 | \n"
+            "| 本地化部署 | 5.00 | 67.8% | 2.63 | 84.5% | \n| 云端部署 | 2.38 | 32.2% | 0.48 | 15.5% | \n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("zhipu", "revenue.on_premise", "FY2025", Decimal("500000000"), "CNY"),
+        ("zhipu", "revenue_share.on_premise", "FY2025", Decimal("67.8"), "%"),
+        ("zhipu", "revenue.on_premise", "FY2024", Decimal("263000000"), "CNY"),
+        ("zhipu", "revenue_share.on_premise", "FY2024", Decimal("84.5"), "%"),
+        ("zhipu", "revenue.cloud", "FY2025", Decimal("238000000"), "CNY"),
+        ("zhipu", "revenue_share.cloud", "FY2025", Decimal("32.2"), "%"),
+        ("zhipu", "revenue.cloud", "FY2024", Decimal("48000000"), "CNY"),
+        ("zhipu", "revenue_share.cloud", "FY2024", Decimal("15.5"), "%"),
+    }
+
+
+def test_companies_or_metrics_merged_over_year_columns_head_them(watchlist):
+    text = ("主要财务数据对比\n\n| 指标 | 月之暗面 |  | DeepSeek |  | \n|---|---|---|---|---|\n"
+            "|  | 2024年 | 2025年 | 2024年 | 2025年 | \n"
+            "| 营业收入（亿元） | 1.9 | 4.4 | 1.1 | 2.0 | \n| 毛利率 | 35.0% | 40.8% | 55.2% | 62.3% | \n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("moonshot", "revenue", "FY2024", Decimal("190000000"), "CNY"),
+        ("moonshot", "revenue", "FY2025", Decimal("440000000"), "CNY"),
+        ("deepseek", "revenue", "FY2024", Decimal("110000000"), "CNY"),
+        ("deepseek", "revenue", "FY2025", Decimal("200000000"), "CNY"),
+        ("moonshot", "gross_margin", "FY2024", Decimal("35.0"), "%"),
+        ("moonshot", "gross_margin", "FY2025", Decimal("40.8"), "%"),
+        ("deepseek", "gross_margin", "FY2024", Decimal("55.2"), "%"),
+        ("deepseek", "gross_margin", "FY2025", Decimal("62.3"), "%"),
+    }
+    english = ("Zhipu and MiniMax\n\n| Company | Revenue (RMB m) |  | Gross margin |  | \n|---|---|---|---|---|\n"
+               "|  | 1H25 | 1H26 | 1H25 | 1H26 | \n"
+               "| Zhipu | 190.7 | 677.5 | 50.0% | 40.6% | \n| MiniMax | 382.0 | 530.1 | 12.2% | 24.9% | \n")
+    assert facts(english, watchlist, published=date(2026, 9, 1)) == {
+        ("zhipu", "revenue", "2025H1", Decimal("190700000"), "CNY"),
+        ("zhipu", "revenue", "2026H1", Decimal("677500000"), "CNY"),
+        ("zhipu", "gross_margin", "2025H1", Decimal("50.0"), "%"),
+        ("zhipu", "gross_margin", "2026H1", Decimal("40.6"), "%"),
+        ("minimax", "revenue", "2025H1", Decimal("382000000"), "CNY"),
+        ("minimax", "revenue", "2026H1", Decimal("530100000"), "CNY"),
+        ("minimax", "gross_margin", "2025H1", Decimal("12.2"), "%"),
+        ("minimax", "gross_margin", "2026H1", Decimal("24.9"), "%"),
+    }
+
+
+def test_a_second_row_of_numbers_under_a_merged_cell_is_a_row_of_the_body(watchlist):
+    # The row under "| 指标 | 2025年 | |" holds figures, not headings: it is not merged into the header.
+    text = ("| 指标 | 2025年上半年 |  | \n|---|---|---|\n|  | 2.9亿元 | 88% | \n| 营业收入 | 2.9亿元 | 88% | \n")
+    tables = find_tables(text)
+    assert len(tables) == 1 and len(tables[0].rows) == 3 and all(c.over is None for c in tables[0].rows[0])
