@@ -67,6 +67,8 @@ _CAPTION = re.compile(
 
 # A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
+# A column of percentages headed by the sign alone, beside one of amounts: "| 人民幣千元 | % |".
+_PERCENT_CELL = re.compile(r"[%％]")
 _BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})元?|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
 # A column header that is a year alone: "2024", "2024A" (actual); "2025E" / "2025F" (estimate, forecast) is no result.
 _YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?P<mark>[AaEeFfPp])?")
@@ -715,6 +717,8 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
         found = _unit_in(r.text, cell.start, cell.end)
         if found is None and _TIMES.search(r.text, cell.start, cell.end):
             found = (0, "x")
+        if found is None and _PERCENT_CELL.fullmatch(r.text, cell.start, cell.end):
+            found = (0, "%")
         if found is not None:
             break
     found = found or caption

@@ -531,3 +531,20 @@ def test_a_second_row_of_numbers_under_a_merged_cell_is_a_row_of_the_body(watchl
     text = ("| 指标 | 2025年上半年 |  | \n|---|---|---|\n|  | 2.9亿元 | 88% | \n| 营业收入 | 2.9亿元 | 88% | \n")
     tables = find_tables(text)
     assert len(tables) == 1 and len(tables[0].rows) == 3 and all(c.over is None for c in tables[0].rows[0])
+
+
+def test_a_column_headed_by_the_percent_sign_beside_amounts_holds_shares(watchlist):
+    # A prospectus's breakdown: a unit and "%" under each year; "84.5" under "%" is a share, not 84,500 yuan.
+    text = ("下表載列月之暗面按業務劃分的收入明細：\n\n| | 2024年 |  | 2025年 |  | \n|---|---|---|---|---|\n"
+            "|  | 人民幣千元 | % | 人民幣千元 | % | \n"
+            "| 訂閱 | 120,500 | 61.2 | 260,300 | 58.9 | \n| 開放平台 | 76,400 | 38.8 | 181,700 | 41.1 | \n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("moonshot", "revenue.consumer", "FY2024", Decimal("120500000"), "CNY"),
+        ("moonshot", "revenue_share.consumer", "FY2024", Decimal("61.2"), "%"),
+        ("moonshot", "revenue.consumer", "FY2025", Decimal("260300000"), "CNY"),
+        ("moonshot", "revenue_share.consumer", "FY2025", Decimal("58.9"), "%"),
+        ("moonshot", "revenue.cloud", "FY2024", Decimal("76400000"), "CNY"),
+        ("moonshot", "revenue_share.cloud", "FY2024", Decimal("38.8"), "%"),
+        ("moonshot", "revenue.cloud", "FY2025", Decimal("181700000"), "CNY"),
+        ("moonshot", "revenue_share.cloud", "FY2025", Decimal("41.1"), "%"),
+    }
