@@ -11,13 +11,14 @@ Its period comes from its column's header ("2024年", "1H25", a broker's "9M25A"
 US$53.4m"), or, when no header cell names any, the one period a note under the table ("注：均为2025财年数据") or the
 nearest line above it (a caption, the sentence introducing it) names. Its unit comes from the cell, the row label
 ("营业收入（亿元）"), the column header, a caption just above the table ("单位：人民币亿元", "(CNY unless stated)", "in
-US$ millions", "(US$m, Dec year-end)") or a note under it. Its company is the one named in its row, else in its
-column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else in the caption ("作为对照，DeepSeek上半年数据
-如下："), else the article's subject; under rows of companies a row naming none ("合计", "Total") is no one's. A cell
+US$ millions", "(US$m, Dec year-end)") or a note under it ("（单位：万亿tokens/日）"). Its company is the one named in
+its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else in the caption ("作为对照，
+DeepSeek上半年数据如下："), else the article's subject; under rows of companies a row naming none ("合计", "Total") is no one's. A cell
 may hold a qualifier beside its number ("约3.1亿元", "over 85.0", "50%以上").
 
 Header and rows need not have as many cells: the number columns are the last ones of each, so a header without a
-label cell still lines up. A number the table cannot tie to a metric and a period is left to the sentence reader,
+label cell still lines up. A markdown header of two rows, as a page renders merged cells ("| 业务 | 2025年 | | 2024年 |
+|" over "| | 收入 | 占比 | 收入 | 占比 |"), is one row whose cells keep their column and carry the merged cell over them. A number the table cannot tie to a metric and a period is left to the sentence reader,
 unless the header or the caption names companies (its columns, or the table, are theirs).
 """
 
@@ -66,6 +67,8 @@ _CAPTION = re.compile(
 
 # A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
+# A column of percentages headed by the sign alone, beside one of amounts: "| 人民幣千元 | % |".
+_PERCENT_CELL = re.compile(r"[%％]")
 _BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})元?|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
 # A column header that is a year alone: "2024", "2024A" (actual); "2025E" / "2025F" (estimate, forecast) is no result.
 _YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?P<mark>[AaEeFfPp])?")
@@ -78,10 +81,16 @@ _COLUMN_MONTHS = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One table cell: its trimmed span."""
+    """One table cell: its trimmed span, and for a header cell under a merged one ("金额" under "2025年") that one."""
 
     start: int
     end: int
+    over: Cell | None = None
+
+
+def _heading(cell: Cell) -> list[Cell]:
+    """A header cell and the merged cell over it: what heads its column, nearest first."""
+    return [cell] if cell.over is None else [cell, cell.over]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +117,12 @@ def find_tables(text: str) -> list[Table]:
         if row_kind == "separator" and kind == "markdown":
             continue
         if row_kind is None or (kind is not None and (row_kind != kind or (kind == "aligned" and not _lines_up(block, cells)))):
-            _close(block, tables)
+            _close(text, block, kind, tables)
             block, kind = [], None
         if row_kind in ("markdown", "aligned"):
             block.append(cells)
             kind = row_kind
-    _close(block, tables)
+    _close(text, block, kind, tables)
     return tables
 
 
@@ -131,14 +140,8 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
     if stripped.startswith("|") and stripped.count("|") >= 2:
         if _SEPARATOR.fullmatch(stripped):
             return "separator", ()
-        cells = []
-        pos = s
-        for part in line.split("|"):
-            m = _CELL_TRIM.search(text, pos, pos + len(part))
-            if m:
-                cells.append(Cell(m.start(), m.end()))
-            pos += len(part) + 1
-        return ("markdown", tuple(cells)) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
+        cells = tuple(c for c in _markdown_cells(text, s, e) if c is not None)
+        return ("markdown", cells) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
     if "  " not in stripped and "\t" not in stripped:
         return None, ()
     cells = []
@@ -153,10 +156,55 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
     return ("aligned", tuple(cells)) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
 
 
-def _close(block: list, tables: list[Table]) -> None:
+def _markdown_cells(text: str, s: int, e: int) -> list[Cell | None]:
+    """The cells of the markdown line text[s:e] column by column, None for an empty one (the rest of a merged cell)."""
+    found, pos = [], s
+    for part in text[s:e].split("|"):
+        m = _CELL_TRIM.search(text, pos, pos + len(part))
+        found.append(Cell(m.start(), m.end()) if m else None)
+        pos += len(part) + 1
+    found = found[1:]  # what stands before the first "|"
+    if found and found[-1] is None:
+        found.pop()  # what stands after the last one
+    return found
+
+
+def _close(text: str, block: list, kind: str | None, tables: list[Table]) -> None:
     """Keep a block of rows as a table when it has a header and at least one row."""
-    if len(block) >= 2:
-        tables.append(Table(block[0][0].start, block[-1][-1].end, tuple(block)))
+    rows = _merged_header(text, block) if kind == "markdown" else tuple(block)
+    if len(rows) >= 2:
+        tables.append(Table(block[0][0].start, block[-1][-1].end, rows))
+
+
+def _merged_header(text: str, block: list) -> tuple[tuple[Cell, ...], ...]:
+    """The rows of a markdown table, its header of two rows made one when its top row has merged cells.
+
+    A page's "| 业务 | 2025年 | | 2024年 | |" over "| | 金额 | 占比 | 金额 | 占比 |" (the label cell spans both rows,
+    "2025年" two columns) heads each column with its cell in the second row and the merged cell over it; a column
+    the top row spans alone keeps its top cell. A second row holding a number other than a year is a row of the body.
+    """
+    if len(block) < 3:
+        return tuple(block)
+    top, sub = (_markdown_cells(text, _line_start(text, row[0].start), _line_end(text, row[-1].end)) for row in block[:2])
+    if len(top) != len(sub) or sub[0] is not None or None not in top[1:] or any(
+            _NUMBER.fullmatch(text, c.start, c.end) and not _YEAR_CELL.fullmatch(text, c.start, c.end) for c in block[1]):
+        return tuple(block)
+    merged, over = [], None
+    for i, (above, cell) in enumerate(zip(top, sub, strict=True)):
+        over = above if i and above is not None else over
+        cell = Cell(cell.start, cell.end, over) if cell is not None else above
+        if cell is not None:
+            merged.append(cell)
+    return (tuple(merged), *block[2:])
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 @dataclass(slots=True)
@@ -190,7 +238,7 @@ def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: 
     facts, read = [], set()
     for table in tables:
         found = _read_table(reading, table)
-        if found or any(_named(reading, c.start, c.end) for c in table.rows[0][1:]) or _off_watchlist(reading, table):
+        if found or any(_named_heading(reading, c) for c in table.rows[0][1:]) or _off_watchlist(reading, table):
             facts.extend(found)
             # every offset of a number cell: the sentence reader's number in "约3.1亿元" starts past the "约"
             read.update(i for row in table.rows[1:] for c in row if _cell_number(reading, c) is not None
@@ -216,7 +264,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
     header, body = table.rows[0], table.rows[1:]
     caption = _caption_unit(r, table)
     header_periods = _header_periods(r, table)
-    columns = [_named(r, c.start, c.end) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
+    columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
     table_period = _caption_period(r, table) if not any(header_periods) else None
     around = _caption_text(r, table)
     topic = _caption_metric(r, table, around)
@@ -248,7 +296,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
             company = _company(r, named or (columns[i - offset] if col is not None else None) or owner)
             if company is None:
                 continue  # a column about a company that is not watched
-            found = row_metric or (_metric(r, [col], said) if col is not None else None) or topic
+            found = row_metric or (_metric(r, _heading(col), said) if col is not None else None) or topic
             base = of or above
             if row_metric is None and col is not None and i - offset >= 1:
                 found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
@@ -274,13 +322,12 @@ def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
     """The period heading each column: a period, a year ("2024", "2024A", with any months named over the header),
     or a year-earlier phrase ("上年同期", "A year earlier"): the nearest dated column to its left, a year earlier."""
     header = table.rows[0]
-    periods = [_column_period(r, c) for c in header]
-    years = [_YEAR_CELL.fullmatch(r.text, c.start, c.end) is not None for c in header]
-    if any(years):
-        months = _column_months(r, table)
-        periods = [_year_column(r, c, months) if y else p for p, c, y in zip(periods, header, years, strict=True)]
+    years = any(_YEAR_CELL.fullmatch(r.text, h.start, h.end) for c in header for h in _heading(c))
+    months = _column_months(r, table) if years else None
+    periods = [next((p for h in _heading(c) if (p := _heading_period(r, h, months)) is not None), None) for c in header]
     for i, cell in enumerate(header):
-        if periods[i] is None and any(p.kind == "prior" for p in find_periods(r.text, r.doc_date, cell.start, cell.end)):
+        if periods[i] is None and any(p.kind == "prior" for h in _heading(cell)
+                                      for p in find_periods(r.text, r.doc_date, h.start, h.end)):
             dated = next((p for p in reversed(periods[:i]) if p is not None), None)
             periods[i] = shift_year(dated, -1) if dated is not None else None
     return periods
@@ -288,9 +335,9 @@ def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
 
 def _caption_metric(r: _Reading, table: Table, around: str):
     """The metric of a table that names none in its cells: the one the nearest line above naming a metric names
-    ("智谱与MiniMax营收对比", "Revenue by company (US$ m)"); a line naming two ("营收与毛利率") gives none, and so
-    does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
-    if any(r.book.may_name_metric(r.lowered, c.start, c.end) for row in table.rows for c in row):
+    ("智谱与MiniMax营收对比", "Revenue by company (US$ m)", "以下均为各家披露的日均调用量。"); a line naming two
+    ("营收与毛利率") gives none, and so does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
+    if any(r.book.may_name_metric(r.lowered, h.start, h.end) for row in table.rows for c in row for h in _heading(c)):
         return None
     for s, e in _lines_above(r.text, table.start):
         cues = [c for c in r.book.find(r.text, s, e, lowered=r.lowered) if c.role == "metric"]
@@ -302,12 +349,17 @@ def _caption_metric(r: _Reading, table: Table, around: str):
 
 # How a sentence of the story ends; a caption ends without ("2025年核心数据") or with a colon ("数据如下：").
 _SENTENCE_END = frozenset("。.!?！？…")
+# Words by which a sentence points to the table under it: "以下为各公司数据。", "数据见下表。", "The table below shows
+# …", "are as follows." "以下" opens its clause: after a digit or a word ("30岁以下") it is "below" a bound.
+_POINTS_DOWN = re.compile(r"(?:^|[：:，,。；;、]|\s)\s?以下|如下|下表|下列|(?i:\bthe\sfollowing\b|\bas\sfollows\b"
+                          r"|\b(?:table|chart|figures|shown|set\sout|listed|see)\sbelow\b)")
 
 
 def _is_caption(text: str, start: int, end: int) -> bool:
-    """True when the line text[start:end] reads as a table's caption or its introduction, not a story's sentence."""
+    """True when the line text[start:end] reads as a table's caption or its introduction, not a story's sentence:
+    it ends without a sentence's stop, or it points down to the table ("以下都是各家披露的日均调用量。")."""
     line = text[start:end].rstrip()
-    return bool(line) and line[-1] not in _SENTENCE_END
+    return bool(line) and (line[-1] not in _SENTENCE_END or _POINTS_DOWN.search(line) is not None)
 
 
 def _segment(r: _Reading, cell: Cell) -> str | None:
@@ -387,7 +439,7 @@ def _change_column(r: _Reading, left: Cell, col: Cell, found, above: tuple[str, 
 
     Returns the metric (a bare "同比" header is the change of whatever metric has that base) and the base.
     """
-    left_metric = _metric(r, [left], around)
+    left_metric = _metric(r, _heading(left), around)
     if left_metric is None:
         return found, above
     bases = left_metric[0]
@@ -453,6 +505,13 @@ def _cell_qualifier(r: _Reading, before: str, after: str) -> str | None:
 _MARKED = re.compile(r"[^\n|]{0,16}[0-9](?P<mark>[AaEeFfPp])")
 
 
+def _heading_period(r: _Reading, cell: Cell, months: tuple[int, int] | None) -> PeriodMention | None:
+    """The period a header cell names: a year ("2024", "2024A", over the months named above the header) or a period."""
+    if _YEAR_CELL.fullmatch(r.text, cell.start, cell.end):
+        return _year_column(r, cell, months)
+    return _column_period(r, cell)
+
+
 def _column_period(r: _Reading, cell: Cell) -> PeriodMention | None:
     """The period heading a column; a period marked as an estimate is none."""
     m = _MARKED.fullmatch(r.text, cell.start, cell.end)
@@ -510,8 +569,10 @@ def _caption_period(r: _Reading, table: Table) -> PeriodMention | None:
     return None
 
 
-# The line under a table that is a note about it: "注：…", "註：…", "Note: …", "* …", "资料来源：…".
-_NOTE = re.compile(r"\s{0,8}(?:注|註|备注|備註|说明|說明|资料来源|資料來源|数据来源|數據來源|来源|來源|\*|※|(?i:notes?\b|source))")
+# The line under a table that is a note about it: "注：…", "註：…", "Note: …", "* …", "资料来源：…", its unit
+# ("（单位：万亿tokens/日）", "Unit: RMB m"), any of them in brackets.
+_NOTE = re.compile(r"\s{0,8}[（(\[]?\s?(?:注|註|备注|備註|说明|說明|资料来源|資料來源|数据来源|數據來源|来源|來源|单位|單位"
+                   r"|\*|※|(?i:notes?\b|source|units?\b))")
 
 
 def _caption_text(r: _Reading, table: Table) -> str:
@@ -577,6 +638,11 @@ def _named(r: _Reading, start: int, end: int) -> CompanyMention | None:
     return None
 
 
+def _named_heading(r: _Reading, cell: Cell) -> CompanyMention | None:
+    """The company a header cell or the merged cell over it names ("| | 智谱 | |" over "| | 2024年 | 2025年 |")."""
+    return next((m for h in _heading(cell) if (m := _named(r, h.start, h.end)) is not None), None)
+
+
 def _caption_company(r: _Reading, table: Table) -> CompanyMention | None:
     """The one company the nearest line above a table naming any names ("作为对照，智谱2026年上半年主要财务数据如下："):
     a table naming no company in its cells is that company's, not the article's subject. A line naming two names
@@ -608,11 +674,12 @@ def _company(r: _Reading, named: CompanyMention | None) -> str | None:
 def _caption_unit(r: _Reading, table: Table) -> tuple[int, str | None] | None:
     """The unit for the whole table: in a header cell that is no period, a caption in the lines just above it, or a
     note under it ("注：金额单位为人民币亿元")."""
-    for c in table.rows[0]:
+    heads = list(dict.fromkeys(h for c in table.rows[0] for h in _heading(c)))
+    for c in heads:
         m = _BARE_UNIT.fullmatch(r.text, c.start, c.end)  # a header cell that is a unit: "RMB million", "人民币亿元"
         if m:
             return _unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
-    spans = [(c.start, c.end) for c in table.rows[0] if _period(r, c) is None]
+    spans = [(c.start, c.end) for c in heads if _period(r, c) is None]
     spans += [*_lines_above(r.text, table.start), *_note_below(r.text, table.end)]
     for s, e in spans:
         found = _unit_in(r.text, s, e)
@@ -646,10 +713,12 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
     if q.kind != "plain":
         return q
     found = None
-    for cell in [*labels, *([col] if col is not None else [])]:
+    for cell in [*labels, *(_heading(col) if col is not None else [])]:
         found = _unit_in(r.text, cell.start, cell.end)
         if found is None and _TIMES.search(r.text, cell.start, cell.end):
             found = (0, "x")
+        if found is None and _PERCENT_CELL.fullmatch(r.text, cell.start, cell.end):
+            found = (0, "%")
         if found is not None:
             break
     found = found or caption

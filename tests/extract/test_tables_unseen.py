@@ -422,3 +422,129 @@ def test_a_story_sentence_above_a_table_is_no_caption_for_its_company_or_metric(
     metricless = ("月之暗面表示，将继续加大研发投入。\n\n"
                   "| 公司 | 2024年 | 2025年 |\n|---|---|---|\n| 月之暗面 | 1.9亿元 | 4.4亿元 |\n| DeepSeek | 1.1亿元 | 2.0亿元 |\n")
     assert not any(m == "rd_expense" for _, m, *_ in facts(metricless, watchlist, published=date(2026, 4, 1)))
+
+
+# --- rules found on tests/blind7: a sentence pointing down to the table, a unit written under it ----------
+
+
+def test_a_sentence_pointing_down_to_the_table_is_its_caption(watchlist):
+    text = ("说明：以下均为各公司披露的营业收入，部分为未经审计数据，请谨慎比较。\n\n"
+            "| 公司 | 2024年 | 2025年 |\n|---|---|---|\n| 月之暗面 | 1.9亿元 | 4.4亿元 |\n| DeepSeek | 2600万美元 | 7800万美元 |\n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("moonshot", "revenue", "FY2024", Decimal("190000000"), "CNY"),
+        ("moonshot", "revenue", "FY2025", Decimal("440000000"), "CNY"),
+        ("deepseek", "revenue", "FY2024", Decimal("26000000"), "USD"),
+        ("deepseek", "revenue", "FY2025", Decimal("78000000"), "USD"),
+    }
+    english = ("Each company's revenue, as it reported it, is set out below.\n\n"
+               "                 1H25         1H26\n"
+               "Moonshot AI      US$31.0m     US$52.4m\n"
+               "DeepSeek         US$20.5m     US$33.8m\n")
+    assert facts(english, watchlist, published=date(2026, 9, 1)) == {
+        ("moonshot", "revenue", "2025H1", Decimal("31000000"), "USD"),
+        ("moonshot", "revenue", "2026H1", Decimal("52400000"), "USD"),
+        ("deepseek", "revenue", "2025H1", Decimal("20500000"), "USD"),
+        ("deepseek", "revenue", "2026H1", Decimal("33800000"), "USD"),
+    }
+
+
+def test_below_a_bound_is_no_pointer_to_the_table(watchlist):
+    # "30岁以下" is "under 30": the sentence is still the story's, not the table's caption.
+    text = ("月之暗面表示，员工中30岁以下的占七成，营收增长强劲。\n\n"
+            "| 公司 | 2024年 | 2025年 |\n|---|---|---|\n| 月之暗面 | 1.9亿元 | 4.4亿元 |\n| DeepSeek | 1.1亿元 | 2.0亿元 |\n")
+    assert not any(m == "revenue" for _, m, *_ in facts(text, watchlist, published=date(2026, 4, 1)))
+
+
+def test_a_unit_line_under_a_table_in_brackets_scales_its_cells(watchlist):
+    text = ("各家日均token调用量\n\n| 公司 | 2026年3月 | 2026年6月 |\n|---|---|---|\n"
+            "| 智谱 | 14.2 | 20.5 |\n| DeepSeek | 10.1 | 13.3 |\n\n（单位：万亿tokens/日）\n")
+    assert facts(text, watchlist, published=date(2026, 7, 15)) == {
+        ("zhipu", "daily_token_volume", "2026-03", Decimal("14200000000000"), "tokens/day"),
+        ("zhipu", "daily_token_volume", "2026-06", Decimal("20500000000000"), "tokens/day"),
+        ("deepseek", "daily_token_volume", "2026-03", Decimal("10100000000000"), "tokens/day"),
+        ("deepseek", "daily_token_volume", "2026-06", Decimal("13300000000000"), "tokens/day"),
+    }
+    english = ("Revenue by company\n\n"
+               "                 1H25      1H26\n"
+               "Moonshot AI      31.0      52.4\n"
+               "DeepSeek         20.5      33.8\n\n"
+               "(Unit: US$ m)\n")
+    assert facts(english, watchlist, published=date(2026, 9, 1)) == {
+        ("moonshot", "revenue", "2025H1", Decimal("31000000"), "USD"),
+        ("moonshot", "revenue", "2026H1", Decimal("52400000"), "USD"),
+        ("deepseek", "revenue", "2025H1", Decimal("20500000"), "USD"),
+        ("deepseek", "revenue", "2026H1", Decimal("33800000"), "USD"),
+    }
+
+
+# --- a header of two rows, as a page renders merged cells -------------------------------------------------
+
+
+def test_a_header_of_two_rows_heads_each_column_with_both(watchlist):
+    # "2025年" spans two columns and "业务" two rows: the empty cells keep every column in its place.
+    text = ("智谱2025年收入构成\n\n| 业务 | 2025年 |  | 2024年 |  | \n|---|---|---|---|---|\n"
+            "|  | 收入（亿元） | 占比 | 收入（亿元） | 占比 | \n"
+            "| 本地化部署 | 5.00 | 67.8% | 2.63 | 84.5% | \n| 云端部署 | 2.38 | 32.2% | 0.48 | 15.5% | \n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("zhipu", "revenue.on_premise", "FY2025", Decimal("500000000"), "CNY"),
+        ("zhipu", "revenue_share.on_premise", "FY2025", Decimal("67.8"), "%"),
+        ("zhipu", "revenue.on_premise", "FY2024", Decimal("263000000"), "CNY"),
+        ("zhipu", "revenue_share.on_premise", "FY2024", Decimal("84.5"), "%"),
+        ("zhipu", "revenue.cloud", "FY2025", Decimal("238000000"), "CNY"),
+        ("zhipu", "revenue_share.cloud", "FY2025", Decimal("32.2"), "%"),
+        ("zhipu", "revenue.cloud", "FY2024", Decimal("48000000"), "CNY"),
+        ("zhipu", "revenue_share.cloud", "FY2024", Decimal("15.5"), "%"),
+    }
+
+
+def test_companies_or_metrics_merged_over_year_columns_head_them(watchlist):
+    text = ("主要财务数据对比\n\n| 指标 | 月之暗面 |  | DeepSeek |  | \n|---|---|---|---|---|\n"
+            "|  | 2024年 | 2025年 | 2024年 | 2025年 | \n"
+            "| 营业收入（亿元） | 1.9 | 4.4 | 1.1 | 2.0 | \n| 毛利率 | 35.0% | 40.8% | 55.2% | 62.3% | \n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("moonshot", "revenue", "FY2024", Decimal("190000000"), "CNY"),
+        ("moonshot", "revenue", "FY2025", Decimal("440000000"), "CNY"),
+        ("deepseek", "revenue", "FY2024", Decimal("110000000"), "CNY"),
+        ("deepseek", "revenue", "FY2025", Decimal("200000000"), "CNY"),
+        ("moonshot", "gross_margin", "FY2024", Decimal("35.0"), "%"),
+        ("moonshot", "gross_margin", "FY2025", Decimal("40.8"), "%"),
+        ("deepseek", "gross_margin", "FY2024", Decimal("55.2"), "%"),
+        ("deepseek", "gross_margin", "FY2025", Decimal("62.3"), "%"),
+    }
+    english = ("Zhipu and MiniMax\n\n| Company | Revenue (RMB m) |  | Gross margin |  | \n|---|---|---|---|---|\n"
+               "|  | 1H25 | 1H26 | 1H25 | 1H26 | \n"
+               "| Zhipu | 190.7 | 677.5 | 50.0% | 40.6% | \n| MiniMax | 382.0 | 530.1 | 12.2% | 24.9% | \n")
+    assert facts(english, watchlist, published=date(2026, 9, 1)) == {
+        ("zhipu", "revenue", "2025H1", Decimal("190700000"), "CNY"),
+        ("zhipu", "revenue", "2026H1", Decimal("677500000"), "CNY"),
+        ("zhipu", "gross_margin", "2025H1", Decimal("50.0"), "%"),
+        ("zhipu", "gross_margin", "2026H1", Decimal("40.6"), "%"),
+        ("minimax", "revenue", "2025H1", Decimal("382000000"), "CNY"),
+        ("minimax", "revenue", "2026H1", Decimal("530100000"), "CNY"),
+        ("minimax", "gross_margin", "2025H1", Decimal("12.2"), "%"),
+        ("minimax", "gross_margin", "2026H1", Decimal("24.9"), "%"),
+    }
+
+
+def test_a_second_row_of_numbers_under_a_merged_cell_is_a_row_of_the_body(watchlist):
+    # The row under "| 指标 | 2025年 | |" holds figures, not headings: it is not merged into the header.
+    text = ("| 指标 | 2025年上半年 |  | \n|---|---|---|\n|  | 2.9亿元 | 88% | \n| 营业收入 | 2.9亿元 | 88% | \n")
+    tables = find_tables(text)
+    assert len(tables) == 1 and len(tables[0].rows) == 3 and all(c.over is None for c in tables[0].rows[0])
+
+
+def test_a_column_headed_by_the_percent_sign_beside_amounts_holds_shares(watchlist):
+    # A prospectus's breakdown: a unit and "%" under each year; "84.5" under "%" is a share, not 84,500 yuan.
+    text = ("下表載列月之暗面按業務劃分的收入明細：\n\n| | 2024年 |  | 2025年 |  | \n|---|---|---|---|---|\n"
+            "|  | 人民幣千元 | % | 人民幣千元 | % | \n"
+            "| 訂閱 | 120,500 | 61.2 | 260,300 | 58.9 | \n| 開放平台 | 76,400 | 38.8 | 181,700 | 41.1 | \n")
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("moonshot", "revenue.consumer", "FY2024", Decimal("120500000"), "CNY"),
+        ("moonshot", "revenue_share.consumer", "FY2024", Decimal("61.2"), "%"),
+        ("moonshot", "revenue.consumer", "FY2025", Decimal("260300000"), "CNY"),
+        ("moonshot", "revenue_share.consumer", "FY2025", Decimal("58.9"), "%"),
+        ("moonshot", "revenue.cloud", "FY2024", Decimal("76400000"), "CNY"),
+        ("moonshot", "revenue_share.cloud", "FY2024", Decimal("38.8"), "%"),
+        ("moonshot", "revenue.cloud", "FY2025", Decimal("181700000"), "CNY"),
+        ("moonshot", "revenue_share.cloud", "FY2025", Decimal("41.1"), "%"),
+    }
