@@ -109,13 +109,8 @@ def extract_facts(
     found = sorted([*bind_document(doc), *tabled], key=lambda f: f.start)
     # a compound rate dated by guesswork (a headline's "三年复合增长130%") restates the one stated with its span
     spanned = {(f.company, f.metric, f.value.normalize()) for f in found if span_years(f.period)}
-    # an instant dated by the text's own date ("市值衝破千億港元" in a headline) restates the one the body dates
-    today = doc_date.isoformat() if doc_date else None
-    dated = {(f.company, f.metric, f.value.normalize(), f.qualifier) for f in found if f.period != today}
     for fact in found:
         if (fact.company, fact.metric, fact.value.normalize()) in spanned and not span_years(fact.period):
-            continue
-        if fact.period == today and (fact.company, fact.metric, fact.value.normalize(), fact.qualifier) in dated:
             continue
         key = (fact.company, fact.metric, fact.period, fact.value.normalize())
         if key in seen:

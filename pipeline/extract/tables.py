@@ -342,7 +342,10 @@ def _caption_metric(r: _Reading, table: Table, around: str):
     for s, e in _lines_above(r.text, table.start):
         cues = [c for c in r.book.find(r.text, s, e, lowered=r.lowered) if c.role == "metric"]
         if cues:
-            one = len({c.names for c in cues}) == 1 and _is_caption(r.text, s, e)
+            # a caption names its metric as a heading does, before any figure: a word that is also a cue for the
+            # number before it ("七成收入" is a share) says nothing more here
+            named = {c.names for c in cues if c.side == "before"} or {c.names for c in cues}
+            one = len(named) == 1 and _is_caption(r.text, s, e)
             return _metric(r, [Cell(s, e)], around) if one else None
     return None
 

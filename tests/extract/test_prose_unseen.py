@@ -320,3 +320,9 @@ def test_a_qualifier_after_the_number_before_its_noun(watchlist):
 def test_an_expected_effect_stays_a_forecast(watchlist):
     text = "2026年1月10日\n\n智谱预计推动2025年收入增长至7亿元，公司预期带动2025年毛利率升至50%。"
     assert facts(text, watchlist) == set()
+
+
+def test_an_abbreviated_month_does_not_end_the_sentence(watchlist):
+    text = "Dec. 2, 2026. MiniMax's revenue for the three months to Sept. 30 was $61 million, up 120% from a year earlier."
+    assert facts(text, watchlist) == {("minimax", "revenue", "2026Q3", Decimal("61000000"), "USD", "eq"),
+                                      ("minimax", "revenue_growth", "2026Q3", Decimal("120"), "%", "eq")}
