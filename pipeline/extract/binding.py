@@ -46,6 +46,7 @@ _FROM_TO = re.compile(
 _LEVEL = re.compile(r"(?i:\bfrom\b|\bto\b)|至|到")
 _FROM_BEFORE = re.compile(r"(?:(?i:from)|较|較|比|由|从|從)\s{0,2}$")
 _TIGHT_AFTER = re.compile(r"[\s的]{0,2}")
+_TIGHT_BEFORE = re.compile(r"\s?(?:了|by|of)?\s?(?:约|約|近|about|some|nearly|roughly)?\s?")
 _CONVERSION_PAREN = re.compile(r"\s?[（(]\s?(?:约|約|approximately|about|or|即)?\s?")
 # "约占", "佔逾": a share verb right before a number written in tenths
 _SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|接近|不足|不到)?$")
@@ -383,9 +384,16 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
             for name in c.names:
                 rule = doc.book.metrics[name]
                 if _compatible(rule, q, lowered, doc.text[c.start:c.end], doc.text):
-                    return Binding(q, rule, rule.id, "after", c)
+                    return Binding(q, rule, rule.id, "after", c, negate=bool(rule.base) and _negated(doc, q, cues))
     # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
     return "claimed" if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first) else None
+
+
+def _negated(doc: Document, q: Quantity, cues: list[Cue]) -> bool:
+    """"down 12% year-on-year", "fell 8% y/y": the change cue after the number names the metric, the word right
+    before it its sign."""
+    i = bisect_right(cues, q.start, key=_end)
+    return i > 0 and cues[i - 1].role == "negate" and _TIGHT_BEFORE.fullmatch(doc.text, cues[i - 1].end, q.start) is not None
 
 
 def _compared_level(doc: Document, sentence: Sentence, q: Quantity, cues: list[Cue], lowered: str,

@@ -39,8 +39,8 @@ _FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明�
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 _BRANCHES = [
-    # 截至2025年6月30日(止六个月): a date, or the months that end on it
-    rf"(?P<asof>(?:截至|截止|截至於|截止於|截至于|截止于|截止到|截至到)\s?(?P<a_y>{_Y})\s?年\s?"
+    # 截至2025年6月30日(止六个月), 截至今年9月30日: a date, or the months that end on it
+    rf"(?P<asof>(?:截至|截止|截至於|截止於|截至于|截止于|截止到|截至到)\s?(?:(?P<a_y>{_Y})\s?年|(?P<a_r>今年|本年|去年|上年))\s?"
     r"(?:(?P<a_ye>底|末)|(?P<a_m>[0-9]{1,2})\s?月\s?(?:(?P<a_d>[0-9]{1,2})\s?[日号])?(?P<a_mend>底|末)?)"
     r"(?:\s?止?\s?(?:的)?\s?(?P<a_len>六个月|6个月|六個月|三个月|3个月|三個月|九个月|9个月|九個月|十二个月|12个月"
     r"|十二個月|年度|财年|財年))?)",
@@ -409,7 +409,12 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
     g = m.group
     s, e = m.start(), m.end()
     if kind == "asof":
-        y = int(g("a_y"))
+        if g("a_r"):  # "截至今年9月30日止三個月": the year relative to the document's
+            if doc_year is None:
+                return PeriodMention(s, e, "open", "")
+            y = doc_year - (g("a_r") in ("去年", "上年"))
+        else:
+            y = int(g("a_y"))
         if g("a_ye"):
             month, day_ = 12, 31
         else:

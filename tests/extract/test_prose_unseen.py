@@ -326,3 +326,23 @@ def test_an_abbreviated_month_does_not_end_the_sentence(watchlist):
     text = "Dec. 2, 2026. MiniMax's revenue for the three months to Sept. 30 was $61 million, up 120% from a year earlier."
     assert facts(text, watchlist) == {("minimax", "revenue", "2026Q3", Decimal("61000000"), "USD", "eq"),
                                       ("minimax", "revenue_growth", "2026Q3", Decimal("120"), "%", "eq")}
+
+
+def test_months_ended_on_a_day_of_this_year(watchlist):
+    # "截至今年6月30日止六個月": the months ending on that day, in the year the text was written
+    text = "稀宇科技公布業績，截至今年6月30日止六個月，收入錄得5,310萬美元，按年上升168%。"
+    assert facts(text, watchlist, published=date(2026, 8, 28)) == {
+        ("minimax", "revenue", "2026H1", Decimal("53100000"), "USD", "eq"),
+        ("minimax", "revenue_growth", "2026H1", Decimal("168"), "%", "eq")}
+    text = "月之暗面表示，截至去年12月31日止三個月，收入為1.2億元人民幣。"
+    assert facts(text, watchlist, published=date(2026, 3, 20)) == {
+        ("moonshot", "revenue", "2025Q4", Decimal("120000000"), "CNY", "eq")}
+
+
+def test_a_change_written_y_slash_y_after_the_figure(watchlist):
+    text = "MiniMax 1H26 results\n\n* Revenue: US$53.1 million, +168% y/y\n* Gross margin: 28.5%"
+    got = facts(text, watchlist, published=date(2026, 8, 28))
+    assert ("minimax", "revenue_growth", "2026H1", Decimal("168"), "%", "eq") in got
+    text = "Zhipu's first-half revenue fell to Rmb150 million, down 12% y/y."
+    assert ("zhipu", "revenue_growth", "2026H1", Decimal("-12"), "%", "eq") in facts(
+        text, watchlist, published=date(2026, 8, 28))
