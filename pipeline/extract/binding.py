@@ -978,6 +978,36 @@ def _reporting_period(doc: Document) -> PeriodMention | None:
     return None
 
 
+_HEADING = re.compile(r"[^0-9.。!?！？\n]{2,60}[:：]?")
+
+
+def _under_plain_heading(doc: Document, index: int, ctx: _Context) -> PeriodMention | None:
+    """The period a results story opens on ("revenue climbed 75% in the third quarter"), for an item of a list under a
+    heading that names none ("Key Insights", "要点："): the list sums up the results, not the aside on the nine months
+    written just above it. None when the item is not under such a heading or the opening names no half or quarter."""
+    listed = {i for i, _ in ctx.items}
+    if index not in listed:
+        return None
+    first = index
+    while first - 1 in listed:
+        first -= 1
+    if first == 0:
+        return None
+    heading = doc.sentences[first - 1]
+    line = doc.text[heading.start:heading.end].strip()
+    if "\n" in line or _HEADING.fullmatch(line) is None:
+        return None
+    i = bisect_left(doc.periods, heading.start, key=_start)
+    if i < len(doc.periods) and doc.periods[i].start < heading.end:
+        return None  # "HIGHLIGHTS (second quarter):" names the list's period itself
+    for p in doc.periods:
+        if p.start > min(REPORT_OPENING, heading.start):
+            break
+        if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY")):
+            return p
+    return None
+
+
 def _is_item(text: str, start: int) -> bool:
     """True for a sentence opening a line of a list, or following only its number ("1. Revenue of $96 million" is split
     after "1.")."""
@@ -1029,6 +1059,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 return None, ""
         else:
             flows = [x for x in recent if x.kind in ("flow", "date", "span")]
+            if flows and (opening := _under_plain_heading(doc, index, ctx)) is not None:
+                flows = [opening]
             if not flows:
                 p = _reporting_period(doc)
                 if p is None or p.end > b.q.start:

@@ -346,3 +346,21 @@ def test_a_change_written_y_slash_y_after_the_figure(watchlist):
     text = "Zhipu's first-half revenue fell to Rmb150 million, down 12% y/y."
     assert ("zhipu", "revenue_growth", "2026H1", Decimal("-12"), "%", "eq") in facts(
         text, watchlist, published=date(2026, 8, 28))
+
+
+def test_a_list_under_a_plain_heading_sums_up_the_period_the_story_opens_on(watchlist):
+    # the nine-month aside written just above the list does not date it: the list sums up the quarter
+    text = ("Zhipu Revenue Doubles\n\nZhipu said on Tuesday that revenue rose 110% in the second quarter, "
+            "helped by demand from state-owned enterprises for on-premise deployments of its GLM models.\n\n"
+            "Sales reached Rmb410 million in the three months ended June 30. Revenue for the first half of the "
+            "year came to Rmb700 million.\n\nHighlights\n\n- Gross margin narrowed to 41%.\n"
+            "- Research and development spending came to Rmb1.2 billion.\n")
+    got = facts(text, watchlist, published=date(2026, 8, 20))
+    assert ("zhipu", "gross_margin", "2026Q2", Decimal("41"), "%", "eq") in got
+    assert ("zhipu", "rd_expense", "2026Q2", Decimal("1200000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[2] == "2026H1" and f[1] != "revenue"}
+    text = ("稀宇科技第三季度收入增长八成\n\n稀宇科技周四公布，第三季度收入同比增长81%，至5200万美元，海外订阅收入继续拉动增长，"
+            "公司在港股市场的表现也好于同业。前三季度累计收入为1.3亿美元。\n\n要点：\n\n• 毛利率为31%。\n• 经调整净亏损为6100万美元。\n")
+    got = facts(text, watchlist, published=date(2026, 11, 14))
+    assert ("minimax", "gross_margin", "2026Q3", Decimal("31"), "%", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "2026Q3", Decimal("61000000"), "USD", "eq") in got
