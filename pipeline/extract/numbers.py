@@ -12,7 +12,7 @@ from functools import lru_cache
 _EXACT = Context(prec=80)
 
 SCALES = {
-    "万亿": 12, "萬億": 12, "千亿": 11, "千億": 11, "百亿": 10, "百億": 10, "亿": 8, "億": 8,
+    "万亿": 12, "萬億": 12, "兆": 12, "千亿": 11, "千億": 11, "百亿": 10, "百億": 10, "亿": 8, "億": 8,
     "千万": 7, "千萬": 7, "百万": 6, "百萬": 6, "万": 4, "萬": 4, "千": 3,
     "trillion": 12, "tn": 12, "billion": 9, "bn": 9, "bln": 9, "million": 6, "mn": 6, "mln": 6, "m": 6, "b": 9,
     "thousand": 3, "k": 3,
@@ -51,14 +51,14 @@ _NUMBER = re.compile(
     r"|人民币|人民幣|港币|港幣|新台幣|新台币|台幣|台币|百分之)[ ]?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,8}|[0-9]{1,30})(?P<frac>\.[0-9]{1,12})?(?![0-9])(?!\.[0-9])"
     r"(?P<odd>多|余|餘)?"  # "20多亿元", "3000余万": the exact figure ends here, see number_end
-    r"(?:[ ]?(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千"
+    r"(?:[ ]?(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千|兆(?![瓦赫字位比焦帕欧歐])"
     r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|[Bb]ln|[Mm]ln|m|k|M|B|K)(?![A-Za-z])))?"
     r"(?(odd)|(?P<odd2>多|余|餘)?)"  # "3亿多元", "1.5亿余元"
     r"(?:[ ]?(?P<suf>元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|欧元|歐元|英镑|英鎊|日元|日圓"
     r"|yuan|RMB|CNY|HKD|USD|EUR|GBP|JPY|US dollars|dollars|euros|yen"
     r"|%|个百分点|個百分點|percentage points?|per cent|percent|pct|pc|ppts?|pps?"
     r"|倍|x|X|times|名|人|位|家|个|個)(?![A-Za-z]))?"
-    r"(?:(?<=[万萬亿億千])|(?![A-Za-z]))"  # "10万亿Token": a Chinese magnitude may run into a word
+    r"(?:(?<=[万萬亿億千兆])|(?![A-Za-z]))"  # "10万亿Token": a Chinese magnitude may run into a word
 )
 
 # "收入（亿元）", "Revenue (RMB million)", "(%)": the unit of the bare numbers in a table row.

@@ -364,3 +364,14 @@ def test_a_list_under_a_plain_heading_sums_up_the_period_the_story_opens_on(watc
     got = facts(text, watchlist, published=date(2026, 11, 14))
     assert ("minimax", "gross_margin", "2026Q3", Decimal("31"), "%", "eq") in got
     assert ("minimax", "adjusted_net_loss", "2026Q3", Decimal("61000000"), "USD", "eq") in got
+
+
+def test_zhao_is_a_trillion_in_taiwan_press(watchlist):
+    # Taiwan writes 兆 for 萬億; 兆瓦 (megawatt) and 兆位元組 are units, not a magnitude
+    text = "月之暗面表示，Kimi在10月日均處理約8.2兆個token，較6月成長四成。"
+    assert facts(text, watchlist, published=date(2026, 11, 5)) == {
+        ("moonshot", "daily_token_volume", "2026-10", Decimal("8200000000000"), "tokens/day", "approx")}
+    text = "稀宇科技9月日均token呼叫量突破12兆，公司新建的資料中心功率為300兆瓦。"
+    got = facts(text, watchlist, published=date(2026, 10, 20))
+    assert ("minimax", "daily_token_volume", "2026-09", Decimal("12000000000000"), "tokens/day", "gt") in got
+    assert not {f for f in got if f[3] == Decimal("300000000000000")}
