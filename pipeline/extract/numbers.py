@@ -261,8 +261,14 @@ def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
             continue
         read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
         if read is not None:
+            if m.group("suf") in ("pct", "PCT") and _CJK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+                read = (read[0], "pp", "pp", *read[3:])
             found.append(Quantity(m.start(), number_end(m), *read))
     return found
+
+
+# "同比-5.3pct", "提升约16pct": a Chinese broker's "pct" is percentage points (个百分点), an English "5 pct" is per cent
+_CJK_BEFORE = re.compile(r"[\u4e00-\u9fff][约約]?\s?$")
 
 
 def number_end(m: re.Match) -> int:

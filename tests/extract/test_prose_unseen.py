@@ -375,3 +375,13 @@ def test_zhao_is_a_trillion_in_taiwan_press(watchlist):
     got = facts(text, watchlist, published=date(2026, 10, 20))
     assert ("minimax", "daily_token_volume", "2026-09", Decimal("12000000000000"), "tokens/day", "gt") in got
     assert not {f for f in got if f[3] == Decimal("300000000000000")}
+
+
+def test_pct_after_chinese_is_percentage_points(watchlist):
+    # a broker's "同比-4.1pct" / "提升约9pct" is a change in points, not a margin or share of its own
+    text = "1H26稀宇科技毛利率28.5%，同比-4.1pct；AI原生产品收入占比62%，较2025年全年提升约9pct。"
+    got = facts(text, watchlist, published=date(2026, 8, 30))
+    assert ("minimax", "gross_margin", "2026H1", Decimal("28.5"), "%", "eq") in got
+    assert not {f for f in got if f[3] in (Decimal("-4.1"), Decimal("4.1"), Decimal("9"))}
+    text = "Zhipu's gross margin was 44 pct in the first half of 2026."
+    assert ("zhipu", "gross_margin", "2026H1", Decimal("44"), "%", "eq") in facts(text, watchlist)
