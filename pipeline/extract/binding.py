@@ -277,19 +277,21 @@ def _dates_a_base(doc: Document, p: PeriodMention, quantities: list[Quantity], c
 
 
 def _remember_label(doc: Document, index: int, sentence: Sentence, ctx: _Context) -> None:
-    """A unit line ("（单位：亿元）") opening a sentence without numbers scales the table rows below it."""
+    """A unit line ("（单位：亿元）") opening a sentence without numbers, or closing a heading ("Headline numbers (six
+    months to June 30, 2026; Rmb)"), scales the table rows or list items below it."""
     s, e = sentence.start, sentence.end
     head = doc.text[s:min(s + 12, e)]
-    if "(" not in head and "（" not in head:
-        return  # a label starts with a bracket, and only one in the first 12 characters counts
-    for start, _end, power, unit in find_labels(doc.text, s, e):
-        if start - s < 12:
+    tail = len(doc.text[s:e].rstrip(" :：\n")) + s
+    if "(" not in head and "（" not in head and not doc.text.startswith((")", "）"), tail - 1):
+        return  # a label starts with a bracket in the first 12 characters, or ends the line
+    for start, end, power, unit in find_labels(doc.text, s, e):
+        if start - s < 12 or end == tail:
             ctx.label = (index, power, unit)
 
 
 def _apply_labels(doc, quantities, s, e, index, ctx: _Context) -> list[Quantity]:
     """Scale bare numbers in a table row by the row's unit label, or a unit line just above the table."""
-    if all(q.kind != "plain" or q.scaled for q in quantities):
+    if all(q.kind != "plain" for q in quantities):
         return quantities
     labels = find_labels(doc.text, s, e)
     out = []

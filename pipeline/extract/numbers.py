@@ -61,10 +61,11 @@ _NUMBER = re.compile(
     r"(?:(?<=[万萬亿億千兆])|(?![A-Za-z]))"  # "10万亿Token": a Chinese magnitude may run into a word
 )
 
-# "收入（亿元）", "Revenue (RMB million)", "(%)": the unit of the bare numbers in a table row.
+# "收入（亿元）", "Revenue (RMB million)", "(%)": the unit of the bare numbers in a table row; "(six months to
+# June 30; Rmb)": a heading's unit after the period it names.
 _LABEL = re.compile(
-    r"[（(]\s?(?:单位|單位|unit|in)?[:：]?\s?"
-    r"(?P<pre>人民币|人民幣|RMB|US\$|USD|HK\$|HKD|美元|港元|港币)?\s?"
+    r"(?:[（(]|[;；])\s?(?:单位|單位|unit|in)?[:：]?\s?"
+    r"(?P<pre>人民币|人民幣|RMB|Rmb|US\$|USD|HK\$|HKD|美元|港元|港币)?\s?"
     r"(?P<scale>万亿|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mln|bln|mn|bn|m)?\s?"
     r"(?:of\s)?(?P<suf>元|美元|港元|yuan|RMB|USD|HKD|US\$|US dollars|dollars|%)?\s?[)）]"
 )
@@ -398,9 +399,14 @@ def find_labels(text: str, start: int, end: int) -> list[tuple[int, int, int, st
 
 
 def apply_label(q: Quantity, power: int, unit: str | None) -> Quantity:
-    """Scale a bare table number by its row or column label."""
-    if q.kind != "plain" or q.scaled:
+    """Scale a bare table number by its row or column label; one with its own magnitude ("677.5 million" under
+    "(Rmb)") takes only the label's unit."""
+    if q.kind != "plain":
         return q
+    if q.scaled:
+        if power or unit is None:
+            return q
+        return replace(q, kind=_KIND.get(unit, "currency"), unit=unit, inherited=True)
     value = tidy(_EXACT.multiply(q.base, Decimal(10) ** power))
     kind = "plain" if unit is None else _KIND.get(unit, "currency")
     return replace(q, value=value, kind=kind, unit=unit, scaled=power > 0, inherited=True)

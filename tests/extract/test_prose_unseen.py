@@ -385,3 +385,16 @@ def test_pct_after_chinese_is_percentage_points(watchlist):
     assert not {f for f in got if f[3] in (Decimal("-4.1"), Decimal("4.1"), Decimal("9"))}
     text = "Zhipu's gross margin was 44 pct in the first half of 2026."
     assert ("zhipu", "gross_margin", "2026H1", Decimal("44"), "%", "eq") in facts(text, watchlist)
+
+
+def test_a_headings_unit_in_brackets_gives_the_items_below_their_currency(watchlist):
+    # "(…; US$)" closing a heading: the items' "53.1 million" are dollars, as "（单位：亿元）" scales a table
+    text = ("MiniMax interim results: the numbers\n\nKey figures (six months to June 30, 2026; US$)\n\n"
+            "- Revenue: 53.1 million\n- Adjusted net loss: 61.4 million\n")
+    got = facts(text, watchlist, published=date(2026, 8, 28))
+    assert ("minimax", "revenue", "2026H1", Decimal("53100000"), "USD", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "2026H1", Decimal("61400000"), "USD", "eq") in got
+    text = "智谱中期业绩速览\n\n核心数据（2026年上半年；人民币）\n\n• 营收：6.9亿\n• 研发开支：21.5亿\n"
+    got = facts(text, watchlist, published=date(2026, 8, 28))
+    assert ("zhipu", "revenue", "2026H1", Decimal("690000000"), "CNY", "eq") in got
+    assert ("zhipu", "rd_expense", "2026H1", Decimal("2150000000"), "CNY", "eq") in got
