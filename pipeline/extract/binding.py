@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
@@ -181,13 +182,26 @@ def bind_document(doc: Document) -> list[Fact]:
     return _without_restated(facts, ctx.undated)
 
 
+ROUNDED = Decimal("0.1")  # how far a headline's round figure ("逼近4億美元") may be from the body's (3.8億美元)
+
+
 def _without_restated(facts: list[Fact], undated: set[int]) -> list[Fact]:
     """Drop a figure dated only by the document's date that is stated with its own date elsewhere: a headline's
-    "智谱市值站上2046亿港元" is the body's "昨日（6月9日）…总市值约2046亿港元", not a second day's."""
+    "智谱市值站上2046亿港元" is the body's "昨日（6月9日）…总市值约2046亿港元", not a second day's. A rounded one
+    ("逼近4億美元", "站上2200亿港元": not "eq") restates a dated figure within a tenth of it."""
     if not undated:
         return facts
-    dated = {(f.company, f.metric, f.value) for f in facts if id(f) not in undated}
-    return [f for f in facts if id(f) not in undated or (f.company, f.metric, f.value) not in dated]
+    dated: dict[tuple[str, str], list[Decimal]] = {}
+    for f in facts:
+        if id(f) not in undated:
+            dated.setdefault((f.company, f.metric), []).append(f.value)
+    return [f for f in facts if id(f) not in undated or not _restates(f, dated.get((f.company, f.metric), ()))]
+
+
+def _restates(f: Fact, values) -> bool:
+    if f.qualifier == "eq":
+        return f.value in values
+    return any(abs(f.value - v) <= ROUNDED * abs(v) for v in values)
 
 
 def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context, quantities: list[Quantity],

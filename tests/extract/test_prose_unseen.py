@@ -398,3 +398,22 @@ def test_a_headings_unit_in_brackets_gives_the_items_below_their_currency(watchl
     got = facts(text, watchlist, published=date(2026, 8, 28))
     assert ("zhipu", "revenue", "2026H1", Decimal("690000000"), "CNY", "eq") in got
     assert ("zhipu", "rd_expense", "2026H1", Decimal("2150000000"), "CNY", "eq") in got
+
+
+def test_a_slash_dateline_dates_the_text(watchlist):
+    # "2026/11/03" under the masthead: "今年上半年" is 2026's
+    text = "科技新報｜AI產業\n2026/11/03\n\n月之暗面今年上半年營收為1.1億美元，年增150%。"
+    assert facts(text, watchlist) == {
+        ("moonshot", "revenue", "2026H1", Decimal("110000000"), "USD", "eq"),
+        ("moonshot", "revenue_growth", "2026H1", Decimal("150"), "%", "eq")}
+
+
+def test_a_rounded_headline_figure_restates_the_bodys(watchlist):
+    # the headline's "突破3億美元" is the body's dated 3.15億美元, not a second figure of the document's day
+    text = ("Kimi年化收入突破3億美元\n\n2026年9月22日\n\n據知情人士透露，截至8月底，月之暗面的年化經常性收入（ARR）約為3.15億美元。")
+    assert facts(text, watchlist, published=date(2026, 9, 22)) == {
+        ("moonshot", "arr", "2026-08", Decimal("315000000"), "USD", "approx")}
+    # one far from it is another figure
+    text = ("Kimi年化收入突破4億美元\n\n2026年9月22日\n\n據知情人士透露，截至8月底，月之暗面的年化經常性收入（ARR）約為3.15億美元。")
+    assert ("moonshot", "arr", "2026-09-22", Decimal("400000000"), "USD", "gt") in facts(
+        text, watchlist, published=date(2026, 9, 22))
