@@ -80,6 +80,8 @@ _BRANCHES = [
     # "in March", "for May": a month without its year after a preposition (a capital "May" alone is a verb as often)
     rf"(?P<emo>(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=\bthrough\s))"
     rf"(?P<emo_mo>{_MO})(?![\s,.]{{0,2}}[0-9]))",
+    # "第二年", "the following year": the year after the last year named
+    r"(?P<nexty>第二年|次年|翌年|(?i:the\sfollowing\syear|a\syear\slater))",
     # "a day later", "翌日": the day after the last day named
     r"(?P<next>翌日|次日|第二天|(?i:a\sday\slater|the\snext\sday|the\sfollowing\sday|the\sday\safter))",
     rf"(?P<efull>(?i:(?:the\s)?(?:full|whole|entire)[\s-](?:fiscal\s|financial\s)?year\s(?:of\s)?)(?P<efull_y>{_Y}))",
@@ -300,6 +302,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = _english_month(m, doc_date, stated)
         elif m.lastgroup == "smy":
             p = _same_of(m, reported)
+        elif m.lastgroup == "nexty":
+            p = None if stated is None else PeriodMention(m.start(), m.end(), "flow", f"FY{stated + 1}", (stated + 1,))
         else:
             p = _mention(m, doc_year, context_year)
             if m.lastgroup == "bare" and p is not None:
@@ -330,7 +334,8 @@ _ANCHOR_WORDS = (
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "往績", "往绩",
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天",
+    "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "第二年", "次年", "翌年",
+    "following year", "year later",
 )
 
 

@@ -417,3 +417,15 @@ def test_a_rounded_headline_figure_restates_the_bodys(watchlist):
     text = ("Kimi年化收入突破4億美元\n\n2026年9月22日\n\n據知情人士透露，截至8月底，月之暗面的年化經常性收入（ARR）約為3.15億美元。")
     assert ("moonshot", "arr", "2026-09-22", Decimal("400000000"), "USD", "gt") in facts(
         text, watchlist, published=date(2026, 9, 22))
+
+
+def test_the_following_year_is_the_year_after_the_one_named(watchlist):
+    text = "2024年，月之暗面收入为1200万美元；次年，随着Kimi付费版推出，收入增至5600万美元，增幅约367%。"
+    assert facts(text, watchlist, published=date(2026, 5, 1)) == {
+        ("moonshot", "revenue", "FY2024", Decimal("12000000"), "USD", "eq"),
+        ("moonshot", "revenue", "FY2025", Decimal("56000000"), "USD", "eq"),
+        ("moonshot", "revenue_growth", "FY2025", Decimal("367"), "%", "approx")}
+    text = ("DeepSeek's revenue was $8 million in 2023. The following year, revenue rose to $31 million as API "
+            "prices fell.")
+    assert ("deepseek", "revenue", "FY2024", Decimal("31000000"), "USD", "eq") in facts(
+        text, watchlist, published=date(2026, 5, 1))
