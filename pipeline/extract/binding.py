@@ -46,6 +46,7 @@ _FROM_TO = re.compile(
 )
 _LEVEL = re.compile(r"(?i:\bfrom\b|\bto\b)|至|到")
 _FROM_BEFORE = re.compile(r"(?:(?i:from)|较|較|比|由|从|從)\s{0,2}$")
+_SEMICOLON = re.compile(r"[;；]")
 _TIGHT_AFTER = re.compile(r"[\s的]{0,2}")
 _TIGHT_BEFORE = re.compile(r"\s?(?:了|by|of)?\s?(?:约|約|近|about|some|nearly|roughly)?\s?")
 _CONVERSION_PAREN = re.compile(r"\s?[（(]\s?(?:约|約|approximately|about|or|即)?\s?")
@@ -557,8 +558,10 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                     if owned is None:
                         # "由年初的约800亿升至9月的6000亿": a period written right before a later number is that number's, not ours
                         owned = {id(p) for q in quantities if (p := _own_preceding(text, q, usable, quantities, hugged)) is not None}
+                    # not across a semicolon: "占比升至48%，较上年提升16pct；我们判断4Q26…" is no 4Q26 share
                     own = next((p for p in free if p.start >= b.q.end and id(p) not in hugged and id(p) not in owned
-                                and (not b.rule.instant or p.kind == "date")), None)
+                                and (not b.rule.instant or p.kind == "date")
+                                and _SEMICOLON.search(text, b.q.end, p.start) is None), None)
             if own is not None:
                 b.period, b.period_source = own, "sentence"
 

@@ -429,3 +429,18 @@ def test_the_following_year_is_the_year_after_the_one_named(watchlist):
             "prices fell.")
     assert ("deepseek", "revenue", "FY2024", Decimal("31000000"), "USD", "eq") in facts(
         text, watchlist, published=date(2026, 5, 1))
+
+
+def test_a_brokers_signed_change_after_tongbi(watchlist):
+    # "同比+86%": a broker's shorthand for 同比增长86%
+    text = "2Q26稀宇科技实现营收5100万美元，同比+86%；上半年累计营收9500万美元，同比+112%。"
+    got = facts(text, watchlist, published=date(2026, 8, 30))
+    assert ("minimax", "revenue_growth", "2026Q2", Decimal("86"), "%", "eq") in got
+    assert ("minimax", "revenue_growth", "2026H1", Decimal("112"), "%", "eq") in got
+
+
+def test_a_period_after_a_semicolon_is_the_next_clauses(watchlist):
+    # the 4Q26 after "；" is a forecast's, not the period of the share before it (which the quarter above dates)
+    text = ("2026年第三季度，稀宇科技收入为5200万美元。\n\n开放平台收入占比升至41%；我们预计4Q26开放平台收入将继续提升。")
+    got = facts(text, watchlist, published=date(2026, 11, 20))
+    assert ("minimax", "revenue_share.cloud", "2026Q3", Decimal("41"), "%", "eq") in got
