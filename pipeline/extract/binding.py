@@ -231,6 +231,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
 def _resolve_same(periods: list[PeriodMention], ctx: _Context) -> list[PeriodMention]:
     """Turn "同期" / "the same period" into the last period named before it, "a year earlier" into the one before."""
     out = []
+    earlier = set()  # the starts of year-earlier periods resolved: "the six months" after "a year earlier" is not that
     for p in periods:
         if p.kind in ("same", "prior"):
             kinds = ("flow", "date", "span") if p.kind == "same" else ("flow", "date")
@@ -241,12 +242,14 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context) -> list[PeriodMen
             def fits(q: PeriodMention, kinds=kinds, hint=hint) -> bool:
                 return q.kind in kinds and (hint is None or period_kind(q.label) in hint)
 
-            prior = [q for q in out if fits(q)] or [q for _, q in ctx.periods if fits(q)]
+            prior = [q for q in out if fits(q) and q.start not in earlier] or [q for _, q in ctx.periods if fits(q)]
             if not prior:
                 continue
             last = prior[-1] if p.kind == "same" else shift_year(prior[-1], -1)
             if last is None:
                 continue
+            if p.kind == "prior":
+                earlier.add(p.start)
             p = PeriodMention(p.start, p.end, last.kind, last.label, last.years, last.flow)
         out.append(p)
     return out
@@ -547,11 +550,14 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
                 if own is not None and b.rule.base and id(own) in bases:
                     own = None  # "较上年同期增加325%": a change is not of the period it is measured from
+                if own is not None and _earlier_clause_prior(doc, sentence, own, b.q, priors):
+                    own = None
             if own is None:
                 # the period the sentence is about: the last one before the number, else the first after it,
                 # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)
                 # nor a year-earlier period ("去年同期为1228万美元，同比增长178.5%": the growth is of this year)
-                prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)]
+                prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
+                         and not _earlier_clause_prior(doc, sentence, p, b.q, priors)]
                 if prior:
                     own = prior[-1]
                 else:
@@ -564,6 +570,15 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                                 and _SEMICOLON.search(text, b.q.end, p.start) is None), None)
             if own is not None:
                 b.period, b.period_source = own, "sentence"
+
+
+def _earlier_clause_prior(doc: Document, sentence: Sentence, p: PeriodMention, q: Quantity, priors: set[int]) -> bool:
+    """"up 171% on the previous year, and R&D costs of $264mn": a year-earlier period ends the comparison of its own
+    clause; it does not date a figure in a later one."""
+    if p.start not in priors:
+        return False
+    bounds = doc.clause_bounds(sentence)
+    return _clause(bounds, p.start) != _clause(bounds, q.start)
 
 
 def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: dict) -> PeriodMention | None:

@@ -444,3 +444,18 @@ def test_a_period_after_a_semicolon_is_the_next_clauses(watchlist):
     text = ("2026年第三季度，稀宇科技收入为5200万美元。\n\n开放平台收入占比升至41%；我们预计4Q26开放平台收入将继续提升。")
     got = facts(text, watchlist, published=date(2026, 11, 20))
     assert ("minimax", "revenue_share.cloud", "2026Q3", Decimal("41"), "%", "eq") in got
+
+
+def test_a_year_earlier_ends_its_own_clause(watchlist):
+    # "a year earlier" is the base of its clause's comparison; the R&D figure in the next clause is this year's
+    text = ("In 2025 Moonshot's revenue of $56mn was up 367 per cent on the previous year, and research spending "
+            "of $190mn was more than three times sales.")
+    got = facts(text, watchlist, published=date(2026, 5, 1))
+    assert ("moonshot", "rd_expense", "FY2025", Decimal("190000000"), "USD", "eq") in got
+    assert ("moonshot", "rd_to_revenue", "FY2025", Decimal("3"), "x", "gt") in got
+    assert not {f for f in got if f[2] == "FY2024"}
+    text = ("DeepSeek's first-half revenue rose to $40 million from $22 million a year earlier, while research costs "
+            "over the six months reached $95 million.")
+    got = facts(text, watchlist, published=date(2026, 9, 1))
+    assert ("deepseek", "rd_expense", "2026H1", Decimal("95000000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] == "revenue" and f[3] == Decimal("95000000")}
