@@ -35,7 +35,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次周週星这這bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次周週星这這那當当该該bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 _BRANCHES = [
@@ -55,7 +55,7 @@ _BRANCHES = [
     rf"(?P<ya>(?<![0-9A-Za-z])(?P<ya_y>{_Y})A(?![0-9A-Za-z]))",  # "2024A": a broker's actual year (2026E is a forecast)
     rf"(?P<cq>(?P<cq_y>{_Y})\s?(?P<cq_s>H[12]|Q1\s?-\s?Q3|Q[1-4])(?![A-Za-z0-9]))",
     r"(?P<prior0>去年同期|上年同期)",
-    r"(?P<rel>(?P<r_w>今年|本年|去年|上年|前年|明年|同年|(?i:this\syear|last\syear|next\syear))"
+    r"(?P<rel>(?P<r_w>今年|本年|去年|上年|前年|明年|同年|那一年|那年|當年|当年|该年|該年|(?i:this\syear|last\syear|next\syear))"
     rf"(?:\s?(?P<r_suf>{_ZH_SUFFIX.format(p='r_')}))?)",
     # English: halves, nine months, months ended, quarters, fiscal years, dates
     rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)\shalf\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
@@ -276,6 +276,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     found: list[PeriodMention] = []
     last_year: tuple[int, int, bool] | None = None  # (year, offset, a date or month?) of the last explicit year
     last_day: PeriodMention | None = None  # the last day named, for "a day later"
+    named: tuple[int, int] | None = None  # (year, offset) of the last year named in any way, for "那一年"
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
     reported: PeriodMention | None = None  # and that period
     for m in _matches(text, start, len(text) if end is None else end, lowered):
@@ -305,7 +306,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "nexty":
             p = None if stated is None else PeriodMention(m.start(), m.end(), "flow", f"FY{stated + 1}", (stated + 1,))
         else:
-            p = _mention(m, doc_year, context_year)
+            that = named[0] if named and m.start() - named[1] < 300 else None
+            p = _mention(m, doc_year, context_year, that)
             if m.lastgroup == "bare" and p is not None:
                 p = _last_completed(p, doc_date, whole_year=context_year == doc_year and not stated)
         if p is None:
@@ -316,6 +318,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
                 and not comparative(text, p):
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7)
+        if p.years and len(p.years) == 1:
+            named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
@@ -335,7 +339,7 @@ _ANCHOR_WORDS = (
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "第二年", "次年", "翌年",
-    "following year", "year later",
+    "following year", "year later", "那一年", "那年", "當年", "当年", "该年", "該年",
 )
 
 
@@ -409,7 +413,10 @@ def _year(text: str) -> int:
     return int(digits) if len(digits) == 4 else 2000 + int(digits)
 
 
-def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> PeriodMention | None:
+_THAT_YEAR = ("那一年", "那年", "當年", "当年", "该年", "該年")
+
+
+def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named: int | None = None) -> PeriodMention | None:
     kind = m.lastgroup
     g = m.group
     s, e = m.start(), m.end()
@@ -453,6 +460,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None) -> Per
         word = g("r_w").lower()
         if word == "同年":
             base = context_year
+        elif word in _THAT_YEAR:
+            base = named  # "那一年", "当年": the year just named; with none near, "back then" is no period
         elif doc_year is None:
             return PeriodMention(s, e, "open", "")
         else:

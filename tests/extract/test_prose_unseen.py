@@ -459,3 +459,15 @@ def test_a_year_earlier_ends_its_own_clause(watchlist):
     got = facts(text, watchlist, published=date(2026, 9, 1))
     assert ("deepseek", "rd_expense", "2026H1", Decimal("95000000"), "USD", "eq") in got
     assert not {f for f in got if f[1] == "revenue" and f[3] == Decimal("95000000")}
+
+
+def test_that_year_is_the_year_just_named(watchlist):
+    # "那一年" after "从2024年开始": 2024; with no year near it, "当年" (back then) dates nothing
+    text = "月之暗面的转折是从2024年开始的。那一年Kimi订阅收入的占比升到41%。"
+    assert facts(text, watchlist, published=date(2026, 5, 1)) == {
+        ("moonshot", "revenue_share.consumer", "FY2024", Decimal("41"), "%", "eq")}
+    text = "2025年，稀宇科技研发开支为2.5亿美元，约为当年收入的3倍。"
+    assert ("minimax", "rd_to_revenue", "FY2025", Decimal("3"), "x", "approx") in facts(
+        text, watchlist, published=date(2026, 5, 1))
+    text = "当年Kimi订阅收入的占比就超过了四成。"
+    assert facts(text, watchlist, published=date(2026, 5, 1)) == set()
