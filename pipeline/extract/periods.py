@@ -86,6 +86,8 @@ _BRANCHES = [
     r"(?P<next>翌日|次日|第二天|(?i:a\sday\slater|the\snext\sday|the\sfollowing\sday|the\sday\safter))",
     rf"(?P<efull>(?i:(?:the\s)?(?:full|whole|entire)[\s-](?:fiscal\s|financial\s)?year\s(?:of\s)?)(?P<efull_y>{_Y}))",
     rf"(?P<eoy>(?i:(?:the\s)?end\sof\s|year-end\s|year\send\s)(?P<eoy_y>{_Y}))",
+    # "at the end of September (2026)": the month's last day
+    rf"(?P<eom>(?i:(?:the\s)?end\sof\s)(?P<eom_mo>{_MO})(?:,?\s(?P<eom_y>{_Y}))?(?![\s,.]{{0,2}}[0-9]))",
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
     r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
@@ -301,6 +303,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = _month(m, doc_date, stated_day if m.group("mo_d") else stated)
         elif m.lastgroup == "emo":
             p = _english_month(m, doc_date, stated)
+        elif m.lastgroup == "eom":
+            p = _month_end(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else stated)
         elif m.lastgroup == "smy":
             p = _same_of(m, reported)
         elif m.lastgroup == "nexty":
@@ -588,6 +592,17 @@ def _english_month(m: re.Match, doc_date: date | None, year: int | None) -> Peri
             return PeriodMention(m.start(), m.end(), "open", "")
         year = doc_date.year if month <= doc_date.month else doc_date.year - 1
     return PeriodMention(m.start(), m.end(), "flow", f"{year}-{month:02d}", (year,))
+
+
+def _month_end(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention:
+    """"the end of September": its last day, in the year the text is about, else the latest such by the document's date."""
+    month = _MONTHS[m.group("eom_mo").lower()]
+    if year is None:
+        if doc_date is None:
+            return PeriodMention(m.start(), m.end(), "open", "")
+        year = doc_date.year if month <= doc_date.month else doc_date.year - 1
+    d = date(year, month, calendar.monthrange(year, month)[1])
+    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (year,), date_flow(d))
 
 
 def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: int | None,

@@ -471,3 +471,12 @@ def test_that_year_is_the_year_just_named(watchlist):
         text, watchlist, published=date(2026, 5, 1))
     text = "当年Kimi订阅收入的占比就超过了四成。"
     assert facts(text, watchlist, published=date(2026, 5, 1)) == set()
+
+
+def test_the_end_of_a_month_dates_a_rate_by_the_month(watchlist):
+    # "at the end of August" is a day; a run rate or a daily volume then is the month's (as "8月底" is)
+    text = "October 2, 2026 — Zhipu said its annualized revenue run-rate passed $200 million at the end of August."
+    assert facts(text, watchlist) == {("zhipu", "arr", "2026-08", Decimal("200000000"), "USD", "gt")}
+    text = "By the end of June 2026 DeepSeek was processing about 20 trillion tokens a day, a company engineer said."
+    assert facts(text, watchlist, published=date(2026, 9, 1)) == {
+        ("deepseek", "daily_token_volume", "2026-06", Decimal("20000000000000"), "tokens/day", "approx")}
