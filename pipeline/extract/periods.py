@@ -35,7 +35,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次周週星这這那當当该該bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次周週星这這那该該bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 _BRANCHES = [
@@ -55,7 +55,7 @@ _BRANCHES = [
     rf"(?P<ya>(?<![0-9A-Za-z])(?P<ya_y>{_Y})A(?![0-9A-Za-z]))",  # "2024A": a broker's actual year (2026E is a forecast)
     rf"(?P<cq>(?P<cq_y>{_Y})\s?(?P<cq_s>H[12]|Q1\s?-\s?Q3|Q[1-4])(?![A-Za-z0-9]))",
     r"(?P<prior0>去年同期|上年同期)",
-    r"(?P<rel>(?P<r_w>今年|本年|去年|上年|前年|明年|同年|那一年|那年|當年|当年|该年|該年|(?i:this\syear|last\syear|next\syear))"
+    r"(?P<rel>(?P<r_w>今年|本年|去年|上年|前年|明年|同年|那一年|那年|该年|該年|(?i:this\syear|last\syear|next\syear))"
     rf"(?:\s?(?P<r_suf>{_ZH_SUFFIX.format(p='r_')}))?)",
     # English: halves, nine months, months ended, quarters, fiscal years, dates
     rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)\shalf\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
@@ -343,7 +343,7 @@ _ANCHOR_WORDS = (
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "第二年", "次年", "翌年",
-    "following year", "year later", "那一年", "那年", "當年", "当年", "该年", "該年",
+    "following year", "year later", "那一年", "那年", "该年", "該年",
 )
 
 
@@ -417,7 +417,7 @@ def _year(text: str) -> int:
     return int(digits) if len(digits) == 4 else 2000 + int(digits)
 
 
-_THAT_YEAR = ("那一年", "那年", "當年", "当年", "该年", "該年")
+_THAT_YEAR = ("那一年", "那年", "该年", "該年")  # not 当年: "创下当年港股新高" is a record of that time, not a period
 
 
 def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named: int | None = None) -> PeriodMention | None:
@@ -465,7 +465,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         if word == "同年":
             base = context_year
         elif word in _THAT_YEAR:
-            base = named  # "那一年", "当年": the year just named; with none near, "back then" is no period
+            base = named  # "那一年", "该年": the year just named; with none near, "back then" is no period
         elif doc_year is None:
             return PeriodMention(s, e, "open", "")
         else:

@@ -462,15 +462,19 @@ def test_a_year_earlier_ends_its_own_clause(watchlist):
 
 
 def test_that_year_is_the_year_just_named(watchlist):
-    # "那一年" after "从2024年开始": 2024; with no year near it, "当年" (back then) dates nothing
+    # "那一年" after "从2024年开始": 2024; with no year near it, "那一年" (back then) dates nothing
     text = "月之暗面的转折是从2024年开始的。那一年Kimi订阅收入的占比升到41%。"
     assert facts(text, watchlist, published=date(2026, 5, 1)) == {
         ("moonshot", "revenue_share.consumer", "FY2024", Decimal("41"), "%", "eq")}
-    text = "2025年，稀宇科技研发开支为2.5亿美元，约为当年收入的3倍。"
-    assert ("minimax", "rd_to_revenue", "FY2025", Decimal("3"), "x", "approx") in facts(
+    text = "2025年，稀宇科技研发开支为2.5亿美元。該年稀宇科技經調整淨虧損為2.7億美元。"
+    assert ("minimax", "adjusted_net_loss", "FY2025", Decimal("270000000"), "USD", "eq") in facts(
         text, watchlist, published=date(2026, 5, 1))
-    text = "当年Kimi订阅收入的占比就超过了四成。"
+    text = "那一年Kimi订阅收入的占比就超过了四成。"
     assert facts(text, watchlist, published=date(2026, 5, 1)) == set()
+    # "当年" is as often "back then": "创下当年港股新高" is no period of the market value after it
+    text = "1月9日，稀宇科技上市，冻结资金创下当年港股新高，收盘时市值冲破1000亿港元。"
+    assert facts(text, watchlist, published=date(2026, 7, 9)) == {
+        ("minimax", "market_cap", "2026-01-09", Decimal("100000000000"), "HKD", "gt")}
 
 
 def test_the_end_of_a_month_dates_a_rate_by_the_month(watchlist):
