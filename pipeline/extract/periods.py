@@ -605,12 +605,17 @@ def _month_end(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMe
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (year,), date_flow(d))
 
 
+DAYS_AHEAD = 31  # how far after the document's date a day written without its year may be
+
+
 def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: int | None,
             year: int | None = None) -> PeriodMention | None:
     """A day written without its year ("1月9日", "January 8"): news of the days around the document (written
-    on 31 December, "1月9日掛牌" is next year's), the nearest such day; in the year the text names, if it names one."""
+    on 31 December, "1月9日掛牌" is next year's), the nearest such day, but no more than a month ahead (in October,
+    "1月8日挂牌" was this January, not next); in the year the text names, if it names one."""
     if doc_date is not None and stated in (None, doc_date.year):
-        near = [d for y in range(doc_date.year - 1, doc_date.year + 2) if (d := _date(y, month, day_))]
+        near = [d for y in range(doc_date.year - 1, doc_date.year + 2)
+                if (d := _date(y, month, day_)) and (d - doc_date).days <= DAYS_AHEAD]
         d = min(near, key=lambda d: abs((d - doc_date).days), default=None)
     elif stated is not None or year is not None:
         d = _date(year or stated, month, day_)

@@ -484,3 +484,14 @@ def test_the_end_of_a_month_dates_a_rate_by_the_month(watchlist):
     text = "By the end of June 2026 DeepSeek was processing about 20 trillion tokens a day, a company engineer said."
     assert facts(text, watchlist, published=date(2026, 9, 1)) == {
         ("deepseek", "daily_token_volume", "2026-06", Decimal("20000000000000"), "tokens/day", "approx")}
+
+
+def test_a_day_without_its_year_is_not_months_ahead(watchlist):
+    # in September, "1月8日" is this January, not next: a day more than a month ahead is no news of the document
+    text = "回顾今年上半年，智谱1月8日挂牌，首日收盘市值超过570亿港元。"
+    assert facts(text, watchlist, published=date(2026, 9, 20)) == {
+        ("zhipu", "market_cap", "2026-01-08", Decimal("57000000000"), "HKD", "gt")}
+    # written on 28 December, "1月5日" a week ahead is still next year's
+    text = "智谱宣布，将于1月5日公布业绩。12月27日收盘，智谱市值为2400亿港元。"
+    assert ("zhipu", "market_cap", "2026-12-27", Decimal("240000000000"), "HKD", "eq") in facts(
+        text, watchlist, published=date(2026, 12, 28))
