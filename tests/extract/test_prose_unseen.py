@@ -495,3 +495,14 @@ def test_a_day_without_its_year_is_not_months_ahead(watchlist):
     text = "智谱宣布，将于1月5日公布业绩。12月27日收盘，智谱市值为2400亿港元。"
     assert ("zhipu", "market_cap", "2026-12-27", Decimal("240000000000"), "HKD", "eq") in facts(
         text, watchlist, published=date(2026, 12, 28))
+
+
+def test_lost_written_as_a_verb_is_the_net_loss(watchlist):
+    # "在2025年亏损8.1亿元": the verb is the year's loss; an operating loss or the losses summed over years are not
+    text = "按经调整口径，月之暗面在2025年亏损8.1亿元，2026年上半年亏损进一步扩大到5.2亿元。"
+    assert facts(text, watchlist, published=date(2026, 9, 1)) == {
+        ("moonshot", "adjusted_net_loss", "FY2025", Decimal("810000000"), "CNY", "eq"),
+        ("moonshot", "adjusted_net_loss", "2026H1", Decimal("520000000"), "CNY", "eq")}
+    text = "2025年，智譜虧損29.6億元人民幣；經營虧損為31億元，累計虧損已超過100億元。"
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("zhipu", "net_loss", "FY2025", Decimal("2960000000"), "CNY", "eq")}
