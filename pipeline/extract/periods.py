@@ -320,7 +320,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
         if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
-                and not comparative(text, p):
+                and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start) and not comparative(text, p):
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7)
         if p.years and len(p.years) == 1:
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
@@ -560,6 +560,8 @@ def comparative(text: str, p: PeriodMention) -> bool:
 
 # "与2022年的水平相比", "compared with 2023": the base of a comparison, not the year the text goes on about.
 _COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
+# "down from 45% in 2024", "up from $240 million in January": the level a change starts from, and its period
+_FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
 
 
 def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:

@@ -506,3 +506,11 @@ def test_lost_written_as_a_verb_is_the_net_loss(watchlist):
     text = "2025年，智譜虧損29.6億元人民幣；經營虧損為31億元，累計虧損已超過100億元。"
     assert facts(text, watchlist, published=date(2026, 4, 1)) == {
         ("zhipu", "net_loss", "FY2025", Decimal("2960000000"), "CNY", "eq")}
+
+
+def test_a_base_year_after_from_does_not_date_the_next_month(watchlist):
+    # "down from 52% in 2024" is the base of a change: "in May" after it is the document's year, not 2024
+    text = ("The top five customers accounted for 38% of first-half revenue, down from 52% in 2024.\n\n"
+            "Moonshot said average daily token calls passed 9 trillion in May.")
+    got = facts(text, watchlist, published=date(2026, 8, 30))
+    assert ("moonshot", "daily_token_volume", "2026-05", Decimal("9000000000000"), "tokens/day", "gt") in got
