@@ -105,8 +105,9 @@ _BRANCHES = [
     r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
-    # "on Thursday", "周四收盘": a weekday of the week the text was written in (a wire's "closed on Thursday")
+    # "on Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
     r"(?P<wd>(?<=\bon\s)(?P<wd_en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|(?P<wd_pos>Monday|Tuesday|Wednesday|Thursday|Friday)'s(?=\s(?:close|closing|session|trading))"
     r"|(?<![下每])(?P<wd_last>上|本|这|這)?(?:周|週|星期)(?P<wd_zh>[一二三四五六日天])(?![年期末刊]))",
     # "1月的", "10月", "1-9月": a month without its year takes the year of the text around it
     r"(?P<mo>(?<![0-9年./\-–~—])(?:(?P<mo_m1>1[0-2]|0?[1-9])\s?月?\s?(?:-|–|至|到|~|—)\s?)?(?P<mo_m>1[0-2]|0?[1-9])\s?月份?"
@@ -683,11 +684,11 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
 
 
 def _weekday(m: re.Match, doc_date: date | None) -> PeriodMention:
-    """"closed on Thursday", "周四收盘": the last such weekday on or before the document's date; "上周五", "本周一": that
+    """"closed on Thursday", "at Thursday's close", "周四收盘": the last such weekday on or before the document's date; "上周五", "本周一": that
     day of the week before, of this week."""
     if doc_date is None:
         return PeriodMention(m.start(), m.end(), "open", "")
-    wanted = _WEEKDAYS[(m.group("wd_en") or m.group("wd_zh")).lower()]
+    wanted = _WEEKDAYS[(m.group("wd_en") or m.group("wd_pos") or m.group("wd_zh")).lower()]
     week = m.group("wd_last")
     if week:
         monday = doc_date - timedelta(days=doc_date.weekday() + (7 if week == "上" else 0))

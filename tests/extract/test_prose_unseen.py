@@ -514,3 +514,10 @@ def test_a_base_year_after_from_does_not_date_the_next_month(watchlist):
             "Moonshot said average daily token calls passed 9 trillion in May.")
     got = facts(text, watchlist, published=date(2026, 8, 30))
     assert ("moonshot", "daily_token_volume", "2026-05", Decimal("9000000000000"), "tokens/day", "gt") in got
+
+
+def test_a_weekdays_close_is_that_day(watchlist):
+    # "at Wednesday's close" in a Friday story: that Wednesday's market value
+    text = "MiniMax's market value at Wednesday's close was HK$215bn, according to exchange data."
+    assert facts(text, watchlist, published=date(2026, 8, 14)) == {
+        ("minimax", "market_cap", "2026-08-12", Decimal("215000000000"), "HKD", "eq")}
