@@ -47,6 +47,7 @@ _FROM_TO = re.compile(
 _LEVEL = re.compile(r"(?i:\bfrom\b|\bto\b)|至|到")
 _FROM_BEFORE = re.compile(r"(?:(?i:from)|较|較|比|由|从|從)\s{0,2}$")
 _SEMICOLON = re.compile(r"[;；]")
+_COMES_FROM = re.compile(r"来自|來自|(?i:comes?\sfrom|came\sfrom|coming\sfrom)")
 _TIGHT_AFTER = re.compile(r"[\s的]{0,2}")
 _TIGHT_BEFORE = re.compile(r"\s?(?:了|by|of)?\s?(?:约|約|近|about|some|nearly|roughly)?\s?")
 _CONVERSION_PAREN = re.compile(r"\s?[（(]\s?(?:约|約|approximately|about|or|即)?\s?")
@@ -907,8 +908,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     reach_from = max(q.end, b.cue.end) if b.side == "after" else q.end
     after = [c for c in named if c.start >= q.end and c.start - reach_from <= 20
              and _clause(bounds, c.start) == _clause(bounds, q.start)]
-    if b.side == "after" and after:
-        return after[0].names[0]
+    if after and (b.side == "after" or _COMES_FROM.search(doc.text, q.end, after[0].start)):
+        return after[0].names[0]  # "剩下37%来自…开放平台": the segment a share comes from, not the one named before
     if b.side == "late":  # a segment between the number and the metric named after it
         between = [c for c in named if q.end <= c.start and c.end <= b.cue.start]
         return between[-1].names[0] if between else None

@@ -521,3 +521,15 @@ def test_a_weekdays_close_is_that_day(watchlist):
     text = "MiniMax's market value at Wednesday's close was HK$215bn, according to exchange data."
     assert facts(text, watchlist, published=date(2026, 8, 14)) == {
         ("minimax", "market_cap", "2026-08-12", Decimal("215000000000"), "HKD", "eq")}
+
+
+def test_a_share_comes_from_the_segment_named_after_it(watchlist):
+    # "其余42%来自开放平台": the segment after 来自, not the one the sentence named first
+    text = "2026年上半年，月之暗面的订阅收入占总收入的58%，其余42%来自开放平台。"
+    got = facts(text, watchlist, published=date(2026, 9, 1))
+    assert ("moonshot", "revenue_share.consumer", "2026H1", Decimal("58"), "%", "eq") in got
+    assert ("moonshot", "revenue_share.cloud", "2026H1", Decimal("42"), "%", "eq") in got
+    text = ("In the first half of 2026 subscriptions made up 61% of DeepSeek's revenue, while the remaining 39% came "
+            "from API services.")
+    got = facts(text, watchlist, published=date(2026, 9, 1))
+    assert ("deepseek", "revenue_share.cloud", "2026H1", Decimal("39"), "%", "eq") in got
