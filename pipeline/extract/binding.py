@@ -50,6 +50,8 @@ _SEMICOLON = re.compile(r"[;；]")
 _COMES_FROM = re.compile(r"来自|來自|(?i:comes?\sfrom|came\sfrom|coming\sfrom)")
 _TIGHT_AFTER = re.compile(r"[\s的]{0,2}")
 _TIGHT_BEFORE = re.compile(r"\s?(?:了|by|of)?\s?(?:约|約|近|about|some|nearly|roughly)?\s?")
+# "折合人民币约5.9亿元": a currency named in words, and a qualifier, between the conversion word and the amount
+_CONVERSION_GAP = re.compile(r"\s?(?:人民币|人民幣|港币|港幣|港元|美元|新台币|新台幣)?\s?(?:大约|大約|约|約|近|逾)?\s?")
 _CONVERSION_PAREN = re.compile(r"\s?[（(]\s?(?:约|約|approximately|about|or|即)?\s?")
 # "约占", "佔逾": a share verb right before a number written in tenths
 _SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|接近|不足|不到)?$")
@@ -370,7 +372,7 @@ def _is_conversion(doc: Document, q: Quantity, prev_end: int, cues: list[Cue], q
     if q.kind != "currency":
         return False
     for c in doc._roles.get("conversion", ()):
-        if c.end <= q.start and q.start - c.end <= 3:
+        if c.end <= q.start and (q.start - c.end <= 3 or _CONVERSION_GAP.fullmatch(doc.text, c.end, q.start)):
             return True
     for p in reversed(quantities):  # the last amount in another currency before this one
         if p.end <= q.start and p.kind == "currency" and p.unit != q.unit:

@@ -533,3 +533,10 @@ def test_a_share_comes_from_the_segment_named_after_it(watchlist):
             "from API services.")
     got = facts(text, watchlist, published=date(2026, 9, 1))
     assert ("deepseek", "revenue_share.cloud", "2026H1", Decimal("39"), "%", "eq") in got
+
+
+def test_a_conversion_naming_its_currency_in_words(watchlist):
+    # "（折合人民币约3.6亿元）": the same revenue in yuan, not a second figure
+    text = "2025年，月之暗面营收为5000万美元（折合人民币约3.6亿元）。"
+    assert facts(text, watchlist, published=date(2026, 4, 1)) == {
+        ("moonshot", "revenue", "FY2025", Decimal("50000000"), "USD", "eq")}
