@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
@@ -184,7 +184,7 @@ def bind_document(doc: Document) -> list[Fact]:
         else:
             facts.extend(_bind_sentence(doc, index, sentence, ctx, quantities[qi:qj], periods[pi:pj], cues[ci:cj]))
         qi, pi, ci = qj, pj, cj
-    return _without_restated(facts, ctx.undated)
+    return _without_rounded(_without_restated(facts, ctx.undated))
 
 
 ROUNDED = Decimal("0.1")  # how far a headline's round figure ("逼近4億美元") may be from the body's (3.8億美元)
@@ -201,6 +201,25 @@ def _without_restated(facts: list[Fact], undated: set[int]) -> list[Fact]:
         if id(f) not in undated:
             dated.setdefault((f.company, f.metric), []).append(f.value)
     return [f for f in facts if id(f) not in undated or not _restates(f, dated.get((f.company, f.metric), ()))]
+
+
+def _without_rounded(facts: list[Fact]) -> list[Fact]:
+    """Drop a figure that is another of the same company, metric and period rounded: a headline's "营收6.78亿元" is the
+    body's "营业收入6.775亿元", "同比增逾2.5倍" aside, not a second revenue."""
+    by_key: dict[tuple[str, str, str], list[Decimal]] = {}
+    for f in facts:
+        by_key.setdefault((f.company, f.metric, f.period), []).append(f.value)
+    # only one written as exact: "超1000亿港元" is a claim of its own, kept beside the 1003亿 it bounds
+    return [f for f in facts if f.qualifier != "eq" or not any(_rounds(f.value, v) for v in by_key[(f.company, f.metric, f.period)])]
+
+
+def _rounds(coarse: Decimal, fine: Decimal) -> bool:
+    """True when `fine` rounded to the last digit written in `coarse` is `coarse` (677500000 → 678000000)."""
+    c, f = coarse.normalize(), fine.normalize()
+    place = c.as_tuple().exponent
+    if not isinstance(place, int) or not isinstance(f.as_tuple().exponent, int) or place <= f.as_tuple().exponent:
+        return False
+    return f.quantize(Decimal(1).scaleb(place), rounding=ROUND_HALF_UP) == c
 
 
 def _restates(f: Fact, values) -> bool:

@@ -540,3 +540,15 @@ def test_a_conversion_naming_its_currency_in_words(watchlist):
     text = "2025年，月之暗面营收为5000万美元（折合人民币约3.6亿元）。"
     assert facts(text, watchlist, published=date(2026, 4, 1)) == {
         ("moonshot", "revenue", "FY2025", Decimal("50000000"), "USD", "eq")}
+
+
+def test_a_figure_rounded_from_another_of_its_period_restates_it(watchlist):
+    # the headline's "营收1.24亿美元" is the body's 1.238亿美元 rounded, not a second revenue of the half
+    text = ("【稀宇科技上半年营收1.24亿美元】\n\n2026年上半年，稀宇科技实现营收1.238亿美元，同比增长133%。")
+    got = facts(text, watchlist, published=date(2026, 8, 28))
+    assert {f for f in got if f[1] == "revenue"} == {
+        ("minimax", "revenue", "2026H1", Decimal("123800000"), "USD", "eq")}
+    # a bound ("超1.2亿美元") is a claim of its own and stays
+    text = ("稀宇科技上半年营收超1.2亿美元\n\n2026年上半年，稀宇科技实现营收1.238亿美元。")
+    got = facts(text, watchlist, published=date(2026, 8, 28))
+    assert ("minimax", "revenue", "2026H1", Decimal("120000000"), "USD", "gt") in got
