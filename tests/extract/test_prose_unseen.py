@@ -552,3 +552,10 @@ def test_a_figure_rounded_from_another_of_its_period_restates_it(watchlist):
     text = ("稀宇科技上半年营收超1.2亿美元\n\n2026年上半年，稀宇科技实现营收1.238亿美元。")
     got = facts(text, watchlist, published=date(2026, 8, 28))
     assert ("minimax", "revenue", "2026H1", Decimal("120000000"), "USD", "gt") in got
+
+
+def test_should_and_implying_are_forward_looking(watchlist):
+    # guidance and what it implies are no results
+    text = ("MiniMax reiterated that 2026 revenue should exceed $180 million, implying second-half revenue of at "
+            "least $85 million.")
+    assert facts(text, watchlist, published=date(2026, 8, 28)) == set()
