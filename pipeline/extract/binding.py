@@ -347,17 +347,12 @@ def _apply_labels(doc, quantities, s, e, index, ctx: _Context) -> list[Quantity]
 # --- metrics -------------------------------------------------------------------------------------
 
 
-def _compatible(rule: MetricRule, q: Quantity, sentence_text: str, cue_text: str, text: str) -> bool:
-    if q.kind not in rule.units and not (_bare_count(text, q) and "plain" in rule.units):
+def _compatible(rule: MetricRule, q: Quantity, sentence_text: str, cue_text: str) -> bool:
+    if q.kind not in rule.units:
         return False
     if rule.times_percent and q.kind == "multiple" and cue_text.isascii():
         return False  # "增长两倍" is +200%, "grew 3x" is left alone
     return not rule.requires or any(w in sentence_text for w in rule.requires)
-
-
-def _bare_count(text: str, q: Quantity) -> bool:
-    """"4.6万亿个": 个 is the classifier of any noun, so the number is as bare as "4.6万亿" (名, 家 count people, firms)."""
-    return q.kind == "count" and text[q.end - 1] in "个個"
 
 
 def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity], cues: list[Cue]) -> list[Binding]:
@@ -426,7 +421,7 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
         if c.role == "metric" and c.side == "after":
             for name in c.names:
                 rule = doc.book.metrics[name]
-                if _compatible(rule, q, lowered, doc.text[c.start:c.end], doc.text):
+                if _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                     return Binding(q, rule, rule.id, "after", c, negate=bool(rule.base) and _negated(doc, q, cues))
     # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
     return "claimed" if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first) else None
@@ -456,7 +451,7 @@ def _compared_level(doc: Document, sentence: Sentence, q: Quantity, cues: list[C
             continue
         for name in c.names:
             rule = doc.book.metrics[name]
-            if not rule.base and _compatible(rule, q, lowered, doc.text[c.start:c.end], doc.text):
+            if not rule.base and _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                 return Binding(q, rule, rule.id, "late", c, penalty=0.05)
     return None
 
@@ -497,7 +492,7 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             continue  # "七成" is loose talk unless its share word is in its clause ("占比七成", "约占三成")
         for name in c.names:
             rule = doc.book.metrics[name]
-            if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end], doc.text):
+            if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                 continue
             if rule.base and (not (_has_base(doc.book, before[:i], rule.base) or _names_base(doc, c, rule.base))
                               or _LEVEL.search(doc.text, c.end, q.start)):

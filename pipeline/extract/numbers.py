@@ -262,7 +262,7 @@ def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
             continue
         read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
         if read is not None:
-            if m.group("suf") in ("pct", "PCT") and _CJK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            if m.group("suf") == "pct" and _CJK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
                 read = (read[0], "pp", "pp", *read[3:])
             found.append(Quantity(m.start(), number_end(m), *read))
     return found

@@ -327,7 +327,7 @@ def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
     periods = [next((p for h in _heading(c) if (p := _heading_period(r, h, months)) is not None), None) for c in header]
     for i, cell in enumerate(header):
         if periods[i] is None and any(p.kind == "prior" for h in _heading(cell)
-                                      for p in find_periods(r.text, r.doc_date, h.start, h.end)):
+                                      for p in find_periods(r.text, r.doc_date, h.start, h.end, lowered=r.lowered)):
             dated = next((p for p in reversed(periods[:i]) if p is not None), None)
             periods[i] = shift_year(dated, -1) if dated is not None else None
     return periods
@@ -524,7 +524,7 @@ def _column_period(r: _Reading, cell: Cell) -> PeriodMention | None:
 
 
 def _period(r: _Reading, cell: Cell) -> PeriodMention | None:
-    found = [p for p in find_periods(r.text, r.doc_date, cell.start, cell.end) if p.kind in ("flow", "date", "span")]
+    found = [p for p in find_periods(r.text, r.doc_date, cell.start, cell.end, lowered=r.lowered) if p.kind in ("flow", "date", "span")]
     return found[0] if len(found) == 1 else None
 
 
@@ -564,7 +564,7 @@ def _caption_period(r: _Reading, table: Table) -> PeriodMention | None:
     ("截至6月9日收盘") dates a table of market values.
     """
     for s, e in [*_note_below(r.text, table.end), *_lines_above(r.text, table.start)]:
-        found = [p for p in find_periods(r.text, r.doc_date, s, e) if p.kind in ("flow", "date")]
+        found = [p for p in find_periods(r.text, r.doc_date, s, e, lowered=r.lowered) if p.kind in ("flow", "date")]
         flows = [p for p in found if p.kind == "flow"]
         labels = {p.label: p for p in flows or found}
         if labels:
