@@ -73,7 +73,7 @@ def extract_facts(
     live = [book.may_name_metric(lowered, s, e) for s, e, _, _ in windows]
     if not any(live):
         return []
-    companies = find_companies(norm, watchlist, book.others)
+    companies = find_companies(norm, watchlist, book.others, lowered=lowered)
     subject = choose_subject(companies, normalize_text(title) if title else None, watchlist)
     if subject is None:
         return []

@@ -210,7 +210,8 @@ def _without_rounded(facts: list[Fact]) -> list[Fact]:
     for f in facts:
         by_key.setdefault((f.company, f.metric, f.period), []).append(f.value)
     # only one written as exact: "超1000亿港元" is a claim of its own, kept beside the 1003亿 it bounds
-    return [f for f in facts if f.qualifier != "eq" or not any(_rounds(f.value, v) for v in by_key[(f.company, f.metric, f.period)])]
+    return [f for f in facts if f.qualifier != "eq" or len(values := by_key[(f.company, f.metric, f.period)]) < 2
+            or not any(_rounds(f.value, v) for v in values)]
 
 
 def _rounds(coarse: Decimal, fine: Decimal) -> bool:
@@ -321,9 +322,12 @@ def _remember_label(doc: Document, index: int, sentence: Sentence, ctx: _Context
     """A unit line ("（单位：亿元）") opening a sentence without numbers, or closing a heading ("Headline numbers (six
     months to June 30, 2026; Rmb)"), scales the table rows or list items below it."""
     s, e = sentence.start, sentence.end
-    head = doc.text[s:min(s + 12, e)]
-    tail = len(doc.text[s:e].rstrip(" :：\n")) + s
-    if "(" not in head and "（" not in head and not doc.text.startswith((")", "）"), tail - 1):
+    text = doc.text
+    if text.find(")", s, e) < 0 and text.find("）", s, e) < 0:
+        return  # no closing bracket, no label: most sentences, told without slicing them
+    head = min(s + 12, e)
+    tail = len(text[s:e].rstrip(" :：\n")) + s
+    if text.find("(", s, head) < 0 and text.find("（", s, head) < 0 and not text.startswith((")", "）"), tail - 1):
         return  # a label starts with a bracket in the first 12 characters, or ends the line
     for start, end, power, unit in find_labels(doc.text, s, e):
         if start - s < 12 or end == tail:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,7 +11,7 @@ from pipeline.extract.cues import compile_words, lower_ascii
 from pipeline.watchlist import Watchlist
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # treated as immutable; not frozen=True, whose __init__ costs a setattr call per field
 class CompanyMention:
     """A company named in the text; company is None for one that is not on the watchlist."""
 
@@ -21,14 +20,18 @@ class CompanyMention:
     company: str | None
 
 
-def find_companies(text: str, watchlist: Watchlist, others: tuple[str, ...]) -> list[CompanyMention]:
-    """Return watched and other company mentions in order; a watched alias wins where they overlap."""
+def find_companies(text: str, watchlist: Watchlist, others: tuple[str, ...], *,
+                   lowered: str | None = None) -> list[CompanyMention]:
+    """Return watched and other company mentions in order; a watched alias wins where they overlap.
+
+    lowered, when given, is lower_ascii(text) (the caller has it already).
+    """
     watched = [CompanyMention(s, e, cid) for s, e, cid in watchlist.find(text)]
     names = watchlist.unwatched(others)
     if not names:
         return watched
     pattern = _others_pattern(names)
-    lowered = lower_ascii(text)
+    lowered = lower_ascii(text) if lowered is None else lowered
     mentions = list(watched)
     starts = [m.start for m in watched]
     for m in pattern.finditer(lowered):
@@ -61,11 +64,14 @@ def choose_subject(mentions: list[CompanyMention], title: str | None, watchlist:
     if title:
         named = [cid for _, _, cid in watchlist.find(title)]
         if named:
-            return _most_common(Counter(named), named)
+            return _most_common(named)
     named = [m.company for m in mentions if m.company]
-    return _most_common(Counter(named), named) if named else None
+    return _most_common(named) if named else None
 
 
-def _most_common(counts: Counter, order: list[str]) -> str:
-    top = max(counts.values())
-    return next(cid for cid in order if counts[cid] == top)  # ties go to the first one named
+def _most_common(named: list[str]) -> str:
+    """The id named most often; ties go to the first one named (a dict keeps first-seen order)."""
+    counts: dict[str, int] = {}
+    for cid in named:
+        counts[cid] = counts.get(cid, 0) + 1
+    return max(counts, key=counts.__getitem__)

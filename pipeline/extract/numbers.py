@@ -71,7 +71,7 @@ _LABEL = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # treated as immutable; not frozen=True, whose __init__ costs a setattr call per field
 class Quantity:
     """A number found in text: span, exact value and what it counts."""
 
@@ -157,6 +157,7 @@ _EN_TIMES = re.compile(r"(?i)(?<![A-Za-z-])(?P<en>" + "|".join(sorted(_EN_WORDS,
 # "七成" (70%), "八成五" (85%), "两倍", "逾八倍", "二十倍": tenths and multiples written in Chinese numerals.
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = re.compile(
+    r"(?=[一二两兩三四五六七八九十])"  # one class test before the lookbehinds: most positions are no numeral
     r"(?<![一二两兩三四五六七八九十百千万萬亿億第几幾])"
     r"(?<![一二两兩三四五六七八九十][至到~-])"  # "三至五成", "两到三倍": the high end of a range
     r"(?P<cn>[一二两兩三四五六七八九]?十[一二三四五六七八九]?|[一二两兩三四五六七八九])"

@@ -231,7 +231,7 @@ def _lookahead(chars) -> str:
 _PERIOD_SPANS = _dispatch(_FIRST_CHARS, _BRANCHES)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # treated as immutable; not frozen=True, whose __init__ costs a setattr call per field
 class PeriodMention:
     """A period the text names, resolved to the contract's labels."""
 

@@ -25,7 +25,7 @@ _CLAUSE = re.compile(r"[，,；;：:—–\s](?:(?<=[，,；;：:])|(?<=[—–]
 _CUT = re.compile(r"[，,；;：:\s]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # treated as immutable; not frozen=True, whose __init__ costs a setattr call per field
 class Sentence:
     """A sentence span of the text and the paragraph (line block) it belongs to."""
 
