@@ -50,11 +50,19 @@ class Watchlist:
             kept = self._unwatched[names] = tuple(n for n in names if self.resolve(n) is None)
         return kept
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Return (start, end, company id) for every alias occurrence in the text."""
+    def find(self, text: str, *, lowered: str | None = None) -> list[tuple[int, int, str]]:
+        """Return (start, end, company id) for every alias occurrence in the text.
+
+        lowered, when given, is the text with its ASCII letters lowered and nothing else changed (the same
+        offsets): the case-sensitive trie then runs over it, about three times faster, wherever that is exact
+        (see mentions).
+        """
         if self._pattern is None:
             return []
         by_alias = self._by_alias
+        if lowered is not None and self._lowered is not None and not _FOLDS_ODDLY.search(text):
+            # a match is a lowered alias already; its spelling in the text may differ only in ASCII case
+            return [(m.start(), m.end(), by_alias[m.group(0)]) for m in self._lowered.finditer(lowered)]
         return [(m.start(), m.end(), by_alias[m.group(0).translate(_DOTTED_I).casefold()])
                 for m in self._pattern.finditer(text)]
 

@@ -46,3 +46,18 @@ def test_an_alias_with_a_non_ascii_cased_letter_uses_the_full_matcher():
     accented = Watchlist([Company("acme", ("Ácme Labs",))])
     assert accented.mentions("news about ÁCME LABS today") == {"acme"}
     assert accented.mentions("nothing") == set()
+
+
+def test_find_over_the_lowered_text_agrees_with_the_full_matcher():
+    """find(text, lowered=...) runs the case-sensitive trie over the ASCII-lowered text: same spans, same ids."""
+    from pipeline.extract.sentences import lower_ascii
+
+    rng = random.Random(12)
+    alphabet = list("zhipuZHIPUkimiKIMIdeepsk .-aiAI智谱譜月之暗面深度求索") + ["\u0130", "\u0131", "\u017f", "\u212a", "ß", "É"]
+    names = ["Zhipu", "z.ai", "KIMI", "Kİmi", "deepſeek", "\u212aimi", "Moonshot AI", "MOONSHOT  AI", "xzhipu", "智譜AI"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        if rng.random() < 0.5:
+            text = text[: len(text) // 2] + rng.choice(names) + text[len(text) // 2:]
+        assert WATCHLIST.find(text, lowered=lower_ascii(text)) == WATCHLIST.find(text), text
+    assert WATCHLIST.find("ZHIPU, Kimi", lowered="zhipu, kimi") == [(0, 5, "zhipu"), (7, 11, "moonshot")]

@@ -26,12 +26,12 @@ def find_companies(text: str, watchlist: Watchlist, others: tuple[str, ...], *,
 
     lowered, when given, is lower_ascii(text) (the caller has it already).
     """
-    watched = [CompanyMention(s, e, cid) for s, e, cid in watchlist.find(text)]
+    lowered = lower_ascii(text) if lowered is None else lowered
+    watched = [CompanyMention(s, e, cid) for s, e, cid in watchlist.find(text, lowered=lowered)]
     names = watchlist.unwatched(others)
     if not names:
         return watched
     pattern = _others_pattern(names)
-    lowered = lower_ascii(text) if lowered is None else lowered
     mentions = list(watched)
     starts = [m.start for m in watched]
     for m in pattern.finditer(lowered):
