@@ -47,6 +47,7 @@ _FROM_TO = re.compile(
 _LEVEL = re.compile(r"(?i:\bfrom\b|\bto\b)|至|到")
 _FROM_BEFORE = re.compile(r"(?:(?i:from)|较|較|比|由|从|從)\s{0,2}$")
 _SEMICOLON = re.compile(r"[;；]")
+_BLANK = re.compile(r"\s*")
 _COMES_FROM = re.compile(r"来自|來自|(?i:comes?\sfrom|came\sfrom|coming\sfrom)")
 _TIGHT_AFTER = re.compile(r"[\s的]{0,2}")
 _TIGHT_BEFORE = re.compile(r"\s?(?:了|by|of)?\s?(?:约|約|近|about|some|nearly|roughly)?\s?")
@@ -157,11 +158,13 @@ def bind_document(doc: Document) -> list[Fact]:
     quantities, periods, cues = doc.quantities, doc.periods, doc.cues
     nq, np_, nc = len(quantities), len(periods), len(cues)
     qi = pi = ci = 0  # sentences come in order: walk the sorted lists once instead of a bisect per sentence
+    line = scanned = 0  # where the line of the sentence starts, found by scanning each stretch of text once
     for index, sentence in enumerate(doc.sentences):
         if sentence.paragraph != ctx.paragraph:
             ctx.paragraph, ctx.paragraph_start = sentence.paragraph, sentence.start
         s, e = sentence.start, sentence.end
-        if _is_item(doc.text, s):
+        line, scanned = max(line, doc.text.rfind("\n", scanned, s) + 1), s
+        if _is_item(doc.text, line, s):
             ctx.items.append((index, _ITEM.fullmatch(doc.text, s, e) is not None))
             del ctx.items[:-3 * TABLE_HEADER_REACH]
         while qi < nq and quantities[qi].start < s:
@@ -196,37 +199,65 @@ def _without_restated(facts: list[Fact], undated: set[int]) -> list[Fact]:
     ("逼近4億美元", "站上2200亿港元": not "eq") restates a dated figure within a tenth of it."""
     if not undated:
         return facts
-    dated: dict[tuple[str, str], list[Decimal]] = {}
+    dated: dict[tuple[str, str], set[Decimal]] = {}
     for f in facts:
         if id(f) not in undated:
-            dated.setdefault((f.company, f.metric), []).append(f.value)
-    return [f for f in facts if id(f) not in undated or not _restates(f, dated.get((f.company, f.metric), ()))]
+            dated.setdefault((f.company, f.metric), set()).add(f.value)
+    ordered = {key: sorted(values) for key, values in dated.items()}
+    return [f for f in facts if id(f) not in undated or not _restates(f, dated.get((f.company, f.metric), set()),
+                                                                       ordered.get((f.company, f.metric), []))]
 
 
 def _without_rounded(facts: list[Fact]) -> list[Fact]:
     """Drop a figure that is another of the same company, metric and period rounded: a headline's "营收6.78亿元" is the
     body's "营业收入6.775亿元", "同比增逾2.5倍" aside, not a second revenue."""
-    by_key: dict[tuple[str, str, str], list[Decimal]] = {}
+    by_key: dict[tuple[str, str, str], set[Decimal]] = {}
     for f in facts:
-        by_key.setdefault((f.company, f.metric, f.period), []).append(f.value)
+        by_key.setdefault((f.company, f.metric, f.period), set()).add(f.value)
+    roundings = {key: _roundings(values) for key, values in by_key.items() if len(values) > 1}
     # only one written as exact: "超1000亿港元" is a claim of its own, kept beside the 1003亿 it bounds
-    return [f for f in facts if f.qualifier != "eq" or len(values := by_key[(f.company, f.metric, f.period)]) < 2
-            or not any(_rounds(f.value, v) for v in values)]
+    return [f for f in facts if f.qualifier != "eq" or not _rounded(f.value, roundings.get((f.company, f.metric, f.period)))]
 
 
-def _rounds(coarse: Decimal, fine: Decimal) -> bool:
-    """True when `fine` rounded to the last digit written in `coarse` is `coarse` (677500000 → 678000000)."""
-    c, f = coarse.normalize(), fine.normalize()
-    place = c.as_tuple().exponent
-    if not isinstance(place, int) or not isinstance(f.as_tuple().exponent, int) or place <= f.as_tuple().exponent:
+def _roundings(values: set[Decimal]) -> set[tuple[int, Decimal]]:
+    """Every (place, value rounded to that place) of the values, for each place left of a value's last digit.
+
+    A figure is another rounded when it is in this set at its own last digit's place (677500000 gives (6, 678000000)
+    among others): one look-up per figure, where comparing each with every other figure of its key would take
+    time growing with the square of a text repeating one sentence.
+    """
+    out = set()
+    for value in values:
+        fine = value.normalize()
+        exponent = fine.as_tuple().exponent
+        if not isinstance(exponent, int):
+            continue  # NaN or infinity: rounds to nothing
+        for place in range(exponent + 1, max(fine.adjusted() + 1, 0) + 1):  # past the first digit it rounds to 0
+            out.add((place, fine.quantize(Decimal(1).scaleb(place), rounding=ROUND_HALF_UP)))
+    return out
+
+
+def _rounded(value: Decimal, roundings: set[tuple[int, Decimal]] | None) -> bool:
+    """True when the value, at the place of its last written digit, is another figure rounded (see _roundings)."""
+    if not roundings:
         return False
-    return f.quantize(Decimal(1).scaleb(place), rounding=ROUND_HALF_UP) == c
+    coarse = value.normalize()
+    place = coarse.as_tuple().exponent
+    return isinstance(place, int) and (place, coarse) in roundings
 
 
-def _restates(f: Fact, values) -> bool:
+def _restates(f: Fact, values: set[Decimal], ordered: list[Decimal]) -> bool:
+    """True when f is one of the values (written as exact) or within a tenth of one (rounded)."""
     if f.qualifier == "eq":
         return f.value in values
-    return any(abs(f.value - v) <= ROUNDED * abs(v) for v in values)
+    x = f.value
+    if not x:
+        return x in values
+    # |x - v| <= v/10 needs v of x's sign with 0.9v <= x <= 1.1v (v > 0) or 1.1v <= x <= 0.9v (v < 0): the smallest
+    # v past the nearer bound is the only one to check (sorted, so no comparison with every value)
+    scale = Decimal("1.1") if x > 0 else Decimal("0.9")
+    i = bisect_left(ordered, x, key=lambda v: v * scale)
+    return i < len(ordered) and abs(x - ordered[i]) <= ROUNDED * abs(ordered[i])
 
 
 def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context, quantities: list[Quantity],
@@ -1064,12 +1095,11 @@ def _under_plain_heading(doc: Document, index: int, ctx: _Context) -> PeriodMent
     return None
 
 
-def _is_item(text: str, start: int) -> bool:
-    """True for a sentence opening a line of a list, or following only its number ("1. Revenue of $96 million" is split
-    after "1.")."""
-    line = text.rfind("\n", 0, start) + 1
+def _is_item(text: str, line: int, start: int) -> bool:
+    """True for a sentence opening a line of a list (its line starting at `line`), or following only its number
+    ("1. Revenue of $96 million" is split after "1.")."""
     m = _ITEM.match(text, line)
-    return m is not None and not text[m.end():start].strip()
+    return m is not None and (m.end() >= start or _BLANK.fullmatch(text, m.end(), start) is not None)
 
 
 def _distance(ctx: _Context, earlier: int, index: int) -> int:

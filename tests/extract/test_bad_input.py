@@ -34,3 +34,18 @@ def test_ten_megabytes_in_bounded_time(text, watchlist):
 def test_nul_bytes_inside_a_fact(watchlist):
     (f,) = extract_facts("智谱2024年收入为3.124亿元\x00。", watchlist)
     assert f.value == 312400000 and f.quote.startswith("智谱2024年")
+
+
+def test_a_page_repeating_one_fact_on_one_line_takes_linear_time(watchlist):
+    """A scraped page repeating a sentence on one 3 MB line: each sentence looking back for its line's start, and each
+    fact compared with every other of its key, made this take many minutes; now it is one pass, and the copies are
+    one fact each."""
+    import datetime
+
+    unit = "智谱2024年收入3.124亿元，毛利率为50%。" + "这是一段没有数字的说明文字，" * 20 + "。"
+    text = unit * (3_000_000 // len(unit))
+    start = time.process_time()
+    facts = extract_facts(text, watchlist, published=datetime.date(2025, 1, 1))
+    assert time.process_time() - start < 60
+    assert sorted((f.metric, f.period, str(f.value)) for f in facts) == [("gross_margin", "FY2024", "50"),
+                                                                          ("revenue", "FY2024", "312400000")]
