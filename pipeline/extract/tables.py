@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import takewhile
 
 from pipeline.extract.cues import CueBook
 from pipeline.extract.entities import CompanyMention
@@ -109,6 +110,7 @@ def find_tables(text: str) -> list[Table]:
     tables: list[Table] = []
     block: list[tuple[Cell, ...]] = []
     kind = None
+    grid = None  # the columns of an aligned table's first body row, for a row that leaves a cell blank
     for m in _LINE.finditer(text):
         s, e = m.span()
         if s == e and s and text[s - 1] != "\n":
@@ -116,12 +118,16 @@ def find_tables(text: str) -> list[Table]:
         row_kind, cells = _row(text, s, e)
         if row_kind == "separator" and kind == "markdown":
             continue
+        if kind == "aligned" and row_kind == "aligned" and grid and not _lines_up(block, cells):
+            cells = _fill_blanks(text, s, grid, cells) or cells
         if row_kind is None or (kind is not None and (row_kind != kind or (kind == "aligned" and not _lines_up(block, cells)))):
             _close(text, block, kind, tables)
             block, kind = [], None
         if row_kind in ("markdown", "aligned"):
             block.append(cells)
             kind = row_kind
+            if len(block) <= 2:
+                grid = _grid(text, s, cells) if len(block) == 2 and kind == "aligned" else None
     _close(text, block, kind, tables)
     return tables
 
@@ -129,6 +135,43 @@ def find_tables(text: str) -> list[Table]:
 def _lines_up(block: list[tuple[Cell, ...]], cells: tuple[Cell, ...]) -> bool:
     """Aligned rows have as many cells as the row above; a header may lack the label cell ("    2023    2024")."""
     return len(cells) == len(block[-1]) or (len(block) == 1 and len(cells) == len(block[0]) + 1)
+
+
+def _grid(text: str, line: int, cells: tuple[Cell, ...]) -> list[tuple[int, int]] | None:
+    """The (first, last + 1) character columns of a row's cells, the row starting at line; None when tabs cut it:
+    a tab's width is the reader's, no position to line another row up by."""
+    if text.find("\t", line, cells[-1].end) >= 0:
+        return None
+    return [(c.start - line, c.end - line) for c in cells]
+
+
+_DIGIT = re.compile("[0-9]")
+
+
+def _fill_blanks(text: str, line: int, grid: list[tuple[int, int]], cells: tuple[Cell, ...]) -> tuple[Cell, ...] | None:
+    """A row with fewer cells than the table's first body row, each under one of its columns, with an empty cell in
+    each blank ("  On-premise   214,500            586,500" under "Revenue   412,500   151.1%   1,090,000"): a
+    press release leaves a segment's change column blank. None when the row does not line up so: its label must
+    head the row, no cell may straddle two columns, each cell after the label must hold a figure (a note's words
+    are no row).
+    """
+    spans = _grid(text, line, cells)
+    if spans is None or len(cells) >= len(grid) or not all(_DIGIT.search(text, c.start, c.end) for c in cells[1:]):
+        return None
+    filled: list[Cell | None] = [None] * len(grid)
+    last = -1
+    for cell, (a, b) in zip(cells, spans, strict=True):
+        under = [j for j, (s, e) in enumerate(grid) if a < e and s < b]
+        if len(under) != 1 or under[0] <= last:
+            return None
+        last = under[0]
+        filled[last] = cell
+    if filled[0] is None:
+        return None
+    row: list[Cell] = []
+    for cell in filled:
+        row.append(cell or Cell(row[-1].end, row[-1].end))
+    return tuple(row)
 
 
 def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
@@ -220,6 +263,7 @@ class _Reading:
     company_starts: list[int]
     before_qualifiers: dict[str, str]  # "约" → approx, "over" → gt: a cell's word before its number
     after_qualifiers: dict[str, str]  # "以上" → gt, "左右" → approx: a cell's word after it
+    names: dict[str, str | None] | None = None  # each company's words in the article, casefolded: built when asked
 
 
 def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: date | None,
@@ -270,15 +314,15 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
     topic = _caption_metric(r, table, around)
     owner = _caption_company(r, table)
     company_rows = sum(_named(r, row[0].start, row[0].end) is not None for row in body) >= 2
-    latest = max((p for p in header_periods if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
     facts = []
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
+    above_period = None  # and the period its label names: "Revenue, 1H26" over "␣␣growth y/y" dates the growth
     parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
     for row in body:
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
             continue
-        labels = [c for i, c in enumerate(row) if i not in numbers]
+        labels = [c for i, c in enumerate(row) if i not in numbers and c.end > c.start]
         named = _named(r, row[0].start, row[-1].end)
         if named is not None and named.company is None:
             continue  # a row about a company that is not watched
@@ -288,6 +332,8 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
         said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
         own, of = _row_metric(r, labels, around)
         row_metric = own or _breakdown(r, labels, parent)
+        if row_period is None and row_metric is not None and _is_change(r, row_metric):
+            row_period = above_period
         segment = _segment(r, labels[0]) if row_metric is None and labels else None
         offset = len(row) - len(header)
         for i, (q, qualifier) in numbers.items():
@@ -302,7 +348,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
                 found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
             elif row_metric is not None and col is not None and col_period is None and _CHANGE_HEADER.fullmatch(
                     r.text, col.start, col.end):
-                found, base, col_period = _change_of(r, row_metric), row_metric[0], latest
+                found, base, col_period = _change_of(r, row_metric), row_metric[0], _changed_period(header_periods, i - offset)
             period = col_period or row_period or table_period
             if found is None or period is None:
                 continue
@@ -312,7 +358,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
             fact = _fact(r, company, found, period, q, qualifier, row, base)
             if fact is not None:
                 facts.append(fact)
-        above = row_metric[0] if row_metric else ()
+        above, above_period = (row_metric[0], row_period) if row_metric else ((), None)
         if own is not None and labels and labels[0] is row[0]:
             parent = (own, _column(r.text, row[0].start))
     return facts
@@ -331,6 +377,13 @@ def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
             dated = next((p for p in reversed(periods[:i]) if p is not None), None)
             periods[i] = shift_year(dated, -1) if dated is not None else None
     return periods
+
+
+def _changed_period(header_periods: list[PeriodMention | None], k: int) -> PeriodMention | None:
+    """The period a change column headed by no period ("YoY") is about: the latest of the dated columns just left of
+    it ("3Q26 | 3Q25 | YoY | 9M26 | 9M25 | YoY": the second is about 9M26), else the latest of the header."""
+    group = list(takewhile(lambda p: p is not None, reversed(header_periods[:k]))) or header_periods
+    return max((p for p in group if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
 
 
 def _caption_metric(r: _Reading, table: Table, around: str):
@@ -431,6 +484,11 @@ def _ratio(r: _Reading, cell: Cell, denominator):
     return (names, None, None) if names else None
 
 
+def _is_change(r: _Reading, row_metric) -> bool:
+    """True when a row's metric is a change of another ("growth y/y", "营收同比"): its base is the row above's."""
+    return any(r.book.metrics[n].base for n in row_metric[0])
+
+
 def _change_of(r: _Reading, row_metric):
     """The change metric of a row's metric (revenue → revenue growth), or None."""
     names = tuple(n for n, rule in r.book.metrics.items() if rule.base and rule.base in row_metric[0])
@@ -467,6 +525,8 @@ def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
     points. Any other word in the cell makes it no number cell.
     """
     text, start, end, neg = r.text, cell.start, cell.end, False
+    if start == end:
+        return None  # a blank left in a row
     if text[start] in "(（" and text[end - 1] in ")）" and end - start > 2:
         start, end, neg = start + 1, end - 1, True  # "(179,300)": an accountant's negative
     elif text[start] == "+" and end - start > 1 and text[start + 1].isdigit():
@@ -643,7 +703,23 @@ def _named(r: _Reading, start: int, end: int) -> CompanyMention | None:
 
 def _named_heading(r: _Reading, cell: Cell) -> CompanyMention | None:
     """The company a header cell or the merged cell over it names ("| | 智谱 | |" over "| | 2024年 | 2025年 |")."""
-    return next((m for h in _heading(cell) if (m := _named(r, h.start, h.end)) is not None), None)
+    return next((m for h in _heading(cell) if (m := _named(r, h.start, h.end) or _glued(r, h)) is not None), None)
+
+
+# A Latin name written against the year after it, as Chinese headers do ("MiniMax2025年"): no word boundary ends it.
+_GLUED_NAME = re.compile(r"[A-Za-z][A-Za-z.&-]{0,30}(?=(?:19|20)[0-9]{2})")
+
+
+def _glued(r: _Reading, cell: Cell) -> CompanyMention | None:
+    """The company a header cell names by a name glued to a year ("MiniMax2025年"), when the article names that
+    company by the same word elsewhere."""
+    m = _GLUED_NAME.match(r.text, cell.start, cell.end)
+    if m is None:
+        return None
+    if r.names is None:
+        r.names = {r.text[c.start:c.end].casefold(): c.company for c in r.companies}
+    word = m.group().casefold()
+    return CompanyMention(m.start(), m.end(), r.names[word]) if word in r.names else None
 
 
 def _caption_company(r: _Reading, table: Table) -> CompanyMention | None:
