@@ -266,6 +266,15 @@ class _Reading:
     names: dict[str, str | None] | None = None  # each company's words in the article, casefolded: built when asked
 
 
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The lines around a table where its caption and note may be: the non-empty lines just above it, nearest
+    first, and the note under it (as a list, empty when the line under it is no note)."""
+
+    above: list[tuple[int, int]]
+    below: list[tuple[int, int]]
+
+
 def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: date | None,
                 companies: list[CompanyMention], tables: list[Table]) -> tuple[list[Fact], set[int]]:
     """Return the facts the tables state, and the offsets of the numbers in the tables that were read.
@@ -281,12 +290,14 @@ def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: 
                        *_cell_qualifiers(book))
     facts, read = [], set()
     for table in tables:
-        found = _read_table(reading, table)
-        if found or any(_named_heading(reading, c) for c in table.rows[0][1:]) or _off_watchlist(reading, table):
+        frame = _Frame(_lines_above(text, table.start), _note_below(text, table.end))
+        owner = _caption_company(reading, frame)
+        found, cells = _read_table(reading, table, frame, owner)
+        off_watchlist = owner is not None and owner.company is None  # the table is about it, not the subject
+        if found or any(_named_heading(reading, c) for c in table.rows[0][1:]) or off_watchlist:
             facts.extend(found)
             # every offset of a number cell: the sentence reader's number in "约3.1亿元" starts past the "约"
-            read.update(i for row in table.rows[1:] for c in row if _cell_number(reading, c) is not None
-                        for i in range(c.start, c.end))
+            read.update(i for c in cells for i in range(c.start, c.end))
     return facts, read
 
 
@@ -303,18 +314,17 @@ def _cell_qualifiers(book: CueBook) -> tuple[dict[str, str], dict[str, str]]:
     return sides
 
 
-def _read_table(r: _Reading, table: Table) -> list[Fact]:
-    """The facts of one table, row by row."""
+def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention | None) -> tuple[list[Fact], list[Cell]]:
+    """The facts of one table, row by row, and its cells holding a number; owner is the company its caption names."""
     header, body = table.rows[0], table.rows[1:]
-    caption = _caption_unit(r, table)
-    header_periods = _header_periods(r, table)
+    caption = _caption_unit(r, table, frame)
+    header_periods = _header_periods(r, table, frame)
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
-    table_period = _caption_period(r, table) if not any(header_periods) else None
-    around = _caption_text(r, table)
-    topic = _caption_metric(r, table, around)
-    owner = _caption_company(r, table)
+    table_period = _caption_period(r, frame) if not any(header_periods) else None
+    around = _caption_text(r, frame)
+    topic = _caption_metric(r, table, frame, around)
     company_rows = sum(_named(r, row[0].start, row[0].end) is not None for row in body) >= 2
-    facts = []
+    facts, cells = [], []
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
     above_period = None  # and the period its label names: "Revenue, 1H26" over "␣␣growth y/y" dates the growth
     parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
@@ -322,6 +332,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
             continue
+        cells.extend(row[i] for i in numbers)
         labels = [c for i, c in enumerate(row) if i not in numbers and c.end > c.start]
         named = _named(r, row[0].start, row[-1].end)
         if named is not None and named.company is None:
@@ -361,15 +372,15 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
         above, above_period = (row_metric[0], row_period) if row_metric else ((), None)
         if own is not None and labels and labels[0] is row[0]:
             parent = (own, _column(r.text, row[0].start))
-    return facts
+    return facts, cells
 
 
-def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
+def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMention | None]:
     """The period heading each column: a period, a year ("2024", "2024A", with any months named over the header),
     or a year-earlier phrase ("上年同期", "A year earlier"): the nearest dated column to its left, a year earlier."""
     header = table.rows[0]
     years = any(_YEAR_CELL.fullmatch(r.text, h.start, h.end) for c in header for h in _heading(c))
-    months = _column_months(r, table) if years else None
+    months = _column_months(r, frame) if years else None
     periods = [next((p for h in _heading(c) if (p := _heading_period(r, h, months)) is not None), None) for c in header]
     for i, cell in enumerate(header):
         if periods[i] is None and any(p.kind == "prior" for h in _heading(cell)
@@ -386,13 +397,13 @@ def _changed_period(header_periods: list[PeriodMention | None], k: int) -> Perio
     return max((p for p in group if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
 
 
-def _caption_metric(r: _Reading, table: Table, around: str):
+def _caption_metric(r: _Reading, table: Table, frame: _Frame, around: str):
     """The metric of a table that names none in its cells: the one the nearest line above naming a metric names
     ("智谱与MiniMax营收对比", "Revenue by company (US$ m)", "以下均为各家披露的日均调用量。"); a line naming two
     ("营收与毛利率") gives none, and so does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
     if any(r.book.may_name_metric(r.lowered, h.start, h.end) for row in table.rows for c in row for h in _heading(c)):
         return None
-    for s, e in _lines_above(r.text, table.start):
+    for s, e in frame.above:
         cues = [c for c in r.book.find(r.text, s, e, lowered=r.lowered) if c.role == "metric"]
         if cues:
             # a caption names its metric as a heading does, before any figure: a word that is also a cue for the
@@ -520,9 +531,9 @@ _BARE_CHANGE = frozenset({"同比", "按年", "同比增长", "同比增長", "�
 def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
     """The number filling a cell ("1.245", "US$53.4m", "2,466m", "56.3%") and its qualifier, or None.
 
-    A cell may hold one qualifier word or sign beside its number ("约3.1亿元", "over US$34m", "60%以上", "＞60%"):
-    the number is approximate or a bound, not exact; or a points word after it ("-5.3 pts"): a change in percentage
-    points. Any other word in the cell makes it no number cell.
+    A cell may hold one qualifier word or sign beside its number ("约3.1亿元", "over US$34m", "60%以上", "＞60%",
+    "20多亿元"): the number is approximate or a bound, not exact; or a points word after it ("-5.3 pts"): a change
+    in percentage points. Any other word in the cell makes it no number cell.
     """
     text, start, end, neg = r.text, cell.start, cell.end, False
     if start == end:
@@ -544,6 +555,9 @@ def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
             return None
     if m is None or (neg and m.group("neg")):
         return None
+    odd = m.group("odd") or m.group("odd2")
+    if odd and qualifier == "eq":
+        qualifier = r.after_qualifiers.get(odd, qualifier)  # "20多亿元": more than 20亿元, as a sentence reads it
     read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
     if read is None:
         return None
@@ -598,9 +612,9 @@ def _year_column(r: _Reading, cell: Cell, months: tuple[int, int] | None) -> Per
     return PeriodMention(cell.start, cell.end, "flow", label, (y,)) if label else None
 
 
-def _column_months(r: _Reading, table: Table) -> tuple[int, int] | None:
+def _column_months(r: _Reading, frame: _Frame) -> tuple[int, int] | None:
     """(first, last) month of the year columns, from "Six months ended 30 June" in the lines just above the header."""
-    for s, e in _lines_above(r.text, table.start):
+    for s, e in frame.above:
         m = _COLUMN_MONTHS.search(r.text, s, e)
         if m is None:
             continue
@@ -614,7 +628,7 @@ def _column_months(r: _Reading, table: Table) -> tuple[int, int] | None:
     return None
 
 
-def _caption_period(r: _Reading, table: Table) -> PeriodMention | None:
+def _caption_period(r: _Reading, frame: _Frame) -> PeriodMention | None:
     """The period of a table whose header names none: the one a note under it names ("注：均为2025财年数据", "Note:
     figures are for 1H26"), else the one the nearest line above naming a period names (a caption "2024年核心数据",
     or the sentence introducing the table).
@@ -623,7 +637,7 @@ def _caption_period(r: _Reading, table: Table) -> PeriodMention | None:
     over a day in the same line ("3月30日披露2025年度业绩"): the day is when it was said; a line naming only a day
     ("截至6月9日收盘") dates a table of market values.
     """
-    for s, e in [*_note_below(r.text, table.end), *_lines_above(r.text, table.start)]:
+    for s, e in [*frame.below, *frame.above]:
         found = [p for p in find_periods(r.text, r.doc_date, s, e, lowered=r.lowered) if p.kind in ("flow", "date")]
         flows = [p for p in found if p.kind == "flow"]
         labels = {p.label: p for p in flows or found}
@@ -638,9 +652,9 @@ _NOTE = re.compile(r"\s{0,8}[（(\[]?\s?(?:注|註|备注|備註|说明|說明|�
                    r"|\*|※|(?i:notes?\b|source|units?\b))")
 
 
-def _caption_text(r: _Reading, table: Table) -> str:
+def _caption_text(r: _Reading, frame: _Frame) -> str:
     """The casefolded text of the lines above a table and of the note under it, where required words may be."""
-    return " ".join(r.text[s:e] for s, e in [*_lines_above(r.text, table.start), *_note_below(r.text, table.end)]).casefold()
+    return " ".join(r.text[s:e] for s, e in [*frame.above, *frame.below]).casefold()
 
 
 def _note_below(text: str, end: int) -> list[tuple[int, int]]:
@@ -722,23 +736,17 @@ def _glued(r: _Reading, cell: Cell) -> CompanyMention | None:
     return CompanyMention(m.start(), m.end(), r.names[word]) if word in r.names else None
 
 
-def _caption_company(r: _Reading, table: Table) -> CompanyMention | None:
+def _caption_company(r: _Reading, frame: _Frame) -> CompanyMention | None:
     """The one company the nearest line above a table naming any names ("作为对照，智谱2026年上半年主要财务数据如下："):
     a table naming no company in its cells is that company's, not the article's subject. A line naming two names
     none, and so does a sentence of the story ("竞争对手MiniMax亏损更大。"): it is no caption.
     """
-    for s, e in _lines_above(r.text, table.start):
+    for s, e in frame.above:
         i, j = bisect_left(r.company_starts, s), bisect_left(r.company_starts, e)
         if i < j:
             one = len({m.company for m in r.companies[i:j]}) == 1 and _is_caption(r.text, s, e)
             return r.companies[i] if one else None
     return None
-
-
-def _off_watchlist(r: _Reading, table: Table) -> bool:
-    """True when the company a table's caption names is not watched (the table is about it, not the subject)."""
-    owner = _caption_company(r, table)
-    return owner is not None and owner.company is None
 
 
 def _company(r: _Reading, named: CompanyMention | None) -> str | None:
@@ -750,7 +758,7 @@ def _company(r: _Reading, named: CompanyMention | None) -> str | None:
     return named.company if named is not None else r.subject
 
 
-def _caption_unit(r: _Reading, table: Table) -> tuple[int, str | None] | None:
+def _caption_unit(r: _Reading, table: Table, frame: _Frame) -> tuple[int, str | None] | None:
     """The unit for the whole table: in a header cell that is no period, a caption in the lines just above it, or a
     note under it ("注：金额单位为人民币亿元")."""
     heads = list(dict.fromkeys(h for c in table.rows[0] for h in _heading(c)))
@@ -759,7 +767,7 @@ def _caption_unit(r: _Reading, table: Table) -> tuple[int, str | None] | None:
         if m:
             return _unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
     spans = [(c.start, c.end) for c in heads if _period(r, c) is None]
-    spans += [*_lines_above(r.text, table.start), *_note_below(r.text, table.end)]
+    spans += [*frame.above, *frame.below]
     for s, e in spans:
         found = _unit_in(r.text, s, e)
         if found is not None:

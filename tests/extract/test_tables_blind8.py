@@ -124,3 +124,16 @@ def test_a_glued_word_the_article_does_not_name_as_a_company_gives_no_column(wat
             "营业收入      2.1亿元    4.6亿元\n")
     got = facts(text, watchlist, published=date(2026, 4, 10))
     assert ("moonshot", "revenue", "FY2025", Decimal("460000000"), "CNY") in got
+
+
+# --- a cell reads its number as a sentence does --------------------------------------------------
+
+
+def test_a_cell_with_duo_or_yu_after_its_figure_is_a_lower_bound_as_in_a_sentence(watchlist):
+    table = ("月之暗面主要数据\n\n"
+             "| 指标 | 2025年 |\n|---|---|\n| 营业收入 | 30多亿元 |\n| 研发开支 | 1200余万美元 |\n")
+    got = {(f.metric, f.value, f.qualifier) for f in extract_facts(table, watchlist, published=date(2026, 4, 1))}
+    assert got == {("revenue", Decimal("3000000000"), "gt"), ("rd_expense", Decimal("12000000"), "gt")}
+    prose = "月之暗面2025年营业收入30多亿元。"
+    assert {(f.metric, f.value, f.qualifier) for f in extract_facts(prose, watchlist, published=date(2026, 4, 1))} == {
+        ("revenue", Decimal("3000000000"), "gt")}
