@@ -7,17 +7,21 @@ its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and a ra
 (x)") the metric that needs the first one's words.
 
 Its period comes from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result;
-"上年同期" is the column to its left a year earlier) or, failing that, a period written in its row ("Zhipu  9M25
-US$53.4m"), or, when no header cell names any, the one period a note under the table ("注：均为2025财年数据") or the
+"上年同期" is the column to its left a year earlier; "YoY" is about the latest dated column just left of it) or,
+failing that, a period written in its row ("Zhipu  9M25 US$53.4m") or, for a change row ("  growth y/y"), in the
+row above ("Revenue, 1H26"), or, when no header cell names any, the one period a note under the table ("注：均为2025财年数据") or the
 nearest line above it (a caption, the sentence introducing it) names. Its unit comes from the cell, the row label
 ("营业收入（亿元）"), the column header, a caption just above the table ("单位：人民币亿元", "(CNY unless stated)", "in
 US$ millions", "(US$m, Dec year-end)") or a note under it ("（单位：万亿tokens/日）"). Its company is the one named in
-its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else in the caption ("作为对照，
+its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"; a Latin name written against
+the year, "MiniMax2025年", when the article names the company by that word), else in the caption ("作为对照，
 DeepSeek上半年数据如下："), else the article's subject; under rows of companies a row naming none ("合计", "Total") is no one's. A cell
 may hold a qualifier beside its number ("约3.1亿元", "over 85.0", "50%以上").
 
 Header and rows need not have as many cells: the number columns are the last ones of each, so a header without a
-label cell still lines up. A markdown header of two rows, as a page renders merged cells ("| 业务 | 2025年 | | 2024年 |
+label cell still lines up. A blank cell keeps its column: an empty markdown cell, or in aligned text a row whose
+fewer cells each sit under one column of the first body row ("  Cloud   198.0            503.5" under "Revenue
+412.5   151.1%   1,090.0"). A markdown header of two rows, as a page renders merged cells ("| 业务 | 2025年 | | 2024年 |
 |" over "| | 收入 | 占比 | 收入 | 占比 |"), is one row whose cells keep their column and carry the merged cell over them. A number the table cannot tie to a metric and a period is left to the sentence reader,
 unless the header or the caption names companies (its columns, or the table, are theirs).
 """
@@ -183,8 +187,9 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
     if stripped.startswith("|") and stripped.count("|") >= 2:
         if _SEPARATOR.fullmatch(stripped):
             return "separator", ()
-        cells = tuple(c for c in _markdown_cells(text, s, e) if c is not None)
-        return ("markdown", cells) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
+        # a blank cell keeps its column: "| Cloud | 198.0 | | 503.5 |" under "| | 3Q26 | YoY | 9M26 |"
+        cells = tuple(_markdown_cells(text, s, e))
+        return ("markdown", cells) if 2 <= sum(not _blank(c) for c in cells) <= MAX_COLUMNS else (None, ())
     if "  " not in stripped and "\t" not in stripped:
         return None, ()
     cells = []
@@ -199,21 +204,29 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
     return ("aligned", tuple(cells)) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
 
 
-def _markdown_cells(text: str, s: int, e: int) -> list[Cell | None]:
-    """The cells of the markdown line text[s:e] column by column, None for an empty one (the rest of a merged cell)."""
+def _markdown_cells(text: str, s: int, e: int) -> list[Cell]:
+    """The cells of the markdown line text[s:e] column by column, an empty one blank (the rest of a merged cell, or
+    a figure not given)."""
     found, pos = [], s
     for part in text[s:e].split("|"):
         m = _CELL_TRIM.search(text, pos, pos + len(part))
-        found.append(Cell(m.start(), m.end()) if m else None)
+        found.append(Cell(m.start(), m.end()) if m else Cell(pos, pos))
         pos += len(part) + 1
     found = found[1:]  # what stands before the first "|"
-    if found and found[-1] is None:
+    if found and _blank(found[-1]):
         found.pop()  # what stands after the last one
     return found
 
 
+def _blank(cell: Cell) -> bool:
+    return cell.start == cell.end
+
+
 def _close(text: str, block: list, kind: str | None, tables: list[Table]) -> None:
-    """Keep a block of rows as a table when it has a header and at least one row."""
+    """Keep a block of rows as a table when it has a header and at least one row; a markdown header's blank cells
+    head nothing (its first one is over the labels, the others are the rest of a merged cell)."""
+    if kind == "markdown":
+        block = [tuple(c for c in block[0] if not _blank(c)), *block[1:]]
     rows = _merged_header(text, block) if kind == "markdown" else tuple(block)
     if len(rows) >= 2:
         tables.append(Table(block[0][0].start, block[-1][-1].end, rows))
@@ -229,14 +242,14 @@ def _merged_header(text: str, block: list) -> tuple[tuple[Cell, ...], ...]:
     if len(block) < 3:
         return tuple(block)
     top, sub = (_markdown_cells(text, _line_start(text, row[0].start), _line_end(text, row[-1].end)) for row in block[:2])
-    if len(top) != len(sub) or sub[0] is not None or None not in top[1:] or any(
+    if len(top) != len(sub) or not _blank(sub[0]) or not any(_blank(c) for c in top[1:]) or any(
             _NUMBER.fullmatch(text, c.start, c.end) and not _YEAR_CELL.fullmatch(text, c.start, c.end) for c in block[1]):
         return tuple(block)
     merged, over = [], None
     for i, (above, cell) in enumerate(zip(top, sub, strict=True)):
-        over = above if i and above is not None else over
-        cell = Cell(cell.start, cell.end, over) if cell is not None else above
-        if cell is not None:
+        over = above if i and not _blank(above) else over
+        cell = Cell(cell.start, cell.end, over) if not _blank(cell) else above
+        if not _blank(cell):
             merged.append(cell)
     return (tuple(merged), *block[2:])
 
@@ -333,7 +346,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         if not numbers:
             continue
         cells.extend(row[i] for i in numbers)
-        labels = [c for i, c in enumerate(row) if i not in numbers and c.end > c.start]
+        labels = [c for i, c in enumerate(row) if i not in numbers and not _blank(c)]
         named = _named(r, row[0].start, row[-1].end)
         if named is not None and named.company is None:
             continue  # a row about a company that is not watched
@@ -535,9 +548,9 @@ def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
     "20多亿元"): the number is approximate or a bound, not exact; or a points word after it ("-5.3 pts"): a change
     in percentage points. Any other word in the cell makes it no number cell.
     """
+    if _blank(cell):
+        return None
     text, start, end, neg = r.text, cell.start, cell.end, False
-    if start == end:
-        return None  # a blank left in a row
     if text[start] in "(（" and text[end - 1] in ")）" and end - start > 2:
         start, end, neg = start + 1, end - 1, True  # "(179,300)": an accountant's negative
     elif text[start] == "+" and end - start > 1 and text[start + 1].isdigit():

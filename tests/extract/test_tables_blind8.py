@@ -137,3 +137,22 @@ def test_a_cell_with_duo_or_yu_after_its_figure_is_a_lower_bound_as_in_a_sentenc
     prose = "月之暗面2025年营业收入30多亿元。"
     assert {(f.metric, f.value, f.qualifier) for f in extract_facts(prose, watchlist, published=date(2026, 4, 1))} == {
         ("revenue", Decimal("3000000000"), "gt")}
+
+
+def test_a_blank_markdown_cell_keeps_the_cells_after_it_under_their_columns(watchlist):
+    text = ("DeepSeek: first-half figures (US$ thousands)\n\n"
+            "| | 1H 2026 | 1H 2025 | YoY | FY 2025 |\n|---|---|---|---|---|\n"
+            "| Revenue | 88,200 | 40,100 | 120.0% | 97,600 |\n"
+            "| Gross margin | 44.0% | 36.5% | | 39.8% |\n")
+    got = facts(text, watchlist, published=date(2026, 8, 25))
+    assert {
+        ("deepseek", "gross_margin", "2026H1", Decimal("44.0"), "%"),
+        ("deepseek", "gross_margin", "2025H1", Decimal("36.5"), "%"),
+        ("deepseek", "gross_margin", "FY2025", Decimal("39.8"), "%"),
+    } <= got
+    assert not any(m == "gross_margin" and p == "2025H1" and v == Decimal("44.0") for _, m, p, v, _ in got)
+    chinese = ("月之暗面主要数据\n\n| 指标 | 2025年 | 2024年 |\n|---|---|---|\n"
+               "| 营业收入（亿元） | 4.6 | |\n| 毛利率 | 35.2% | 30.1% |\n")
+    got = facts(chinese, watchlist, published=date(2026, 4, 1))
+    assert ("moonshot", "revenue", "FY2025", Decimal("460000000"), "CNY") in got
+    assert not any(m == "revenue" and p == "FY2024" for _, m, p, _, _ in got)  # the blank is 2024's, not 4.6
