@@ -336,7 +336,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     table_period = _caption_period(r, frame) if not any(header_periods) else None
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
-    company_rows = sum(_named(r, row[0].start, row[0].end) is not None for row in body) >= 2
+    company_rows = sum(_label_company(r, row[0]) is not None for row in body) >= 2
     facts, cells = [], []
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
     above_period = None  # and the period its label names: "Revenue, 1H26" over "␣␣growth y/y" dates the growth
@@ -347,10 +347,10 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             continue
         cells.extend(row[i] for i in numbers)
         labels = [c for i, c in enumerate(row) if i not in numbers and not _blank(c)]
-        named = _named(r, row[0].start, row[-1].end)
+        named = _label_company(r, row[0]) or _named(r, row[0].start, row[-1].end)
         if named is not None and named.company is None:
             continue  # a row about a company that is not watched
-        if company_rows and _named(r, row[0].start, row[0].end) is None:
+        if company_rows and _label_company(r, row[0]) is None:
             continue  # "合计", "Total", "行业平均" under rows of companies: no one company's
         row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
         said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
@@ -733,13 +733,18 @@ def _named_heading(r: _Reading, cell: Cell) -> CompanyMention | None:
     return next((m for h in _heading(cell) if (m := _named(r, h.start, h.end) or _glued(r, h)) is not None), None)
 
 
+def _label_company(r: _Reading, cell: Cell) -> CompanyMention | None:
+    """The company a row's label names, by name or by a name glued to a year ("MiniMax2025年   8260万美元")."""
+    return _named(r, cell.start, cell.end) or _glued(r, cell)
+
+
 # A Latin name written against the year after it, as Chinese headers do ("MiniMax2025年"): no word boundary ends it.
 _GLUED_NAME = re.compile(r"[A-Za-z][A-Za-z.&-]{0,30}(?=(?:19|20)[0-9]{2})")
 
 
 def _glued(r: _Reading, cell: Cell) -> CompanyMention | None:
-    """The company a header cell names by a name glued to a year ("MiniMax2025年"), when the article names that
-    company by the same word elsewhere."""
+    """The company a header cell or a row's label names by a name glued to a year ("MiniMax2025年"), when the
+    article names that company by the same word elsewhere."""
     m = _GLUED_NAME.match(r.text, cell.start, cell.end)
     if m is None:
         return None

@@ -156,3 +156,17 @@ def test_a_blank_markdown_cell_keeps_the_cells_after_it_under_their_columns(watc
     got = facts(chinese, watchlist, published=date(2026, 4, 1))
     assert ("moonshot", "revenue", "FY2025", Decimal("460000000"), "CNY") in got
     assert not any(m == "revenue" and p == "FY2024" for _, m, p, _, _ in got)  # the blank is 2024's, not 4.6
+
+
+def test_a_row_label_gluing_a_latin_name_to_the_year_gives_the_row_to_that_company(watchlist):
+    text = ("DeepSeek与月之暗面的年度数据对比如下：\n\n"
+            "公司             营业收入      毛利率\n"
+            "DeepSeek2025年   9.8亿元       61.5%\n"
+            "月之暗面2025年   4.6亿元       35.2%\n")
+    got = facts(text, watchlist, published=date(2026, 4, 10))
+    assert got == {
+        ("deepseek", "revenue", "FY2025", Decimal("980000000"), "CNY"),
+        ("deepseek", "gross_margin", "FY2025", Decimal("61.5"), "%"),
+        ("moonshot", "revenue", "FY2025", Decimal("460000000"), "CNY"),
+        ("moonshot", "gross_margin", "FY2025", Decimal("35.2"), "%"),
+    }
