@@ -7,17 +7,21 @@ its metric ("收入同比", "Revenue YoY (%)") is that metric's change, and a ra
 (x)") the metric that needs the first one's words.
 
 Its period comes from its column's header ("2024年", "1H25", a broker's "9M25A"; "2025E" is an estimate, no result;
-"上年同期" is the column to its left a year earlier) or, failing that, a period written in its row ("Zhipu  9M25
-US$53.4m"), or, when no header cell names any, the one period a note under the table ("注：均为2025财年数据") or the
+"上年同期" is the column to its left a year earlier; "YoY" is about the latest dated column just left of it) or,
+failing that, a period written in its row ("Zhipu  9M25 US$53.4m") or, for a change row ("  growth y/y"), in the
+row above ("Revenue, 1H26"), or, when no header cell names any, the one period a note under the table ("注：均为2025财年数据") or the
 nearest line above it (a caption, the sentence introducing it) names. Its unit comes from the cell, the row label
 ("营业收入（亿元）"), the column header, a caption just above the table ("单位：人民币亿元", "(CNY unless stated)", "in
 US$ millions", "(US$m, Dec year-end)") or a note under it ("（单位：万亿tokens/日）"). Its company is the one named in
-its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"), else in the caption ("作为对照，
+its row, else in its column's header ("| 指标 | 智谱（2025年上半年） | MiniMax（…） |"; a Latin name written against
+the year, "MiniMax2025年", when the article names the company by that word), else in the caption ("作为对照，
 DeepSeek上半年数据如下："), else the article's subject; under rows of companies a row naming none ("合计", "Total") is no one's. A cell
 may hold a qualifier beside its number ("约3.1亿元", "over 85.0", "50%以上").
 
 Header and rows need not have as many cells: the number columns are the last ones of each, so a header without a
-label cell still lines up. A markdown header of two rows, as a page renders merged cells ("| 业务 | 2025年 | | 2024年 |
+label cell still lines up. A blank cell keeps its column: an empty markdown cell, or in aligned text a row whose
+fewer cells each sit under one column of the first body row ("  Cloud   198.0            503.5" under "Revenue
+412.5   151.1%   1,090.0"). A markdown header of two rows, as a page renders merged cells ("| 业务 | 2025年 | | 2024年 |
 |" over "| | 收入 | 占比 | 收入 | 占比 |"), is one row whose cells keep their column and carry the merged cell over them. A number the table cannot tie to a metric and a period is left to the sentence reader,
 unless the header or the caption names companies (its columns, or the table, are theirs).
 """
@@ -28,6 +32,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import takewhile
 
 from pipeline.extract.cues import CueBook
 from pipeline.extract.entities import CompanyMention
@@ -109,6 +114,7 @@ def find_tables(text: str) -> list[Table]:
     tables: list[Table] = []
     block: list[tuple[Cell, ...]] = []
     kind = None
+    grid = None  # the columns of an aligned table's first body row, for a row that leaves a cell blank
     for m in _LINE.finditer(text):
         s, e = m.span()
         if s == e and s and text[s - 1] != "\n":
@@ -116,12 +122,16 @@ def find_tables(text: str) -> list[Table]:
         row_kind, cells = _row(text, s, e)
         if row_kind == "separator" and kind == "markdown":
             continue
+        if kind == "aligned" and row_kind == "aligned" and grid and not _lines_up(block, cells):
+            cells = _fill_blanks(text, s, grid, cells) or cells
         if row_kind is None or (kind is not None and (row_kind != kind or (kind == "aligned" and not _lines_up(block, cells)))):
             _close(text, block, kind, tables)
             block, kind = [], None
         if row_kind in ("markdown", "aligned"):
             block.append(cells)
             kind = row_kind
+            if len(block) <= 2:
+                grid = _grid(text, s, cells) if len(block) == 2 and kind == "aligned" else None
     _close(text, block, kind, tables)
     return tables
 
@@ -129,6 +139,43 @@ def find_tables(text: str) -> list[Table]:
 def _lines_up(block: list[tuple[Cell, ...]], cells: tuple[Cell, ...]) -> bool:
     """Aligned rows have as many cells as the row above; a header may lack the label cell ("    2023    2024")."""
     return len(cells) == len(block[-1]) or (len(block) == 1 and len(cells) == len(block[0]) + 1)
+
+
+def _grid(text: str, line: int, cells: tuple[Cell, ...]) -> list[tuple[int, int]] | None:
+    """The (first, last + 1) character columns of a row's cells, the row starting at line; None when tabs cut it:
+    a tab's width is the reader's, no position to line another row up by."""
+    if text.find("\t", line, cells[-1].end) >= 0:
+        return None
+    return [(c.start - line, c.end - line) for c in cells]
+
+
+_DIGIT = re.compile("[0-9]")
+
+
+def _fill_blanks(text: str, line: int, grid: list[tuple[int, int]], cells: tuple[Cell, ...]) -> tuple[Cell, ...] | None:
+    """A row with fewer cells than the table's first body row, each under one of its columns, with an empty cell in
+    each blank ("  On-premise   214,500            586,500" under "Revenue   412,500   151.1%   1,090,000"): a
+    press release leaves a segment's change column blank. None when the row does not line up so: its label must
+    head the row, no cell may straddle two columns, each cell after the label must hold a figure (a note's words
+    are no row).
+    """
+    spans = _grid(text, line, cells)
+    if spans is None or len(cells) >= len(grid) or not all(_DIGIT.search(text, c.start, c.end) for c in cells[1:]):
+        return None
+    filled: list[Cell | None] = [None] * len(grid)
+    last = -1
+    for cell, (a, b) in zip(cells, spans, strict=True):
+        under = [j for j, (s, e) in enumerate(grid) if a < e and s < b]
+        if len(under) != 1 or under[0] <= last:
+            return None
+        last = under[0]
+        filled[last] = cell
+    if filled[0] is None:
+        return None
+    row: list[Cell] = []
+    for cell in filled:
+        row.append(cell or Cell(row[-1].end, row[-1].end))
+    return tuple(row)
 
 
 def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
@@ -140,8 +187,9 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
     if stripped.startswith("|") and stripped.count("|") >= 2:
         if _SEPARATOR.fullmatch(stripped):
             return "separator", ()
-        cells = tuple(c for c in _markdown_cells(text, s, e) if c is not None)
-        return ("markdown", cells) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
+        # a blank cell keeps its column: "| Cloud | 198.0 | | 503.5 |" under "| | 3Q26 | YoY | 9M26 |"
+        cells = tuple(_markdown_cells(text, s, e))
+        return ("markdown", cells) if 2 <= sum(not _blank(c) for c in cells) <= MAX_COLUMNS else (None, ())
     if "  " not in stripped and "\t" not in stripped:
         return None, ()
     cells = []
@@ -156,21 +204,29 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
     return ("aligned", tuple(cells)) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
 
 
-def _markdown_cells(text: str, s: int, e: int) -> list[Cell | None]:
-    """The cells of the markdown line text[s:e] column by column, None for an empty one (the rest of a merged cell)."""
+def _markdown_cells(text: str, s: int, e: int) -> list[Cell]:
+    """The cells of the markdown line text[s:e] column by column, an empty one blank (the rest of a merged cell, or
+    a figure not given)."""
     found, pos = [], s
     for part in text[s:e].split("|"):
         m = _CELL_TRIM.search(text, pos, pos + len(part))
-        found.append(Cell(m.start(), m.end()) if m else None)
+        found.append(Cell(m.start(), m.end()) if m else Cell(pos, pos))
         pos += len(part) + 1
     found = found[1:]  # what stands before the first "|"
-    if found and found[-1] is None:
+    if found and _blank(found[-1]):
         found.pop()  # what stands after the last one
     return found
 
 
+def _blank(cell: Cell) -> bool:
+    return cell.start == cell.end
+
+
 def _close(text: str, block: list, kind: str | None, tables: list[Table]) -> None:
-    """Keep a block of rows as a table when it has a header and at least one row."""
+    """Keep a block of rows as a table when it has a header and at least one row; a markdown header's blank cells
+    head nothing (its first one is over the labels, the others are the rest of a merged cell)."""
+    if kind == "markdown":
+        block = [tuple(c for c in block[0] if not _blank(c)), *block[1:]]
     rows = _merged_header(text, block) if kind == "markdown" else tuple(block)
     if len(rows) >= 2:
         tables.append(Table(block[0][0].start, block[-1][-1].end, rows))
@@ -186,14 +242,14 @@ def _merged_header(text: str, block: list) -> tuple[tuple[Cell, ...], ...]:
     if len(block) < 3:
         return tuple(block)
     top, sub = (_markdown_cells(text, _line_start(text, row[0].start), _line_end(text, row[-1].end)) for row in block[:2])
-    if len(top) != len(sub) or sub[0] is not None or None not in top[1:] or any(
+    if len(top) != len(sub) or not _blank(sub[0]) or not any(_blank(c) for c in top[1:]) or any(
             _NUMBER.fullmatch(text, c.start, c.end) and not _YEAR_CELL.fullmatch(text, c.start, c.end) for c in block[1]):
         return tuple(block)
     merged, over = [], None
     for i, (above, cell) in enumerate(zip(top, sub, strict=True)):
-        over = above if i and above is not None else over
-        cell = Cell(cell.start, cell.end, over) if cell is not None else above
-        if cell is not None:
+        over = above if i and not _blank(above) else over
+        cell = Cell(cell.start, cell.end, over) if not _blank(cell) else above
+        if not _blank(cell):
             merged.append(cell)
     return (tuple(merged), *block[2:])
 
@@ -220,6 +276,16 @@ class _Reading:
     company_starts: list[int]
     before_qualifiers: dict[str, str]  # "约" → approx, "over" → gt: a cell's word before its number
     after_qualifiers: dict[str, str]  # "以上" → gt, "左右" → approx: a cell's word after it
+    names: dict[str, str | None] | None = None  # each company's words in the article, casefolded: built when asked
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The lines around a table where its caption and note may be: the non-empty lines just above it, nearest
+    first, and the note under it (as a list, empty when the line under it is no note)."""
+
+    above: list[tuple[int, int]]
+    below: list[tuple[int, int]]
 
 
 def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: date | None,
@@ -237,12 +303,14 @@ def table_facts(text: str, lowered: str, book: CueBook, subject: str, doc_date: 
                        *_cell_qualifiers(book))
     facts, read = [], set()
     for table in tables:
-        found = _read_table(reading, table)
-        if found or any(_named_heading(reading, c) for c in table.rows[0][1:]) or _off_watchlist(reading, table):
+        frame = _Frame(_lines_above(text, table.start), _note_below(text, table.end))
+        owner = _caption_company(reading, frame)
+        found, cells = _read_table(reading, table, frame, owner)
+        off_watchlist = owner is not None and owner.company is None  # the table is about it, not the subject
+        if found or any(_named_heading(reading, c) for c in table.rows[0][1:]) or off_watchlist:
             facts.extend(found)
             # every offset of a number cell: the sentence reader's number in "约3.1亿元" starts past the "约"
-            read.update(i for row in table.rows[1:] for c in row if _cell_number(reading, c) is not None
-                        for i in range(c.start, c.end))
+            read.update(i for c in cells for i in range(c.start, c.end))
     return facts, read
 
 
@@ -259,35 +327,37 @@ def _cell_qualifiers(book: CueBook) -> tuple[dict[str, str], dict[str, str]]:
     return sides
 
 
-def _read_table(r: _Reading, table: Table) -> list[Fact]:
-    """The facts of one table, row by row."""
+def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention | None) -> tuple[list[Fact], list[Cell]]:
+    """The facts of one table, row by row, and its cells holding a number; owner is the company its caption names."""
     header, body = table.rows[0], table.rows[1:]
-    caption = _caption_unit(r, table)
-    header_periods = _header_periods(r, table)
+    caption = _caption_unit(r, table, frame)
+    header_periods = _header_periods(r, table, frame)
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
-    table_period = _caption_period(r, table) if not any(header_periods) else None
-    around = _caption_text(r, table)
-    topic = _caption_metric(r, table, around)
-    owner = _caption_company(r, table)
-    company_rows = sum(_named(r, row[0].start, row[0].end) is not None for row in body) >= 2
-    latest = max((p for p in header_periods if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
-    facts = []
+    table_period = _caption_period(r, frame) if not any(header_periods) else None
+    around = _caption_text(r, frame)
+    topic = _caption_metric(r, table, frame, around)
+    company_rows = sum(_label_company(r, row[0]) is not None for row in body) >= 2
+    facts, cells = [], []
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
+    above_period = None  # and the period its label names: "Revenue, 1H26" over "␣␣growth y/y" dates the growth
     parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
     for row in body:
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
             continue
-        labels = [c for i, c in enumerate(row) if i not in numbers]
-        named = _named(r, row[0].start, row[-1].end)
+        cells.extend(row[i] for i in numbers)
+        labels = [c for i, c in enumerate(row) if i not in numbers and not _blank(c)]
+        named = _label_company(r, row[0]) or _named(r, row[0].start, row[-1].end)
         if named is not None and named.company is None:
             continue  # a row about a company that is not watched
-        if company_rows and _named(r, row[0].start, row[0].end) is None:
+        if company_rows and _label_company(r, row[0]) is None:
             continue  # "合计", "Total", "行业平均" under rows of companies: no one company's
         row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
         said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
         own, of = _row_metric(r, labels, around)
         row_metric = own or _breakdown(r, labels, parent)
+        if row_period is None and row_metric is not None and _is_change(r, row_metric):
+            row_period = above_period
         segment = _segment(r, labels[0]) if row_metric is None and labels else None
         offset = len(row) - len(header)
         for i, (q, qualifier) in numbers.items():
@@ -302,7 +372,7 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
                 found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
             elif row_metric is not None and col is not None and col_period is None and _CHANGE_HEADER.fullmatch(
                     r.text, col.start, col.end):
-                found, base, col_period = _change_of(r, row_metric), row_metric[0], latest
+                found, base, col_period = _change_of(r, row_metric), row_metric[0], _changed_period(header_periods, i - offset)
             period = col_period or row_period or table_period
             if found is None or period is None:
                 continue
@@ -312,18 +382,18 @@ def _read_table(r: _Reading, table: Table) -> list[Fact]:
             fact = _fact(r, company, found, period, q, qualifier, row, base)
             if fact is not None:
                 facts.append(fact)
-        above = row_metric[0] if row_metric else ()
+        above, above_period = (row_metric[0], row_period) if row_metric else ((), None)
         if own is not None and labels and labels[0] is row[0]:
             parent = (own, _column(r.text, row[0].start))
-    return facts
+    return facts, cells
 
 
-def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
+def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMention | None]:
     """The period heading each column: a period, a year ("2024", "2024A", with any months named over the header),
     or a year-earlier phrase ("上年同期", "A year earlier"): the nearest dated column to its left, a year earlier."""
     header = table.rows[0]
     years = any(_YEAR_CELL.fullmatch(r.text, h.start, h.end) for c in header for h in _heading(c))
-    months = _column_months(r, table) if years else None
+    months = _column_months(r, frame) if years else None
     periods = [next((p for h in _heading(c) if (p := _heading_period(r, h, months)) is not None), None) for c in header]
     for i, cell in enumerate(header):
         if periods[i] is None and any(p.kind == "prior" for h in _heading(cell)
@@ -333,13 +403,20 @@ def _header_periods(r: _Reading, table: Table) -> list[PeriodMention | None]:
     return periods
 
 
-def _caption_metric(r: _Reading, table: Table, around: str):
+def _changed_period(header_periods: list[PeriodMention | None], k: int) -> PeriodMention | None:
+    """The period a change column headed by no period ("YoY") is about: the latest of the dated columns just left of
+    it ("3Q26 | 3Q25 | YoY | 9M26 | 9M25 | YoY": the second is about 9M26), else the latest of the header."""
+    group = list(takewhile(lambda p: p is not None, reversed(header_periods[:k]))) or header_periods
+    return max((p for p in group if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
+
+
+def _caption_metric(r: _Reading, table: Table, frame: _Frame, around: str):
     """The metric of a table that names none in its cells: the one the nearest line above naming a metric names
     ("智谱与MiniMax营收对比", "Revenue by company (US$ m)", "以下均为各家披露的日均调用量。"); a line naming two
     ("营收与毛利率") gives none, and so does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
     if any(r.book.may_name_metric(r.lowered, h.start, h.end) for row in table.rows for c in row for h in _heading(c)):
         return None
-    for s, e in _lines_above(r.text, table.start):
+    for s, e in frame.above:
         cues = [c for c in r.book.find(r.text, s, e, lowered=r.lowered) if c.role == "metric"]
         if cues:
             # a caption names its metric as a heading does, before any figure: a word that is also a cue for the
@@ -431,6 +508,11 @@ def _ratio(r: _Reading, cell: Cell, denominator):
     return (names, None, None) if names else None
 
 
+def _is_change(r: _Reading, row_metric) -> bool:
+    """True when a row's metric is a change of another ("growth y/y", "营收同比"): its base is the row above's."""
+    return any(r.book.metrics[n].base for n in row_metric[0])
+
+
 def _change_of(r: _Reading, row_metric):
     """The change metric of a row's metric (revenue → revenue growth), or None."""
     names = tuple(n for n, rule in r.book.metrics.items() if rule.base and rule.base in row_metric[0])
@@ -462,10 +544,12 @@ _BARE_CHANGE = frozenset({"同比", "按年", "同比增长", "同比增長", "�
 def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
     """The number filling a cell ("1.245", "US$53.4m", "2,466m", "56.3%") and its qualifier, or None.
 
-    A cell may hold one qualifier word or sign beside its number ("约3.1亿元", "over US$34m", "60%以上", "＞60%"):
-    the number is approximate or a bound, not exact; or a points word after it ("-5.3 pts"): a change in percentage
-    points. Any other word in the cell makes it no number cell.
+    A cell may hold one qualifier word or sign beside its number ("约3.1亿元", "over US$34m", "60%以上", "＞60%",
+    "20多亿元"): the number is approximate or a bound, not exact; or a points word after it ("-5.3 pts"): a change
+    in percentage points. Any other word in the cell makes it no number cell.
     """
+    if _blank(cell):
+        return None
     text, start, end, neg = r.text, cell.start, cell.end, False
     if text[start] in "(（" and text[end - 1] in ")）" and end - start > 2:
         start, end, neg = start + 1, end - 1, True  # "(179,300)": an accountant's negative
@@ -484,6 +568,9 @@ def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
             return None
     if m is None or (neg and m.group("neg")):
         return None
+    odd = m.group("odd") or m.group("odd2")
+    if odd and qualifier == "eq":
+        qualifier = r.after_qualifiers.get(odd, qualifier)  # "20多亿元": more than 20亿元, as a sentence reads it
     read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
     if read is None:
         return None
@@ -538,9 +625,9 @@ def _year_column(r: _Reading, cell: Cell, months: tuple[int, int] | None) -> Per
     return PeriodMention(cell.start, cell.end, "flow", label, (y,)) if label else None
 
 
-def _column_months(r: _Reading, table: Table) -> tuple[int, int] | None:
+def _column_months(r: _Reading, frame: _Frame) -> tuple[int, int] | None:
     """(first, last) month of the year columns, from "Six months ended 30 June" in the lines just above the header."""
-    for s, e in _lines_above(r.text, table.start):
+    for s, e in frame.above:
         m = _COLUMN_MONTHS.search(r.text, s, e)
         if m is None:
             continue
@@ -554,7 +641,7 @@ def _column_months(r: _Reading, table: Table) -> tuple[int, int] | None:
     return None
 
 
-def _caption_period(r: _Reading, table: Table) -> PeriodMention | None:
+def _caption_period(r: _Reading, frame: _Frame) -> PeriodMention | None:
     """The period of a table whose header names none: the one a note under it names ("注：均为2025财年数据", "Note:
     figures are for 1H26"), else the one the nearest line above naming a period names (a caption "2024年核心数据",
     or the sentence introducing the table).
@@ -563,7 +650,7 @@ def _caption_period(r: _Reading, table: Table) -> PeriodMention | None:
     over a day in the same line ("3月30日披露2025年度业绩"): the day is when it was said; a line naming only a day
     ("截至6月9日收盘") dates a table of market values.
     """
-    for s, e in [*_note_below(r.text, table.end), *_lines_above(r.text, table.start)]:
+    for s, e in [*frame.below, *frame.above]:
         found = [p for p in find_periods(r.text, r.doc_date, s, e, lowered=r.lowered) if p.kind in ("flow", "date")]
         flows = [p for p in found if p.kind == "flow"]
         labels = {p.label: p for p in flows or found}
@@ -578,9 +665,9 @@ _NOTE = re.compile(r"\s{0,8}[（(\[]?\s?(?:注|註|备注|備註|说明|說明|�
                    r"|\*|※|(?i:notes?\b|source|units?\b))")
 
 
-def _caption_text(r: _Reading, table: Table) -> str:
+def _caption_text(r: _Reading, frame: _Frame) -> str:
     """The casefolded text of the lines above a table and of the note under it, where required words may be."""
-    return " ".join(r.text[s:e] for s, e in [*_lines_above(r.text, table.start), *_note_below(r.text, table.end)]).casefold()
+    return " ".join(r.text[s:e] for s, e in [*frame.above, *frame.below]).casefold()
 
 
 def _note_below(text: str, end: int) -> list[tuple[int, int]]:
@@ -643,26 +730,41 @@ def _named(r: _Reading, start: int, end: int) -> CompanyMention | None:
 
 def _named_heading(r: _Reading, cell: Cell) -> CompanyMention | None:
     """The company a header cell or the merged cell over it names ("| | 智谱 | |" over "| | 2024年 | 2025年 |")."""
-    return next((m for h in _heading(cell) if (m := _named(r, h.start, h.end)) is not None), None)
+    return next((m for h in _heading(cell) if (m := _named(r, h.start, h.end) or _glued(r, h)) is not None), None)
 
 
-def _caption_company(r: _Reading, table: Table) -> CompanyMention | None:
+def _label_company(r: _Reading, cell: Cell) -> CompanyMention | None:
+    """The company a row's label names, by name or by a name glued to a year ("MiniMax2025年   8260万美元")."""
+    return _named(r, cell.start, cell.end) or _glued(r, cell)
+
+
+# A Latin name written against the year after it, as Chinese headers do ("MiniMax2025年"): no word boundary ends it.
+_GLUED_NAME = re.compile(r"[A-Za-z][A-Za-z.&-]{0,30}(?=(?:19|20)[0-9]{2})")
+
+
+def _glued(r: _Reading, cell: Cell) -> CompanyMention | None:
+    """The company a header cell or a row's label names by a name glued to a year ("MiniMax2025年"), when the
+    article names that company by the same word elsewhere."""
+    m = _GLUED_NAME.match(r.text, cell.start, cell.end)
+    if m is None:
+        return None
+    if r.names is None:
+        r.names = {r.text[c.start:c.end].casefold(): c.company for c in r.companies}
+    word = m.group().casefold()
+    return CompanyMention(m.start(), m.end(), r.names[word]) if word in r.names else None
+
+
+def _caption_company(r: _Reading, frame: _Frame) -> CompanyMention | None:
     """The one company the nearest line above a table naming any names ("作为对照，智谱2026年上半年主要财务数据如下："):
     a table naming no company in its cells is that company's, not the article's subject. A line naming two names
     none, and so does a sentence of the story ("竞争对手MiniMax亏损更大。"): it is no caption.
     """
-    for s, e in _lines_above(r.text, table.start):
+    for s, e in frame.above:
         i, j = bisect_left(r.company_starts, s), bisect_left(r.company_starts, e)
         if i < j:
             one = len({m.company for m in r.companies[i:j]}) == 1 and _is_caption(r.text, s, e)
             return r.companies[i] if one else None
     return None
-
-
-def _off_watchlist(r: _Reading, table: Table) -> bool:
-    """True when the company a table's caption names is not watched (the table is about it, not the subject)."""
-    owner = _caption_company(r, table)
-    return owner is not None and owner.company is None
 
 
 def _company(r: _Reading, named: CompanyMention | None) -> str | None:
@@ -674,7 +776,7 @@ def _company(r: _Reading, named: CompanyMention | None) -> str | None:
     return named.company if named is not None else r.subject
 
 
-def _caption_unit(r: _Reading, table: Table) -> tuple[int, str | None] | None:
+def _caption_unit(r: _Reading, table: Table, frame: _Frame) -> tuple[int, str | None] | None:
     """The unit for the whole table: in a header cell that is no period, a caption in the lines just above it, or a
     note under it ("注：金额单位为人民币亿元")."""
     heads = list(dict.fromkeys(h for c in table.rows[0] for h in _heading(c)))
@@ -683,7 +785,7 @@ def _caption_unit(r: _Reading, table: Table) -> tuple[int, str | None] | None:
         if m:
             return _unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
     spans = [(c.start, c.end) for c in heads if _period(r, c) is None]
-    spans += [*_lines_above(r.text, table.start), *_note_below(r.text, table.end)]
+    spans += [*frame.above, *frame.below]
     for s, e in spans:
         found = _unit_in(r.text, s, e)
         if found is not None:
