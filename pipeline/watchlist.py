@@ -111,10 +111,15 @@ def alias_pattern(aliases, flags: int = re.IGNORECASE) -> re.Pattern | None:
     return re.compile(lead + _trie(trie), flags)
 
 
+# After a Latin alias: no letter or digit ("Kimi2" is a model, "MiniMaxing" no name), unless the digits are a year that
+# Chinese typesetting glues to the name ("MiniMax2025年营收", "Zhipu2024财年").
+_AFTER_LATIN = r"(?:(?![A-Za-z0-9])|(?=(?:19|20)[0-9]{2}\s?(?:年|财年|財年)))"
+
+
 def _trie(node: dict) -> str:
     branches = [re.escape(ch) + _trie(node[ch]) for ch in sorted(k for k in node if k)]
     if "" in node:
         # tried after every longer alias through this node, as the old longest-first alternation did
         n = node[""]
-        branches.append(rf"(?<![A-Za-z0-9][\s\S]{{{n}}})(?![A-Za-z0-9])" if n else "")
+        branches.append(rf"(?<![A-Za-z0-9][\s\S]{{{n}}}){_AFTER_LATIN}" if n else "")
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

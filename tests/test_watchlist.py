@@ -61,3 +61,16 @@ def test_find_over_the_lowered_text_agrees_with_the_full_matcher():
             text = text[: len(text) // 2] + rng.choice(names) + text[len(text) // 2:]
         assert WATCHLIST.find(text, lowered=lower_ascii(text)) == WATCHLIST.find(text), text
     assert WATCHLIST.find("ZHIPU, Kimi", lowered="zhipu, kimi") == [(0, 5, "zhipu"), (7, 11, "moonshot")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("DeepSeek2025年营收7900万美元", [(0, 8, "deepseek")]),  # a year glued to the name in Chinese typesetting
+    ("据悉Zhipu2024财年收入", [(2, 7, "zhipu")]),
+    ("Kimi2 and Kimi2025 and DeepSeek2025x", []),  # a model, a code, not a year of 年
+    ("Kimi 2025年", [(0, 4, "moonshot")]),
+])
+def test_a_latin_alias_glued_to_a_year_of_nian_is_a_mention(text, expected):
+    from pipeline.extract.sentences import lower_ascii
+
+    assert WATCHLIST.find(text) == WATCHLIST.find(text, lowered=lower_ascii(text)) == [
+        (s, e, cid) for s, e, cid in expected]
