@@ -559,8 +559,10 @@ def comparative(text: str, p: PeriodMention) -> bool:
         _COMPARATIVE_COLON.match(text, p.end) is not None
 
 
-# "与2022年的水平相比", "compared with 2023": the base of a comparison, not the year the text goes on about.
-_COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
+# "与2022年的水平相比", "compared with 2023", "已远超去年全年", "作为对比，2024年全年", "一年前的2024年9月": the base of a
+# comparison, not the year the text goes on about.
+_COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超過|远超|遠超|高于|高於|低于|低於|(?:对比|對比)[，,]|一年前的?"
+                       r"|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
 # "down from 45% in 2024", "up from $240 million in January": the level a change starts from, and its period
 _FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
 
