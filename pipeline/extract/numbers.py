@@ -379,6 +379,29 @@ def _inherit(q: Quantity, donor: Quantity) -> Quantity:
     return replace(q, value=value, kind=donor.kind, unit=donor.unit, scaled=q.scaled or donor.scaled, inherited=True)
 
 
+# "市值約2456億元（港元，下同）", "（新台幣，下同）": the currency of every bare 元 from here on, the one before included.
+_DECLARED = re.compile(r"[（(]\s?(?:单位|單位)?[:：]?\s?(?P<cur>港元|港币|港幣|美元|新台币|新台幣)\s?[，,、]?\s?(?:以下同|下同)\s?[)）]")
+_NAMED_YUAN = re.compile(r"人民|RMB|Rmb|CNY|¥|￥|yuan")
+
+
+def apply_declared_currency(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Read 元 as the currency a text declares for itself ("（港元，下同）": Hong Kong dollars below): Hong Kong and
+    Taiwan papers write 億元 for their own currency once they have said so. 元人民幣 or 人民币 keeps the yuan."""
+    at = text.find("下同")
+    m = _DECLARED.search(text, max(0, at - 16), at + 4) if at >= 0 else None
+    if m is None:
+        return quantities
+    unit = _SUFFIX_UNIT[m.group("cur")]
+    return [replace(q, unit=unit) if q.unit == "CNY" and _declared_over(text, q, m) else q for q in quantities]
+
+
+def _declared_over(text: str, q: Quantity, declared: re.Match) -> bool:
+    """True when a yuan figure falls under a declaration: it comes after it, or right before it, and names no yuan
+    of its own."""
+    under = q.start >= declared.end() or (q.end <= declared.start() and not text[q.end:declared.start()].strip())
+    return under and _NAMED_YUAN.search(text, max(0, q.start - 4), q.end) is None
+
+
 def find_labels(text: str, start: int, end: int) -> list[tuple[int, int, int, str | None]]:
     """Return (start, end, power of ten, unit) for unit labels like "（亿元）" or "(US$ million)"."""
     labels = []

@@ -29,3 +29,20 @@ def test_a_year_compared_against_does_not_date_the_months_after_it(watchlist):
     got = facts(text, watchlist, published=date(2026, 8, 15))
     assert ("moonshot", "arr", "2026-05", Decimal("200000000"), "USD", "gt") in got
     assert not {f for f in got if f[1] == "arr" and f[2] != "2026-05"}
+
+
+def test_a_currency_declared_for_the_rest_of_the_text(watchlist):
+    # "（港元，下同）": a Hong Kong paper's 億元 is Hong Kong dollars from there on, the figure just before included;
+    # a figure that names 人民幣 stays in yuan
+    text = ("智譜昨日收市報502元，市值約2210億元（港元，下同）。\n\n"
+            "智譜上半年收入3.8億元人民幣，按年增長180%。MiniMax今日收市市值突破900億元。")
+    got = facts(text, watchlist, published=date(2026, 10, 9))
+    assert ("zhipu", "market_cap", "2026-10-08", Decimal("221000000000"), "HKD", "approx") in got
+    assert ("minimax", "market_cap", "2026-10-09", Decimal("90000000000"), "HKD", "gt") in got
+    assert ("zhipu", "revenue", "2026H1", Decimal("380000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[1] == "market_cap" and f[4] == "CNY"}
+
+
+def test_without_a_declaration_yuan_stays_yuan(watchlist):
+    text = "智谱市值约2210亿元（下同为收盘数据）。智谱上半年收入3.8亿元。"
+    assert {f[4] for f in facts(text, watchlist, published=date(2026, 10, 9))} == {"CNY"}
