@@ -32,6 +32,8 @@ _CAUSE = re.compile(r"(?:预期|預期)(?:推动|推動|提振|带动|帶動|刺
 _CAUSED_BY = re.compile(r"受[^，,。；;]{0,40}$")
 # "主要做…", "mostly sells…": what a company mainly does, before the segment it names
 _MAINLY = re.compile(r"主要|大部分|多数|多數|(?i:mainly|mostly|primarily|largely|chiefly|most\sof\sits)")
+# "受惠AI原生应用订阅放量，前三季营收…", "Driven by its open platform, revenue…": the cause of a change, not its segment
+_DRIVEN = re.compile(r"受惠|受益|得益|受到|(?i:thanks\sto|driven\sby|helped\sby|boosted\sby|fuell?ed\sby|on\sthe\sback\sof)")
 # Qualifiers written right after a number ("七成以上", "30%左右"), before the noun that says what it counts
 _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "2. 收入…", "（3）").
@@ -540,7 +542,7 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
         nxt = next((p for p in usable if p.start >= q.end), None)
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
                                                            or _OF.fullmatch(text, q.end, nxt.start)) \
-                and not comparative(text, nxt):
+                and not comparative(text, nxt) and not _next_phrase(text, q, nxt):
             hugs[q.start] = nxt  # "$3.46 million in 2023", "45% of 2024 revenue"
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
@@ -588,6 +590,12 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                                 and _SEMICOLON.search(text, b.q.end, p.start) is None), None)
             if own is not None:
                 b.period, b.period_source = own, "sentence"
+
+
+def _next_phrase(text: str, q: Quantity, p: PeriodMention) -> bool:
+    """"前三季營收年增125.5% 第三季毛利率升至33%": a Chinese period after a space opens the headline's next phrase;
+    it is not the period of the number before the space."""
+    return p.start > q.end and not text[p.start].isascii() and not text[q.end:p.start].strip()
 
 
 def _earlier_clause_prior(doc: Document, sentence: Sentence, p: PeriodMention, q: Quantity, priors: set[int]) -> bool:
@@ -986,13 +994,13 @@ def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:
 
 
 def _mainly(doc: Document, bounds: list[int], seg: Cue, metric_at: int, sentence_start: int) -> bool:
-    """True when the segment is what the company mainly does, said in a clause before the metric's ("主要做…生意",
-    "makes most of its money from…", "mainly sells…")."""
+    """True when the segment is what the company mainly does, or what drove the change, said in a clause before the
+    metric's ("主要做…生意", "makes most of its money from…", "mainly sells…", "受惠…订阅放量", "driven by…")."""
     k = _clause(bounds, seg.start)
     if k == _clause(bounds, metric_at):
         return False
     start = bounds[k - 1] + 1 if k else sentence_start
-    return _MAINLY.search(doc.text, start, seg.start) is not None
+    return _MAINLY.search(doc.text, start, seg.start) is not None or _DRIVEN.match(doc.text, start) is not None
 
 
 def _past_asides(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:

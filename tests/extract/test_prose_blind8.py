@@ -46,3 +46,56 @@ def test_a_currency_declared_for_the_rest_of_the_text(watchlist):
 def test_without_a_declaration_yuan_stays_yuan(watchlist):
     text = "智谱市值约2210亿元（下同为收盘数据）。智谱上半年收入3.8亿元。"
     assert {f[4] for f in facts(text, watchlist, published=date(2026, 10, 9))} == {"CNY"}
+
+
+def test_taiwan_press_writes_net_loss_as_jing_sun(watchlist):
+    # 淨損 is Taiwan's 净亏损; 淨損益 (a net gain or loss line) is no loss
+    text = "智譜上半年淨損18.2億元人民幣，經調整後淨損則為12.6億元人民幣。"
+    assert facts(text, watchlist, published=date(2026, 8, 30)) == {
+        ("zhipu", "net_loss", "2026H1", Decimal("1820000000"), "CNY", "eq"),
+        ("zhipu", "adjusted_net_loss", "2026H1", Decimal("1260000000"), "CNY", "eq")}
+    assert not facts("智譜上半年金融資產淨損益為-3.1億元人民幣。", watchlist, published=date(2026, 8, 30))
+
+
+def test_a_share_of_total_revenue_in_tenths(watchlist):
+    # "佔總營收約七成四": a share of total revenue, written with 總營收 right after 佔
+    text = "智譜第二季雲端業務收入2.2億元人民幣，佔總營收約四成四。"
+    assert ("zhipu", "revenue_share.cloud", "2026Q2", Decimal("44"), "%", "approx") in \
+        facts(text, watchlist, published=date(2026, 8, 30))
+    text = "DeepSeek上半年API业务收入占总营收的81%。"
+    assert facts(text, watchlist, published=date(2026, 8, 30)) == {
+        ("deepseek", "revenue_share.cloud", "2026H1", Decimal("81"), "%", "eq")}
+
+
+def test_a_segment_named_as_the_cause_is_not_the_figures(watchlist):
+    # "受惠…放量，营收…": the segment drove the company's revenue; the figure is the total
+    text = "受益于本地化部署订单集中交付，智谱上半年营收达9.6亿元，同比增长140%。"
+    assert facts(text, watchlist, published=date(2026, 8, 30)) == {
+        ("zhipu", "revenue", "2026H1", Decimal("960000000"), "CNY", "eq"),
+        ("zhipu", "revenue_growth", "2026H1", Decimal("140"), "%", "eq")}
+    text = "Driven by API demand, DeepSeek's revenue for the first half rose 90% to $210 million."
+    assert {f[1] for f in facts(text, watchlist, published=date(2026, 8, 30))} == {"revenue", "revenue_growth"}
+
+
+def test_a_headlines_next_phrase_does_not_date_the_figure_before_it(watchlist):
+    # a space between the halves of a Chinese headline: the period after it opens the next phrase
+    text = "智谱上半年营收同比增长140% 第二季度毛利率回升至45%"
+    assert facts(text, watchlist, published=date(2026, 8, 30)) == {
+        ("zhipu", "revenue_growth", "2026H1", Decimal("140"), "%", "eq"),
+        ("zhipu", "gross_margin", "2026Q2", Decimal("45"), "%", "eq")}
+
+
+def test_a_day_of_the_month_written_alone(watchlist):
+    # "12日收市": the document's month; "1月8日…9日": the month of the day just named; the day before the 1st of
+    # the document's month is last month's
+    assert facts("智譜股價12日收報520港元，市值約2290億港元。", watchlist, published=date(2026, 6, 13)) == {
+        ("zhipu", "market_cap", "2026-06-12", Decimal("229000000000"), "HKD", "approx")}
+    text = "智谱于1月8日挂牌，首日市值逾500亿港元；MiniMax则在9日上市，首日市值突破900亿港元。"
+    assert facts(text, watchlist, published=date(2026, 3, 2)) == {
+        ("zhipu", "market_cap", "2026-01-08", Decimal("50000000000"), "HKD", "gt"),
+        ("minimax", "market_cap", "2026-01-09", Decimal("90000000000"), "HKD", "gt")}
+    assert facts("MiniMax 30日收盘市值约2000亿港元。", watchlist, published=date(2026, 7, 2)) == {
+        ("minimax", "market_cap", "2026-06-30", Decimal("200000000000"), "HKD", "approx")}
+    # "近30日" is a duration, not a day
+    assert facts("智谱近30日股价累计上涨20%，市值约2290亿港元。", watchlist, published=date(2026, 6, 13)) == {
+        ("zhipu", "market_cap", "2026-06-13", Decimal("229000000000"), "HKD", "approx")}
