@@ -19,6 +19,7 @@ from pipeline.periods import period_end, period_kind, period_start
 
 BASE_CONFIDENCE = 0.9
 CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken from
+QUALIFIER_REACH = 14  # characters before a number its qualifier is read from ("in excess of ", "大约")
 TABLE_HEADER_REACH = 8  # how many lines above a table row its header of periods may be
 
 # Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023").
@@ -384,12 +385,15 @@ def _clause(bounds: list[int], pos: int) -> int:
 
 
 def _is_conversion(doc: Document, q: Quantity, prev_end: int, cues: list[Cue], quantities: list[Quantity]) -> bool:
-    """"约合1400万美元", "RMB100m (US$14m)": the same amount restated in another currency."""
+    """"约合1400万美元", "RMB100m (US$14m)": the same amount restated in another currency; after a share, with no
+    amount in another currency before it ("35.4%, or about $12.0 million"), the share restated as its amount."""
     if q.kind != "currency":
         return False
     for c in doc._roles.get("conversion", ()):
         if c.end <= q.start and (q.start - c.end <= 3 or _CONVERSION_GAP.fullmatch(doc.text, c.end, q.start)):
-            return True
+            before = [p for p in quantities if p.end <= c.start]
+            return not before or before[-1].kind != "percent" or any(
+                p.kind == "currency" and p.unit != q.unit for p in before)
     for p in reversed(quantities):  # the last amount in another currency before this one
         if p.end <= q.start and p.kind == "currency" and p.unit != q.unit:
             return _CONVERSION_PAREN.fullmatch(doc.text, p.end, q.start) is not None
@@ -704,8 +708,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     q = b.q
     forecasts = doc._roles.get("forecast")
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
-                         for c in forecasts):
-        return None
+                         and not _aside(doc, doc.clause_bounds(sentence), c, q.start) for c in forecasts):
+        return None  # but "DeepSeek, which has no plans to list, …": an aside about the company forecasts no figure
     near = [c for c in doc._roles.get("forecast_near", ()) if c.end <= q.start]
     if near and _in_clause(doc, sentence, q, near):
         return None  # "市值將約為504億港元", "the margin will be about 48%"
@@ -728,7 +732,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         if segment:
             metric = f"{metric}.{segment}"
     period, source = _final_period(doc, index, b, periods, ctx)
-    if period is None:
+    if period is None or (_valued(doc, b) and not _on_trading_day(b, period, source)):
         return None
     if source not in ("sentence", "list") and _in_clause(doc, sentence, q, [
             c for c in doc._roles.get("perennial", ()) if c.end <= q.start]):
@@ -752,7 +756,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     # (numbers never overlap, so the one starting last before it also ends before it)
     i = bisect_left(doc._q_starts, q.start)
     floor = doc.quantities[i - 1].end if i and doc._q_starts[i - 1] >= sentence.start else sentence.start
-    qualifier = doc.book.qualifier(doc.text[max(floor, q.start - 12):q.start], doc.text[q.end:q.end + 6])
+    qualifier = doc.book.qualifier(doc.text[max(floor, q.start - QUALIFIER_REACH):q.start], doc.text[q.end:q.end + 6])
     if qualifier == "eq" and q.kind == "multiple" and b.side == "before" and q.start - b.cue.end <= 2:
         # "超过了同期收入的8倍", "约为全年收入的4.9倍": the qualifier comes before the words the multiple is of, and their period
         at = _period_before(doc, b.cue.start)
@@ -773,6 +777,20 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if source == "document":
         ctx.undated.add(id(fact))
     return fact
+
+
+_VALUED = ("valued at", "worth")
+
+
+def _valued(doc: Document, b: Binding) -> bool:
+    """True for a value written "valued at" or "worth": a market value only on a trading day its sentence opens with
+    ("At Friday's close, Zhipu was valued at HK$245.6 billion"); otherwise it is a private round's or an estimate."""
+    return b.rule.id == "market_cap" and doc.text[b.cue.start:b.cue.end].lower() in _VALUED
+
+
+def _on_trading_day(b: Binding, label: str, source: str) -> bool:
+    """True when the sentence names the day before the value ("At Thursday's close Zhipu was worth…")."""
+    return source == "sentence" and len(label) == 10 and b.period is not None and b.period.start < b.cue.start
 
 
 def _a_cause(text: str, c: Cue) -> bool:
@@ -894,13 +912,20 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
 
 def _together(doc: Document, k: int, q: Quantity) -> bool:
     """"智谱、MiniMax市值合计逼近3000亿港元", "Zhipu and MiniMax are together worth…", "…，二者合计超过3000亿港元": a sum
-    over a list of companies, or over the two just named."""
+    over a list of companies, or over the two just named; "Zhipu at HK$245bn and MiniMax at HK$238bn, together
+    HK$485bn": a sum of the figures just given for each."""
     last = doc.companies[k]
-    if _TOGETHER.search(doc.text, last.end, q.start) is None:
+    together = _TOGETHER.search(doc.text, last.end, q.start)
+    if together is None:
         return False
     if _BOTH.search(doc.text, last.end, q.start) is not None:
         return True
-    return k > 0 and _AND.fullmatch(doc.text, doc.companies[k - 1].end, last.start) is not None
+    if k == 0:
+        return False
+    before = doc.companies[k - 1]
+    i = bisect_left(doc._q_starts, last.end)
+    summed = i < len(doc.quantities) and doc.quantities[i].end <= together.start() and before.company != last.company
+    return summed or _AND.fullmatch(doc.text, before.end, last.start) is not None
 
 
 def _scoped_metric(doc: Document, sentence: Sentence, b: Binding) -> str | None:

@@ -138,7 +138,7 @@ def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re
         amounts = list(_CN_AMOUNT.finditer(text, start, end))
         if amounts:
             found = sorted(found + amounts, key=lambda m: m.start())
-    if text.find("times", start, end) >= 0:
+    if text.find("times", start, end) >= 0 or text.find("twice", start, end) >= 0:
         words = list(_EN_TIMES.finditer(text, start, end))
         if words:
             found = sorted(found + words, key=lambda m: m.start())
@@ -151,7 +151,9 @@ _EN_WORDS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
-_EN_TIMES = re.compile(r"(?i)(?<![A-Za-z-])(?P<en>" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")[ ]times\b")
+# "twice the quarter's revenue" is a multiple of something; "twice as fast", "twice a year" are not.
+_EN_TIMES = re.compile(r"(?i)(?<![A-Za-z-])(?:(?P<en>" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")[ ]times\b"
+                       r"|(?P<twice>twice)(?=[ ](?:the|its|their|that)\b))")
 
 
 # "七成" (70%), "八成五" (85%), "两倍", "逾八倍", "二十倍": tenths and multiples written in Chinese numerals.
@@ -257,7 +259,7 @@ def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
                 found.append(Quantity(m.start(), m.end(), *read))
             continue
         if m.re is _EN_TIMES:
-            value = Decimal(_EN_WORDS[m.group("en").lower()])
+            value = Decimal(2 if m.group("twice") else _EN_WORDS[m.group("en").lower()])
             found.append(Quantity(m.start(), m.end(), value, "multiple", "x", False, False, value))
             continue
         read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))

@@ -99,3 +99,61 @@ def test_a_day_of_the_month_written_alone(watchlist):
     # "近30日" is a duration, not a day
     assert facts("智谱近30日股价累计上涨20%，市值约2290亿港元。", watchlist, published=date(2026, 6, 13)) == {
         ("zhipu", "market_cap", "2026-06-13", Decimal("229000000000"), "HKD", "approx")}
+
+
+def test_the_loss_after_an_adjusted_basis_is_the_adjusted_loss(watchlist):
+    text = ("Zhipu's net loss for the first half of 2026 was 2.9 billion yuan; on an adjusted basis, excluding "
+            "share-based payments, the loss narrowed to 2.1 billion yuan.")
+    assert facts(text, watchlist) == {
+        ("zhipu", "net_loss", "2026H1", Decimal("2900000000"), "CNY", "eq"),
+        ("zhipu", "adjusted_net_loss", "2026H1", Decimal("2100000000"), "CNY", "eq")}
+    assert not facts("In the first half of 2026, Zhipu said the loss on the disposal was 20 million yuan.", watchlist)
+
+
+def test_a_share_restated_as_its_amount_is_no_conversion(watchlist):
+    # "the remaining 41%, or about $9 million": the share's amount; "约合" after an amount in another currency converts
+    text = ("In the second quarter of 2026, DeepSeek's API business contributed the remaining 41%, "
+            "or about $9.5 million.")
+    assert facts(text, watchlist) == {
+        ("deepseek", "revenue_share.cloud", "2026Q2", Decimal("41"), "%", "eq"),
+        ("deepseek", "revenue.cloud", "2026Q2", Decimal("9500000"), "USD", "approx")}
+    text = "MiniMax上半年營收為8,100萬美元，年增150%，約合新台幣26億元。"
+    assert {f[4] for f in facts(text, watchlist, published=date(2026, 9, 1))} == {"USD", "%"}
+
+
+def test_twice_a_periods_revenue_is_a_multiple(watchlist):
+    text = "Zhipu's research and development costs in the third quarter of 2026 were 1.3 billion yuan, more than twice its revenue."
+    assert ("zhipu", "rd_to_revenue", "2026Q3", Decimal("2"), "x", "gt") in facts(text, watchlist)
+    # "twice as fast" compares rates: no multiple of anything
+    text = "In the third quarter of 2026, Zhipu's R&D spending grew twice as fast as its revenue, up 80%."
+    assert not {f for f in facts(text, watchlist) if f[4] == "x"}
+
+
+def test_valued_at_on_a_trading_day_is_a_market_value(watchlist):
+    # "valued at" / "worth" is the market's value only on a day of trading the sentence names; otherwise a
+    # private round's valuation or an estimate
+    text = "At Tuesday's close, MiniMax was worth HK$212 billion and Zhipu HK$199 billion - together HK$411 billion."
+    assert facts(text, watchlist, published=date(2026, 9, 9)) == {
+        ("minimax", "market_cap", "2026-09-08", Decimal("212000000000"), "HKD", "eq"),
+        ("zhipu", "market_cap", "2026-09-08", Decimal("199000000000"), "HKD", "eq")}
+    text = "On its first day of trading on January 8, Zhipu ended valued at in excess of HK$55 billion."
+    assert facts(text, watchlist, published=date(2026, 9, 9)) == {
+        ("zhipu", "market_cap", "2026-01-08", Decimal("55000000000"), "HKD", "gt")}
+    text = "Moonshot AI was valued at about US$4.8 billion in a funding round in May, and is worth more today."
+    assert not facts(text, watchlist, published=date(2026, 9, 9))
+
+
+def test_an_aside_about_plans_forecasts_no_figure(watchlist):
+    # "which has no plans to list": an aside about the company; the figure after it is a result
+    text = "Moonshot AI, which plans to list in Hong Kong, said Kimi processed about 8 trillion tokens a day in August."
+    assert facts(text, watchlist, published=date(2026, 9, 9)) == {
+        ("moonshot", "daily_token_volume", "2026-08", Decimal("8000000000000"), "tokens/day", "approx")}
+    assert not facts("Moonshot AI plans to process 20 trillion tokens a day in 2027.", watchlist,
+                     published=date(2026, 9, 9))
+
+
+def test_british_annualised_recurring_revenue_and_an_offering_size(watchlist):
+    text = ("Moonshot AI said its annualised recurring revenue topped US$450 million at the end of August, "
+            "and it is weighing a listing that could raise US$1.5 billion.")
+    assert facts(text, watchlist, published=date(2026, 9, 9)) == {
+        ("moonshot", "arr", "2026-08", Decimal("450000000"), "USD", "gt")}
