@@ -238,13 +238,14 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     priors = {p.start for p in periods if p.kind == "prior"}
     periods = _resolve_same(periods, ctx)
     facts: list[Fact] = []
-    if quantities and any(c.role == "metric" for c in cues):
+    heading = _heading_cues(doc, index, ctx) if quantities else []
+    if quantities and (heading or any(c.role == "metric" for c in cues)):
         roles: dict[str, list[Cue]] = {}
         for c in cues:
             roles.setdefault(c.role, []).append(c)
         doc._roles = roles  # each step below filters the sentence's cues by role: sort them once
         quantities = _apply_labels(doc, quantities, s, e, index, ctx)
-        bindings = _bind_metrics(doc, sentence, quantities, cues)
+        bindings = _bind_metrics(doc, sentence, quantities, cues, heading)
         if bindings:
             _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx, priors)
             if "respectively" in roles:
@@ -358,7 +359,9 @@ def _compatible(rule: MetricRule, q: Quantity, sentence_text: str, cue_text: str
     return not rule.requires or any(w in sentence_text for w in rule.requires)
 
 
-def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity], cues: list[Cue]) -> list[Binding]:
+def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity], cues: list[Cue],
+                  heading: list[Cue]) -> list[Binding]:
+    """Give each number the metric its sentence names for it, else (a list item) the one its list's heading names."""
     text = doc.text
     lowered = text[sentence.start:sentence.end].casefold()
     bounds = doc.clause_bounds(sentence)
@@ -369,8 +372,10 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         prev_end, previous_end = previous_end, q.end
         if _is_conversion(doc, q, prev_end, cues, quantities):
             continue
-        chosen = (_after_cue(doc, q, metric_cues, lowered) or _before_cue(doc, q, metric_cues, lowered, bounds)
+        chosen = (_after_cue(doc, q, metric_cues, lowered) or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
+        if chosen is None and heading:
+            chosen = _heading_binding(doc, q, heading, lowered)
         if chosen is None or chosen == "claimed":
             continue
         binding = chosen
@@ -378,6 +383,20 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             binding.penalty += 0.05
         bindings.append(binding)
     return bindings
+
+
+def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: str) -> Binding | None:
+    """"▌ 一、收入：起点低、增速快" over "· 2023年：346万美元": a list item's number that its own words name no metric for
+    states the first of its heading's metrics it can be. The item's own number ("2.") states nothing."""
+    marker = _ITEM.match(doc.text, doc.text.rfind("\n", 0, q.start) + 1)
+    if marker is not None and q.start < marker.end():
+        return None
+    for c in heading:
+        for name in c.names:
+            rule = doc.book.metrics[name]
+            if _compatible(rule, q, lowered, doc.text[c.start:c.end]):
+                return Binding(q, rule, rule.id, "before", c, penalty=0.05)
+    return None
 
 
 def _clause(bounds: list[int], pos: int) -> int:
@@ -484,8 +503,10 @@ def _owned(gap: str) -> bool:
     return gap.strip().lower() in ("的", "of")
 
 
-def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bounds: list[int]) -> Binding | str | None:
-    """The nearest compatible cue before the number in its sentence; a tight incompatible one claims it."""
+def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bounds: list[int],
+                heading: list[Cue]) -> Binding | str | None:
+    """The nearest compatible cue before the number in its sentence; a tight incompatible one claims it. A change
+    takes its base from the sentence, or from the heading of the list the sentence is an item of."""
     before = cues[:bisect_right(cues, q.start, key=_end)]
     tenths = q.kind == "percent" and "成" in doc.text[q.start:q.end]
     for i in range(len(before) - 1, -1, -1):
@@ -500,7 +521,7 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             rule = doc.book.metrics[name]
             if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                 continue
-            if rule.base and (not (_has_base(doc.book, before[:i], rule.base) or _names_base(doc, c, rule.base))
+            if rule.base and (not (_has_base(doc.book, heading + before[:i], rule.base) or _names_base(doc, c, rule.base))
                               or _LEVEL.search(doc.text, c.end, q.start)):
                 continue  # "rose to 15.2%" is a level and "down from 95.5%" a base, not a change
             return Binding(q, rule, rule.id, "before", c, negate=c.role == "negate")
@@ -1091,6 +1112,29 @@ def _under_plain_heading(doc: Document, index: int, ctx: _Context) -> PeriodMent
         if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY")):
             return p
     return None
+
+
+def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
+    """The metric cues of the heading line right above the list whose item this sentence is ("▌ 三、毛利率：在改善"):
+    a short line without figures. Empty when the sentence is no item or its list has no such heading."""
+    listed = {i for i, _ in ctx.items}
+    if index not in listed:
+        return []
+    first = index
+    while first - 1 in listed:
+        first -= 1
+    if first == 0:
+        return []
+    heading = doc.sentences[first - 1]
+    if _HEADING.fullmatch(doc.text[heading.start:heading.end].strip()) is None:
+        return []
+    i = bisect_left(doc.cues, heading.start, key=_start)
+    cues = []
+    while i < len(doc.cues) and doc.cues[i].start < heading.end:
+        if doc.cues[i].role == "metric":
+            cues.append(doc.cues[i])
+        i += 1
+    return cues
 
 
 def _is_item(text: str, start: int) -> bool:

@@ -157,3 +157,31 @@ def test_british_annualised_recurring_revenue_and_an_offering_size(watchlist):
             "and it is weighing a listing that could raise US$1.5 billion.")
     assert facts(text, watchlist, published=date(2026, 9, 9)) == {
         ("moonshot", "arr", "2026-08", Decimal("450000000"), "USD", "gt")}
+
+
+def test_list_items_state_the_metric_their_heading_names(watchlist):
+    # a heading line without figures names the metric; the items under it give period and value only
+    text = ("智谱招股书要点如下。\n\n"
+            "一、营业收入：三年翻了五倍\n"
+            "- 2023年：1.245亿元\n"
+            "- 2024年前六个月：4490万元，上年同期为1590万元，同比增长182.4%\n\n"
+            "【毛利率：高于同行】\n"
+            "- 2023年：64.6%\n")
+    assert facts(text, watchlist, published=date(2025, 12, 1)) == {
+        ("zhipu", "revenue", "FY2023", Decimal("124500000"), "CNY", "eq"),
+        ("zhipu", "revenue", "2024H1", Decimal("44900000"), "CNY", "eq"),
+        ("zhipu", "revenue", "2023H1", Decimal("15900000"), "CNY", "eq"),
+        ("zhipu", "revenue_growth", "2024H1", Decimal("182.4"), "%", "eq"),
+        ("zhipu", "gross_margin", "FY2023", Decimal("64.6"), "%", "eq")}
+
+
+def test_a_numbered_list_under_a_heading_keeps_its_item_numbers_out(watchlist):
+    text = "MiniMax的收入如下：\n1. 2023年：346万美元\n2. 2024年：3052万美元\n"
+    assert facts(text, watchlist, published=date(2025, 12, 1)) == {
+        ("minimax", "revenue", "FY2023", Decimal("3460000"), "USD", "eq"),
+        ("minimax", "revenue", "FY2024", Decimal("30520000"), "USD", "eq")}
+
+
+def test_a_value_if_priced_at_the_top_of_the_range_is_hypothetical(watchlist):
+    text = "截至2025年12月1日，若按招股价上限计算，MiniMax上市时市值约为500亿港元。"
+    assert not facts(text, watchlist, published=date(2025, 12, 2))
