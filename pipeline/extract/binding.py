@@ -615,6 +615,22 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                                 and _SEMICOLON.search(text, b.q.end, p.start) is None), None)
             if own is not None:
                 b.period, b.period_source = own, "sentence"
+    _complements(text, bindings)
+
+
+# "the other 54.9%", "the remaining 37%", "其余28.8%": the share left over from the one just given
+_COMPLEMENT = re.compile(r"(?:(?i:the\s(?:other|remaining|rest))|其余|其餘|剩余|剩餘|余下|餘下)\s?(?:的|(?i:of\s))?\s?$")
+
+
+def _complements(text: str, bindings: list[Binding]) -> None:
+    """A share written as the rest of one before it, the two making 100% ("45.1% of revenue, against 32% for 2025;
+    on-premise made up the other 54.9%"), is of that share's period, not of a period named in between."""
+    shares = [b for b in bindings if b.rule.id == "revenue_share"]
+    for i, b in enumerate(shares):
+        if i and _COMPLEMENT.search(text, max(0, b.q.start - 16), b.q.start):
+            whole = next((a for a in shares[:i] if a.period is not None and a.q.value + b.q.value == 100), None)
+            if whole is not None:
+                b.period, b.period_source = whole.period, whole.period_source
 
 
 def _next_phrase(text: str, q: Quantity, p: PeriodMention) -> bool:

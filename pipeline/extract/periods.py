@@ -296,6 +296,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         # period nor from an earlier sentence ("在2025年底完成融资。…智谱于1月8日挂牌" in February 2026 is this January)
         in_sentence = stated if stated is not None and not _SENTENCE_END.search(text, last_year[1], m.start()) else None
         stated_day = in_sentence if last_year and last_year[2] else None
+        # "below 2x before 2028.…at the end of September": a later year is an outlook's, not the news' a month is in
+        stated_month = None if stated is not None and doc_year is not None and stated > doc_year else stated
         context_year = stated or doc_year
         if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
             context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
@@ -311,11 +313,11 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "dom":
             p = _day_of_month(m, doc_date, last_day)
         elif m.lastgroup == "mo":
-            p = _month(m, doc_date, stated_day if m.group("mo_d") else stated)
+            p = _month(m, doc_date, stated_day if m.group("mo_d") else stated_month)
         elif m.lastgroup == "emo":
-            p = _english_month(m, doc_date, stated)
+            p = _english_month(m, doc_date, stated_month)
         elif m.lastgroup == "eom":
-            p = _month_end(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else stated)
+            p = _month_end(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else stated_month)
         elif m.lastgroup == "smy":
             p = _same_of(m, reported)
         elif m.lastgroup == "nexty":

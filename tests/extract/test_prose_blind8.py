@@ -185,3 +185,26 @@ def test_a_numbered_list_under_a_heading_keeps_its_item_numbers_out(watchlist):
 def test_a_value_if_priced_at_the_top_of_the_range_is_hypothetical(watchlist):
     text = "截至2025年12月1日，若按招股价上限计算，MiniMax上市时市值约为500亿港元。"
     assert not facts(text, watchlist, published=date(2025, 12, 2))
+
+
+def test_a_year_in_an_outlook_does_not_date_a_later_month(watchlist):
+    # "before 2028" is an outlook; "at the end of August" after it is the latest August by the letter's date
+    text = ("We do not expect margins to recover before 2028. DeepSeek's annualised revenue run-rate was about "
+            "US$500 million at the end of August, by its own account.")
+    assert facts(text, watchlist, published=date(2026, 9, 20)) == {
+        ("deepseek", "arr", "2026-08", Decimal("500000000"), "USD", "approx")}
+
+
+def test_projects_is_a_noun_as_often_as_a_forecast(watchlist):
+    text = "In the first half of 2026, MiniMax's enterprise API projects made up 37% of revenue."
+    assert facts(text, watchlist) == {("minimax", "revenue_share.cloud", "2026H1", Decimal("37"), "%", "eq")}
+    assert not facts("MiniMax projects revenue of US$200 million for 2027.", watchlist, published=date(2026, 9, 20))
+
+
+def test_the_rest_of_a_share_is_of_that_shares_period(watchlist):
+    # "the remaining 62%" completes the share just given, not the comparison year named between them
+    text = ("In the first half of 2026, DeepSeek's API business generated 38% of revenue, up from 30% in 2025; "
+            "consumer subscriptions made up the remaining 62%.")
+    got = facts(text, watchlist)
+    assert ("deepseek", "revenue_share.consumer", "2026H1", Decimal("62"), "%", "eq") in got
+    assert not {f for f in got if f[1] == "revenue_share.consumer" and f[2] != "2026H1"}
