@@ -54,7 +54,8 @@ _COMES_FROM = re.compile(r"来自|來自|(?i:comes?\sfrom|came\sfrom|coming\sfro
 _TIGHT_AFTER = re.compile(r"[\s的]{0,2}")
 _TIGHT_BEFORE = re.compile(r"\s?(?:了|by|of)?\s?(?:约|約|近|about|some|nearly|roughly)?\s?")
 # "折合人民币约5.9亿元": a currency named in words, and a qualifier, between the conversion word and the amount
-_CONVERSION_GAP = re.compile(r"\s?(?:人民币|人民幣|港币|港幣|港元|美元|新台币|新台幣)?\s?(?:大约|大約|约|約|近|逾)?\s?")
+_CONVERSION_GAP = re.compile(r"\s?[，,]?\s?(?:人民币|人民幣|港币|港幣|港元|美元|新台币|新台幣)?\s?(?:大约|大約|约|約|近|逾)?\s?"
+                             r"(?:是|为|為)?\s?")
 _CONVERSION_PAREN = re.compile(r"\s?[（(]\s?(?:约|約|approximately|about|or|即)?\s?")
 # "约占", "佔逾": a share verb right before a number written in tenths
 _SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|接近|不足|不到)?$")
@@ -446,10 +447,26 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
         if c.role == "metric" and c.side == "after":
             for name in c.names:
                 rule = doc.book.metrics[name]
-                if _compatible(rule, q, lowered, doc.text[c.start:c.end]):
+                if _compatible(rule, q, lowered, doc.text[c.start:c.end]) and not (
+                        rule.base and _of_another(doc, q, c, rule.base, cues)):
                     return Binding(q, rule, rule.id, "after", c, negate=bool(rule.base) and _negated(doc, q, cues))
     # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
     return "claimed" if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first) else None
+
+
+_CHANGE_IN = re.compile(r"\s(?i:in)\s")
+
+
+def _of_another(doc: Document, q: Quantity, c: Cue, base: str, cues: list[Cue]) -> bool:
+    """"R&D rose to $74m, a 40% increase", "a 40% increase in headcount": a change written after its number is of the
+    metric named last before it, or of what follows "in"; True when that is not the change's base."""
+    m = _CHANGE_IN.match(doc.text, c.end)
+    named = next((x for x in cues if m and m.start() < x.start <= m.end()), None)  # "in revenue" is a cue too
+    if named is not None:
+        return base not in named.names
+    before = [x for x in cues[:bisect_right(cues, q.start, key=_end)]
+              if x.role == "metric" and not all(doc.book.metrics[n].base for n in x.names)]
+    return bool(before) and not _has_base(doc.book, before, base)  # "That is up 173% year-on-year": no metric named
 
 
 def _negated(doc: Document, q: Quantity, cues: list[Cue]) -> bool:
@@ -994,7 +1011,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     reach_from = max(q.end, b.cue.end) if b.side == "after" else q.end
     after = [c for c in named if c.start >= q.end and c.start - reach_from <= 20
              and _clause(bounds, c.start) == _clause(bounds, q.start)]
-    if after and (b.side == "after" or _COMES_FROM.search(doc.text, q.end, after[0].start)):
+    # not for a change written before its noun: "a 151% jump in revenue as API demand surges" is the company's
+    if after and ((b.side == "after" and not b.rule.base) or _COMES_FROM.search(doc.text, q.end, after[0].start)):
         return after[0].names[0]  # "剩下37%来自…开放平台": the segment a share comes from, not the one named before
     if b.side == "late":  # a segment between the number and the metric named after it
         between = [c for c in named if q.end <= c.start and c.end <= b.cue.start]

@@ -203,8 +203,32 @@ def test_projects_is_a_noun_as_often_as_a_forecast(watchlist):
 
 def test_the_rest_of_a_share_is_of_that_shares_period(watchlist):
     # "the remaining 62%" completes the share just given, not the comparison year named between them
-    text = ("In the first half of 2026, DeepSeek's API business generated 38% of revenue, up from 30% in 2025; "
-            "consumer subscriptions made up the remaining 62%.")
+    text = ("In the first half of 2026, DeepSeek's API business generated 38% of revenue, against 30% for full-year "
+            "2025; consumer subscriptions made up the remaining 62%.")
     got = facts(text, watchlist)
     assert ("deepseek", "revenue_share.consumer", "2026H1", Decimal("62"), "%", "eq") in got
     assert not {f for f in got if f[1] == "revenue_share.consumer" and f[2] != "2026H1"}
+
+
+def test_an_amount_converted_at_an_exchange_rate(watchlist):
+    # "按…汇率折算，大约是…": a restatement in another currency, not a second figure
+    text = "MiniMax上半年收入为7430万美元。若把MiniMax上半年的收入按7.2的汇率折算，大约是5.35亿元人民币。"
+    assert facts(text, watchlist, published=date(2026, 9, 1)) == {
+        ("minimax", "revenue", "2026H1", Decimal("74300000"), "USD", "eq")}
+
+
+def test_a_change_written_after_its_number(watchlist):
+    # "a 90 per cent increase" is the growth of the metric named before it, or of the one after "in"
+    text = "In the first half of 2026, DeepSeek's revenue reached $210 million, a 90 per cent increase."
+    assert ("deepseek", "revenue_growth", "2026H1", Decimal("90"), "%", "eq") in facts(text, watchlist)
+    text = "In the first half of 2026, DeepSeek's R&D spending rose to $150 million, a 60 per cent increase."
+    assert not {f for f in facts(text, watchlist) if f[1].startswith("revenue_growth")}
+    text = "In the first half of 2026, DeepSeek's revenue reached $210 million, with a 30 per cent rise in staff."
+    assert not {f for f in facts(text, watchlist) if f[1].startswith("revenue_growth")}
+
+
+def test_a_change_before_its_noun_is_of_the_company(watchlist):
+    # "posts 120% jump in H1 revenue as cloud demand surges": the segment after is the cause, not the figure's
+    text = "MiniMax posts 120% jump in first-half 2026 revenue as API demand surges"
+    assert facts(text, watchlist, published=date(2026, 9, 1)) == {
+        ("minimax", "revenue_growth", "2026H1", Decimal("120"), "%", "eq")}
