@@ -34,7 +34,7 @@ from bisect import bisect_right
 from pipeline.extract.binding import CONTEXT_SENTENCES, TABLE_HEADER_REACH, Document, bind_document
 from pipeline.extract.cues import default_cue_book, lower_ascii
 from pipeline.extract.entities import choose_subject, find_companies
-from pipeline.extract.numbers import fill_list_units, number_matches, read_quantities
+from pipeline.extract.numbers import apply_declared_currency, fill_list_units, number_matches, read_quantities
 from pipeline.extract.periods import find_document_date, find_periods
 from pipeline.extract.plausibility import check_document
 from pipeline.extract.sentences import mask_digit_runs, normalize_text, split_sentences
@@ -98,8 +98,8 @@ def extract_facts(
         subject=subject,
         doc_date=doc_date,
         sentences=sentences,
-        quantities=fill_list_units(norm, [q for q in _outside(read_quantities(norm, _within(numbers, spans)), periods)
-                                           if q.start not in in_tables]),
+        quantities=apply_declared_currency(norm, fill_list_units(norm, [
+            q for q in _outside(read_quantities(norm, _within(numbers, spans)), periods) if q.start not in in_tables])),
         periods=periods,
         cues=[c for s, e in spans for c in book.find(norm, s, e, lowered=lowered)],
         companies=companies,

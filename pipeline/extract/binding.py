@@ -19,6 +19,7 @@ from pipeline.periods import period_end, period_kind, period_start
 
 BASE_CONFIDENCE = 0.9
 CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken from
+QUALIFIER_REACH = 14  # characters before a number its qualifier is read from ("in excess of ", "大约")
 TABLE_HEADER_REACH = 8  # how many lines above a table row its header of periods may be
 
 # Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023").
@@ -32,6 +33,8 @@ _CAUSE = re.compile(r"(?:预期|預期)(?:推动|推動|提振|带动|帶動|刺
 _CAUSED_BY = re.compile(r"受[^，,。；;]{0,40}$")
 # "主要做…", "mostly sells…": what a company mainly does, before the segment it names
 _MAINLY = re.compile(r"主要|大部分|多数|多數|(?i:mainly|mostly|primarily|largely|chiefly|most\sof\sits)")
+# "受惠AI原生应用订阅放量，前三季营收…", "Driven by its open platform, revenue…": the cause of a change, not its segment
+_DRIVEN = re.compile(r"受惠|受益|得益|受到|(?i:thanks\sto|driven\sby|helped\sby|boosted\sby|fuell?ed\sby|on\sthe\sback\sof)")
 # Qualifiers written right after a number ("七成以上", "30%左右"), before the noun that says what it counts
 _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "2. 收入…", "（3）").
@@ -52,7 +55,8 @@ _COMES_FROM = re.compile(r"来自|來自|(?i:comes?\sfrom|came\sfrom|coming\sfro
 _TIGHT_AFTER = re.compile(r"[\s的]{0,2}")
 _TIGHT_BEFORE = re.compile(r"\s?(?:了|by|of)?\s?(?:约|約|近|about|some|nearly|roughly)?\s?")
 # "折合人民币约5.9亿元": a currency named in words, and a qualifier, between the conversion word and the amount
-_CONVERSION_GAP = re.compile(r"\s?(?:人民币|人民幣|港币|港幣|港元|美元|新台币|新台幣)?\s?(?:大约|大約|约|約|近|逾)?\s?")
+_CONVERSION_GAP = re.compile(r"\s?[，,]?\s?(?:人民币|人民幣|港币|港幣|港元|美元|新台币|新台幣)?\s?(?:大约|大約|约|約|近|逾)?\s?"
+                             r"(?:是|为|為)?\s?")
 _CONVERSION_PAREN = re.compile(r"\s?[（(]\s?(?:约|約|approximately|about|or|即)?\s?")
 # "约占", "佔逾": a share verb right before a number written in tenths
 _SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|接近|不足|不到)?$")
@@ -267,13 +271,14 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     priors = {p.start for p in periods if p.kind == "prior"}
     periods = _resolve_same(periods, ctx)
     facts: list[Fact] = []
-    if quantities and any(c.role == "metric" for c in cues):
+    heading = _heading_cues(doc, index, ctx) if quantities else []
+    if quantities and (heading or any(c.role == "metric" for c in cues)):
         roles: dict[str, list[Cue]] = {}
         for c in cues:
             roles.setdefault(c.role, []).append(c)
         doc._roles = roles  # each step below filters the sentence's cues by role: sort them once
         quantities = _apply_labels(doc, quantities, s, e, index, ctx)
-        bindings = _bind_metrics(doc, sentence, quantities, cues)
+        bindings = _bind_metrics(doc, sentence, quantities, cues, heading)
         if bindings:
             _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx, priors)
             if "respectively" in roles:
@@ -390,7 +395,9 @@ def _compatible(rule: MetricRule, q: Quantity, sentence_text: str, cue_text: str
     return not rule.requires or any(w in sentence_text for w in rule.requires)
 
 
-def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity], cues: list[Cue]) -> list[Binding]:
+def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity], cues: list[Cue],
+                  heading: list[Cue]) -> list[Binding]:
+    """Give each number the metric its sentence names for it, else (a list item) the one its list's heading names."""
     text = doc.text
     lowered = text[sentence.start:sentence.end].casefold()
     bounds = doc.clause_bounds(sentence)
@@ -401,8 +408,10 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         prev_end, previous_end = previous_end, q.end
         if _is_conversion(doc, q, prev_end, cues, quantities):
             continue
-        chosen = (_after_cue(doc, q, metric_cues, lowered) or _before_cue(doc, q, metric_cues, lowered, bounds)
+        chosen = (_after_cue(doc, q, metric_cues, lowered) or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
+        if chosen is None and heading:
+            chosen = _heading_binding(doc, q, heading, lowered)
         if chosen is None or chosen == "claimed":
             continue
         binding = chosen
@@ -412,17 +421,34 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
     return bindings
 
 
+def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: str) -> Binding | None:
+    """"▌ 一、收入：起点低、增速快" over "· 2023年：346万美元": a list item's number that its own words name no metric for
+    states the first of its heading's metrics it can be. The item's own number ("2.") states nothing."""
+    marker = _ITEM.match(doc.text, doc.text.rfind("\n", 0, q.start) + 1)
+    if marker is not None and q.start < marker.end():
+        return None
+    for c in heading:
+        for name in c.names:
+            rule = doc.book.metrics[name]
+            if _compatible(rule, q, lowered, doc.text[c.start:c.end]):
+                return Binding(q, rule, rule.id, "before", c, penalty=0.05)
+    return None
+
+
 def _clause(bounds: list[int], pos: int) -> int:
     return bisect_right(bounds, pos)
 
 
 def _is_conversion(doc: Document, q: Quantity, prev_end: int, cues: list[Cue], quantities: list[Quantity]) -> bool:
-    """"约合1400万美元", "RMB100m (US$14m)": the same amount restated in another currency."""
+    """"约合1400万美元", "RMB100m (US$14m)": the same amount restated in another currency; after a share, with no
+    amount in another currency before it ("35.4%, or about $12.0 million"), the share restated as its amount."""
     if q.kind != "currency":
         return False
     for c in doc._roles.get("conversion", ()):
         if c.end <= q.start and (q.start - c.end <= 3 or _CONVERSION_GAP.fullmatch(doc.text, c.end, q.start)):
-            return True
+            before = [p for p in quantities if p.end <= c.start]
+            return not before or before[-1].kind != "percent" or any(
+                p.kind == "currency" and p.unit != q.unit for p in before)
     for p in reversed(quantities):  # the last amount in another currency before this one
         if p.end <= q.start and p.kind == "currency" and p.unit != q.unit:
             return _CONVERSION_PAREN.fullmatch(doc.text, p.end, q.start) is not None
@@ -456,10 +482,26 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
         if c.role == "metric" and c.side == "after":
             for name in c.names:
                 rule = doc.book.metrics[name]
-                if _compatible(rule, q, lowered, doc.text[c.start:c.end]):
+                if _compatible(rule, q, lowered, doc.text[c.start:c.end]) and not (
+                        rule.base and _of_another(doc, q, c, rule.base, cues)):
                     return Binding(q, rule, rule.id, "after", c, negate=bool(rule.base) and _negated(doc, q, cues))
     # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
     return "claimed" if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first) else None
+
+
+_CHANGE_IN = re.compile(r"\s(?i:in)\s")
+
+
+def _of_another(doc: Document, q: Quantity, c: Cue, base: str, cues: list[Cue]) -> bool:
+    """"R&D rose to $74m, a 40% increase", "a 40% increase in headcount": a change written after its number is of the
+    metric named last before it, or of what follows "in"; True when that is not the change's base."""
+    m = _CHANGE_IN.match(doc.text, c.end)
+    named = next((x for x in cues if m and m.start() < x.start <= m.end()), None)  # "in revenue" is a cue too
+    if named is not None:
+        return base not in named.names
+    before = [x for x in cues[:bisect_right(cues, q.start, key=_end)]
+              if x.role == "metric" and not all(doc.book.metrics[n].base for n in x.names)]
+    return bool(before) and not _has_base(doc.book, before, base)  # "That is up 173% year-on-year": no metric named
 
 
 def _negated(doc: Document, q: Quantity, cues: list[Cue]) -> bool:
@@ -513,8 +555,10 @@ def _owned(gap: str) -> bool:
     return gap.strip().lower() in ("的", "of")
 
 
-def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bounds: list[int]) -> Binding | str | None:
-    """The nearest compatible cue before the number in its sentence; a tight incompatible one claims it."""
+def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bounds: list[int],
+                heading: list[Cue]) -> Binding | str | None:
+    """The nearest compatible cue before the number in its sentence; a tight incompatible one claims it. A change
+    takes its base from the sentence, or from the heading of the list the sentence is an item of."""
     before = cues[:bisect_right(cues, q.start, key=_end)]
     tenths = q.kind == "percent" and "成" in doc.text[q.start:q.end]
     for i in range(len(before) - 1, -1, -1):
@@ -529,7 +573,7 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             rule = doc.book.metrics[name]
             if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                 continue
-            if rule.base and (not (_has_base(doc.book, before[:i], rule.base) or _names_base(doc, c, rule.base))
+            if rule.base and (not (_has_base(doc.book, heading + before[:i], rule.base) or _names_base(doc, c, rule.base))
                               or _LEVEL.search(doc.text, c.end, q.start)):
                 continue  # "rose to 15.2%" is a level and "down from 95.5%" a base, not a change
             return Binding(q, rule, rule.id, "before", c, negate=c.role == "negate")
@@ -575,7 +619,7 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
         nxt = next((p for p in usable if p.start >= q.end), None)
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
                                                            or _OF.fullmatch(text, q.end, nxt.start)) \
-                and not comparative(text, nxt):
+                and not comparative(text, nxt) and not _next_phrase(text, q, nxt):
             hugs[q.start] = nxt  # "$3.46 million in 2023", "45% of 2024 revenue"
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
@@ -623,6 +667,28 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                                 and _SEMICOLON.search(text, b.q.end, p.start) is None), None)
             if own is not None:
                 b.period, b.period_source = own, "sentence"
+    _complements(text, bindings)
+
+
+# "the other 54.9%", "the remaining 37%", "其余28.8%": the share left over from the one just given
+_COMPLEMENT = re.compile(r"(?:(?i:the\s(?:other|remaining|rest))|其余|其餘|剩余|剩餘|余下|餘下)\s?(?:的|(?i:of\s))?\s?$")
+
+
+def _complements(text: str, bindings: list[Binding]) -> None:
+    """A share written as the rest of one before it, the two making 100% ("45.1% of revenue, against 32% for 2025;
+    on-premise made up the other 54.9%"), is of that share's period, not of a period named in between."""
+    shares = [b for b in bindings if b.rule.id == "revenue_share"]
+    for i, b in enumerate(shares):
+        if i and _COMPLEMENT.search(text, max(0, b.q.start - 16), b.q.start):
+            whole = next((a for a in shares[:i] if a.period is not None and a.q.value + b.q.value == 100), None)
+            if whole is not None:
+                b.period, b.period_source = whole.period, whole.period_source
+
+
+def _next_phrase(text: str, q: Quantity, p: PeriodMention) -> bool:
+    """"前三季營收年增125.5% 第三季毛利率升至33%": a Chinese period after a space opens the headline's next phrase;
+    it is not the period of the number before the space."""
+    return p.start > q.end and not text[p.start].isascii() and not text[q.end:p.start].strip()
 
 
 def _earlier_clause_prior(doc: Document, sentence: Sentence, p: PeriodMention, q: Quantity, priors: set[int]) -> bool:
@@ -731,8 +797,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     q = b.q
     forecasts = doc._roles.get("forecast")
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
-                         for c in forecasts):
-        return None
+                         and not _aside(doc, doc.clause_bounds(sentence), c, q.start) for c in forecasts):
+        return None  # but "DeepSeek, which has no plans to list, …": an aside about the company forecasts no figure
     near = [c for c in doc._roles.get("forecast_near", ()) if c.end <= q.start]
     if near and _in_clause(doc, sentence, q, near):
         return None  # "市值將約為504億港元", "the margin will be about 48%"
@@ -755,7 +821,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         if segment:
             metric = f"{metric}.{segment}"
     period, source = _final_period(doc, index, b, periods, ctx)
-    if period is None:
+    if period is None or (_valued(doc, b) and not _on_trading_day(b, period, source)):
         return None
     if source not in ("sentence", "list") and _in_clause(doc, sentence, q, [
             c for c in doc._roles.get("perennial", ()) if c.end <= q.start]):
@@ -779,7 +845,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     # (numbers never overlap, so the one starting last before it also ends before it)
     i = bisect_left(doc._q_starts, q.start)
     floor = doc.quantities[i - 1].end if i and doc._q_starts[i - 1] >= sentence.start else sentence.start
-    qualifier = doc.book.qualifier(doc.text[max(floor, q.start - 12):q.start], doc.text[q.end:q.end + 6])
+    qualifier = doc.book.qualifier(doc.text[max(floor, q.start - QUALIFIER_REACH):q.start], doc.text[q.end:q.end + 6])
     if qualifier == "eq" and q.kind == "multiple" and b.side == "before" and q.start - b.cue.end <= 2:
         # "超过了同期收入的8倍", "约为全年收入的4.9倍": the qualifier comes before the words the multiple is of, and their period
         at = _period_before(doc, b.cue.start)
@@ -800,6 +866,20 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if source == "document":
         ctx.undated.add(id(fact))
     return fact
+
+
+_VALUED = ("valued at", "worth")
+
+
+def _valued(doc: Document, b: Binding) -> bool:
+    """True for a value written "valued at" or "worth": a market value only on a trading day its sentence opens with
+    ("At Friday's close, Zhipu was valued at HK$245.6 billion"); otherwise it is a private round's or an estimate."""
+    return b.rule.id == "market_cap" and doc.text[b.cue.start:b.cue.end].lower() in _VALUED
+
+
+def _on_trading_day(b: Binding, label: str, source: str) -> bool:
+    """True when the sentence names the day before the value ("At Thursday's close Zhipu was worth…")."""
+    return source == "sentence" and len(label) == 10 and b.period is not None and b.period.start < b.cue.start
 
 
 def _a_cause(text: str, c: Cue) -> bool:
@@ -921,13 +1001,20 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
 
 def _together(doc: Document, k: int, q: Quantity) -> bool:
     """"智谱、MiniMax市值合计逼近3000亿港元", "Zhipu and MiniMax are together worth…", "…，二者合计超过3000亿港元": a sum
-    over a list of companies, or over the two just named."""
+    over a list of companies, or over the two just named; "Zhipu at HK$245bn and MiniMax at HK$238bn, together
+    HK$485bn": a sum of the figures just given for each."""
     last = doc.companies[k]
-    if _TOGETHER.search(doc.text, last.end, q.start) is None:
+    together = _TOGETHER.search(doc.text, last.end, q.start)
+    if together is None:
         return False
     if _BOTH.search(doc.text, last.end, q.start) is not None:
         return True
-    return k > 0 and _AND.fullmatch(doc.text, doc.companies[k - 1].end, last.start) is not None
+    if k == 0:
+        return False
+    before = doc.companies[k - 1]
+    i = bisect_left(doc._q_starts, last.end)
+    summed = i < len(doc.quantities) and doc.quantities[i].end <= together.start() and before.company != last.company
+    return summed or _AND.fullmatch(doc.text, before.end, last.start) is not None
 
 
 def _scoped_metric(doc: Document, sentence: Sentence, b: Binding) -> str | None:
@@ -959,7 +1046,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     reach_from = max(q.end, b.cue.end) if b.side == "after" else q.end
     after = [c for c in named if c.start >= q.end and c.start - reach_from <= 20
              and _clause(bounds, c.start) == _clause(bounds, q.start)]
-    if after and (b.side == "after" or _COMES_FROM.search(doc.text, q.end, after[0].start)):
+    # not for a change written before its noun: "a 151% jump in revenue as API demand surges" is the company's
+    if after and ((b.side == "after" and not b.rule.base) or _COMES_FROM.search(doc.text, q.end, after[0].start)):
         return after[0].names[0]  # "剩下37%来自…开放平台": the segment a share comes from, not the one named before
     if b.side == "late":  # a segment between the number and the metric named after it
         between = [c for c in named if q.end <= c.start and c.end <= b.cue.start]
@@ -1021,13 +1109,13 @@ def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:
 
 
 def _mainly(doc: Document, bounds: list[int], seg: Cue, metric_at: int, sentence_start: int) -> bool:
-    """True when the segment is what the company mainly does, said in a clause before the metric's ("主要做…生意",
-    "makes most of its money from…", "mainly sells…")."""
+    """True when the segment is what the company mainly does, or what drove the change, said in a clause before the
+    metric's ("主要做…生意", "makes most of its money from…", "mainly sells…", "受惠…订阅放量", "driven by…")."""
     k = _clause(bounds, seg.start)
     if k == _clause(bounds, metric_at):
         return False
     start = bounds[k - 1] + 1 if k else sentence_start
-    return _MAINLY.search(doc.text, start, seg.start) is not None
+    return _MAINLY.search(doc.text, start, seg.start) is not None or _DRIVEN.match(doc.text, start) is not None
 
 
 def _past_asides(doc: Document, bounds: list[int], seg: Cue, metric_at: int) -> bool:
@@ -1093,6 +1181,29 @@ def _under_plain_heading(doc: Document, index: int, ctx: _Context) -> PeriodMent
         if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY")):
             return p
     return None
+
+
+def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
+    """The metric cues of the heading line right above the list whose item this sentence is ("▌ 三、毛利率：在改善"):
+    a short line without figures. Empty when the sentence is no item or its list has no such heading."""
+    listed = {i for i, _ in ctx.items}
+    if index not in listed:
+        return []
+    first = index
+    while first - 1 in listed:
+        first -= 1
+    if first == 0:
+        return []
+    heading = doc.sentences[first - 1]
+    if _HEADING.fullmatch(doc.text[heading.start:heading.end].strip()) is None:
+        return []
+    i = bisect_left(doc.cues, heading.start, key=_start)
+    cues = []
+    while i < len(doc.cues) and doc.cues[i].start < heading.end:
+        if doc.cues[i].role == "metric":
+            cues.append(doc.cues[i])
+        i += 1
+    return cues
 
 
 def _is_item(text: str, line: int, start: int) -> bool:

@@ -138,7 +138,7 @@ def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re
         amounts = list(_CN_AMOUNT.finditer(text, start, end))
         if amounts:
             found = sorted(found + amounts, key=lambda m: m.start())
-    if text.find("times", start, end) >= 0:
+    if text.find("times", start, end) >= 0 or text.find("twice", start, end) >= 0:
         words = list(_EN_TIMES.finditer(text, start, end))
         if words:
             found = sorted(found + words, key=lambda m: m.start())
@@ -151,7 +151,9 @@ _EN_WORDS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
-_EN_TIMES = re.compile(r"(?i)(?<![A-Za-z-])(?P<en>" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")[ ]times\b")
+# "twice the quarter's revenue" is a multiple of something; "twice as fast", "twice a year" are not.
+_EN_TIMES = re.compile(r"(?i)(?<![A-Za-z-])(?:(?P<en>" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")[ ]times\b"
+                       r"|(?P<twice>twice)(?=[ ](?:the|its|their|that)\b))")
 
 
 # "七成" (70%), "八成五" (85%), "两倍", "逾八倍", "二十倍": tenths and multiples written in Chinese numerals.
@@ -258,7 +260,7 @@ def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
                 found.append(Quantity(m.start(), m.end(), *read))
             continue
         if m.re is _EN_TIMES:
-            value = Decimal(_EN_WORDS[m.group("en").lower()])
+            value = Decimal(2 if m.group("twice") else _EN_WORDS[m.group("en").lower()])
             found.append(Quantity(m.start(), m.end(), value, "multiple", "x", False, False, value))
             continue
         read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
@@ -378,6 +380,29 @@ def _inherit(q: Quantity, donor: Quantity) -> Quantity:
     factor = _EXACT.divide(donor.value, donor.base) if donor.scaled and donor.base else Decimal(1)
     value = tidy(_EXACT.multiply(q.base, factor)) if donor.scaled and not q.scaled else q.value
     return replace(q, value=value, kind=donor.kind, unit=donor.unit, scaled=q.scaled or donor.scaled, inherited=True)
+
+
+# "市值約2456億元（港元，下同）", "（新台幣，下同）": the currency of every bare 元 from here on, the one before included.
+_DECLARED = re.compile(r"[（(]\s?(?:单位|單位)?[:：]?\s?(?P<cur>港元|港币|港幣|美元|新台币|新台幣)\s?[，,、]?\s?(?:以下同|下同)\s?[)）]")
+_NAMED_YUAN = re.compile(r"人民|RMB|Rmb|CNY|¥|￥|yuan")
+
+
+def apply_declared_currency(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Read 元 as the currency a text declares for itself ("（港元，下同）": Hong Kong dollars below): Hong Kong and
+    Taiwan papers write 億元 for their own currency once they have said so. 元人民幣 or 人民币 keeps the yuan."""
+    at = text.find("下同")
+    m = _DECLARED.search(text, max(0, at - 16), at + 4) if at >= 0 else None
+    if m is None:
+        return quantities
+    unit = _SUFFIX_UNIT[m.group("cur")]
+    return [replace(q, unit=unit) if q.unit == "CNY" and _declared_over(text, q, m) else q for q in quantities]
+
+
+def _declared_over(text: str, q: Quantity, declared: re.Match) -> bool:
+    """True when a yuan figure falls under a declaration: it comes after it, or right before it, and names no yuan
+    of its own."""
+    under = q.start >= declared.end() or (q.end <= declared.start() and not text[q.end:declared.start()].strip())
+    return under and _NAMED_YUAN.search(text, max(0, q.start - 4), q.end) is None
 
 
 def find_labels(text: str, start: int, end: int) -> list[tuple[int, int, int, str | None]]:

@@ -38,6 +38,10 @@ _ZH_SUFFIX = (
 _FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次周週星这這那该該bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
+# What a press day is written with when its month is left out: "13日收市", "9日晚间公布", "8日挂牌".
+_DAY_EVENTS = ("日收盘", "日收盤", "日收市", "日收报", "日收報", "日收在", "日收于", "日收於", "日晚", "日早", "日午", "日盘", "日盤",
+               "日公布", "日公佈", "日发布", "日發布", "日宣布", "日披露", "日上市", "日挂牌", "日掛牌", "日开盘", "日開盤")
+
 _BRANCHES = [
     # 截至2025年6月30日(止六个月), 截至今年9月30日: a date, or the months that end on it
     rf"(?P<asof>(?:截至|截止|截至於|截止於|截至于|截止于|截止到|截至到)\s?(?:(?P<a_y>{_Y})\s?年|(?P<a_r>今年|本年|去年|上年))\s?"
@@ -112,6 +116,10 @@ _BRANCHES = [
     # "1月的", "10月", "1-9月": a month without its year takes the year of the text around it
     r"(?P<mo>(?<![0-9年./\-–~—])(?:(?P<mo_m1>1[0-2]|0?[1-9])\s?月?\s?(?:-|–|至|到|~|—)\s?)?(?P<mo_m>1[0-2]|0?[1-9])\s?月份?"
     r"(?:\s?(?P<mo_d>[1-3]?[0-9])\s?[日号號])?(?P<mo_end>底|末)?)",
+    # "13日晚間公布", "9日上市": a day of the month alone, with the trading or announcing done on it (a day alone
+    # is as often a count: "近30日"), in the month of the day named before it or of the document
+    r"(?P<dom>(?<![0-9月号號./+\-–~—第每近前后後逾])(?<!过去)(?<!過去)(?<!连续)(?<!連續)(?P<dom_d>[1-3]?[0-9])\s?"
+    r"(?=" + "|".join(_DAY_EVENTS) + r"))",
     rf"(?P<by>(?<![0-9$¥.,A-Za-z])(?P<by_y>{_Y})(?![0-9%A-Za-z]|[.,][0-9]|\s?(?:[万亿億萬千百名人家个個元倍]"
     r"|(?i:million|billion|thousand|trillion|tokens?|times|employees|people|staff|customers|units))))",
 ]
@@ -288,6 +296,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         # period nor from an earlier sentence ("在2025年底完成融资。…智谱于1月8日挂牌" in February 2026 is this January)
         in_sentence = stated if stated is not None and not _SENTENCE_END.search(text, last_year[1], m.start()) else None
         stated_day = in_sentence if last_year and last_year[2] else None
+        # "below 2x before 2028.…at the end of September": a later year is an outlook's, not the news' a month is in
+        stated_month = None if stated is not None and doc_year is not None and stated > doc_year else stated
         context_year = stated or doc_year
         if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
             context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
@@ -300,12 +310,14 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup in ("emd", "emd2"):
             k = m.lastgroup
             p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated_day)
+        elif m.lastgroup == "dom":
+            p = _day_of_month(m, doc_date, last_day)
         elif m.lastgroup == "mo":
-            p = _month(m, doc_date, stated_day if m.group("mo_d") else stated)
+            p = _month(m, doc_date, stated_day if m.group("mo_d") else stated_month)
         elif m.lastgroup == "emo":
-            p = _english_month(m, doc_date, stated)
+            p = _english_month(m, doc_date, stated_month)
         elif m.lastgroup == "eom":
-            p = _month_end(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else stated)
+            p = _month_end(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else stated_month)
         elif m.lastgroup == "smy":
             p = _same_of(m, reported)
         elif m.lastgroup == "nexty":
@@ -344,7 +356,7 @@ _ANCHOR_WORDS = (
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "第二年", "次年", "翌年",
-    "following year", "year later", "那一年", "那年", "该年", "該年",
+    "following year", "year later", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
 )
 
 
@@ -559,8 +571,10 @@ def comparative(text: str, p: PeriodMention) -> bool:
         _COMPARATIVE_COLON.match(text, p.end) is not None
 
 
-# "与2022年的水平相比", "compared with 2023": the base of a comparison, not the year the text goes on about.
-_COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
+# "与2022年的水平相比", "compared with 2023", "已远超去年全年", "作为对比，2024年全年", "一年前的2024年9月": the base of a
+# comparison, not the year the text goes on about.
+_COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超過|远超|遠超|高于|高於|低于|低於|(?:对比|對比)[，,]|一年前的?"
+                       r"|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
 # "down from 45% in 2024", "up from $240 million in January": the level a change starts from, and its period
 _FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
 
@@ -624,6 +638,26 @@ def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: i
         d = _date(year or stated, month, day_)
     else:
         return PeriodMention(m.start(), m.end(), "open", "")
+    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+
+
+DAY_OF_MONTH_BACK = 10  # how far before the document's date a day written alone may fall in the month before
+
+
+def _day_of_month(m: re.Match, doc_date: date | None, last_day: PeriodMention | None) -> PeriodMention | None:
+    """"13日" alone: in the month of the day named just before it ("1月8日…9日"), else the latest such day by the
+    document's date, this month or at the end of the last; a day further back or ahead is no period."""
+    day_ = int(m.group("dom_d"))
+    if last_day is not None and m.start() - last_day.end < 300:
+        d = _date(*map(int, last_day.label.split("-")[:2]), day_)
+    elif doc_date is None:
+        return PeriodMention(m.start(), m.end(), "open", "")
+    elif day_ <= doc_date.day:
+        d = _date(doc_date.year, doc_date.month, day_)
+    else:
+        before = doc_date.replace(day=1) - timedelta(days=1)
+        d = _date(before.year, before.month, day_)
+        d = d if d and (doc_date - d).days <= DAY_OF_MONTH_BACK else None
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
 
 
