@@ -111,16 +111,16 @@ def extract_facts(
     # a compound rate dated by guesswork (a headline's "三年复合增长130%") restates the one stated with its span
     spanned = {(f.company, f.metric, f.value.normalize()) for f in found if span_years(f.period)}
     # a figure a table states is the table's: a sentence restating it ("US$298.4 million" for 298,396) adds no fact,
-    # neither a second one nor one dated otherwise
+    # neither a second one nor one dated, or given to a company, otherwise
     table_values: dict[tuple[str, str], list] = {}
     for fact in tabled:
-        table_values.setdefault((fact.company, fact.metric), []).append(fact.value)
+        table_values.setdefault((fact.metric, fact.unit), []).append(fact.value)
     in_table = {(f.company, f.metric, f.period, f.value.normalize()) for f in tabled}
     for fact in found:
         if (fact.company, fact.metric, fact.value.normalize()) in spanned and not span_years(fact.period):
             continue
         key = (fact.company, fact.metric, fact.period, fact.value.normalize())
-        if key not in in_table and _restates(fact.value, table_values.get((fact.company, fact.metric), ())):
+        if key not in in_table and _restates(fact.value, table_values.get((fact.metric, fact.unit), ())):
             continue
         if key in seen:
             continue

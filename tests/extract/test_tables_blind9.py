@@ -196,3 +196,20 @@ def test_a_profit_row_in_brackets_is_a_loss_and_a_positive_one_no_fact(watchlist
     text = FORECAST.replace("(2,870)", "  2,870 ").replace("(1,960)", "  1,960 ")
     assert not any(m == "adjusted_net_loss" for _, m, _, _, _ in facts(text, watchlist, title="月之暗面：盈利拐点临近",
                                                                           published=date(2028, 4, 10)))
+
+
+SIDE_BY_SIDE = (
+    "Z.ai and DeepSeek: the 2Q27 numbers side by side\n\n"
+    "| | Z.ai (RMB m) | DeepSeek (RMB m) |\n|---|---:|---:|\n"
+    "| Revenue, 2Q27 | 640.5 | 402.5 |\n"
+    "| Adj. net loss, 2Q27 | (1,210) | (318.6) |\n\n"
+    "Z.ai first. Revenue beat my number again, helped by the coding plan.\n\n"
+    "DeepSeek's quarter was quieter, and the API business kept carrying it.\n\n"
+    "Adjusted net loss of RMB318.6m was smaller than in 2Q26. That is progress.\n"
+)
+
+
+def test_a_sentence_restating_a_table_figure_gives_it_to_no_other_company_or_period(watchlist):
+    got = facts(SIDE_BY_SIDE, watchlist, published=date(2027, 8, 26))
+    assert ("deepseek", "adjusted_net_loss", "2027Q2", Decimal("318600000"), "CNY") in got
+    assert [(c, p) for c, m, p, v, _ in got if v == Decimal("318600000")] == [("deepseek", "2027Q2")]
