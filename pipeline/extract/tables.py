@@ -22,7 +22,10 @@ Header and rows need not have as many cells: the number columns are the last one
 label cell still lines up. A blank cell keeps its column: an empty markdown cell, or in aligned text a row whose
 fewer cells each sit under one column of the first body row ("  Cloud   198.0            503.5" under "Revenue
 412.5   151.1%   1,090.0"). A markdown header of two rows, as a page renders merged cells ("| 业务 | 2025年 | | 2024年 |
-|" over "| | 收入 | 占比 | 收入 | 占比 |"), is one row whose cells keep their column and carry the merged cell over them. A number the table cannot tie to a metric and a period is left to the sentence reader,
+|" over "| | 收入 | 占比 | 收入 | 占比 |"), is one row whose cells keep their column and carry the merged cell over them; so is an aligned header of years over a
+line of units ("2026   2025" over "US$'000   % of total   US$'000   % of total"). Inside an aligned table a line
+holding only words is a label too long for its row or a heading over rows ("Non-IFRS measure:"): the table goes on
+under it. A number the table cannot tie to a metric and a period is left to the sentence reader,
 unless the header or the caption names companies (its columns, or the table, are theirs).
 """
 
