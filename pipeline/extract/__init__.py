@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_right
+from decimal import Decimal
 
 from pipeline.extract.binding import CONTEXT_SENTENCES, TABLE_HEADER_REACH, Document, bind_document
 from pipeline.extract.cues import default_cue_book, lower_ascii
@@ -109,10 +110,18 @@ def extract_facts(
     found = sorted([*bind_document(doc), *tabled], key=lambda f: f.start)
     # a compound rate dated by guesswork (a headline's "三年复合增长130%") restates the one stated with its span
     spanned = {(f.company, f.metric, f.value.normalize()) for f in found if span_years(f.period)}
+    # a figure a table states is the table's: a sentence restating it ("US$298.4 million" for 298,396) adds no fact,
+    # neither a second one nor one dated, or given to a company, otherwise
+    table_values: dict[tuple[str, str], list] = {}
+    for fact in tabled:
+        table_values.setdefault((fact.metric, fact.unit), []).append(fact.value)
+    in_table = {(f.company, f.metric, f.period, f.value.normalize()) for f in tabled}
     for fact in found:
         if (fact.company, fact.metric, fact.value.normalize()) in spanned and not span_years(fact.period):
             continue
         key = (fact.company, fact.metric, fact.period, fact.value.normalize())
+        if key not in in_table and _restates(fact.value, table_values.get((fact.metric, fact.unit), ())):
+            continue
         if key in seen:
             continue
         seen.add(key)
@@ -187,6 +196,17 @@ def _needs_history(periods, windows, read: list[bool]) -> bool:
     """True when a period refers back ("同期", "a year earlier") past a window that was skipped."""
     first_skipped = next(windows[k][0] for k, r in enumerate(read) if not r)
     return any(p.kind in ("same", "prior") and p.start > first_skipped for p in periods)
+
+
+def _restates(value: Decimal, stated) -> bool:
+    """True when value, written with three significant digits or more, is one of the stated figures, or with four or
+    more one of them rounded (298.4 for 298.396). Fewer digits say too little: a 151% may be another year's 150.9%,
+    a 62% another period's 62.0%."""
+    digits, exponent = len(value.normalize().as_tuple().digits), value.normalize().as_tuple().exponent
+    if digits < 3:
+        return False
+    half = Decimal(5).scaleb(exponent - 1) if digits >= 4 else Decimal(0)
+    return any(abs(v - value) <= half for v in stated)
 
 
 def _within(numbers, spans: list[tuple[int, int]]) -> list:

@@ -22,7 +22,10 @@ Header and rows need not have as many cells: the number columns are the last one
 label cell still lines up. A blank cell keeps its column: an empty markdown cell, or in aligned text a row whose
 fewer cells each sit under one column of the first body row ("  Cloud   198.0            503.5" under "Revenue
 412.5   151.1%   1,090.0"). A markdown header of two rows, as a page renders merged cells ("| 业务 | 2025年 | | 2024年 |
-|" over "| | 收入 | 占比 | 收入 | 占比 |"), is one row whose cells keep their column and carry the merged cell over them. A number the table cannot tie to a metric and a period is left to the sentence reader,
+|" over "| | 收入 | 占比 | 收入 | 占比 |"), is one row whose cells keep their column and carry the merged cell over them; so is an aligned header of years over a
+line of units ("2026   2025" over "US$'000   % of total   US$'000   % of total"). Inside an aligned table a line
+holding only words is a label too long for its row or a heading over rows ("Non-IFRS measure:"): the table goes on
+under it. A number the table cannot tie to a metric and a period is left to the sentence reader,
 unless the header or the caption names companies (its columns, or the table, are theirs).
 """
 
@@ -115,6 +118,8 @@ def find_tables(text: str) -> list[Table]:
     block: list[tuple[Cell, ...]] = []
     kind = None
     grid = None  # the columns of an aligned table's first body row, for a row that leaves a cell blank
+    heads = 1  # how many rows head the block: a row of units under the header is one too
+    held: list[tuple[Cell, ...]] = []  # label lines inside an aligned table, kept if a row under them lines up
     for m in _LINE.finditer(text):
         s, e = m.span()
         if s == e and s and text[s - 1] != "\n":
@@ -122,23 +127,57 @@ def find_tables(text: str) -> list[Table]:
         row_kind, cells = _row(text, s, e)
         if row_kind == "separator" and kind == "markdown":
             continue
-        if kind == "aligned" and row_kind == "aligned" and grid and not _lines_up(block, cells):
+        if kind == "aligned" and row_kind is None and len(block) > heads and len(held) < 2 and _label_line(text, s, e):
+            held.append((Cell(*_CELL_TRIM.search(text, s, e).span()),))
+            continue
+        units = kind == row_kind == "aligned" and len(block) == 1 and _unit_row(text, cells)
+        if kind == "aligned" and row_kind == "aligned" and grid and not _lines_up(block, cells, heads):
             cells = _fill_blanks(text, s, grid, cells) or cells
-        if row_kind is None or (kind is not None and (row_kind != kind or (kind == "aligned" and not _lines_up(block, cells)))):
-            _close(text, block, kind, tables)
-            block, kind = [], None
+        if row_kind is None or (kind is not None and (row_kind != kind or (
+                kind == "aligned" and not _lines_up(block, cells, heads, units)))):
+            _close(text, block, kind, heads, tables)
+            block, kind, heads, held = [], None, 1, []
+        heads = 2 if units and block else heads
         if row_kind in ("markdown", "aligned"):
+            block.extend(held)
             block.append(cells)
             kind = row_kind
-            if len(block) <= 2:
-                grid = _grid(text, s, cells) if len(block) == 2 and kind == "aligned" else None
-    _close(text, block, kind, tables)
+            if len(block) <= heads + 1:
+                grid = _grid(text, s, cells) if len(block) == heads + 1 and kind == "aligned" else None
+        held = []
+    _close(text, block, kind, heads, tables)
     return tables
 
 
-def _lines_up(block: list[tuple[Cell, ...]], cells: tuple[Cell, ...]) -> bool:
-    """Aligned rows have as many cells as the row above; a header may lack the label cell ("    2023    2024")."""
-    return len(cells) == len(block[-1]) or (len(block) == 1 and len(cells) == len(block[0]) + 1)
+def _lines_up(block: list[tuple[Cell, ...]], cells: tuple[Cell, ...], heads: int = 1, units: bool = False) -> bool:
+    """Aligned rows have as many cells as the row above (a label line between them aside); a header may lack the
+    label cell ("    2023    2024"), and a row of units under it ("  US$'000   % of total   US$'000   % of total"
+    under "  2026   2025", "RMB'000   RMB'000" under "2027   2026   Change") may have more cells or fewer."""
+    last = next(row for row in reversed(block) if len(row) > 1)
+    if len(block) == heads:  # under the header, its wider line counts
+        last = max(block, key=len)
+    return (len(cells) == len(last) or (len(block) == heads and len(cells) == len(last) + 1)
+            or (units and len(cells) != len(last)))
+
+
+# A row of units under a header of periods: "US$'000", "% of total", "人民币百万元", "(%)", "變動".
+_UNIT_WORD = re.compile(r"[^0-9]{0,40}|.{0,12}'000")
+
+
+def _unit_row(text: str, cells: tuple[Cell, ...]) -> bool:
+    """True when an aligned row under a table's header holds units, not figures: no digit but in "'000", and one
+    cell at least a currency unit or a percent sign ("  US$'000   % of total   US$'000   % of total")."""
+    return all(_UNIT_WORD.fullmatch(text, c.start, c.end) for c in cells) and any(
+        _BARE_UNIT.fullmatch(text, c.start, c.end) or _PERCENT_CELL.search(text, c.start, c.end) for c in cells)
+
+
+def _label_line(text: str, s: int, e: int) -> bool:
+    """True for a line inside an aligned table that is a row's label alone: a label too long for its row, written
+    on the line above it ("Research and development expenses" over "  研發開支   (298,396)   (264,012)"), or a
+    heading over rows ("Non-IFRS measure:"). It holds no figure and no note."""
+    cell = _CELL_TRIM.search(text, s, e)
+    return (cell is not None and cell.end() - cell.start() <= 80 and not _DIGIT.search(text, *cell.span())
+            and "  " not in cell.group() and not _NOTE.match(text, s, e))
 
 
 def _grid(text: str, line: int, cells: tuple[Cell, ...]) -> list[tuple[int, int]] | None:
@@ -222,14 +261,34 @@ def _blank(cell: Cell) -> bool:
     return cell.start == cell.end
 
 
-def _close(text: str, block: list, kind: str | None, tables: list[Table]) -> None:
+def _close(text: str, block: list, kind: str | None, heads: int, tables: list[Table]) -> None:
     """Keep a block of rows as a table when it has a header and at least one row; a markdown header's blank cells
     head nothing (its first one is over the labels, the others are the rest of a merged cell)."""
     if kind == "markdown":
         block = [tuple(c for c in block[0] if not _blank(c)), *block[1:]]
-    rows = _merged_header(text, block) if kind == "markdown" else tuple(block)
+        rows = _merged_header(text, block)
+    else:
+        rows = tuple(block) if heads == 1 else (_units_under(text, *block[:2]), *block[2:])
     if len(rows) >= 2:
         tables.append(Table(block[0][0].start, block[-1][-1].end, rows))
+
+
+def _units_under(text: str, top: tuple[Cell, ...], units: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """An aligned header of two lines made one: the line of more cells gives the columns, each headed by its cell and
+    the one over or under it: "US$'000" and "% of total" under a "2026" spanning both, the one its characters
+    overlap or else the nearest; "RMB'000" under "2027" and nothing under "Change". A tab's width is the reader's:
+    with tabs, lines of as many cells pair them in order."""
+    line, above = _line_start(text, units[0].start), _line_start(text, top[0].start)
+    if "\t" in text[above:units[-1].end]:
+        return tuple(Cell(c.start, c.end, t) for c, t in zip(units, top, strict=True)) if len(top) == len(units) else units
+
+    def gap(t: Cell, c: Cell) -> int:
+        return max(t.start - above - (c.end - line), (c.start - line) - (t.end - above), 0)
+
+    if len(units) >= len(top):
+        return tuple(Cell(c.start, c.end, min(top, key=lambda t: gap(t, c))) for c in units)
+    under = [next((c for c in units if gap(t, c) == 0), None) for t in top]
+    return tuple(t if c is None else Cell(c.start, c.end, t) for t, c in zip(top, under, strict=True))
 
 
 def _merged_header(text: str, block: list) -> tuple[tuple[Cell, ...], ...]:
@@ -334,6 +393,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     header_periods = _header_periods(r, table, frame)
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
     table_period = _caption_period(r, frame) if not any(header_periods) else None
+    shared = _shared_period(r, header, header_periods)
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
     company_rows = sum(_label_company(r, row[0]) is not None for row in body) >= 2
@@ -341,12 +401,17 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
     above_period = None  # and the period its label names: "Revenue, 1H26" over "␣␣growth y/y" dates the growth
     parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
+    held = None  # a label line alone: the start of the label of a row going on in lower case under it
     for row in body:
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
+            held = row[0] if len(row) == 1 else None
             continue
         cells.extend(row[i] for i in numbers)
         labels = [c for i, c in enumerate(row) if i not in numbers and not _blank(c)]
+        if held is not None and labels and labels[0] is row[0] and r.text[row[0].start].islower():
+            labels = [Cell(held.start, row[0].end), *labels[1:]]  # "Research and development" over "  expenses   (1,104,300)"
+        held = None
         named = _label_company(r, row[0]) or _named(r, row[0].start, row[-1].end)
         if named is not None and named.company is None:
             continue  # a row about a company that is not watched
@@ -355,25 +420,28 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
         said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
         own, of = _row_metric(r, labels, around)
-        row_metric = own or _breakdown(r, labels, parent)
+        row_metric = own or _breakdown(r, labels, parent) or _loss_as_profit(r, labels)
+        losses_only = own is None and row_metric is not None and row_metric[0][0].endswith("net_loss")
         if row_period is None and row_metric is not None and _is_change(r, row_metric):
             row_period = above_period
         segment = _segment(r, labels[0]) if row_metric is None and labels else None
         offset = len(row) - len(header)
         for i, (q, qualifier) in numbers.items():
+            if losses_only and q.value >= 0:
+                continue  # a profit is no loss
             col = header[i - offset] if 0 <= i - offset < len(header) else None
             col_period = header_periods[i - offset] if col is not None else None
             company = _company(r, named or (columns[i - offset] if col is not None else None) or owner)
             if company is None:
                 continue  # a column about a company that is not watched
-            found = row_metric or (_metric(r, _heading(col), said) if col is not None else None) or topic
+            found = row_metric or (_column_metric(r, col, said) if col is not None else None) or topic
             base = of or above
             if row_metric is None and col is not None and i - offset >= 1:
                 found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
-            elif row_metric is not None and col is not None and col_period is None and _CHANGE_HEADER.fullmatch(
-                    r.text, col.start, col.end):
+            elif row_metric is not None and col is not None and col_period is None and any(
+                    _CHANGE_HEADER.fullmatch(r.text, h.start, h.end) for h in _heading(col)):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], _changed_period(header_periods, i - offset)
-            period = col_period or row_period or table_period
+            period = col_period or row_period or table_period or (shared if found and not _instant(r, found) else None)
             if found is None or period is None:
                 continue
             if segment and found[1] is None:
@@ -382,7 +450,8 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             fact = _fact(r, company, found, period, q, qualifier, row, base)
             if fact is not None:
                 facts.append(fact)
-        above, above_period = (row_metric[0], row_period) if row_metric else ((), None)
+        above, above_period = (row_metric[0], _latest(row_period, above_period if row_metric[0] == above else None)
+                               ) if row_metric else ((), None)
         if own is not None and labels and labels[0] is row[0]:
             parent = (own, _column(r.text, row[0].start))
     return facts, cells
@@ -403,6 +472,31 @@ def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMent
     return periods
 
 
+def _shared_period(r: _Reading, header: tuple[Cell, ...], periods: list[PeriodMention | None]) -> PeriodMention | None:
+    """The period a header of metrics writes once, in its first metric's heading ("| 公司 | 2026年营收 | 同比变动 |
+    毛利率 | 研发开支 |"): the columns that name none are of the same year. None when the header names another period or
+    its one period heads a column of periods ("| 指标 | 2026年 | 同比 |"), not of a metric."""
+    dated = [(c, p) for c, p in zip(header, periods, strict=True) if p is not None]
+    if len(dated) != 1 or dated[0][1].kind != "flow":
+        return None
+    cell, period = dated[0]
+    named = any(m.role == "metric" for h in _heading(cell) for m in r.book.find(r.text, h.start, h.end, lowered=r.lowered))
+    return period if named else None
+
+
+def _instant(r: _Reading, found) -> bool:
+    """True when a metric is measured at a moment (a market value, a headcount): a year heading no column of it."""
+    return any(r.book.metrics[n].instant for n in found[0])
+
+
+def _latest(period: PeriodMention | None, other: PeriodMention | None) -> PeriodMention | None:
+    """The later of a row's period and the one of the rows of the same metric just above it: a change row under
+    "Revenue, 1Q27" and "Revenue, 1Q26" ("YoY growth") is about the later one, the other is its base."""
+    if period is None or other is None:
+        return period
+    return max(period, other, key=lambda p: period_end(p.label) or date.min)
+
+
 def _changed_period(header_periods: list[PeriodMention | None], k: int) -> PeriodMention | None:
     """The period a change column headed by no period ("YoY") is about: the latest of the dated columns just left of
     it ("3Q26 | 3Q25 | YoY | 9M26 | 9M25 | YoY": the second is about 9M26), else the latest of the header."""
@@ -411,11 +505,18 @@ def _changed_period(header_periods: list[PeriodMention | None], k: int) -> Perio
 
 
 def _caption_metric(r: _Reading, table: Table, frame: _Frame, around: str):
-    """The metric of a table that names none in its cells: the one the nearest line above naming a metric names
-    ("智谱与MiniMax营收对比", "Revenue by company (US$ m)", "以下均为各家披露的日均调用量。"); a line naming two
-    ("营收与毛利率") gives none, and so does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
-    if any(r.book.may_name_metric(r.lowered, h.start, h.end) for row in table.rows for c in row for h in _heading(c)):
+    """The metric of a table whose rows name none: the one the nearest line above naming a metric names ("智谱与
+    MiniMax营收对比", "Revenue by company (US$ m)", "以下均为各家披露的日均调用量。", "REVENUE BY SEGMENT" over
+    columns "US$'000 | % of total": the columns whose heading names no metric); a line naming two ("营收与毛利率")
+    gives none, and so does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
+    if any(r.book.may_name_metric(r.lowered, c.start, c.end) and any(
+            m.role == "metric" for m in r.book.find(r.text, c.start, c.end, lowered=r.lowered))
+           for row in table.rows[1:] for c in row):
         return None
+    for s, e in [*frame.below, *frame.above]:
+        declared = _declared_metric(r, s, e)
+        if declared is not None:
+            return declared
     for s, e in frame.above:
         cues = [c for c in r.book.find(r.text, s, e, lowered=r.lowered) if c.role == "metric"]
         if cues:
@@ -425,6 +526,16 @@ def _caption_metric(r: _Reading, table: Table, frame: _Frame, around: str):
             one = len(named) == 1 and _is_caption(r.text, s, e)
             return _metric(r, [Cell(s, e)], around) if one else None
     return None
+
+
+def _declared_metric(r: _Reading, start: int, end: int):
+    """The metric a table's declared unit names ("单位：万亿tokens/日", "Units: million tokens/day"): the words of the
+    unit right after "单位：" say what every figure counts, whatever else the line says ("为了看清增长的斜率…")."""
+    m = _CAPTION.search(r.text, start, end)
+    if m is None or m.group("u1") is None and m.group("s1") is None:
+        return None
+    cues = [c for c in r.book.find(r.text, m.end(), min(end, m.end() + 12), lowered=r.lowered) if c.role == "metric"]
+    return (cues[0].names, None, None) if cues and cues[0].start - m.end() <= 1 else None
 
 
 # How a sentence of the story ends; a caption ends without ("2025年核心数据") or with a colon ("数据如下：").
@@ -508,9 +619,34 @@ def _ratio(r: _Reading, cell: Cell, denominator):
     return (names, None, None) if names else None
 
 
+# A row of profit, which a table writes in brackets when it is a loss: "经调整净利润 | (3,920)", "Net income | (52.1)".
+_PROFIT = re.compile(r"(?P<adj>经调整|經調整|调整后|調整後|(?i:adjusted\s|adj\.\s?|non-ifrs\s|non-gaap\s))?"
+                     r"(?:净利润|淨利潤|(?i:net\s(?:profit|income)\b))")
+
+
+def _loss_as_profit(r: _Reading, labels: list[Cell]):
+    """The loss metric of a row of profit ("经调整净利润", "Adjusted net income"): its figures in brackets or with a
+    minus sign are losses (a positive one is a profit, no fact)."""
+    m = next((m for c in labels[:1] if (m := _PROFIT.search(r.text, c.start, c.end)) is not None), None)
+    if m is None:
+        return None
+    return (("adjusted_net_loss",) if m.group("adj") else ("net_loss",)), None, None
+
+
 def _is_change(r: _Reading, row_metric) -> bool:
     """True when a row's metric is a change of another ("growth y/y", "营收同比"): its base is the row above's."""
     return any(r.book.metrics[n].base for n in row_metric[0])
+
+
+def _column_metric(r: _Reading, col: Cell, around: str):
+    """The metric a column's heading names: a ratio of two metrics ("研发开支/营收" over "2.8倍") as a row's label
+    names it, else the first metric named."""
+    for h in _heading(col):
+        cues = [c for c in r.book.find(r.text, h.start, h.end, lowered=r.lowered) if c.role == "metric"]
+        ratio = _ratio(r, h, cues[-1]) if cues else None
+        if ratio is not None:
+            return ratio
+    return _metric(r, _heading(col), around)
 
 
 def _change_of(r: _Reading, row_metric):
