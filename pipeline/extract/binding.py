@@ -320,7 +320,7 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it
         if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
-                and not comparative(doc.text, p):
+                and not comparative(doc.text, p) and not _singled_out(doc.text, p):
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
     for c in cues:
@@ -332,6 +332,17 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         ctx.header = (index, [x for p in concrete for x in p.expand()])
     if not quantities:
         _remember_label(doc, index, sentence, ctx)
+
+
+# "In the fourth quarter alone", "仅第四季度", "四季度单季": a part of the period reported on, singled out
+_ALONE_AFTER = re.compile(r"\s?(?:(?i:alone)\b|单季|單季|单月|單月)")
+_ONLY_BEFORE = re.compile(r"(?:仅|僅|光是|单是|單是|单就|單就)\s?$")
+
+
+def _singled_out(text: str, p: PeriodMention) -> bool:
+    """True for a period singled out of the one reported on ("In the fourth quarter alone, sales reached…"): it dates
+    its own sentence, not the ones after it, which go on about the whole period."""
+    return _ALONE_AFTER.match(text, p.end) is not None or _ONLY_BEFORE.search(text, max(0, p.start - 3), p.start) is not None
 
 
 def _is_base(doc: Document, p: PeriodMention, cues: list[Cue]) -> bool:
@@ -1256,6 +1267,11 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 return None, ""
         else:
             flows = [x for x in recent if x.kind in ("flow", "date", "span")]
+            if not rule.rate and any(x.kind != "date" or x.flow for x in flows):
+                # "rose 127% to 1.68 billion yuan in 2026, the company said on Tuesday. … The net loss widened": the
+                # day a result was announced on (no period's end) does not date the results after it; the period
+                # it reports on does
+                flows = [x for x in flows if x.kind != "date" or x.flow]
             if flows and (opening := _under_plain_heading(doc, index, ctx)) is not None:
                 flows = [opening]
             if not flows:

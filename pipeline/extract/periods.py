@@ -285,7 +285,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     """
     doc_year = doc_date.year if doc_date else None
     found: list[PeriodMention] = []
-    last_year: tuple[int, int, bool] | None = None  # (year, offset, a date or month?) of the last explicit year
+    # (year, offset, a date or month?, a bare word such as 去年 or "last year"?) of the last explicit year
+    last_year: tuple[int, int, bool, bool] | None = None
     last_day: PeriodMention | None = None  # the last day named, for "a day later"
     named: tuple[int, int] | None = None  # (year, offset) of the last year named in any way, for "那一年"
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
@@ -296,8 +297,12 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         # period nor from an earlier sentence ("在2025年底完成融资。…智谱于1月8日挂牌" in February 2026 is this January)
         in_sentence = stated if stated is not None and not _SENTENCE_END.search(text, last_year[1], m.start()) else None
         stated_day = in_sentence if last_year and last_year[2] else None
-        # "below 2x before 2028.…at the end of September": a later year is an outlook's, not the news' a month is in
+        # "below 2x before 2028.…at the end of September": a later year is an outlook's, not the news' a month is in;
+        # "…last year," he said. "…topped 50 trillion in March": a year written as a word counts from the day of
+        # writing, as a month after it does, so it lends its year to a month only in its own sentence
         stated_month = None if stated is not None and doc_year is not None and stated > doc_year else stated
+        if stated_month is not None and last_year[3] and in_sentence is None:
+            stated_month = None
         context_year = stated or doc_year
         if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
             context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
@@ -313,11 +318,13 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "dom":
             p = _day_of_month(m, doc_date, last_day)
         elif m.lastgroup == "mo":
-            p = _month(m, doc_date, stated_day if m.group("mo_d") else stated_month)
+            p = _month(m, doc_date, stated_day if m.group("mo_d") else _lent(int(m.group("mo_m")), stated_month,
+                                                                              last_year, doc_date))
         elif m.lastgroup == "emo":
-            p = _english_month(m, doc_date, stated_month)
+            p = _english_month(m, doc_date, _lent(_MONTHS[m.group("emo_mo").lower()], stated_month, last_year, doc_date))
         elif m.lastgroup == "eom":
-            p = _month_end(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else stated_month)
+            p = _month_end(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else _lent(
+                _MONTHS[m.group("eom_mo").lower()], stated_month, last_year, doc_date))
         elif m.lastgroup == "smy":
             p = _same_of(m, reported)
         elif m.lastgroup == "nexty":
@@ -326,7 +333,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             that = named[0] if named and m.start() - named[1] < 300 else None
             p = _mention(m, doc_year, context_year, that)
             if m.lastgroup == "bare" and p is not None:
-                p = _last_completed(p, doc_date, whole_year=context_year == doc_year and not stated)
+                p = _last_completed(p, doc_date, whole_year=context_year == doc_year and not stated,
+                                    dated=bool(stated and last_year[2]) and context_year == doc_year)
         if p is None:
             continue
         if p.kind == "date" and len(p.label) == 10 and not (
@@ -334,7 +342,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
         if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
                 and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start) and not comparative(text, p):
-            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7)
+            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7,
+                         m.lastgroup == "rel" and not m.group("r_suf"))
         if p.years and len(p.years) == 1:
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
@@ -573,10 +582,19 @@ def comparative(text: str, p: PeriodMention) -> bool:
 
 # "与2022年的水平相比", "compared with 2023", "已远超去年全年", "作为对比，2024年全年", "一年前的2024年9月": the base of a
 # comparison, not the year the text goes on about.
-_COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超過|远超|遠超|高于|高於|低于|低於|(?:对比|對比)[，,]|一年前的?"
+_COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超過|远超|遠超|高于|高於|低于|低於|(?:对比|對比)[，,]|一年前的?[（(]?"
                        r"|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
 # "down from 45% in 2024", "up from $240 million in January": the level a change starts from, and its period
 _FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
+
+
+def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date | None) -> int | None:
+    """The year a month written without one takes from the text: none when the year came with a day or month of the
+    year of writing and the month would fall after that day (a dateline's "2027年1月10日" does not make "12月"
+    December 2027: it is the December just gone)."""
+    if year is None or doc_date is None or not last_year[2]:
+        return year
+    return None if year == doc_date.year and month > doc_date.month else year
 
 
 def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:
@@ -684,14 +702,17 @@ def _next_day(m: re.Match, last: PeriodMention | None) -> PeriodMention | None:
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
 
 
-def _last_completed(p: PeriodMention, doc_date: date | None, whole_year: bool = False) -> PeriodMention | None:
+def _last_completed(p: PeriodMention, doc_date: date | None, whole_year: bool = False,
+                    dated: bool = False) -> PeriodMention | None:
     """"上半年按年增長325%" in a January 2026 headline: a half or quarter named without its year that was still under
     way when the text was written has no results yet, so it is last year's. So is "全年" when no year is named
-    near it (whole_year): "全年收入8,120萬美元" in a March headline is last year's."""
+    near it (whole_year): "全年收入8,120萬美元" in a March headline is last year's. So is one that had not begun
+    when its year came only from a day of the year of writing (dated): "said on Tuesday. In the fourth quarter
+    alone, sales reached…" in March is last year's fourth quarter."""
     if doc_date is None or p.kind != "flow" or (p.label.startswith("FY") and not whole_year):
         return p
     start, end = period_start(p.label), period_end(p.label)
-    if start is not None and end is not None and start <= doc_date < end:
+    if start is not None and end is not None and (start <= doc_date < end or (dated and doc_date < start)):
         return shift_year(p, -1)
     return p
 

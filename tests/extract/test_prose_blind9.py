@@ -1,0 +1,69 @@
+"""General rules of how the press writes, found on the ninth blind set and pinned on sentences of our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from pipeline.extract import extract_facts
+
+
+def facts(text, watchlist, **kw):
+    return {(f.company, f.metric, f.period, f.value, f.unit, f.qualifier) for f in extract_facts(text, watchlist, **kw)}
+
+
+def test_a_year_written_as_a_word_lends_it_to_a_month_only_in_its_own_sentence(watchlist):
+    # "last year" / 去年 count from the day of writing, as a month after them in a later sentence does: "in May"
+    # in a June 2027 story is May 2027, not May of last year
+    text = ("\"Margins held up last year,\" the chief executive of MiniMax said. "
+            "He added that daily token calls on its platform exceeded 9 trillion in May.")
+    got = facts(text, watchlist, published=date(2027, 6, 14))
+    assert ("minimax", "daily_token_volume", "2027-05", Decimal("9000000000000"), "tokens/day", "gt") in got
+    assert not {f for f in got if f[2] == "2026-05"}
+    text = "月之暗面去年的订阅收入翻了一番。公司称，2月Kimi日均token调用量约7万亿。"
+    got = facts(text, watchlist, published=date(2027, 3, 20))
+    assert ("moonshot", "daily_token_volume", "2027-02", Decimal("7000000000000"), "tokens/day", "approx") in got
+
+
+def test_a_month_in_brackets_after_a_year_ago_is_a_comparison(watchlist):
+    # "一年前（2025年11月）": the base of a comparison, which does not date the months written after it
+    text = ("智谱：11月日均调用量约30万亿，一年前（2025年11月）约为9万亿。\n"
+            "MiniMax：11月日均token调用量约11万亿。")
+    got = facts(text, watchlist, published=date(2026, 12, 6))
+    assert ("minimax", "daily_token_volume", "2026-11", Decimal("11000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[0] == "minimax" and f[2] == "2025-11"}
+
+
+def test_a_dateline_does_not_put_a_month_after_the_day_of_writing(watchlist):
+    # a dateline's "2027年2月3日" is no year for "11月" further down: that is the November just gone
+    text = ("2027年2月3日 北京\n\n"
+            "DeepSeek：11月日均token调用量约19万亿。")
+    got = facts(text, watchlist, published=date(2027, 2, 3))
+    assert ("deepseek", "daily_token_volume", "2026-11", Decimal("19000000000000"), "tokens/day", "approx") in got
+    text = ("Updated on Monday, February 8, 2027.\n\n"
+            "Kimi's daily token volume was about 6 trillion in October.")
+    got = facts(text, watchlist, published=date(2027, 2, 8))
+    assert ("moonshot", "daily_token_volume", "2026-10", Decimal("6000000000000"), "tokens/day", "approx") in got
+
+
+def test_a_quarter_singled_out_after_an_announcement_day(watchlist):
+    # "said on Thursday. In the third quarter alone…": the quarter just gone, not the one of the year of writing
+    # still to come; and the quarter singled out dates only its own sentence, the results after it are the year's
+    text = ("MiniMax said on Thursday that revenue rose 90% to $150 million in 2026. "
+            "In the fourth quarter alone, revenue reached $48 million. "
+            "The adjusted net loss narrowed to $210 million.")
+    got = facts(text, watchlist, published=date(2027, 3, 25))
+    assert ("minimax", "revenue", "2026Q4", Decimal("48000000"), "USD", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "FY2026", Decimal("210000000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] == "adjusted_net_loss" and f[2] != "FY2026"}
+
+
+def test_an_announcement_day_does_not_date_the_results_after_it(watchlist):
+    # "…in 2026, the company said in a filing on Wednesday. Gross margin fell to 38%": the margin is the year's
+    text = ("Zhipu's revenue grew 95% to 1.4 billion yuan in 2026, the company said in a filing on Wednesday. "
+            "Gross margin fell to 38.5%.")
+    got = facts(text, watchlist, published=date(2027, 3, 26))
+    assert ("zhipu", "gross_margin", "FY2026", Decimal("38.5"), "%", "eq") in got
+    assert not {f for f in got if f[1] == "gross_margin" and f[2] != "FY2026"}
