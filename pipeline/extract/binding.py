@@ -667,7 +667,7 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                 prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
                          and not _earlier_clause_prior(doc, sentence, p, b.q, priors)]
                 if prior:
-                    own = prior[-1]
+                    own = _latest_compared(prior, b.q, quantities) if b.rule.base else prior[-1]
                 else:
                     if owned is None:
                         # "由年初的约800亿升至9月的6000亿": a period written right before a later number is that number's, not ours
@@ -683,6 +683,18 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
 
 # "the other 54.9%", "the remaining 37%", "其余28.8%": the share left over from the one just given
 _COMPLEMENT = re.compile(r"(?:(?i:the\s(?:other|remaining|rest))|其余|其餘|剩余|剩餘|余下|餘下)\s?(?:的|(?i:of\s))?\s?$")
+
+
+def _latest_compared(prior: list[PeriodMention], q: Quantity, quantities: list[Quantity]) -> PeriodMention:
+    """The period a change written after two levels of one kind of period is of: the later one ("全年收入1.763亿美元，
+    前年是8260万美元，同比增长113.4%" is growth in the year named first, not in the base year whose level comes last)."""
+    last = prior[-1]
+    if last.kind != "flow" or len(last.years) != 1 or not any(last.end <= x.start and x.end <= q.start for x in quantities):
+        return last
+    kind = period_kind(last.label)
+    later = [p for p in prior if p.kind == "flow" and len(p.years) == 1 and period_kind(p.label) == kind
+             and p.years[0] > last.years[0]]
+    return later[-1] if later else last
 
 
 def _complements(text: str, bindings: list[Binding]) -> None:

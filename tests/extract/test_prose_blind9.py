@@ -67,3 +67,15 @@ def test_an_announcement_day_does_not_date_the_results_after_it(watchlist):
     got = facts(text, watchlist, published=date(2027, 3, 26))
     assert ("zhipu", "gross_margin", "FY2026", Decimal("38.5"), "%", "eq") in got
     assert not {f for f in got if f[1] == "gross_margin" and f[2] != "FY2026"}
+
+
+def test_a_change_after_a_base_year_level_is_of_the_year_named_first(watchlist):
+    # "A，前年是B，同比增长X": the base year's level comes last, the growth is still of the year named first
+    text = "智谱2026年收入18.2亿元，2025年是7.4亿元，同比增长146%。"
+    got = facts(text, watchlist, published=date(2027, 4, 2))
+    assert ("zhipu", "revenue_growth", "FY2026", Decimal("146"), "%", "eq") in got
+    assert ("zhipu", "revenue", "FY2025", Decimal("740000000"), "CNY", "eq") in got
+    text = "MiniMax去年全年收入2.1亿美元，前年为1.2亿美元，增长75%。"
+    got = facts(text, watchlist, published=date(2027, 5, 8))
+    assert ("minimax", "revenue_growth", "FY2026", Decimal("75"), "%", "eq") in got
+    assert not {f for f in got if f[1] == "revenue_growth" and f[2] != "FY2026"}
