@@ -299,11 +299,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         stated_day = in_sentence if last_year and last_year[2] else None
         # "below 2x before 2028.…at the end of September": a later year is an outlook's, not the news' a month is in;
         # "…last year," he said. "…topped 50 trillion in March": a year written as a word counts from the day of
-        # writing, as a month after it does, so it lends its year to a month only in its own sentence
-        stated_month = None if stated is not None and doc_year is not None and stated > doc_year else stated
-        if stated_month is not None and last_year[3] and in_sentence is None:
-            stated_month = None
-        context_year = stated or doc_year
+        # writing, as a month or a quarter after it does, so it lends its year only in its own sentence
+        worded = stated is not None and last_year[3] and in_sentence is None
+        stated_month = None if worded or (stated is not None and doc_year is not None and stated > doc_year) else stated
+        context_year = doc_year if worded else stated or doc_year
         if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
             context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
         if m.lastgroup == "day":
@@ -333,8 +332,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             that = named[0] if named and m.start() - named[1] < 300 else None
             p = _mention(m, doc_year, context_year, that)
             if m.lastgroup == "bare" and p is not None:
-                p = _last_completed(p, doc_date, whole_year=context_year == doc_year and not stated,
-                                    dated=bool(stated and last_year[2]) and context_year == doc_year)
+                p = _last_completed(p, doc_date, whole_year=context_year == doc_year and (worded or not stated),
+                                    dated=bool(worded or (stated and last_year[2])) and context_year == doc_year)
         if p is None:
             continue
         if p.kind == "date" and len(p.label) == 10 and not (

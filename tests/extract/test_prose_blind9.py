@@ -79,3 +79,15 @@ def test_a_change_after_a_base_year_level_is_of_the_year_named_first(watchlist):
     got = facts(text, watchlist, published=date(2027, 5, 8))
     assert ("minimax", "revenue_growth", "FY2026", Decimal("75"), "%", "eq") in got
     assert not {f for f in got if f[1] == "revenue_growth" and f[2] != "FY2026"}
+
+
+def test_a_year_written_as_a_word_lends_it_to_a_half_or_quarter_only_in_its_own_sentence(watchlist):
+    # "前年是…。如果只看第四季度…": a quarter or half written alone after an earlier sentence's 前年 / "the year
+    # before" is of the year just gone, as it would be with no year named at all
+    text = ("智谱：去年收入16.8亿元，前年是7.4亿元。\n\n"
+            "问：节奏上呢？\n\n"
+            "答：上半年收入6.9亿元，第四季度收入5.9亿元。")
+    got = facts(text, watchlist, published=date(2027, 4, 20))
+    assert ("zhipu", "revenue", "2026H1", Decimal("690000000"), "CNY", "eq") in got
+    assert ("zhipu", "revenue", "2026Q4", Decimal("590000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[2] in ("2025H1", "2025Q4")}
