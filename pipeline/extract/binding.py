@@ -136,6 +136,7 @@ class Binding:
     period: PeriodMention | None = None
     period_source: str = ""
     segment: str | None = None  # set by a list of segments bound in order ("A and B accounted for 70% and 30%, respectively")
+    base_of: Binding | None = None  # the level this one is the starting point of ("narrowed to 42.6% from 47.5%")
 
 
 @dataclass(slots=True)
@@ -679,6 +680,20 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
             if own is not None:
                 b.period, b.period_source = own, "sentence"
     _complements(text, bindings)
+    _mark_bases(text, bindings, hugs)
+
+
+# "narrowed to 42.6% from 47.5%", "widened to $402m, from $331m": the level a change started from, written after it
+_FROM_AFTER = re.compile(r"[\s,，]{0,3}(?:(?i:up|down)\s)?(?i:from)\s(?:(?i:about|around|roughly)\s)?")
+
+
+def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:
+    """Mark the level a change of the same metric started from, when the sentence gives it no period of its own:
+    "Gross margin narrowed to 42.6% from 47.5%" (no year) compares a year with the one before."""
+    for a, b in zip(bindings, bindings[1:], strict=False):
+        if a.metric == b.metric and b.q.start not in hugs and b.period is a.period \
+                and _FROM_AFTER.fullmatch(text, a.q.end, b.q.start):
+            b.base_of = a
 
 
 # "the other 54.9%", "the remaining 37%", "其余28.8%": the share left over from the one just given
@@ -844,6 +859,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         if segment:
             metric = f"{metric}.{segment}"
     period, source = _final_period(doc, index, b, periods, ctx)
+    if period is not None and b.base_of is not None:
+        period = _year_before(period)  # a quarter's starting level may be the quarter before's: no period then
     if period is None or (_valued(doc, b) and not _on_trading_day(b, period, source)):
         return None
     if source not in ("sentence", "list") and _in_clause(doc, sentence, q, [
@@ -889,6 +906,11 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if source == "document":
         ctx.undated.add(id(fact))
     return fact
+
+
+def _year_before(label: str) -> str | None:
+    """"FY2026" → "FY2025": the year a change over a year started from; None for any other period."""
+    return f"FY{int(label[2:]) - 1}" if label.startswith("FY") and label[2:].isdigit() else None
 
 
 _VALUED = ("valued at", "worth")
@@ -1179,10 +1201,11 @@ def _reporting_period(doc: Document) -> PeriodMention | None:
 _HEADING = re.compile(r"[^0-9.。!?！？\n]{2,60}[:：]?")
 
 
-def _under_plain_heading(doc: Document, index: int, ctx: _Context) -> PeriodMention | None:
+def _under_plain_heading(doc: Document, index: int, ctx: _Context, years: bool = False) -> PeriodMention | None:
     """The period a results story opens on ("revenue climbed 75% in the third quarter"), for an item of a list under a
     heading that names none ("Key Insights", "要点："): the list sums up the results, not the aside on the nine months
-    written just above it. None when the item is not under such a heading or the opening names no half or quarter."""
+    written just above it. None when the item is not under such a heading or the opening names no half or quarter
+    (nor, with `years`, for an item no period is in sight of, a year over before the story was written)."""
     listed = {i for i, _ in ctx.items}
     if index not in listed:
         return None
@@ -1199,11 +1222,20 @@ def _under_plain_heading(doc: Document, index: int, ctx: _Context) -> PeriodMent
     if i < len(doc.periods) and doc.periods[i].start < heading.end:
         return None  # "HIGHLIGHTS (second quarter):" names the list's period itself
     for p in doc.periods:
-        if p.start > min(REPORT_OPENING, heading.start):
+        if p.start > min(LEDE if years else REPORT_OPENING, heading.start):
             break
-        if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY")):
+        if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY") or (years and _year_gone(doc, p))):
             return p
     return None
+
+
+LEDE = 2 * REPORT_OPENING  # characters: a story's lede may come after a headline, a byline and a dateline
+
+
+def _year_gone(doc: Document, p: PeriodMention) -> bool:
+    """True for a year over before the story was written ("Revenue rose 127% to 1.68 billion yuan in 2026" in March
+    2027): the year whose results the story reports, not a year still under way that it only mentions."""
+    return doc.doc_date is not None and p.years[-1] < doc.doc_date.year and not comparative(doc.text, p)
 
 
 def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
@@ -1279,6 +1311,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 return None, ""
         else:
             flows = [x for x in recent if x.kind in ("flow", "date", "span")]
+            if not flows and (opening := _under_plain_heading(doc, index, ctx, years=True)) is not None:
+                flows = [opening]  # "Key Insights" far below the lede: the list still sums up the lede's year
             if not rule.rate and any(x.kind != "date" or x.flow for x in flows):
                 # "rose 127% to 1.68 billion yuan in 2026, the company said on Tuesday. … The net loss widened": the
                 # day a result was announced on (no period's end) does not date the results after it; the period

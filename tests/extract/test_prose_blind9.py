@@ -91,3 +91,31 @@ def test_a_year_written_as_a_word_lends_it_to_a_half_or_quarter_only_in_its_own_
     assert ("zhipu", "revenue", "2026H1", Decimal("690000000"), "CNY", "eq") in got
     assert ("zhipu", "revenue", "2026Q4", Decimal("590000000"), "CNY", "eq") in got
     assert not {f for f in got if f[2] in ("2025H1", "2025Q4")}
+
+
+def test_a_list_under_a_plain_heading_far_below_the_lede_takes_the_year_it_reports(watchlist):
+    # "Highlights" several sentences below "…in 2026": nothing dates the items in sight, and the story reports a year
+    # over before it was written, so the list sums up that year
+    text = ("MiniMax Loss Narrows\n\nBy A Reporter\n\n"
+            "MiniMax said revenue climbed 88% to $171 million in 2026. Shares rose in Hong Kong. "
+            "Analysts had expected less. The company did not give guidance. Its chairman spoke on a call.\n\n"
+            "Highlights\n\n- Adjusted net loss was $205 million.\n- Gross margin was 31.5%.\n")
+    got = facts(text, watchlist, published=date(2027, 3, 27))
+    assert ("minimax", "adjusted_net_loss", "FY2026", Decimal("205000000"), "USD", "eq") in got
+    assert ("minimax", "gross_margin", "FY2026", Decimal("31.5"), "%", "eq") in got
+    # a year still under way is no year of results
+    got = facts(text, watchlist, published=date(2026, 11, 27))
+    assert not {f for f in got if f[1] in ("adjusted_net_loss", "gross_margin")}
+
+
+def test_a_level_written_after_from_is_the_year_before(watchlist):
+    # "narrowed to 38.1% from 44%": with no period of its own, the starting level is the year before's
+    text = "Zhipu's revenue rose 96% in 2026. Gross margin narrowed to 38.1% from 44%, the company said."
+    got = facts(text, watchlist, published=date(2027, 4, 1))
+    assert ("zhipu", "gross_margin", "FY2026", Decimal("38.1"), "%", "eq") in got
+    assert ("zhipu", "gross_margin", "FY2025", Decimal("44"), "%", "eq") in got
+    # a quarter's starting level may be the quarter before's: it gets no period
+    text = "In the third quarter of 2026, MiniMax's gross margin rose to 29%, up from 24%."
+    got = facts(text, watchlist, published=date(2026, 11, 20))
+    assert ("minimax", "gross_margin", "2026Q3", Decimal("29"), "%", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("24")}
