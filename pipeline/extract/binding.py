@@ -269,7 +269,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
                    periods: list[PeriodMention], cues: list[Cue]) -> list[Fact]:
     s, e = sentence.start, sentence.end
     ctx.refers = any(p.kind == "same" and p.label in ("", "list") for p in periods)
-    priors = {p.start for p in periods if p.kind == "prior"}
+    # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
+    priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
     periods = _resolve_same(periods, ctx)
     facts: list[Fact] = []
     heading = _heading_cues(doc, index, ctx) if quantities else []

@@ -291,6 +291,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     named: tuple[int, int] | None = None  # (year, offset) of the last year named in any way, for "那一年"
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
     reported: PeriodMention | None = None  # and that period
+    years_named: list[tuple[int, int]] = []  # (year, offset) of the last years, halves and quarters named
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         # a day without its year takes a year from a date or month named near it in its sentence, not from a fiscal
@@ -330,10 +331,11 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = None if stated is None else PeriodMention(m.start(), m.end(), "flow", f"FY{stated + 1}", (stated + 1,))
         else:
             that = named[0] if named and m.start() - named[1] < 300 else None
-            p = _mention(m, doc_year, context_year, that)
+            p = _mention(m, doc_year, context_year, that,
+                         _year_reported(text, m, years_named) if m.lastgroup == "rel" else None)
             if m.lastgroup == "bare" and p is not None:
-                p = _last_completed(p, doc_date, whole_year=context_year == doc_year and (worded or not stated),
-                                    dated=bool(worded or (stated and last_year[2])) and context_year == doc_year)
+                dated = bool(worded or (stated and last_year[2])) and context_year == doc_year
+                p = _last_completed(p, doc_date, whole_year=dated or (context_year == doc_year and not stated), dated=dated)
         if p is None:
             continue
         if p.kind == "date" and len(p.label) == 10 and not (
@@ -345,6 +347,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                          m.lastgroup == "rel" and not m.group("r_suf"))
         if p.years and len(p.years) == 1:
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
+        if p.kind == "flow" and len(p.years) == 1 and len(p.label) != 7:
+            years_named = [*years_named[-3:], (p.years[0], m.end())]  # for "上年": the latest year reported on
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
@@ -441,7 +445,16 @@ def _year(text: str) -> int:
 _THAT_YEAR = ("那一年", "那年", "该年", "該年")  # not 当年: "创下当年港股新高" is a record of that time, not a period
 
 
-def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named: int | None = None) -> PeriodMention | None:
+def _year_reported(text: str, m: re.Match, years_named: list[tuple[int, int]]) -> int | None:
+    """The latest year named before "上年" in its sentence: "2026年研发费用…（2025年约为4.9倍）；经调整净亏损49.8亿元，
+    上年为39.2亿元" compares 2026 with the year before it."""
+    if not text.startswith("上年", m.start()):
+        return None
+    return max((y for y, at in years_named if not _SENTENCE_END.search(text, at, m.start())), default=None)
+
+
+def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named: int | None = None,
+             reported_year: int | None = None) -> PeriodMention | None:
     kind = m.lastgroup
     g = m.group
     s, e = m.start(), m.end()
@@ -485,6 +498,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         word = g("r_w").lower()
         if word == "同年":
             base = context_year
+        elif word == "上年" and reported_year is not None:
+            base = reported_year - 1  # "2026年…占比48.0%，上年这一比例为32%": the year before the one reported on
         elif word in _THAT_YEAR:
             base = named  # "那一年", "该年": the year just named; with none near, "back then" is no period
         elif doc_year is None:

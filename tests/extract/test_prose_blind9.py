@@ -119,3 +119,23 @@ def test_a_level_written_after_from_is_the_year_before(watchlist):
     got = facts(text, watchlist, published=date(2026, 11, 20))
     assert ("minimax", "gross_margin", "2026Q3", Decimal("29"), "%", "eq") in got
     assert not {f for f in got if f[3] == Decimal("24")}
+
+
+def test_shang_nian_is_the_year_before_the_one_its_sentence_reports(watchlist):
+    # "上年" in a results sentence is the year before the year reported on (as in 上年同期), not the year before the
+    # day of writing; and it closes its own clause: the figure after the semicolon is the reported year's again
+    text = "MiniMax 2026年毛利率为31.2%，上年为24.8%；开放平台收入6500万美元。"
+    got = facts(text, watchlist, published=date(2027, 4, 3))
+    assert ("minimax", "gross_margin", "FY2025", Decimal("24.8"), "%", "eq") in got
+    assert ("minimax", "revenue.cloud", "FY2026", Decimal("65000000"), "USD", "eq") in got
+    text = "智谱2026年经调整净亏损50.1亿元（2025年约为38亿元），上年研发费用为31.5亿元。"
+    got = facts(text, watchlist, published=date(2027, 4, 3))
+    assert ("zhipu", "rd_expense", "FY2025", Decimal("3150000000"), "CNY", "eq") in got
+
+
+def test_a_full_year_dated_only_by_the_day_of_writing_is_last_year(watchlist):
+    # "财联社3月28日电，…全年毛利率较上年的44.1%…": the day of writing gives 全年 no year of its own
+    text = "财联社3月28日电，对于全年毛利率较上年的44.1%有所下滑，MiniMax管理层在业绩会上作出解释。"
+    got = facts(text, watchlist, published=date(2027, 3, 28))
+    assert ("minimax", "gross_margin", "FY2025", Decimal("44.1"), "%", "eq") in got
+    assert not {f for f in got if f[2] == "FY2026"}
