@@ -292,6 +292,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
     reported: PeriodMention | None = None  # and that period
     years_named: list[tuple[int, int]] = []  # (year, offset) of the last years, halves and quarters named
+    last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         # a day without its year takes a year from a date or month named near it in its sentence, not from a fiscal
@@ -314,11 +315,12 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, last_day)
         elif m.lastgroup in ("emd", "emd2"):
             k = m.lastgroup
-            p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated_day)
+            month = _MONTHS[m.group(k + "_mo").lower()]
+            p = _day_of(m, month, int(m.group(k + "_d")), doc_date, _day_year(stated_day, month, last_month, m))
         elif m.lastgroup == "dom":
             p = _day_of_month(m, doc_date, last_day)
         elif m.lastgroup == "mo":
-            p = _month(m, doc_date, stated_day if m.group("mo_d") else _lent(int(m.group("mo_m")), stated_month,
+            p = _month(m, doc_date, _day_year(stated_day, int(m.group("mo_m")), last_month, m) if m.group("mo_d") else _lent(int(m.group("mo_m")), stated_month,
                                                                               last_year, doc_date))
         elif m.lastgroup == "emo":
             p = _english_month(m, doc_date, _lent(_MONTHS[m.group("emo_mo").lower()], stated_month, last_year, doc_date))
@@ -347,6 +349,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                          m.lastgroup == "rel" and not m.group("r_suf"))
         if p.years and len(p.years) == 1:
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
+        if p.kind == "flow" and len(p.label) == 7 and m.lastgroup in ("yr", "em"):
+            last_month = (p.years[0], int(p.label[5:]), m.end())  # a month written with its year: "2026年1月"
         if p.kind == "flow" and len(p.years) == 1 and len(p.label) != 7:
             years_named = [*years_named[-3:], (p.years[0], m.end())]  # for "上年": the latest year reported on
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
@@ -443,6 +447,14 @@ def _year(text: str) -> int:
 
 
 _THAT_YEAR = ("那一年", "那年", "该年", "該年")  # not 当年: "创下当年港股新高" is a record of that time, not a period
+
+
+def _day_year(stated: int | None, month: int, last_month: tuple[int, int, int] | None, m: re.Match) -> int | None:
+    """The year of a day written without one: a date's or month's in its sentence (stated), else that of the same
+    month written with its year just before ("時間撥回2026年1月。智譜於1月8日掛牌": a flashback's January)."""
+    if stated is None and last_month is not None and last_month[1] == month and m.start() - last_month[2] < 300:
+        return last_month[0]
+    return stated
 
 
 def _year_reported(text: str, m: re.Match, years_named: list[tuple[int, int]]) -> int | None:

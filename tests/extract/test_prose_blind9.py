@@ -139,3 +139,15 @@ def test_a_full_year_dated_only_by_the_day_of_writing_is_last_year(watchlist):
     got = facts(text, watchlist, published=date(2027, 3, 28))
     assert ("minimax", "gross_margin", "FY2025", Decimal("44.1"), "%", "eq") in got
     assert not {f for f in got if f[2] == "FY2026"}
+
+
+def test_a_day_without_its_year_in_a_month_just_named_with_its_year(watchlist):
+    # a flashback: "回到2026年1月。…1月9日上市" is January 2026, not the January of the anniversary story
+    text = ("2027年1月12日\n\n回到2026年1月。MiniMax於1月9日掛牌，首日收市市值逾1,050億港元。")
+    got = facts(text, watchlist, published=date(2027, 1, 12))
+    assert ("minimax", "market_cap", "2026-01-09", Decimal("105000000000"), "HKD", "gt") in got
+    assert not {f for f in got if f[2].startswith("2027")}
+    text = ("Anniversary, January 10 2027\n\nCast back to January 2026. Zhipu listed on January 8, and its public "
+            "offer was oversubscribed 1,100 times.")
+    got = facts(text, watchlist, published=date(2027, 1, 10))
+    assert ("zhipu", "ipo_oversubscription", "2026-01-08", Decimal("1100"), "x", "eq") in got
