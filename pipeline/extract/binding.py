@@ -70,7 +70,7 @@ _END_OF = re.compile(r"(?i:(?:the\s)?end\sof\s)")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|(?i:the\stwo|both|the\sthree|all\sthree)")
-_TOGETHER = re.compile(r"合计|合計|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
+_TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the)\s)?")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
@@ -1037,12 +1037,22 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
             break
         if m.end <= q.start:
             if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
+                if m.company is None and _only_others(doc, ctx.paragraph_start, m):
+                    return None  # "阶跃星辰宣布完成融资。公司称…": the company of a paragraph about one not watched
                 break  # "…更勝智譜。公司公布，…1,837倍": a sentence opening "公司" is about the article's company
             if m.start < sentence.start or not _aside(doc, doc.clause_bounds(sentence), m, q.start):
                 # None for a company that is not watched: the number is its, not ours; nobody's for a sum of several
                 return None if _together(doc, i - 1, q) else m.company
         i -= 1
+    if _TOGETHER.search(doc.text, sentence.start, q.start) and _BOTH.search(doc.text, sentence.start, q.start):
+        return None  # "两家公司的市值加起来接近5000亿港元": a sum over the companies of the story, nobody's
     return doc.subject
+
+
+def _only_others(doc: Document, start: int, last: CompanyMention) -> bool:
+    """True when every company named in the paragraph up to `last` is one not watched."""
+    i = bisect_left(doc._m_starts, start)
+    return all(m.company is None for m in doc.companies[i:] if m.start <= last.start)
 
 
 def _together(doc: Document, k: int, q: Quantity) -> bool:

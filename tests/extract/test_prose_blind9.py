@@ -151,3 +151,24 @@ def test_a_day_without_its_year_in_a_month_just_named_with_its_year(watchlist):
             "offer was oversubscribed 1,100 times.")
     got = facts(text, watchlist, published=date(2027, 1, 10))
     assert ("zhipu", "ipo_oversubscription", "2026-01-08", Decimal("1100"), "x", "eq") in got
+
+
+def test_sums_over_companies_are_nobodys(watchlist):
+    # Hong Kong papers write 合共 for "combined"; "两家公司…加起来" in a paragraph naming neither is the sum too
+    text = "智譜昨日收市市值為2,400億港元，MiniMax同日收市市值為2,150億港元，兩者合共約4,550億港元。"
+    got = facts(text, watchlist, published=date(2027, 2, 6))
+    assert ("zhipu", "market_cap", "2027-02-05", Decimal("240000000000"), "HKD", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("455000000000")}
+    text = ("智谱的市值比上市首日翻了两番，MiniMax也不遑多让。\n\n"
+            "需要提醒的是，两家公司的市值加起来已超过4500亿港元，估值里预期成分不小。")
+    got = facts(text, watchlist, published=date(2027, 2, 6))
+    assert not {f for f in got if f[1] == "market_cap"}
+
+
+def test_the_company_of_a_paragraph_about_one_not_watched(watchlist):
+    # a telegraph page's flash about a company off the watchlist: "公司称" there is that company, not the page's subject
+    text = ("【智谱发布年报】智谱2026年收入16.8亿元。\n\n"
+            "【零一万物完成融资】零一万物宣布完成新一轮融资。公司称2026年收入同比增长超过两倍。")
+    got = facts(text, watchlist, published=date(2027, 3, 31))
+    assert ("zhipu", "revenue", "FY2026", Decimal("1680000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[1] == "revenue_growth"}
