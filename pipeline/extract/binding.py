@@ -70,7 +70,7 @@ _END_OF = re.compile(r"(?i:(?:the\s)?end\sof\s)")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|(?i:the\stwo|both|the\sthree|all\sthree)")
-_TOGETHER = re.compile(r"合计|合計|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
+_TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the)\s)?")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
@@ -136,6 +136,7 @@ class Binding:
     period: PeriodMention | None = None
     period_source: str = ""
     segment: str | None = None  # set by a list of segments bound in order ("A and B accounted for 70% and 30%, respectively")
+    base_of: Binding | None = None  # the level this one is the starting point of ("narrowed to 42.6% from 47.5%")
 
 
 @dataclass(slots=True)
@@ -268,7 +269,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
                    periods: list[PeriodMention], cues: list[Cue]) -> list[Fact]:
     s, e = sentence.start, sentence.end
     ctx.refers = any(p.kind == "same" and p.label in ("", "list") for p in periods)
-    priors = {p.start for p in periods if p.kind == "prior"}
+    # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
+    priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
     periods = _resolve_same(periods, ctx)
     facts: list[Fact] = []
     heading = _heading_cues(doc, index, ctx) if quantities else []
@@ -320,7 +322,7 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it
         if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
-                and not comparative(doc.text, p):
+                and not comparative(doc.text, p) and not _singled_out(doc.text, p):
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
     for c in cues:
@@ -332,6 +334,17 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         ctx.header = (index, [x for p in concrete for x in p.expand()])
     if not quantities:
         _remember_label(doc, index, sentence, ctx)
+
+
+# "In the fourth quarter alone", "仅第四季度", "四季度单季": a part of the period reported on, singled out
+_ALONE_AFTER = re.compile(r"\s?(?:(?i:alone)\b|单季|單季|单月|單月)")
+_ONLY_BEFORE = re.compile(r"(?:仅|僅|光是|单是|單是|单就|單就)\s?$")
+
+
+def _singled_out(text: str, p: PeriodMention) -> bool:
+    """True for a period singled out of the one reported on ("In the fourth quarter alone, sales reached…"): it dates
+    its own sentence, not the ones after it, which go on about the whole period."""
+    return _ALONE_AFTER.match(text, p.end) is not None or _ONLY_BEFORE.search(text, max(0, p.start - 3), p.start) is not None
 
 
 def _is_base(doc: Document, p: PeriodMention, cues: list[Cue]) -> bool:
@@ -656,7 +669,7 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
                 prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
                          and not _earlier_clause_prior(doc, sentence, p, b.q, priors)]
                 if prior:
-                    own = prior[-1]
+                    own = _latest_compared(prior, b.q, quantities) if b.rule.base else prior[-1]
                 else:
                     if owned is None:
                         # "由年初的约800亿升至9月的6000亿": a period written right before a later number is that number's, not ours
@@ -668,10 +681,36 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
             if own is not None:
                 b.period, b.period_source = own, "sentence"
     _complements(text, bindings)
+    _mark_bases(text, bindings, hugs)
+
+
+# "narrowed to 42.6% from 47.5%", "widened to $402m, from $331m": the level a change started from, written after it
+_FROM_AFTER = re.compile(r"[\s,，]{0,3}(?:(?i:up|down)\s)?(?i:from)\s(?:(?i:about|around|roughly)\s)?")
+
+
+def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:
+    """Mark the level a change of the same metric started from, when the sentence gives it no period of its own:
+    "Gross margin narrowed to 42.6% from 47.5%" (no year) compares a year with the one before."""
+    for a, b in zip(bindings, bindings[1:], strict=False):
+        if a.metric == b.metric and b.q.start not in hugs and b.period is a.period \
+                and _FROM_AFTER.fullmatch(text, a.q.end, b.q.start):
+            b.base_of = a
 
 
 # "the other 54.9%", "the remaining 37%", "其余28.8%": the share left over from the one just given
 _COMPLEMENT = re.compile(r"(?:(?i:the\s(?:other|remaining|rest))|其余|其餘|剩余|剩餘|余下|餘下)\s?(?:的|(?i:of\s))?\s?$")
+
+
+def _latest_compared(prior: list[PeriodMention], q: Quantity, quantities: list[Quantity]) -> PeriodMention:
+    """The period a change written after two levels of one kind of period is of: the later one ("全年收入1.763亿美元，
+    前年是8260万美元，同比增长113.4%" is growth in the year named first, not in the base year whose level comes last)."""
+    last = prior[-1]
+    if last.kind != "flow" or len(last.years) != 1 or not any(last.end <= x.start and x.end <= q.start for x in quantities):
+        return last
+    kind = period_kind(last.label)
+    later = [p for p in prior if p.kind == "flow" and len(p.years) == 1 and period_kind(p.label) == kind
+             and p.years[0] > last.years[0]]
+    return later[-1] if later else last
 
 
 def _complements(text: str, bindings: list[Binding]) -> None:
@@ -821,6 +860,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         if segment:
             metric = f"{metric}.{segment}"
     period, source = _final_period(doc, index, b, periods, ctx)
+    if period is not None and b.base_of is not None:
+        period = _year_before(period)  # a quarter's starting level may be the quarter before's: no period then
     if period is None or (_valued(doc, b) and not _on_trading_day(b, period, source)):
         return None
     if source not in ("sentence", "list") and _in_clause(doc, sentence, q, [
@@ -866,6 +907,11 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if source == "document":
         ctx.undated.add(id(fact))
     return fact
+
+
+def _year_before(label: str) -> str | None:
+    """"FY2026" → "FY2025": the year a change over a year started from; None for any other period."""
+    return f"FY{int(label[2:]) - 1}" if label.startswith("FY") and label[2:].isdigit() else None
 
 
 _VALUED = ("valued at", "worth")
@@ -991,12 +1037,22 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
             break
         if m.end <= q.start:
             if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
+                if m.company is None and _only_others(doc, ctx.paragraph_start, m):
+                    return None  # "阶跃星辰宣布完成融资。公司称…": the company of a paragraph about one not watched
                 break  # "…更勝智譜。公司公布，…1,837倍": a sentence opening "公司" is about the article's company
             if m.start < sentence.start or not _aside(doc, doc.clause_bounds(sentence), m, q.start):
                 # None for a company that is not watched: the number is its, not ours; nobody's for a sum of several
                 return None if _together(doc, i - 1, q) else m.company
         i -= 1
+    if _TOGETHER.search(doc.text, sentence.start, q.start) and _BOTH.search(doc.text, sentence.start, q.start):
+        return None  # "两家公司的市值加起来接近5000亿港元": a sum over the companies of the story, nobody's
     return doc.subject
+
+
+def _only_others(doc: Document, start: int, last: CompanyMention) -> bool:
+    """True when every company named in the paragraph up to `last` is one not watched."""
+    i = bisect_left(doc._m_starts, start)
+    return all(m.company is None for m in doc.companies[i:] if m.start <= last.start)
 
 
 def _together(doc: Document, k: int, q: Quantity) -> bool:
@@ -1156,10 +1212,11 @@ def _reporting_period(doc: Document) -> PeriodMention | None:
 _HEADING = re.compile(r"[^0-9.。!?！？\n]{2,60}[:：]?")
 
 
-def _under_plain_heading(doc: Document, index: int, ctx: _Context) -> PeriodMention | None:
+def _under_plain_heading(doc: Document, index: int, ctx: _Context, years: bool = False) -> PeriodMention | None:
     """The period a results story opens on ("revenue climbed 75% in the third quarter"), for an item of a list under a
     heading that names none ("Key Insights", "要点："): the list sums up the results, not the aside on the nine months
-    written just above it. None when the item is not under such a heading or the opening names no half or quarter."""
+    written just above it. None when the item is not under such a heading or the opening names no half or quarter
+    (nor, with `years`, for an item no period is in sight of, a year over before the story was written)."""
     listed = {i for i, _ in ctx.items}
     if index not in listed:
         return None
@@ -1176,11 +1233,20 @@ def _under_plain_heading(doc: Document, index: int, ctx: _Context) -> PeriodMent
     if i < len(doc.periods) and doc.periods[i].start < heading.end:
         return None  # "HIGHLIGHTS (second quarter):" names the list's period itself
     for p in doc.periods:
-        if p.start > min(REPORT_OPENING, heading.start):
+        if p.start > min(LEDE if years else REPORT_OPENING, heading.start):
             break
-        if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY")):
+        if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY") or (years and _year_gone(doc, p))):
             return p
     return None
+
+
+LEDE = 2 * REPORT_OPENING  # characters: a story's lede may come after a headline, a byline and a dateline
+
+
+def _year_gone(doc: Document, p: PeriodMention) -> bool:
+    """True for a year over before the story was written ("Revenue rose 127% to 1.68 billion yuan in 2026" in March
+    2027): the year whose results the story reports, not a year still under way that it only mentions."""
+    return doc.doc_date is not None and p.years[-1] < doc.doc_date.year and not comparative(doc.text, p)
 
 
 def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
@@ -1256,6 +1322,13 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 return None, ""
         else:
             flows = [x for x in recent if x.kind in ("flow", "date", "span")]
+            if not flows and (opening := _under_plain_heading(doc, index, ctx, years=True)) is not None:
+                flows = [opening]  # "Key Insights" far below the lede: the list still sums up the lede's year
+            if not rule.rate and any(x.kind != "date" or x.flow for x in flows):
+                # "rose 127% to 1.68 billion yuan in 2026, the company said on Tuesday. … The net loss widened": the
+                # day a result was announced on (no period's end) does not date the results after it; the period
+                # it reports on does
+                flows = [x for x in flows if x.kind != "date" or x.flow]
             if flows and (opening := _under_plain_heading(doc, index, ctx)) is not None:
                 flows = [opening]
             if not flows:

@@ -285,20 +285,26 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     """
     doc_year = doc_date.year if doc_date else None
     found: list[PeriodMention] = []
-    last_year: tuple[int, int, bool] | None = None  # (year, offset, a date or month?) of the last explicit year
+    # (year, offset, a date or month?, a bare word such as 去年 or "last year"?) of the last explicit year
+    last_year: tuple[int, int, bool, bool] | None = None
     last_day: PeriodMention | None = None  # the last day named, for "a day later"
     named: tuple[int, int] | None = None  # (year, offset) of the last year named in any way, for "那一年"
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
     reported: PeriodMention | None = None  # and that period
+    years_named: list[tuple[int, int]] = []  # (year, offset) of the last years, halves and quarters named
+    last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         # a day without its year takes a year from a date or month named near it in its sentence, not from a fiscal
         # period nor from an earlier sentence ("在2025年底完成融资。…智谱于1月8日挂牌" in February 2026 is this January)
         in_sentence = stated if stated is not None and not _SENTENCE_END.search(text, last_year[1], m.start()) else None
         stated_day = in_sentence if last_year and last_year[2] else None
-        # "below 2x before 2028.…at the end of September": a later year is an outlook's, not the news' a month is in
-        stated_month = None if stated is not None and doc_year is not None and stated > doc_year else stated
-        context_year = stated or doc_year
+        # "below 2x before 2028.…at the end of September": a later year is an outlook's, not the news' a month is in;
+        # "…last year," he said. "…topped 50 trillion in March": a year written as a word counts from the day of
+        # writing, as a month or a quarter after it does, so it lends its year only in its own sentence
+        worded = stated is not None and last_year[3] and in_sentence is None
+        stated_month = None if worded or (stated is not None and doc_year is not None and stated > doc_year) else stated
+        context_year = doc_year if worded else stated or doc_year
         if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
             context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
         if m.lastgroup == "day":
@@ -309,24 +315,29 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, last_day)
         elif m.lastgroup in ("emd", "emd2"):
             k = m.lastgroup
-            p = _day_of(m, _MONTHS[m.group(k + "_mo").lower()], int(m.group(k + "_d")), doc_date, stated_day)
+            month = _MONTHS[m.group(k + "_mo").lower()]
+            p = _day_of(m, month, int(m.group(k + "_d")), doc_date, _day_year(stated_day, month, last_month, m))
         elif m.lastgroup == "dom":
             p = _day_of_month(m, doc_date, last_day)
         elif m.lastgroup == "mo":
-            p = _month(m, doc_date, stated_day if m.group("mo_d") else stated_month)
+            p = _month(m, doc_date, _day_year(stated_day, int(m.group("mo_m")), last_month, m) if m.group("mo_d") else _lent(int(m.group("mo_m")), stated_month,
+                                                                              last_year, doc_date))
         elif m.lastgroup == "emo":
-            p = _english_month(m, doc_date, stated_month)
+            p = _english_month(m, doc_date, _lent(_MONTHS[m.group("emo_mo").lower()], stated_month, last_year, doc_date))
         elif m.lastgroup == "eom":
-            p = _month_end(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else stated_month)
+            p = _month_end(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else _lent(
+                _MONTHS[m.group("eom_mo").lower()], stated_month, last_year, doc_date))
         elif m.lastgroup == "smy":
             p = _same_of(m, reported)
         elif m.lastgroup == "nexty":
             p = None if stated is None else PeriodMention(m.start(), m.end(), "flow", f"FY{stated + 1}", (stated + 1,))
         else:
             that = named[0] if named and m.start() - named[1] < 300 else None
-            p = _mention(m, doc_year, context_year, that)
+            p = _mention(m, doc_year, context_year, that,
+                         _year_reported(text, m, years_named) if m.lastgroup == "rel" else None)
             if m.lastgroup == "bare" and p is not None:
-                p = _last_completed(p, doc_date, whole_year=context_year == doc_year and not stated)
+                dated = bool(worded or (stated and last_year[2])) and context_year == doc_year
+                p = _last_completed(p, doc_date, whole_year=dated or (context_year == doc_year and not stated), dated=dated)
         if p is None:
             continue
         if p.kind == "date" and len(p.label) == 10 and not (
@@ -334,9 +345,14 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
         if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
                 and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start) and not comparative(text, p):
-            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7)
+            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7,
+                         m.lastgroup == "rel" and not m.group("r_suf"))
         if p.years and len(p.years) == 1:
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
+        if p.kind == "flow" and len(p.label) == 7 and m.lastgroup in ("yr", "em"):
+            last_month = (p.years[0], int(p.label[5:]), m.end())  # a month written with its year: "2026年1月"
+        if p.kind == "flow" and len(p.years) == 1 and len(p.label) != 7:
+            years_named = [*years_named[-3:], (p.years[0], m.end())]  # for "上年": the latest year reported on
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
@@ -433,7 +449,24 @@ def _year(text: str) -> int:
 _THAT_YEAR = ("那一年", "那年", "该年", "該年")  # not 当年: "创下当年港股新高" is a record of that time, not a period
 
 
-def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named: int | None = None) -> PeriodMention | None:
+def _day_year(stated: int | None, month: int, last_month: tuple[int, int, int] | None, m: re.Match) -> int | None:
+    """The year of a day written without one: a date's or month's in its sentence (stated), else that of the same
+    month written with its year just before ("時間撥回2026年1月。智譜於1月8日掛牌": a flashback's January)."""
+    if stated is None and last_month is not None and last_month[1] == month and m.start() - last_month[2] < 300:
+        return last_month[0]
+    return stated
+
+
+def _year_reported(text: str, m: re.Match, years_named: list[tuple[int, int]]) -> int | None:
+    """The latest year named before "上年" in its sentence: "2026年研发费用…（2025年约为4.9倍）；经调整净亏损49.8亿元，
+    上年为39.2亿元" compares 2026 with the year before it."""
+    if not text.startswith("上年", m.start()):
+        return None
+    return max((y for y, at in years_named if not _SENTENCE_END.search(text, at, m.start())), default=None)
+
+
+def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named: int | None = None,
+             reported_year: int | None = None) -> PeriodMention | None:
     kind = m.lastgroup
     g = m.group
     s, e = m.start(), m.end()
@@ -477,6 +510,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         word = g("r_w").lower()
         if word == "同年":
             base = context_year
+        elif word == "上年" and reported_year is not None:
+            base = reported_year - 1  # "2026年…占比48.0%，上年这一比例为32%": the year before the one reported on
         elif word in _THAT_YEAR:
             base = named  # "那一年", "该年": the year just named; with none near, "back then" is no period
         elif doc_year is None:
@@ -573,10 +608,19 @@ def comparative(text: str, p: PeriodMention) -> bool:
 
 # "与2022年的水平相比", "compared with 2023", "已远超去年全年", "作为对比，2024年全年", "一年前的2024年9月": the base of a
 # comparison, not the year the text goes on about.
-_COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超過|远超|遠超|高于|高於|低于|低於|(?:对比|對比)[，,]|一年前的?"
+_COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超過|远超|遠超|高于|高於|低于|低於|(?:对比|對比)[，,]|一年前的?[（(]?"
                        r"|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
 # "down from 45% in 2024", "up from $240 million in January": the level a change starts from, and its period
 _FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
+
+
+def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date | None) -> int | None:
+    """The year a month written without one takes from the text: none when the year came with a day or month of the
+    year of writing and the month would fall after that day (a dateline's "2027年1月10日" does not make "12月"
+    December 2027: it is the December just gone)."""
+    if year is None or doc_date is None or not last_year[2]:
+        return year
+    return None if year == doc_date.year and month > doc_date.month else year
 
 
 def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:
@@ -684,14 +728,17 @@ def _next_day(m: re.Match, last: PeriodMention | None) -> PeriodMention | None:
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
 
 
-def _last_completed(p: PeriodMention, doc_date: date | None, whole_year: bool = False) -> PeriodMention | None:
+def _last_completed(p: PeriodMention, doc_date: date | None, whole_year: bool = False,
+                    dated: bool = False) -> PeriodMention | None:
     """"上半年按年增長325%" in a January 2026 headline: a half or quarter named without its year that was still under
     way when the text was written has no results yet, so it is last year's. So is "全年" when no year is named
-    near it (whole_year): "全年收入8,120萬美元" in a March headline is last year's."""
+    near it (whole_year): "全年收入8,120萬美元" in a March headline is last year's. So is one that had not begun
+    when its year came only from a day of the year of writing (dated): "said on Tuesday. In the fourth quarter
+    alone, sales reached…" in March is last year's fourth quarter."""
     if doc_date is None or p.kind != "flow" or (p.label.startswith("FY") and not whole_year):
         return p
     start, end = period_start(p.label), period_end(p.label)
-    if start is not None and end is not None and start <= doc_date < end:
+    if start is not None and end is not None and (start <= doc_date < end or (dated and doc_date < start)):
         return shift_year(p, -1)
     return p
 
