@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 
 from pipeline.extract.binding import CONTEXT_SENTENCES, TABLE_HEADER_REACH, Document, bind_document
@@ -115,6 +115,8 @@ def extract_facts(
     table_values: dict[tuple[str, str], list] = {}
     for fact in tabled:
         table_values.setdefault((fact.metric, fact.unit), []).append(fact.value)
+    for values in table_values.values():
+        values.sort()  # looked up by bisection: a long table and many sentences cost no product of the two
     in_table = {(f.company, f.metric, f.period, f.value.normalize()) for f in tabled}
     for fact in found:
         if (fact.company, fact.metric, fact.value.normalize()) in spanned and not span_years(fact.period):
@@ -198,15 +200,16 @@ def _needs_history(periods, windows, read: list[bool]) -> bool:
     return any(p.kind in ("same", "prior") and p.start > first_skipped for p in periods)
 
 
-def _restates(value: Decimal, stated) -> bool:
-    """True when value, written with three significant digits or more, is one of the stated figures, or with four or
+def _restates(value: Decimal, stated: list[Decimal]) -> bool:
+    """True when value, written with three significant digits or more, is one of the (sorted) stated figures, or with four or
     more one of them rounded (298.4 for 298.396). Fewer digits say too little: a 151% may be another year's 150.9%,
     a 62% another period's 62.0%."""
     digits, exponent = len(value.normalize().as_tuple().digits), value.normalize().as_tuple().exponent
     if digits < 3:
         return False
     half = Decimal(5).scaleb(exponent - 1) if digits >= 4 else Decimal(0)
-    return any(abs(v - value) <= half for v in stated)
+    i = bisect_left(stated, value - half)  # stated is sorted: the first figure not below the rounding's floor
+    return i < len(stated) and stated[i] <= value + half
 
 
 def _within(numbers, spans: list[tuple[int, int]]) -> list:
