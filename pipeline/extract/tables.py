@@ -77,6 +77,8 @@ _CAPTION = re.compile(
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
 # A column of percentages headed by the sign alone, beside one of amounts: "| 人民幣千元 | % |".
 _PERCENT_CELL = re.compile(r"[%％]")
+# A column heading that is a magnitude alone: "(trillion)", "(millions)"; the metric says what is counted.
+_BARE_SCALE = re.compile(r"[（(]\s?(?P<s>(?i:trillions?|billions?|millions?|thousands?))\s?[)）]")
 # A column heading that is a percentage of a whole: "%", "(%)", "% of total", "% of revenue".
 _PERCENT_HEAD = re.compile(r"[（(]?[%％][)）]?(?:\s(?i:of)\s[^\n\d]{1,30})?")
 _BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})元?|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
@@ -177,12 +179,15 @@ def _header_note(text: str, cells: tuple[Cell, ...]) -> bool:
 
 def _grouped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> tuple[Cell, ...] | None:
     """A filing's header of period groups over years ("Six months ended 30 June   Three months ended 30 June" over
-    "2027   2026   2027   2026"): the years, each with the group its characters overlap over it. None unless the
-    line under is all years, more of them than groups, each under one group, and the line over holds no figure."""
-    if len(cells) <= len(top) or "\t" in text[_line_start(text, top[0].start):cells[-1].end]:
-        return None
-    if not all(_YEAR_CELL.fullmatch(text, c.start, c.end) for c in cells) or any(
+    "2027   2026   2027   2026"), or of headings wrapped over lines ("Average daily tokens   Employees at" over
+    "processed in the month   month end" over "(trillion)   (number)"): the lower line's cells, each with the cell its
+    characters overlap over it (a wrapped heading in reading order, see _read_on). None unless the line under is all years, more of them than groups, or a wrapped
+    line, each cell under one cell above, and the line over holds no figure."""
+    if "\t" in text[_line_start(text, top[0].start):cells[-1].end] or any(
             _NUMBER.fullmatch(text, t.start, t.end) or _YEAR_CELL.fullmatch(text, t.start, t.end) for t in top):
+        return None
+    years = len(cells) > len(top) and all(_YEAR_CELL.fullmatch(text, c.start, c.end) for c in cells)
+    if not years and not _wrapped(text, top, cells):
         return None
     above, line = _line_start(text, top[0].start), _line_start(text, cells[0].start)
     stacked = []
@@ -190,8 +195,24 @@ def _grouped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> tuple
         over = [t for t in top if t.start - above < c.end - line and c.start - line < t.end - above]
         if len(over) != 1:
             return None
-        stacked.append(Cell(c.start, c.end, over[0]))
+        stacked.append(Cell(c.start, c.end, over[0]) if years else _read_on(over[0], c))
     return tuple(stacked)
+
+
+def _read_on(top: Cell, cell: Cell) -> Cell:
+    """A heading wrapped over lines, kept in reading order: the top line's cell heads the column, each line under it
+    is over the one before ("Average daily tokens", then "processed in the month", then "(trillion)")."""
+    chain = None
+    for h in reversed([*_heading(top), cell]):
+        chain = Cell(h.start, h.end, chain)
+    return chain
+
+
+def _wrapped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> bool:
+    """True when a line under a header of words goes on its headings: as many cells, no digit, and no line of
+    units (those make a header of two rows their own way)."""
+    return len(cells) == len(top) and not any(_DIGIT.search(text, c.start, c.end) for c in (*top, *cells)) and not (
+        _unit_row(text, cells))
 
 
 def _on_grid(text: str, line: int, grid: list[tuple[int, int]] | None, cells: tuple[Cell, ...]) -> bool:
@@ -498,8 +519,10 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
                     _CHANGE_HEADER.fullmatch(r.text, h.start, h.end) for h in _heading(col)):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], _changed_period(header_periods, i - offset)
             period = col_period or row_period or table_period or (shared if found and not _instant(r, found) else None)
-            if found is None or period is None:
+            if found is None or period is None or (col is not None and _part_of(r, col) and found[1] is None):
                 continue
+            if col is not None and _instant(r, found):
+                period = _at_month_end(r, col, period)
             part = segment or (_column_segment(r, col) if row_metric is None and col is not None else None)
             if part and found[1] is None:
                 found = (found[0], part, found[2])  # "| 云端部署 | 2.36 | 32.0% |": the columns' metrics of a segment
@@ -512,6 +535,26 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         if own is not None and labels and labels[0] is row[0]:
             parent = (own, _column(r.text, row[0].start))
     return facts, cells
+
+
+# A heading of a column that counts part of the one to its left: "of whom research and development staff", "其中".
+_PART_OF = re.compile(r"(?i:of\swhom|of\swhich)\b|其中")
+# A heading of a column measured at the end of each row's month: "Employees at month end", "月末人数".
+_MONTH_END = re.compile(r"(?i:month[\s-]end|end\sof\s(?:the\s)?month)|月末|月底")
+
+
+def _part_of(r: _Reading, col: Cell) -> bool:
+    """True when a column's heading says it counts part of another ("of whom ..."): with no segment it names, its
+    figures are of no metric the reader knows."""
+    return any(_PART_OF.match(r.text, h.start, h.end) for h in _heading(col))
+
+
+def _at_month_end(r: _Reading, col: Cell, period: PeriodMention) -> PeriodMention:
+    """A month dating a figure measured at a moment, under a heading saying "at month end": the month's last day."""
+    end = period_end(period.label) if period.kind == "flow" and len(period.label) == 7 else None
+    if end is None or not any(_MONTH_END.search(r.text, h.start, h.end) for h in _heading(col)):
+        return period
+    return replace(period, kind="date", label=end.isoformat(), flow=None)
 
 
 # A row of what a metric cost: "Cost of revenue", "Costs of sales" name revenue but hold none.
@@ -1034,6 +1077,8 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
         found = _unit_in(r.text, cell.start, cell.end)
         if found is None and _TIMES.search(r.text, cell.start, cell.end):
             found = (0, "x")
+        if found is None and (m := _BARE_SCALE.fullmatch(r.text, cell.start, cell.end)):
+            found = (SCALES[m.group("s").lower().rstrip("s")], None)
         if found is None and _PERCENT_HEAD.fullmatch(r.text, cell.start, cell.end):
             found = (0, "%")
         if found is not None:

@@ -101,3 +101,28 @@ def test_segment_column_groups_give_their_segment_to_rows_of_periods(watchlist):
         ("deepseek", "revenue", "FY2028", Decimal("1230900000"), "CNY"),
     } <= got
     assert not any(m == "revenue" and v in (Decimal("812400000"), Decimal("418500000")) for _, m, _, v, _ in got)
+
+
+# --- headings wrapped over lines, periods as rows, a count at month end ---------------------------
+
+OPERATING = (
+    "Moonshot AI operating highlights, published 15 October 2028\n\n"
+    "                        Average daily tokens     Staff at         of which engineering\n"
+    "                        served in the month      month end        staff\n"
+    "                        (trillion)               (number)         (number)\n"
+    "\n"
+    "September 2028                 31.5                 920               610\n"
+    "March 2028                     22.0                 845               540\n"
+)
+
+
+def test_headings_wrapped_over_lines_head_rows_of_months(watchlist):
+    (table,) = find_tables(OPERATING)
+    assert len(table.rows) == 3
+    got = facts(OPERATING, watchlist, published=date(2028, 10, 15))
+    assert {
+        ("moonshot", "daily_token_volume", "2028-09", Decimal("31500000000000"), "tokens/day"),
+        ("moonshot", "headcount", "2028-09-30", Decimal("920"), "count"),
+        ("moonshot", "headcount", "2028-03-31", Decimal("845"), "count"),
+    } <= got
+    assert not any(v in (Decimal("610"), Decimal("540")) for _, _, _, v, _ in got)  # "of which": part of a count
