@@ -152,7 +152,7 @@ def find_tables(text: str) -> list[Table]:
             cells = _fill_blanks(text, s, grid, cells) or cells
         if row_kind is None or (kind is not None and (row_kind != kind or (
                 kind == "aligned" and not _lines_up(block, cells, heads, units)))) or (
-                gap and len(block) > heads and not _on_grid(text, s, grid, cells)):
+                gap and not _goes_on(text, s, block, heads, grid, cells)):
             _close(text, block, kind, heads, tables)
             block, kind, heads, held = [], None, 1, []
         gap = False
@@ -213,6 +213,15 @@ def _wrapped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> bool:
     units (those make a header of two rows their own way)."""
     return len(cells) == len(top) and not any(_DIGIT.search(text, c.start, c.end) for c in (*top, *cells)) and not (
         _unit_row(text, cells))
+
+
+def _goes_on(text: str, line: int, block: list, heads: int, grid: list[tuple[int, int]] | None,
+              cells: tuple[Cell, ...]) -> bool:
+    """True when a row after a blank line inside an aligned table is still the table's: under a header alone, a row
+    of figures (a line of years is another table's header); under rows, one on the grid of the first."""
+    if len(block) > heads:
+        return _on_grid(text, line, grid, cells)
+    return not all(_YEAR_CELL.fullmatch(text, c.start, c.end) for c in cells)
 
 
 def _on_grid(text: str, line: int, grid: list[tuple[int, int]] | None, cells: tuple[Cell, ...]) -> bool:

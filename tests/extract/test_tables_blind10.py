@@ -126,3 +126,12 @@ def test_headings_wrapped_over_lines_head_rows_of_months(watchlist):
         ("moonshot", "headcount", "2028-03-31", Decimal("845"), "count"),
     } <= got
     assert not any(v in (Decimal("610"), Decimal("540")) for _, _, _, v, _ in got)  # "of which": part of a count
+
+
+def test_a_line_of_years_after_a_blank_line_heads_its_own_table():
+    text = ("                 Revenue        Gross margin\n"
+            "\n"
+            "                  2028          2027\n"
+            "Zhipu            2,100         1,500\n")
+    (table,) = find_tables(text)
+    assert [text[c.start:c.end] for c in table.rows[0]] == ["2028", "2027"]
