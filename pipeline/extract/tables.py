@@ -77,6 +77,10 @@ _CAPTION = re.compile(
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
 # A column of percentages headed by the sign alone, beside one of amounts: "| 人民幣千元 | % |".
 _PERCENT_CELL = re.compile(r"[%％]")
+# A column heading that is a magnitude alone: "(trillion)", "(millions)"; the metric says what is counted.
+_BARE_SCALE = re.compile(r"[（(]\s?(?P<s>(?i:trillions?|billions?|millions?|thousands?))\s?[)）]")
+# A column heading that is a percentage of a whole: "%", "(%)", "% of total", "% of revenue".
+_PERCENT_HEAD = re.compile(r"[（(]?[%％][)）]?(?:\s(?i:of)\s[^\n\d]{1,30})?")
 _BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})元?|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
 # A column header that is a year alone: "2024", "2024A" (actual); "2025E" / "2025F" (estimate, forecast) is no result.
 _YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?P<mark>[AaEeFfPp])?")
@@ -97,8 +101,12 @@ class Cell:
 
 
 def _heading(cell: Cell) -> list[Cell]:
-    """A header cell and the merged cell over it: what heads its column, nearest first."""
-    return [cell] if cell.over is None else [cell, cell.over]
+    """A header cell and the merged cells over it: what heads its column, nearest first ("RMB'000" under "2027"
+    under "Six months ended 30 June")."""
+    found = [cell]
+    while found[-1].over is not None:
+        found.append(found[-1].over)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +128,21 @@ def find_tables(text: str) -> list[Table]:
     grid = None  # the columns of an aligned table's first body row, for a row that leaves a cell blank
     heads = 1  # how many rows head the block: a row of units under the header is one too
     held: list[tuple[Cell, ...]] = []  # label lines inside an aligned table, kept if a row under them lines up
+    gap = False  # a blank line inside an aligned table: the table goes on under it only as _on_grid allows
     for m in _LINE.finditer(text):
         s, e = m.span()
         if s == e and s and text[s - 1] != "\n":
             continue  # the empty match right after a line
         row_kind, cells = _row(text, s, e)
         if row_kind == "separator" and kind == "markdown":
+            continue
+        if kind == "aligned" and not gap and not text[s:e].strip() and (len(block) == heads or grid):
+            gap = True
+            continue
+        if kind == "aligned" and row_kind == "aligned" and len(block) == heads and _header_note(text, cells):
+            continue
+        if kind == "aligned" and row_kind == "aligned" and len(block) == 1 and (stacked := _grouped(text, block[0], cells)):
+            block[0] = stacked
             continue
         if kind == "aligned" and row_kind is None and len(block) > heads and len(held) < 2 and _label_line(text, s, e):
             held.append((Cell(*_CELL_TRIM.search(text, s, e).span()),))
@@ -134,9 +151,11 @@ def find_tables(text: str) -> list[Table]:
         if kind == "aligned" and row_kind == "aligned" and grid and not _lines_up(block, cells, heads):
             cells = _fill_blanks(text, s, grid, cells) or cells
         if row_kind is None or (kind is not None and (row_kind != kind or (
-                kind == "aligned" and not _lines_up(block, cells, heads, units)))):
+                kind == "aligned" and not _lines_up(block, cells, heads, units)))) or (
+                gap and not _goes_on(text, s, block, heads, grid, cells)):
             _close(text, block, kind, heads, tables)
             block, kind, heads, held = [], None, 1, []
+        gap = False
         heads = 2 if units and block else heads
         if row_kind in ("markdown", "aligned"):
             block.extend(held)
@@ -147,6 +166,71 @@ def find_tables(text: str) -> list[Table]:
         held = []
     _close(text, block, kind, heads, tables)
     return tables
+
+
+# A line under a header saying how the figures were reviewed: "(unaudited)", "(Restated)", "（未經審核）".
+_HEADER_NOTE = re.compile(r"[（(]\s?(?i:unaudited|audited|restated|reviewed|未經審核|未经审核|經審核|经审核|經重列|经重列|重列)\s?[)）]")
+
+
+def _header_note(text: str, cells: tuple[Cell, ...]) -> bool:
+    """True for a line of review notes under a filing's header, one per column: it heads nothing and holds no figure."""
+    return all(_HEADER_NOTE.fullmatch(text, c.start, c.end) for c in cells)
+
+
+def _grouped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> tuple[Cell, ...] | None:
+    """A filing's header of period groups over years ("Six months ended 30 June   Three months ended 30 June" over
+    "2027   2026   2027   2026"), or of headings wrapped over lines ("Average daily tokens   Employees at" over
+    "processed in the month   month end" over "(trillion)   (number)"): the lower line's cells, each with the cell its
+    characters overlap over it (a wrapped heading in reading order, see _read_on). None unless the line under is all years, more of them than groups, or a wrapped
+    line, each cell under one cell above, and the line over holds no figure."""
+    if "\t" in text[_line_start(text, top[0].start):cells[-1].end] or any(
+            _NUMBER.fullmatch(text, t.start, t.end) or _YEAR_CELL.fullmatch(text, t.start, t.end) for t in top):
+        return None
+    years = len(cells) > len(top) and all(_YEAR_CELL.fullmatch(text, c.start, c.end) for c in cells)
+    if not years and not _wrapped(text, top, cells):
+        return None
+    above, line = _line_start(text, top[0].start), _line_start(text, cells[0].start)
+    stacked = []
+    for c in cells:
+        over = [t for t in top if t.start - above < c.end - line and c.start - line < t.end - above]
+        if len(over) != 1:
+            return None
+        stacked.append(Cell(c.start, c.end, over[0]) if years else _read_on(over[0], c))
+    return tuple(stacked)
+
+
+def _read_on(top: Cell, cell: Cell) -> Cell:
+    """A heading wrapped over lines, kept in reading order: the top line's cell heads the column, each line under it
+    is over the one before ("Average daily tokens", then "processed in the month", then "(trillion)")."""
+    chain = None
+    for h in reversed([*_heading(top), cell]):
+        chain = Cell(h.start, h.end, chain)
+    return chain
+
+
+def _wrapped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> bool:
+    """True when a line under a header of words goes on its headings: as many cells, no digit, and no line of
+    units (those make a header of two rows their own way)."""
+    return len(cells) == len(top) and not any(_DIGIT.search(text, c.start, c.end) for c in (*top, *cells)) and not (
+        _unit_row(text, cells))
+
+
+def _goes_on(text: str, line: int, block: list, heads: int, grid: list[tuple[int, int]] | None,
+              cells: tuple[Cell, ...]) -> bool:
+    """True when a row after a blank line inside an aligned table is still the table's: under a header alone, a row
+    of figures (a line of years is another table's header); under rows, one on the grid of the first."""
+    if len(block) > heads:
+        return _on_grid(text, line, grid, cells)
+    return not all(_YEAR_CELL.fullmatch(text, c.start, c.end) for c in cells)
+
+
+def _on_grid(text: str, line: int, grid: list[tuple[int, int]] | None, cells: tuple[Cell, ...]) -> bool:
+    """True when a row after a blank line inside an aligned table is still the table's: as many cells as its first
+    body row, each figure ending where that row's does (a filing right-aligns its figures; a closing bracket of a
+    loss may stand one character out)."""
+    spans = _grid(text, line, cells) if grid else None
+    return spans is not None and len(spans) == len(grid) and all(
+        abs(b - gb) <= 1 for (_, b), (_, gb) in zip(spans[1:], grid[1:], strict=True))
 
 
 def _lines_up(block: list[tuple[Cell, ...]], cells: tuple[Cell, ...], heads: int = 1, units: bool = False) -> bool:
@@ -412,6 +496,8 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         if held is not None and labels and labels[0] is row[0] and r.text[row[0].start].islower():
             labels = [Cell(held.start, row[0].end), *labels[1:]]  # "Research and development" over "  expenses   (1,104,300)"
         held = None
+        if _COST_OF.match(r.text, row[0].start, row[0].end):
+            continue  # "Cost of revenue": what the revenue cost, no revenue
         named = _label_company(r, row[0]) or _named(r, row[0].start, row[-1].end)
         if named is not None and named.company is None:
             continue  # a row about a company that is not watched
@@ -442,10 +528,13 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
                     _CHANGE_HEADER.fullmatch(r.text, h.start, h.end) for h in _heading(col)):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], _changed_period(header_periods, i - offset)
             period = col_period or row_period or table_period or (shared if found and not _instant(r, found) else None)
-            if found is None or period is None:
+            if found is None or period is None or (col is not None and _part_of(r, col) and found[1] is None):
                 continue
-            if segment and found[1] is None:
-                found = (found[0], segment, found[2])  # "| 云端部署 | 2.36 | 32.0% |": the columns' metrics of a segment
+            if col is not None and _instant(r, found):
+                period = _at_month_end(r, col, period)
+            part = segment or (_column_segment(r, col) if row_metric is None and col is not None else None)
+            if part and found[1] is None:
+                found = (found[0], part, found[2])  # "| 云端部署 | 2.36 | 32.0% |": the columns' metrics of a segment
             q = _with_unit(r, q, labels, col, caption)
             fact = _fact(r, company, found, period, q, qualifier, row, base)
             if fact is not None:
@@ -457,13 +546,38 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     return facts, cells
 
 
+# A heading of a column that counts part of the one to its left: "of whom research and development staff", "其中".
+_PART_OF = re.compile(r"(?i:of\swhom|of\swhich)\b|其中")
+# A heading of a column measured at the end of each row's month: "Employees at month end", "月末人数".
+_MONTH_END = re.compile(r"(?i:month[\s-]end|end\sof\s(?:the\s)?month)|月末|月底")
+
+
+def _part_of(r: _Reading, col: Cell) -> bool:
+    """True when a column's heading says it counts part of another ("of whom ..."): with no segment it names, its
+    figures are of no metric the reader knows."""
+    return any(_PART_OF.match(r.text, h.start, h.end) for h in _heading(col))
+
+
+def _at_month_end(r: _Reading, col: Cell, period: PeriodMention) -> PeriodMention:
+    """A month dating a figure measured at a moment, under a heading saying "at month end": the month's last day."""
+    end = period_end(period.label) if period.kind == "flow" and len(period.label) == 7 else None
+    if end is None or not any(_MONTH_END.search(r.text, h.start, h.end) for h in _heading(col)):
+        return period
+    return replace(period, kind="date", label=end.isoformat(), flow=None)
+
+
+# A row of what a metric cost: "Cost of revenue", "Costs of sales" name revenue but hold none.
+_COST_OF = re.compile(r"(?i:costs?\sof\s)")
+
+
 def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMention | None]:
     """The period heading each column: a period, a year ("2024", "2024A", with any months named over the header),
     or a year-earlier phrase ("上年同期", "A year earlier"): the nearest dated column to its left, a year earlier."""
     header = table.rows[0]
     years = any(_YEAR_CELL.fullmatch(r.text, h.start, h.end) for c in header for h in _heading(c))
     months = _column_months(r, frame) if years else None
-    periods = [next((p for h in _heading(c) if (p := _heading_period(r, h, months)) is not None), None) for c in header]
+    periods = [next((p for h in _heading(c) if (p := _heading_period(r, h, _group_months(r, c) or months)) is not None),
+                    None) for c in header]
     for i, cell in enumerate(header):
         if periods[i] is None and any(p.kind == "prior" for h in _heading(cell)
                                       for p in find_periods(r.text, r.doc_date, h.start, h.end, lowered=r.lowered)):
@@ -557,6 +671,12 @@ def _segment(r: _Reading, cell: Cell) -> str | None:
     """The segment a row's label names when it names no metric ("云端部署", "Open platform and enterprise")."""
     cues = r.book.find(r.text, cell.start, cell.end, lowered=r.lowered)
     return next((c.names[0] for c in cues if c.role == "segment"), None)
+
+
+def _column_segment(r: _Reading, col: Cell) -> str | None:
+    """The segment a column's heading names ("RMB'000" under "Cloud-based deployment"), for a row naming no metric:
+    a table of periods as rows and segments as column groups."""
+    return next((found for h in _heading(col) if (found := _segment(r, h)) is not None), None)
 
 
 def _column(text: str, pos: int) -> int:
@@ -763,18 +883,26 @@ def _year_column(r: _Reading, cell: Cell, months: tuple[int, int] | None) -> Per
 
 def _column_months(r: _Reading, frame: _Frame) -> tuple[int, int] | None:
     """(first, last) month of the year columns, from "Six months ended 30 June" in the lines just above the header."""
-    for s, e in frame.above:
-        m = _COLUMN_MONTHS.search(r.text, s, e)
-        if m is None:
-            continue
-        if m.group("n"):
-            last = _MONTH_NUMBERS.get(m.group("mo").lower()[:3])
-            n = _LEN.get(m.group("n").lower())
-        else:
-            last, n = int(m.group("m")), _LEN.get(m.group("zn"))
-        if last and n and n <= last:
-            return last - n + 1, last
-    return None
+    return next((found for s, e in frame.above if (found := _months_in(r, s, e)) is not None), None)
+
+
+def _group_months(r: _Reading, cell: Cell) -> tuple[int, int] | None:
+    """(first, last) month of a year column from the period group over it ("Three months ended 30 June" over
+    "2027   2026"), or None."""
+    return next((found for h in _heading(cell)[1:] if (found := _months_in(r, h.start, h.end)) is not None), None)
+
+
+def _months_in(r: _Reading, s: int, e: int) -> tuple[int, int] | None:
+    """(first, last) month that "Six months ended 30 June" or "截至6月30日止六個月" in text[s:e] covers, or None."""
+    m = _COLUMN_MONTHS.search(r.text, s, e)
+    if m is None:
+        return None
+    if m.group("n"):
+        last = _MONTH_NUMBERS.get(m.group("mo").lower()[:3])
+        n = _LEN.get(m.group("n").lower())
+    else:
+        last, n = int(m.group("m")), _LEN.get(m.group("zn"))
+    return (last - n + 1, last) if last and n and n <= last else None
 
 
 def _caption_period(r: _Reading, frame: _Frame) -> PeriodMention | None:
@@ -958,7 +1086,9 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
         found = _unit_in(r.text, cell.start, cell.end)
         if found is None and _TIMES.search(r.text, cell.start, cell.end):
             found = (0, "x")
-        if found is None and _PERCENT_CELL.fullmatch(r.text, cell.start, cell.end):
+        if found is None and (m := _BARE_SCALE.fullmatch(r.text, cell.start, cell.end)):
+            found = (SCALES[m.group("s").lower().rstrip("s")], None)
+        if found is None and _PERCENT_HEAD.fullmatch(r.text, cell.start, cell.end):
             found = (0, "%")
         if found is not None:
             break
