@@ -344,9 +344,13 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
         if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
-                and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start) and not comparative(text, p):
-            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7,
-                         m.lastgroup == "rel" and not m.group("r_suf"))
+                and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start) and not comparative(text, p) \
+                and not (m.lastgroup == "bare" and p.years[-1] != context_year):
+            # a half without its year put in last year because this year's was still under way ("下半年招聘將放緩"
+            # in August) is a guess about that one phrase, and names no year for the months after it
+            # a half or quarter dated by a year written as a word is written from the day of writing too
+            from_word = _worded(m) or (m.lastgroup == "bare" and stated is not None and last_year[3])
+            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7, from_word)
         if p.years and len(p.years) == 1:
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
         if p.kind == "flow" and len(p.label) == 7 and m.lastgroup in ("yr", "em"):
@@ -447,6 +451,19 @@ def _year(text: str) -> int:
 
 
 _THAT_YEAR = ("那一年", "那年", "该年", "該年")  # not 当年: "创下当年港股新高" is a record of that time, not a period
+
+
+# Words that count a year from the day of writing, whatever period follows them ("去年第二季", "last year's fourth quarter")
+_FROM_WRITING = ("今年", "本年", "去年", "前年", "明年", "this year", "last year", "next year")
+
+
+def _worded(m: re.Match) -> bool:
+    """A year written as a word: "去年", and "去年第二季" or "去年底" counted from the day of writing too, so it lends its
+    year to a half or month only in its own sentence ("去年第二季基數偏高。…上半年雲端收入佔55%" in an August paper is
+    this year's half). "上年" and "同年" with a period after them count from the year reported on, and lend it on."""
+    if m.lastgroup != "rel":
+        return False
+    return not m.group("r_suf") or " ".join(m.group("r_w").lower().split()) in _FROM_WRITING
 
 
 def _day_year(stated: int | None, month: int, last_month: tuple[int, int, int] | None, m: re.Match) -> int | None:
