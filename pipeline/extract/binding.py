@@ -793,6 +793,8 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
     prev_q = max((q.end for q in quantities if q.end <= first.start), default=None)
     after = [x for p in periods if p.start >= last.end and (next_q is None or p.start < next_q) for x in p.expand()]
     before = [x for p in periods if p.end <= first.start and (prev_q is None or p.start >= prev_q) for x in p.expand()]
+    if len(before) == 2 and _FROM_BEFORE.search(doc.text, max(0, before[1].start - 8), before[1].start):
+        before.reverse()  # "上半年亏损由去年同期的22.8亿元扩大至29.4亿元": the change starts from the period after 由
     candidates = [after, before]
     if ctx.refers and len(ctx.listed) == k:
         candidates.insert(0, ctx.listed)  # "同期研发开支分别为A、B、C、D": the periods of the last such list

@@ -613,7 +613,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
 
 # "（2024年：3.124亿元）", "(2024: RMB312m)": a period opening a bracket and labelling the figure after it with a colon
 _COMPARATIVE_OPEN = re.compile(r"[（(]\s?$")
-_COMPARATIVE_COLON = re.compile(r"\s?[:：]")
+# or a colon's place taken by 为 / 是 or by nothing at all: "研发开支26.1亿元（上年同期21.5亿元）"
+_COMPARATIVE_COLON = re.compile(r"\s?(?:[:：]|(?:为|為|是)?\s?(?:约|約)?[0-9])")
 
 
 def comparative(text: str, p: PeriodMention) -> bool:

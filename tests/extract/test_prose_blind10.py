@@ -37,3 +37,27 @@ def test_a_half_put_in_last_year_as_a_guess_lends_no_year(watchlist):
     got = facts(text, watchlist, published=date(2027, 9, 15))
     assert ("zhipu", "daily_token_volume", "2027-08", Decimal("70000000000000"), "tokens/day", "gt") in got
     assert not {f for f in got if f[2] == "2026-08"}
+
+
+def test_a_change_from_last_years_figure_to_this_years(watchlist):
+    # "由去年同期的X擴大至Y": the period after 由 is the start's, the half named before it the end's
+    text = "MiniMax上半年經調整淨虧損由去年同期的8,900萬美元擴大至9,800萬美元。"
+    got = facts(text, watchlist, published=date(2027, 8, 25))
+    assert ("minimax", "adjusted_net_loss", "2026H1", Decimal("89000000"), "USD", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "2027H1", Decimal("98000000"), "USD", "eq") in got
+    text = "月之暗面第二季度收入由上年同期的1.2亿美元增至2.1亿美元。"
+    got = facts(text, watchlist, published=date(2027, 8, 25))
+    assert ("moonshot", "revenue", "2027Q2", Decimal("210000000"), "USD", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("210000000") and f[2] != "2027Q2"}
+
+
+def test_a_bracketed_prior_period_without_a_colon_labels_only_the_figure_inside(watchlist):
+    # "研发开支26.1亿元（上年同期21.5亿元）": as with "（2025年：X）", the bracket's period is its own figure's
+    text = "智谱上半年经调整净亏损31.2亿元（去年同期24.6亿元）。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("zhipu", "adjusted_net_loss", "2027H1", Decimal("3120000000"), "CNY", "eq") in got
+    assert ("zhipu", "adjusted_net_loss", "2026H1", Decimal("2460000000"), "CNY", "eq") in got
+    text = "MiniMax第二季度研发开支7,400万美元（上年同期为5,100万美元）。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("minimax", "rd_expense", "2027Q2", Decimal("74000000"), "USD", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("74000000") and f[2] != "2027Q2"}
