@@ -61,3 +61,17 @@ def test_a_bracketed_prior_period_without_a_colon_labels_only_the_figure_inside(
     got = facts(text, watchlist, published=date(2027, 8, 30))
     assert ("minimax", "rd_expense", "2027Q2", Decimal("74000000"), "USD", "eq") in got
     assert not {f for f in got if f[3] == Decimal("74000000") and f[2] != "2027Q2"}
+
+
+def test_a_daily_average_written_out_is_a_daily_volume(watchlist):
+    # "每日平均token處理量", "平均每天的调用量", "40 trillion a day": tokens per day, not a month's total
+    text = "DeepSeek表示，8月每日平均token處理量約40兆。"
+    got = facts(text, watchlist, published=date(2027, 9, 10))
+    assert ("deepseek", "daily_token_volume", "2027-08", Decimal("40000000000000"), "tokens/day", "approx") in got
+    text = "月之暗面称，Kimi 8月平均每天的token调用量约18万亿。"
+    got = facts(text, watchlist, published=date(2027, 9, 10))
+    assert ("moonshot", "daily_token_volume", "2027-08", Decimal("18000000000000"), "tokens/day", "approx") in got
+    text = "MiniMax says tokens processed on its platform reached 21 trillion a day in August."
+    got = facts(text, watchlist, published=date(2027, 9, 10))
+    assert ("minimax", "daily_token_volume", "2027-08", Decimal("21000000000000"), "tokens/day", "eq") in got
+    assert not {f for f in got if f[1] == "token_volume"}
