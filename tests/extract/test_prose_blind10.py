@@ -75,3 +75,27 @@ def test_a_daily_average_written_out_is_a_daily_volume(watchlist):
     got = facts(text, watchlist, published=date(2027, 9, 10))
     assert ("minimax", "daily_token_volume", "2027-08", Decimal("21000000000000"), "tokens/day", "eq") in got
     assert not {f for f in got if f[1] == "token_volume"}
+
+
+def test_a_list_of_companies_takes_a_list_of_figures_in_order(watchlist):
+    # "A和B的收入分别为X和Y", "A and B posted X and Y, respectively": the first figure is the first company's, not
+    # both the nearest company's
+    text = "In 2026, DeepSeek and Moonshot AI posted revenue of 2.1 billion yuan and $310 million, respectively."
+    got = facts(text, watchlist, published=date(2027, 4, 9))
+    assert ("deepseek", "revenue", "FY2026", Decimal("2100000000"), "CNY", "eq") in got
+    assert ("moonshot", "revenue", "FY2026", Decimal("310000000"), "USD", "eq") in got
+    assert len(got) == 2
+
+
+def test_the_two_companies_point_back_to_the_pair_just_named(watchlist):
+    # "两家公司…分别为X和Y", "the two companies posted X and Y respectively": the pair listed just before, in order
+    text = "月之暗面与DeepSeek均未上市。2026年，两家公司的收入分别为3.1亿美元和21亿元。"
+    got = facts(text, watchlist, published=date(2027, 4, 9))
+    assert ("moonshot", "revenue", "FY2026", Decimal("310000000"), "USD", "eq") in got
+    assert ("deepseek", "revenue", "FY2026", Decimal("2100000000"), "CNY", "eq") in got
+    assert len(got) == 2
+    text = ("Zhipu and MiniMax have both listed. In 2026 the two companies posted revenue of 1.68 billion yuan and "
+            "$176 million respectively.")
+    got = facts(text, watchlist, published=date(2027, 4, 9))
+    assert ("zhipu", "revenue", "FY2026", Decimal("1680000000"), "CNY", "eq") in got
+    assert ("minimax", "revenue", "FY2026", Decimal("176000000"), "USD", "eq") in got
