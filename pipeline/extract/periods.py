@@ -482,6 +482,9 @@ def _year_reported(text: str, m: re.Match, years_named: list[tuple[int, int]]) -
     return max((y for y, at in years_named if not _SENTENCE_END.search(text, at, m.start())), default=None)
 
 
+_END_OF_BEFORE = re.compile(r"(?i:(?:the\s)?end\sof\s)$")
+
+
 def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named: int | None = None,
              reported_year: int | None = None) -> PeriodMention | None:
     kind = m.lastgroup
@@ -539,6 +542,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
             base = doc_year + shift.get(" ".join(word.split()), 0)
         if base is None:
             return PeriodMention(s, e, "open", "")
+        if not g("r_suf") and (end_of := _END_OF_BEFORE.search(m.string, max(0, s - 11), s)):
+            return _with_suffix(end_of.start(), e, base, "底", None, "r_")  # "at the end of last year": as 去年底
         return _with_suffix(s, e, base, g("r_suf"), m, "r_")
     if kind == "eh":
         y = int(g("eh_y"))

@@ -99,3 +99,14 @@ def test_the_two_companies_point_back_to_the_pair_just_named(watchlist):
     got = facts(text, watchlist, published=date(2027, 4, 9))
     assert ("zhipu", "revenue", "FY2026", Decimal("1680000000"), "CNY", "eq") in got
     assert ("minimax", "revenue", "FY2026", Decimal("176000000"), "USD", "eq") in got
+
+
+def test_the_end_of_last_year_is_its_last_day(watchlist):
+    # "at the end of last year" is 去年底: a month-end for a rate, a day for a headcount, not the whole year nor
+    # the day of writing
+    text = "Moonshot's annualized revenue was roughly $500 million at the end of last year, people said."
+    got = facts(text, watchlist, published=date(2027, 9, 14))
+    assert ("moonshot", "arr", "2026-12", Decimal("500000000"), "USD", "approx") in got
+    text = "Zhipu had 1,900 employees at the end of last year."
+    got = facts(text, watchlist, published=date(2027, 9, 14))
+    assert ("zhipu", "headcount", "2026-12-31", Decimal("1900"), "count", "eq") in got
