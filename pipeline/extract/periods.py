@@ -107,6 +107,8 @@ _BRANCHES = [
     r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)"
     r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
+    # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement)
+    r"(?P<lm>(?:上个月|上個月|上月)(?:底|末))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
     # "on Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
@@ -311,6 +313,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = _day(m, doc_date, last_day)
         elif m.lastgroup == "wd":
             p = _weekday(m, doc_date)
+        elif m.lastgroup == "lm":
+            p = _last_month(m, doc_date)
         elif m.lastgroup == "next":
             p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, last_day)
         elif m.lastgroup in ("emd", "emd2"):
@@ -376,7 +380,7 @@ _ANCHOR_WORDS = (
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "第二年", "次年", "翌年",
-    "following year", "year later", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
+    "following year", "year later", "上个月", "上個月", "上月", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
 )
 
 
@@ -781,6 +785,14 @@ def _day(m: re.Match, doc_date: date | None, last_day: PeriodMention | None = No
     back = 0 if word in ("今日", "今天", "today") else (2 if word in ("前日", "前天") else 1)
     d = doc_date - timedelta(days=back)
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
+
+
+def _last_month(m: re.Match, doc_date: date | None) -> PeriodMention:
+    """"上个月末", "上月底": the last day of the month before the document's."""
+    if doc_date is None:
+        return PeriodMention(m.start(), m.end(), "open", "")
+    last = doc_date.replace(day=1) - timedelta(days=1)
+    return PeriodMention(m.start(), m.end(), "date", last.isoformat(), (last.year,), date_flow(last))
 
 
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,

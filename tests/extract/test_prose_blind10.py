@@ -110,3 +110,13 @@ def test_the_end_of_last_year_is_its_last_day(watchlist):
     text = "Zhipu had 1,900 employees at the end of last year."
     got = facts(text, watchlist, published=date(2027, 9, 14))
     assert ("zhipu", "headcount", "2026-12-31", Decimal("1900"), "count", "eq") in got
+
+
+def test_the_end_of_last_month_counts_from_the_day_of_writing(watchlist):
+    # "截至上个月末", "截至上月底": the last day of the month before the one of writing, a month for a rate
+    text = "据报道，月之暗面截至上个月末的年化经常性收入约10亿美元。"
+    got = facts(text, watchlist, published=date(2027, 10, 12))
+    assert ("moonshot", "arr", "2027-09", Decimal("1000000000"), "USD", "approx") in got
+    text = "截至上月底，DeepSeek日均token调用量约45万亿。"
+    got = facts(text, watchlist, published=date(2027, 10, 12))
+    assert ("deepseek", "daily_token_volume", "2027-09", Decimal("45000000000000"), "tokens/day", "approx") in got
