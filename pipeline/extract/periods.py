@@ -103,7 +103,8 @@ _BRANCHES = [
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
     r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))(?!\s(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior))\syear\b)"
     r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)"
-    r"|the\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)))",
+    r"|the\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)"
+    r"|(?<=\bfor\s)the\s(?P<sm_h2>half)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|year)\b)))",
     r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)"
     r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
@@ -610,7 +611,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
         hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
-            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") else "H1|H2" if g("sm_h") else "list" if g("sm_l") else "")
+            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") else "H1|H2" if g("sm_h") or g("sm_h2") else "list" if g("sm_l") else "")
         return PeriodMention(s, e, "same", hint)
     if kind in ("prior", "prior0"):
         return PeriodMention(s, e, "prior", "")

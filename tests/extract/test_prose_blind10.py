@@ -120,3 +120,13 @@ def test_the_end_of_last_month_counts_from_the_day_of_writing(watchlist):
     text = "截至上月底，DeepSeek日均token调用量约45万亿。"
     got = facts(text, watchlist, published=date(2027, 10, 12))
     assert ("deepseek", "daily_token_volume", "2027-09", Decimal("45000000000000"), "tokens/day", "approx") in got
+
+
+def test_for_the_half_after_a_quarter_is_the_half_reported_on(watchlist):
+    # "36.3% in the second quarter and 35.6% for the half": "the half" is the half named before, as "the same
+    # half" is, not the quarter just named
+    text = ("Zhipu's first-half revenue rose 68%. Gross margin was 46.1% in the second quarter and 45.0% for the "
+            "half.")
+    got = facts(text, watchlist, published=date(2027, 8, 27))
+    assert ("zhipu", "gross_margin", "2027Q2", Decimal("46.1"), "%", "eq") in got
+    assert ("zhipu", "gross_margin", "2027H1", Decimal("45.0"), "%", "eq") in got
