@@ -431,11 +431,23 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             chosen = _heading_binding(doc, q, heading, lowered)
         if chosen is None or chosen == "claimed":
             continue
-        binding = chosen
+        binding = _listed_with(text, bindings, chosen)
         if binding.cue.end <= q.start and _clause(bounds, binding.cue.end) != _clause(bounds, q.start):
             binding.penalty += 0.05
         bindings.append(binding)
     return bindings
+
+
+def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding:
+    """"收入同比分别增长127.1%和113.4%": a number listed right after another one of its kind takes the metric of
+    the cue nearer to both, not of one named further back ("收入" would make 113.4% a share)."""
+    if not bindings:
+        return chosen
+    prev, q = bindings[-1], chosen.q
+    if prev.q.kind != q.kind or prev.rule is chosen.rule or not chosen.cue.end <= prev.cue.start < prev.q.start \
+            or not _LIST.fullmatch(text, prev.q.end, q.start):
+        return chosen
+    return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate, penalty=prev.penalty)
 
 
 def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: str) -> Binding | None:

@@ -130,3 +130,11 @@ def test_for_the_half_after_a_quarter_is_the_half_reported_on(watchlist):
     got = facts(text, watchlist, published=date(2027, 8, 27))
     assert ("zhipu", "gross_margin", "2027Q2", Decimal("46.1"), "%", "eq") in got
     assert ("zhipu", "gross_margin", "2027H1", Decimal("45.0"), "%", "eq") in got
+
+
+def test_a_listed_figure_takes_the_change_word_next_to_the_list(watchlist):
+    # "收入同比分别增长85%和140%": the second figure grows as the first does; "收入" further back would make it a share
+    text = "2026年，DeepSeek和月之暗面的收入同比分别增长85%和140%。"
+    got = facts(text, watchlist, published=date(2027, 4, 9))
+    assert ("deepseek", "revenue_growth", "FY2026", Decimal("85"), "%", "eq") in got
+    assert ("moonshot", "revenue_growth", "FY2026", Decimal("140"), "%", "eq") in got
