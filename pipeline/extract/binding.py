@@ -908,7 +908,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     period, source = _final_period(doc, index, b, periods, ctx)
     if period is not None and b.base_of is not None:
         period = _year_before(period)  # a quarter's starting level may be the quarter before's: no period then
-    if period is None or (_valued(doc, b) and not _on_trading_day(b, period, source)):
+    if period is None or (_valued(doc, b) and not _on_trading_day(doc, b, period, source)):
         return None
     if source not in ("sentence", "list") and _in_clause(doc, sentence, q, [
             c for c in doc._roles.get("perennial", ()) if c.end <= q.start]):
@@ -969,9 +969,14 @@ def _valued(doc: Document, b: Binding) -> bool:
     return b.rule.id == "market_cap" and doc.text[b.cue.start:b.cue.end].lower() in _VALUED
 
 
-def _on_trading_day(b: Binding, label: str, source: str) -> bool:
-    """True when the sentence names the day before the value ("At Thursday's close Zhipu was worth…")."""
-    return source == "sentence" and len(label) == 10 and b.period is not None and b.period.start < b.cue.start
+_AT_CLOSE = re.compile(r"(?:'s|’s)?\s(?i:close|closing)\b")
+
+
+def _on_trading_day(doc: Document, b: Binding, label: str, source: str) -> bool:
+    """True when the sentence names the day before the value ("At Thursday's close Zhipu was worth…"), or a day's
+    close after it ("worth HK$310 billion at Thursday's close")."""
+    return source == "sentence" and len(label) == 10 and b.period is not None and (
+        b.period.start < b.cue.start or _AT_CLOSE.match(doc.text, b.period.end) is not None)
 
 
 def _a_cause(text: str, c: Cue) -> bool:

@@ -138,3 +138,12 @@ def test_a_listed_figure_takes_the_change_word_next_to_the_list(watchlist):
     got = facts(text, watchlist, published=date(2027, 4, 9))
     assert ("deepseek", "revenue_growth", "FY2026", Decimal("85"), "%", "eq") in got
     assert ("moonshot", "revenue_growth", "FY2026", Decimal("140"), "%", "eq") in got
+
+
+def test_worth_a_sum_at_a_days_close_is_a_market_value(watchlist):
+    # "worth HK$250 billion at Friday's close": a trading day's close after the value dates a market value as one
+    # before it does; "valued at $30 billion on Friday" (no close) stays a private valuation
+    text = "MiniMax was worth about HK$250 billion at Friday's close."
+    got = facts(text, watchlist, published=date(2027, 8, 29))
+    assert ("minimax", "market_cap", "2027-08-27", Decimal("250000000000"), "HKD", "approx") in got
+    assert not facts("Moonshot was valued at $30 billion on Friday.", watchlist, published=date(2027, 8, 29))
