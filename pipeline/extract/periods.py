@@ -308,8 +308,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         worded = stated is not None and last_year[3] and in_sentence is None
         stated_month = None if worded or (stated is not None and doc_year is not None and stated > doc_year) else stated
         context_year = doc_year if worded else stated or doc_year
-        if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
-            context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
+        if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame and not last_year[3]:
+            # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison; "去年MiniMax全年收入"
+            # is not: a year written as a word is the writer's own dating of what follows it
+            context_year = frame
         if m.lastgroup == "day":
             p = _day(m, doc_date, last_day)
         elif m.lastgroup == "wd":

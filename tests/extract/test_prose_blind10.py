@@ -147,3 +147,12 @@ def test_worth_a_sum_at_a_days_close_is_a_market_value(watchlist):
     got = facts(text, watchlist, published=date(2027, 8, 29))
     assert ("minimax", "market_cap", "2027-08-27", Decimal("250000000000"), "HKD", "approx") in got
     assert not facts("Moonshot was valued at $30 billion on Friday.", watchlist, published=date(2027, 8, 29))
+
+
+def test_last_year_written_as_a_word_dates_the_full_year_after_it(watchlist):
+    # a report declared for a half ("期间为截至2027年6月30日止六个月") does not make "去年…全年" this year's: the word
+    # year is the writer's own dating, unlike a plain earlier year set against the period reported on
+    text = ("智谱发布了中期业绩。以下金额均以人民币计，期间为截至2027年6月30日止六个月。\n\n"
+            "去年智谱全年收入为16.76亿元。")
+    got = facts(text, watchlist, published=date(2027, 8, 28))
+    assert ("zhipu", "revenue", "FY2026", Decimal("1676000000"), "CNY", "eq") in got
