@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
@@ -69,6 +70,7 @@ _MONTH_END = re.compile(r"月\s?(?:底|末)$")
 _END_OF = re.compile(r"(?i:(?:the\s)?end\sof\s)")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
+_PAIR_REACH = 400  # how far back "两家" / "both" looks for the pair of companies it means
 _BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|(?i:the\stwo|both|the\sthree|all\sthree)")
 _TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the)\s)?")
@@ -136,6 +138,7 @@ class Binding:
     period: PeriodMention | None = None
     period_source: str = ""
     segment: str | None = None  # set by a list of segments bound in order ("A and B accounted for 70% and 30%, respectively")
+    company: str | None = None  # likewise by a list of companies ("智谱和MiniMax的收入分别为A和B"); "" for one not watched
     base_of: Binding | None = None  # the level this one is the starting point of ("narrowed to 42.6% from 47.5%")
 
 
@@ -285,6 +288,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
             _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx, priors)
             if "respectively" in roles:
                 _zip_segments(doc, sentence, bindings)
+                _zip_companies(doc, sentence, bindings)
             facts = [f for b in bindings if (f := _to_fact(doc, sentence, index, b, cues, periods, ctx))]
     _remember(doc, index, sentence, quantities, [p for p in periods if p.start not in priors], cues, ctx)
     return facts
@@ -427,11 +431,23 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             chosen = _heading_binding(doc, q, heading, lowered)
         if chosen is None or chosen == "claimed":
             continue
-        binding = chosen
+        binding = _listed_with(text, bindings, chosen)
         if binding.cue.end <= q.start and _clause(bounds, binding.cue.end) != _clause(bounds, q.start):
             binding.penalty += 0.05
         bindings.append(binding)
     return bindings
+
+
+def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding:
+    """"收入同比分别增长127.1%和113.4%": a number listed right after another one of its kind takes the metric of
+    the cue nearer to both, not of one named further back ("收入" would make 113.4% a share)."""
+    if not bindings:
+        return chosen
+    prev, q = bindings[-1], chosen.q
+    if prev.q.kind != q.kind or prev.rule is chosen.rule or not chosen.cue.end <= prev.cue.start < prev.q.start \
+            or not _LIST.fullmatch(text, prev.q.end, q.start):
+        return chosen
+    return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate, penalty=prev.penalty)
 
 
 def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: str) -> Binding | None:
@@ -765,6 +781,34 @@ def _zip_segments(doc: Document, sentence: Sentence, bindings: list[Binding]) ->
                 b.segment = name
 
 
+def _zip_companies(doc: Document, sentence: Sentence, bindings: list[Binding]) -> None:
+    """"智谱和MiniMax的收入分别为16.76亿元和1.763亿美元", "Zhipu and MiniMax grew 127% and 113%, respectively": a list
+    of numbers takes the companies listed before it in its sentence, in order, when there are as many (the nearest
+    company alone would take them all)."""
+    text = doc.text
+    lo = bisect_left(doc._m_starts, sentence.start)
+    for run in _runs(text, bindings, True):
+        if len(run) < 2 or not all(_LIST.fullmatch(text, a.q.end, b.q.start) for a, b in pairwise(run)):
+            continue  # "由A增至B" is one company's change, not a list
+        hi = bisect_left(doc._m_starts, run[0].q.start)
+        named = [m for m in doc.companies[lo:hi] if m.end <= run[0].q.start]
+        if not named and len(run) == 2 and _BOTH.search(text, sentence.start, run[0].q.start):
+            named = _pair_before(doc, lo, sentence.start)  # "两家公司的经调整净亏损分别为A和B"
+        if len(named) != len(run) or len({m.company for m in named}) != len(named) \
+                or not all(_AND.fullmatch(text, a.end, b.start) for a, b in pairwise(named)):
+            continue
+        for b, m in zip(run, named, strict=True):
+            b.company = m.company or ""
+
+
+def _pair_before(doc: Document, k: int, start: int) -> list[CompanyMention]:
+    """The two companies "两家" / "both" point back to: the last company named before `start` (within a few
+    sentences) and the one listed with it ("智谱和MiniMax"); none when they are not such a pair."""
+    if k < 2 or start - doc.companies[k - 1].end > _PAIR_REACH:
+        return []
+    return doc.companies[k - 2:k]
+
+
 def _restated(text: str, p: PeriodMention) -> bool:
     """"同期", "the same nine months": a period named again, so "over the same nine months" is no comparison."""
     return text.startswith("同期", p.start) or lower_ascii(text[p.start:p.start + 8]) == "the same"
@@ -793,6 +837,8 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
     prev_q = max((q.end for q in quantities if q.end <= first.start), default=None)
     after = [x for p in periods if p.start >= last.end and (next_q is None or p.start < next_q) for x in p.expand()]
     before = [x for p in periods if p.end <= first.start and (prev_q is None or p.start >= prev_q) for x in p.expand()]
+    if len(before) == 2 and _FROM_BEFORE.search(doc.text, max(0, before[1].start - 8), before[1].start):
+        before.reverse()  # "上半年亏损由去年同期的22.8亿元扩大至29.4亿元": the change starts from the period after 由
     candidates = [after, before]
     if ctx.refers and len(ctx.listed) == k:
         candidates.insert(0, ctx.listed)  # "同期研发开支分别为A、B、C、D": the periods of the last such list
@@ -843,8 +889,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         return None  # "市值將約為504億港元", "the margin will be about 48%"
     if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):
         return None  # "环比增长30%", "up 30% sequentially": quarter-on-quarter, not year-on-year
-    company = _company(doc, sentence, q, ctx)
-    if company is None or _peers(doc, sentence, q):
+    company = b.company if b.company is not None else _company(doc, sentence, q, ctx)
+    if not company or _peers(doc, sentence, q):
         return None
     metric = _scoped_metric(doc, sentence, b)
     if metric is None:
@@ -862,7 +908,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     period, source = _final_period(doc, index, b, periods, ctx)
     if period is not None and b.base_of is not None:
         period = _year_before(period)  # a quarter's starting level may be the quarter before's: no period then
-    if period is None or (_valued(doc, b) and not _on_trading_day(b, period, source)):
+    if period is None or (_valued(doc, b) and not _on_trading_day(doc, b, period, source)):
         return None
     if source not in ("sentence", "list") and _in_clause(doc, sentence, q, [
             c for c in doc._roles.get("perennial", ()) if c.end <= q.start]):
@@ -923,9 +969,14 @@ def _valued(doc: Document, b: Binding) -> bool:
     return b.rule.id == "market_cap" and doc.text[b.cue.start:b.cue.end].lower() in _VALUED
 
 
-def _on_trading_day(b: Binding, label: str, source: str) -> bool:
-    """True when the sentence names the day before the value ("At Thursday's close Zhipu was worth…")."""
-    return source == "sentence" and len(label) == 10 and b.period is not None and b.period.start < b.cue.start
+_AT_CLOSE = re.compile(r"(?:'s|’s)?\s(?i:close|closing)\b")
+
+
+def _on_trading_day(doc: Document, b: Binding, label: str, source: str) -> bool:
+    """True when the sentence names the day before the value ("At Thursday's close Zhipu was worth…"), or a day's
+    close after it ("worth HK$310 billion at Thursday's close")."""
+    return source == "sentence" and len(label) == 10 and b.period is not None and (
+        b.period.start < b.cue.start or _AT_CLOSE.match(doc.text, b.period.end) is not None)
 
 
 def _a_cause(text: str, c: Cue) -> bool:

@@ -103,10 +103,13 @@ _BRANCHES = [
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
     r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))(?!\s(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior))\syear\b)"
     r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)"
-    r"|the\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)))",
+    r"|the\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)"
+    r"|(?<=\bfor\s)the\s(?P<sm_h2>half)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|year)\b)))",
     r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)"
     r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
+    # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement)
+    r"(?P<lm>(?:上个月|上個月|上月)(?:底|末))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
     # "on Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
@@ -305,12 +308,16 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         worded = stated is not None and last_year[3] and in_sentence is None
         stated_month = None if worded or (stated is not None and doc_year is not None and stated > doc_year) else stated
         context_year = doc_year if worded else stated or doc_year
-        if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame:
-            context_year = frame  # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison
+        if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame and not last_year[3]:
+            # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison; "去年MiniMax全年收入"
+            # is not: a year written as a word is the writer's own dating of what follows it
+            context_year = frame
         if m.lastgroup == "day":
             p = _day(m, doc_date, last_day)
         elif m.lastgroup == "wd":
             p = _weekday(m, doc_date)
+        elif m.lastgroup == "lm":
+            p = _last_month(m, doc_date)
         elif m.lastgroup == "next":
             p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, last_day)
         elif m.lastgroup in ("emd", "emd2"):
@@ -344,9 +351,13 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
         if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
-                and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start) and not comparative(text, p):
-            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7,
-                         m.lastgroup == "rel" and not m.group("r_suf"))
+                and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start) and not comparative(text, p) \
+                and not (m.lastgroup == "bare" and p.years[-1] != context_year):
+            # a half without its year put in last year because this year's was still under way ("下半年招聘將放緩"
+            # in August) is a guess about that one phrase, and names no year for the months after it
+            # a half or quarter dated by a year written as a word is written from the day of writing too
+            from_word = _worded(m) or (m.lastgroup == "bare" and stated is not None and last_year[3])
+            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7, from_word)
         if p.years and len(p.years) == 1:
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
         if p.kind == "flow" and len(p.label) == 7 and m.lastgroup in ("yr", "em"):
@@ -372,7 +383,7 @@ _ANCHOR_WORDS = (
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "第二年", "次年", "翌年",
-    "following year", "year later", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
+    "following year", "year later", "上个月", "上個月", "上月", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
 )
 
 
@@ -449,6 +460,19 @@ def _year(text: str) -> int:
 _THAT_YEAR = ("那一年", "那年", "该年", "該年")  # not 当年: "创下当年港股新高" is a record of that time, not a period
 
 
+# Words that count a year from the day of writing, whatever period follows them ("去年第二季", "last year's fourth quarter")
+_FROM_WRITING = ("今年", "本年", "去年", "前年", "明年", "this year", "last year", "next year")
+
+
+def _worded(m: re.Match) -> bool:
+    """A year written as a word: "去年", and "去年第二季" or "去年底" counted from the day of writing too, so it lends its
+    year to a half or month only in its own sentence ("去年第二季基數偏高。…上半年雲端收入佔55%" in an August paper is
+    this year's half). "上年" and "同年" with a period after them count from the year reported on, and lend it on."""
+    if m.lastgroup != "rel":
+        return False
+    return not m.group("r_suf") or " ".join(m.group("r_w").lower().split()) in _FROM_WRITING
+
+
 def _day_year(stated: int | None, month: int, last_month: tuple[int, int, int] | None, m: re.Match) -> int | None:
     """The year of a day written without one: a date's or month's in its sentence (stated), else that of the same
     month written with its year just before ("時間撥回2026年1月。智譜於1月8日掛牌": a flashback's January)."""
@@ -463,6 +487,9 @@ def _year_reported(text: str, m: re.Match, years_named: list[tuple[int, int]]) -
     if not text.startswith("上年", m.start()):
         return None
     return max((y for y, at in years_named if not _SENTENCE_END.search(text, at, m.start())), default=None)
+
+
+_END_OF_BEFORE = re.compile(r"(?i:(?:the\s)?end\sof\s)$")
 
 
 def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named: int | None = None,
@@ -522,6 +549,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
             base = doc_year + shift.get(" ".join(word.split()), 0)
         if base is None:
             return PeriodMention(s, e, "open", "")
+        if not g("r_suf") and (end_of := _END_OF_BEFORE.search(m.string, max(0, s - 11), s)):
+            return _with_suffix(end_of.start(), e, base, "底", None, "r_")  # "at the end of last year": as 去年底
         return _with_suffix(s, e, base, g("r_suf"), m, "r_")
     if kind == "eh":
         y = int(g("eh_y"))
@@ -584,7 +613,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
         hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
-            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") else "H1|H2" if g("sm_h") else "list" if g("sm_l") else "")
+            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") else "H1|H2" if g("sm_h") or g("sm_h2") else "list" if g("sm_l") else "")
         return PeriodMention(s, e, "same", hint)
     if kind in ("prior", "prior0"):
         return PeriodMention(s, e, "prior", "")
@@ -596,7 +625,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
 
 # "（2024年：3.124亿元）", "(2024: RMB312m)": a period opening a bracket and labelling the figure after it with a colon
 _COMPARATIVE_OPEN = re.compile(r"[（(]\s?$")
-_COMPARATIVE_COLON = re.compile(r"\s?[:：]")
+# or a colon's place taken by 为 / 是 or by nothing at all: "研发开支26.1亿元（上年同期21.5亿元）"
+_COMPARATIVE_COLON = re.compile(r"\s?(?:[:：]|(?:为|為|是)?\s?(?:约|約)?[0-9])")
 
 
 def comparative(text: str, p: PeriodMention) -> bool:
@@ -758,6 +788,14 @@ def _day(m: re.Match, doc_date: date | None, last_day: PeriodMention | None = No
     back = 0 if word in ("今日", "今天", "today") else (2 if word in ("前日", "前天") else 1)
     d = doc_date - timedelta(days=back)
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
+
+
+def _last_month(m: re.Match, doc_date: date | None) -> PeriodMention:
+    """"上个月末", "上月底": the last day of the month before the document's."""
+    if doc_date is None:
+        return PeriodMention(m.start(), m.end(), "open", "")
+    last = doc_date.replace(day=1) - timedelta(days=1)
+    return PeriodMention(m.start(), m.end(), "date", last.isoformat(), (last.year,), date_flow(last))
 
 
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
