@@ -51,7 +51,9 @@ _NUMBER = re.compile(
     r"|人民币|人民幣|港币|港幣|新台幣|新台币|台幣|台币|百分之)[ ]?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,8}|[0-9]{1,30})(?P<frac>\.[0-9]{1,12})?(?![0-9])(?!\.[0-9])"
     r"(?P<odd>多|余|餘)?"  # "20多亿元", "3000余万": the exact figure ends here, see number_end
-    r"(?:[ ]?(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千|兆(?![瓦赫字位比焦帕欧歐])"
+    # a line break before a magnitude word in lower case: PDF text wraps "RMB2,610.0 / million" over two lines
+    r"(?:(?:[ ]|\n(?=trillion|billion|million|thousand))?"
+    r"(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千|兆(?![瓦赫字位比焦帕欧歐])"
     r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|[Bb]ln|[Mm]ln|m|k|M|B|K)(?![A-Za-z])))?"
     r"(?(odd)|(?P<odd2>多|余|餘)?)"  # "3亿多元", "1.5亿余元"
     r"(?:[ ]?(?P<suf>元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|欧元|歐元|英镑|英鎊|日元|日圓"

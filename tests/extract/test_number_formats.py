@@ -247,3 +247,15 @@ def test_wire_style_labels_scale_a_row(label, power, unit):
     from pipeline.extract.numbers import find_labels
 
     assert [(p, u) for _, _, p, u in find_labels(label, 0, len(label))] == [(power, unit)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # PDF text wraps a figure before its magnitude word: the word on the next line still scales it
+    ("Revenue for the period was HK$1,482.6\nmillion, up 30%.",
+     [("HK$1,482.6\nmillion", Decimal("1482600000"), "HKD"), ("30%", Decimal("30"), "%")]),
+    ("净亏损为US$88.1\nbillion", [("US$88.1\nbillion", Decimal("88100000000"), "USD")]),
+    # a capitalised word opening the next line is a new line's text, not a magnitude
+    ("Revenue was RMB512.0\nMillion-dollar contracts drove it.", [("RMB512.0", Decimal("512.0"), "CNY")]),
+])
+def test_a_magnitude_word_wrapped_onto_the_next_line(text, expected):
+    assert quantities(text) == expected
