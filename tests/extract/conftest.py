@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.extract import extract_facts
 from pipeline.watchlist import Company, Watchlist
 
 ALIASES = {
@@ -30,3 +31,13 @@ def build_watchlist() -> Watchlist:
 def watchlist() -> Watchlist:
     """The default watchlist."""
     return build_watchlist()
+
+
+def facts(text: str, watchlist: Watchlist, **kw) -> set[tuple]:
+    """(company, metric, period, value, unit, qualifier) of every fact extract_facts finds in the text."""
+    return {(f.company, f.metric, f.period, f.value, f.unit, f.qualifier) for f in extract_facts(text, watchlist, **kw)}
+
+
+def unqualified_facts(text: str, watchlist: Watchlist, **kw) -> set[tuple]:
+    """(company, metric, period, value, unit) of every fact: for tests about where a figure goes, not its qualifier."""
+    return {(f.company, f.metric, f.period, f.value, f.unit) for f in extract_facts(text, watchlist, **kw)}

@@ -7,11 +7,7 @@ on text that is not in it, so that a fix cannot be a match for one sentence of o
 from datetime import date
 from decimal import Decimal
 
-from pipeline.extract import extract_facts
-
-
-def facts(text, watchlist, **kw):
-    return {(f.company, f.metric, f.period, f.value, f.unit, f.qualifier) for f in extract_facts(text, watchlist, **kw)}
+from tests.extract.conftest import facts
 
 
 def periods_of(text, watchlist, metric, **kw):

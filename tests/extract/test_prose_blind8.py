@@ -7,11 +7,7 @@ cannot be a match for one sentence of one article.
 from datetime import date
 from decimal import Decimal
 
-from pipeline.extract import extract_facts
-
-
-def facts(text, watchlist, **kw):
-    return {(f.company, f.metric, f.period, f.value, f.unit, f.qualifier) for f in extract_facts(text, watchlist, **kw)}
+from tests.extract.conftest import facts
 
 
 def test_a_year_compared_against_does_not_date_the_months_after_it(watchlist):

@@ -8,13 +8,8 @@ blank lines between its blocks of rows; and a segment table with periods as rows
 from datetime import date
 from decimal import Decimal
 
-from pipeline.extract import extract_facts
 from pipeline.extract.tables import find_tables
-
-
-def facts(text, watchlist, **kw):
-    return {(f.company, f.metric, f.period, f.value, f.unit) for f in extract_facts(text, watchlist, **kw)}
-
+from tests.extract.conftest import unqualified_facts as facts
 
 # --- a header of period groups over years over units, blank lines inside the table ----------------
 

@@ -11,13 +11,8 @@ restating a table's figure rounded.
 from datetime import date
 from decimal import Decimal
 
-from pipeline.extract import extract_facts
 from pipeline.extract.tables import find_tables
-
-
-def facts(text, watchlist, **kw):
-    return {(f.company, f.metric, f.period, f.value, f.unit) for f in extract_facts(text, watchlist, **kw)}
-
+from tests.extract.conftest import unqualified_facts as facts
 
 # --- a filing's header of two lines, label lines inside the table --------------------------------
 

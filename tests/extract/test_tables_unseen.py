@@ -9,16 +9,12 @@ from datetime import date
 from decimal import Decimal
 from importlib import resources
 
-from pipeline.extract import extract_facts
 from pipeline.extract.cues import load_cue_book
 from pipeline.extract.entities import find_companies
 from pipeline.extract.sentences import lower_ascii
 from pipeline.extract.tables import find_tables, table_facts
-
-
-def facts(text, watchlist, **kw):
-    return {(f.company, f.metric, f.period, f.value, f.unit) for f in extract_facts(text, watchlist, **kw)}
-
+from tests.extract.conftest import facts as qualified
+from tests.extract.conftest import unqualified_facts as facts
 
 # --- companies as columns ------------------------------------------------------------------------
 
@@ -140,10 +136,6 @@ def test_a_caption_naming_two_periods_dates_no_column(watchlist):
 
 
 # --- rules found on tests/blind6: companies as rows, the period in a note under the table ---------------
-
-
-def qualified(text, watchlist, **kw):
-    return {(f.company, f.metric, f.period, f.value, f.unit, f.qualifier) for f in extract_facts(text, watchlist, **kw)}
 
 
 def test_a_note_under_a_table_of_companies_as_rows_dates_it(watchlist):
