@@ -29,10 +29,17 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from decimal import Decimal
 
-from pipeline.extract.binding import CONTEXT_SENTENCES, TABLE_HEADER_REACH, Document, bind_document
+from pipeline.extract.binding import (
+    CONTEXT_SENTENCES,
+    TABLE_HEADER_REACH,
+    Document,
+    bind_document,
+    rounded,
+    roundings,
+)
 from pipeline.extract.cues import default_cue_book, lower_ascii
 from pipeline.extract.entities import choose_subject, find_companies
 from pipeline.extract.numbers import apply_declared_currency, fill_list_units, number_matches, read_quantities
@@ -112,17 +119,17 @@ def extract_facts(
     spanned = {(f.company, f.metric, f.value.normalize()) for f in found if span_years(f.period)}
     # a figure a table states is the table's: a sentence restating it ("US$298.4 million" for 298,396) adds no fact,
     # neither a second one nor one dated, or given to a company, otherwise
-    table_values: dict[tuple[str, str], list] = {}
+    table_values: dict[tuple[str, str], set[Decimal]] = {}
     for fact in tabled:
-        table_values.setdefault((fact.metric, fact.unit), []).append(fact.value)
-    for values in table_values.values():
-        values.sort()  # looked up by bisection: a long table and many sentences cost no product of the two
+        table_values.setdefault((fact.metric, fact.unit), set()).add(fact.value)
+    table_roundings = {key: roundings(values) for key, values in table_values.items()}
     in_table = {(f.company, f.metric, f.period, f.value.normalize()) for f in tabled}
     for fact in found:
         if (fact.company, fact.metric, fact.value.normalize()) in spanned and not span_years(fact.period):
             continue
         key = (fact.company, fact.metric, fact.period, fact.value.normalize())
-        if key not in in_table and _restates(fact.value, table_values.get((fact.metric, fact.unit), ())):
+        if key not in in_table and _restates_table(fact.value, table_values.get((fact.metric, fact.unit), set()),
+                                                   table_roundings.get((fact.metric, fact.unit))):
             continue
         if key in seen:
             continue
@@ -200,16 +207,12 @@ def _needs_history(periods, windows, read: list[bool]) -> bool:
     return any(p.kind in ("same", "prior") and p.start > first_skipped for p in periods)
 
 
-def _restates(value: Decimal, stated: list[Decimal]) -> bool:
-    """True when value, written with three significant digits or more, is one of the (sorted) stated figures, or with four or
-    more one of them rounded (298.4 for 298.396). Fewer digits say too little: a 151% may be another year's 150.9%,
-    a 62% another period's 62.0%."""
-    digits, exponent = len(value.normalize().as_tuple().digits), value.normalize().as_tuple().exponent
-    if digits < 3:
-        return False
-    half = Decimal(5).scaleb(exponent - 1) if digits >= 4 else Decimal(0)
-    i = bisect_left(stated, value - half)  # stated is sorted: the first figure not below the rounding's floor
-    return i < len(stated) and stated[i] <= value + half
+def _restates_table(value: Decimal, stated: set[Decimal], stated_roundings) -> bool:
+    """True when value, written with three significant digits or more, is one of a table's figures, or with four or
+    more one of them rounded (298.4 for 298.396, see binding.roundings). Fewer digits say too little: a 151% may be
+    another year's 150.9%, a 62% another period's 62.0%."""
+    digits = len(value.normalize().as_tuple().digits)
+    return digits >= 3 and (value in stated or (digits >= 4 and rounded(value, stated_roundings)))
 
 
 def _within(numbers, spans: list[tuple[int, int]]) -> list:

@@ -222,12 +222,12 @@ def _without_rounded(facts: list[Fact]) -> list[Fact]:
     by_key: dict[tuple[str, str, str], set[Decimal]] = {}
     for f in facts:
         by_key.setdefault((f.company, f.metric, f.period), set()).add(f.value)
-    roundings = {key: _roundings(values) for key, values in by_key.items() if len(values) > 1}
+    near = {key: roundings(values) for key, values in by_key.items() if len(values) > 1}
     # only one written as exact: "超1000亿港元" is a claim of its own, kept beside the 1003亿 it bounds
-    return [f for f in facts if f.qualifier != "eq" or not _rounded(f.value, roundings.get((f.company, f.metric, f.period)))]
+    return [f for f in facts if f.qualifier != "eq" or not rounded(f.value, near.get((f.company, f.metric, f.period)))]
 
 
-def _roundings(values: set[Decimal]) -> set[tuple[int, Decimal]]:
+def roundings(values: set[Decimal]) -> set[tuple[int, Decimal]]:
     """Every (place, value rounded to that place) of the values, for each place left of a value's last digit.
 
     A figure is another rounded when it is in this set at its own last digit's place (677500000 gives (6, 678000000)
@@ -245,13 +245,14 @@ def _roundings(values: set[Decimal]) -> set[tuple[int, Decimal]]:
     return out
 
 
-def _rounded(value: Decimal, roundings: set[tuple[int, Decimal]] | None) -> bool:
-    """True when the value, at the place of its last written digit, is another figure rounded (see _roundings)."""
-    if not roundings:
+def rounded(value: Decimal, of: set[tuple[int, Decimal]] | None) -> bool:
+    """True when the value, at the place of its last written digit, is one of the figures whose roundings `of` holds
+    (see roundings)."""
+    if not of:
         return False
     coarse = value.normalize()
     place = coarse.as_tuple().exponent
-    return isinstance(place, int) and (place, coarse) in roundings
+    return isinstance(place, int) and (place, coarse) in of
 
 
 def _restates(f: Fact, values: set[Decimal], ordered: list[Decimal]) -> bool:
