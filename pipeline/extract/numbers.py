@@ -392,18 +392,18 @@ _NAMED_YUAN = re.compile(r"人民|RMB|Rmb|CNY|¥|￥|yuan")
 def apply_declared_currency(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """Read 元 as the currency a text declares for itself ("（港元，下同）": Hong Kong dollars below): Hong Kong and
     Taiwan papers write 億元 for their own currency once they have said so. 元人民幣 or 人民币 keeps the yuan."""
-    at = text.find("下同")
-    m = _DECLARED.search(text, max(0, at - 16), at + 4) if at >= 0 else None
+    m = _DECLARED.search(text) if "下同" in text else None  # the first declaring a currency ("（单位：亿元，下同）" does not)
     if m is None:
         return quantities
-    unit = _SUFFIX_UNIT[m.group("cur")]
-    return [replace(q, unit=unit) if q.unit == "CNY" and _declared_over(text, q, m) else q for q in quantities]
+    unit = _SUFFIX_UNIT.get(m.group("cur")) or _PREFIX_CURRENCY[m.group("cur")]  # 新台幣 is written before figures
+    lead = len(text[:m.start()].rstrip())  # a figure ending in the blanks before the bracket is the one it follows
+    return [replace(q, unit=unit) if q.unit == "CNY" and _declared_over(text, q, m, lead) else q for q in quantities]
 
 
-def _declared_over(text: str, q: Quantity, declared: re.Match) -> bool:
-    """True when a yuan figure falls under a declaration: it comes after it, or right before it, and names no yuan
-    of its own."""
-    under = q.start >= declared.end() or (q.end <= declared.start() and not text[q.end:declared.start()].strip())
+def _declared_over(text: str, q: Quantity, declared: re.Match, lead: int) -> bool:
+    """True when a yuan figure falls under a declaration: it comes after it, or right before it (ending at or after
+    `lead`), and names no yuan of its own."""
+    under = q.start >= declared.end() or lead <= q.end <= declared.start()
     return under and _NAMED_YUAN.search(text, max(0, q.start - 4), q.end) is None
 
 

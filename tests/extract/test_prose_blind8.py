@@ -39,6 +39,17 @@ def test_a_currency_declared_for_the_rest_of_the_text(watchlist):
     assert not {f for f in got if f[1] == "market_cap" and f[4] == "CNY"}
 
 
+def test_a_declaration_after_a_unit_line_and_a_taiwan_dollar_declaration(watchlist):
+    # a unit line's "下同" earlier in the text does not hide the currency declared after it; 新台幣 is written before
+    # figures, and its declaration reads like the others (it once raised a KeyError and lost the document)
+    text = ("（单位：亿元，下同）\n\n智譜昨日收市市值約2210億元（港元，下同）。MiniMax今日收市市值突破900億元。")
+    got = facts(text, watchlist, published=date(2026, 10, 9))
+    assert ("minimax", "market_cap", "2026-10-09", Decimal("90000000000"), "HKD", "gt") in got
+    assert not {f for f in got if f[4] == "CNY"}
+    text = "台灣媒體估算，MiniMax市值約3000億元（新台幣，下同），智譜今日收市市值約2800億元。"
+    assert {f[4] for f in facts(text, watchlist, published=date(2026, 10, 9))} <= {"TWD"}
+
+
 def test_without_a_declaration_yuan_stays_yuan(watchlist):
     text = "智谱市值约2210亿元（下同为收盘数据）。智谱上半年收入3.8亿元。"
     assert {f[4] for f in facts(text, watchlist, published=date(2026, 10, 9))} == {"CNY"}
