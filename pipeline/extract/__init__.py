@@ -102,6 +102,7 @@ def extract_facts(
     tabled, in_tables = table_facts(norm, lowered, book, subject, doc_date, companies, find_tables(norm))
     doc = Document(
         text=norm,
+        lowered=lowered,
         book=book,
         subject=subject,
         doc_date=doc_date,

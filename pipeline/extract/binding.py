@@ -88,6 +88,7 @@ class Document:
     """Everything found in one normalised text, sorted by offset, ready for binding."""
 
     text: str
+    lowered: str  # lower_ascii(text): what the cue book matches on, lowered once per document
     book: CueBook
     subject: str
     doc_date: date | None
@@ -622,7 +623,7 @@ def _end(item) -> int:
 
 def _names_base(doc: Document, c: Cue, base: str) -> bool:
     """True when a change cue names its base itself ("grew revenue 325%")."""
-    inner = doc.book.find(doc.text, c.start + 1, c.end)
+    inner = doc.book.find(doc.text, c.start + 1, c.end, lowered=doc.lowered)
     return any(x.role == "metric" and base in x.names and x.end == c.end for x in inner)
 
 
@@ -1103,8 +1104,8 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
 
 def _only_others(doc: Document, start: int, last: CompanyMention) -> bool:
     """True when every company named in the paragraph up to `last` is one not watched."""
-    i = bisect_left(doc._m_starts, start)
-    return all(m.company is None for m in doc.companies[i:] if m.start <= last.start)
+    i, j = bisect_left(doc._m_starts, start), bisect_right(doc._m_starts, last.start)
+    return all(m.company is None for m in doc.companies[i:j])
 
 
 def _together(doc: Document, k: int, q: Quantity) -> bool:
@@ -1194,7 +1195,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
 
 def _opens_with_anaphor(doc: Document, cue: Cue) -> bool:
     """"这一比例": a metric cue that itself opens with a pointer back ("这一") points back as that pointer would."""
-    return any(c.role == "anaphor" and c.start == cue.start for c in doc.book.find(doc.text, cue.start, cue.end - 1))
+    return any(c.role == "anaphor" and c.start == cue.start
+               for c in doc.book.find(doc.text, cue.start, cue.end - 1, lowered=doc.lowered))
 
 
 def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:

@@ -49,3 +49,15 @@ def test_a_page_repeating_one_fact_on_one_line_takes_linear_time(watchlist):
     assert time.process_time() - start < 60
     assert sorted((f.metric, f.period, str(f.value)) for f in facts) == [("gross_margin", "FY2024", "50"),
                                                                           ("revenue", "FY2024", "312400000")]
+
+
+def test_a_repeated_share_opening_with_a_pointer_takes_linear_time(watchlist):
+    """Each share cue opening with 这一 looked at the cue book over the whole text (10,000 copies: 69 s, 20,000 would
+    take minutes); now over the cue only."""
+    import datetime
+
+    text = "智谱2025年上半年这一比例为45%，收入占比为45%。" * 20_000
+    start = time.process_time()
+    facts = extract_facts(text, watchlist, published=datetime.date(2026, 1, 1))
+    assert time.process_time() - start < 60
+    assert len({(f.metric, f.period, f.value) for f in facts}) == len(facts) <= 2
