@@ -287,10 +287,11 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         quantities = _apply_labels(doc, quantities, s, e, index, ctx)
         bindings = _bind_metrics(doc, sentence, quantities, cues, heading)
         if bindings:
-            _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx, priors)
+            runs = _runs(doc.text, bindings)  # lists of numbers of one metric ("A、B和C"): zipped with periods, segments, companies
+            _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cues, ctx, priors)
             if "respectively" in roles:
-                _zip_segments(doc, sentence, bindings)
-                _zip_companies(doc, sentence, bindings)
+                _zip_segments(doc, sentence, runs)
+                _zip_companies(doc, sentence, runs)
             facts = [f for b in bindings if (f := _to_fact(doc, sentence, index, b, cues, periods, ctx))]
     _remember(doc, index, sentence, quantities, [p for p in periods if p.start not in priors], cues, ctx)
     return facts
@@ -642,7 +643,8 @@ def _has_base(book: CueBook, earlier: list[Cue], base: str) -> bool:
 # --- periods -------------------------------------------------------------------------------------
 
 
-def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx: _Context, priors: set[int]) -> None:
+def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cues, ctx: _Context,
+                  priors: set[int]) -> None:
     text = doc.text
     usable = [p for p in periods if p.kind != "same"]
     hugs = {}
@@ -669,7 +671,7 @@ def _bind_periods(doc, sentence, index, bindings, quantities, periods, cues, ctx
     owned = None  # worked out when a number first looks for a period after it
     has_respectively = "respectively" in doc._roles
     free = [p for p in usable if id(p) not in bases]
-    for run in _runs(text, bindings, has_respectively):
+    for run in runs:
         if len(run) >= 2 and _zip_run(doc, run, quantities, usable, hugs, has_respectively, index, ctx):
             continue
         for b in run:
@@ -709,7 +711,7 @@ _FROM_AFTER = re.compile(r"[\s,，]{0,3}(?:(?i:up|down)\s)?(?i:from)\s(?:(?i:abo
 def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:
     """Mark the level a change of the same metric started from, when the sentence gives it no period of its own:
     "Gross margin narrowed to 42.6% from 47.5%" (no year) compares a year with the one before."""
-    for a, b in zip(bindings, bindings[1:], strict=False):
+    for a, b in pairwise(bindings):
         if a.metric == b.metric and b.q.start not in hugs and b.period is a.period \
                 and _FROM_AFTER.fullmatch(text, a.q.end, b.q.start):
             b.base_of = a
@@ -768,10 +770,10 @@ def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: di
     return hugs[nxt.start]
 
 
-def _zip_segments(doc: Document, sentence: Sentence, bindings: list[Binding]) -> None:
+def _zip_segments(doc: Document, sentence: Sentence, runs: list[list[Binding]]) -> None:
     """"AI-native products and open platform accounted for 71.6% and 28.4% of revenue, respectively": a list of
     numbers takes the segments named before it, in order, when there are as many."""
-    for run in _runs(doc.text, bindings, True):
+    for run in runs:
         rule = run[0].rule
         if len(run) < 2 or rule.segment == "none":
             continue
@@ -783,13 +785,13 @@ def _zip_segments(doc: Document, sentence: Sentence, bindings: list[Binding]) ->
                 b.segment = name
 
 
-def _zip_companies(doc: Document, sentence: Sentence, bindings: list[Binding]) -> None:
+def _zip_companies(doc: Document, sentence: Sentence, runs: list[list[Binding]]) -> None:
     """"智谱和MiniMax的收入分别为16.76亿元和1.763亿美元", "Zhipu and MiniMax grew 127% and 113%, respectively": a list
     of numbers takes the companies listed before it in its sentence, in order, when there are as many (the nearest
     company alone would take them all)."""
     text = doc.text
     lo = bisect_left(doc._m_starts, sentence.start)
-    for run in _runs(text, bindings, True):
+    for run in runs:
         if len(run) < 2 or not all(_LIST.fullmatch(text, a.q.end, b.q.start) for a, b in pairwise(run)):
             continue  # "由A增至B" is one company's change, not a list
         hi = bisect_left(doc._m_starts, run[0].q.start)
@@ -816,7 +818,8 @@ def _restated(text: str, p: PeriodMention) -> bool:
     return text.startswith("同期", p.start) or lower_ascii(text[p.start:p.start + 8]) == "the same"
 
 
-def _runs(text: str, bindings: list[Binding], has_respectively: bool) -> list[list[Binding]]:
+def _runs(text: str, bindings: list[Binding]) -> list[list[Binding]]:
+    """The bindings in runs of one metric written as a list ("A、B和C", "from A to B")."""
     runs: list[list[Binding]] = []
     for b in bindings:
         last = runs[-1][-1] if runs else None
@@ -1271,17 +1274,8 @@ def _under_plain_heading(doc: Document, index: int, ctx: _Context, years: bool =
     heading that names none ("Key Insights", "要点："): the list sums up the results, not the aside on the nine months
     written just above it. None when the item is not under such a heading or the opening names no half or quarter
     (nor, with `years`, for an item no period is in sight of, a year over before the story was written)."""
-    listed = {i for i, _ in ctx.items}
-    if index not in listed:
-        return None
-    first = index
-    while first - 1 in listed:
-        first -= 1
-    if first == 0:
-        return None
-    heading = doc.sentences[first - 1]
-    line = doc.text[heading.start:heading.end].strip()
-    if "\n" in line or _HEADING.fullmatch(line) is None:
+    heading = _list_heading(doc, index, ctx)
+    if heading is None:
         return None
     i = bisect_left(doc.periods, heading.start, key=_start)
     if i < len(doc.periods) and doc.periods[i].start < heading.end:
@@ -1303,19 +1297,26 @@ def _year_gone(doc: Document, p: PeriodMention) -> bool:
     return doc.doc_date is not None and p.years[-1] < doc.doc_date.year and not comparative(doc.text, p)
 
 
-def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
-    """The metric cues of the heading line right above the list whose item this sentence is ("▌ 三、毛利率：在改善"):
-    a short line without figures. Empty when the sentence is no item or its list has no such heading."""
+def _list_heading(doc: Document, index: int, ctx: _Context) -> Sentence | None:
+    """The short line without figures right above the list whose item this sentence is; None when the sentence is
+    no item or its list has no such heading."""
     listed = {i for i, _ in ctx.items}
     if index not in listed:
-        return []
+        return None
     first = index
     while first - 1 in listed:
         first -= 1
     if first == 0:
-        return []
+        return None
     heading = doc.sentences[first - 1]
-    if _HEADING.fullmatch(doc.text[heading.start:heading.end].strip()) is None:
+    return heading if _HEADING.fullmatch(doc.text[heading.start:heading.end].strip()) else None
+
+
+def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
+    """The metric cues of the heading line right above the list whose item this sentence is ("▌ 三、毛利率：在改善"):
+    a short line without figures. Empty when the sentence is no item or its list has no such heading."""
+    heading = _list_heading(doc, index, ctx)
+    if heading is None:
         return []
     i = bisect_left(doc.cues, heading.start, key=_start)
     cues = []
