@@ -40,6 +40,7 @@ _SUFFIX_UNIT = {
     "名": "count", "人": "count", "位": "count", "家": "count",
 }
 _KIND = {"%": "percent", "pp": "pp", "x": "multiple", "count": "count"}
+CURRENCIES = frozenset(_PREFIX_CURRENCY.values()) - _KIND.keys()  # the ISO codes an amount may carry
 
 _NUMBER = re.compile(
     # Every match starts with a sign, a currency, 百分之 or a digit: one class test rejects all other positions

@@ -461,7 +461,11 @@ _THAT_YEAR = ("那一年", "那年", "该年", "該年")  # not 当年: "创下�
 
 
 # Words that count a year from the day of writing, whatever period follows them ("去年第二季", "last year's fourth quarter")
-_FROM_WRITING = ("今年", "本年", "去年", "前年", "明年", "this year", "last year", "next year")
+# Years named by a word, as years from the one of writing; all but 上年 count from the day of writing itself (上年 is the
+# year before the one a sentence reports on, see _bind_sentence)
+_YEAR_SHIFT = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1, "前年": -2, "明年": 1,
+               "next year": 1}
+_FROM_WRITING = _YEAR_SHIFT.keys() - {"上年"}
 
 
 def _worded(m: re.Match) -> bool:
@@ -501,7 +505,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         if g("a_r"):  # "截至今年9月30日止三個月": the year relative to the document's
             if doc_year is None:
                 return PeriodMention(s, e, "open", "")
-            y = doc_year - (g("a_r") in ("去年", "上年"))
+            y = doc_year + _YEAR_SHIFT[g("a_r")]
         else:
             y = int(g("a_y"))
         if g("a_ye"):
@@ -544,9 +548,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         elif doc_year is None:
             return PeriodMention(s, e, "open", "")
         else:
-            shift = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1, "前年": -2,
-                     "明年": 1, "next year": 1}
-            base = doc_year + shift.get(" ".join(word.split()), 0)
+            base = doc_year + _YEAR_SHIFT.get(" ".join(word.split()), 0)
         if base is None:
             return PeriodMention(s, e, "open", "")
         if not g("r_suf") and (end_of := _END_OF_BEFORE.search(m.string, max(0, s - 11), s)):

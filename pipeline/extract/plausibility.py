@@ -6,9 +6,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from pipeline.extract.cues import default_cue_book
+from pipeline.extract.numbers import CURRENCIES
 from pipeline.models import Fact
-
-_AMOUNT_UNITS = {"CNY", "USD", "HKD", "TWD", "SGD", "AUD", "CAD", "EUR", "GBP", "JPY"}
 
 
 def flag_fact(fact: Fact, reason: str) -> Fact:
@@ -28,7 +27,7 @@ def check_document(fact: Fact) -> Fact:
         return flag_fact(fact, f"a share of {value}% is outside 0-100%")
     if metric.startswith("gross_margin") and not Decimal(str(limits.get("min_margin", -1000))) <= value <= 100:
         return flag_fact(fact, f"a gross margin of {value}% is impossible")
-    if fact.unit in _AMOUNT_UNITS:
+    if fact.unit in CURRENCIES:
         if value < 0:
             return flag_fact(fact, f"a negative amount ({value}) for {metric}")
         if value < Decimal(str(limits.get("min_amount", 1000))):
