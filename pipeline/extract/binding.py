@@ -919,7 +919,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
             c for c in doc._roles.get("perennial", ()) if c.end <= q.start]):
         return None  # "毛利率长期维持在50%以上": held over years, no one period's
     penalty = b.penalty + _SOURCE_PENALTY[source]
-    value, unit = q.value, _unit(doc.book.metrics.get(metric, b.rule), q)  # a scope may change the unit (tokens a day)
+    value, unit = q.value, fact_unit(doc.book.metrics.get(metric, b.rule), q)  # a scope may change the unit (tokens a day)
     if unit is None:
         unit = doc._currency if q.kind == "plain" else None
         if unit is None:
@@ -1062,7 +1062,9 @@ def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -
     return _clause(bounds, q.start) == _clause(bounds, c.start)
 
 
-def _unit(rule: MetricRule, q: Quantity) -> str | None:
+def fact_unit(rule: MetricRule, q: Quantity) -> str | None:
+    """The unit of a fact of this metric: tokens or tokens a day for token counts, the currency of an amount, %, pp,
+    x or count; None for a bare number of a metric of amounts (its currency is the document's)."""
     if rule.id == "daily_token_volume":
         return "tokens/day"
     if rule.id == "token_volume":

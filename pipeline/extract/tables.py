@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import takewhile
 
+from pipeline.extract.binding import fact_unit
 from pipeline.extract.cues import CueBook
 from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import (
@@ -1123,7 +1124,7 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
                 metric = f"{metric}.{segment}"
             elif rule.segment == "required":
                 continue
-        unit = _unit(rule.id, q)
+        unit = fact_unit(r.book.metrics.get(metric, rule), q)  # a scope may change the unit (tokens a day)
         if unit is None:
             continue
         value = abs(q.value) if rule.id in ("net_loss", "adjusted_net_loss") else q.value
@@ -1131,12 +1132,3 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
         return Fact(company=company, metric=metric, period=label, value=value, unit=unit, qualifier=qualifier,
                     quote=r.text[start:end], start=start, end=end, confidence=TABLE_CONFIDENCE)
     return None
-
-
-def _unit(metric: str, q: Quantity) -> str | None:
-    """The unit of a fact: tokens for token counts; "count" for a bare number a metric takes ("| 员工人数 | 1,048 |")."""
-    if metric == "daily_token_volume":
-        return "tokens/day"
-    if metric == "token_volume":
-        return "tokens"
-    return "count" if q.kind == "plain" else q.unit

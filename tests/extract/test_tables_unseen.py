@@ -540,3 +540,10 @@ def test_a_column_headed_by_the_percent_sign_beside_amounts_holds_shares(watchli
         ("moonshot", "revenue.cloud", "FY2025", Decimal("181700000"), "CNY"),
         ("moonshot", "revenue_share.cloud", "FY2025", Decimal("41.1"), "%"),
     }
+
+
+def test_a_table_row_scoped_to_one_day_is_a_daily_volume_in_tokens_a_day(watchlist):
+    # the unit follows the metric a scope turns the row into, in a table as in a sentence (one decision, binding's)
+    text = "2025年12月各家调用量：\n\n| 公司 | 单日token调用量（亿） |\n|---|---|\n| 智谱 | 4,500 |\n"
+    assert facts(text, watchlist, published=date(2026, 1, 5)) == {
+        ("zhipu", "daily_token_volume", "2025-12", Decimal("450000000000"), "tokens/day")}
