@@ -481,13 +481,14 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     shared = _shared_period(r, header, header_periods)
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
-    company_rows = sum(_label_company(r, row[0]) is not None for row in body) >= 2
+    label_companies = [_label_company(r, row[0]) for row in body]  # the company a row's label names, if any
+    company_rows = sum(m is not None for m in label_companies) >= 2
     facts, cells = [], []
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
     above_period = None  # and the period its label names: "Revenue, 1H26" over "␣␣growth y/y" dates the growth
     parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
     held = None  # a label line alone: the start of the label of a row going on in lower case under it
-    for row in body:
+    for row, label_company in zip(body, label_companies, strict=True):
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
             held = row[0] if len(row) == 1 else None
@@ -499,10 +500,10 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         held = None
         if _COST_OF.match(r.text, row[0].start, row[0].end):
             continue  # "Cost of revenue": what the revenue cost, no revenue
-        named = _label_company(r, row[0]) or _named(r, row[0].start, row[-1].end)
+        named = label_company or _named(r, row[0].start, row[-1].end)
         if named is not None and named.company is None:
             continue  # a row about a company that is not watched
-        if company_rows and _label_company(r, row[0]) is None:
+        if company_rows and label_company is None:
             continue  # "合计", "Total", "行业平均" under rows of companies: no one company's
         row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
         said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
@@ -681,7 +682,7 @@ def _column_segment(r: _Reading, col: Cell) -> str | None:
 
 
 def _column(text: str, pos: int) -> int:
-    return pos - text.rfind("\n", 0, pos) - 1
+    return pos - _line_start(text, pos)
 
 
 def _breakdown(r: _Reading, labels: list[Cell], parent):
@@ -952,7 +953,7 @@ def _lines_above(text: str, pos: int) -> list[tuple[int, int]]:
     """The spans of the CAPTION_LINES non-empty lines above the line holding pos (blank lines between count, up to
     a point)."""
     spans, lines = [], 0
-    pos = text.rfind("\n", 0, pos) + 1  # a markdown table's first cell is past its line's "| "
+    pos = _line_start(text, pos)  # a markdown table's first cell is past its line's "| "
     for _ in range(3 * CAPTION_LINES):
         if pos <= 0 or lines == CAPTION_LINES:
             break
@@ -1088,7 +1089,7 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
         if found is None and _TIMES.search(r.text, cell.start, cell.end):
             found = (0, "x")
         if found is None and (m := _BARE_SCALE.fullmatch(r.text, cell.start, cell.end)):
-            found = (SCALES[m.group("s").lower().rstrip("s")], None)
+            found = _unit_of(None, m.group("s"), None)
         if found is None and _PERCENT_HEAD.fullmatch(r.text, cell.start, cell.end):
             found = (0, "%")
         if found is not None:
