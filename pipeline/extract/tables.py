@@ -350,8 +350,9 @@ def _close(text: str, block: list, kind: str | None, heads: int, tables: list[Ta
     """Keep a block of rows as a table when it has a header and at least one row; a markdown header's blank cells
     head nothing (its first one is over the labels, the others are the rest of a merged cell)."""
     if kind == "markdown":
-        block = [tuple(c for c in block[0] if not _blank(c)), *block[1:]]
-        rows = _merged_header(text, block)
+        header = tuple(c for c in block[0] if not _blank(c))
+        rows = _merged_header(text, block, header)
+        block = [header, *block[1:]]
     else:
         rows = tuple(block) if heads == 1 else (_units_under(text, *block[:2]), *block[2:])
     if len(rows) >= 2:
@@ -376,19 +377,20 @@ def _units_under(text: str, top: tuple[Cell, ...], units: tuple[Cell, ...]) -> t
     return tuple(t if c is None else Cell(c.start, c.end, t) for t, c in zip(top, under, strict=True))
 
 
-def _merged_header(text: str, block: list) -> tuple[tuple[Cell, ...], ...]:
+def _merged_header(text: str, block: list, header: tuple[Cell, ...]) -> tuple[tuple[Cell, ...], ...]:
     """The rows of a markdown table, its header of two rows made one when its top row has merged cells.
 
     A page's "| 业务 | 2025年 | | 2024年 | |" over "| | 金额 | 占比 | 金额 | 占比 |" (the label cell spans both rows,
     "2025年" two columns) heads each column with its cell in the second row and the merged cell over it; a column
     the top row spans alone keeps its top cell. A second row holding a number other than a year is a row of the body.
+    `block` holds the rows as read, blank cells included; `header` is its first row without them.
     """
     if len(block) < 3:
-        return tuple(block)
-    top, sub = (_markdown_cells(text, _line_start(text, row[0].start), _line_end(text, row[-1].end)) for row in block[:2])
+        return (header, *block[1:])
+    top, sub = block[0], block[1]
     if len(top) != len(sub) or not _blank(sub[0]) or not any(_blank(c) for c in top[1:]) or any(
             _NUMBER.fullmatch(text, c.start, c.end) and not _YEAR_CELL.fullmatch(text, c.start, c.end) for c in block[1]):
-        return tuple(block)
+        return (header, *block[1:])
     merged, over = [], None
     for i, (above, cell) in enumerate(zip(top, sub, strict=True)):
         over = above if i and not _blank(above) else over
@@ -400,11 +402,6 @@ def _merged_header(text: str, block: list) -> tuple[tuple[Cell, ...], ...]:
 
 def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
 
 
 @dataclass(slots=True)
