@@ -1,8 +1,19 @@
-"""PDF to text with pdfplumber, within page, size and text limits (filings run to hundreds of pages)."""
+"""PDF to text with pdfplumber, within page, size and text limits (filings run to hundreds of pages).
+
+A PDF has no paragraphs, only lines placed on a page: a filing's sentence "本集團的收入為人民幣" / "190.9百萬元，
+較2024年同期增長325.0%。" comes out as two lines, and the extractor, for which a line break ends a sentence (a
+table row, a list item, a heading), would see a figure apart from what it counts. So the lines of a page are
+joined back where the page's geometry says the text wrapped: the line ran to the right margin (the next line's
+first word would not have fitted after it), the next line starts at the left margin with the same size and the
+usual spacing, and neither looks like a table row or starts a list item. Anything else keeps its line break:
+the rule errs towards what the text was without it.
+"""
 
 from __future__ import annotations
 
 import io
+import re
+from itertools import pairwise
 
 MAX_PDF_PAGES = 400
 MAX_PDF_BYTES = 50 * 1024 * 1024
@@ -26,7 +37,7 @@ def pdf_text(raw: bytes, max_pages: int = MAX_PDF_PAGES, max_chars: int = MAX_PD
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             for page in pdf.pages[:max_pages]:
-                text = page.extract_text() or ""
+                text = _page_text(page)
                 pages.append(text)
                 total += len(text)
                 if total >= max_chars:
@@ -48,3 +59,72 @@ def describe_pdf_error(exc: Exception) -> str:
         return "encrypted PDF: no password"
     detail = str(inner).strip()
     return f"corrupt PDF: {type(inner).__name__}{': ' + detail if detail else ''}"[:300]
+
+
+# A list item or numbered heading starts a line of its own, whatever ran to the margin before it.
+_ITEM_START = re.compile(
+    r"[•·●○▪■◆►\-–—*]|\(?[0-9]{1,2}(?:\.(?=\s)|[)、])|\(?[a-zA-Z][.)]\s|\((?:[ivx]{1,4}|[a-z])\)"
+    r"|[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章節节條条部]")
+# A row of figures ("Revenue 190,937 120,345 58.6%"): the last two words are numbers.
+_FIGURES_END = re.compile(r"[(\-–]?[0-9][0-9.,]*%?\)?\s+[(\-–]?[0-9][0-9.,]*%?\)?\s*$")
+_CJK_FROM = 0x2E80  # CJK radicals onwards: scripts written without spaces between words
+
+
+def _page_text(page) -> str:
+    """The text of a page, its lines joined back where they wrapped (see the module's docstring)."""
+    lines = [line for line in page.extract_text_lines(return_chars=True) if line["text"]]
+    if not lines:
+        return ""
+    left = min(line["x0"] for line in lines)
+    right = max(line["x1"] for line in lines)
+    parts = [lines[0]["text"]]
+    for above, below in pairwise(lines):
+        parts.append(_joint(above, below) if _wrapped(above, below, left, right) else "\n")
+        parts.append(below["text"])
+    return "".join(parts)
+
+
+def _wrapped(above: dict, below: dict, left: float, right: float) -> bool:
+    """True when the line below carries on the sentence of the line above, broken only by the page's width."""
+    size = above["bottom"] - above["top"]
+    if size <= 0 or abs((below["bottom"] - below["top"]) - size) > 0.2 * size:
+        return False  # a heading or a footnote in another size
+    if not 0 <= below["top"] - above["bottom"] <= 0.8 * size or below["x0"] - left > 0.5 * size:
+        return False  # a paragraph's spacing or indent, or a line placed elsewhere on the page
+    if _ITEM_START.match(below["text"]) or _FIGURES_END.search(above["text"]) or _FIGURES_END.search(below["text"]):
+        return False
+    if _column_gap(above, size) or _column_gap(below, size):
+        return False  # a table row: cells set apart by space, not by a space character
+    space = 0.0 if _cjk(above["text"][-1]) or _cjk(below["text"][0]) else 0.25 * size
+    return above["x1"] + space + _first_word_width(below) > right + 0.1 * size
+
+
+def _first_word_width(line: dict) -> float:
+    """The width of the line's first word; of its first character in a script without spaces."""
+    chars = [c for c in line["chars"] if c["text"].strip()]
+    if not chars:
+        return 0.0
+    end = chars[0]
+    for c in chars[1:]:
+        if _cjk(end["text"]) or _cjk(c["text"]) or c["x0"] - end["x1"] > 0.1 * (c["bottom"] - c["top"]):
+            break
+        end = c
+    return end["x1"] - chars[0]["x0"]
+
+
+def _column_gap(line: dict, size: float) -> bool:
+    """True when two characters of the line stand more than two em apart: columns of a table."""
+    chars = [c for c in line["chars"] if c["text"].strip()]
+    return any(b["x0"] - a["x1"] > 2 * size for a, b in pairwise(chars))
+
+
+def _joint(above: dict, below: dict) -> str:
+    """What replaces a line break inside a sentence: nothing between CJK or after a hyphen, else a space."""
+    last, first = above["text"][-1], below["text"][0]
+    if _cjk(last) or _cjk(first) or (last == "-" and first.islower()):
+        return ""
+    return " "
+
+
+def _cjk(ch: str) -> bool:
+    return ord(ch) >= _CJK_FROM

@@ -1,4 +1,8 @@
-"""Small PDFs written by hand for tests and samples (no PDF library): text pages, encrypted, corrupt."""
+"""Small PDFs written by hand for tests and samples (no PDF library): text pages, encrypted, corrupt.
+
+Latin text is set in Helvetica, Chinese in Adobe's STSong-Light (a standard CJK font that readers know
+without embedding it: every CJK character one em wide, ASCII half), one line per string, 15 points apart.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,11 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def make_pdf(pages: list[list[str]], *, encrypted: bool = False) -> bytes:
-    """Return a valid PDF with one Helvetica text page per list of lines (optionally with an /Encrypt entry)."""
+def make_pdf(pages: list[list[str]], *, encrypted: bool = False, cjk: bool = False) -> bytes:
+    """Return a valid PDF with one text page per list of lines (optionally with an /Encrypt entry).
+
+    cjk sets the text in STSong-Light (UTF-16 strings) instead of Helvetica (Latin-1 strings).
+    """
     objects: list[bytes] = []
     n_pages = len(pages)
     font_id = 3 + 2 * n_pages
@@ -21,10 +28,20 @@ def make_pdf(pages: list[list[str]], *, encrypted: bool = False) -> bytes:
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_id} 0 R "
             f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
         )
-        ops = "BT /F1 11 Tf 72 740 Td 15 TL " + " ".join(f"({_escape(line)}) Tj T*" for line in lines) + " ET"
+        shown = (f"<{line.encode('utf-16-be').hex()}>" if cjk else f"({_escape(line)})" for line in lines)
+        ops = "BT /F1 11 Tf 72 740 Td 15 TL " + " ".join(f"{text} Tj T*" for text in shown) + " ET"
         stream = ops.encode("latin-1")
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    if cjk:
+        objects.append(f"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+                       f"/DescendantFonts [{font_id + 1} 0 R] >>".encode())
+        objects.append(f"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry "
+                       f"(Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor {font_id + 2} 0 R /DW 1000 "
+                       f"/W [1 95 500] >>".encode())
+        objects.append(b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
+                       b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>")
+    else:
+        objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     trailer_extra = b""
     if encrypted:
         objects.append(b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -44 >>")

@@ -1,5 +1,7 @@
 """Charsets as Chinese sites serve them, and PDFs within limits: pure functions over bytes."""
 
+from decimal import Decimal
+
 import pytest
 
 from pipeline.parse import ParseError, decode_document
@@ -49,3 +51,48 @@ def test_pdf_text_and_page_limit():
 def test_bad_pdfs(raw, reason):
     with pytest.raises(ParseError, match=reason):
         pdf_text(raw)
+
+
+# A results announcement's paragraphs as a PDF sets them: each line as wide as the page allows.
+FILING_ZH = [
+    "MiniMax",
+    "　　截至2025年6月30日止六個月，本集團錄得收入為",  # an indented paragraph, wrapped at the margin
+    "5,030萬美元，較2024年同期增長181.3%；期內虧損為",
+    "5.12億美元。",
+    "　　董事會不建議派發中期股息。",  # a new paragraph: indented
+    "收入（百萬美元）　　　　　50.3　　　　　17.9",  # a table row: figures set apart
+    "毛利　　　　　　　　　　　12.2　　　　　　2.1",
+]
+FILING_EN = [
+    "Knowledge Atlas Technology Joint Stock Company Limited",
+    "For the six months ended 30 June 2025, the Group recorded revenue of",
+    "RMB190.9 million, representing an increase of 325.0% over the same period",
+    "of 2024.",
+    "The Board does not recommend an interim dividend for the period.",
+    "(a) research and development expenses were RMB1,145.1 million, up from",
+    "(b) RMB529.2 million a year earlier, driven by the training of models.",
+]
+
+
+def test_pdf_lines_wrapped_at_the_margin_are_joined_back():
+    zh = pdf_text(make_pdf([FILING_ZH], cjk=True)).split("\n")
+    assert zh[:3] == ["MiniMax", "截至2025年6月30日止六個月，本集團錄得收入為5,030萬美元，較2024年同期增長181.3%；期內虧損為5.12億美元。",
+                      "董事會不建議派發中期股息。"]
+    assert len(zh) == 5 and zh[3].startswith("收入") and zh[4].startswith("毛利")  # table rows stay rows
+    en = pdf_text(make_pdf([FILING_EN])).split("\n")
+    assert en == [FILING_EN[0], " ".join(FILING_EN[1:4]), FILING_EN[4], FILING_EN[5], FILING_EN[6]]  # items stay apart
+
+
+def test_pdf_lines_that_end_short_or_change_size_keep_their_break():
+    # every line here is shorter than the next one's first word would need: none of them wrapped
+    lines = ["Interim results", "Revenue up", "Highlights of the period follow."]
+    assert pdf_text(make_pdf([lines])) == "\n".join(lines)
+
+
+def test_a_wrapped_filing_sentence_yields_its_facts(sample_config):
+    from pipeline.extract import extract_facts
+
+    text, _ = decode_document(make_pdf([FILING_ZH], cjk=True), "application/pdf")
+    facts = {(f.company, f.metric, f.period, f.value, f.unit) for f in extract_facts(text, sample_config.watchlist)}
+    assert ("minimax", "revenue", "2025H1", 50300000, "USD") in facts
+    assert ("minimax", "revenue_growth", "2025H1", Decimal("181.3"), "%") in facts
