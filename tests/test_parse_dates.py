@@ -24,3 +24,22 @@ def test_a_results_statement_takes_its_dateline():
     doc = parse_text("MiniMax interim results\nFor the six months ended 30 June 2025\n"
                      "Shanghai, 29 August 2025 - MiniMax reported revenue of US$50.3 million.")
     assert doc.published == date(2025, 8, 29)
+
+
+_ARTICLE = ("<html><head><title>{title}</title>{meta}</head><body><article><h1>{title}</h1>{dateline}"
+            "<p>智谱今日公布上半年业绩，收入同比大幅增长，亏损收窄，研发投入继续加大，管理层对下半年保持乐观。</p>"
+            "<p>公司表示，将继续投入基础模型研发，扩大云端业务规模，并进一步拓展海外市场与生态合作伙伴。</p>"
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize(("meta", "dateline", "expected"), [
+    ('<meta property="article:published_time" content="2025-08-28T09:00:00+08:00">', "", date(2025, 8, 28)),
+    ("", '<p class="date">2025-08-27 21:30</p>', date(2025, 8, 27)),
+    ("", "<p>新浪科技 2025年8月26日讯</p>", date(2025, 8, 26)),
+    ("", "", None),  # only the title's "2025年": no date, not 1 January 2025
+])
+def test_an_html_page_is_dated_by_its_markup_or_dateline_never_by_a_bare_year(meta, dateline, expected):
+    from pipeline.parse.html import parse_html
+
+    page = _ARTICLE.format(title="智谱发布2025年中期业绩", meta=meta, dateline=dateline)
+    assert parse_html(page).published == expected
