@@ -77,7 +77,8 @@ _BRANCHES = [
     rf"(?P<efy>(?<![A-Za-z0-9])(?:FY|(?i:fiscal\s(?:year\s)?))\s?(?P<efy_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<ed>(?P<ed_mo>{_MO})\.?\s(?P<ed_d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s(?P<ed_y>{_Y}))",
     rf"(?P<ed2>(?<![0-9])(?P<ed2_d>[0-9]{{1,2}})\s(?P<ed2_mo>{_MO})\s(?P<ed2_y>{_Y}))",
-    rf"(?P<em>(?P<em_mo>{_MO})\s(?P<em_y>{_Y}))",
+    # "September 2027"; a broker's "Oct-27": a month and its year's last two digits
+    rf"(?P<em>(?P<em_mo>{_MO})(?:\s(?P<em_y>{_Y})|-(?P<em_yy>[0-9]{{2}})(?![0-9])))",
     # "on January 8", "8 January": a day without its year, the nearest such day to the document
     rf"(?P<emd>(?P<emd_mo>{_MO})\.?\s(?P<emd_d>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th)?(?![0-9A-Za-z]|,?\s[0-9]))",
     rf"(?P<emd2>(?<![0-9.,$])(?P<emd2_d>[0-9]{{1,2}})\s(?P<emd2_mo>{_MO})(?!\s?[0-9]))",
@@ -384,6 +385,7 @@ _ANCHOR_WORDS = (
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "第二年", "次年", "翌年",
     "following year", "year later", "上个月", "上個月", "上月", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
+    *(f"{mo}-" for mo in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")),
 )
 
 
@@ -589,7 +591,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         d = _date(int(g(kind + "_y")), _MONTHS[g(kind + "_mo").lower()], int(g(kind + "_d")))
         return PeriodMention(s, e, "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
     if kind == "em":
-        y = int(g("em_y"))
+        y = int(g("em_y")) if g("em_y") else _year(g("em_yy"))
         return PeriodMention(s, e, "flow", f"{y}-{_MONTHS[g('em_mo').lower()]:02d}", (y,))
     if kind == "eoy":
         y = int(g("eoy_y"))

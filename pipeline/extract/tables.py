@@ -348,15 +348,25 @@ def _blank(cell: Cell) -> bool:
 
 def _close(text: str, block: list, kind: str | None, heads: int, tables: list[Table]) -> None:
     """Keep a block of rows as a table when it has a header and at least one row; a markdown header's blank cells
-    head nothing (its first one is over the labels, the others are the rest of a merged cell)."""
+    head nothing (its first one is over the labels, the others are the rest of a merged cell). An aligned block
+    whose first row holds a figure has no header (a "KEY NUMBERS" box of label, figure and note lines): its rows,
+    two at least, are of the body, under an empty header."""
     if kind == "markdown":
         header = tuple(c for c in block[0] if not _blank(c))
         rows = _merged_header(text, block, header)
         block = [header, *block[1:]]
+    elif len(block) > 1 and heads == 1 and _figure_row(text, block[0]):
+        rows = ((), *block)
     else:
         rows = tuple(block) if heads == 1 else (_units_under(text, *block[:2]), *block[2:])
     if len(rows) >= 2:
         tables.append(Table(block[0][0].start, block[-1][-1].end, rows))
+
+
+def _figure_row(text: str, cells: tuple[Cell, ...]) -> bool:
+    """True when a row's cells after its label hold a figure other than a year ("RMB412.5m"): a row of the body."""
+    return any(_NUMBER.fullmatch(text, c.start, c.end) and not _YEAR_CELL.fullmatch(text, c.start, c.end)
+               for c in cells[1:])
 
 
 def _units_under(text: str, top: tuple[Cell, ...], units: tuple[Cell, ...]) -> tuple[Cell, ...]:
