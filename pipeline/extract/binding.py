@@ -692,8 +692,11 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                     own = _latest_compared(prior, b.q, quantities) if b.rule.base else prior[-1]
                 else:
                     if owned is None:
-                        # "由年初的约800亿升至9月的6000亿": a period written right before a later number is that number's, not ours
-                        owned = {id(p) for q in quantities if (p := _own_preceding(text, q, usable, quantities, hugged)) is not None}
+                        # "由年初的约800亿升至9月的6000亿": a period written right before a later number is that number's, not ours;
+                        # not when that number has its own after it ("20 trillion a day on average in October, up from
+                        # 19 trillion in September": October is the 20 trillion's)
+                        owned = {id(p) for q in quantities if q.start not in hugs
+                                 and (p := _own_preceding(text, q, usable, quantities, hugged)) is not None}
                     # not across a semicolon: "占比升至48%，较上年提升16pct；我们判断4Q26…" is no 4Q26 share
                     own = next((p for p in free if p.start >= b.q.end and id(p) not in hugged and id(p) not in owned
                                 and (not b.rule.instant or p.kind == "date")
@@ -1386,6 +1389,11 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 # day a result was announced on (no period's end) does not date the results after it; the period
                 # it reports on does
                 flows = [x for x in flows if x.kind != "date" or x.flow]
+            elif all(u in _STATEMENT_UNITS for u in rule.units) and not any(x.kind != "date" or x.flow for x in flows):
+                # "Z.ai closed Tuesday at HK$301bn. … MiniMax's revenue rose 9.7%": a day alone in the sentences
+                # before dates a price, not an amount or rate of a period (a day's token count it may); the
+                # report's period does
+                flows = []
             if flows and (opening := _under_plain_heading(doc, index, ctx)) is not None:
                 flows = [opening]
             if not flows:

@@ -113,8 +113,8 @@ _BRANCHES = [
     r"(?P<lm>(?:上个月|上個月|上月)(?:底|末))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
-    # "on Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
-    r"(?P<wd>(?<=\bon\s)(?P<wd_en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # "on Thursday", "closed Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
+    r"(?P<wd>(?:(?<=\bon\s)|(?<=\bclosed\s)|(?<=\bended\s)|(?<=\bfinished\s))(?P<wd_en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|(?P<wd_pos>Monday|Tuesday|Wednesday|Thursday|Friday)'s(?=\s(?:close|closing|session|trading))"
     r"|(?<![下每])(?P<wd_last>上|本|这|這)?(?:周|週|星期)(?P<wd_zh>[一二三四五六日天])(?![年期末刊]))",
     # "1月的", "10月", "1-9月": a month without its year takes the year of the text around it
@@ -308,7 +308,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         # writing, as a month or a quarter after it does, so it lends its year only in its own sentence
         worded = stated is not None and last_year[3] and in_sentence is None
         stated_month = None if worded or (stated is not None and doc_year is not None and stated > doc_year) else stated
-        context_year = doc_year if worded else stated or doc_year
+        # "listed in January 2026.…For the first nine months of the year": a day or month with its year dates an
+        # event; like a worded year, it gives a half or quarter its year only in its own sentence
+        event = m.lastgroup == "bare" and stated is not None and last_year[2] and in_sentence is None
+        context_year = doc_year if worded or event else stated or doc_year
         if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame and not last_year[3]:
             # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison; "去年MiniMax全年收入"
             # is not: a year written as a word is the writer's own dating of what follows it

@@ -35,3 +35,40 @@ def test_a_month_with_its_years_two_last_digits_after_a_hyphen(watchlist):
     got = facts(text, watchlist, published=date(2027, 10, 20))
     assert ("deepseek", "daily_token_volume", "2027-09", Decimal("38000000000000"), "tokens/day", "approx") in got
     assert ("deepseek", "daily_token_volume", "2026-12", Decimal("21000000000000"), "tokens/day", "approx") in got
+
+
+def test_a_month_with_its_year_in_an_earlier_sentence_does_not_date_a_bare_nine_months(watchlist):
+    # "since it listed in January 2026.…For the first nine months of the year": a day or month with its year dates
+    # an event; in a later sentence a period without a year is the year of writing's
+    text = ("Zhipu's shares have tripled since its debut in Hong Kong in January 2026. "
+            "For the first nine months of the year, Zhipu's revenue came to 1.9 billion yuan, up 70.4%.")
+    got = facts(text, watchlist, published=date(2027, 11, 26))
+    assert ("zhipu", "revenue", "2027Q1-Q3", Decimal("1900000000"), "CNY", "eq") in got
+    assert ("zhipu", "revenue_growth", "2027Q1-Q3", Decimal("70.4"), "%", "eq") in got
+    assert not {f for f in got if f[2].startswith("2026")}
+
+
+def test_a_weekday_after_closed_without_on(watchlist):
+    # American copy drops the "on": "the stock closed Tuesday up 2%, giving it a market value of ..."
+    text = "Zhipu's stock closed Tuesday up 2.3%, giving the company a market value of about HK$362 billion."
+    got = facts(text, watchlist, published=date(2027, 12, 2))
+    assert ("zhipu", "market_cap", "2027-11-30", Decimal("362000000000"), "HKD", "approx") in got
+
+
+def test_a_figure_with_its_own_period_after_it_leaves_the_one_before_it_to_the_first(watchlist):
+    # "X a day on average in October, up from Y in September": October is X's, though Y follows it
+    text = ("DeepSeek processed roughly 41 trillion tokens per day on average in November, up from about 38 trillion "
+            "in October.")
+    got = facts(text, watchlist, published=date(2027, 12, 5))
+    assert ("deepseek", "daily_token_volume", "2027-11", Decimal("41000000000000"), "tokens/day", "approx") in got
+    assert ("deepseek", "daily_token_volume", "2027-10", Decimal("38000000000000"), "tokens/day", "approx") in got
+
+
+def test_a_day_in_an_earlier_sentence_dates_a_price_not_the_amounts_after_it(watchlist):
+    # "X closed on Friday, valued at HK$298bn. Revenue rose 14.1% from RMB520m": the day is the price's; an amount or
+    # a rate with no period of its own is not that day's
+    text = ("Zhipu's shares closed on Friday up 4% on the week, giving it a market value of HK$298bn. "
+            "Revenue rose 14.1% from RMB520m, and the consumer business made up 41.2% of revenue.")
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("zhipu", "market_cap", "2027-08-27", Decimal("298000000000"), "HKD", "eq") in got
+    assert not {f for f in got if f[1] != "market_cap" and len(f[2]) == 10}
