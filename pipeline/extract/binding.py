@@ -1350,6 +1350,23 @@ def _distance(ctx: _Context, earlier: int, index: int) -> int:
     return gap if gap - sum(between) > TABLE_HEADER_REACH else gap - len(between)
 
 
+# "a compound annual growth rate of 130% over those two years": how many years of growth a rate is over
+_OVER_YEARS = re.compile(r"\s(?i:over|across)\s(?:(?i:the\s(?:past|last)|those|these|the)\s)?(?P<n>(?i:two|three|four|five)|[2-5])"
+                         r"\s(?i:years)\b")
+_YEARS_OF = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _years_of_growth(doc: Document, b: Binding, years: list[int]) -> int:
+    """The years a compound rate grows over: as many as it says right after it ("130% over those two years" after
+    "124.5m in 2023 and 312.4m in 2024" is 2022 to 2024, a base year before the first level named), else those
+    between the first and last year named."""
+    m = _OVER_YEARS.match(doc.text, b.q.end, b.q.end + 40)
+    if m is None:
+        return years[-1] - years[0]
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _YEARS_OF[n]
+
+
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
     rule, p, source = b.rule, b.period, b.period_source or "sentence"
     if rule.span or p is None:
@@ -1362,7 +1379,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
             return spans[-1].label, "sentence"
         years = sorted({x.years[0] for x in periods if x.kind == "flow" and x.label.startswith("FY")})
         if len(years) >= 2:
-            return f"FY{years[0]}-FY{years[-1]}", "sentence"
+            return f"FY{years[-1] - _years_of_growth(doc, b, years)}-FY{years[-1]}", "sentence"
         recent_spans = [x for x in recent if x.kind == "span"]
         if recent_spans:
             return recent_spans[-1].label, "context"

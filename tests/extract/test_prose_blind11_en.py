@@ -72,3 +72,14 @@ def test_a_day_in_an_earlier_sentence_dates_a_price_not_the_amounts_after_it(wat
     got = facts(text, watchlist, published=date(2027, 8, 30))
     assert ("zhipu", "market_cap", "2027-08-27", Decimal("298000000000"), "HKD", "eq") in got
     assert not {f for f in got if f[1] != "market_cap" and len(f[2]) == 10}
+
+
+def test_a_compound_rate_over_a_number_of_years_counts_back_from_the_last_year_named(watchlist):
+    # "X in 2025 and Y in 2026, a CAGR of 95% over the two years": two years of growth end in 2026, from 2024
+    text = ("MiniMax's revenue climbed to $79.0 million in 2025 and $160.2 million in 2026, a compound annual growth "
+            "rate of roughly 95% over the two years.")
+    got = facts(text, watchlist, published=date(2027, 4, 2))
+    assert ("minimax", "revenue_cagr", "FY2024-FY2026", Decimal("95"), "%", "approx") in got
+    text = "DeepSeek's revenue grew at a compound annual growth rate of 210% between 2024 and 2026."
+    got = facts(text, watchlist, published=date(2027, 4, 2))
+    assert ("deepseek", "revenue_cagr", "FY2024-FY2026", Decimal("210"), "%", "eq") in got
