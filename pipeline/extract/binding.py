@@ -67,7 +67,7 @@ _COMPARED_CLOSE = re.compile(r"相比|相較|相较|比较|比較")
 _COMPARED_REACH = 40
 _TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
 _MONTH_END = re.compile(r"月\s?(?:底|末)$")
-_END_OF = re.compile(r"(?i:(?:the\s)?end\sof\s)")
+_END_OF = re.compile(r"(?i:(?:the\s)?end\sof\s|end-)")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _PAIR_REACH = 400  # how far back "两家" / "both" looks for the pair of companies it means
@@ -682,12 +682,14 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                     own = None  # "较上年同期增加325%": a change is not of the period it is measured from
                 if own is not None and _earlier_clause_prior(doc, sentence, own, b.q, priors):
                     own = None
+                if own is not None and _announced(own, b, free):
+                    own = None
             if own is None:
                 # the period the sentence is about: the last one before the number, else the first after it,
                 # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)
                 # nor a year-earlier period ("去年同期为1228万美元，同比增长178.5%": the growth is of this year)
                 prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
-                         and not _earlier_clause_prior(doc, sentence, p, b.q, priors)]
+                         and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)]
                 if prior:
                     own = _latest_compared(prior, b.q, quantities) if b.rule.base else prior[-1]
                 else:
@@ -751,6 +753,13 @@ def _next_phrase(text: str, q: Quantity, p: PeriodMention) -> bool:
     """"前三季營收年增125.5% 第三季毛利率升至33%": a Chinese period after a space opens the headline's next phrase;
     it is not the period of the number before the space."""
     return p.start > q.end and not text[p.start].isascii() and not text[q.end:p.start].strip()
+
+
+def _announced(p: PeriodMention, b: Binding, periods: list[PeriodMention]) -> bool:
+    """True for a day (no period's end) after a period in the sentence, before a figure of a period: "reported
+    3Q27 revenue … on 18 November, with gross margin of 37.1%" is the day the results came out, not their period."""
+    return p.kind == "date" and not p.flow and not b.rule.instant and any(
+        x.end <= p.start and (x.kind != "date" or x.flow) for x in periods)
 
 
 def _earlier_clause_prior(doc: Document, sentence: Sentence, p: PeriodMention, q: Quantity, priors: set[int]) -> bool:

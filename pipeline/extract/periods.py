@@ -92,7 +92,7 @@ _BRANCHES = [
     rf"(?P<efull>(?i:(?:the\s)?(?:full|whole|entire)[\s-](?:fiscal\s|financial\s)?year\s(?:of\s)?)(?P<efull_y>{_Y}))",
     rf"(?P<eoy>(?i:(?:the\s)?end\sof\s|year-end\s|year\send\s)(?P<eoy_y>{_Y}))",
     # "at the end of September (2026)": the month's last day
-    rf"(?P<eom>(?i:(?:the\s)?end\sof\s)(?P<eom_mo>{_MO})(?:,?\s(?P<eom_y>{_Y}))?(?![\s,.]{{0,2}}[0-9]))",
+    rf"(?P<eom>(?i:(?:the\s)?end\sof\s|end-)(?P<eom_mo>{_MO})(?:,?\s(?P<eom_y>{_Y}))?(?![\s,.]{{0,2}}[0-9]))",
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
     r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"

@@ -83,3 +83,19 @@ def test_a_compound_rate_over_a_number_of_years_counts_back_from_the_last_year_n
     text = "DeepSeek's revenue grew at a compound annual growth rate of 210% between 2024 and 2026."
     got = facts(text, watchlist, published=date(2027, 4, 2))
     assert ("deepseek", "revenue_cagr", "FY2024-FY2026", Decimal("210"), "%", "eq") in got
+
+
+def test_end_hyphen_month_is_the_end_of_that_month(watchlist):
+    # "at end-September" as "at the end of September": a rate or ARR then is the month's
+    text = "Moonshot AI's annualised revenue run-rate was about US$950m at end-September, a person said."
+    got = facts(text, watchlist, published=date(2027, 10, 20))
+    assert ("moonshot", "arr", "2027-09", Decimal("950000000"), "USD", "approx") in got
+    assert not {f for f in got if f[2] != "2027-09"}
+
+
+def test_the_day_results_were_announced_on_does_not_date_the_figures_after_it(watchlist):
+    # "reported 2Q27 revenue … on 20 August, with gross margin of 35.2%": the day is the announcement's
+    text = "Zhipu (2513 HK) reported 2Q27 revenue of RMB640m on 20 August, with gross margin of 44.9%."
+    got = facts(text, watchlist, published=date(2027, 8, 25))
+    assert ("zhipu", "gross_margin", "2027Q2", Decimal("44.9"), "%", "eq") in got
+    assert not {f for f in got if len(f[2]) == 10}
