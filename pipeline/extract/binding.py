@@ -73,7 +73,7 @@ _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _PAIR_REACH = 400  # how far back "两家" / "both" looks for the pair of companies it means
 _BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|(?i:the\stwo|both|the\sthree|all\sthree)")
 _TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
-_OF = re.compile(r"\s(?i:of)\s(?:(?i:the)\s)?")
+_OF = re.compile(r"\s(?i:of)\s(?:(?i:the|its|their)\s)?")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known)\b")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
@@ -430,6 +430,8 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             continue
         chosen = (_after_cue(doc, q, metric_cues, lowered) or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
+        if chosen is None and bindings:
+            chosen = _level_from(text, bindings[-1], q)
         if chosen is None and heading:
             chosen = _heading_binding(doc, q, heading, lowered)
         if chosen is None or chosen == "claimed":
@@ -439,6 +441,22 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             binding.penalty += 0.05
         bindings.append(binding)
     return bindings
+
+
+# "…2.2x revenue, down from about 2.8x for FY2026": the level a change started from, written after the figure
+_DOWN_FROM = re.compile(r"(?i:\b(?:up|down)\sfrom\s(?:about\s|around\s|roughly\s)?)$")
+
+
+def _level_from(text: str, prev: Binding, q: Quantity) -> Binding | None:
+    """A number after "up from" / "down from" that no cue names is the level the figure before it changed from:
+    of its metric, when it is of the same kind and in the same clause ("was roughly 2.2x revenue, down from about
+    2.8x for FY2026"). None otherwise."""
+    if prev.q.kind != q.kind or prev.q.unit != q.unit or _DOWN_FROM.search(text, max(prev.q.end, q.start - 24),
+                                                                              q.start) is None:
+        return None
+    if _SEMICOLON.search(text, prev.q.end, q.start) or q.start - prev.q.end > 60:
+        return None
+    return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate, penalty=prev.penalty + 0.05)
 
 
 def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding:
@@ -1145,8 +1163,12 @@ def _together(doc: Document, k: int, q: Quantity) -> bool:
 
 def _scoped_metric(doc: Document, sentence: Sentence, b: Binding) -> str | None:
     """The metric a scope word earlier in the sentence turns the number into ("前五大客户收入"); None when the scope
-    drops it ("来自海外的收入占比约七成": a split by market), which only a scope in the number's clause does."""
+    drops it ("来自海外的收入占比约七成": a split by market), which only a scope in the number's clause does, before
+    the number or after it ("with around 30% of total sales coming from outside China")."""
     for c in doc._roles.get("scope", ()):
+        if c.start < sentence.end and doc.book.scopes.get(c.names[0], {}).get(b.rule.id) == "none" and (
+                _same_clause_after(doc, sentence, b.q, c)):
+            return None
         if c.end <= b.q.start and c.start < b.cue.start + 1000:
             mapped = doc.book.scopes.get(c.names[0], {}).get(b.rule.id)
             if mapped == "none":

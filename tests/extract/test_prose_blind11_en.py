@@ -99,3 +99,28 @@ def test_the_day_results_were_announced_on_does_not_date_the_figures_after_it(wa
     got = facts(text, watchlist, published=date(2027, 8, 25))
     assert ("zhipu", "gross_margin", "2027Q2", Decimal("44.9"), "%", "eq") in got
     assert not {f for f in got if len(f[2]) == 10}
+
+
+def test_a_level_after_down_from_is_the_figure_befores_metric(watchlist):
+    # "…was roughly 1.9x revenue, down from about 2.6x for FY2026": the level a ratio changed from is that ratio
+    text = "For 1H27, MiniMax's R&D spending was roughly 0.9x revenue, down from about 1.3x for FY2026."
+    got = facts(text, watchlist, published=date(2027, 9, 2))
+    assert ("minimax", "rd_to_revenue", "2027H1", Decimal("0.9"), "x", "approx") in got
+    assert ("minimax", "rd_to_revenue", "FY2026", Decimal("1.3"), "x", "approx") in got
+
+
+def test_a_share_of_its_periods_revenue(watchlist):
+    # "41.5% of its first-half revenue": "of its" before the period, as "of 1H27 revenue"
+    text = "Zhipu's cloud business, which generated 41.5% of its first-half revenue, is growing fastest."
+    got = facts(text, watchlist, published=date(2027, 9, 1))
+    assert ("zhipu", "revenue_share.cloud", "2027H1", Decimal("41.5"), "%", "eq") in got
+
+
+def test_a_share_of_sales_from_abroad_named_after_the_number_is_no_segments(watchlist):
+    # "with about 25% of total sales coming from outside China": a split by market, even when the market is named
+    # after the number
+    text = ("DeepSeek's consumer app made up 58.0% of revenue in the first half, with about 25% of total sales "
+            "coming from outside China.")
+    got = facts(text, watchlist, published=date(2027, 9, 1))
+    assert ("deepseek", "revenue_share.consumer", "2027H1", Decimal("58.0"), "%", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("25")}
