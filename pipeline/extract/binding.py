@@ -58,7 +58,9 @@ _TIGHT_BEFORE = re.compile(r"\s?(?:了|by|of)?\s?(?:约|約|近|about|some|nearl
 # "折合人民币约5.9亿元": a currency named in words, and a qualifier, between the conversion word and the amount
 _CONVERSION_GAP = re.compile(r"\s?[，,]?\s?(?:人民币|人民幣|港币|港幣|港元|美元|新台币|新台幣)?\s?(?:大约|大約|约|約|近|逾)?\s?"
                              r"(?:是|为|為)?\s?")
-_CONVERSION_PAREN = re.compile(r"\s?[（(]\s?(?:约|約|approximately|about|or|即)?\s?")
+# "RMB100m (US$14m)", "57.4 million yuan for 2022 -- about 1.1 billion yen": the amount restated in an aside
+_CONVERSION_PAREN = re.compile(r"\s?(?:(?i:in|for)\s[0-9A-Za-z]{2,8}\s?)?(?:[（(]|--|—|–)\s?"
+                               r"(?:约|約|approximately|about|roughly|around|or|即)?\s?")
 # "约占", "佔逾": a share verb right before a number written in tenths
 _SHARE_VERB = re.compile(r"[占佔][了据據]?(?:约|約|逾|超过|超過|近|接近|不足|不到)?$")
 # A clause opening a comparison, and the word closing it in Chinese ("与…相比")

@@ -124,3 +124,14 @@ def test_a_share_of_sales_from_abroad_named_after_the_number_is_no_segments(watc
     got = facts(text, watchlist, published=date(2027, 9, 1))
     assert ("deepseek", "revenue_share.consumer", "2027H1", Decimal("58.0"), "%", "eq") in got
     assert not {f for f in got if f[3] == Decimal("25")}
+
+
+def test_an_amount_in_another_currency_in_a_dash_aside_is_a_conversion(watchlist):
+    # "X yuan for 2023 -- about Y yen at today's rate", "$30.5m in 2024 — roughly HK$238m": the same amount restated
+    text = "MiniMax booked revenue of $30.5 million for 2024 -- roughly 4.7 billion yen at current exchange rates."
+    got = facts(text, watchlist, published=date(2027, 12, 1))
+    assert ("minimax", "revenue", "FY2024", Decimal("30500000"), "USD", "eq") in got
+    assert not {f for f in got if f[4] == "JPY"}
+    text = "Zhipu's revenue was 312.4 million yuan in 2024 — about US$43 million."
+    got = facts(text, watchlist, published=date(2027, 12, 1))
+    assert not {f for f in got if f[4] == "USD"}
