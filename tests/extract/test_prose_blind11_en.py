@@ -135,3 +135,12 @@ def test_an_amount_in_another_currency_in_a_dash_aside_is_a_conversion(watchlist
     text = "Zhipu's revenue was 312.4 million yuan in 2024 — about US$43 million."
     got = facts(text, watchlist, published=date(2027, 12, 1))
     assert not {f for f in got if f[4] == "USD"}
+
+
+def test_a_company_named_in_an_appositive_clause_is_an_aside(watchlist):
+    # "DeepSeek, the Hangzhou lab that spun out … before Zhipu, said its volume topped …": the figure is DeepSeek's
+    text = ("Meanwhile DeepSeek, the Hangzhou lab that spun out of a hedge fund years before Zhipu, said its daily "
+            "token volume topped 45 trillion in November.")
+    got = facts(text, watchlist, published=date(2027, 12, 10))
+    assert ("deepseek", "daily_token_volume", "2027-11", Decimal("45000000000000"), "tokens/day", "gt") in got
+    assert not {f for f in got if f[0] == "zhipu"}
