@@ -77,7 +77,7 @@ _BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|(?i
 _TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the|its|their)\s)?")
 # a relative clause, or an appositive one ("Zhipu, the Beijing-based company that listed a day before MiniMax, said…")
-_RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known|(?:the|a|an)\s[^,.;]{0,60}?\s(?:that|which|who)\b)")
+_RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known|(?:the|a|an|its|their)\s[^,.;]{0,60}?\s(?:that|which|who)\b)")
 _TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
 _STATEMENT_UNITS = ("currency", "percent", "multiple", "pp")
@@ -703,14 +703,15 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                     own = None  # "较上年同期增加325%": a change is not of the period it is measured from
                 if own is not None and _earlier_clause_prior(doc, sentence, own, b.q, priors):
                     own = None
-                if own is not None and _announced(own, b, free):
-                    own = None
+                if own is not None and (_announced(own, b, free) or _aside(doc, doc.clause_bounds(sentence), own, b.q.start)):
+                    own = None  # "MiniMax, its rival that listed a day later, was worth…": the day is the aside's
             if own is None:
                 # the period the sentence is about: the last one before the number, else the first after it,
                 # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)
                 # nor a year-earlier period ("去年同期为1228万美元，同比增长178.5%": the growth is of this year)
                 prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
-                         and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)]
+                         and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)
+                         and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)]
                 if prior:
                     own = _latest_compared(prior, b.q, quantities) if b.rule.base else prior[-1]
                 else:

@@ -144,3 +144,12 @@ def test_a_company_named_in_an_appositive_clause_is_an_aside(watchlist):
     got = facts(text, watchlist, published=date(2027, 12, 10))
     assert ("deepseek", "daily_token_volume", "2027-11", Decimal("45000000000000"), "tokens/day", "gt") in got
     assert not {f for f in got if f[0] == "zhipu"}
+
+
+def test_a_period_in_an_aside_clause_dates_the_aside_not_the_figure(watchlist):
+    # "Moonshot AI, the lab that launched Kimi in October 2023, now has ARR of …": October 2023 is the launch's
+    text = ("Moonshot AI, the lab that launched Kimi in October 2023, now has annual recurring revenue of about "
+            "$1.2 billion.")
+    got = facts(text, watchlist, published=date(2027, 12, 10))
+    assert ("moonshot", "arr", "2027-12-10", Decimal("1200000000"), "USD", "approx") in got
+    assert not {f for f in got if f[2].startswith("2023")}
