@@ -281,7 +281,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
     periods = _resolve_same(periods, ctx)
     facts: list[Fact] = []
-    heading = _heading_cues(doc, index, ctx) if quantities else []
+    heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
     if quantities and (heading or any(c.role == "metric" for c in cues)):
         roles: dict[str, list[Cue]] = {}
         for c in cues:
@@ -1365,6 +1365,29 @@ def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
             cues.append(doc.cues[i])
         i += 1
     return cues
+
+
+# "It more than doubled again to 738 million yuan": a sentence going on about the metric of the one before
+_IT_CHANGED = re.compile(r"It\s(?:(?i:more\sthan|nearly|almost|then|again)\s){0,2}(?i:rose|grew|climbed|jumped|surged|doubled"
+                         r"|tripled|quadrupled|fell|dropped|declined)\b")
+
+
+def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, cues: list[Cue]) -> list[Cue]:
+    """The metric cues of the sentence before, for a sentence naming none that opens with "It" and a change ("Zhipu's
+    revenue rose to 124.5 million yuan in 2023. It more than doubled again to 738 million yuan in 2025"): "it" is that
+    metric. Empty otherwise, or when the sentence before is in another paragraph."""
+    if not index or any(c.role == "metric" for c in cues) or not _IT_CHANGED.match(doc.text, sentence.start):
+        return []
+    before = doc.sentences[index - 1]
+    if before.start < ctx.paragraph_start:
+        return []
+    i = bisect_left(doc.cues, before.start, key=_start)
+    found = []
+    while i < len(doc.cues) and doc.cues[i].start < before.end:
+        if doc.cues[i].role == "metric":
+            found.append(doc.cues[i])
+        i += 1
+    return found
 
 
 def _is_item(text: str, line: int, start: int) -> bool:

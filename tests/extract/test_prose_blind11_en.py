@@ -153,3 +153,16 @@ def test_a_period_in_an_aside_clause_dates_the_aside_not_the_figure(watchlist):
     got = facts(text, watchlist, published=date(2027, 12, 10))
     assert ("moonshot", "arr", "2027-12-10", Decimal("1200000000"), "USD", "approx") in got
     assert not {f for f in got if f[2].startswith("2023")}
+
+
+def test_it_and_a_change_go_on_about_the_metric_of_the_sentence_before(watchlist):
+    # "X's revenue rose to … in 2024. It nearly tripled to … in 2025": "it" is the revenue
+    text = ("MiniMax's revenue rose to $30.5 million in 2024. It nearly tripled to $79.0 million in 2025 and "
+            "reached $160.2 million in 2026.")
+    got = facts(text, watchlist, published=date(2027, 4, 2))
+    assert ("minimax", "revenue", "FY2025", Decimal("79000000"), "USD", "eq") in got
+    assert ("minimax", "revenue", "FY2026", Decimal("160200000"), "USD", "eq") in got
+    # a sentence opening "It" with no change is about something else
+    text = "MiniMax's revenue rose to $30.5 million in 2024. It raised $600 million in 2025."
+    got = facts(text, watchlist, published=date(2027, 4, 2))
+    assert not {f for f in got if f[3] == Decimal("600000000")}
