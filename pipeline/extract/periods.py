@@ -299,6 +299,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
+        guessed = False  # a month dated to last year by the document's date alone
         # a day without its year takes a year from a date or month named near it in its sentence, not from a fiscal
         # period nor from an earlier sentence ("在2025年底完成融资。…智谱于1月8日挂牌" in February 2026 is this January)
         in_sentence = stated if stated is not None and not _SENTENCE_END.search(text, last_year[1], m.start()) else None
@@ -331,8 +332,12 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "dom":
             p = _day_of_month(m, doc_date, last_day)
         elif m.lastgroup == "mo":
-            p = _month(m, doc_date, _day_year(stated_day, int(m.group("mo_m")), last_month, m) if m.group("mo_d") else _lent(int(m.group("mo_m")), stated_month,
-                                                                              last_year, doc_date))
+            lent = _day_year(stated_day, int(m.group("mo_m")), last_month, m) if m.group("mo_d") else _lent(int(m.group("mo_m")), stated_month,
+                                                                                                          last_year, doc_date)
+            p = _month(m, doc_date, lent)
+            # "官员认为12月维持利率不变" in November: a month put in last year for want of a year is a guess about that
+            # one phrase, like a half's below, and names no year for the quarters after it
+            guessed = lent is None and p is not None and doc_year is not None and p.years[-1:] < (doc_year,)
         elif m.lastgroup == "emo":
             p = _english_month(m, doc_date, _lent(_MONTHS[m.group("emo_mo").lower()], stated_month, last_year, doc_date))
         elif m.lastgroup == "eom":
@@ -356,7 +361,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
         if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
                 and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start) and not comparative(text, p) \
-                and not (m.lastgroup == "bare" and p.years[-1] != context_year):
+                and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not guessed:
             # a half without its year put in last year because this year's was still under way ("下半年招聘將放緩"
             # in August) is a guess about that one phrase, and names no year for the months after it
             # a half or quarter dated by a year written as a word is written from the day of writing too
@@ -368,7 +373,9 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             last_month = (p.years[0], int(p.label[5:]), m.end())  # a month written with its year: "2026年1月"
         if p.kind == "flow" and len(p.years) == 1 and len(p.label) != 7:
             years_named = [*years_named[-3:], (p.years[0], m.end())]  # for "上年": the latest year reported on
-        if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")):
+        if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")) \
+                and (doc_year is None or p.years[-1] <= doc_year):
+            # "押注明年上半年降息…三季度营收": a period after the year of writing is an outlook's, not what the text reports on
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
