@@ -1138,7 +1138,24 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         i -= 1
     if _TOGETHER.search(doc.text, sentence.start, q.start) and _BOTH.search(doc.text, sentence.start, q.start):
         return None  # "两家公司的市值加起来接近5000亿港元": a sum over the companies of the story, nobody's
+    if _IT.search(doc.text, ctx.paragraph_start, q.start) and (named := _named_just_before(doc, ctx.paragraph_start)):
+        return named.company
     return doc.subject
+
+
+# "它" (not "其它", not "它们"): one company, the one the text named last
+_IT = re.compile(r"(?<!其)它(?![们們])")
+IT_REACH = 300  # characters: how far before its paragraph "它" looks for the company it stands for
+
+
+def _named_just_before(doc: Document, start: int) -> CompanyMention | None:
+    """"你怎么看MiniMax的三季度？" / "它第三季度收入…": a paragraph that names no company before its number but speaks
+    of "它" is about the company named last before it (the question of an interview, the sentence before), not the
+    article's subject; None when none is named within IT_REACH characters."""
+    i = bisect_left(doc._m_starts, start)
+    if i == 0 or start - doc.companies[i - 1].end > IT_REACH:
+        return None
+    return doc.companies[i - 1]
 
 
 def _only_others(doc: Document, start: int, last: CompanyMention) -> bool:

@@ -49,3 +49,54 @@ def test_what_a_company_will_post_is_a_forecast(watchlist):
     text = "DeepSeek will report fourth-quarter revenue of about 900 million yuan, a person familiar said."
     got = facts(text, watchlist, published=date(2027, 12, 2))
     assert not got
+
+
+def test_taiwanese_short_form_of_adjusted_net_loss(watchlist):
+    # Taiwan papers write 淨損 for 淨虧損; "經調整淨損" is the adjusted figure, not the loss for the period
+    text = "月之暗面第二季經調整淨損擴大至1.9億美元。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("moonshot", "adjusted_net_loss", "2027Q2", Decimal("190000000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] == "net_loss"}
+    text = "DeepSeek上半年调整后净损约为3.2亿元。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("deepseek", "adjusted_net_loss", "2027H1", Decimal("320000000"), "CNY", "approx") in got
+
+
+def test_a_daily_average_written_as_a_bare_rate_word(watchlist):
+    # "日均约19万亿", "平均每日token調用量": the rate word alone says the figure is per day, and a token count after
+    # "平均每日" is a daily one, not a month's total
+    text = "据第三方统计，DeepSeek 8月日均约36万亿；月之暗面8月日均大概16万亿。"
+    got = facts(text, watchlist, published=date(2027, 9, 10))
+    assert ("deepseek", "daily_token_volume", "2027-08", Decimal("36000000000000"), "tokens/day", "approx") in got
+    assert ("moonshot", "daily_token_volume", "2027-08", Decimal("16000000000000"), "tokens/day", "approx") in got
+    text = "MiniMax 8月份平均每日token調用量約18萬億，7月份則約為17萬億。"
+    got = facts(text, watchlist, published=date(2027, 9, 10))
+    assert ("minimax", "daily_token_volume", "2027-08", Decimal("18000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[1] == "token_volume"}
+
+
+def test_a_model_brand_of_a_company_not_watched_is_not_the_subject(watchlist):
+    # "豆包", "通义千问" are ByteDance's and Alibaba's models: their figures are theirs, never the article's company's
+    text = "智谱8月日均token调用量约64万亿。\n\n• 豆包（参考）｜8月日均 95万亿+ tokens"
+    got = facts(text, watchlist, published=date(2027, 9, 10))
+    assert ("zhipu", "daily_token_volume", "2027-08", Decimal("64000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[3] == Decimal("95000000000000")}
+    text = "MiniMax第二季度收入增长六成。通义千问8月日均调用量约50万亿。"
+    got = facts(text, watchlist, published=date(2027, 9, 10))
+    assert not {f for f in got if f[3] == Decimal("50000000000000")}
+
+
+def test_it_in_an_answer_is_the_company_the_question_named(watchlist):
+    # an interview answer that speaks of "它" is about the company the question before it named, not the article's
+    # subject; so are the answer's later sentences naming no company
+    text = ("记者：智谱上周发了财报，毛利率46%。\n\n"
+            "记者：你怎么看月之暗面的二季度？\n\n"
+            "张三：它第二季度收入2.4亿美元，同比增长90%。经调整净亏损1.1亿美元，还在扩大。")
+    got = facts(text, watchlist, published=date(2027, 9, 10))
+    assert ("moonshot", "revenue", "2027Q2", Decimal("240000000"), "USD", "eq") in got
+    assert ("moonshot", "adjusted_net_loss", "2027Q2", Decimal("110000000"), "USD", "eq") in got
+    assert not {f for f in got if f[0] == "zhipu" and f[1] != "gross_margin"}
+    # "其它" is "other", not "it"
+    text = "智谱第二季度收入6.1亿元。\n\n另外，DeepSeek也在扩张。\n\n其它业务收入约0.5亿元。"
+    got = facts(text, watchlist, published=date(2027, 9, 10))
+    assert not {f for f in got if f[0] == "deepseek"}
