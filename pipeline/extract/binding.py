@@ -431,7 +431,8 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         prev_end, previous_end = previous_end, q.end
         if _is_conversion(doc, q, prev_end, cues, quantities):
             continue
-        chosen = (_after_cue(doc, q, metric_cues, lowered) or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
+        chosen = (_after_cue(doc, q, metric_cues, lowered) or (bindings and _elided(doc, q, bindings[-1], bounds))
+                  or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None and bindings:
             chosen = _level_from(text, bindings[-1], q)
@@ -472,6 +473,27 @@ def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding
             or not _LIST.fullmatch(text, prev.q.end, q.start):
         return chosen
     return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate, penalty=prev.penalty)
+
+
+# what may open a clause before its period ("而上半年为68.3%") and follow the period before its number
+_ELIDED_OPEN = re.compile(r"\s{0,2}(?:而|但|但是|至于|至於|相比之下)?\s{0,2}")
+_ELIDED_VERB = re.compile(r"(?:则|則|时|時)?(?:为|為|是|达|達)\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}")
+
+
+def _elided(doc: Document, q: Quantity, prev: Binding, bounds: list[int]) -> Binding | None:
+    """"收入增速为76%，而上半年为68.3%": a clause of a period and a number alone, right after the clause of a number
+    of the same kind, leaves its metric unsaid: it is that number's, for another period."""
+    k = _clause(bounds, q.start)
+    if prev.q.kind != q.kind or k == 0 or _clause(bounds, prev.q.start) != k - 1:
+        return None
+    i = bisect_left(doc.periods, bounds[k - 1] + 1, key=_start)
+    if i == len(doc.periods) or doc.periods[i].end > q.start:
+        return None
+    p = doc.periods[i]
+    if _ELIDED_OPEN.fullmatch(doc.text, bounds[k - 1] + 1, p.start) is None or \
+            _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None:
+        return None
+    return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate)
 
 
 def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: str) -> Binding | None:

@@ -100,3 +100,32 @@ def test_it_in_an_answer_is_the_company_the_question_named(watchlist):
     text = "智谱第二季度收入6.1亿元。\n\n另外，DeepSeek也在扩张。\n\n其它业务收入约0.5亿元。"
     got = facts(text, watchlist, published=date(2027, 9, 10))
     assert not {f for f in got if f[0] == "deepseek"}
+
+
+def test_a_share_of_a_periods_revenue_written_with_de(watchlist):
+    # "占第二季度收入的61%": "收入的" is the share's "of revenue", not a revenue multiple claiming the percentage
+    text = "MiniMax披露，开放平台收入占第二季度收入的38.5%，AI原生产品占61.5%。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("minimax", "revenue_share.cloud", "2027Q2", Decimal("38.5"), "%", "eq") in got
+    text = "智譜私有化部署佔上半年營收的45%。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("zhipu", "revenue_share.on_premise", "2027H1", Decimal("45"), "%", "eq") in got
+    text = "智谱上半年研发开支约为同期营收的2.3倍。"  # a multiple after "营收的" is still the R&D ratio
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("zhipu", "rd_to_revenue", "2027H1", Decimal("2.3"), "x", "approx") in got
+
+
+def test_a_clause_of_a_period_and_a_number_alone_takes_the_metric_before_it(watchlist):
+    # "增速为76%，而上半年为68.3%": the second clause names only its period; the metric is the first clause's, even
+    # when its cue is further from the number than the metric allows
+    text = "月之暗面第三季度收入同比增速为95%，而上半年为81.2%。"
+    got = facts(text, watchlist, published=date(2027, 11, 20))
+    assert ("moonshot", "revenue_growth", "2027Q3", Decimal("95"), "%", "eq") in got
+    assert ("moonshot", "revenue_growth", "2027H1", Decimal("81.2"), "%", "eq") in got
+    text = "DeepSeek二季度营收增长率为120%，一季度则为135%。"
+    got = facts(text, watchlist, published=date(2027, 8, 20))
+    assert ("deepseek", "revenue_growth", "2027Q1", Decimal("135"), "%", "eq") in got
+    # a clause with words of its own beside the period is not elided
+    text = "智谱二季度收入增速为70%，而员工人数在上半年为1,500人。"
+    got = facts(text, watchlist, published=date(2027, 8, 20))
+    assert not {f for f in got if f[3] == Decimal("1500") and f[1] == "revenue_growth"}
