@@ -14,7 +14,7 @@ from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import Quantity, apply_label, find_labels
 from pipeline.extract.periods import PeriodMention, comparative, shift_year
-from pipeline.extract.sentences import Sentence, clause_bounds, lower_ascii
+from pipeline.extract.sentences import FIGURE_LINE, Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
 from pipeline.periods import period_end, period_kind, period_start
 
@@ -105,6 +105,7 @@ class Document:
     _currency: str | None = None
     _clauses: tuple[int, list[int]] = (-1, [])  # the clause breaks of the sentence being bound
     _roles: dict[str, list[Cue]] = field(default_factory=dict)  # the cues of the sentence being bound, by role
+    _said: Binding | None = None  # the last number bound in the sentence just before the one being bound
 
     def __post_init__(self) -> None:
         self._q_starts = [q.start for q in self.quantities]
@@ -161,6 +162,7 @@ class _Context:
     glosses: tuple[int, set[int]] | None = None  # (sentence start, ids of segments named as a gloss in brackets)
     undated: set[int] = field(default_factory=set)  # ids of the facts dated only by the document's date
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
+    said: tuple[int, Binding] | None = None  # (sentence index, the last number bound in it)
 
 
 def bind_document(doc: Document) -> list[Fact]:
@@ -282,7 +284,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     periods = _resolve_same(periods, ctx)
     facts: list[Fact] = []
     heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
-    if quantities and (heading or any(c.role == "metric" for c in cues)):
+    doc._said = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else None
+    if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
         roles: dict[str, list[Cue]] = {}
         for c in cues:
             roles.setdefault(c.role, []).append(c)
@@ -290,6 +293,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         quantities = _apply_labels(doc, quantities, s, e, index, ctx)
         bindings = _bind_metrics(doc, sentence, quantities, cues, heading)
         if bindings:
+            ctx.said = (index, bindings[-1])
             runs = _runs(doc.text, bindings)  # lists of numbers of one metric ("A、B和C"): zipped with periods, segments, companies
             _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cues, ctx, priors)
             if "respectively" in roles:
@@ -431,11 +435,13 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         prev_end, previous_end = previous_end, q.end
         if _is_conversion(doc, q, prev_end, cues, quantities):
             continue
-        chosen = (_after_cue(doc, q, metric_cues, lowered) or (bindings and _elided(doc, q, bindings[-1], bounds))
+        chosen = (_after_cue(doc, q, metric_cues, lowered) or _elided(doc, sentence, q, bindings, bounds)
                   or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None and bindings:
             chosen = _level_from(text, bindings[-1], q)
+        if chosen is None and not bindings:
+            chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
             chosen = _heading_binding(doc, q, heading, lowered)
         if chosen is None or chosen == "claimed":
@@ -475,25 +481,52 @@ def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding
     return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate, penalty=prev.penalty)
 
 
-# what may open a clause before its period ("而上半年为68.3%") and follow the period before its number
+# what may open a clause before its period ("而上半年为68.3%") and follow the period before its number ("去年同期，
+# 这个数字是**4620万美元**")
 _ELIDED_OPEN = re.compile(r"\s{0,2}(?:而|但|但是|至于|至於|相比之下)?\s{0,2}")
-_ELIDED_VERB = re.compile(r"(?:则|則|时|時)?(?:为|為|是|达|達)\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}")
+_ELIDED_VERB = re.compile(r"(?:[，,]\s?(?:这个数字|这一数字|该数字|這個數字|這一數字|該數字))?(?:则|則|时|時)?(?:约|約)?"
+                          r"(?:为|為|是|达|達)\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?")
 
 
-def _elided(doc: Document, q: Quantity, prev: Binding, bounds: list[int]) -> Binding | None:
-    """"收入增速为76%，而上半年为68.3%": a clause of a period and a number alone, right after the clause of a number
-    of the same kind, leaves its metric unsaid: it is that number's, for another period."""
-    k = _clause(bounds, q.start)
-    if prev.q.kind != q.kind or k == 0 or _clause(bounds, prev.q.start) != k - 1:
+def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Binding], bounds: list[int]) -> Binding | None:
+    """"收入增速为76%，而上半年为68.3%", "…毛利率。二季度是36.3%。": a clause (or a sentence) of a period and a number
+    alone, right after a number of the same kind, leaves its metric unsaid: it is that number's, for another period."""
+    if bindings:
+        prev, k = bindings[-1], _clause(bounds, q.start)
+        if k == 0 or _clause(bounds, prev.q.start) != k - 1:
+            return None
+        start = bounds[k - 1] + 1
+    elif doc._said is not None and bisect_left(doc._q_starts, q.start) == bisect_left(doc._q_starts, sentence.start):
+        prev, start = doc._said, sentence.start  # the sentence's first number, after one bound in the sentence before
+    else:
         return None
-    i = bisect_left(doc.periods, bounds[k - 1] + 1, key=_start)
+    if prev.q.kind != q.kind:
+        return None
+    i = bisect_left(doc.periods, start, key=_start)
     if i == len(doc.periods) or doc.periods[i].end > q.start:
         return None
     p = doc.periods[i]
-    if _ELIDED_OPEN.fullmatch(doc.text, bounds[k - 1] + 1, p.start) is None or \
+    if _ELIDED_OPEN.fullmatch(doc.text, start, p.start) is None or \
             _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None:
         return None
     return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate)
+
+
+def _caption_binding(doc: Document, sentence: Sentence, q: Quantity, cues: list[Cue], lowered: str) -> Binding | None:
+    """"**7690万美元**" over "这是MiniMax第三季度的收入。": a figure alone on its line is what the caption under it
+    names: the first metric it can be, of the company the caption names (the subject's when it names none)."""
+    line = doc.text.find("\n", q.end, sentence.end)
+    if line < 0 or FIGURE_LINE.fullmatch(doc.text, sentence.start, line) is None:
+        return None
+    i = bisect_left(doc._m_starts, line)
+    named = doc.companies[i] if i < len(doc.companies) and doc.companies[i].start < sentence.end else None
+    for c in cues[bisect_left(cues, line, key=_start):]:
+        for name in c.names:
+            rule = doc.book.metrics[name]
+            if not rule.base and _compatible(rule, q, lowered, doc.text[c.start:c.end]):
+                company = None if named is None else named.company or ""
+                return Binding(q, rule, rule.id, "caption", c, penalty=0.05, company=company)
+    return None
 
 
 def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: str) -> Binding | None:
@@ -648,13 +681,25 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             rule = doc.book.metrics[name]
             if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                 continue
-            if rule.base and (not (_has_base(doc.book, heading + before[:i], rule.base) or _names_base(doc, c, rule.base))
-                              or _LEVEL.search(doc.text, c.end, q.start)):
+            if rule.base and (not (_has_base(doc.book, heading + before[:i], rule.base) or _names_base(doc, c, rule.base)
+                                   or _base_said(doc, c, q, before[:i], rule.base)) or _LEVEL.search(doc.text, c.end, q.start)):
                 continue  # "rose to 15.2%" is a level and "down from 95.5%" a base, not a change
             return Binding(q, rule, rule.id, "before", c, negate=c.role == "negate")
         if tight and c.role == "metric" and not all(doc.book.metrics[n].base for n in c.names):
             return "claimed"
     return None
+
+
+def _base_said(doc: Document, c: Cue, q: Quantity, earlier: list[Cue], base: str) -> bool:
+    """"MiniMax第三季度收入7690万美元。同比增长66.5%。": a sentence opening with a change and its number, naming no
+    metric, is of the number bound in the sentence just before, when that is its base or a change of it. Not
+    "Its share price is up 140%" (the change of something named), nor "增速较首季的九成多" (a level compared)."""
+    said = doc._said
+    if said is None or said.rule.id != base and said.rule.base != base or q.start - c.end > 4 \
+            or doc.text[doc._clauses[0]:c.start].strip(" *") or any(x.role == "metric" for x in earlier):
+        return False
+    end = q.start - 2 if doc.text.startswith("**", q.start - 2) else q.start  # "同比增长**66.5%**"
+    return _TIGHT_BEFORE.fullmatch(doc.text, c.end, end) is not None
 
 
 def _start(item) -> int:
@@ -812,7 +857,8 @@ def _earlier_clause_prior(doc: Document, sentence: Sentence, p: PeriodMention, q
     if p.start not in priors:
         return False
     bounds = doc.clause_bounds(sentence)
-    return _clause(bounds, p.start) != _clause(bounds, q.start)
+    # "去年同期，这个数字是4620万美元": a clause pointing back at the figure is that period's still
+    return _clause(bounds, p.start) != _clause(bounds, q.start) and _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None
 
 
 def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: dict) -> PeriodMention | None:
@@ -993,7 +1039,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     # (numbers never overlap, so the one starting last before it also ends before it)
     i = bisect_left(doc._q_starts, q.start)
     floor = doc.quantities[i - 1].end if i and doc._q_starts[i - 1] >= sentence.start else sentence.start
-    qualifier = doc.book.qualifier(doc.text[max(floor, q.start - QUALIFIER_REACH):q.start], doc.text[q.end:q.end + 6])
+    # "约为**19万亿**": bold markers are no words
+    qualifier = doc.book.qualifier(doc.text[max(floor, q.start - QUALIFIER_REACH):q.start].rstrip("*"), doc.text[q.end:q.end + 6])
     if qualifier == "eq" and q.kind == "multiple" and b.side == "before" and q.start - b.cue.end <= 2:
         # "超过了同期收入的8倍", "约为全年收入的4.9倍": the qualifier comes before the words the multiple is of, and their period
         at = _period_before(doc, b.cue.start)
@@ -1240,7 +1287,7 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     # not for a change written before its noun: "a 151% jump in revenue as API demand surges" is the company's
     if after and ((b.side == "after" and not b.rule.base) or _COMES_FROM.search(doc.text, q.end, after[0].start)):
         return after[0].names[0]  # "剩下37%来自…开放平台": the segment a share comes from, not the one named before
-    if b.side == "late":  # a segment between the number and the metric named after it
+    if b.side in ("late", "caption"):  # a segment between the number and the metric named after it
         between = [c for c in named if q.end <= c.start and c.end <= b.cue.start]
         return between[-1].names[0] if between else None
     before = [c for c in named if c.end <= q.start]

@@ -23,6 +23,8 @@ _END = re.compile(r"[。！？!?\n.…](?:(?<=[。！？!?\n])[。！？!?\n]*"
                   r"\s[0-9])(?=\s|$)|(?<=…)…*)")
 _CLAUSE = re.compile(r"[，,；;：:—–\s](?:(?<=[，,；;：:])|(?<=[—–])[—–]?|(?<=\s)[-–—]\s)")
 _CUT = re.compile(r"[，,；;：:\s]")
+# A figure in bold alone on its line ("**约20万亿**", "**66.5%**"), as data pieces set their figures over captions
+FIGURE_LINE = re.compile(r"\*\*(?:约|約|超过|超過|逾|近)?[0-9][0-9,.]{0,20}[^\s*0-9]{0,6}\*\*[ \t]*")
 
 
 @dataclass(slots=True)  # treated as immutable; not frozen=True, whose __init__ costs a setattr call per field
@@ -69,6 +71,8 @@ def split_sentences(text: str) -> list[Sentence]:
     pos = 0
     for m in _END.finditer(text):
         mark = m.group(0)
+        if mark[0] == "\n" and text.startswith("**", pos) and FIGURE_LINE.fullmatch(text, pos, m.start()):
+            continue  # "**7690万美元**" alone on its line is said by the caption under it: one sentence with it
         end = m.start() if mark[0] == "\n" else m.end()  # a line break ends a sentence without joining it
         if pos < end and not text[pos].isspace() and not text[end - 1].isspace() and end - pos <= MAX_SENTENCE:
             sentences.append(Sentence(pos, end, paragraph))  # nothing to trim or cut: the common case

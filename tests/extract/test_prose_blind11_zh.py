@@ -129,3 +129,40 @@ def test_a_clause_of_a_period_and_a_number_alone_takes_the_metric_before_it(watc
     text = "智谱二季度收入增速为70%，而员工人数在上半年为1,500人。"
     got = facts(text, watchlist, published=date(2027, 8, 20))
     assert not {f for f in got if f[3] == Decimal("1500") and f[1] == "revenue_growth"}
+
+
+def test_a_bold_figure_alone_on_its_line_is_what_the_caption_under_it_names(watchlist):
+    # data pieces set each figure in bold on its own line and say what it is in the line under it
+    text = ("2027年8月28日\n\n"
+            "**5.12亿元**\n\n这是DeepSeek上半年的收入。\n\n"
+            "**41.5%**\n\n上半年毛利率。\n\n"
+            "**约36万亿**\n\n7月份DeepSeek开放平台的日均token调用量。\n\n"
+            "**1,240人**\n\n截至6月30日的员工总数。")
+    got = facts(text, watchlist)
+    assert ("deepseek", "revenue", "2027H1", Decimal("512000000"), "CNY", "eq") in got
+    assert ("deepseek", "gross_margin", "2027H1", Decimal("41.5"), "%", "eq") in got
+    assert ("deepseek", "daily_token_volume", "2027-07", Decimal("36000000000000"), "tokens/day", "approx") in got
+    # a segment named in the caption is the figure's; a company not watched takes the figure away
+    text = ("2027年8月28日\n\n智谱半年报十个数字。\n\n"
+            "**52.3%**\n\n云端部署收入占上半年收入的比例。\n\n"
+            "**9.6亿元**\n\n百度智能云上半年的收入。")
+    got = facts(text, watchlist)
+    assert ("zhipu", "revenue_share.cloud", "2027H1", Decimal("52.3"), "%", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("960000000")}
+
+
+def test_a_sentence_of_a_period_and_a_number_alone_takes_the_figure_before_it(watchlist):
+    # "二季度是36.3%", "去年同期，这个数字是4620万美元", "同比增长66.5%": a short sentence naming no metric continues
+    # the figure of the sentence just before it
+    text = ("2027年8月28日\n\n月之暗面上半年收入3.6亿美元。\n\n去年同期，这个数字是**1.9亿美元**。\n\n"
+            "同比增长**89.5%**。\n\n上半年毛利率为44.1%。\n\n一季度是42.8%。\n\n"
+            "7月份日均token调用量约35万亿。\n\n6月份约为**33万亿**。")
+    got = facts(text, watchlist)
+    assert ("moonshot", "revenue", "2026H1", Decimal("190000000"), "USD", "eq") in got
+    assert ("moonshot", "revenue_growth", "2027H1", Decimal("89.5"), "%", "eq") in got
+    assert ("moonshot", "gross_margin", "2027Q1", Decimal("42.8"), "%", "eq") in got
+    assert ("moonshot", "daily_token_volume", "2027-06", Decimal("33000000000000"), "tokens/day", "approx") in got
+    # a change of something the sentence names is not the figure before's
+    text = "MiniMax first-half revenue was $129.7 million. Its share price is up 140% since listing."
+    got = facts(text, watchlist, published=date(2027, 8, 28))
+    assert not {f for f in got if f[1] == "revenue_growth"}
