@@ -166,3 +166,43 @@ def test_a_sentence_of_a_period_and_a_number_alone_takes_the_figure_before_it(wa
     text = "MiniMax first-half revenue was $129.7 million. Its share price is up 140% since listing."
     got = facts(text, watchlist, published=date(2027, 8, 28))
     assert not {f for f in got if f[1] == "revenue_growth"}
+
+
+def test_an_amount_a_figure_widened_by_is_no_level(watchlist):
+    # "收入规模扩大了约3亿元": the change between two periods, not the period's revenue or loss
+    text = "对比之下，MiniMax今年二季度收入规模扩大了约2,600万美元，而亏损只扩大了900万美元。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert not got
+    text = "月之暗面上半年经调整亏损收窄了1.2亿美元。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert not got
+
+
+def test_a_national_or_industry_total_is_no_companys(watchlist):
+    # a briefing's item on a ministry's figures names no company: it is not the briefing's subject's
+    text = "智谱昨晚发布业绩。\n统计局数据显示，前三季度全国信息技术服务收入同比增长11.8%。"
+    got = facts(text, watchlist, published=date(2027, 10, 20))
+    assert not {f for f in got if f[3] == Decimal("11.8")}
+    text = "MiniMax发布新模型。\n中国电信：上半年天翼云收入同比增长约17%。"
+    got = facts(text, watchlist, published=date(2027, 9, 20))
+    assert not got
+
+
+def test_adjusted_loss_without_net(watchlist):
+    # "经调整亏损" is the adjusted net loss written short, not the loss for the period
+    text = "DeepSeek第二季度经调整亏损为4.4亿元。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("deepseek", "adjusted_net_loss", "2027Q2", Decimal("440000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[1] == "net_loss"}
+
+
+def test_a_percentage_bound_met_by_the_exact_figure_is_that_figure_said_loosely(watchlist):
+    # "增速在八成以上" beside "同比增长84.1%" of the same period is one claim, not two
+    text = "【月之暗面二季度收入增速在八成以上】\n月之暗面第二季度收入3.1亿美元，同比增长84.1%。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("moonshot", "revenue_growth", "2027Q2", Decimal("84.1"), "%", "eq") in got
+    assert not {f for f in got if f[5] == "gt"}
+    # an amount's bound stays beside the exact amount
+    text = "智谱昨日收盘市值超3000亿港元，总市值为3012亿港元。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert {f[5] for f in got if f[1] == "market_cap"} == {"gt", "eq"}
