@@ -700,6 +700,8 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             return Binding(q, rule, rule.id, "before", c, negate=c.role == "negate")
         if tight and c.role == "metric" and not all(doc.book.metrics[n].base for n in c.names):
             return "claimed"
+        if tight and c.role in ("metric", "negate") and _TIGHT_BEFORE.fullmatch(doc.text, c.end, q.start):
+            return "claimed"  # "较6月底增加76人", "收入增加了3亿元": what a figure changed by, not its level
     return None
 
 

@@ -206,3 +206,24 @@ def test_a_percentage_bound_met_by_the_exact_figure_is_that_figure_said_loosely(
     text = "智谱昨日收盘市值超3000亿港元，总市值为3012亿港元。"
     got = facts(text, watchlist, published=date(2027, 8, 30))
     assert {f[5] for f in got if f[1] == "market_cap"} == {"gt", "eq"}
+
+
+def test_what_a_figure_changed_by_is_no_level(watchlist):
+    # "较6月底增加76人": a change word right before an amount or a count gives the change, not the level
+    text = "截至2027年9月30日，MiniMax共有员工702人，较6月底增加34人。"
+    got = facts(text, watchlist, published=date(2027, 11, 20))
+    assert ("minimax", "headcount", "2027-09-30", Decimal("702"), "count", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("34")}
+    text = "DeepSeek第三季度收入同比增加了2.2亿元。"
+    got = facts(text, watchlist, published=date(2027, 11, 20))
+    assert not got
+
+
+def test_a_reporters_rough_estimate_is_no_result(watchlist):
+    # "据记者粗略测算…全年收入将接近X": an extrapolation, not a figure the company reported
+    text = "据本报记者测算，若四季度收入环比再增长8%，智谱全年收入将接近26亿元。"
+    got = facts(text, watchlist, published=date(2027, 11, 25))
+    assert not got
+    text = "按目前节奏，月之暗面今年收入將接近9億美元。"
+    got = facts(text, watchlist, published=date(2027, 11, 25))
+    assert not got
