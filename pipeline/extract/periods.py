@@ -88,7 +88,7 @@ _BRANCHES = [
     # "第二年", "the following year": the year after the last year named
     r"(?P<nexty>第二年|次年|翌年|(?i:the\sfollowing\syear|a\syear\slater))",
     # "a day later", "翌日": the day after the last day named
-    r"(?P<next>翌日|次日|第二天|(?i:a\sday\slater|the\snext\sday|the\sfollowing\sday|the\sday\safter))",
+    r"(?P<next>翌日|次日|第二天|一天之后|一天之後|一天后|一天後|(?i:a\sday\slater|the\snext\sday|the\sfollowing\sday|the\sday\safter))",
     rf"(?P<efull>(?i:(?:the\s)?(?:full|whole|entire)[\s-](?:fiscal\s|financial\s)?year\s(?:of\s)?)(?P<efull_y>{_Y}))",
     rf"(?P<eoy>(?i:(?:the\s)?end\sof\s|year-end\s|year\send\s)(?P<eoy_y>{_Y}))",
     # "at the end of September (2026)": the month's last day
@@ -393,7 +393,7 @@ _ANCHOR_WORDS = (
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "往績", "往绩",
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "第二年", "次年", "翌年",
+    "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
     "following year", "year later", "上个月", "上個月", "上月", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
     *(f"{mo}-" for mo in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")),
 )

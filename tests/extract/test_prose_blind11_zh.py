@@ -227,3 +227,13 @@ def test_a_reporters_rough_estimate_is_no_result(watchlist):
     text = "按目前节奏，月之暗面今年收入將接近9億美元。"
     got = facts(text, watchlist, published=date(2027, 11, 25))
     assert not got
+
+
+def test_a_day_later_written_out_in_chinese(watchlist):
+    # "一天之后" is the day after the day just named, as 次日 is
+    text = "时间回到2026年1月8日，智谱挂牌首日市值超过570亿港元；一天之后，MiniMax上市，市值突破1000亿港元。"
+    got = facts(text, watchlist, published=date(2027, 10, 29))
+    assert ("minimax", "market_cap", "2026-01-09", Decimal("100000000000"), "HKD", "gt") in got
+    text = "2026年1月8日智譜上市。一天後，MiniMax收市市值約1060億港元。"
+    got = facts(text, watchlist, published=date(2027, 10, 29))
+    assert ("minimax", "market_cap", "2026-01-09", Decimal("106000000000"), "HKD", "approx") in got
