@@ -1306,6 +1306,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         between = [c for c in named if q.end <= c.start and c.end <= b.cue.start]
         return between[-1].names[0] if between else None
     before = [c for c in named if c.end <= q.start]
+    if before and _new_subject(doc, before[-1].end, q.start):
+        return None  # "本地化部署的毛利率高于云端业务；MiniMax上半年毛利率为35.6%": the company's whole figure
     if before:
         seg = before[-1]
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
@@ -1335,6 +1337,15 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             b.penalty += 0.1
             return recent[-1]
     return None
+
+
+def _new_subject(doc: Document, start: int, end: int) -> bool:
+    """True when a semicolon and then a company's name come between start and end: a new clause about that company."""
+    semicolon = _SEMICOLON.search(doc.text, start, end)
+    if semicolon is None:
+        return False
+    i = bisect_left(doc._m_starts, semicolon.end())
+    return i < len(doc.companies) and doc.companies[i].end <= end
 
 
 def _opens_with_anaphor(doc: Document, cue: Cue) -> bool:

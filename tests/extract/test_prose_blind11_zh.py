@@ -237,3 +237,15 @@ def test_a_day_later_written_out_in_chinese(watchlist):
     text = "2026年1月8日智譜上市。一天後，MiniMax收市市值約1060億港元。"
     got = facts(text, watchlist, published=date(2027, 10, 29))
     assert ("minimax", "market_cap", "2026-01-09", Decimal("106000000000"), "HKD", "approx") in got
+
+
+def test_a_segment_before_a_semicolon_is_not_the_next_companys(watchlist):
+    # "…高于云端业务；MiniMax上半年毛利率为35.6%": after the semicolon the clause is about MiniMax's whole margin
+    text = "DeepSeek二季度毛利率为52%，其开放平台的毛利率低于私有化部署；月之暗面二季度毛利率为38.4%。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("moonshot", "gross_margin", "2027Q2", Decimal("38.4"), "%", "eq") in got
+    assert not {f for f in got if f[0] == "moonshot" and "." in f[1]}
+    # a segment named after the company, in its own clause, still counts
+    text = "智谱上半年收入11.4亿元；MiniMax开放平台收入占比为37.2%。"
+    got = facts(text, watchlist, published=date(2027, 8, 30))
+    assert ("minimax", "revenue_share.cloud", "2027H1", Decimal("37.2"), "%", "eq") in got
