@@ -467,11 +467,11 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
 
 
 # "…2.2x revenue, down from about 2.8x for FY2026": the level a change started from, written after the figure
-_DOWN_FROM = re.compile(r"(?i:\b(?:up|down)\sfrom\s(?:about\s|around\s|roughly\s)?)$")
+_DOWN_FROM = re.compile(r"(?i:\b(?:(?:up|down)\sfrom|vs\.?|versus)\s(?:about\s|around\s|roughly\s)?)$")
 
 
 def _level_from(text: str, prev: Binding, q: Quantity) -> Binding | None:
-    """A number after "up from" / "down from" that no cue names is the level the figure before it changed from:
+    """A number after "up from" / "down from" / "vs" that no cue names is the level the figure before it changed from:
     of its metric, when it is of the same kind and in the same clause ("was roughly 2.2x revenue, down from about
     2.8x for FY2026"). None otherwise."""
     if prev.q.kind != q.kind or prev.q.unit != q.unit or _DOWN_FROM.search(text, max(prev.q.end, q.start - 24),
@@ -525,12 +525,22 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
     return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate)
 
 
+# "• 2.85 billion yuan: Zhipu's 2027 revenue", "$1.35 billion+: …": a list item led by its figure, its caption after a colon
+_ITEM_MARK = re.compile(r"[ \t]*(?:[•·*▪●◆■►\-–—][ \t]*)?")
+_CAPTION_COLON = re.compile(r"\+?[ \t]?[:：][ \t]")
+
+
 def _caption_binding(doc: Document, sentence: Sentence, q: Quantity, cues: list[Cue], lowered: str) -> Binding | None:
     """"**7690万美元**" over "这是MiniMax第三季度的收入。": a figure alone on its line is what the caption under it
-    names: the first metric it can be, of the company the caption names (the subject's when it names none)."""
+    names: the first metric it can be, of the company the caption names (the subject's when it names none). So is a
+    figure that opens a list item ("By the numbers": "• 70%: Zhipu's revenue growth in 2027") for the words after
+    its colon."""
     line = doc.text.find("\n", q.end, sentence.end)
     if line < 0 or FIGURE_LINE.fullmatch(doc.text, sentence.start, line) is None:
-        return None
+        colon = _CAPTION_COLON.match(doc.text, q.end)
+        if colon is None or _ITEM_MARK.fullmatch(doc.text, sentence.start, q.start) is None:
+            return None
+        line = colon.end()
     i = bisect_left(doc._m_starts, line)
     named = doc.companies[i] if i < len(doc.companies) and doc.companies[i].start < sentence.end else None
     for c in cues[bisect_left(cues, line, key=_start):]:
@@ -813,8 +823,9 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
     _mark_bases(text, bindings, hugs)
 
 
-# "narrowed to 42.6% from 47.5%", "widened to $402m, from $331m": the level a change started from, written after it
-_FROM_AFTER = re.compile(r"[\s,，]{0,3}(?:(?i:up|down)\s)?(?i:from)\s(?:(?i:about|around|roughly)\s)?")
+# "narrowed to 42.6% from 47.5%", "widened to $402m, from $331m": the level a change started from, written after it;
+# a wire brief's "FY REVENUE RMB2.85 BLN VS RMB1.68 BLN": the same period's figure a year before
+_FROM_AFTER = re.compile(r"[\s,，]{0,3}(?:(?:(?i:up|down)\s)?(?i:from)\s(?:(?i:about|around|roughly)\s)?|(?i:vs\.?|versus)\s)")
 
 
 def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:

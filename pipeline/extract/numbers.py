@@ -33,7 +33,7 @@ _SUFFIX_UNIT = {
     "USD": "USD", "US dollars": "USD", "dollars": "USD",
     "欧元": "EUR", "歐元": "EUR", "EUR": "EUR", "euros": "EUR", "英镑": "GBP", "英鎊": "GBP", "GBP": "GBP",
     "日元": "JPY", "日圓": "JPY", "JPY": "JPY", "yen": "JPY",
-    "%": "%", "percent": "%", "per cent": "%", "pc": "%", "pct": "%",
+    "%": "%", "percent": "%", "per cent": "%", "pc": "%", "pct": "%", "PCT": "%",
     "个百分点": "pp", "個百分點": "pp", "percentage points": "pp", "percentage point": "pp", "pp": "pp",
     "ppt": "pp", "ppts": "pp", "pps": "pp",
     "倍": "x", "x": "x", "X": "x", "times": "x",
@@ -55,11 +55,11 @@ _NUMBER = re.compile(
     # a line break before a magnitude word in lower case: PDF text wraps "RMB2,610.0 / million" over two lines
     r"(?:(?:[ ]|\n(?=trillion|billion|million|thousand))?"
     r"(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千|兆(?![瓦赫字位比焦帕欧歐])"
-    r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|[Bb]ln|[Mm]ln|m|k|M|B|K)(?![A-Za-z])))?"
+    r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|[Bb]ln|[Mm]ln|BLN|MLN|m|k|M|B|K)(?![A-Za-z])))?"
     r"(?(odd)|(?P<odd2>多|余|餘)?)"  # "3亿多元", "1.5亿余元"
     r"(?:[ ]?(?P<suf>元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|欧元|歐元|英镑|英鎊|日元|日圓"
     r"|yuan|RMB|CNY|HKD|USD|EUR|GBP|JPY|US dollars|dollars|euros|yen"
-    r"|%|个百分点|個百分點|percentage points?|per cent|percent|pct|pc|ppts?|pps?"
+    r"|%|个百分点|個百分點|percentage points?|per cent|percent|pct|PCT|pc|ppts?|pps?"
     r"|倍|x|X|times|名|人|位|家|个|個)(?![A-Za-z]))?"
     r"(?:(?<=[万萬亿億千兆])|(?![A-Za-z]))"  # "10万亿Token": a Chinese magnitude may run into a word
 )
@@ -268,7 +268,7 @@ def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
             continue
         read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
         if read is not None:
-            if m.group("suf") == "pct" and _CJK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            if m.group("suf") in ("pct", "PCT") and _CJK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
                 read = (read[0], "pp", "pp", *read[3:])
             found.append(Quantity(m.start(), number_end(m), *read))
     return found

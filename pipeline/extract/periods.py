@@ -67,7 +67,9 @@ _BRANCHES = [
     rf"(?P<en9_y>{_Y}))",
     rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)\s(?:ended|ending|to|through)\s)"
     rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>{_MO})\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
-    rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}}),?\s(?P<eye_y>{_Y}))",
+    # "the year ended Dec. 31" without its year: the last such year before the document (a wire's results story)
+    rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}})(?![0-9])"
+    rf"(?:,?\s(?P<eye_y>{_Y}))?)",
     rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<ehy2>(?<![A-Za-z0-9])(?P<ehy2_n>[12])H\s?(?P<ehy2_y>{_YY})(?![0-9A-Za-z]))",
@@ -96,6 +98,8 @@ _BRANCHES = [
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
     r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
+    # a wire brief's "FY REVENUE RMB2.85 BLN": the full year, as "full-year" (not "FY 2027", "FY27", "FY'27")
+    r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’]|\s?['’]?[0-9])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
     r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half))",
@@ -105,7 +109,9 @@ _BRANCHES = [
     r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))(?!\s(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior))\syear\b)"
     r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)"
     r"|the\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)"
-    r"|(?<=\bfor\s)the\s(?P<sm_h2>half)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|year)\b)))",
+    r"|(?<=\bfor\s)the\s(?P<sm_h2>half)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|year)\b)"
+    # "made up 57.7% of revenue for the year": the year named before ("for the year ahead" is an outlook's)
+    r"|(?<=\bfor\s)the\s(?P<sm_y>year)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|ahead|ago)\b|\s[0-9]|')))",
     r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)"
     r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
@@ -329,6 +335,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             k = m.lastgroup
             month = _MONTHS[m.group(k + "_mo").lower()]
             p = _day_of(m, month, int(m.group(k + "_d")), doc_date, _day_year(stated_day, month, last_month, m))
+        elif m.lastgroup == "eye" and not m.group("eye_y"):
+            p = _year_ended(m, doc_date)
         elif m.lastgroup == "dom":
             p = _day_of_month(m, doc_date, last_day)
         elif m.lastgroup == "mo":
@@ -617,7 +625,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         word = g("bare").lower()
         english = {"the first half": "上半年", "the second half": "下半年", "the first nine months": "前三季度",
                    "the first three quarters": "前三季度", "the full year": "全年", "the whole year": "全年",
-                   "full-year": "全年", "full year": "全年", "年初": "初", "年底": "底", "年末": "末", "the first quarter": "第一季度",
+                   "full-year": "全年", "full year": "全年", "fy": "全年", "年初": "初", "年底": "底", "年末": "末", "the first quarter": "第一季度",
                    "the second quarter": "第二季度", "the third quarter": "第三季度", "the fourth quarter": "第四季度",
                    "first quarter": "第一季度", "second quarter": "第二季度", "third quarter": "第三季度",
                    "fourth quarter": "第四季度",
@@ -627,7 +635,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
         hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
-            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") else "H1|H2" if g("sm_h") or g("sm_h2") else "list" if g("sm_l") else "")
+            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") else "H1|H2" if g("sm_h") or g("sm_h2") else "FY" if g("sm_y")
+            else "list" if g("sm_l") else "")
         return PeriodMention(s, e, "same", hint)
     if kind in ("prior", "prior0"):
         return PeriodMention(s, e, "prior", "")
@@ -727,6 +736,18 @@ def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: i
     else:
         return PeriodMention(m.start(), m.end(), "open", "")
     return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+
+
+def _year_ended(m: re.Match, doc_date: date | None) -> PeriodMention | None:
+    """"Revenue for the year ended Dec. 31 rose…": the latest such year to have ended by the document's date, as
+    closed as one written with its year; open without a date."""
+    if doc_date is None:
+        return PeriodMention(m.start(), m.end(), "open", "")
+    end = _date(doc_date.year, _MONTHS[m.group("eye_mo").lower()], int(m.group("eye_d")))
+    if end is None:
+        return None
+    y = doc_date.year if end < doc_date else doc_date.year - 1
+    return PeriodMention(m.start(), m.end(), "flow", f"FY{y}", (y,), closed=True)
 
 
 DAY_OF_MONTH_BACK = 10  # how far before the document's date a day written alone may fall in the month before

@@ -1,0 +1,84 @@
+"""General rules of how the English-language press writes, found on the twelfth blind set and pinned on text of
+our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+
+def test_the_year_ended_a_day_without_its_year_is_the_last_such_year(watchlist):
+    # a results story written in the spring: "for the year ended Dec. 31" is last year, and a quarter named after
+    # it without a year is that year's, not the year of the comparison written in between
+    text = ("BEIJING, April 2, 2027 - Zhipu said its net loss for the year ended December 31 widened to 6.7 billion "
+            "yuan, against 3.9 billion yuan in 2025. The net loss in the fourth quarter came to 2.1 billion yuan.")
+    got = facts(text, watchlist)
+    assert ("zhipu", "net_loss", "FY2026", Decimal("6700000000"), "CNY", "eq") in got
+    assert ("zhipu", "net_loss", "FY2025", Decimal("3900000000"), "CNY", "eq") in got
+    assert ("zhipu", "net_loss", "2026Q4", Decimal("2100000000"), "CNY", "eq") in got
+
+
+def test_for_the_year_is_the_year_reported_not_the_quarter_named_last(watchlist):
+    # an annual story that singles out the fourth quarter goes back to the year with "for the year"
+    text = ("Zhipu's revenue for 2026 rose to 1.68 billion yuan. Fourth-quarter revenue was 586 million yuan. "
+            "Cloud services made up 45.1% of sales for the year, and the net loss for the year was 6.74 billion yuan.")
+    got = facts(text, watchlist, published=date(2027, 3, 25))
+    assert ("zhipu", "revenue", "2026Q4", Decimal("586000000"), "CNY", "eq") in got
+    assert ("zhipu", "revenue_share.cloud", "FY2026", Decimal("45.1"), "%", "eq") in got
+    assert ("zhipu", "net_loss", "FY2026", Decimal("6740000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[2] == "2026Q4" and f[1] != "revenue"}
+
+
+def test_for_the_year_ahead_is_no_reported_year(watchlist):
+    # "for the year ahead" is an outlook: it does not take back the year just reported
+    text = ("MiniMax's revenue for 2026 was $176.3 million. Fourth-quarter gross margin was 32.9%, and the company "
+            "expects a gross margin of about 40% for the year ahead.")
+    got = facts(text, watchlist, published=date(2027, 3, 20))
+    assert not {f for f in got if f[1] == "gross_margin" and f[2] == "FY2026"}
+
+
+def test_a_wire_brief_in_capitals_with_bln_pct_and_vs(watchlist):
+    # a wire's BRIEF lines: magnitudes and per cents in capitals, the figure after "VS" the year before's
+    text = ("BRIEF-MiniMax Group FY Revenue USD 296.2 MLN\n\n"
+            "March 17, 2028 - MiniMax Group Inc:\n\n"
+            "* FY REVENUE USD 296.2 MLN VS USD 176.3 MLN\n"
+            "* FY GROSS MARGIN 36.8 PCT VS 32.9 PCT\n"
+            "* FY LOSS FOR THE PERIOD USD 284.6 MLN VS USD 260.1 MLN\n")
+    got = facts(text, watchlist)
+    assert ("minimax", "revenue", "FY2027", Decimal("296200000"), "USD", "eq") in got
+    assert ("minimax", "revenue", "FY2026", Decimal("176300000"), "USD", "eq") in got
+    assert ("minimax", "gross_margin", "FY2027", Decimal("36.8"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "FY2026", Decimal("32.9"), "%", "eq") in got
+    assert ("minimax", "net_loss", "FY2026", Decimal("260100000"), "USD", "eq") in got
+
+
+def test_an_earnings_headline_compares_with_vs(watchlist):
+    # "versus" between two levels of one metric in a sentence without a second period
+    text = ("Zhipu's full-year 2027 revenue came in at 2.9 billion yuan versus 1.7 billion yuan, and its gross margin "
+            "at 47% vs. 44%.")
+    got = facts(text, watchlist, published=date(2028, 3, 24))
+    assert ("zhipu", "revenue", "FY2026", Decimal("1700000000"), "CNY", "eq") in got
+    assert ("zhipu", "gross_margin", "FY2026", Decimal("44"), "%", "eq") in got
+    assert not {f for f in got if f[2] == "FY2027" and f[3] in (Decimal("1700000000"), Decimal("44"))}
+
+
+def test_a_list_item_led_by_its_figure_is_named_by_the_words_after_its_colon(watchlist):
+    # "By the numbers" / "In numbers" boxes: the figure first, then what it is
+    text = ("Moonshot in numbers\n\n"
+            "- $980 million: Moonshot's revenue in 2027\n"
+            "- 22 trillion: Kimi's average daily tokens in December 2027\n"
+            "- 9.8%: the share of the top five customers\n")
+    got = facts(text, watchlist, published=date(2028, 4, 18))
+    assert ("moonshot", "revenue", "FY2027", Decimal("980000000"), "USD", "eq") in got
+    assert ("moonshot", "daily_token_volume", "2027-12", Decimal("22000000000000"), "tokens/day", "eq") in got
+
+
+def test_a_figure_before_a_colon_in_running_prose_is_not_a_caption(watchlist):
+    # a number ending a clause before a colon is no list item: "rose 40%: revenue…" names nothing for the 40%
+    text = "Zhipu's shares rose 40%: revenue at the company doubled last year, analysts said."
+    got = facts(text, watchlist, published=date(2028, 3, 24))
+    assert not {f for f in got if f[3] == Decimal("40")}
