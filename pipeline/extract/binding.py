@@ -812,7 +812,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                         # not when that number has its own after it ("20 trillion a day on average in October, up from
                         # 19 trillion in September": October is the 20 trillion's)
                         owned = {id(p) for q in quantities if q.start not in hugs
-                                 and (p := _own_preceding(text, q, usable, quantities, hugged)) is not None}
+                                 and (p := _own_preceding(text, q, usable, quantities, hugged)) is not None
+                                 and not _ends_clause_of(doc, sentence, p, q, quantities)}
                     # not across a semicolon: "占比升至48%，较上年提升16pct；我们判断4Q26…" is no 4Q26 share
                     own = next((p for p in free if p.start >= b.q.end and id(p) not in hugged and id(p) not in owned
                                 and (not b.rule.instant or p.kind == "date")
@@ -995,6 +996,20 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
                 ctx.listed = plist
             return True
     return False
+
+
+_LABEL_GAP = re.compile(r"[:：（(]")
+
+
+def _ends_clause_of(doc: Document, sentence: Sentence, p: PeriodMention, q: Quantity, quantities) -> bool:
+    """True for a period closing the clause of an earlier number, a clause before q's: "spent 5.73 billion yuan on
+    R&D last year, about twice its revenue" dates the 5.73 billion, not only the multiple after the comma. Not across
+    a colon or a bracket: "收入的2.0倍（2026年：約2.8倍）" labels the figure after it."""
+    if _LABEL_GAP.search(doc.text, p.end, q.start):
+        return False
+    bounds = doc.clause_bounds(sentence)
+    k = _clause(bounds, p.start)
+    return k != _clause(bounds, q.start) and any(x.end <= p.start and _clause(bounds, x.start) == k for x in quantities)
 
 
 def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> PeriodMention | None:

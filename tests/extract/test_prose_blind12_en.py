@@ -82,3 +82,14 @@ def test_a_figure_before_a_colon_in_running_prose_is_not_a_caption(watchlist):
     text = "Zhipu's shares rose 40%: revenue at the company doubled last year, analysts said."
     got = facts(text, watchlist, published=date(2028, 3, 24))
     assert not {f for f in got if f[3] == Decimal("40")}
+
+
+def test_a_period_ending_a_figures_clause_is_its_own_before_a_comma(watchlist):
+    # "…on R&D last year, roughly 1.1 times sales": the period closes the first figure's clause; the multiple after
+    # the comma does not take it away (nor does a year named in an earlier sentence date the first figure)
+    text = ("MiniMax's sales in 2024 were $30.5 million. "
+            "MiniMax spent $331.2 million on R&D last year, roughly 1.1 times sales.")
+    got = facts(text, watchlist, published=date(2028, 3, 30))
+    assert ("minimax", "rd_expense", "FY2027", Decimal("331200000"), "USD", "eq") in got
+    assert ("minimax", "rd_to_revenue", "FY2027", Decimal("1.1"), "x", "approx") in got
+    assert not {f for f in got if f[1] == "rd_expense" and f[2] != "FY2027"}
