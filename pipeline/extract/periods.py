@@ -347,10 +347,11 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             # one phrase, like a half's below, and names no year for the quarters after it
             guessed = lent is None and p is not None and doc_year is not None and p.years[-1:] < (doc_year,)
         elif m.lastgroup == "emo":
-            p = _english_month(m, doc_date, _lent(_MONTHS[m.group("emo_mo").lower()], stated_month, last_year, doc_date))
+            p = _english_month(m, doc_date, _lent(_MONTHS[m.group("emo_mo").lower()], stated_month, last_year, doc_date,
+                                                  apart=in_sentence is None))
         elif m.lastgroup == "eom":
             p = _month_end(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else _lent(
-                _MONTHS[m.group("eom_mo").lower()], stated_month, last_year, doc_date))
+                _MONTHS[m.group("eom_mo").lower()], stated_month, last_year, doc_date, apart=in_sentence is None))
         elif m.lastgroup == "smy":
             p = _same_of(m, reported)
         elif m.lastgroup == "nexty":
@@ -667,11 +668,22 @@ _COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超�
 _FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
 
 
-def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date | None) -> int | None:
+RECENT_MONTHS = 3  # a month over this many months before the document's month, or fewer, is the news of the day
+
+
+def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date | None, *,
+          apart: bool = False) -> int | None:
     """The year a month written without one takes from the text: none when the year came with a day or month of the
     year of writing and the month would fall after that day (a dateline's "2027年1月10日" does not make "12月"
-    December 2027: it is the December just gone)."""
-    if year is None or doc_date is None or not last_year[2]:
+    December 2027: it is the December just gone). Nor, for an English month, from an earlier sentence (`apart`) when
+    that month ended in the last few months: "in December" in a January letter is last month, though a line before
+    compared "December 2026" (the month of writing is not over: "at the end of February" on February 16 keeps it)."""
+    if year is None or doc_date is None:
+        return year
+    if apart and year < (latest := doc_date.year if month < doc_date.month else doc_date.year - 1) \
+            and (doc_date.year - latest) * 12 + doc_date.month - month <= RECENT_MONTHS:
+        return None
+    if not last_year[2]:
         return year
     return None if year == doc_date.year and month > doc_date.month else year
 
