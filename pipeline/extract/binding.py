@@ -771,8 +771,10 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
     comparisons = doc._roles.get("comparison")
     bases = {id(p) for p in usable if any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)
              and not _restated(text, p)} if comparisons else set()
-    # "down from 95.5% in 2022": the period of a number introduced by "from" is a base for the others
-    bases |= {id(p) for qs, p in hugs.items() if _FROM_BEFORE.search(text, max(0, qs - 8), qs)}
+    # "down from 95.5% in 2022", "compared with US$298.4 million in 2026": the period of a number introduced by "from"
+    # or a comparison is a base for the others
+    bases |= {id(p) for qs, p in hugs.items() if _FROM_BEFORE.search(text, max(0, qs - 8), qs)
+              or comparisons and any(c.end <= qs and _BASE_GAP.fullmatch(text, c.end, qs) for c in comparisons)}
     # "rose 175% from a year earlier": a period a change starts from is a base too
     bases |= {id(p) for p in usable if _FROM_BEFORE.search(text, max(0, p.start - 8), p.start)}
     # "与2023年62%的水平相比，…升至75%": the periods of a clause opening a comparison are its base

@@ -93,3 +93,46 @@ def test_a_period_ending_a_figures_clause_is_its_own_before_a_comma(watchlist):
     assert ("minimax", "rd_expense", "FY2027", Decimal("331200000"), "USD", "eq") in got
     assert ("minimax", "rd_to_revenue", "FY2027", Decimal("1.1"), "x", "approx") in got
     assert not {f for f in got if f[1] == "rd_expense" and f[2] != "FY2027"}
+
+
+def test_a_month_just_gone_is_not_put_back_a_year_by_an_earlier_sentence(watchlist):
+    # a monthly roundup in early spring: "in February" is last month, though the sentence before named 2027 (or a
+    # February a year earlier, as a comparison)
+    text = ("Kimi's usage doubled over 2027. A year ago, in February 2027, Moonshot handled 9 trillion tokens a day. "
+            "Moonshot's daily token volume reached about 22 trillion in February, the company said.")
+    got = facts(text, watchlist, published=date(2028, 3, 10))
+    assert ("moonshot", "daily_token_volume", "2028-02", Decimal("22000000000000"), "tokens/day", "approx") in got
+    assert ("moonshot", "daily_token_volume", "2027-02", Decimal("9000000000000"), "tokens/day", "eq") in got
+
+
+def test_a_month_long_gone_still_takes_the_year_of_the_sentence_before(watchlist):
+    # a look back at 2026 written in March 2028: "in September" is 2026's, far from the news of the day
+    text = ("Zhipu had a hard 2026. Its daily token volume fell to about 18 trillion in September, the company said.")
+    got = facts(text, watchlist, published=date(2028, 3, 10))
+    assert ("zhipu", "daily_token_volume", "2026-09", Decimal("18000000000000"), "tokens/day", "approx") in got
+
+
+def test_the_year_of_a_compared_figure_does_not_date_a_figure_after_it(watchlist):
+    # "X in 2027, against Y in 2026, and Z": 2026 is the base of the comparison, not Z's year
+    text = ("Zhipu's gross margin was 47.1% in 2027, against 43.6% in 2026, and its R&D spending was roughly 2.0 "
+            "times revenue.")
+    got = facts(text, watchlist, published=date(2028, 3, 24))
+    assert ("zhipu", "gross_margin", "FY2026", Decimal("43.6"), "%", "eq") in got
+    assert ("zhipu", "rd_to_revenue", "FY2027", Decimal("2.0"), "x", "approx") in got
+    assert not {f for f in got if f[1] == "rd_to_revenue" and f[2] == "FY2026"}
+
+
+def test_a_month_of_writing_not_yet_over_keeps_the_year_of_the_sentence_before(watchlist):
+    # on February 16, "at the end of February" after "early 2026" cannot be this February, not yet over
+    text = ("The turning point came in early 2026, when Moonshot cut its prices. At the end of February, Kimi "
+            "processed roughly 3 trillion tokens a day.")
+    got = facts(text, watchlist, published=date(2027, 2, 16))
+    assert not {f for f in got if f[2].startswith("2027-02")}
+
+
+def test_a_change_on_the_half_before_is_no_growth_rate(watchlist):
+    # "up 37% half-on-half" compares with the half before, not with a year earlier
+    text = ("Zhipu's revenue for the six months ended December 31, 2026 was 1.1 billion yuan, up 41.2% half-on-half.")
+    got = facts(text, watchlist, published=date(2027, 3, 25))
+    assert ("zhipu", "revenue", "2026H2", Decimal("1100000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[1] == "revenue_growth"}
