@@ -295,8 +295,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     """
     doc_year = doc_date.year if doc_date else None
     found: list[PeriodMention] = []
-    # (year, offset, a date or month?, a bare word such as 去年 or "last year"?) of the last explicit year
-    last_year: tuple[int, int, bool, bool] | None = None
+    # (year, offset, a date or month?, a bare word such as 去年 or "last year"?, its kind) of the last explicit year
+    last_year: tuple[int, int, bool, bool, str] | None = None
     last_day: PeriodMention | None = None  # the last day named, for "a day later"
     named: tuple[int, int] | None = None  # (year, offset) of the last year named in any way, for "那一年"
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
@@ -375,7 +375,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             # in August) is a guess about that one phrase, and names no year for the months after it
             # a half or quarter dated by a year written as a word is written from the day of writing too
             from_word = _worded(m) or (m.lastgroup == "bare" and stated is not None and last_year[3])
-            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7, from_word)
+            last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7, from_word, p.kind)
         if p.years and len(p.years) == 1:
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
         if p.kind == "flow" and len(p.label) == 7 and m.lastgroup in ("yr", "em"):
@@ -677,10 +677,11 @@ def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date 
     year of writing and the month would fall after that day (a dateline's "2027年1月10日" does not make "12月"
     December 2027: it is the December just gone). Nor, for an English month, from an earlier sentence (`apart`) when
     that month ended in the last few months: "in December" in a January letter is last month, though a line before
-    compared "December 2026" (the month of writing is not over: "at the end of February" on February 16 keeps it)."""
+    compared "December 2026" (the month of writing is not over: "at the end of February" on February 16 keeps it;
+    "In early 2025…in February" names the part of the year the month is in, and keeps it too)."""
     if year is None or doc_date is None:
         return year
-    if apart and year < (latest := doc_date.year if month < doc_date.month else doc_date.year - 1) \
+    if apart and last_year[4] != "vague" and year < (latest := doc_date.year if month < doc_date.month else doc_date.year - 1) \
             and (doc_date.year - latest) * 12 + doc_date.month - month <= RECENT_MONTHS:
         return None
     if not last_year[2]:
