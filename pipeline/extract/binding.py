@@ -501,9 +501,17 @@ _ELIDED_VERB = re.compile(r"(?:[，,]\s?(?:这个数字|这一数字|该数字|�
                           r"(?:为|為|是|达|達)\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?")
 
 
+# "For context, the same figure was around…", "That figure stood at…": a sentence opening on the figure just given
+_SAME_FIGURE = re.compile(r"(?i:(?:(?:for\scontext|by\scomparison|by\scontrast|in\scomparison),?\s)?"
+                          r"(?:the\ssame|that|the\scomparable|the\sequivalent)\s(?:figure|number)\s"
+                          r"(?:was|had\sbeen|stood\sat|came\sto)\s(?:about\s|around\s|roughly\s|nearly\s|some\s|just\s)?)")
+
+
 def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Binding], bounds: list[int]) -> Binding | None:
     """"收入增速为76%，而上半年为68.3%", "…毛利率。二季度是36.3%。": a clause (or a sentence) of a period and a number
-    alone, right after a number of the same kind, leaves its metric unsaid: it is that number's, for another period."""
+    alone, right after a number of the same kind, leaves its metric unsaid: it is that number's, for another period.
+    So is a sentence's first number after "the same figure was" ("For context, the same figure was 42 trillion in
+    December 2026")."""
     if bindings:
         prev, k = bindings[-1], _clause(bounds, q.start)
         if k == 0 or _clause(bounds, prev.q.start) != k - 1:
@@ -515,6 +523,8 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
         return None
     if prev.q.kind != q.kind:
         return None
+    if not bindings and _SAME_FIGURE.fullmatch(doc.text, start, q.start):
+        return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate)
     i = bisect_left(doc.periods, start, key=_start)
     if i == len(doc.periods) or doc.periods[i].end > q.start:
         return None
@@ -686,6 +696,10 @@ def _owned(gap: str) -> bool:
     return gap.strip().lower() in ("的", "of")
 
 
+# "cut its net loss by 1.2 billion yuan": what an amount named after "by" changed by
+_CHANGED_BY = re.compile(r"\s(?i:by)\s(?:(?i:more\sthan|less\sthan|over|almost|about|around|roughly|nearly|some)\s)?")
+
+
 def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bounds: list[int],
                 heading: list[Cue]) -> Binding | str | None:
     """The nearest compatible cue before the number in its sentence; a tight incompatible one claims it. A change
@@ -697,6 +711,8 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
         if c.role == "measure":
             return None  # "累计亏损超过62亿元": the number is about a measure we do not extract
         distance = q.start - c.end
+        if q.kind == "currency" and c.role == "metric" and _CHANGED_BY.fullmatch(doc.text, c.end, q.start):
+            return "claimed"  # "narrowed its adjusted net loss by more than US$40 million": a change, not a level
         tight = distance <= 4 and _clause(bounds, c.end) == _clause(bounds, q.start)
         if tenths and _clause(bounds, c.end) != _clause(bounds, q.start) and not _SHARE_VERB.search(doc.text, max(0, q.start - 6), q.start):
             continue  # "七成" is loose talk unless its share word is in its clause ("占比七成", "约占三成")

@@ -136,3 +136,22 @@ def test_a_change_on_the_half_before_is_no_growth_rate(watchlist):
     got = facts(text, watchlist, published=date(2027, 3, 25))
     assert ("zhipu", "revenue", "2026H2", Decimal("1100000000"), "CNY", "eq") in got
     assert not {f for f in got if f[1] == "revenue_growth"}
+
+
+def test_an_amount_after_a_metric_and_by_is_a_change_not_a_level(watchlist):
+    # "cut its net loss by 1.1 billion yuan", "reduced its adjusted loss by more than $30 million": what it changed by
+    text = ("Zhipu cut its net loss by 1.1 billion yuan in 2027. "
+            "MiniMax reduced its adjusted net loss by more than $30 million last year, to $190.7 million.")
+    got = facts(text, watchlist, published=date(2028, 3, 20))
+    assert not {f for f in got if f[3] in (Decimal("1100000000"), Decimal("30000000"))}
+    assert ("minimax", "adjusted_net_loss", "FY2027", Decimal("190700000"), "USD", "eq") in got
+
+
+def test_the_same_figure_in_the_next_sentence_is_the_metric_just_given(watchlist):
+    # "By comparison, that figure was…": the metric of the figure just given, for the period named with it
+    text = ("MiniMax's gross margin was 36.8% in 2027. By comparison, that figure was 32.9% in 2026.\n\n"
+            "DeepSeek's platform handled about 45 trillion tokens a day in November 2027. "
+            "For context, the same figure stood at roughly 24 trillion in November 2026.")
+    got = facts(text, watchlist, published=date(2028, 1, 14))
+    assert ("minimax", "gross_margin", "FY2026", Decimal("32.9"), "%", "eq") in got
+    assert ("deepseek", "daily_token_volume", "2026-11", Decimal("24000000000000"), "tokens/day", "approx") in got
