@@ -362,7 +362,12 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                          _year_reported(text, m, years_named) if m.lastgroup == "rel" else None)
             if m.lastgroup == "bare" and p is not None:
                 dated = bool(worded or (stated and last_year[2])) and context_year == doc_year
-                p = _last_completed(p, doc_date, whole_year=dated or (context_year == doc_year and not stated), dated=dated)
+                unstated = context_year == doc_year and not stated
+                shifted = _last_completed(p, doc_date, whole_year=dated or unstated,
+                                          dated=dated or (unstated and _later_quarter(text, p, doc_date)))
+                # "第四季度收入" in a March table or paragraph naming no year is last year's, a guess about that one phrase
+                guessed = unstated and not dated and shifted is not None and shifted.years != p.years
+                p = shifted
         if p is None:
             continue
         if p.kind == "date" and len(p.label) == 10 and not (
@@ -819,6 +824,17 @@ def _last_completed(p: PeriodMention, doc_date: date | None, whole_year: bool = 
     if start is not None and end is not None and (start <= doc_date < end or (dated and doc_date < start)):
         return shift_year(p, -1)
     return p
+
+
+def _later_quarter(text: str, p: PeriodMention, doc_date: date) -> bool:
+    """A quarter beginning after the next one, in a text that names last year: "第四季度收入9.84亿元" in a March story
+    on 2027's results reports results, which that quarter of this year cannot have yet. The next quarter ("after new
+    models are released in the second quarter") is an outlook's; in a text naming no year, a guess is no result."""
+    start = period_start(p.label) if p.kind == "flow" and "Q" in p.label else None
+    return start is not None and (start - doc_date).days > NEXT_QUARTER_DAYS and str(doc_date.year - 1) in text
+
+
+NEXT_QUARTER_DAYS = 92  # a quarter starting within this many days of the writing is the next one
 
 
 _DAY_BEFORE = ("前一天", "前一日", "the day before", "the previous day", "a day earlier")

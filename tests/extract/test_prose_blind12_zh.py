@@ -1,0 +1,27 @@
+"""General rules of how the Chinese press writes, found on the twelfth blind set and pinned on sentences of our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+
+def test_a_quarter_not_yet_begun_named_without_a_year_is_last_years(watchlist):
+    # results season: in February or March, "三季度" / "第四季" with no year near it is last year's quarter, in a
+    # table row as in prose; the quarter right after the writing is an outlook's and is left alone
+    text = ("| 项目 | 数值 |\n|---|---|\n| 2027年营收 | 21.4亿元 |\n| 第四季度营收 | 6.2亿元 |\n| 第四季度毛利率 | 41.5% |\n")
+    got = facts(text, watchlist, published=date(2028, 2, 20), title="DeepSeek业绩速览")
+    assert ("deepseek", "revenue", "2027Q4", Decimal("620000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[2].startswith("2028")}
+    text = ("编者按：以下为月之暗面2027年度业绩说明会的问答整理，经公司确认，略有删节。" + "管理层回答了分析师关于商业化节奏、"
+            "海外市场、算力采购和价格竞争的提问，也谈到了团队建设与产品路线。" * 6 +
+            "\n问：能否谈谈三季度的情况？\n答：月之暗面三季度经调整亏损为6,150万美元，环比收窄。")
+    got = facts(text, watchlist, published=date(2028, 3, 10))
+    assert ("moonshot", "adjusted_net_loss", "2027Q3", Decimal("61500000"), "USD", "eq") in got
+    # a text naming no year gives no ground for the guess
+    got = facts("智谱第四季度收入为11.2亿元。", watchlist, published=date(2028, 3, 5))
+    assert not {f for f in got if f[1] == "revenue"}
