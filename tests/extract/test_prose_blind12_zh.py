@@ -25,3 +25,15 @@ def test_a_quarter_not_yet_begun_named_without_a_year_is_last_years(watchlist):
     # a text naming no year gives no ground for the guess
     got = facts("智谱第四季度收入为11.2亿元。", watchlist, published=date(2028, 3, 5))
     assert not {f for f in got if f[1] == "revenue"}
+
+
+def test_taiwanese_word_for_on_premise(watchlist):
+    # Taiwan papers write 地端 (on the ground) for on-premise deployment, against 雲端 (in the cloud)
+    text = "DeepSeek去年地端部署營收4.6億元人民幣，雲端營收7.1億元人民幣。"
+    got = facts(text, watchlist, published=date(2028, 3, 30))
+    assert ("deepseek", "revenue.on_premise", "FY2027", Decimal("460000000"), "CNY", "eq") in got
+    assert ("deepseek", "revenue.cloud", "FY2027", Decimal("710000000"), "CNY", "eq") in got
+    text = "智譜第三季地端業務毛利率為61.2%，雲端業務則為35.4%。"
+    got = facts(text, watchlist, published=date(2027, 11, 28))
+    assert ("zhipu", "gross_margin.on_premise", "2027Q3", Decimal("61.2"), "%", "eq") in got
+    assert not {f for f in got if f[1] == "gross_margin.cloud" and f[3] == Decimal("61.2")}
