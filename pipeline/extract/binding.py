@@ -294,7 +294,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     ctx.refers = any(p.kind == "same" and p.label in ("", "list") for p in periods)
     # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
     priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
-    periods = _resolve_same(periods, ctx)
+    periods = _resolve_same(periods, ctx, index, doc.text)
     facts: list[Fact] = []
     heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
     doc._said = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else None
@@ -317,8 +317,14 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     return facts
 
 
-def _resolve_same(periods: list[PeriodMention], ctx: _Context) -> list[PeriodMention]:
-    """Turn "同期" / "the same period" into the last period named before it, "a year earlier" into the one before."""
+def _resolve_same(periods: list[PeriodMention], ctx: _Context, index: int, doc_text: str) -> list[PeriodMention]:
+    """Turn "同期" / "the same period" into the last period named before it, "a year earlier" into the one before.
+
+    For "同期", a bare month that dated the last number of the sentence just before counts as named, though _remember
+    keeps no bare month: "2月的日均调用量约为84万亿。MiniMax同期约为26万亿" is February's."""
+    said = ctx.said[1].period if ctx.said and ctx.said[0] == index - 1 else None
+    if said is not None and not _BARE_MONTH.fullmatch(doc_text, said.start, said.end):
+        said = None
     out = []
     earlier = set()  # the starts of year-earlier periods resolved: "the six months" after "a year earlier" is not that
     for p in periods:
@@ -331,7 +337,9 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context) -> list[PeriodMen
             def fits(q: PeriodMention, kinds=kinds, hint=hint) -> bool:
                 return q.kind in kinds and (hint is None or period_kind(q.label) in hint)
 
-            prior = [q for q in out if fits(q) and q.start not in earlier] or [q for _, q in ctx.periods if fits(q)]
+            told = [said] if said is not None and p.kind == "same" and fits(said) else []
+            prior = [q for q in out if fits(q) and q.start not in earlier] or sorted(
+                [q for _, q in ctx.periods if fits(q)] + told, key=_start)
             if not prior:
                 continue
             last = prior[-1] if p.kind == "same" else shift_year(prior[-1], -1)
@@ -509,7 +517,8 @@ _SAME_FIGURE = re.compile(r"(?i:(?:(?:for\scontext|by\scomparison|by\scontrast|i
 
 def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Binding], bounds: list[int]) -> Binding | None:
     """"收入增速为76%，而上半年为68.3%", "…毛利率。二季度是36.3%。": a clause (or a sentence) of a period and a number
-    alone, right after a number of the same kind, leaves its metric unsaid: it is that number's, for another period.
+    alone, right after a number of the same kind, leaves its metric unsaid: it is that number's, for another period;
+    so does one of a company and a number ("…日均调用量约为84万亿。MiniMax同期约为26万亿"), for another company.
     So is a sentence's first number after "the same figure was" ("For context, the same figure was 42 trillion in
     December 2026")."""
     if bindings:
@@ -525,14 +534,34 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
         return None
     if not bindings and _SAME_FIGURE.fullmatch(doc.text, start, q.start):
         return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate)
-    i = bisect_left(doc.periods, start, key=_start)
-    if i == len(doc.periods) or doc.periods[i].end > q.start:
-        return None
-    p = doc.periods[i]
-    if _ELIDED_OPEN.fullmatch(doc.text, start, p.start) is None or \
-            _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None:
-        return None
+    named = _named_first(doc, _ELIDED_OPEN.match(doc.text, start, q.start).end(), q.start)
+    at = start if named is None else named
+    i = bisect_left(doc.periods, at, key=_start)
+    if i < len(doc.periods) and doc.periods[i].end <= q.start:
+        p = doc.periods[i]
+        if _ELIDED_OPEN.fullmatch(doc.text, at, p.start) is None or \
+                _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None:
+            return None
+    elif named is None or _ELIDED_VERB.fullmatch(doc.text, named, q.start) is None:
+        return None  # "MiniMax约为26万亿": the company alone, with the period of the number before
     return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate)
+
+
+_UNDER = re.compile(r"旗下|的|(?:'s|’s)\s")
+
+
+def _named_first(doc: Document, start: int, end: int) -> int | None:
+    """"MiniMax同期约为26万亿", "月之暗面旗下Kimi约为22万亿": where the watched company (or its product, "旗下") a clause
+    opens on ends, for a clause that gives another company's figure of the metric just said; None if it opens on none."""
+    i = bisect_left(doc._m_starts, start)
+    if i == len(doc.companies) or doc.companies[i].start != start or doc.companies[i].company is None:
+        return None
+    at = doc.companies[i].end
+    under = _UNDER.match(doc.text, at, end)
+    if under and i + 1 < len(doc.companies) and doc.companies[i + 1].start == under.end() \
+            and doc.companies[i + 1].company == doc.companies[i].company:
+        at = doc.companies[i + 1].end
+    return at
 
 
 # "• 2.85 billion yuan: Zhipu's 2027 revenue", "$1.35 billion+: …": a list item led by its figure, its caption after a colon

@@ -37,3 +37,16 @@ def test_taiwanese_word_for_on_premise(watchlist):
     got = facts(text, watchlist, published=date(2027, 11, 28))
     assert ("zhipu", "gross_margin.on_premise", "2027Q3", Decimal("61.2"), "%", "eq") in got
     assert not {f for f in got if f[1] == "gross_margin.cloud" and f[3] == Decimal("61.2")}
+
+
+def test_a_sentence_of_another_company_and_a_number_continues_the_metric(watchlist):
+    # "…日均调用量约为61万亿。智谱同期约为70万亿": the metric and the month are left unsaid for the second company;
+    # 同期 is the bare month of the figure just given, not an older period named further up
+    text = ("一年前的2027年1月，这一数字约为30万亿。\n"
+            "DeepSeek 1月的日均token调用量约为61万亿，创下新高。智谱同期约为70万亿。")
+    got = facts(text, watchlist, published=date(2028, 2, 15))
+    assert ("zhipu", "daily_token_volume", "2028-01", Decimal("70000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[0] == "zhipu" and f[2] == "2027-01"}
+    text = "月之暗面第三季毛利率為44.2%，較上季提升。MiniMax則為39.5%。"
+    got = facts(text, watchlist, published=date(2027, 11, 20))
+    assert ("minimax", "gross_margin", "2027Q3", Decimal("39.5"), "%", "eq") in got
