@@ -306,6 +306,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
+        gone = False  # a month dated to this year against the year named before it, see _gone_this_year
         # a day without its year takes a year from a date or month named near it in its sentence, not from a fiscal
         # period nor from an earlier sentence ("在2025年底完成融资。…智谱于1月8日挂牌" in February 2026 is this January)
         in_sentence = stated if stated is not None and not _SENTENCE_END.search(text, last_year[1], m.start()) else None
@@ -340,12 +341,16 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "dom":
             p = _day_of_month(m, doc_date, last_day)
         elif m.lastgroup == "mo":
-            lent = _day_year(stated_day, int(m.group("mo_m")), last_month, m) if m.group("mo_d") else _lent(int(m.group("mo_m")), stated_month,
-                                                                                                          last_year, doc_date)
+            month = int(m.group("mo_m"))
+            gone = not m.group("mo_d") and in_sentence is None and _gone_this_year(month, stated_month, doc_date)
+            lent = _day_year(stated_day, month, last_month, m) if m.group("mo_d") else _lent(
+                month, None if gone else stated_month, last_year, doc_date)
             p = _month(m, doc_date, lent)
             # "官员认为12月维持利率不变" in November: a month put in last year for want of a year is a guess about that
-            # one phrase, like a half's below, and names no year for the quarters after it
-            guessed = lent is None and p is not None and doc_year is not None and p.years[-1:] < (doc_year,)
+            # one phrase, like a half's below, and names no year for the quarters after it; so is one read as this
+            # year's against the year named before it, which frames nothing either ("截至2025年12月31日止年度…1月登陆
+            # 港交所…第四季度")
+            guessed = gone or (lent is None and p is not None and doc_year is not None and p.years[-1:] < (doc_year,))
         elif m.lastgroup == "emo":
             p = _english_month(m, doc_date, _lent(_MONTHS[m.group("emo_mo").lower()], stated_month, last_year, doc_date,
                                                   apart=in_sentence is None))
@@ -388,7 +393,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         if p.kind == "flow" and len(p.years) == 1 and len(p.label) != 7:
             years_named = [*years_named[-3:], (p.years[0], m.end())]  # for "上年": the latest year reported on
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")) \
-                and (doc_year is None or p.years[-1] <= doc_year):
+                and (doc_year is None or p.years[-1] <= doc_year) and not gone:
             # "押注明年上半年降息…三季度营收": a period after the year of writing is an outlook's, not what the text reports on
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
@@ -692,6 +697,13 @@ def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date 
     if not last_year[2]:
         return year
     return None if year == doc_date.year and month > doc_date.month else year
+
+
+def _gone_this_year(month: int, year: int | None, doc_date: date | None) -> bool:
+    """True for a month already over this year, when the year an earlier sentence named is last year: "2027年經調整淨損
+    62.8億元。…開放平台2月每日平均調用量約84兆" in March 2028 is the February just gone; one meaning February 2027
+    would write its year, in a paper on 2027's results as anywhere."""
+    return year is not None and doc_date is not None and year == doc_date.year - 1 and month < doc_date.month
 
 
 def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:

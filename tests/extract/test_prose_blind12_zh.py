@@ -50,3 +50,18 @@ def test_a_sentence_of_another_company_and_a_number_continues_the_metric(watchli
     text = "月之暗面第三季毛利率為44.2%，較上季提升。MiniMax則為39.5%。"
     got = facts(text, watchlist, published=date(2027, 11, 20))
     assert ("minimax", "gross_margin", "2027Q3", Decimal("39.5"), "%", "eq") in got
+
+
+def test_a_month_already_over_this_year_is_not_last_years_for_a_year_named_before(watchlist):
+    # a paper on last year's results: "1月" / "2月" a sentence or two after "2027年" is the month just gone, since one
+    # meaning January 2027 would write the year
+    text = ("DeepSeek 2027年经调整亏损为12.4亿元，较上年收窄。\n"
+            "公司同时披露，1月API日均调用量约为58万亿，环比继续增长。")
+    got = facts(text, watchlist, published=date(2028, 2, 20))
+    assert ("deepseek", "daily_token_volume", "2028-01", Decimal("58000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[2] == "2027-01"}
+    # such a month frames nothing: the quarter after it is still the year reported on
+    text = ("月之暗面公布截至2027年12月31日止年度業績。公司於1月推出新一代模型。\n"
+            "第四季收入為2.6億美元，按年增長88%。")
+    got = facts(text, watchlist, published=date(2028, 3, 20))
+    assert ("moonshot", "revenue", "2027Q4", Decimal("260000000"), "USD", "eq") in got
