@@ -392,7 +392,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             last_month = (p.years[0], int(p.label[5:]), m.end())  # a month written with its year: "2026年1月"
         if p.kind == "flow" and len(p.years) == 1 and len(p.label) != 7:
             years_named = [*years_named[-3:], (p.years[0], m.end())]  # for "上年": the latest year reported on
-        if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY")) \
+        if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY") or _whole(m)) \
                 and (doc_year is None or p.years[-1] <= doc_year) and not gone:
             # "押注明年上半年降息…三季度营收": a period after the year of writing is an outlook's, not what the text reports on
             frame, reported = p.years[-1], p
@@ -697,6 +697,12 @@ def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date 
     if not last_year[2]:
         return year
     return None if year == doc_date.year and month > doc_date.month else year
+
+
+def _whole(m: re.Match) -> bool:
+    """"2027年全年", "2027年度": a year written as the whole year reported on, as "截至…止年度" is, frames what follows
+    ("2027年全年收入28.5亿元…2024年3.124亿元，2025年7.38亿元。单看第四季度" is 2027's quarter, not 2025's)."""
+    return m.lastgroup == "yr" and (m.group("y_suf") == "全年" or m.group("yr").endswith("年度"))
 
 
 def _gone_this_year(month: int, year: int | None, doc_date: date | None) -> bool:

@@ -65,3 +65,16 @@ def test_a_month_already_over_this_year_is_not_last_years_for_a_year_named_befor
             "第四季收入為2.6億美元，按年增長88%。")
     got = facts(text, watchlist, published=date(2028, 3, 20))
     assert ("moonshot", "revenue", "2027Q4", Decimal("260000000"), "USD", "eq") in got
+
+
+def test_a_year_written_as_the_whole_year_frames_the_quarter_after_a_look_back(watchlist):
+    # "2027年全年" / "2027年度" names the year reported on; the earlier years listed after it are a look back, so a
+    # quarter named without its year is still 2027's
+    text = ("DeepSeek 2027年度营收为18.2亿元。回头看，2025年为4.1亿元，2026年为9.6亿元。"
+            "第四季度单季营收5.7亿元，同比增长71%。")
+    got = facts(text, watchlist, published=date(2028, 3, 18))
+    assert ("deepseek", "revenue", "2027Q4", Decimal("570000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[2] in ("2025Q4", "2026Q4")}
+    text = "月之暗面2027年全年毛利率為41.0%，2026年為33.5%。第四季毛利率為45.2%。"
+    got = facts(text, watchlist, published=date(2028, 4, 20))
+    assert ("moonshot", "gross_margin", "2027Q4", Decimal("45.2"), "%", "eq") in got
