@@ -423,13 +423,21 @@ def _apply_labels(doc, quantities, s, e, index, ctx: _Context) -> list[Quantity]
     if all(q.kind != "plain" for q in quantities):
         return quantities
     labels = find_labels(doc.text, s, e)
+    # "…日均Token調用量約為77萬億，而2026年12月約為42萬億。" a few lines under a table's "（人民幣元）" row: a sentence
+    # closed by a full stop is prose, which says its units itself; the unit line scales rows and items only
+    above = ctx.label if ctx.label and index - ctx.label[0] <= TABLE_HEADER_REACH and not _closed(doc.text, s, e) else None
     out = []
     for q in quantities:
         label = next(((p, u) for ls, le, p, u in reversed(labels) if le <= q.start), None)
-        if label is None and ctx.label and index - ctx.label[0] <= TABLE_HEADER_REACH:
+        if label is None and above:
             label = ctx.label[1:]
         out.append(apply_label(q, *label) if label else q)
     return out
+
+
+def _closed(text: str, s: int, e: int) -> bool:
+    """True for a sentence ending in a Chinese full stop: prose, not a table row or list item."""
+    return text[s:e].rstrip().endswith("。")
 
 
 # --- metrics -------------------------------------------------------------------------------------

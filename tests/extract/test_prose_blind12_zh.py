@@ -78,3 +78,18 @@ def test_a_year_written_as_the_whole_year_frames_the_quarter_after_a_look_back(w
     text = "月之暗面2027年全年毛利率為41.0%，2026年為33.5%。第四季毛利率為45.2%。"
     got = facts(text, watchlist, published=date(2028, 4, 20))
     assert ("moonshot", "gross_margin", "2027Q4", Decimal("45.2"), "%", "eq") in got
+
+
+def test_a_unit_line_over_a_table_does_not_scale_the_prose_after_it(watchlist):
+    # a results announcement's "（美元）" row under its income statement scales that table, not the token volumes the
+    # business review gives a few lines on in a sentence with its own magnitude
+    text = ("MiniMax年度業績公告\n\n綜合損益表摘要\n（千美元）\n\n"
+            "                     2027年      2026年\n"
+            "收入                296,200     176,300\n"
+            "每股虧損（美元）\n"
+            "－基本                (1.02)      (1.35)\n\n"
+            "業務回顧\n\n"
+            "2027年12月，本集團開放平台日均Token調用量約為23萬億，而2026年12月約為11萬億。\n")
+    got = facts(text, watchlist, published=date(2028, 3, 16))
+    assert ("minimax", "daily_token_volume", "2027-12", Decimal("23000000000000"), "tokens/day", "approx") in got
+    assert ("minimax", "revenue", "FY2027", Decimal("296200000"), "USD", "eq") in got
