@@ -843,7 +843,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
         if len(run) >= 2 and _zip_run(doc, run, quantities, usable, hugs, has_respectively, index, ctx):
             continue
         for b in run:
-            own = hugs.get(b.q.start) or _change_to_level(text, b, quantities, hugs)
+            own = hugs.get(b.q.start) or _change_to_level(text, b, quantities, hugs, usable)
             if own is None:
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
                 if own is not None and b.rule.base and id(own) in bases:
@@ -943,15 +943,27 @@ def _earlier_clause_prior(doc: Document, sentence: Sentence, p: PeriodMention, q
     return _clause(bounds, p.start) != _clause(bounds, q.start) and _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None
 
 
-def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: dict) -> PeriodMention | None:
-    """"rose 325 per cent to Rmb191mn in the first half of 2025": a change leading to a level has the level's period
+def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: dict,
+                     periods: list[PeriodMention]) -> PeriodMention | None:
+    """"rose 325 per cent to Rmb191mn in the first half of 2025", "由2026年的人民幣1,676,020千元增加70.0%至2027年的人民幣
+    2,849,870千元": a change leading to a level has the level's period, written after the level or just before it
     (a level a change starts from, "from $3m in 2023", keeps its own)."""
     if not b.rule.base:
         return None
     nxt = next((q for q in quantities if q.start >= b.q.end), None)
-    if nxt is None or nxt.start not in hugs or not _FROM_TO.fullmatch(text, b.q.end, nxt.start):
+    if nxt is None:
         return None
-    return hugs[nxt.start]
+    if nxt.start in hugs and _FROM_TO.fullmatch(text, b.q.end, nxt.start):
+        return hugs[nxt.start]
+    p = next((p for p in periods if p.start >= b.q.end), None)
+    if p is not None and p.end <= nxt.start and _FROM_TO.fullmatch(text, b.q.end, p.start) \
+            and _LEVELS_PERIOD.fullmatch(text, p.end, nxt.start):
+        return p
+    return None
+
+
+# what comes between a period and the level it dates: "至2027年的人民幣2,849,870千元"
+_LEVELS_PERIOD = re.compile(r"\s{0,2}的?\s{0,2}(?:人民币|人民幣|港币|港幣|港元|美元)?\s{0,2}")
 
 
 def _zip_segments(doc: Document, sentence: Sentence, runs: list[list[Binding]]) -> None:

@@ -93,3 +93,16 @@ def test_a_unit_line_over_a_table_does_not_scale_the_prose_after_it(watchlist):
     got = facts(text, watchlist, published=date(2028, 3, 16))
     assert ("minimax", "daily_token_volume", "2027-12", Decimal("23000000000000"), "tokens/day", "approx") in got
     assert ("minimax", "revenue", "FY2027", Decimal("296200000"), "USD", "eq") in got
+
+
+def test_a_change_from_one_years_level_to_the_next_is_the_later_years(watchlist):
+    # HKEX MD&A: "由[上年]的A增加X%至[本年]的B": the growth is of the year the level it leads to is dated, whether
+    # that year is written before the level or after it
+    text = ("DeepSeek营业收入由截至2026年12月31日止年度的人民币9.6亿元增长89.6%至截至2027年12月31日止年度的"
+            "人民币18.2亿元。")
+    got = facts(text, watchlist, published=date(2028, 3, 28))
+    assert ("deepseek", "revenue_growth", "FY2027", Decimal("89.6"), "%", "eq") in got
+    assert not {f for f in got if f[1] == "revenue_growth" and f[2] != "FY2027"}
+    text = "月之暗面收入由2026年的2.45億美元增加231.4%至2027年的8.12億美元。"
+    got = facts(text, watchlist, published=date(2028, 4, 17))
+    assert ("moonshot", "revenue_growth", "FY2027", Decimal("231.4"), "%", "eq") in got
