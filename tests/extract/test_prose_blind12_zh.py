@@ -106,3 +106,20 @@ def test_a_change_from_one_years_level_to_the_next_is_the_later_years(watchlist)
     text = "月之暗面收入由2026年的2.45億美元增加231.4%至2027年的8.12億美元。"
     got = facts(text, watchlist, published=date(2028, 4, 17))
     assert ("moonshot", "revenue_growth", "FY2027", Decimal("231.4"), "%", "eq") in got
+
+
+def test_other_income_and_loss_before_tax_lines_are_no_revenue_or_net_loss(watchlist):
+    # an income statement's 其他收入 (other income) and 除稅前虧損 (loss before tax) name 收入 and 虧損 but are
+    # neither the revenue nor the loss for the year
+    text = ("MiniMax綜合損益表（千美元）\n\n"
+            "| 項目 | 2027年 | 2026年 |\n|---|---|---|\n"
+            "| 收入 | 296,200 | 176,300 |\n"
+            "| 其他收入 | 12,480 | 9,730 |\n"
+            "| 除稅前虧損 | (283,900) | (297,600) |\n"
+            "| 年內虧損 | (284,600) | (298,400) |\n")
+    got = facts(text, watchlist, published=date(2028, 3, 16))
+    assert ("minimax", "revenue", "FY2027", Decimal("296200000"), "USD", "eq") in got
+    assert ("minimax", "net_loss", "FY2027", Decimal("284600000"), "USD", "eq") in got
+    assert not {f for f in got if f[3] in (Decimal("12480000"), Decimal("283900000"), Decimal("297600000"))}
+    got = facts("智谱年内其他收入为3.1亿元，除税前亏损为80.5亿元。", watchlist, published=date(2028, 3, 24))
+    assert not got
