@@ -353,11 +353,13 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, index: int, doc_t
 
 
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
+    latest = max((y for _, p in ctx.periods for y in p.years), default=0)  # a trailing earlier year is a comparative's
     for p in periods:
         # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it
         if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
-                and not comparative(doc.text, p) and not _singled_out(doc.text, p):
+                and not comparative(doc.text, p) and not _singled_out(doc.text, p) \
+                and not (p.years and p.years[-1] < latest and _trailing(doc.text, p, quantities)):
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
     for c in cues:
@@ -388,6 +390,20 @@ def _is_base(doc: Document, p: PeriodMention, cues: list[Cue]) -> bool:
     if _FROM_BEFORE.search(text, max(0, p.start - 8), p.start):
         return True
     return any(c.role == "comparison" and c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in cues)
+
+
+# "年內虧損為人民幣8,062,730千元，2026年為人民幣6,735,940千元": a clause of a period and its figure after a figure
+_TRAILING_OPEN = re.compile(r"\s?[，,；;]\s?")
+_TRAILING_VERB = re.compile(r"\s?(?:为|為|是)")
+
+
+def _trailing(text: str, p: PeriodMention, quantities: list[Quantity]) -> bool:
+    """True for the period of a figure written after another ("…為A，2026年為B"): when it is earlier than the year
+    reported on, it is a comparative's which, like "（2026年：B）", labels only its own figure, and the next sentences
+    do not report on it (a later one, "2024年为A,2025年前九个月为B。同期…", moves the story on)."""
+    q = next((q for q in reversed(quantities) if q.end <= p.start), None)
+    return q is not None and _TRAILING_OPEN.fullmatch(text, q.end, p.start) is not None \
+        and _TRAILING_VERB.match(text, p.end) is not None
 
 
 def _dates_a_base(doc: Document, p: PeriodMention, quantities: list[Quantity], cues: list[Cue]) -> bool:

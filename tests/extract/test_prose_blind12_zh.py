@@ -123,3 +123,18 @@ def test_other_income_and_loss_before_tax_lines_are_no_revenue_or_net_loss(watch
     assert not {f for f in got if f[3] in (Decimal("12480000"), Decimal("283900000"), Decimal("297600000"))}
     got = facts("智谱年内其他收入为3.1亿元，除税前亏损为80.5亿元。", watchlist, published=date(2028, 3, 24))
     assert not got
+
+
+def test_a_trailing_comparative_year_does_not_date_the_next_item(watchlist):
+    # results bullets: "…为A，2026年为B" gives last year's figure after this year's; the next bullet's first figure is
+    # still the year reported on, not the comparative year just named
+    text = ("DeepSeek截至2027年12月31日止年度业绩摘要\n"
+            "・年内亏损为人民币12.6亿元，2026年为人民币15.1亿元。\n"
+            "・经调整净亏损为人民币9.8亿元，2026年为人民币11.9亿元。\n")
+    got = facts(text, watchlist, published=date(2028, 3, 27))
+    assert ("deepseek", "adjusted_net_loss", "FY2027", Decimal("980000000"), "CNY", "eq") in got
+    assert ("deepseek", "adjusted_net_loss", "FY2026", Decimal("1190000000"), "CNY", "eq") in got
+    text = ("月之暗面公布截至2027年12月31日止年度業績。毛利率為41.3%，2026年為33.8%。\n"
+            "研發開支為14.5億美元。")
+    got = facts(text, watchlist, published=date(2028, 4, 17))
+    assert ("moonshot", "rd_expense", "FY2027", Decimal("1450000000"), "USD", "eq") in got
