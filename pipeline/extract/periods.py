@@ -380,6 +380,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
         if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
                 and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start) and not comparative(text, p) \
+                and not (_trails(text, p) and p.years[-1] < (last_year[0] if last_year else doc_year or 0)) \
                 and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not guessed:
             # a half without its year put in last year because this year's was still under way ("下半年招聘將放緩"
             # in August) is a guess about that one phrase, and names no year for the months after it
@@ -679,6 +680,18 @@ _FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A
 
 
 RECENT_MONTHS = 3  # a month over this many months before the document's month, or fewer, is the news of the day
+
+
+# "毛利率36.8%，2026年为32.9%": a period opening a clause right after a figure, labelling the figure after it
+_TRAILS_BEFORE = re.compile(r"[0-9%元]\s?[，,；;]\s?$")
+_TRAILS_AFTER = re.compile(r"\s?(?:为|為|是)")
+
+
+def _trails(text: str, p: PeriodMention) -> bool:
+    """True for the period of a comparative figure written after the one reported ("全年毛利率36.8%，2026年为32.9%；
+    第四季度为38.4%"): earlier than the year named before it, it lends no year to the periods after it."""
+    return _TRAILS_BEFORE.search(text, max(0, p.start - 4), p.start) is not None and \
+        _TRAILS_AFTER.match(text, p.end) is not None
 
 
 def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date | None, *,

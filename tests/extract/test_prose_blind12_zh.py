@@ -138,3 +138,14 @@ def test_a_trailing_comparative_year_does_not_date_the_next_item(watchlist):
             "研發開支為14.5億美元。")
     got = facts(text, watchlist, published=date(2028, 4, 17))
     assert ("moonshot", "rd_expense", "FY2027", Decimal("1450000000"), "USD", "eq") in got
+
+
+def test_a_trailing_comparative_year_lends_no_year_to_the_quarter_after_it(watchlist):
+    # "…为A，2026年为B；第四季度为C": the comparative year labels B only; the quarter is the reported year's
+    text = "2027年，DeepSeek全年营收18.2亿元，2026年为9.6亿元；第四季度为5.7亿元。"
+    got = facts(text, watchlist, published=date(2028, 3, 20))
+    assert ("deepseek", "revenue", "2027Q4", Decimal("570000000"), "CNY", "eq") in got
+    assert ("deepseek", "revenue", "FY2026", Decimal("960000000"), "CNY", "eq") in got
+    text = "月之暗面2027年經調整淨虧損為7.42億美元，2026年為5.63億美元；第四季為1.95億美元。"
+    got = facts(text, watchlist, published=date(2028, 4, 18))
+    assert ("moonshot", "adjusted_net_loss", "2027Q4", Decimal("195000000"), "USD", "eq") in got
