@@ -862,10 +862,15 @@ def _later_quarter(text: str, p: PeriodMention, doc_date: date) -> bool:
     on 2027's results reports results, which that quarter of this year cannot have yet. The next quarter ("after new
     models are released in the second quarter") is an outlook's; in a text naming no year, a guess is no result."""
     start = period_start(p.label) if p.kind == "flow" and "Q" in p.label else None
-    return start is not None and (start - doc_date).days > NEXT_QUARTER_DAYS and str(doc_date.year - 1) in text
+    if start is None or (start - doc_date).days <= NEXT_QUARTER_DAYS:
+        return False
+    year = str(doc_date.year - 1)  # looked for in the opening and the stretch before: bounded work per quarter
+    return text.find(year, 0, OPENING) >= 0 or text.find(year, max(0, p.start - LAST_YEAR_REACH), p.start) >= 0
 
 
 NEXT_QUARTER_DAYS = 92  # a quarter starting within this many days of the writing is the next one
+OPENING = 1000  # characters: a headline, dateline and lede name the year a story reports on
+LAST_YEAR_REACH = 3000  # characters before a quarter where the text may name last year instead
 
 
 _DAY_BEFORE = ("前一天", "前一日", "the day before", "the previous day", "a day earlier")
