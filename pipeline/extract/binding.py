@@ -1577,15 +1577,18 @@ def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
     """The metric cues of the heading line right above the list whose item this sentence is ("▌ 三、毛利率：在改善"):
     a short line without figures. Empty when the sentence is no item or its list has no such heading."""
     heading = _list_heading(doc, index, ctx)
-    if heading is None:
-        return []
-    i = bisect_left(doc.cues, heading.start, key=_start)
-    cues = []
-    while i < len(doc.cues) and doc.cues[i].start < heading.end:
+    return [] if heading is None else _metric_cues_in(doc, heading.start, heading.end)
+
+
+def _metric_cues_in(doc: Document, start: int, end: int) -> list[Cue]:
+    """The document's metric cues that start in text[start:end]."""
+    i = bisect_left(doc.cues, start, key=_start)
+    found = []
+    while i < len(doc.cues) and doc.cues[i].start < end:
         if doc.cues[i].role == "metric":
-            cues.append(doc.cues[i])
+            found.append(doc.cues[i])
         i += 1
-    return cues
+    return found
 
 
 # "It more than doubled again to 738 million yuan": a sentence going on about the metric of the one before
@@ -1600,15 +1603,7 @@ def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, 
     if not index or any(c.role == "metric" for c in cues) or not _IT_CHANGED.match(doc.text, sentence.start):
         return []
     before = doc.sentences[index - 1]
-    if before.start < ctx.paragraph_start:
-        return []
-    i = bisect_left(doc.cues, before.start, key=_start)
-    found = []
-    while i < len(doc.cues) and doc.cues[i].start < before.end:
-        if doc.cues[i].role == "metric":
-            found.append(doc.cues[i])
-        i += 1
-    return found
+    return [] if before.start < ctx.paragraph_start else _metric_cues_in(doc, before.start, before.end)
 
 
 def _is_item(text: str, line: int, start: int) -> bool:
