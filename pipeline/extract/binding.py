@@ -163,6 +163,12 @@ class _Context:
     undated: set[int] = field(default_factory=set)  # ids of the facts dated only by the document's date
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
     said: tuple[int, Binding] | None = None  # (sentence index, the last number bound in it)
+    it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
+
+
+def _like(prev: Binding, q: Quantity, penalty: float = 0.0) -> Binding:
+    """q bound as a further value of prev's metric (another period, company or level of the figure just said)."""
+    return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate, penalty=penalty)
 
 
 def bind_document(doc: Document) -> list[Fact]:
@@ -294,10 +300,10 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     ctx.refers = any(p.kind == "same" and p.label in ("", "list") for p in periods)
     # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
     priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
-    periods = _resolve_same(periods, ctx, index, doc.text)
+    doc._said = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else None
+    periods = _resolve_same(periods, ctx, doc._said, doc.text)
     facts: list[Fact] = []
     heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
-    doc._said = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else None
     if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
         roles: dict[str, list[Cue]] = {}
         for c in cues:
@@ -317,12 +323,12 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     return facts
 
 
-def _resolve_same(periods: list[PeriodMention], ctx: _Context, index: int, doc_text: str) -> list[PeriodMention]:
+def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Binding | None, doc_text: str) -> list[PeriodMention]:
     """Turn "同期" / "the same period" into the last period named before it, "a year earlier" into the one before.
 
     For "同期", a bare month that dated the last number of the sentence just before counts as named, though _remember
     keeps no bare month: "2月的日均调用量约为84万亿。MiniMax同期约为26万亿" is February's."""
-    said = ctx.said[1].period if ctx.said and ctx.said[0] == index - 1 else None
+    said = said_before.period if said_before is not None else None
     if said is not None and not _BARE_MONTH.fullmatch(doc_text, said.start, said.end):
         said = None
     out = []
@@ -511,7 +517,7 @@ def _level_from(text: str, prev: Binding, q: Quantity) -> Binding | None:
         return None
     if _SEMICOLON.search(text, prev.q.end, q.start) or q.start - prev.q.end > 60:
         return None
-    return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate, penalty=prev.penalty + 0.05)
+    return _like(prev, q, prev.penalty + 0.05)
 
 
 def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding:
@@ -523,7 +529,7 @@ def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding
     if prev.q.kind != q.kind or prev.rule is chosen.rule or not chosen.cue.end <= prev.cue.start < prev.q.start \
             or not _LIST.fullmatch(text, prev.q.end, q.start):
         return chosen
-    return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate, penalty=prev.penalty)
+    return _like(prev, q, prev.penalty)
 
 
 # what may open a clause before its period ("而上半年为68.3%") and follow the period before its number ("去年同期，
@@ -557,7 +563,7 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
     if prev.q.kind != q.kind:
         return None
     if not bindings and _SAME_FIGURE.fullmatch(doc.text, start, q.start):
-        return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate)
+        return _like(prev, q)
     named = _named_first(doc, _ELIDED_OPEN.match(doc.text, start, q.start).end(), q.start)
     at = start if named is None else named
     i = bisect_left(doc.periods, at, key=_start)
@@ -568,7 +574,7 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
             return None
     elif named is None or _ELIDED_VERB.fullmatch(doc.text, named, q.start) is None:
         return None  # "MiniMax约为26万亿": the company alone, with the period of the number before
-    return Binding(q, prev.rule, prev.metric, prev.side, prev.cue, negate=prev.negate)
+    return _like(prev, q)
 
 
 _UNDER = re.compile(r"旗下|的|(?:'s|’s)\s")
@@ -590,7 +596,7 @@ def _named_first(doc: Document, start: int, end: int) -> int | None:
 
 # "• 2.85 billion yuan: Zhipu's 2027 revenue", "$1.35 billion+: …": a list item led by its figure, its caption after a colon
 _ITEM_MARK = re.compile(r"[ \t]*(?:[•·*▪●◆■►\-–—][ \t]*)?")
-_CAPTION_COLON = re.compile(r"\+?[ \t]?[:：][ \t]")
+_CAPTION_COLON = re.compile(r"\+?[ \t]?(?:[:：][ \t]|：)")  # "7690万美元：…": no space after a full-width colon
 
 
 def _caption_binding(doc: Document, sentence: Sentence, q: Quantity, cues: list[Cue], lowered: str) -> Binding | None:
@@ -607,6 +613,8 @@ def _caption_binding(doc: Document, sentence: Sentence, q: Quantity, cues: list[
     i = bisect_left(doc._m_starts, line)
     named = doc.companies[i] if i < len(doc.companies) and doc.companies[i].start < sentence.end else None
     for c in cues[bisect_left(cues, line, key=_start):]:
+        if c.role == "measure":
+            return None  # "这是MiniMax本轮融资的金额": a measure we do not extract
         for name in c.names:
             rule = doc.book.metrics[name]
             if not rule.base and _compatible(rule, q, lowered, doc.text[c.start:c.end]):
@@ -1331,7 +1339,7 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         i -= 1
     if _TOGETHER.search(doc.text, sentence.start, q.start) and _BOTH.search(doc.text, sentence.start, q.start):
         return None  # "两家公司的市值加起来接近5000亿港元": a sum over the companies of the story, nobody's
-    if _IT.search(doc.text, ctx.paragraph_start, q.start) and (named := _named_just_before(doc, ctx.paragraph_start)):
+    if _it_before(doc.text, ctx, q.start) and (named := _named_just_before(doc, ctx.paragraph_start)):
         return named.company
     return doc.subject
 
@@ -1339,6 +1347,18 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
 # "它" (not "其它", not "它们"): one company, the one the text named last
 _IT = re.compile(r"(?<!其)它(?![们們])")
 IT_REACH = 300  # characters: how far before its paragraph "它" looks for the company it stands for
+
+
+def _it_before(text: str, ctx: _Context, pos: int) -> bool:
+    """True when the paragraph speaks of "它" before pos; each stretch of the paragraph is searched once."""
+    start, upto, at = ctx.it
+    if start != ctx.paragraph_start:
+        start, upto, at = ctx.paragraph_start, ctx.paragraph_start, -1
+    if at < 0 and pos > upto:
+        m = _IT.search(text, upto, pos)
+        upto, at = pos, (m.start() if m else -1)
+    ctx.it = (start, upto, at)
+    return 0 <= at < pos
 
 
 def _named_just_before(doc: Document, start: int) -> CompanyMention | None:
@@ -1380,11 +1400,10 @@ def _scoped_metric(doc: Document, sentence: Sentence, b: Binding) -> str | None:
     drops it ("来自海外的收入占比约七成": a split by market), which only a scope in the number's clause does, before
     the number or after it ("with around 30% of total sales coming from outside China")."""
     for c in doc._roles.get("scope", ()):
-        if c.start < sentence.end and doc.book.scopes.get(c.names[0], {}).get(b.rule.id) == "none" and (
-                _same_clause_after(doc, sentence, b.q, c)):
+        mapped = doc.book.scopes.get(c.names[0], {}).get(b.rule.id)
+        if mapped == "none" and _same_clause_after(doc, sentence, b.q, c):
             return None
         if c.end <= b.q.start and c.start < b.cue.start + 1000:
-            mapped = doc.book.scopes.get(c.names[0], {}).get(b.rule.id)
             if mapped == "none":
                 if _in_clause(doc, sentence, b.q, [c]):
                     return None

@@ -33,7 +33,7 @@ _SUFFIX_UNIT = {
     "USD": "USD", "US dollars": "USD", "dollars": "USD",
     "欧元": "EUR", "歐元": "EUR", "EUR": "EUR", "euros": "EUR", "英镑": "GBP", "英鎊": "GBP", "GBP": "GBP",
     "日元": "JPY", "日圓": "JPY", "JPY": "JPY", "yen": "JPY",
-    "%": "%", "percent": "%", "per cent": "%", "pc": "%", "pct": "%", "PCT": "%",
+    "%": "%", "percent": "%", "per cent": "%", "pc": "%", "pct": "%",
     "个百分点": "pp", "個百分點": "pp", "percentage points": "pp", "percentage point": "pp", "pp": "pp",
     "ppt": "pp", "ppts": "pp", "pps": "pp",
     "倍": "x", "x": "x", "X": "x", "times": "x",

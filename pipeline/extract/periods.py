@@ -99,7 +99,7 @@ _BRANCHES = [
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
     r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     # a wire brief's "FY REVENUE RMB2.85 BLN": the full year, as "full-year" (not "FY 2027", "FY27", "FY'27")
-    r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’]|\s?['’]?[0-9])"
+    r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’/-]|\s?['’]?[0-9])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
     r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half))",
@@ -380,7 +380,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
         if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
                 and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start) and not comparative(text, p) \
-                and not (_trails(text, p) and p.years[-1] < (last_year[0] if last_year else doc_year or 0)) \
+                and not (_trails(text, p) and last_year is not None and p.years[-1] < last_year[0]) \
                 and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not guessed:
             # a half without its year put in last year because this year's was still under way ("下半年招聘將放緩"
             # in August) is a guess about that one phrase, and names no year for the months after it
@@ -622,6 +622,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         return PeriodMention(s, e, "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
     if kind == "em":
         y = int(g("em_y")) if g("em_y") else _year(g("em_yy"))
+        if g("em_yy") and doc_year is not None and not doc_year - 10 <= y <= doc_year + 3:
+            return None  # "Dec-31", "FYE Jun-30": a day of the month, not a broker's two-digit year
         return PeriodMention(s, e, "flow", f"{y}-{_MONTHS[g('em_mo').lower()]:02d}", (y,))
     if kind == "eoy":
         y = int(g("eoy_y"))

@@ -398,8 +398,7 @@ def _merged_header(text: str, block: list, header: tuple[Cell, ...]) -> tuple[tu
     if len(block) < 3:
         return (header, *block[1:])
     top, sub = block[0], block[1]
-    if len(top) != len(sub) or not _blank(sub[0]) or not any(_blank(c) for c in top[1:]) or any(
-            _NUMBER.fullmatch(text, c.start, c.end) and not _YEAR_CELL.fullmatch(text, c.start, c.end) for c in block[1]):
+    if len(top) != len(sub) or not _blank(sub[0]) or not any(_blank(c) for c in top[1:]) or _figure_row(text, sub):
         return (header, *block[1:])
     merged, over = [], None
     for i, (above, cell) in enumerate(zip(top, sub, strict=True)):
