@@ -43,3 +43,16 @@ def test_an_html_page_is_dated_by_its_markup_or_dateline_never_by_a_bare_year(me
 
     page = _ARTICLE.format(title="智谱发布2025年中期业绩", meta=meta, dateline=dateline)
     assert parse_html(page).published == expected
+
+
+@pytest.mark.parametrize(("footer", "expected"), [
+    ('<div class="footer">更新时间：2025-03-01 10:00</div>', date(2025, 3, 1)),  # the first of a month, written out
+    ('<div class="footer">2025年3月1日 10:00</div>', date(2025, 3, 1)),
+    ('<div class="footer">版权所有 2025</div>', None),  # a year alone, which htmldate reads as 1 January
+])
+def test_the_page_wide_date_search_keeps_a_first_of_the_month_only_when_written(footer, expected):
+    from pipeline.parse.html import _page_date
+
+    body = "<p>智谱今日公布业绩，收入同比大幅增长，亏损收窄，研发投入继续加大，管理层对下半年保持乐观。</p>" * 3
+    assert _page_date(f"<html><head><title>智谱业绩</title></head><body><article>{body}</article>{footer}</body></html>") \
+        == expected

@@ -33,10 +33,14 @@ def parse_html(html: str) -> ParsedDocument:
 
 
 def _page_date(html: str) -> date | None:
-    """A full date found in the page's text by htmldate's wider search; a year or month alone (read as its first day)
-    is no publication date: relative periods ("上半年", "yesterday") would be read from 1 January."""
+    """A full date found in the page's text by htmldate's wider search; a year or month alone (which it reads as the
+    month's first day) is no publication date: relative periods ("上半年", "yesterday") would be read from 1 January."""
     found = _as_date(htmldate.find_date(html, extensive_search=True, original_date=True))
-    return found if found is not None and found.day != 1 else None
+    if found is None or found.day != 1:
+        return found
+    # the first of a month is a date when the page writes it out ("2025-03-01", "2025年3月1日"), a guess otherwise
+    written = re.compile(rf"{found.year}\s?[-/.年]\s?0?{found.month}\s?[-/.月]\s?0?1(?![0-9])")
+    return found if written.search(html) else None
 
 
 def _as_date(value: str | None) -> date | None:

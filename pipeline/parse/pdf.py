@@ -61,9 +61,11 @@ def describe_pdf_error(exc: Exception) -> str:
     return f"corrupt PDF: {type(inner).__name__}{': ' + detail if detail else ''}"[:300]
 
 
-# A list item or numbered heading starts a line of its own, whatever ran to the margin before it.
+# A list item or numbered heading starts a line of its own, whatever ran to the margin before it ("（1）", "1.收入",
+# a Symbol-font bullet from a word processor in the private-use area).
 _ITEM_START = re.compile(
-    r"[•·●○▪■◆►\-–—*]|\(?[0-9]{1,2}(?:\.(?=\s)|[)、])|\(?[a-zA-Z][.)]\s|\((?:[ivx]{1,4}|[a-z])\)"
+    r"[•·●○▪■◆►➢➤❖\-–—*\uf000-\uf0ff]|[(（]?[0-9]{1,2}(?:\.(?=\s|[\u4e00-\u9fff])|[)）、])|\(?[a-zA-Z][.)]\s"
+    r"|[(（](?:[ivx]{1,4}|[a-z])[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章節节條条部]")
 # A row of figures ("Revenue 190,937 120,345 58.6%"): the last two words are numbers.
 _FIGURES_END = re.compile(r"[(\-–]?[0-9][0-9.,]*%?\)?\s+[(\-–]?[0-9][0-9.,]*%?\)?\s*$")
@@ -76,7 +78,10 @@ def _page_text(page) -> str:
     if not lines:
         return ""
     left = min(line["x0"] for line in lines)
-    right = max(line["x1"] for line in lines)
+    # the text block's right edge: its widest line, or as far from the page's right side as the left margin is from
+    # the left, whichever is further; on a page of short lines (a cover, a list of highlights) the widest line is no
+    # margin, and nothing there wrapped
+    right = max(max(line["x1"] for line in lines), page.width - left)
     parts = [lines[0]["text"]]
     for above, below in pairwise(lines):
         parts.append(_joint(above, below) if _wrapped(above, below, left, right) else "\n")

@@ -11,11 +11,15 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def make_pdf(pages: list[list[str]], *, encrypted: bool = False, cjk: bool = False) -> bytes:
+def make_pdf(pages: list[list[str]], *, encrypted: bool = False, cjk: bool = False, fit: bool = False) -> bytes:
     """Return a valid PDF with one text page per list of lines (optionally with an /Encrypt entry).
 
-    cjk sets the text in STSong-Light (UTF-16 strings) instead of Helvetica (Latin-1 strings).
+    cjk sets the text in STSong-Light (UTF-16 strings) instead of Helvetica (Latin-1 strings). fit makes the pages as
+    wide as the widest line plus the 72-point margin on both sides, as a typeset page's paragraphs fill its width.
     """
+    width = 612
+    if fit:
+        width = 144 + max(_width(line, cjk) for lines in pages for line in lines)
     objects: list[bytes] = []
     n_pages = len(pages)
     font_id = 3 + 2 * n_pages
@@ -25,7 +29,7 @@ def make_pdf(pages: list[list[str]], *, encrypted: bool = False, cjk: bool = Fal
     for i, lines in enumerate(pages):
         content_id = 4 + 2 * i
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_id} 0 R "
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:.2f} 792] /Contents {content_id} 0 R "
             f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
         )
         shown = (f"<{line.encode('utf-16-be').hex()}>" if cjk else f"({_escape(line)})" for line in lines)
@@ -59,6 +63,16 @@ def make_pdf(pages: list[list[str]], *, encrypted: bool = False, cjk: bool = Fal
     out += b"trailer\n<< /Size %d /Root 1 0 R" % (len(objects) + 1) + trailer_extra + b" >>\n"
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
+
+
+def _width(line: str, cjk: bool) -> float:
+    """The width of a line at 11 points: Helvetica's metrics, or STSong-Light's one em (half for ASCII)."""
+    if cjk:
+        return sum(5.5 if ch.isascii() else 11.0 for ch in line)
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica"][1]
+    return sum(widths.get(ch, 556) for ch in line) * 11 / 1000
 
 
 def corrupt_pdf() -> bytes:

@@ -75,11 +75,11 @@ FILING_EN = [
 
 
 def test_pdf_lines_wrapped_at_the_margin_are_joined_back():
-    zh = pdf_text(make_pdf([FILING_ZH], cjk=True)).split("\n")
+    zh = pdf_text(make_pdf([FILING_ZH], cjk=True, fit=True)).split("\n")
     assert zh[:3] == ["MiniMax", "截至2025年6月30日止六個月，本集團錄得收入為5,030萬美元，較2024年同期增長181.3%；期內虧損為5.12億美元。",
                       "董事會不建議派發中期股息。"]
     assert len(zh) == 5 and zh[3].startswith("收入") and zh[4].startswith("毛利")  # table rows stay rows
-    en = pdf_text(make_pdf([FILING_EN])).split("\n")
+    en = pdf_text(make_pdf([FILING_EN], fit=True)).split("\n")
     assert en == [FILING_EN[0], " ".join(FILING_EN[1:4]), FILING_EN[4], FILING_EN[5], FILING_EN[6]]  # items stay apart
 
 
@@ -87,12 +87,20 @@ def test_pdf_lines_that_end_short_or_change_size_keep_their_break():
     # every line here is shorter than the next one's first word would need: none of them wrapped
     lines = ["Interim results", "Revenue up", "Highlights of the period follow."]
     assert pdf_text(make_pdf([lines])) == "\n".join(lines)
+    # a page of statements, each far from the page's margin: the widest of them is no margin to wrap at
+    lines = ["Revenue rose to RMB312.4 million for the year", "Gross profit was RMB100.2 million for the year"]
+    assert pdf_text(make_pdf([lines])) == "\n".join(lines)
+
+
+def test_pdf_list_items_start_their_own_line_after_a_full_one():
+    lines = ["本集團的主要財務數據摘要如下，除另有說明外，金額均以人民幣列示：", "（1）收入為3.12億元；", "1.毛利為1.02億元。"]
+    assert pdf_text(make_pdf([lines], cjk=True, fit=True)) == "\n".join(lines)
 
 
 def test_a_wrapped_filing_sentence_yields_its_facts(sample_config):
     from pipeline.extract import extract_facts
 
-    text, _ = decode_document(make_pdf([FILING_ZH], cjk=True), "application/pdf")
+    text, _ = decode_document(make_pdf([FILING_ZH], cjk=True, fit=True), "application/pdf")
     facts = {(f.company, f.metric, f.period, f.value, f.unit) for f in extract_facts(text, sample_config.watchlist)}
     assert ("minimax", "revenue", "2025H1", 50300000, "USD") in facts
     assert ("minimax", "revenue_growth", "2025H1", Decimal("181.3"), "%") in facts
