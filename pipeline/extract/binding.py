@@ -395,7 +395,7 @@ def _is_base(doc: Document, p: PeriodMention, cues: list[Cue]) -> bool:
     text = doc.text
     if _FROM_BEFORE.search(text, max(0, p.start - 8), p.start):
         return True
-    return any(c.role == "comparison" and c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in cues)
+    return _after_comparison(text, p.start, cues)
 
 
 # "年內虧損為人民幣8,062,730千元，2026年為人民幣6,735,940千元": a clause of a period and its figure after a figure
@@ -412,6 +412,12 @@ def _trailing(text: str, p: PeriodMention, quantities: list[Quantity]) -> bool:
         and _TRAILING_VERB.match(text, p.end) is not None
 
 
+def _after_comparison(text: str, pos: int, cues: list[Cue]) -> bool:
+    """True when a comparison cue ends right before pos ("较去年同期", "compared with the"): what starts there is the
+    comparison's base."""
+    return any(c.role == "comparison" and c.end <= pos and _BASE_GAP.fullmatch(text, c.end, pos) for c in cues)
+
+
 def _dates_a_base(doc: Document, p: PeriodMention, quantities: list[Quantity], cues: list[Cue]) -> bool:
     """"compared with 8.9% for the six months ended 30 June 2024", "from US$11.8 million in 2024": the period of a
     comparison's base figure, which the next sentences do not report on."""
@@ -421,7 +427,7 @@ def _dates_a_base(doc: Document, p: PeriodMention, quantities: list[Quantity], c
         return False
     if _FROM_BEFORE.search(text, max(0, q.start - 8), q.start):
         return True
-    return any(c.role == "comparison" and c.end <= q.start and _BASE_GAP.fullmatch(text, c.end, q.start) for c in cues)
+    return _after_comparison(text, q.start, cues)
 
 
 def _remember_label(doc: Document, index: int, sentence: Sentence, ctx: _Context) -> None:
@@ -846,12 +852,12 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
             hugs[q.start] = nxt  # "$3.46 million in 2023", "45% of 2024 revenue"
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
-    bases = {id(p) for p in usable if any(c.end <= p.start and _BASE_GAP.fullmatch(text, c.end, p.start) for c in comparisons)
-             and not _restated(text, p)} if comparisons else set()
+    bases = {id(p) for p in usable if _after_comparison(text, p.start, comparisons) and not _restated(text, p)} \
+        if comparisons else set()
     # "down from 95.5% in 2022", "compared with US$298.4 million in 2026": the period of a number introduced by "from"
     # or a comparison is a base for the others
     bases |= {id(p) for qs, p in hugs.items() if _FROM_BEFORE.search(text, max(0, qs - 8), qs)
-              or comparisons and any(c.end <= qs and _BASE_GAP.fullmatch(text, c.end, qs) for c in comparisons)}
+              or comparisons and _after_comparison(text, qs, comparisons)}
     # "rose 175% from a year earlier": a period a change starts from is a base too
     bases |= {id(p) for p in usable if _FROM_BEFORE.search(text, max(0, p.start - 8), p.start)}
     # "与2023年62%的水平相比，…升至75%": the periods of a clause opening a comparison are its base
