@@ -39,6 +39,9 @@ def test_for_the_year_ahead_is_no_reported_year(watchlist):
             "expects a gross margin of about 40% for the year ahead.")
     got = facts(text, watchlist, published=date(2027, 3, 20))
     assert not {f for f in got if f[1] == "gross_margin" and f[2] == "FY2026"}
+    # what the text does report is read
+    assert ("minimax", "revenue", "FY2026", Decimal("176300000"), "USD", "eq") in got
+    assert ("minimax", "gross_margin", "2026Q4", Decimal("32.9"), "%", "eq") in got
 
 
 def test_a_wire_brief_in_capitals_with_bln_pct_and_vs(watchlist):
@@ -128,6 +131,7 @@ def test_a_month_of_writing_not_yet_over_keeps_the_year_of_the_sentence_before(w
             "processed roughly 3 trillion tokens a day.")
     got = facts(text, watchlist, published=date(2027, 2, 16))
     assert not {f for f in got if f[2].startswith("2027-02")}
+    assert ("moonshot", "daily_token_volume", "2026-02", Decimal("3000000000000"), "tokens/day", "approx") in got
 
 
 def test_a_change_on_the_half_before_is_no_growth_rate(watchlist):
