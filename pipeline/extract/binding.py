@@ -13,7 +13,7 @@ from itertools import pairwise
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import Quantity, apply_label, find_labels
-from pipeline.extract.periods import PeriodMention, comparative, shift_year
+from pipeline.extract.periods import TRAILS_VERB, PeriodMention, comparative, shift_year
 from pipeline.extract.sentences import FIGURE_LINE, Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
 from pipeline.periods import period_end, period_kind, period_start
@@ -400,7 +400,6 @@ def _is_base(doc: Document, p: PeriodMention, cues: list[Cue]) -> bool:
 
 # "年內虧損為人民幣8,062,730千元，2026年為人民幣6,735,940千元": a clause of a period and its figure after a figure
 _TRAILING_OPEN = re.compile(r"\s?[，,；;]\s?")
-_TRAILING_VERB = re.compile(r"\s?(?:为|為|是)")
 
 
 def _trailing(text: str, p: PeriodMention, quantities: list[Quantity]) -> bool:
@@ -409,7 +408,7 @@ def _trailing(text: str, p: PeriodMention, quantities: list[Quantity]) -> bool:
     do not report on it (a later one, "2024年为A,2025年前九个月为B。同期…", moves the story on)."""
     q = next((q for q in reversed(quantities) if q.end <= p.start), None)
     return q is not None and _TRAILING_OPEN.fullmatch(text, q.end, p.start) is not None \
-        and _TRAILING_VERB.match(text, p.end) is not None
+        and TRAILS_VERB.match(text, p.end) is not None
 
 
 def _after_comparison(text: str, pos: int, cues: list[Cue]) -> bool:
@@ -993,7 +992,7 @@ def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: di
 
 
 # what comes between a period and the level it dates: "至2027年的人民幣2,849,870千元"
-_LEVELS_PERIOD = re.compile(r"\s{0,2}的?\s{0,2}(?:人民币|人民幣|港币|港幣|港元|美元)?\s{0,2}")
+_LEVELS_PERIOD = re.compile(r"\s{0,2}的?\s{0,2}(?:港元|美元)?\s{0,2}")  # 人民币, 港币 start the number itself
 
 
 def _zip_segments(doc: Document, sentence: Sentence, runs: list[list[Binding]]) -> None:

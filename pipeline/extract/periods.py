@@ -355,8 +355,9 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = _english_month(m, doc_date, _lent(_MONTHS[m.group("emo_mo").lower()], stated_month, last_year, doc_date,
                                                   apart=in_sentence is None))
         elif m.lastgroup == "eom":
-            p = _month_end(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else _lent(
-                _MONTHS[m.group("eom_mo").lower()], stated_month, last_year, doc_date, apart=in_sentence is None))
+            p = _english_month(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else _lent(
+                _MONTHS[m.group("eom_mo").lower()], stated_month, last_year, doc_date, apart=in_sentence is None),
+                end=True)
         elif m.lastgroup == "smy":
             p = _same_of(m, reported)
         elif m.lastgroup == "nexty":
@@ -555,7 +556,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
             n = 12 if length in ("年度", "财年", "財年") else _LEN.get(length.rstrip("个個月"), 0)
             label = months_label(y, month - n + 1, month) if n and month - n + 1 >= 1 else None
             return PeriodMention(s, e, "flow", label, (y,), closed=True) if label else None
-        return PeriodMention(s, e, "date", d.isoformat(), (y,), date_flow(d))
+        return _on_day(s, e, d)
     if kind in ("span", "espan", "bspan"):
         prefix = {"span": "s_", "espan": "es_", "bspan": "bs_"}[kind]
         y1, y2 = int(g(prefix + "y1")), int(g(prefix + "y2"))
@@ -619,7 +620,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         return PeriodMention(s, e, "flow", f"FY{y}", (y,))
     if kind in ("ed", "ed2"):
         d = _date(int(g(kind + "_y")), _MONTHS[g(kind + "_mo").lower()], int(g(kind + "_d")))
-        return PeriodMention(s, e, "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+        return _on_day(s, e, d) if d else None
     if kind == "em":
         y = int(g("em_y")) if g("em_y") else _year(g("em_yy"))
         if g("em_yy") and doc_year is not None and not doc_year - 10 <= y <= doc_year + 3:
@@ -632,7 +633,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         return PeriodMention(s, e, "vague", "", (int(g("vg_y")),))
     if kind == "iso":
         d = _date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
-        return PeriodMention(s, e, "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+        return _on_day(s, e, d) if d else None
     if kind == "bare":
         if context_year is None:
             return PeriodMention(s, e, "open", "")
@@ -684,16 +685,17 @@ _FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A
 RECENT_MONTHS = 3  # a month over this many months before the document's month, or fewer, is the news of the day
 
 
-# "毛利率36.8%，2026年为32.9%": a period opening a clause right after a figure, labelling the figure after it
+# "毛利率36.8%，2026年为32.9%": a period opening a clause right after a figure, labelling the figure after it (binding
+# tells the same from the quantities themselves, see binding._trailing)
 _TRAILS_BEFORE = re.compile(r"[0-9%元]\s?[，,；;]\s?$")
-_TRAILS_AFTER = re.compile(r"\s?(?:为|為|是)")
+TRAILS_VERB = re.compile(r"\s?(?:为|為|是)")
 
 
 def _trails(text: str, p: PeriodMention) -> bool:
     """True for the period of a comparative figure written after the one reported ("全年毛利率36.8%，2026年为32.9%；
     第四季度为38.4%"): earlier than the year named before it, it lends no year to the periods after it."""
     return _TRAILS_BEFORE.search(text, max(0, p.start - 4), p.start) is not None and \
-        _TRAILS_AFTER.match(text, p.end) is not None
+        TRAILS_VERB.match(text, p.end) is not None
 
 
 def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date | None, *,
@@ -744,30 +746,22 @@ def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMentio
         if m.group("mo_d"):
             return _day_of(m, last, int(m.group("mo_d")), doc_date, stated, year)
         d = _date(year, last, calendar.monthrange(year, last)[1])
-        return PeriodMention(s, e, "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+        return _on_day(s, e, d) if d else None
     label = months_label(year, first, last)
     return PeriodMention(s, e, "flow", label, (year,)) if label else None
 
 
-def _english_month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:
-    """"in March": the month of the year the text is about, else the latest March by the document's date."""
-    month = _MONTHS[m.group("emo_mo").lower()]
+def _english_month(m: re.Match, doc_date: date | None, year: int | None, *, end: bool = False) -> PeriodMention | None:
+    """"in March": the month of the year the text is about, else the latest March by the document's date; with end,
+    "the end of September": that month's last day."""
+    month = _MONTHS[m.group("eom_mo" if end else "emo_mo").lower()]
     if year is None:
         if doc_date is None:
             return PeriodMention(m.start(), m.end(), "open", "")
         year = doc_date.year if month <= doc_date.month else doc_date.year - 1
+    if end:
+        return _on_day(m.start(), m.end(), date(year, month, calendar.monthrange(year, month)[1]))
     return PeriodMention(m.start(), m.end(), "flow", f"{year}-{month:02d}", (year,))
-
-
-def _month_end(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention:
-    """"the end of September": its last day, in the year the text is about, else the latest such by the document's date."""
-    month = _MONTHS[m.group("eom_mo").lower()]
-    if year is None:
-        if doc_date is None:
-            return PeriodMention(m.start(), m.end(), "open", "")
-        year = doc_date.year if month <= doc_date.month else doc_date.year - 1
-    d = date(year, month, calendar.monthrange(year, month)[1])
-    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (year,), date_flow(d))
 
 
 DAYS_AHEAD = 31  # how far after the document's date a day written without its year may be
@@ -786,7 +780,7 @@ def _day_of(m: re.Match, month: int, day_: int, doc_date: date | None, stated: i
         d = _date(year or stated, month, day_)
     else:
         return PeriodMention(m.start(), m.end(), "open", "")
-    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+    return _on_day(m.start(), m.end(), d) if d else None
 
 
 def _year_ended(m: re.Match, doc_date: date | None) -> PeriodMention | None:
@@ -818,7 +812,7 @@ def _day_of_month(m: re.Match, doc_date: date | None, last_day: PeriodMention | 
         before = doc_date.replace(day=1) - timedelta(days=1)
         d = _date(before.year, before.month, day_)
         d = d if d and (doc_date - d).days <= DAY_OF_MONTH_BACK else None
-    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d)) if d else None
+    return _on_day(m.start(), m.end(), d) if d else None
 
 
 def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | None:
@@ -841,7 +835,7 @@ def _next_day(m: re.Match, last: PeriodMention | None) -> PeriodMention | None:
     if last is None:
         return None
     d = date.fromisoformat(last.label) + timedelta(days=1)
-    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
+    return _on_day(m.start(), m.end(), d)
 
 
 def _last_completed(p: PeriodMention, doc_date: date | None, whole_year: bool = False,
@@ -884,12 +878,12 @@ def _day(m: re.Match, doc_date: date | None, last_day: PeriodMention | None = No
     word = " ".join(m.group("day").lower().split())
     if word in _DAY_BEFORE and last_day is not None:
         d = date.fromisoformat(last_day.label) - timedelta(days=1)
-        return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
+        return _on_day(m.start(), m.end(), d)
     if doc_date is None:
         return PeriodMention(m.start(), m.end(), "open", "")
     back = 0 if word in ("今日", "今天", "today") else (2 if word in ("前日", "前天") else 1)
     d = doc_date - timedelta(days=back)
-    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
+    return _on_day(m.start(), m.end(), d)
 
 
 def _last_month(m: re.Match, doc_date: date | None) -> PeriodMention:
@@ -897,7 +891,7 @@ def _last_month(m: re.Match, doc_date: date | None) -> PeriodMention:
     if doc_date is None:
         return PeriodMention(m.start(), m.end(), "open", "")
     last = doc_date.replace(day=1) - timedelta(days=1)
-    return PeriodMention(m.start(), m.end(), "date", last.isoformat(), (last.year,), date_flow(last))
+    return _on_day(m.start(), m.end(), last)
 
 
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
@@ -916,7 +910,7 @@ def _weekday(m: re.Match, doc_date: date | None) -> PeriodMention:
         d = monday + timedelta(days=wanted)
     else:
         d = doc_date - timedelta(days=(doc_date.weekday() - wanted) % 7)
-    return PeriodMention(m.start(), m.end(), "date", d.isoformat(), (d.year,), date_flow(d))
+    return _on_day(m.start(), m.end(), d)
 
 
 def shift_year(p: PeriodMention, years: int) -> PeriodMention | None:
@@ -960,9 +954,14 @@ def _with_suffix(s: int, e: int, y: int, suf: str | None, m: re.Match | None, p:
             return None
         if g(p + "d") or g(p + "mend"):
             d = _date(y, month, int(g(p + "d")) if g(p + "d") else calendar.monthrange(y, month)[1])
-            return PeriodMention(s, e, "date", d.isoformat(), (y,), date_flow(d)) if d else None
+            return _on_day(s, e, d) if d else None
         return PeriodMention(s, e, "flow", f"{y}-{month:02d}", (y,))
     return PeriodMention(s, e, "flow", f"FY{y}", (y,))
+
+
+def _on_day(start: int, end: int, day: date) -> PeriodMention:
+    """The mention of one day, with the period from its year's start that it ends (6/30 → 2025H1) for flow metrics."""
+    return PeriodMention(start, end, "date", day.isoformat(), (day.year,), date_flow(day))
 
 
 def _date(y: int, month: int, day_: int) -> date | None:

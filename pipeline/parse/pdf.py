@@ -82,9 +82,12 @@ def _page_text(page) -> str:
     # the left, whichever is further; on a page of short lines (a cover, a list of highlights) the widest line is no
     # margin, and nothing there wrapped
     right = max(max(line["x1"] for line in lines), page.width - left)
+    rows = [_table_row(line) for line in lines]
     parts = [lines[0]["text"]]
-    for above, below in pairwise(lines):
-        parts.append(_joint(above, below) if _wrapped(above, below, left, right) else "\n")
+    for k in range(1, len(lines)):
+        above, below = lines[k - 1], lines[k]
+        wrapped = not rows[k - 1] and not rows[k] and _wrapped(above, below, left, right)
+        parts.append(_joint(above, below) if wrapped else "\n")
         parts.append(below["text"])
     return "".join(parts)
 
@@ -96,10 +99,8 @@ def _wrapped(above: dict, below: dict, left: float, right: float) -> bool:
         return False  # a heading or a footnote in another size
     if not 0 <= below["top"] - above["bottom"] <= 0.8 * size or below["x0"] - left > 0.5 * size:
         return False  # a paragraph's spacing or indent, or a line placed elsewhere on the page
-    if _ITEM_START.match(below["text"]) or _FIGURES_END.search(above["text"]) or _FIGURES_END.search(below["text"]):
+    if _ITEM_START.match(below["text"]):
         return False
-    if _column_gap(above, size) or _column_gap(below, size):
-        return False  # a table row: cells set apart by space, not by a space character
     space = 0.0 if _cjk(above["text"][-1]) or _cjk(below["text"][0]) else 0.25 * size
     return above["x1"] + space + _first_word_width(below) > right + 0.1 * size
 
@@ -117,8 +118,12 @@ def _first_word_width(line: dict) -> float:
     return end["x1"] - chars[0]["x0"]
 
 
-def _column_gap(line: dict, size: float) -> bool:
-    """True when two characters of the line stand more than two em apart: columns of a table."""
+def _table_row(line: dict) -> bool:
+    """True for a row of a table, which never wraps into the next: its last two words are figures, or two of its
+    characters stand more than two em apart (cells set apart by space, not by a space character)."""
+    if _FIGURES_END.search(line["text"]):
+        return True
+    size = line["bottom"] - line["top"]
     chars = [c for c in line["chars"] if c["text"].strip()]
     return any(b["x0"] - a["x1"] > 2 * size for a, b in pairwise(chars))
 
