@@ -1,0 +1,70 @@
+"""General rules of how the Chinese press writes, found on the thirteenth blind set and pinned on sentences of our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+
+def test_a_space_where_chinese_meets_a_latin_word_leaves_the_cue_whole(watchlist):
+    # many writers (知乎, 少数派) put a space around every Latin word and number: "日均 token 调用量" is still the
+    # daily volume, not the bare "token 调用量" of a total
+    text = "- DeepSeek：3月日均 token 调用量约 61 万亿，2月约 57 万亿。"
+    got = facts(text, watchlist, published=date(2028, 4, 12))
+    assert ("deepseek", "daily_token_volume", "2028-03", Decimal("61000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[1] == "token_volume"}
+    text = "MiniMax 一季度 API 收入为 3,120 万美元。"
+    got = facts(text, watchlist, published=date(2028, 5, 20))
+    assert ("minimax", "revenue.cloud", "2028Q1", Decimal("31200000"), "USD", "eq") in got
+
+
+def test_just_past_a_figure_is_more_than_it(watchlist):
+    # "刚过" / "剛過" (just past) is a floor, as 突破 is
+    got = facts("智谱2月日均调用量刚过80万亿。", watchlist, published=date(2028, 3, 9))
+    assert ("zhipu", "daily_token_volume", "2028-02", Decimal("80000000000000"), "tokens/day", "gt") in got
+    got = facts("月之暗面旗下Kimi 3月日均調用量剛過20萬億。", watchlist, published=date(2028, 4, 9))
+    assert ("moonshot", "daily_token_volume", "2028-03", Decimal("20000000000000"), "tokens/day", "gt") in got
+
+
+def test_a_month_already_over_is_this_years_after_any_earlier_year(watchlist):
+    # a look back to "2026年12月" or "2025年全年" in an earlier sentence is a comparison: a month named after it
+    # without a year that is already over this year is the month just gone, however far back the year named was
+    text = ("往回看，2026年11月这一数字只有35万亿左右。\n"
+            "- MiniMax：4月日均约 31 万亿，3月约 29 万亿。")
+    got = facts(text, watchlist, published=date(2028, 5, 15))
+    assert ("minimax", "daily_token_volume", "2028-04", Decimal("31000000000000"), "tokens/day", "approx") in got
+    assert ("minimax", "daily_token_volume", "2028-03", Decimal("29000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[2].startswith("2026-0")}
+    text = "DeepSeek的研发开支在2025年全年约为营收的3.1倍。\n\n调用量2月突破70万亿\n\n公司披露，2月平台日均调用量突破70万亿。"
+    got = facts(text, watchlist, published=date(2028, 3, 22))
+    assert ("deepseek", "daily_token_volume", "2028-02", Decimal("70000000000000"), "tokens/day", "gt") in got
+    assert not {f for f in got if f[2] == "2025-02"}
+
+
+def test_a_headline_token_count_without_its_daily_word_restates_the_daily_count(watchlist):
+    # a subhead shortens "日均调用量" to "调用量": the same company, month and figure as the body's daily count is
+    # that count, not a second fact of a monthly total
+    text = "调用量3月突破60万亿\n\nDeepSeek披露，今年3月平台日均token调用量突破60万亿，2月约为57万亿。"
+    got = facts(text, watchlist, published=date(2028, 4, 10))
+    assert ("deepseek", "daily_token_volume", "2028-03", Decimal("60000000000000"), "tokens/day", "gt") in got
+    assert not {f for f in got if f[1] == "token_volume"}
+    # a monthly total that differs from every daily count is still read
+    text = "OpenRouter 3月全月token调用量约380万亿。DeepSeek 3月日均调用量约60万亿。"
+    got = facts(text, watchlist, published=date(2028, 4, 10))
+    assert ("openrouter", "token_volume", "2028-03", Decimal("380000000000000"), "tokens", "approx") in got
+
+
+def test_the_first_quarter_written_as_shou_ji(watchlist):
+    # Hong Kong and Taiwan papers write 首季 (the first season) for the first quarter, alone or after its year; alone,
+    # it is the quarter reported on, not one of a year an aside named just before
+    text = ("DeepSeek今年首季收入12.5億元。筆者想起2019年的舊事，不贅。\n"
+            "首季毛利率方面，DeepSeek為47.5%，MiniMax為38.2%。")
+    got = facts(text, watchlist, published=date(2028, 6, 2))
+    assert ("deepseek", "gross_margin", "2028Q1", Decimal("47.5"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "2028Q1", Decimal("38.2"), "%", "eq") in got
+    got = facts("月之暗面2028年首季經調整淨虧損1.52億美元。", watchlist, published=date(2028, 6, 2))
+    assert ("moonshot", "adjusted_net_loss", "2028Q1", Decimal("152000000"), "USD", "eq") in got
