@@ -303,6 +303,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     reported: PeriodMention | None = None  # and that period
     years_named: list[tuple[int, int]] = []  # (year, offset) of the last years, halves and quarters named
     last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
+    quarters: dict[str, int] = {}  # the latest year each quarter ("Q1") was written with, see _quarter_named
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
@@ -373,7 +374,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                                           dated=dated or (unstated and _later_quarter(text, p, doc_date)))
                 # "第四季度收入" in a March table or paragraph naming no year is last year's, a guess about that one phrase
                 guessed = unstated and not dated and shifted is not None and shifted.years != p.years
-                p = shifted
+                p = _quarter_named(shifted, quarters)
         if p is None:
             continue
         if p.kind == "date" and len(p.label) == 10 and not (
@@ -388,6 +389,9 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             # a half or quarter dated by a year written as a word is written from the day of writing too
             from_word = _worded(m) or (m.lastgroup == "bare" and stated is not None and last_year[3])
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7, from_word, p.kind)
+        if p.kind == "flow" and m.lastgroup != "bare" and len(p.label) == 6 and p.label[4] == "Q" \
+                and (doc_year is None or p.years[0] <= doc_year):
+            quarters[p.label[4:]] = max(p.years[0], quarters.get(p.label[4:], p.years[0]))
         if p.years and len(p.years) == 1:
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
         if p.kind == "flow" and len(p.label) == 7 and m.lastgroup in ("yr", "em"):
@@ -720,6 +724,16 @@ def _whole(m: re.Match) -> bool:
     """"2027年全年", "2027年度": a year written as the whole year reported on, as "截至…止年度" is, frames what follows
     ("2027年全年收入28.5亿元…2024年3.124亿元，2025年7.38亿元。单看第四季度" is 2027's quarter, not 2025's)."""
     return m.lastgroup == "yr" and (m.group("y_suf") == "全年" or m.group("yr").endswith("年度"))
+
+
+def _quarter_named(p: PeriodMention | None, quarters: dict[str, int]) -> PeriodMention | None:
+    """A quarter written without its year is the latest one of that number the text wrote with its year, when that
+    is later than the year the text around it gave: "2028年第一季度收入3.0亿美元…2027年全年为8.1亿美元。…一季度，
+    订阅收入占55%" repeats the quarter reported on; the whole year was a comparison."""
+    if p is None or len(p.label) != 6 or p.label[4] != "Q" or quarters.get(p.label[4:], 0) <= p.years[0]:
+        return p
+    year = quarters[p.label[4:]]
+    return PeriodMention(p.start, p.end, "flow", f"{year}{p.label[4:]}", (year,))
 
 
 def _gone_this_year(month: int, year: int | None, doc_date: date | None) -> bool:

@@ -68,3 +68,23 @@ def test_the_first_quarter_written_as_shou_ji(watchlist):
     assert ("minimax", "gross_margin", "2028Q1", Decimal("38.2"), "%", "eq") in got
     got = facts("月之暗面2028年首季經調整淨虧損1.52億美元。", watchlist, published=date(2028, 6, 2))
     assert ("moonshot", "adjusted_net_loss", "2028Q1", Decimal("152000000"), "USD", "eq") in got
+
+
+def test_a_quarter_without_its_year_repeats_the_quarter_reported_on_after_a_look_back(watchlist):
+    # a feature names "2028年第一季度" once, compares the whole of 2027 and lists older years, then goes on with "一季度":
+    # that is the quarter reported on, not 2027's (the whole year was the comparison)
+    text = ("DeepSeek更新了招股文件，把2028年第一季度的数字补了进去：一季度收入为4.6亿元。\n"
+            "作为对照，2027年全年的收入是12.8亿元；再往前，2025年为2.1亿元，2026年为6.3亿元。\n"
+            "## 结构\n"
+            "一季度，API收入占总收入的61.5%。")
+    got = facts(text, watchlist, published=date(2028, 5, 20))
+    assert ("deepseek", "revenue_share.cloud", "2028Q1", Decimal("61.5"), "%", "eq") in got
+    assert not {f for f in got if f[2] == "2027Q1"}
+    # an English analysis: the quarter dated once in the lede, then "third-quarter" in a sentence whose aside dates
+    # a listing in an older year
+    text = ("The third quarter of 2027 was the one investors had waited for.\n\n"
+            "MiniMax, which listed in Hong Kong in January 2026, reported third-quarter revenue of $86.2mn, up 66 per "
+            "cent from a year earlier.")
+    got = facts(text, watchlist, published=date(2027, 11, 20))
+    assert ("minimax", "revenue", "2027Q3", Decimal("86200000"), "USD", "eq") in got
+    assert ("minimax", "revenue_growth", "2027Q3", Decimal("66"), "%", "eq") in got
