@@ -97,7 +97,7 @@ _BRANCHES = [
     rf"(?P<eom>(?i:(?:the\s)?end\sof\s|end-)(?P<eom_mo>{_MO})(?:,?\s(?P<eom_y>{_Y}))?(?![\s,.]{{0,2}}[0-9]))",
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
-    r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|首季度|首季|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
+    r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|首季度|首季|一季[报報]|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     # a wire brief's "FY REVENUE RMB2.85 BLN": the full year, as "full-year" (not "FY 2027", "FY27", "FY'27")
     r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’/-]|\s?['’]?[0-9])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
@@ -415,7 +415,7 @@ _ANCHOR_WORDS = (
     "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", "年初", "年底", "年末",
     "a year", "the year", "previous year", "prior year", "prior-year", "previous-year", "year-earlier", "year-ago",
     "prior period", "previous period", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
-    "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "首季", "往績", "往绩",
+    "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "首季", "一季报", "一季報", "往績", "往绩",
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
@@ -444,8 +444,9 @@ def _anchor_pattern(words: tuple[str, ...]) -> re.Pattern:
             branches.append("")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    digits = [r"1(?:9[0-9]{2}|[0-9]?[hqm月])", r"2(?:0[0-9]{2}|[0-9]?[hqm月])"]  # 月: "10月", "1-9月"
-    digits += [rf"{d}[0-9]?[hqm月]" for d in "03456789"]
+    # 月: "10月", "1-9月", and "4 月" of a writer who spaces every number
+    digits = [r"1(?:9[0-9]{2}|[0-9]?(?:[hqm]|\s?月))", r"2(?:0[0-9]{2}|[0-9]?(?:[hqm]|\s?月))"]
+    digits += [rf"{d}[0-9]?(?:[hqm]|\s?月)" for d in "03456789"]
     assert not {"h", "q"} & set(trie) and not set("0123456789") & set(trie)
     return re.compile("|".join([*digits, r"h[1-4]", r"q[1-4]", *(re.escape(ch) + emit(trie[ch]) for ch in sorted(trie))]))
 

@@ -88,3 +88,22 @@ def test_a_quarter_without_its_year_repeats_the_quarter_reported_on_after_a_look
     got = facts(text, watchlist, published=date(2027, 11, 20))
     assert ("minimax", "revenue", "2027Q3", Decimal("86200000"), "USD", "eq") in got
     assert ("minimax", "revenue_growth", "2027Q3", Decimal("66"), "%", "eq") in got
+
+
+def test_a_month_written_with_a_space_before_its_character(watchlist):
+    # "3 月" of a writer who spaces every number is the month, as "3月" is
+    got = facts("DeepSeek 3 月日均调用量约 62 万亿。", watchlist, published=date(2028, 4, 20))
+    assert ("deepseek", "daily_token_volume", "2028-03", Decimal("62000000000000"), "tokens/day", "approx") in got
+    got = facts("月之暗面 10 月底的 ARR 已超过 9 亿美元。", watchlist, published=date(2027, 11, 20))
+    assert ("moonshot", "arr", "2027-10", Decimal("900000000"), "USD", "gt") in got
+
+
+def test_the_first_quarter_report_names_the_quarter_its_figures_are_of(watchlist):
+    # "发布一季报，实现收入…" (published its first-quarter report): the figures are the quarter's, not the day's the
+    # report came out on
+    got = facts("同一周，DeepSeek于5月16日发布一季报，实现收入5.2亿元，同比增长71%。", watchlist,
+                published=date(2028, 5, 20))
+    assert ("deepseek", "revenue", "2028Q1", Decimal("520000000"), "CNY", "eq") in got
+    assert ("deepseek", "revenue_growth", "2028Q1", Decimal("71"), "%", "eq") in got
+    got = facts("MiniMax公布一季報，毛利率升至40.3%。", watchlist, published=date(2028, 5, 20))
+    assert ("minimax", "gross_margin", "2028Q1", Decimal("40.3"), "%", "eq") in got
