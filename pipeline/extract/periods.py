@@ -316,7 +316,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         # "…last year," he said. "…topped 50 trillion in March": a year written as a word counts from the day of
         # writing, as a month or a quarter after it does, so it lends its year only in its own sentence
         worded = stated is not None and last_year[3] and in_sentence is None
-        stated_month = None if worded or (stated is not None and doc_year is not None and stated > doc_year) else stated
+        # "去年全年營收8.12億美元；另據公司最新披露，截至5月底的ARR…": nor to a month past a semicolon, which opens
+        # another statement
+        apart = worded or (stated is not None and last_year[3] and _CLAUSE_END.search(text, last_year[1], m.start()))
+        stated_month = None if apart or (stated is not None and doc_year is not None and stated > doc_year) else stated
         # "listed in January 2026.…For the first nine months of the year": a day or month with its year dates an
         # event; like a worded year, it gives a half or quarter its year only in its own sentence
         event = m.lastgroup == "bare" and stated is not None and last_year[2] and in_sentence is None
@@ -841,6 +844,7 @@ def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | Non
 
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
+_CLAUSE_END = re.compile(r"[；;]")
 
 # "1月9日，也就是智谱上市的次日": "the day after" someone else's day restates the day just named.
 _RESTATES = re.compile(r"(?:也就是|亦即|即是|即|(?i:that\sis|i\.e\.))[^，,。；;\n]{0,12}$")

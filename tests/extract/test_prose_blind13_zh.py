@@ -107,3 +107,18 @@ def test_the_first_quarter_report_names_the_quarter_its_figures_are_of(watchlist
     assert ("deepseek", "revenue_growth", "2028Q1", Decimal("71"), "%", "eq") in got
     got = facts("MiniMax公布一季報，毛利率升至40.3%。", watchlist, published=date(2028, 5, 20))
     assert ("minimax", "gross_margin", "2028Q1", Decimal("40.3"), "%", "eq") in got
+
+
+def test_a_year_written_as_a_word_dates_its_clause_not_a_month_past_a_semicolon(watchlist):
+    # "去年全年…；另据最新披露，截至4月底…": the semicolon opens another statement, whose month without a year is the
+    # latest such month, not last year's
+    text = "DeepSeek去年全年收入12.8亿元；另据公司最新披露，截至4月底的年化收入已突破5亿美元。"
+    got = facts(text, watchlist, published=date(2028, 6, 10))
+    assert ("deepseek", "arr", "2028-04", Decimal("500000000"), "USD", "gt") in got
+    assert not {f for f in got if f[2] == "2027-04"}
+    text = "MiniMax去年營收2.96億美元，按年增長68%；公司另披露，3月日均調用量約29萬億。"
+    got = facts(text, watchlist, published=date(2028, 5, 2))
+    assert ("minimax", "daily_token_volume", "2028-03", Decimal("29000000000000"), "tokens/day", "approx") in got
+    # in its own clause the word still dates the month
+    got = facts("MiniMax去年3月日均調用量約9萬億。", watchlist, published=date(2028, 5, 2))
+    assert ("minimax", "daily_token_volume", "2027-03", Decimal("9000000000000"), "tokens/day", "approx") in got
