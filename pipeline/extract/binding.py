@@ -358,11 +358,17 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
     return out
 
 
+# The end of a line heading a box or table of figures: "5月營運數據", "3月数据一览"
+_DATA_HEADING = re.compile(r"(?:数据|數據|资料|資料|概况|概況|一览|一覽|速览|速覽)\s?[】\]]?\s*$")
+
+
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
     latest = max((y for _, p in ctx.periods for y in p.years), default=0)  # a trailing earlier year is a comparative's
     for p in periods:
-        # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it
-        if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
+        # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it;
+        # a box's heading "【小檔案】5月營運數據" dates the lines under it
+        if p.kind in ("flow", "date", "span") and (not _BARE_MONTH.fullmatch(doc.text, p.start, p.end)
+                                                  or not quantities and _DATA_HEADING.search(doc.text, p.end, sentence.end)) \
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
                 and not comparative(doc.text, p) and not _singled_out(doc.text, p) \
                 and not (p.years and p.years[-1] < latest and _trailing(doc.text, p, quantities)):
@@ -847,7 +853,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
         nxt = next((p for p in usable if p.start >= q.end), None)
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
                                                            or _OF.fullmatch(text, q.end, nxt.start)) \
-                and not comparative(text, nxt) and not _next_phrase(text, q, nxt):
+                and not comparative(text, nxt) and not _next_phrase(text, q, nxt) \
+                and not _bracket_own(text, q, nxt, quantities):
             hugs[q.start] = nxt  # "$3.46 million in 2023", "45% of 2024 revenue"
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
@@ -947,6 +954,19 @@ def _complements(text: str, bindings: list[Binding]) -> None:
             whole = next((a for a in shares[:i] if a.period is not None and a.q.value + b.q.value == 100), None)
             if whole is not None:
                 b.period, b.period_source = whole.period, whole.period_source
+
+
+_BRACKET_OPEN = re.compile(r"\s{0,2}[（(]\s?")
+_BRACKET_CLOSE = re.compile(r"[）)]")
+
+
+def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quantity]) -> bool:
+    """"日均約95兆（4月突破90兆）", "US$96m (2027: US$58m)": a period opening a bracket that holds a figure of its own
+    dates that figure, an earlier level set beside the one before the bracket, not that one."""
+    if not _BRACKET_OPEN.fullmatch(text, q.end, p.start):
+        return False
+    close = _BRACKET_CLOSE.search(text, p.end, p.end + 30)
+    return close is not None and any(p.end <= x.start and x.end <= close.start() for x in quantities)
 
 
 def _next_phrase(text: str, q: Quantity, p: PeriodMention) -> bool:

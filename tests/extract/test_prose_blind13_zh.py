@@ -122,3 +122,32 @@ def test_a_year_written_as_a_word_dates_its_clause_not_a_month_past_a_semicolon(
     # in its own clause the word still dates the month
     got = facts("MiniMax去年3月日均調用量約9萬億。", watchlist, published=date(2028, 5, 2))
     assert ("minimax", "daily_token_volume", "2027-03", Decimal("9000000000000"), "tokens/day", "approx") in got
+
+
+def test_a_period_opening_a_bracket_with_its_own_figure_dates_that_figure(watchlist):
+    # "约61万亿（2月突破57万亿）": the bracket sets an earlier month's level beside the figure; its month is not the
+    # figure's
+    got = facts("DeepSeek 3月日均调用量约61万亿（2月突破57万亿）。", watchlist, published=date(2028, 4, 12))
+    assert ("deepseek", "daily_token_volume", "2028-03", Decimal("61000000000000"), "tokens/day", "approx") in got
+    assert ("deepseek", "daily_token_volume", "2028-02", Decimal("57000000000000"), "tokens/day", "gt") in got
+    assert not {f for f in got if f[2] == "2028-02" and f[3] == Decimal("61000000000000")}
+    # a bracket that only dates the figure before it still does
+    got = facts("MiniMax的日均調用量約為31萬億（4月）。", watchlist, published=date(2028, 5, 12))
+    assert ("minimax", "daily_token_volume", "2028-04", Decimal("31000000000000"), "tokens/day", "approx") in got
+
+
+def test_a_box_heading_naming_a_month_dates_the_lines_under_it(watchlist):
+    # "【小资料】主要模型公司3月营运数据" over lines naming no month: the lines are that month's
+    text = ("业者坦言，价格战短期内不会结束。\n\n"
+            "【小资料】主要模型公司3月营运数据\n"
+            "MiniMax：日均token调用量约29万亿（2月约27万亿）\n"
+            "Kimi（月之暗面）：日均约22万亿\n"
+            "资料来源：公司公告，记者整理")
+    got = facts(text, watchlist, published=date(2028, 4, 15))
+    assert ("minimax", "daily_token_volume", "2028-03", Decimal("29000000000000"), "tokens/day", "approx") in got
+    assert ("minimax", "daily_token_volume", "2028-02", Decimal("27000000000000"), "tokens/day", "approx") in got
+    assert ("moonshot", "daily_token_volume", "2028-03", Decimal("22000000000000"), "tokens/day", "approx") in got
+    # a month dating an event in a line of its own dates nothing under it
+    text = "3月，DeepSeek发布新模型\n\nDeepSeek日均调用量约为60万亿，较年初翻倍。"
+    got = facts(text, watchlist, published=date(2028, 4, 15))
+    assert not {f for f in got if f[2] == "2028-03"}
