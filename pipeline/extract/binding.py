@@ -68,7 +68,7 @@ _COMPARED_OPEN = re.compile(r"(?:与|與|和|跟|同|(?P<en>(?i:compared\s(?:wit
 _COMPARED_CLOSE = re.compile(r"相比|相較|相较|比较|比較")
 _COMPARED_REACH = 40
 _TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
-_MONTH_END = re.compile(r"月\s?(?:底|末)$")
+_MONTH_END = re.compile(r"[月年]\s?(?:底|末)$")  # "3月末", and "去年底": December's end
 _END_OF = re.compile(r"(?i:(?:the\s)?end\sof\s|end-)")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
@@ -1750,7 +1750,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
     if p.kind == "date" and (rule.instant or rule.rate) and _TO_THE_MONTH.search(doc.text, p.start, p.end):
         return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
     if p.kind == "date" and rule.rate and _MONTH_END.search(doc.text, p.start, p.end):
-        return p.label[:7], source  # "截至3月末，日均token超过5万亿": a rate at a month's end is the month's
+        return p.label[:7], source  # "截至3月末，日均token超过5万亿", "去年底ARR": a rate at a month's end is the month's
     if p.kind == "date" and (rule.rate or not rule.instant) and (m := _END_OF.match(doc.text, p.start, p.end)) \
             and (rule.rate or not doc.text[m.end():p.end].isdigit()):
         return p.label[:7], source  # "at the end of March", a rate "by the end of 2025": the month's, as 3月末 is

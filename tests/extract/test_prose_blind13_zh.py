@@ -151,3 +151,12 @@ def test_a_box_heading_naming_a_month_dates_the_lines_under_it(watchlist):
     text = "3月，DeepSeek发布新模型\n\nDeepSeek日均调用量约为60万亿，较年初翻倍。"
     got = facts(text, watchlist, published=date(2028, 4, 15))
     assert not {f for f in got if f[2] == "2028-03"}
+
+
+def test_a_rate_at_a_years_end_is_decembers(watchlist):
+    # "去年底ARR约12亿美元", "2026年底日均调用量": a rate at the end of a year is December's, as one at "3月底" is March's
+    got = facts("月之暗面的ARR在去年底約為9.5億美元。", watchlist, published=date(2028, 3, 1))
+    assert ("moonshot", "arr", "2027-12", Decimal("950000000"), "USD", "approx") in got
+    got = facts("智谱2026年底日均调用量约为42万亿，去年末约为77万亿。", watchlist, published=date(2028, 3, 1))
+    assert ("zhipu", "daily_token_volume", "2026-12", Decimal("42000000000000"), "tokens/day", "approx") in got
+    assert ("zhipu", "daily_token_volume", "2027-12", Decimal("77000000000000"), "tokens/day", "approx") in got
