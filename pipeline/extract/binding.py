@@ -790,7 +790,9 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             continue  # "七成" is loose talk unless its share word is in its clause ("占比七成", "约占三成")
         for name in c.names:
             rule = doc.book.metrics[name]
-            if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end]):
+            if (distance > rule.gap and distance - _periods_between(doc, c.end, q.start) > rule.gap) \
+                    or not (_compatible(rule, q, lowered, doc.text[c.start:c.end])
+                                           or _required_said_before(doc, rule, q, c)):
                 continue
             if rule.base and (not (_has_base(doc.book, heading + before[:i], rule.base) or _names_base(doc, c, rule.base)
                                    or _base_said(doc, c, q, before[:i], rule.base)) or _LEVEL.search(doc.text, c.end, q.start)):
@@ -1499,6 +1501,30 @@ def _new_subject(doc: Document, start: int, end: int) -> bool:
         return False
     i = bisect_left(doc._m_starts, semicolon.end())
     return i < len(doc.companies) and doc.companies[i].end <= end
+
+
+def _periods_between(doc: Document, start: int, end: int) -> int:
+    """How many characters of text[start:end] the periods named there take up: "这一倍数在去年全年约为2.0倍" is as
+    close as "这一倍数约为2.0倍" for a metric whose cue must be near its number."""
+    i = bisect_left(doc.periods, start, key=_start)
+    taken = 0
+    while i < len(doc.periods) and doc.periods[i].end <= end:
+        taken += doc.periods[i].end - doc.periods[i].start
+        i += 1
+    return taken
+
+
+def _required_said_before(doc: Document, rule: MetricRule, q: Quantity, cue: Cue) -> bool:
+    """"研发开支…是同期收入的1.02倍。对比来看，2026年全年这一倍数约为1.7倍": a cue pointing back ("这一倍数") finds the
+    words its metric requires in the sentence before, which it points back to."""
+    if not rule.requires or q.kind not in rule.units or not _opens_with_anaphor(doc, cue):
+        return False
+    i = bisect_right(doc.sentences, cue.start, key=_start) - 1
+    if i < 1:
+        return False
+    before = doc.sentences[i - 1]
+    said = doc.text[before.start:before.end].casefold()
+    return any(w in said for w in rule.requires)
 
 
 def _opens_with_anaphor(doc: Document, cue: Cue) -> bool:

@@ -160,3 +160,18 @@ def test_a_rate_at_a_years_end_is_decembers(watchlist):
     got = facts("智谱2026年底日均调用量约为42万亿，去年末约为77万亿。", watchlist, published=date(2028, 3, 1))
     assert ("zhipu", "daily_token_volume", "2026-12", Decimal("42000000000000"), "tokens/day", "approx") in got
     assert ("zhipu", "daily_token_volume", "2027-12", Decimal("77000000000000"), "tokens/day", "approx") in got
+
+
+def test_this_multiple_points_back_to_the_rd_ratio_of_the_sentence_before(watchlist):
+    # "这一倍数" (this multiple) in the sentence after an R&D-to-revenue ratio is that ratio for another period, even
+    # with the period between the words and the figure
+    text = ("DeepSeek一季度研发开支为4.1亿元，约为同期营收的0.9倍。这一倍数在去年全年约为1.3倍，2026年全年约为2.2倍。")
+    got = facts(text, watchlist, published=date(2028, 5, 20))
+    assert ("deepseek", "rd_to_revenue", "FY2027", Decimal("1.3"), "x", "approx") in got
+    assert ("deepseek", "rd_to_revenue", "FY2026", Decimal("2.2"), "x", "approx") in got
+    text = "月之暗面研發開支是收入的0.8倍。對比來看，2026年全年這一倍數約為1.4倍。"
+    got = facts(text, watchlist, published=date(2028, 5, 20))
+    assert ("moonshot", "rd_to_revenue", "FY2026", Decimal("1.4"), "x", "approx") in got
+    # with no R&D figure before it, a multiple is not read as one
+    got = facts("智谱市销率较高。这一倍数约为45倍。", watchlist, published=date(2028, 5, 20))
+    assert not {f for f in got if f[1] == "rd_to_revenue"}
