@@ -175,3 +175,14 @@ def test_this_multiple_points_back_to_the_rd_ratio_of_the_sentence_before(watchl
     # with no R&D figure before it, a multiple is not read as one
     got = facts("智谱市销率较高。这一倍数约为45倍。", watchlist, published=date(2028, 5, 20))
     assert not {f for f in got if f[1] == "rd_to_revenue"}
+
+
+def test_this_figure_after_a_comparison_opener_is_the_metric_just_given(watchlist):
+    # "作为对比，2026年11月这一数字约为35万亿", "公司去年12月的这一数字约为9万亿": "this figure" for another month is
+    # the figure the sentence before gave
+    text = "DeepSeek披露，4月平台日均token调用量约61万亿。作为对比，2026年11月这一数字约为35万亿。"
+    got = facts(text, watchlist, published=date(2028, 5, 20))
+    assert ("deepseek", "daily_token_volume", "2026-11", Decimal("35000000000000"), "tokens/day", "approx") in got
+    text = "月之暗面披露，Kimi 4月日均token调用量约24万亿。公司去年12月的这一数字约为19万亿。"
+    got = facts(text, watchlist, published=date(2028, 5, 20))
+    assert ("moonshot", "daily_token_volume", "2027-12", Decimal("19000000000000"), "tokens/day", "approx") in got
