@@ -186,3 +186,7 @@ def test_this_figure_after_a_comparison_opener_is_the_metric_just_given(watchlis
     text = "月之暗面披露，Kimi 4月日均token调用量约24万亿。公司去年12月的这一数字约为19万亿。"
     got = facts(text, watchlist, published=date(2028, 5, 20))
     assert ("moonshot", "daily_token_volume", "2027-12", Decimal("19000000000000"), "tokens/day", "approx") in got
+    # "这一指标" (this indicator) says the same as "这一数字"
+    text = "MiniMax一季度毛利率为40.8%，上年同期为35.9%。去年第三季度，这一指标为37.4%。"
+    got = facts(text, watchlist, published=date(2028, 5, 20))
+    assert ("minimax", "gross_margin", "2027Q3", Decimal("37.4"), "%", "eq") in got
