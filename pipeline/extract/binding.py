@@ -548,8 +548,9 @@ def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding
 # "作为对比，2026年12月这一数字约为42万亿", "公司去年12月的这一数字…": a comparison's opener, or the company itself
 _ELIDED_OPEN = re.compile(r"\s{0,2}(?:而|但|但是|至于|至於|相比之下|(?:作为|作為)(?:对比|對比|对照|對照)[，,]"
                           r"|(?:对比|對比)(?:来|來)看[，,]|公司)?\s{0,2}")
-_ELIDED_VERB = re.compile(r"(?:[，,]?\s?的?(?:这个数字|这一数字|该数字|這個數字|這一數字|該數字|这一指标|這一指標|该指标|該指標))?(?:则|則|时|時)?(?:约|約)?"
-                          r"(?:为|為|是|达|達)\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?")
+_ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一数字|该数字|這個數字|這一數字|該數字|这一指标|這一指標|该指标|該指標))?"
+                          r"(?:则|則|时|時)?(?:刚刚|剛剛|已经|已經|已)?(?:约|約)?"
+                          r"(?:为|為|是|达|達|突破)\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?")
 
 
 # "For context, the same figure was around…", "That figure stood at…": a sentence opening on the figure just given
@@ -1370,7 +1371,29 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         return None  # "两家公司的市值加起来接近5000亿港元": a sum over the companies of the story, nobody's
     if _it_before(doc.text, ctx, q.start) and (named := _named_just_before(doc, ctx.paragraph_start)):
         return named.company
+    if _THE_COMPANY.match(doc.text, ctx.paragraph_start) and bisect_left(doc._m_starts, ctx.paragraph_start) == i \
+            and (about := _paragraph_before_about(doc, ctx.paragraph_start)):
+        return about  # "…月之暗面一枝獨秀。但要留意，它的基數較低。\n\n公司於本周一發布…ARR約為17億美元"
     return doc.subject
+
+
+# A paragraph opening on "the company" ("公司於本周一發布…", "該公司…")
+_THE_COMPANY = re.compile(r"\s{0,3}(?:该|該)?公司")
+
+
+def _paragraph_before_about(doc: Document, start: int) -> str | None:
+    """The one watched company the paragraph before the one starting at `start` names, if it names just one: a
+    paragraph opening on the bare "公司" goes on about it (in a piece on several companies as in one on a single one,
+    whose paragraphs about a rival name the subject too, or are followed by one naming it)."""
+    k = bisect_right(doc.sentences, start, key=_start) - 1
+    if k < 1:
+        return None
+    j, paragraph = k - 1, doc.sentences[k - 1].paragraph
+    while j > 0 and doc.sentences[j - 1].paragraph == paragraph:
+        j -= 1
+    named = {m.company for m in doc.companies[bisect_left(doc._m_starts, doc.sentences[j].start):
+                                               bisect_left(doc._m_starts, start)]}
+    return named.pop() if len(named) == 1 and None not in named else None
 
 
 # "它" (not "其它", not "它们"): one company, the one the text named last

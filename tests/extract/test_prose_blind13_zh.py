@@ -190,3 +190,27 @@ def test_this_figure_after_a_comparison_opener_is_the_metric_just_given(watchlis
     text = "MiniMax一季度毛利率为40.8%，上年同期为35.9%。去年第三季度，这一指标为37.4%。"
     got = facts(text, watchlist, published=date(2028, 5, 20))
     assert ("minimax", "gross_margin", "2027Q3", Decimal("37.4"), "%", "eq") in got
+
+
+def test_a_paragraph_opening_on_the_company_is_about_the_one_the_paragraph_before_named(watchlist):
+    # a column on several companies: "公司於…發布" opening a paragraph goes on about the company the paragraph before
+    # it was about, not the one the text names most
+    text = ("智譜首季收入8.40億元，按年增長70%；智譜毛利率為52.0%。\n\n"
+            "論增速，DeepSeek最快。但它的收入基數仍低。\n\n"
+            "公司於本周二發布營運更新，披露截至6月底的年化收入約為9億美元。")
+    got = facts(text, watchlist, published=date(2028, 7, 6))
+    assert ("deepseek", "arr", "2028-06", Decimal("900000000"), "USD", "approx") in got
+    assert not {f for f in got if f[0] == "zhipu" and f[1] == "arr"}
+    # a paragraph before that names two companies leaves "the company" the article's
+    text = ("智譜首季收入8.40億元；智譜毛利率為52.0%。\n\n"
+            "DeepSeek與MiniMax則仍在追趕。\n\n"
+            "公司於本周二發布營運更新，披露截至6月底的年化收入約為9億美元。")
+    got = facts(text, watchlist, published=date(2028, 7, 6))
+    assert ("zhipu", "arr", "2028-06", Decimal("900000000"), "USD", "approx") in got
+
+
+def test_this_figure_just_past_a_level_for_another_month(watchlist):
+    # "5月底時，這個數字剛剛突破16億美元": the figure just given, at another month's end, past a level
+    text = "MiniMax披露，截至6月底的年化收入約為4.2億美元。5月底時，這個數字剛剛突破4億美元。"
+    got = facts(text, watchlist, published=date(2028, 7, 6))
+    assert ("minimax", "arr", "2028-05", Decimal("400000000"), "USD", "gt") in got
