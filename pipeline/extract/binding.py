@@ -1611,6 +1611,19 @@ _SPAN_START = re.compile(r"(?:从|從|由|(?i:from))\s?(?:约|約|about\s|roughl
 REPORT_OPENING = 400  # characters: where a results announcement names the period it reports on
 
 
+# "较去年同期", "上年同期為": the same period a year before
+_LAST_YEARS_SAME = re.compile(r"(?:去年|上年)同期")
+
+
+def _against_last_years(doc: Document, index: int, p: PeriodMention) -> bool:
+    """"去年全年，公司毛利率为36.8%。…经调整净亏损为3,950万美元，较去年同期的5,260万美元收窄": a figure its sentence sets
+    against last year's same period is not of last year itself, whatever period the sentences before it left open."""
+    if doc.doc_date is None or p.years[-1:] != (doc.doc_date.year - 1,):
+        return False
+    sentence = doc.sentences[index]
+    return _LAST_YEARS_SAME.search(doc.text, sentence.start, sentence.end) is not None
+
+
 def _reporting_period(doc: Document) -> PeriodMention | None:
     """"Announces … Results for the Six Months Ended June 30, 2026", "截至2025年12月31日止年度业绩": a period written as
     ended in the opening of a document is what the whole document reports on."""
@@ -1788,6 +1801,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                     return None, ""
                 return p.label, "document"
             p, source = flows[-1], "context"
+            if _against_last_years(doc, index, p):
+                return None, ""
     if p.kind not in ("flow", "date", "span") or not p.label:
         return None, ""
     if doc.doc_date is not None and p.years and (max(p.years) > doc.doc_date.year or _not_begun(p.label, doc.doc_date)):

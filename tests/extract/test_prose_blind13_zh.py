@@ -214,3 +214,13 @@ def test_this_figure_just_past_a_level_for_another_month(watchlist):
     text = "MiniMax披露，截至6月底的年化收入約為4.2億美元。5月底時，這個數字剛剛突破4億美元。"
     got = facts(text, watchlist, published=date(2028, 7, 6))
     assert ("minimax", "arr", "2028-05", Decimal("400000000"), "USD", "gt") in got
+
+
+def test_a_figure_set_against_last_years_same_period_is_not_of_last_year(watchlist):
+    # "去年全年，毛利率为38.5%。…经调整净亏损为4,120万美元，较去年同期收窄": the loss is not last year's (it is compared
+    # with last year's same period), whatever the sentences before left open
+    text = ("DeepSeek一季度收入5.1亿元。\n\n去年全年，公司毛利率为38.5%。\n\n【亏损】\n\n"
+            "经调整净亏损为2.12亿元，较去年同期收窄约两成。")
+    got = facts(text, watchlist, published=date(2028, 5, 20))
+    assert not {f for f in got if f[1] == "adjusted_net_loss" and f[2] == "FY2027"}
+    assert ("deepseek", "gross_margin", "FY2027", Decimal("38.5"), "%", "eq") in got
