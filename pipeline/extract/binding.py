@@ -1611,6 +1611,8 @@ _SPAN_START = re.compile(r"(?:从|從|由|(?i:from))\s?(?:约|約|about\s|roughl
 REPORT_OPENING = 400  # characters: where a results announcement names the period it reports on
 
 
+# A section heading in black lenticular brackets on a line of its own: "【亏损：绝对值两连降】"
+_SECTION_HEAD = re.compile(r"\s{0,3}【[^】\n]{1,40}】\s*")
 # "较去年同期", "上年同期為": the same period a year before
 _LAST_YEARS_SAME = re.compile(r"(?:去年|上年)同期")
 
@@ -1801,8 +1803,9 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                     return None, ""
                 return p.label, "document"
             p, source = flows[-1], "context"
-            if _against_last_years(doc, index, p):
-                return None, ""
+            if _against_last_years(doc, index, p) or _SECTION_HEAD.fullmatch(
+                    doc.text, doc.sentences[index].start, doc.sentences[index].end):
+                return None, ""  # "【用量：日均28万亿】": a heading sums up the section below, which dates the figure
     if p.kind not in ("flow", "date", "span") or not p.label:
         return None, ""
     if doc.doc_date is not None and p.years and (max(p.years) > doc.doc_date.year or _not_begun(p.label, doc.doc_date)):

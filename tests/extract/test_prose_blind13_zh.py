@@ -224,3 +224,16 @@ def test_a_figure_set_against_last_years_same_period_is_not_of_last_year(watchli
     got = facts(text, watchlist, published=date(2028, 5, 20))
     assert not {f for f in got if f[1] == "adjusted_net_loss" and f[2] == "FY2027"}
     assert ("deepseek", "gross_margin", "FY2027", Decimal("38.5"), "%", "eq") in got
+
+
+def test_a_bracketed_section_heading_takes_no_period_from_above_it(watchlist):
+    # "【用量：日均31万亿】" sums up the section below; the quarter the sentences above it were about is not its figure's
+    text = ("DeepSeek一季度收入5.1亿元，毛利率为46.0%。\n\n"
+            "【用量：日均31万亿】\n\n"
+            "DeepSeek披露，4月平台日均token调用量约31万亿，3月约为29万亿。")
+    got = facts(text, watchlist, published=date(2028, 5, 20))
+    assert ("deepseek", "daily_token_volume", "2028-04", Decimal("31000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[1] == "daily_token_volume" and f[2] == "2028Q1"}
+    # a heading that dates its own figure keeps it
+    got = facts("【月之暗面3月日均调用量约20万亿】", watchlist, published=date(2028, 4, 20))
+    assert ("moonshot", "daily_token_volume", "2028-03", Decimal("20000000000000"), "tokens/day", "approx") in got
