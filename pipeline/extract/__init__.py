@@ -118,6 +118,9 @@ def extract_facts(
     found = sorted([*bind_document(doc), *tabled], key=lambda f: f.start)
     # a compound rate dated by guesswork (a headline's "三年复合增长130%") restates the one stated with its span
     spanned = {(f.company, f.metric, f.value.normalize()) for f in found if span_years(f.period)}
+    # a headline or subhead drops the 日均 of the body ("调用量3月突破60万亿"): a token count equal to the same
+    # company's daily count for the same month restates it
+    daily = {(f.company, f.period, f.value.normalize()) for f in found if f.metric == "daily_token_volume"}
     # a figure a table states is the table's: a sentence restating it ("US$298.4 million" for 298,396) adds no fact,
     # neither a second one nor one dated, or given to a company, otherwise
     table_values: dict[tuple[str, str], set[Decimal]] = {}
@@ -127,6 +130,8 @@ def extract_facts(
     in_table = {(f.company, f.metric, f.period, f.value.normalize()) for f in tabled}
     for fact in found:
         if (fact.company, fact.metric, fact.value.normalize()) in spanned and not span_years(fact.period):
+            continue
+        if fact.metric == "token_volume" and (fact.company, fact.period, fact.value.normalize()) in daily:
             continue
         key = (fact.company, fact.metric, fact.period, fact.value.normalize())
         if key not in in_table and _restates_table(fact.value, table_values.get((fact.metric, fact.unit), set()),

@@ -68,7 +68,7 @@ _COMPARED_OPEN = re.compile(r"(?:与|與|和|跟|同|(?P<en>(?i:compared\s(?:wit
 _COMPARED_CLOSE = re.compile(r"相比|相較|相较|比较|比較")
 _COMPARED_REACH = 40
 _TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
-_MONTH_END = re.compile(r"月\s?(?:底|末)$")
+_MONTH_END = re.compile(r"[月年]\s?(?:底|末)$")  # "3月末", and "去年底": December's end
 _END_OF = re.compile(r"(?i:(?:the\s)?end\sof\s|end-)")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
@@ -358,11 +358,17 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
     return out
 
 
+# The end of a line heading a box or table of figures: "5月營運數據", "3月数据一览"
+_DATA_HEADING = re.compile(r"(?:数据|數據|资料|資料|概况|概況|一览|一覽|速览|速覽)\s?[】\]]?\s*$")
+
+
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
     latest = max((y for _, p in ctx.periods for y in p.years), default=0)  # a trailing earlier year is a comparative's
     for p in periods:
-        # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it
-        if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
+        # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it;
+        # a box's heading "【小檔案】5月營運數據" dates the lines under it
+        if p.kind in ("flow", "date", "span") and (not _BARE_MONTH.fullmatch(doc.text, p.start, p.end)
+                                                  or not quantities and _DATA_HEADING.search(doc.text, p.end, sentence.end)) \
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
                 and not comparative(doc.text, p) and not _singled_out(doc.text, p) \
                 and not (p.years and p.years[-1] < latest and _trailing(doc.text, p, quantities)):
@@ -539,9 +545,12 @@ def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding
 
 # what may open a clause before its period ("而上半年为68.3%") and follow the period before its number ("去年同期，
 # 这个数字是**4620万美元**")
-_ELIDED_OPEN = re.compile(r"\s{0,2}(?:而|但|但是|至于|至於|相比之下)?\s{0,2}")
-_ELIDED_VERB = re.compile(r"(?:[，,]\s?(?:这个数字|这一数字|该数字|這個數字|這一數字|該數字))?(?:则|則|时|時)?(?:约|約)?"
-                          r"(?:为|為|是|达|達)\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?")
+# "作为对比，2026年12月这一数字约为42万亿", "公司去年12月的这一数字…": a comparison's opener, or the company itself
+_ELIDED_OPEN = re.compile(r"\s{0,2}(?:而|但|但是|至于|至於|相比之下|(?:作为|作為)(?:对比|對比|对照|對照)[，,]"
+                          r"|(?:对比|對比)(?:来|來)看[，,]|公司)?\s{0,2}")
+_ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一数字|该数字|這個數字|這一數字|該數字|这一指标|這一指標|该指标|該指標))?"
+                          r"(?:则|則|时|時)?(?:刚刚|剛剛|已经|已經|已)?(?:约|約)?"
+                          r"(?:为|為|是|达|達|突破)\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?")
 
 
 # "For context, the same figure was around…", "That figure stood at…": a sentence opening on the figure just given
@@ -784,7 +793,9 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             continue  # "七成" is loose talk unless its share word is in its clause ("占比七成", "约占三成")
         for name in c.names:
             rule = doc.book.metrics[name]
-            if distance > rule.gap or not _compatible(rule, q, lowered, doc.text[c.start:c.end]):
+            if (distance > rule.gap and distance - _periods_between(doc, c.end, q.start) > rule.gap) \
+                    or not (_compatible(rule, q, lowered, doc.text[c.start:c.end])
+                                           or _required_said_before(doc, rule, q, c)):
                 continue
             if rule.base and (not (_has_base(doc.book, heading + before[:i], rule.base) or _names_base(doc, c, rule.base)
                                    or _base_said(doc, c, q, before[:i], rule.base)) or _LEVEL.search(doc.text, c.end, q.start)):
@@ -847,7 +858,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
         nxt = next((p for p in usable if p.start >= q.end), None)
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
                                                            or _OF.fullmatch(text, q.end, nxt.start)) \
-                and not comparative(text, nxt) and not _next_phrase(text, q, nxt):
+                and not comparative(text, nxt) and not _next_phrase(text, q, nxt) \
+                and not _bracket_own(text, q, nxt, quantities):
             hugs[q.start] = nxt  # "$3.46 million in 2023", "45% of 2024 revenue"
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
@@ -947,6 +959,19 @@ def _complements(text: str, bindings: list[Binding]) -> None:
             whole = next((a for a in shares[:i] if a.period is not None and a.q.value + b.q.value == 100), None)
             if whole is not None:
                 b.period, b.period_source = whole.period, whole.period_source
+
+
+_BRACKET_OPEN = re.compile(r"\s{0,2}[（(]\s?")
+_BRACKET_CLOSE = re.compile(r"[）)]")
+
+
+def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quantity]) -> bool:
+    """"日均約95兆（4月突破90兆）", "US$96m (2027: US$58m)": a period opening a bracket that holds a figure of its own
+    dates that figure, an earlier level set beside the one before the bracket, not that one."""
+    if not _BRACKET_OPEN.fullmatch(text, q.end, p.start):
+        return False
+    close = _BRACKET_CLOSE.search(text, p.end, p.end + 30)
+    return close is not None and any(p.end <= x.start and x.end <= close.start() for x in quantities)
 
 
 def _next_phrase(text: str, q: Quantity, p: PeriodMention) -> bool:
@@ -1346,7 +1371,29 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         return None  # "两家公司的市值加起来接近5000亿港元": a sum over the companies of the story, nobody's
     if _it_before(doc.text, ctx, q.start) and (named := _named_just_before(doc, ctx.paragraph_start)):
         return named.company
+    if _THE_COMPANY.match(doc.text, ctx.paragraph_start) and bisect_left(doc._m_starts, ctx.paragraph_start) == i \
+            and (about := _paragraph_before_about(doc, ctx.paragraph_start)):
+        return about  # "…月之暗面一枝獨秀。但要留意，它的基數較低。\n\n公司於本周一發布…ARR約為17億美元"
     return doc.subject
+
+
+# A paragraph opening on "the company" ("公司於本周一發布…", "該公司…")
+_THE_COMPANY = re.compile(r"\s{0,3}(?:该|該)?公司")
+
+
+def _paragraph_before_about(doc: Document, start: int) -> str | None:
+    """The one watched company the paragraph before the one starting at `start` names, if it names just one: a
+    paragraph opening on the bare "公司" goes on about it (in a piece on several companies as in one on a single one,
+    whose paragraphs about a rival name the subject too, or are followed by one naming it)."""
+    k = bisect_right(doc.sentences, start, key=_start) - 1
+    if k < 1:
+        return None
+    j, paragraph = k - 1, doc.sentences[k - 1].paragraph
+    while j > 0 and doc.sentences[j - 1].paragraph == paragraph:
+        j -= 1
+    named = {m.company for m in doc.companies[bisect_left(doc._m_starts, doc.sentences[j].start):
+                                               bisect_left(doc._m_starts, start)]}
+    return named.pop() if len(named) == 1 and None not in named else None
 
 
 # "它" (not "其它", not "它们"): one company, the one the text named last
@@ -1481,6 +1528,30 @@ def _new_subject(doc: Document, start: int, end: int) -> bool:
     return i < len(doc.companies) and doc.companies[i].end <= end
 
 
+def _periods_between(doc: Document, start: int, end: int) -> int:
+    """How many characters of text[start:end] the periods named there take up: "这一倍数在去年全年约为2.0倍" is as
+    close as "这一倍数约为2.0倍" for a metric whose cue must be near its number."""
+    i = bisect_left(doc.periods, start, key=_start)
+    taken = 0
+    while i < len(doc.periods) and doc.periods[i].end <= end:
+        taken += doc.periods[i].end - doc.periods[i].start
+        i += 1
+    return taken
+
+
+def _required_said_before(doc: Document, rule: MetricRule, q: Quantity, cue: Cue) -> bool:
+    """"研发开支…是同期收入的1.02倍。对比来看，2026年全年这一倍数约为1.7倍": a cue pointing back ("这一倍数") finds the
+    words its metric requires in the sentence before, which it points back to."""
+    if not rule.requires or q.kind not in rule.units or not _opens_with_anaphor(doc, cue):
+        return False
+    i = bisect_right(doc.sentences, cue.start, key=_start) - 1
+    if i < 1:
+        return False
+    before = doc.sentences[i - 1]
+    said = doc.text[before.start:before.end].casefold()
+    return any(w in said for w in rule.requires)
+
+
 def _opens_with_anaphor(doc: Document, cue: Cue) -> bool:
     """"这一比例": a metric cue that itself opens with a pointer back ("这一") points back as that pointer would."""
     return any(c.role == "anaphor" and c.start == cue.start
@@ -1538,6 +1609,21 @@ _SPAN_START = re.compile(r"(?:从|從|由|(?i:from))\s?(?:约|約|about\s|roughl
 
 
 REPORT_OPENING = 400  # characters: where a results announcement names the period it reports on
+
+
+# A section heading in black lenticular brackets on a line of its own: "【亏损：绝对值两连降】"
+_SECTION_HEAD = re.compile(r"\s{0,3}【[^】\n]{1,40}】\s*")
+# "较去年同期", "上年同期為": the same period a year before
+_LAST_YEARS_SAME = re.compile(r"(?:去年|上年)同期")
+
+
+def _against_last_years(doc: Document, index: int, p: PeriodMention) -> bool:
+    """"去年全年，公司毛利率为36.8%。…经调整净亏损为3,950万美元，较去年同期的5,260万美元收窄": a figure its sentence sets
+    against last year's same period is not of last year itself, whatever period the sentences before it left open."""
+    if doc.doc_date is None or p.years[-1:] != (doc.doc_date.year - 1,):
+        return False
+    sentence = doc.sentences[index]
+    return _LAST_YEARS_SAME.search(doc.text, sentence.start, sentence.end) is not None
 
 
 def _reporting_period(doc: Document) -> PeriodMention | None:
@@ -1717,6 +1803,9 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                     return None, ""
                 return p.label, "document"
             p, source = flows[-1], "context"
+            if _against_last_years(doc, index, p) or _SECTION_HEAD.fullmatch(
+                    doc.text, doc.sentences[index].start, doc.sentences[index].end):
+                return None, ""  # "【用量：日均28万亿】": a heading sums up the section below, which dates the figure
     if p.kind not in ("flow", "date", "span") or not p.label:
         return None, ""
     if doc.doc_date is not None and p.years and (max(p.years) > doc.doc_date.year or _not_begun(p.label, doc.doc_date)):
@@ -1730,7 +1819,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
     if p.kind == "date" and (rule.instant or rule.rate) and _TO_THE_MONTH.search(doc.text, p.start, p.end):
         return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
     if p.kind == "date" and rule.rate and _MONTH_END.search(doc.text, p.start, p.end):
-        return p.label[:7], source  # "截至3月末，日均token超过5万亿": a rate at a month's end is the month's
+        return p.label[:7], source  # "截至3月末，日均token超过5万亿", "去年底ARR": a rate at a month's end is the month's
     if p.kind == "date" and (rule.rate or not rule.instant) and (m := _END_OF.match(doc.text, p.start, p.end)) \
             and (rule.rate or not doc.text[m.end():p.end].isdigit()):
         return p.label[:7], source  # "at the end of March", a rate "by the end of 2025": the month's, as 3月末 is

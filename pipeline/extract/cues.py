@@ -63,14 +63,15 @@ class CueBook:
 
     def add(self, word: str, role: str, name: str, side: str = "before") -> None:
         """Register a cue word (used while loading)."""
-        word = " ".join(str(word).split())
+        word = _spelling(str(word))
         if word:
             self._entries.setdefault(word.casefold(), []).append((role, name, side))
 
     def compile(self) -> None:
         """Build the matchers once every word is registered."""
-        self._pattern = compile_words(self._entries)
-        self._metric_pattern = compile_words([w for w, entries in self._entries.items() if any(r == "metric" for r, _, _ in entries)])
+        self._pattern = compile_words(self._entries, spaced=True)
+        self._metric_pattern = compile_words([w for w, entries in self._entries.items() if any(r == "metric" for r, _, _ in entries)],
+                                             spaced=True)
         self.blends_currency = any({"plain", "currency"} <= rule.units for rule in self.metrics.values())
         self._groups.clear()
         self._qual_before = _qualifier_pattern(self.qualifiers, "before", anchor_end=True)
@@ -104,7 +105,7 @@ class CueBook:
     def _group(self, word: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         """The (role, names, side) cues a matched word stands for, remembered per spelling."""
         by_role: dict[tuple[str, str], list[str]] = {}
-        for role, name, side in self._entries.get(" ".join(word.split()).casefold(), ()):
+        for role, name, side in self._entries.get(_spelling(word).casefold(), ()):
             by_role.setdefault((role, side), []).append(name)
         found = tuple((role, tuple(names), side) for (role, side), names in by_role.items())
         if len(self._groups) < 10_000:  # spellings differ only in spacing; garbage must not grow this forever
@@ -143,9 +144,19 @@ def _pattern_for(word: str) -> str:
     return escaped
 
 
-def compile_words(words) -> re.Pattern:
+# A space between a Chinese character and a Latin letter or digit: "日均 token 调用量" is the spelling "日均token调用量"
+_SCRIPT_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\s+(?=[^\x00-\x7f])")
+
+
+def _spelling(word: str) -> str:
+    """A cue word as registered: runs of spaces made one, none left where Chinese meets Latin."""
+    return _SCRIPT_GAP.sub("", " ".join(word.split()))
+
+
+def compile_words(words, *, spaced: bool = False) -> re.Pattern:
     """Compile the words as a trie over ASCII-lowered text: no IGNORECASE and a literal first character
-    in every branch, so the regex engine skips non-candidate positions in C (tens of MB/s)."""
+    in every branch, so the regex engine skips non-candidate positions in C (tens of MB/s). `spaced`: a
+    space may stand where Chinese meets Latin (many Chinese writers put one around every Latin word)."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -154,13 +165,13 @@ def compile_words(words) -> re.Pattern:
         node[""] = word[-1:].isascii() and word[-1:].isalnum()  # a Latin ending needs a word boundary
     if not trie:
         return re.compile("(?!)")
-    return re.compile(_trie(trie) if "" in trie else _grouped_root(trie))
+    return re.compile(_trie(trie, spaced=spaced) if "" in trie else _grouped_root(trie, spaced))
 
 
 _ROOT_GROUP = 32
 
 
-def _grouped_root(trie: dict) -> str:
+def _grouped_root(trie: dict, spaced: bool = False) -> str:
     """The trie with its first characters split into a few classes, each tried by one lookahead.
 
     The engine tries a node's branches one by one: with a hundred and fifty first characters, every
@@ -173,7 +184,7 @@ def _grouped_root(trie: dict) -> str:
     latin = [ch for ch in chars if ch.isascii()]
     other = [ch for ch in chars if not ch.isascii()]
     groups = [latin] + [other[i:i + _ROOT_GROUP] for i in range(0, len(other), _ROOT_GROUP)]
-    branches = [_class(group) + _trie({ch: trie[ch] for ch in group}) for group in groups if group]
+    branches = [_class(group) + _trie({ch: trie[ch] for ch in group}, spaced=spaced) for group in groups if group]
     return _class(chars) + "(?:" + "|".join(branches) + ")"  # one test rejects a position no word starts at
 
 
@@ -181,11 +192,18 @@ def _class(chars) -> str:
     return "(?=[" + "".join(re.escape(ch) for ch in chars) + "])"
 
 
-def _trie(node: dict) -> str:
+def _meets(a: str, b: str) -> bool:
+    """True where a Chinese character (or other non-ASCII one) meets a Latin letter or digit."""
+    return bool(a) and ((a.isascii() and a.isalnum() and not b.isascii()) or (b.isascii() and b.isalnum() and not a.isascii()))
+
+
+def _trie(node: dict, prev: str = "", spaced: bool = False) -> str:
     branches = []
     for ch in sorted(k for k in node if k):
         head = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(head + _trie(node[ch]))
+        if spaced and _meets(prev, ch):
+            head = r"\s?" + head
+        branches.append(head + _trie(node[ch], ch, spaced))
     if "" in node:
         branches.append(r"(?![A-Za-z])" if node[""] else "")  # the end of a word: tried after every longer one
     if len(branches) == 1:

@@ -20,7 +20,7 @@ _MONTHS = {
     "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _MO = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
-_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1}  # 首季: the first quarter (HK, TW)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # "前九个月", "首九個月", "前6个月": the first months of a year
 _FIRST_MONTHS = r"(?:前|首|头|頭)(?:三|六|九|十二|3|6|9|12)\s?(?:个|個)?月"
@@ -28,7 +28,7 @@ _LEN = {"三": 3, "3": 3, "六": 6, "6": 6, "九": 9, "9": 9, "十二": 12, "12"
 
 # What may follow "2025年" (or 今年): a half, quarter, months, a month and day, a year end.
 _ZH_SUFFIX = (
-    r"上半年|下半年|上半财年|下半财年|前三季度|前三季|首三季度|首三季|全年|底|末|初|中(?![国國期旬央东東部小])"
+    r"上半年|下半年|上半财年|下半财年|前三季度|前三季|首三季度|首三季|首季度|首季|全年|底|末|初|中(?![国國期旬央东東部小])"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|H[12]|" + _FIRST_MONTHS
     + r"|(?P<{p}m1>[0-9]{{1,2}})\s?月?\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
     r"|(?P<{p}m>[0-9]{{1,2}})\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}})\s?[日号號])?(?P<{p}mend>底|末)?"
@@ -97,7 +97,7 @@ _BRANCHES = [
     rf"(?P<eom>(?i:(?:the\s)?end\sof\s|end-)(?P<eom_mo>{_MO})(?:,?\s(?P<eom_y>{_Y}))?(?![\s,.]{{0,2}}[0-9]))",
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
-    r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
+    r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|首季度|首季|一季[报報]|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     # a wire brief's "FY REVENUE RMB2.85 BLN": the full year, as "full-year" (not "FY 2027", "FY27", "FY'27")
     r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’/-]|\s?['’]?[0-9])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
@@ -303,6 +303,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     reported: PeriodMention | None = None  # and that period
     years_named: list[tuple[int, int]] = []  # (year, offset) of the last years, halves and quarters named
     last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
+    quarters: dict[str, int] = {}  # the latest year each quarter ("Q1") was written with, see _quarter_named
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
@@ -315,7 +316,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         # "…last year," he said. "…topped 50 trillion in March": a year written as a word counts from the day of
         # writing, as a month or a quarter after it does, so it lends its year only in its own sentence
         worded = stated is not None and last_year[3] and in_sentence is None
-        stated_month = None if worded or (stated is not None and doc_year is not None and stated > doc_year) else stated
+        # "去年全年營收8.12億美元；另據公司最新披露，截至5月底的ARR…": nor to a month past a semicolon, which opens
+        # another statement
+        apart = worded or (stated is not None and last_year[3] and _CLAUSE_END.search(text, last_year[1], m.start()))
+        stated_month = None if apart or (stated is not None and doc_year is not None and stated > doc_year) else stated
         # "listed in January 2026.…For the first nine months of the year": a day or month with its year dates an
         # event; like a worded year, it gives a half or quarter its year only in its own sentence
         event = m.lastgroup == "bare" and stated is not None and last_year[2] and in_sentence is None
@@ -373,7 +377,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                                           dated=dated or (unstated and _later_quarter(text, p, doc_date)))
                 # "第四季度收入" in a March table or paragraph naming no year is last year's, a guess about that one phrase
                 guessed = unstated and not dated and shifted is not None and shifted.years != p.years
-                p = shifted
+                p = _quarter_named(shifted, quarters)
         if p is None:
             continue
         if p.kind == "date" and len(p.label) == 10 and not (
@@ -388,6 +392,9 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             # a half or quarter dated by a year written as a word is written from the day of writing too
             from_word = _worded(m) or (m.lastgroup == "bare" and stated is not None and last_year[3])
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7, from_word, p.kind)
+        if p.kind == "flow" and m.lastgroup != "bare" and len(p.label) == 6 and p.label[4] == "Q" \
+                and (doc_year is None or p.years[0] <= doc_year):
+            quarters[p.label[4:]] = max(p.years[0], quarters.get(p.label[4:], p.years[0]))
         if p.years and len(p.years) == 1:
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
         if p.kind == "flow" and len(p.label) == 7 and m.lastgroup in ("yr", "em"):
@@ -411,7 +418,7 @@ _ANCHOR_WORDS = (
     "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", "年初", "年底", "年末",
     "a year", "the year", "previous year", "prior year", "prior-year", "previous-year", "year-earlier", "year-ago",
     "prior period", "previous period", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
-    "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "往績", "往绩",
+    "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "首季", "一季报", "一季報", "往績", "往绩",
     "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
@@ -440,8 +447,9 @@ def _anchor_pattern(words: tuple[str, ...]) -> re.Pattern:
             branches.append("")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    digits = [r"1(?:9[0-9]{2}|[0-9]?[hqm月])", r"2(?:0[0-9]{2}|[0-9]?[hqm月])"]  # 月: "10月", "1-9月"
-    digits += [rf"{d}[0-9]?[hqm月]" for d in "03456789"]
+    # 月: "10月", "1-9月", and "4 月" of a writer who spaces every number
+    digits = [r"1(?:9[0-9]{2}|[0-9]?(?:[hqm]|\s?月))", r"2(?:0[0-9]{2}|[0-9]?(?:[hqm]|\s?月))"]
+    digits += [rf"{d}[0-9]?(?:[hqm]|\s?月)" for d in "03456789"]
     assert not {"h", "q"} & set(trie) and not set("0123456789") & set(trie)
     return re.compile("|".join([*digits, r"h[1-4]", r"q[1-4]", *(re.escape(ch) + emit(trie[ch]) for ch in sorted(trie))]))
 
@@ -722,11 +730,22 @@ def _whole(m: re.Match) -> bool:
     return m.lastgroup == "yr" and (m.group("y_suf") == "全年" or m.group("yr").endswith("年度"))
 
 
+def _quarter_named(p: PeriodMention | None, quarters: dict[str, int]) -> PeriodMention | None:
+    """A quarter written without its year is the latest one of that number the text wrote with its year, when that
+    is later than the year the text around it gave: "2028年第一季度收入3.0亿美元…2027年全年为8.1亿美元。…一季度，
+    订阅收入占55%" repeats the quarter reported on; the whole year was a comparison."""
+    if p is None or len(p.label) != 6 or p.label[4] != "Q" or quarters.get(p.label[4:], 0) <= p.years[0]:
+        return p
+    year = quarters[p.label[4:]]
+    return PeriodMention(p.start, p.end, "flow", f"{year}{p.label[4:]}", (year,))
+
+
 def _gone_this_year(month: int, year: int | None, doc_date: date | None) -> bool:
-    """True for a month already over this year, when the year an earlier sentence named is last year: "2027年經調整淨損
-    62.8億元。…開放平台2月每日平均調用量約84兆" in March 2028 is the February just gone; one meaning February 2027
-    would write its year, in a paper on 2027's results as anywhere."""
-    return year is not None and doc_date is not None and year == doc_date.year - 1 and month < doc_date.month
+    """True for a month already over this year, when the year an earlier sentence named is an earlier one: "2027年經調整
+    淨損62.8億元。…開放平台2月每日平均調用量約84兆" in March 2028 is the February just gone, and so is "4月" after a
+    sentence comparing "2026年全年"; one meaning February 2027 would write its year, in a paper on 2027's results as
+    anywhere."""
+    return year is not None and doc_date is not None and year < doc_date.year and month < doc_date.month
 
 
 def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:
@@ -825,6 +844,7 @@ def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | Non
 
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
+_CLAUSE_END = re.compile(r"[；;]")
 
 # "1月9日，也就是智谱上市的次日": "the day after" someone else's day restates the day just named.
 _RESTATES = re.compile(r"(?:也就是|亦即|即是|即|(?i:that\sis|i\.e\.))[^，,。；;\n]{0,12}$")
