@@ -23,9 +23,10 @@ CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken
 QUALIFIER_REACH = 14  # characters before a number its qualifier is read from ("in excess of ", "大约")
 TABLE_HEADER_REACH = 8  # how many lines above a table row its header of periods may be
 
-# Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023").
+# Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023"; a
+# figure heading a bullet: "$302 million: first-quarter 2028 revenue").
 _HUG = re.compile(
-    r"\s{0,2}(?:[（(]\s?)?(?:(?:[A-Za-z&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
+    r"\s{0,2}(?::\s(?:[A-Za-z'’&-]{1,20}\s){0,2}?|[（(]\s?)?(?:(?:[A-Za-z&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
     r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
@@ -364,7 +365,7 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it
         if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
-                and not comparative(doc.text, p) and not _singled_out(doc.text, p) \
+                and not comparative(doc.text, p) and not _singled_out(doc.text, p) and not _looks_back(doc.text, p) \
                 and not (p.years and p.years[-1] < latest and _trailing(doc.text, p, quantities)):
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
@@ -388,6 +389,16 @@ def _singled_out(text: str, p: PeriodMention) -> bool:
     """True for a period singled out of the one reported on ("In the fourth quarter alone, sales reached…"): it dates
     its own sentence, not the ones after it, which go on about the whole period."""
     return _ALONE_AFTER.match(text, p.end) is not None or _ONLY_BEFORE.search(text, max(0, p.start - 3), p.start) is not None
+
+
+# "back in 2022", "as far back as 2021", "早在2022年": a look back at a time long past
+_BACK_BEFORE = re.compile(r"(?:(?i:\bback\sin|\bas\sfar\sback\sas|\bas\searly\sas|\bas\slong\sago\sas)\s|早在\s?)$")
+
+
+def _looks_back(text: str, p: PeriodMention) -> bool:
+    """True for a period a look back is dated with ("Back in 2022, on-premise was 95% of revenue"): an aside that dates
+    its own sentence, not the ones after it, which go back to the period reported on."""
+    return _BACK_BEFORE.search(text, max(0, p.start - 22), p.start) is not None
 
 
 def _is_base(doc: Document, p: PeriodMention, cues: list[Cue]) -> bool:

@@ -62,7 +62,7 @@ _BRANCHES = [
     r"(?P<rel>(?P<r_w>今年|本年|去年|上年|前年|明年|同年|那一年|那年|该年|該年|(?i:this\syear|last\syear|next\syear))"
     rf"(?:\s?(?P<r_suf>{_ZH_SUFFIX.format(p='r_')}))?)",
     # English: halves, nine months, months ended, quarters, fiscal years, dates
-    rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)\shalf\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
+    rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)[\s-]half\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
     rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\sthree\squarters)\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
     rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)\s(?:ended|ending|to|through)\s)"
@@ -70,7 +70,7 @@ _BRANCHES = [
     # "the year ended Dec. 31" without its year: the last such year before the document (a wire's results story)
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}})(?![0-9])"
     rf"(?:,?\s(?P<eye_y>{_Y}))?)",
-    rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
+    rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<ehy2>(?<![A-Za-z0-9])(?P<ehy2_n>[12])H\s?(?P<ehy2_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<eqy>(?<![A-Za-z0-9])Q(?P<eqy_n>[1-4])\s?(?:FY)?(?P<eqy_y>{_YY})(?![0-9A-Za-z]))",
@@ -268,6 +268,11 @@ class PeriodMention:
         return [PeriodMention(self.start, self.end, "flow", f"FY{y}", (y,)) for y in self.years]
 
 
+def _recalled(year: int, doc_year: int | None) -> bool:
+    """True for a day or month of a year two or more before the one of writing: history told in passing."""
+    return doc_year is not None and year < doc_year - 1
+
+
 def months_label(year: int, first: int, last: int) -> str | None:
     """Label the months first..last of a year: 1-6 → 2025H1, 1-9 → 2025Q1-Q3, 7-9 → 2025Q3."""
     if not (1 <= first <= last <= 12):
@@ -317,8 +322,11 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         worded = stated is not None and last_year[3] and in_sentence is None
         stated_month = None if worded or (stated is not None and doc_year is not None and stated > doc_year) else stated
         # "listed in January 2026.…For the first nine months of the year": a day or month with its year dates an
-        # event; like a worded year, it gives a half or quarter its year only in its own sentence
-        event = m.lastgroup == "bare" and stated is not None and last_year[2] and in_sentence is None
+        # event; like a worded year, it gives a half or quarter its year only in its own sentence, and not even there
+        # when it is two years or more before the writing ("Zhipu, which floated in January 2026, reported first-quarter
+        # revenue…" in 2028: a listing recalled in passing) or after it (an aim: "break even in 2029")
+        event = m.lastgroup == "bare" and stated is not None and (last_year[2] and (in_sentence is None or _recalled(
+            stated, doc_year)) or (doc_year is not None and stated > doc_year))
         context_year = doc_year if worded or event else stated or doc_year
         if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame and not last_year[3]:
             # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison; "去年MiniMax全年收入"

@@ -1,0 +1,51 @@
+"""General rules of how the English-language press writes, found on the thirteenth blind set and pinned on text of
+our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+
+def test_a_quarter_as_an_adjective_takes_the_year_after_it(watchlist):
+    # "third-quarter 2027 revenue": the hyphenated quarter names its year, as "the third quarter of 2027" does
+    text = ("- 2026: MiniMax's revenue for the year was $176.3 million.\n"
+            "- $61.2 million: third-quarter 2027 revenue, up 71.4% year over year.\n"
+            "- Its second-half 2027 gross margin was 37.2%.")
+    got = facts(text, watchlist, published=date(2028, 1, 20))
+    assert ("minimax", "revenue", "2027Q3", Decimal("61200000"), "USD", "eq") in got
+    assert ("minimax", "revenue_growth", "2027Q3", Decimal("71.4"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "2027H2", Decimal("37.2"), "%", "eq") in got
+    assert not {f for f in got if f[2] in ("FY2026", "2026Q3") and f[3] == Decimal("61200000")}
+
+
+def test_a_listing_recalled_in_passing_gives_no_year_to_the_quarter_reported(watchlist):
+    # a clause recalling a listing two years back dates the listing, not the quarter the sentence reports on
+    text = ("MiniMax, which began trading in Hong Kong in January 2026, said fourth-quarter revenue rose 58.2 per cent "
+            "to $89.6mn.")
+    got = facts(text, watchlist, published=date(2028, 3, 18))
+    assert ("minimax", "revenue", "2027Q4", Decimal("89600000"), "USD", "eq") in got
+    assert ("minimax", "revenue_growth", "2027Q4", Decimal("58.2"), "%", "eq") in got
+    assert not {f for f in got if f[2].startswith("2026") or f[2].startswith("2025")}
+
+
+def test_an_aim_for_a_later_year_gives_no_year_to_the_quarter_after_it(watchlist):
+    # "break even in 2030" is an aim; a first quarter named after it is the one just reported
+    text = ("Zhipu hopes to break even in 2030. Its first-quarter revenue was Rmb905mn, up 11.5 per cent.")
+    got = facts(text, watchlist, published=date(2029, 5, 30))
+    assert ("zhipu", "revenue", "2029Q1", Decimal("905000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[2].startswith("2030")}
+
+
+def test_a_look_back_dates_only_its_own_sentence(watchlist):
+    # "back in 2023" is an aside: the figures after it go back to the quarter reported on
+    text = ("Zhipu's revenue for the fourth quarter of 2027 was 984 million yuan. Back in 2023, on-premise deployments "
+            "made up 84.5% of its revenue. The adjusted net loss was 1.97 billion yuan.")
+    got = facts(text, watchlist, published=date(2028, 3, 28))
+    assert ("zhipu", "revenue_share.on_premise", "FY2023", Decimal("84.5"), "%", "eq") in got
+    assert ("zhipu", "adjusted_net_loss", "2027Q4", Decimal("1970000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[1] == "adjusted_net_loss" and f[2] == "FY2023"}
