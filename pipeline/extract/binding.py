@@ -366,7 +366,8 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
                 and not comparative(doc.text, p) and not _singled_out(doc.text, p) and not _looks_back(doc.text, p) \
-                and not (p.years and p.years[-1] < latest and _trailing(doc.text, p, quantities)):
+                and not (p.years and p.years[-1] < latest and _trailing(doc.text, p, quantities)) \
+                and not _before_recent(ctx, index, p):
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
     for c in cues:
@@ -378,6 +379,20 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         ctx.header = (index, [x for p in concrete for x in p.expand()])
     if not quantities:
         _remember_label(doc, index, sentence, ctx)
+
+
+def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
+    """True for a quarter or half earlier than one reported on in the sentences just before ("Revenue for the first
+    quarter of 2028 was…. Q4 2027 revenue was…; the first quarter of 2027 brought in…"): a comparison's period, which
+    the figures after it do not report on."""
+    if p.kind != "flow" or period_kind(p.label) not in _PARTS:
+        return False
+    end = period_end(p.label)
+    return any(period_kind(x.label) == period_kind(p.label) and period_end(x.label) > end for i, x in ctx.periods
+               if x.kind == "flow" and _distance(ctx, i, index) <= CONTEXT_SENTENCES)
+
+
+_PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year
 
 
 # "In the fourth quarter alone", "仅第四季度", "四季度单季": a part of the period reported on, singled out
@@ -916,7 +931,17 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
             if own is not None:
                 b.period, b.period_source = own, "sentence"
     _complements(text, bindings)
+    _counted_back(bindings, priors)
     _mark_bases(text, bindings, hugs)
+
+
+def _counted_back(bindings: list[Binding], priors: set[int]) -> None:
+    """"Gross margin came in at 51.0%, versus 44.1% a year earlier": a figure with no period of its own, written just
+    before a level of its metric dated a year earlier, is of the period that year is counted back from."""
+    for a, b in pairwise(bindings):
+        if a.period is None and b.period is not None and b.period.kind == "flow" and b.period.start in priors \
+                and a.metric == b.metric:
+            a.period, a.period_source = shift_year(b.period, 1), "context"
 
 
 # "narrowed to 42.6% from 47.5%", "widened to $402m, from $331m": the level a change started from, written after it;

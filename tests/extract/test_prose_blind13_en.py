@@ -49,3 +49,25 @@ def test_a_look_back_dates_only_its_own_sentence(watchlist):
     assert ("zhipu", "revenue_share.on_premise", "FY2023", Decimal("84.5"), "%", "eq") in got
     assert ("zhipu", "adjusted_net_loss", "2027Q4", Decimal("1970000000"), "CNY", "eq") in got
     assert not {f for f in got if f[1] == "adjusted_net_loss" and f[2] == "FY2023"}
+
+
+def test_the_quarters_compared_with_do_not_date_the_figures_after_them(watchlist):
+    # a quarterly story names the quarter before and the one a year before as comparisons; the margin written after
+    # them, with only "a year earlier" for its base, is the quarter's reported on
+    text = ("MiniMax's revenue for the second quarter of 2028 was $104.2 million. That is up from the fourth quarter of "
+            "2027's $89.6 million, and the second quarter of 2027 brought in $71.3 million. Gross margin was 41.3%, "
+            "against 36.2% a year earlier.")
+    got = facts(text, watchlist, published=date(2028, 8, 22))
+    assert ("minimax", "gross_margin", "2028Q2", Decimal("41.3"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "2027Q2", Decimal("36.2"), "%", "eq") in got
+    assert not {f for f in got if f[1] == "gross_margin" and f[2] in ("2027Q4", "2026Q4", "2026Q2")}
+
+
+def test_a_figure_before_its_year_earlier_level_is_of_the_later_year(watchlist):
+    # "X, versus Y a year earlier": X is of the period that "a year earlier" counts back from
+    text = ("Zhipu reported revenue of 1.12 billion yuan for the first half of 2028. Its operating costs were heavy. "
+            "Research teams grew. Hiring slowed. Sales staff were cut. The adjusted net loss was 3.05 billion yuan, "
+            "compared with 2.71 billion yuan a year earlier.")
+    got = facts(text, watchlist, published=date(2028, 8, 30))
+    assert ("zhipu", "adjusted_net_loss", "2028H1", Decimal("3050000000"), "CNY", "eq") in got
+    assert ("zhipu", "adjusted_net_loss", "2027H1", Decimal("2710000000"), "CNY", "eq") in got
