@@ -1352,6 +1352,15 @@ def fact_unit(rule: MetricRule, q: Quantity) -> str | None:
     return _UNIT_OUT.get(q.kind)
 
 
+def _named_in_aside(doc: Document, m: CompanyMention) -> bool:
+    """"MiniMax, which listed a day after Zhipu, posted revenue of…. Its gross margin…": a company named in a relative
+    clause of an earlier sentence is an aside; the sentences after it go on about that sentence's subject."""
+    s = doc.sentences[bisect_right(doc.sentences, m.start, key=_start) - 1]
+    bounds = clause_bounds(doc.text, s.start, s.end)
+    k = _clause(bounds, m.start)
+    return k > 0 and _RELATIVE.match(doc.text, bounds[k - 1] + 1, m.start) is not None
+
+
 # A sentence opening with the bare word for "the company" (not "该公司", "that company"): the article's subject.
 _OUR_COMPANY = re.compile(r"\s{0,3}(?:公司|集团|集團|本公司)(?:[，,]|(?:公布|宣布|表示|披露|透露|指出|称|稱|介绍|介紹))")
 
@@ -1374,7 +1383,8 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
                 if m.company is None and _only_others(doc, ctx.paragraph_start, m):
                     return None  # "阶跃星辰宣布完成融资。公司称…": the company of a paragraph about one not watched
                 break  # "…更勝智譜。公司公布，…1,837倍": a sentence opening "公司" is about the article's company
-            if m.start < sentence.start or not _aside(doc, doc.clause_bounds(sentence), m, q.start):
+            if not _aside(doc, doc.clause_bounds(sentence), m, q.start) if m.start >= sentence.start \
+                    else not _named_in_aside(doc, m):
                 # None for a company that is not watched: the number is its, not ours; nobody's for a sum of several
                 return None if _together(doc, i - 1, q) else m.company
         i -= 1

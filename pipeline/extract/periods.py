@@ -63,7 +63,8 @@ _BRANCHES = [
     rf"(?:\s?(?P<r_suf>{_ZH_SUFFIX.format(p='r_')}))?)",
     # English: halves, nine months, months ended, quarters, fiscal years, dates
     rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)[\s-]half\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
-    rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\sthree\squarters)\s(?:of|in)\s(?:fiscal\s)?)"
+    rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\s(?P<en9_n>three|six|3|6)\smonths|first\sthree\squarters)"
+    r"\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
     rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)\s(?:ended|ending|to|through)\s)"
     rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>{_MO})\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
@@ -599,8 +600,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         y = int(g("eh_y"))
         return PeriodMention(s, e, "flow", f"{y}H{1 if g('eh_w').lower() in ('first', '1st') else 2}", (y,))
     if kind == "en9":
-        y = int(g("en9_y"))
-        return PeriodMention(s, e, "flow", f"{y}Q1-Q3", (y,))
+        y = int(g("en9_y"))  # "the first three (six) months of 2027": its first quarter (half)
+        return PeriodMention(s, e, "flow", months_label(y, 1, _LEN[g("en9_n").lower()]) if g("en9_n") else f"{y}Q1-Q3", (y,))
     if kind == "eme":
         y, month = int(g("eme_y")) if g("eme_y") else context_year, _MONTHS[g("eme_mo").lower()]
         if y is None:

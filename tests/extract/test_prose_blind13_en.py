@@ -71,3 +71,22 @@ def test_a_figure_before_its_year_earlier_level_is_of_the_later_year(watchlist):
     got = facts(text, watchlist, published=date(2028, 8, 30))
     assert ("zhipu", "adjusted_net_loss", "2028H1", Decimal("3050000000"), "CNY", "eq") in got
     assert ("zhipu", "adjusted_net_loss", "2027H1", Decimal("2710000000"), "CNY", "eq") in got
+
+
+def test_a_company_named_in_an_aside_is_not_what_its_stands_for(watchlist):
+    # "which filed months after Zhipu" is an aside; "Its" in the next sentence is the subject, Moonshot AI
+    text = ("Moonshot AI, which filed months after Zhipu, posted revenue of $341mn for the first half of 2028. Its "
+            "gross margin was 45.2 per cent, and its adjusted net loss narrowed to $301mn.")
+    got = facts(text, watchlist, published=date(2028, 8, 28))
+    assert ("moonshot", "gross_margin", "2028H1", Decimal("45.2"), "%", "eq") in got
+    assert ("moonshot", "adjusted_net_loss", "2028H1", Decimal("301000000"), "USD", "eq") in got
+    assert not {f for f in got if f[0] == "zhipu"}
+
+
+def test_the_first_three_or_six_months_of_a_year_are_its_first_quarter_or_half(watchlist):
+    text = ("MiniMax's revenue for the first six months of 2028 was $200.5mn, against $129.7mn in the first six months "
+            "of 2027. Zhipu's gross margin was 48.3 per cent in the first three months of 2027.")
+    got = facts(text, watchlist, published=date(2028, 8, 25))
+    assert ("minimax", "revenue", "2028H1", Decimal("200500000"), "USD", "eq") in got
+    assert ("minimax", "revenue", "2027H1", Decimal("129700000"), "USD", "eq") in got
+    assert ("zhipu", "gross_margin", "2027Q1", Decimal("48.3"), "%", "eq") in got
