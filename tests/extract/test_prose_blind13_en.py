@@ -90,3 +90,14 @@ def test_the_first_three_or_six_months_of_a_year_are_its_first_quarter_or_half(w
     assert ("minimax", "revenue", "2028H1", Decimal("200500000"), "USD", "eq") in got
     assert ("minimax", "revenue", "2027H1", Decimal("129700000"), "USD", "eq") in got
     assert ("zhipu", "gross_margin", "2027Q1", Decimal("48.3"), "%", "eq") in got
+
+
+def test_a_year_looked_back_on_in_a_quarterly_story_dates_no_later_figure(watchlist):
+    # "last year its loss was…" in a story on a quarter: the figures after it are the quarter's again
+    text = ("Moonshot AI's revenue for the second quarter of 2028 rose to $355mn. Last year its adjusted net loss "
+            "was $742mn. The adjusted net loss narrowed to $149mn from $201mn a year earlier.")
+    got = facts(text, watchlist, published=date(2028, 8, 26))
+    assert ("moonshot", "adjusted_net_loss", "FY2027", Decimal("742000000"), "USD", "eq") in got
+    assert ("moonshot", "adjusted_net_loss", "2028Q2", Decimal("149000000"), "USD", "eq") in got
+    assert ("moonshot", "adjusted_net_loss", "2027Q2", Decimal("201000000"), "USD", "eq") in got
+    assert not {f for f in got if f[2] in ("FY2026",) or f[3] == Decimal("149000000") and f[2] == "FY2027"}
