@@ -29,6 +29,8 @@ _HUG = re.compile(
     r"\s{0,2}(?::\s(?:[A-Za-z'’&-]{1,20}\s){0,2}?|[（(]\s?)?(?:(?:[A-Za-z&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
     r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
+# "4Q27's US$89.6m", "2026's Rmb1.68bn": a period owning the figure right after it
+_OWNS_FIGURE = re.compile(r"['’]s\s(?:[A-Za-z]{0,3}\$|[$¥€£]|(?i:rmb|hk\$|us\$))?[0-9]")
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
 # "受…纳入指数预期推动，大涨8.7%": an expectation that moved the stock is a cause, not a forecast of the numbers after it
 _CAUSE = re.compile(r"(?:预期|預期)(?:推动|推動|提振|带动|帶動|刺激|催化|支撑|支撐)")
@@ -874,8 +876,10 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
         nxt = next((p for p in usable if p.start >= q.end), None)
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
                                                            or _OF.fullmatch(text, q.end, nxt.start)) \
-                and not comparative(text, nxt) and not _next_phrase(text, q, nxt):
-            hugs[q.start] = nxt  # "$3.46 million in 2023", "45% of 2024 revenue"
+                and not comparative(text, nxt) and not _next_phrase(text, q, nxt) \
+                and not _OWNS_FIGURE.match(text, nxt.end):
+            # "$3.46 million in 2023", "45% of 2024 revenue"; not "7.5% over 4Q27's US$89.6m", the level's own period
+            hugs[q.start] = nxt
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
     bases = {id(p) for p in usable if _after_comparison(text, p.start, comparisons) and not _restated(text, p)} \

@@ -101,3 +101,13 @@ def test_a_year_looked_back_on_in_a_quarterly_story_dates_no_later_figure(watchl
     assert ("moonshot", "adjusted_net_loss", "2028Q2", Decimal("149000000"), "USD", "eq") in got
     assert ("moonshot", "adjusted_net_loss", "2027Q2", Decimal("201000000"), "USD", "eq") in got
     assert not {f for f in got if f[2] in ("FY2026",) or f[3] == Decimal("149000000") and f[2] == "FY2027"}
+
+
+def test_a_period_owning_the_figure_after_it_is_that_figures(watchlist):
+    # "over 3Q27's Rmb726mn": the possessive period is the level's, not the period of the change before it
+    text = ("Zhipu reported 4Q27 results on Monday. Revenue was Rmb984mn, a gain of 35.5 per cent over 3Q27's Rmb726mn. "
+            "MiniMax's gross margin improved by 1.3 points over 3Q27's 37.1%.")
+    got = facts(text, watchlist, published=date(2028, 3, 27))
+    assert ("zhipu", "revenue", "2027Q3", Decimal("726000000"), "CNY", "eq") in got
+    assert ("minimax", "gross_margin", "2027Q3", Decimal("37.1"), "%", "eq") in got
+    assert not {f for f in got if f[3] in (Decimal("726000000"), Decimal("37.1")) and f[2] != "2027Q3"}
