@@ -369,7 +369,10 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
                 and not comparative(doc.text, p) and not _singled_out(doc.text, p) and not _looks_back(doc.text, p) \
                 and not (p.years and p.years[-1] < latest and _trailing(doc.text, p, quantities)) \
-                and not _before_recent(ctx, index, p):
+                and not _before_recent(ctx, index, p) \
+                and not (doc.doc_date is not None and p.kind == "flow" and _not_begun(p.label, doc.doc_date)):
+            # "We had expected the 40% mark in 2H28" in May 2028: a period not begun is an outlook's, reported on by no
+            # sentence after it
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
     for c in cues:

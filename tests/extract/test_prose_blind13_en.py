@@ -111,3 +111,11 @@ def test_a_period_owning_the_figure_after_it_is_that_figures(watchlist):
     assert ("zhipu", "revenue", "2027Q3", Decimal("726000000"), "CNY", "eq") in got
     assert ("minimax", "gross_margin", "2027Q3", Decimal("37.1"), "%", "eq") in got
     assert not {f for f in got if f[3] in (Decimal("726000000"), Decimal("37.1")) and f[2] != "2027Q3"}
+
+
+def test_a_period_not_yet_begun_dates_no_later_sentence(watchlist):
+    # "in 4Q28" written in August 2028 is an outlook; the figure after it is still the quarter reported on
+    text = ("Zhipu reported 2Q28 revenue of Rmb1.02bn. We had expected margins to peak in 4Q28; that now looks early. "
+            "R&D was about 1.7x revenue.")
+    got = facts(text, watchlist, published=date(2028, 8, 24))
+    assert ("zhipu", "rd_to_revenue", "2028Q2", Decimal("1.7"), "x", "approx") in got
