@@ -368,6 +368,7 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         if p.kind in ("flow", "date", "span") and not _BARE_MONTH.fullmatch(doc.text, p.start, p.end) \
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
                 and not comparative(doc.text, p) and not _singled_out(doc.text, p) and not _looks_back(doc.text, p) \
+                and not _EVENT_BEFORE.search(doc.text, max(0, p.start - 14), p.start) \
                 and not (p.years and p.years[-1] < latest and _trailing(doc.text, p, quantities)) \
                 and not _before_recent(ctx, index, p) \
                 and not (doc.doc_date is not None and p.kind == "flow" and _not_begun(p.label, doc.doc_date)):
@@ -414,6 +415,11 @@ def _singled_out(text: str, p: PeriodMention) -> bool:
 
 # "back in 2022", "as far back as 2021", "早在2022年": a look back at a time long past
 _BACK_BEFORE = re.compile(r"(?:(?i:\bback\sin|\bas\sfar\sback\sas|\bas\searly\sas|\bas\slong\sago\sas)\s|早在\s?)$")
+
+
+# "the guidance range issued in March", "a model released in April": the period an event happened in, not one that
+# figures are reported for
+_EVENT_BEFORE = re.compile(r"\b(?i:issued|announced|published|released|launched|unveiled|filed|signed)\s(?i:in|on)\s$")
 
 
 def _looks_back(text: str, p: PeriodMention) -> bool:
@@ -1605,6 +1611,21 @@ def _reporting_period(doc: Document) -> PeriodMention | None:
     return None
 
 
+def _still_reported(doc: Document, ctx: _Context) -> PeriodMention | None:
+    """"1Q28: Revenue beat…. MiniMax reported 1Q28 results…. [a table; a consensus date; a list]": the quarter or half
+    a story's headline or lede names and the last one it reported on is still its period when only days (a close, a
+    consensus date) are named in the sentences just before a figure."""
+    last = next((x for _, x in reversed(ctx.periods) if x.kind != "date" or x.flow), None)
+    if last is None or period_kind(last.label) not in _PARTS:
+        return None
+    for p in doc.periods:
+        if p.start > REPORT_OPENING:
+            break
+        if p.kind == "flow" and p.label == last.label:
+            return last
+    return None
+
+
 _HEADING = re.compile(r"[^0-9.。!?！？\n]{2,60}[:：]?")
 
 
@@ -1751,6 +1772,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 return None, ""
         else:
             flows = [x for x in recent if x.kind in ("flow", "date", "span")]
+            days_only = False
             if not flows and (opening := _under_plain_heading(doc, index, ctx, years=True)) is not None:
                 flows = [opening]  # "Key Insights" far below the lede: the list still sums up the lede's year
             if not rule.rate and any(x.kind != "date" or x.flow for x in flows):
@@ -1758,7 +1780,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 # day a result was announced on (no period's end) does not date the results after it; the period
                 # it reports on does
                 flows = [x for x in flows if x.kind != "date" or x.flow]
-            elif all(u in _STATEMENT_UNITS for u in rule.units) and not any(x.kind != "date" or x.flow for x in flows):
+            elif days_only := all(u in _STATEMENT_UNITS for u in rule.units) and not any(
+                    x.kind != "date" or x.flow for x in flows):
                 # "Z.ai closed Tuesday at HK$301bn. … MiniMax's revenue rose 9.7%": a day alone in the sentences
                 # before dates a price, not an amount or rate of a period (a day's token count it may); the
                 # report's period does
@@ -1766,7 +1789,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
             if flows and (opening := _under_plain_heading(doc, index, ctx)) is not None:
                 flows = [opening]
             if not flows:
-                p = _reporting_period(doc)
+                p = _reporting_period(doc) or (_still_reported(doc, ctx) if days_only else None)
                 if p is None or p.end > b.q.start:
                     return None, ""
                 return p.label, "document"

@@ -119,3 +119,25 @@ def test_a_period_not_yet_begun_dates_no_later_sentence(watchlist):
             "R&D was about 1.7x revenue.")
     got = facts(text, watchlist, published=date(2028, 8, 24))
     assert ("zhipu", "rd_to_revenue", "2028Q2", Decimal("1.7"), "x", "approx") in got
+
+
+def test_a_flash_notes_quarter_outlasts_the_days_named_after_it(watchlist):
+    # the quarter of the headline and the lede is still the period of a share written after a close and a consensus
+    # date, further than the usual reach
+    text = ("3Q28 first take: Zhipu's cloud mix keeps rising\n\n20 November 2028\n\n"
+            "Zhipu reported 3Q28 results after the close today. The shares closed at HK$1,480 today. "
+            "Consensus was compiled on 18 November 2028. We reiterate our rating. The call is tomorrow morning.\n\n"
+            "What we liked\n\nCloud made up 66.2% of revenue, with on-premise at 33.8%.")
+    got = facts(text, watchlist, published=date(2028, 11, 20))
+    assert ("zhipu", "revenue_share.cloud", "2028Q3", Decimal("66.2"), "%", "eq") in got
+    assert ("zhipu", "revenue_share.on_premise", "2028Q3", Decimal("33.8"), "%", "eq") in got
+
+
+def test_the_month_an_event_happened_in_dates_no_later_figure(watchlist):
+    # "the guidance range issued in August" dates the guidance, not the figures reported after it
+    text = ("3Q28 first take: MiniMax beats\n\n19 November 2028\n\n"
+            "MiniMax reported 3Q28 results after the close today. Revenue topped the guidance range issued in August. "
+            "The shares closed at HK$1,105 today. Consensus was compiled on 17 November 2028. We reiterate our "
+            "rating.\n\nWhat we liked\n\nAI-native products made up 55.1% of revenue.")
+    got = facts(text, watchlist, published=date(2028, 11, 19))
+    assert ("minimax", "revenue_share.consumer", "2028Q3", Decimal("55.1"), "%", "eq") in got
