@@ -388,15 +388,17 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
 
 
 def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
-    """True for a quarter, half or year earlier than a quarter or half reported on in the sentences just before
-    ("Revenue for the first quarter of 2028 was…. Q4 2027 revenue was…; the first quarter of 2027 brought in…; last
-    year it lost…"): a comparison's period or a look back, which the figures after it do not report on."""
+    """True for a quarter, half or year earlier than a quarter or half reported on in the sentences just before, or
+    than the last period remembered ("Revenue for the first quarter of 2028 was…. Q4 2027 revenue was…; the first
+    quarter of 2027 brought in…; last year it lost…"): a comparison's period or a look back, which the figures after
+    it do not report on."""
     kind = period_kind(p.label) if p.kind == "flow" else None
     if kind not in _PARTS and kind != "FY":
         return False
     end = period_end(p.label)
-    return any(k in _PARTS and (k == kind or kind == "FY") and period_end(x.label) > end for i, x in ctx.periods
-               if x.kind == "flow" and _distance(ctx, i, index) <= CONTEXT_SENTENCES and (k := period_kind(x.label)))
+    flows = [(i, x) for i, x in ctx.periods if x.kind == "flow"]
+    return any(k in _PARTS and (k == kind or kind == "FY") and period_end(x.label) > end for i, x in flows
+               if (_distance(ctx, i, index) <= CONTEXT_SENTENCES or x is flows[-1][1]) and (k := period_kind(x.label)))
 
 
 _PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year

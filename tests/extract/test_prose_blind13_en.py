@@ -141,3 +141,14 @@ def test_the_month_an_event_happened_in_dates_no_later_figure(watchlist):
             "rating.\n\nWhat we liked\n\nAI-native products made up 55.1% of revenue.")
     got = facts(text, watchlist, published=date(2028, 11, 19))
     assert ("minimax", "revenue_share.consumer", "2028Q3", Decimal("55.1"), "%", "eq") in got
+
+
+def test_a_year_recalled_further_on_in_a_quarterly_story_dates_no_later_figure(watchlist):
+    # show notes on a quarter: a full year recalled sections later dates its own sentence only
+    text = ("Zhipu's revenue for the second quarter of 2028 was 1.02 billion yuan.\n\n[06:10] Our take\n\n"
+            "The hosts debated the number. They disagreed. The call ran long. Nobody asked about pricing.\n\n"
+            "[12:40] Mix\n\nFor the full year 2027, cloud made up 57.7% of revenue. The adjusted net loss was 1.72 "
+            "billion yuan.")
+    got = facts(text, watchlist, published=date(2028, 8, 24))
+    assert ("zhipu", "revenue_share.cloud", "FY2027", Decimal("57.7"), "%", "eq") in got
+    assert ("zhipu", "adjusted_net_loss", "2028Q2", Decimal("1720000000"), "CNY", "eq") in got
