@@ -1368,6 +1368,17 @@ def fact_unit(rule: MetricRule, q: Quantity) -> str | None:
     return _UNIT_OUT.get(q.kind)
 
 
+# "three times MiniMax's,", "higher than Zhipu's.": a company a figure is compared with, standing for its own figure
+_COMPARED_BEFORE = re.compile(r"\b(?i:times|twice|than|versus|vs\.?|compared\swith|compared\sto)\s$")
+_STANDS_FOR_FIGURE = re.compile(r"['’]s(?![\s\w$¥€£]{0,6}[0-9])")
+
+
+def _compared_with(text: str, m: CompanyMention) -> bool:
+    """True for a company named, in the possessive with no figure after it, as what a figure is compared with."""
+    return _STANDS_FOR_FIGURE.match(text, m.end) is not None and \
+        _COMPARED_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
+
+
 def _named_in_aside(doc: Document, m: CompanyMention) -> bool:
     """"MiniMax, which listed a day after Zhipu, posted revenue of…. Its gross margin…": a company named in a relative
     clause of an earlier sentence is an aside; the sentences after it go on about that sentence's subject."""
@@ -1394,7 +1405,8 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         m = doc.companies[i - 1]
         if m.start < ctx.paragraph_start:
             break
-        if m.end <= q.start:
+        # passing over a company compared with: "revenue of $302mn, more than three times MiniMax's, and ARR of…"
+        if m.end <= q.start and not _compared_with(doc.text, m):
             if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
                 if m.company is None and _only_others(doc, ctx.paragraph_start, m):
                     return None  # "阶跃星辰宣布完成融资。公司称…": the company of a paragraph about one not watched

@@ -152,3 +152,20 @@ def test_a_year_recalled_further_on_in_a_quarterly_story_dates_no_later_figure(w
     got = facts(text, watchlist, published=date(2028, 8, 24))
     assert ("zhipu", "revenue_share.cloud", "FY2027", Decimal("57.7"), "%", "eq") in got
     assert ("zhipu", "adjusted_net_loss", "2028Q2", Decimal("1720000000"), "CNY", "eq") in got
+
+
+def test_a_company_compared_with_is_not_whose_figure_follows(watchlist):
+    # "nearly twice Zhipu's" stands for Zhipu's figure; the ARR after it is still the subject's
+    text = ("Moonshot AI prepared its listing. Its prospectus shows half-year revenue of $655mn, nearly twice Zhipu's, "
+            "and annual recurring revenue of about $1.9bn at the end of July.")
+    got = facts(text, watchlist, published=date(2028, 8, 20))
+    assert ("moonshot", "arr", "2028-07", Decimal("1900000000"), "USD", "approx") in got
+    assert not {f for f in got if f[0] == "zhipu"}
+
+
+def test_a_company_whose_figure_follows_the_comparison_keeps_it(watchlist):
+    # "three times MiniMax's $96.3mn": the figure after the possessive is MiniMax's
+    text = "Moonshot AI's first-quarter revenue of $302mn was more than three times MiniMax's $96.3mn."
+    got = facts(text, watchlist, published=date(2028, 6, 5))
+    assert ("moonshot", "revenue", "2028Q1", Decimal("302000000"), "USD", "eq") in got
+    assert not {f for f in got if f[0] == "moonshot" and f[3] == Decimal("96300000")}
