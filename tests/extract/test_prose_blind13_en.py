@@ -169,3 +169,11 @@ def test_a_company_whose_figure_follows_the_comparison_keeps_it(watchlist):
     got = facts(text, watchlist, published=date(2028, 6, 5))
     assert ("moonshot", "revenue", "2028Q1", Decimal("302000000"), "USD", "eq") in got
     assert not {f for f in got if f[0] == "moonshot" and f[3] == Decimal("96300000")}
+
+
+def test_a_share_of_quarterly_or_annual_revenue_is_a_revenue_share(watchlist):
+    text = ("MiniMax's revenue for the second quarter of 2028 was $104.2 million. The open platform was 43.5% of "
+            "quarterly revenue. For 2027 as a whole, AI-native products were 61.9% of annual revenue.")
+    got = facts(text, watchlist, published=date(2028, 8, 21))
+    assert ("minimax", "revenue_share.cloud", "2028Q2", Decimal("43.5"), "%", "eq") in got
+    assert ("minimax", "revenue_share.consumer", "FY2027", Decimal("61.9"), "%", "eq") in got
