@@ -114,7 +114,8 @@ _BRANCHES = [
     # "made up 57.7% of revenue for the year": the year named before ("for the year ahead" is an outlook's)
     r"|(?<=\bfor\s)the\s(?P<sm_y>year)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|ahead|ago)\b|\s[0-9]|')))",
     r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)"
-    r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:previous|prior)\syear"
+    r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:year-earlier|year-ago)\s(?:quarter|half)"
+    r"|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
     # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement)
     r"(?P<lm>(?:上个月|上個月|上月)(?:底|末))",

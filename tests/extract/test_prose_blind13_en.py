@@ -177,3 +177,13 @@ def test_a_share_of_quarterly_or_annual_revenue_is_a_revenue_share(watchlist):
     got = facts(text, watchlist, published=date(2028, 8, 21))
     assert ("minimax", "revenue_share.cloud", "2028Q2", Decimal("43.5"), "%", "eq") in got
     assert ("minimax", "revenue_share.consumer", "FY2027", Decimal("61.9"), "%", "eq") in got
+
+
+def test_the_year_ago_quarter_is_the_same_quarter_a_year_before(watchlist):
+    text = ("MiniMax's revenue for the second quarter of 2028 was $104.2 million, against $71.3 million in the "
+            "year-ago quarter. Moonshot AI's first-half 2028 revenue was $655 million, up from $291 million in the "
+            "year-earlier half.")
+    got = facts(text, watchlist, published=date(2028, 8, 21))
+    assert ("minimax", "revenue", "2027Q2", Decimal("71300000"), "USD", "eq") in got
+    assert ("moonshot", "revenue", "2027H1", Decimal("291000000"), "USD", "eq") in got
+    assert not {f for f in got if f[3] in (Decimal("71300000"), Decimal("291000000")) and f[2].startswith("2028")}
