@@ -1493,6 +1493,10 @@ def _scoped_metric(doc: Document, sentence: Sentence, b: Binding) -> str | None:
     return b.metric
 
 
+# "ran at a 38.0% gross margin and on-premise at 59.5%": a segment after "and" opens the next item of a list
+_NEXT_ITEM = re.compile(r"\s(?i:and|while|whereas|but)\s")
+
+
 def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: list[Cue], ctx: _Context) -> str | None:
     if b.segment:
         return b.segment
@@ -1507,7 +1511,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     # "七成以上的收入来自…AI原生应用": after the number, or after the noun written right after it
     reach_from = max(q.end, b.cue.end) if b.side == "after" else q.end
     after = [c for c in named if c.start >= q.end and c.start - reach_from <= 20
-             and _clause(bounds, c.start) == _clause(bounds, q.start)]
+             and _clause(bounds, c.start) == _clause(bounds, q.start)
+             and not _NEXT_ITEM.search(doc.text, max(reach_from, q.end), c.start)]
     # not for a change written before its noun: "a 151% jump in revenue as API demand surges" is the company's
     if after and ((b.side == "after" and not b.rule.base) or _COMES_FROM.search(doc.text, q.end, after[0].start)):
         return after[0].names[0]  # "剩下37%来自…开放平台": the segment a share comes from, not the one named before

@@ -187,3 +187,12 @@ def test_the_year_ago_quarter_is_the_same_quarter_a_year_before(watchlist):
     assert ("minimax", "revenue", "2027Q2", Decimal("71300000"), "USD", "eq") in got
     assert ("moonshot", "revenue", "2027H1", Decimal("291000000"), "USD", "eq") in got
     assert not {f for f in got if f[3] in (Decimal("71300000"), Decimal("291000000")) and f[2].startswith("2028")}
+
+
+def test_a_segment_after_and_opens_the_next_item(watchlist):
+    # "a 29.4% gross margin and AI-native products at 41.2%": the second segment is the second figure's
+    text = ("MiniMax said that for the whole of 2027 its open platform earned a 29.4% gross margin and AI-native "
+            "products 41.2%.")
+    got = facts(text, watchlist, published=date(2028, 3, 30))
+    assert ("minimax", "gross_margin.cloud", "FY2027", Decimal("29.4"), "%", "eq") in got
+    assert ("minimax", "gross_margin.consumer", "FY2027", Decimal("41.2"), "%", "eq") in got
