@@ -196,3 +196,10 @@ def test_a_segment_after_and_opens_the_next_item(watchlist):
     got = facts(text, watchlist, published=date(2028, 3, 30))
     assert ("minimax", "gross_margin.cloud", "FY2027", Decimal("29.4"), "%", "eq") in got
     assert ("minimax", "gross_margin.consumer", "FY2027", Decimal("41.2"), "%", "eq") in got
+
+
+def test_a_book_covered_so_many_times_is_an_oversubscription(watchlist):
+    text = ("MiniMax listed on Jan. 9, 2026. Its retail tranche was covered 1,837 times, and on its debut the public "
+            "offer book was covered far less often than Moonshot AI's.")
+    got = facts(text, watchlist, published=date(2026, 1, 10))
+    assert ("minimax", "ipo_oversubscription", "2026-01-09", Decimal("1837"), "x", "eq") in got
