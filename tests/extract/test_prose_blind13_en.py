@@ -203,3 +203,10 @@ def test_a_book_covered_so_many_times_is_an_oversubscription(watchlist):
             "offer book was covered far less often than Moonshot AI's.")
     got = facts(text, watchlist, published=date(2026, 1, 10))
     assert ("minimax", "ipo_oversubscription", "2026-01-09", Decimal("1837"), "x", "eq") in got
+
+
+def test_that_unit_points_back_to_the_segment_named_before(watchlist):
+    text = ("MiniMax's revenue for the second quarter of 2028 was $104.2 million. Growth came from its open platform, "
+            "which sells API access to developers. That unit made up 44.8 per cent of revenue.")
+    got = facts(text, watchlist, published=date(2028, 8, 21))
+    assert ("minimax", "revenue_share.cloud", "2028Q2", Decimal("44.8"), "%", "eq") in got
