@@ -210,3 +210,11 @@ def test_that_unit_points_back_to_the_segment_named_before(watchlist):
             "which sells API access to developers. That unit made up 44.8 per cent of revenue.")
     got = facts(text, watchlist, published=date(2028, 8, 21))
     assert ("minimax", "revenue_share.cloud", "2028Q2", Decimal("44.8"), "%", "eq") in got
+
+
+def test_it_lost_an_amount_is_a_net_loss(watchlist):
+    text = ("MiniMax's revenue for 2027 was $364.1 million. Over the same year it lost $271.5 million under IFRS; on "
+            "an adjusted basis the group lost $248.9 million.")
+    got = facts(text, watchlist, published=date(2028, 3, 30))
+    assert ("minimax", "net_loss", "FY2027", Decimal("271500000"), "USD", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "FY2027", Decimal("248900000"), "USD", "eq") in got
