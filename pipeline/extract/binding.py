@@ -23,11 +23,14 @@ CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken
 QUALIFIER_REACH = 14  # characters before a number its qualifier is read from ("in excess of ", "大约")
 TABLE_HEADER_REACH = 8  # how many lines above a table row its header of periods may be
 
-# Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023").
+# Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023"; a
+# figure heading a bullet: "$302 million: first-quarter 2028 revenue").
 _HUG = re.compile(
-    r"\s{0,2}(?:[（(]\s?)?(?:(?:[A-Za-z&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
+    r"\s{0,2}(?::\s(?:[A-Za-z'’&-]{1,20}\s){0,2}?|[（(]\s?)?(?:(?:[A-Za-z&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
     r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
+# "4Q27's US$89.6m", "2026's Rmb1.68bn": a period owning the figure right after it
+_OWNS_FIGURE = re.compile(r"['’]s\s(?:[A-Za-z]{0,3}\$|[$¥€£]|(?i:rmb|hk\$|us\$))?[0-9]")
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
 # "受…纳入指数预期推动，大涨8.7%": an expectation that moved the stock is a cause, not a forecast of the numbers after it
 _CAUSE = re.compile(r"(?:预期|預期)(?:推动|推動|提振|带动|帶動|刺激|催化|支撑|支撐)")
@@ -370,8 +373,13 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         if p.kind in ("flow", "date", "span") and (not _BARE_MONTH.fullmatch(doc.text, p.start, p.end)
                                                   or not quantities and _DATA_HEADING.search(doc.text, p.end, sentence.end)) \
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
-                and not comparative(doc.text, p) and not _singled_out(doc.text, p) \
-                and not (p.years and p.years[-1] < latest and _trailing(doc.text, p, quantities)):
+                and not comparative(doc.text, p) and not _singled_out(doc.text, p) and not _looks_back(doc.text, p) \
+                and not _EVENT_BEFORE.search(doc.text, max(0, p.start - 14), p.start) \
+                and not (p.years and p.years[-1] < latest and _trailing(doc.text, p, quantities)) \
+                and not _before_recent(ctx, index, p) \
+                and not (doc.doc_date is not None and p.kind == "flow" and _not_begun(p.label, doc.doc_date)):
+            # "We had expected the 40% mark in 2H28" in May 2028: a period not begun is an outlook's, reported on by no
+            # sentence after it
             ctx.periods.append((index, p))
     del ctx.periods[:-12]
     for c in cues:
@@ -385,6 +393,25 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         _remember_label(doc, index, sentence, ctx)
 
 
+def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
+    """True for a quarter, half or year earlier than a quarter or half reported on in the sentences just before, or
+    than the last period remembered ("Revenue for the first quarter of 2028 was…. Q4 2027 revenue was…; the first
+    quarter of 2027 brought in…; last year it lost…"): a comparison's period or a look back, which the figures after
+    it do not report on."""
+    kind = _kind_of(p.label) if p.kind == "flow" else None
+    if kind not in _PARTS and kind != "FY":
+        return False
+    end = _end_of(p.label)
+    flows = [(i, x) for i, x in ctx.periods if x.kind == "flow"]
+    return any((k := _kind_of(x.label)) in _PARTS and (k == kind or kind == "FY") and _end_of(x.label) > end
+               for i, x in flows if x is flows[-1][1] or _distance(ctx, i, index) <= CONTEXT_SENTENCES)
+
+
+_PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year
+_kind_of = lru_cache(maxsize=1024)(period_kind)  # labels repeat: each is parsed once
+_end_of = lru_cache(maxsize=1024)(period_end)
+
+
 # "In the fourth quarter alone", "仅第四季度", "四季度单季": a part of the period reported on, singled out
 _ALONE_AFTER = re.compile(r"\s?(?:(?i:alone)\b|单季|單季|单月|單月)")
 _ONLY_BEFORE = re.compile(r"(?:仅|僅|光是|单是|單是|单就|單就)\s?$")
@@ -394,6 +421,21 @@ def _singled_out(text: str, p: PeriodMention) -> bool:
     """True for a period singled out of the one reported on ("In the fourth quarter alone, sales reached…"): it dates
     its own sentence, not the ones after it, which go on about the whole period."""
     return _ALONE_AFTER.match(text, p.end) is not None or _ONLY_BEFORE.search(text, max(0, p.start - 3), p.start) is not None
+
+
+# "back in 2022", "as far back as 2021", "早在2022年": a look back at a time long past
+_BACK_BEFORE = re.compile(r"(?:(?i:\bback\sin|\bas\sfar\sback\sas|\bas\searly\sas|\bas\slong\sago\sas)\s|早在\s?)$")
+
+
+# "the guidance range issued in March", "a model released in April": the period an event happened in, not one that
+# figures are reported for
+_EVENT_BEFORE = re.compile(r"\b(?i:issued|announced|published|released|launched|unveiled|filed|signed)\s(?i:in|on)\s$")
+
+
+def _looks_back(text: str, p: PeriodMention) -> bool:
+    """True for a period a look back is dated with ("Back in 2022, on-premise was 95% of revenue"): an aside that dates
+    its own sentence, not the ones after it, which go back to the period reported on."""
+    return _BACK_BEFORE.search(text, max(0, p.start - 22), p.start) is not None
 
 
 def _is_base(doc: Document, p: PeriodMention, cues: list[Cue]) -> bool:
@@ -859,8 +901,9 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
                                                            or _OF.fullmatch(text, q.end, nxt.start)) \
                 and not comparative(text, nxt) and not _next_phrase(text, q, nxt) \
-                and not _bracket_own(text, q, nxt, quantities):
-            hugs[q.start] = nxt  # "$3.46 million in 2023", "45% of 2024 revenue"
+                and not _bracket_own(text, q, nxt, quantities) and not _OWNS_FIGURE.match(text, nxt.end):
+            # "$3.46 million in 2023", "45% of 2024 revenue"; not "7.5% over 4Q27's US$89.6m", the level's own period
+            hugs[q.start] = nxt
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
     bases = {id(p) for p in usable if _after_comparison(text, p.start, comparisons) and not _restated(text, p)} \
@@ -917,7 +960,17 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
             if own is not None:
                 b.period, b.period_source = own, "sentence"
     _complements(text, bindings)
+    _counted_back(bindings, priors)
     _mark_bases(text, bindings, hugs)
+
+
+def _counted_back(bindings: list[Binding], priors: set[int]) -> None:
+    """"Gross margin came in at 51.0%, versus 44.1% a year earlier": a figure with no period of its own, written just
+    before a level of its metric dated a year earlier, is of the period that year is counted back from."""
+    for a, b in pairwise(bindings):
+        if a.period is None and b.period is not None and b.period.kind == "flow" and b.period.start in priors \
+                and a.metric == b.metric:
+            a.period, a.period_source = shift_year(b.period, 1), "context"
 
 
 # "narrowed to 42.6% from 47.5%", "widened to $402m, from $331m": the level a change started from, written after it;
@@ -1341,6 +1394,26 @@ def fact_unit(rule: MetricRule, q: Quantity) -> str | None:
     return _UNIT_OUT.get(q.kind)
 
 
+# "three times MiniMax's,", "higher than Zhipu's.": a company a figure is compared with, standing for its own figure
+_COMPARED_BEFORE = re.compile(r"\b(?i:times|twice|than|versus|vs\.?|compared\swith|compared\sto)\s$")
+_STANDS_FOR_FIGURE = re.compile(r"['’]s(?![\s\w$¥€£]{0,6}[0-9])")
+
+
+def _compared_with(text: str, m: CompanyMention) -> bool:
+    """True for a company named, in the possessive with no figure after it, as what a figure is compared with."""
+    return _STANDS_FOR_FIGURE.match(text, m.end) is not None and \
+        _COMPARED_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
+
+
+def _named_in_aside(doc: Document, m: CompanyMention) -> bool:
+    """"MiniMax, which listed a day after Zhipu, posted revenue of…. Its gross margin…": a company named in a relative
+    clause of an earlier sentence is an aside; the sentences after it go on about that sentence's subject."""
+    s = doc.sentences[bisect_right(doc.sentences, m.start, key=_start) - 1]
+    bounds = clause_bounds(doc.text, s.start, s.end)
+    k = _clause(bounds, m.start)
+    return k > 0 and _RELATIVE.match(doc.text, bounds[k - 1] + 1, m.start) is not None
+
+
 # A sentence opening with the bare word for "the company" (not "该公司", "that company"): the article's subject.
 _OUR_COMPANY = re.compile(r"\s{0,3}(?:公司|集团|集團|本公司)(?:[，,]|(?:公布|宣布|表示|披露|透露|指出|称|稱|介绍|介紹))")
 
@@ -1358,12 +1431,14 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         m = doc.companies[i - 1]
         if m.start < ctx.paragraph_start:
             break
-        if m.end <= q.start:
+        # passing over a company compared with: "revenue of $302mn, more than three times MiniMax's, and ARR of…"
+        if m.end <= q.start and not _compared_with(doc.text, m):
             if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
                 if m.company is None and _only_others(doc, ctx.paragraph_start, m):
                     return None  # "阶跃星辰宣布完成融资。公司称…": the company of a paragraph about one not watched
                 break  # "…更勝智譜。公司公布，…1,837倍": a sentence opening "公司" is about the article's company
-            if m.start < sentence.start or not _aside(doc, doc.clause_bounds(sentence), m, q.start):
+            if not _aside(doc, doc.clause_bounds(sentence), m, q.start) if m.start >= sentence.start \
+                    else not _named_in_aside(doc, m):
                 # None for a company that is not watched: the number is its, not ours; nobody's for a sum of several
                 return None if _together(doc, i - 1, q) else m.company
         i -= 1
@@ -1464,6 +1539,10 @@ def _scoped_metric(doc: Document, sentence: Sentence, b: Binding) -> str | None:
     return b.metric
 
 
+# "ran at a 38.0% gross margin and on-premise at 59.5%": a segment after "and" opens the next item of a list
+_NEXT_ITEM = re.compile(r"\s(?i:and|while|whereas|but)\s")
+
+
 def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: list[Cue], ctx: _Context) -> str | None:
     if b.segment:
         return b.segment
@@ -1478,7 +1557,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     # "七成以上的收入来自…AI原生应用": after the number, or after the noun written right after it
     reach_from = max(q.end, b.cue.end) if b.side == "after" else q.end
     after = [c for c in named if c.start >= q.end and c.start - reach_from <= 20
-             and _clause(bounds, c.start) == _clause(bounds, q.start)]
+             and _clause(bounds, c.start) == _clause(bounds, q.start)
+             and not _NEXT_ITEM.search(doc.text, max(reach_from, q.end), c.start)]
     # not for a change written before its noun: "a 151% jump in revenue as API demand surges" is the company's
     if after and ((b.side == "after" and not b.rule.base) or _COMES_FROM.search(doc.text, q.end, after[0].start)):
         return after[0].names[0]  # "剩下37%来自…开放平台": the segment a share comes from, not the one named before
@@ -1637,6 +1717,21 @@ def _reporting_period(doc: Document) -> PeriodMention | None:
     return None
 
 
+def _still_reported(doc: Document, ctx: _Context) -> PeriodMention | None:
+    """"1Q28: Revenue beat…. MiniMax reported 1Q28 results…. [a table; a consensus date; a list]": the quarter or half
+    a story's headline or lede names and the last one it reported on is still its period when only days (a close, a
+    consensus date) are named in the sentences just before a figure."""
+    last = next((x for _, x in reversed(ctx.periods) if x.kind != "date" or x.flow), None)
+    if last is None or period_kind(last.label) not in _PARTS:
+        return None
+    for p in doc.periods:
+        if p.start > REPORT_OPENING:
+            break
+        if p.kind == "flow" and p.label == last.label:
+            return last
+    return None
+
+
 _HEADING = re.compile(r"[^0-9.。!?！？\n]{2,60}[:：]?")
 
 
@@ -1783,6 +1878,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 return None, ""
         else:
             flows = [x for x in recent if x.kind in ("flow", "date", "span")]
+            days_only = False
             if not flows and (opening := _under_plain_heading(doc, index, ctx, years=True)) is not None:
                 flows = [opening]  # "Key Insights" far below the lede: the list still sums up the lede's year
             if not rule.rate and any(x.kind != "date" or x.flow for x in flows):
@@ -1790,7 +1886,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 # day a result was announced on (no period's end) does not date the results after it; the period
                 # it reports on does
                 flows = [x for x in flows if x.kind != "date" or x.flow]
-            elif all(u in _STATEMENT_UNITS for u in rule.units) and not any(x.kind != "date" or x.flow for x in flows):
+            elif days_only := all(u in _STATEMENT_UNITS for u in rule.units) and not any(
+                    x.kind != "date" or x.flow for x in flows):
                 # "Z.ai closed Tuesday at HK$301bn. … MiniMax's revenue rose 9.7%": a day alone in the sentences
                 # before dates a price, not an amount or rate of a period (a day's token count it may); the
                 # report's period does
@@ -1798,7 +1895,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
             if flows and (opening := _under_plain_heading(doc, index, ctx)) is not None:
                 flows = [opening]
             if not flows:
-                p = _reporting_period(doc)
+                p = _reporting_period(doc) or (_still_reported(doc, ctx) if days_only else None)
                 if p is None or p.end > b.q.start:
                     return None, ""
                 return p.label, "document"

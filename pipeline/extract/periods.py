@@ -62,15 +62,16 @@ _BRANCHES = [
     r"(?P<rel>(?P<r_w>今年|本年|去年|上年|前年|明年|同年|那一年|那年|该年|該年|(?i:this\syear|last\syear|next\syear))"
     rf"(?:\s?(?P<r_suf>{_ZH_SUFFIX.format(p='r_')}))?)",
     # English: halves, nine months, months ended, quarters, fiscal years, dates
-    rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)\shalf\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
-    rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\sthree\squarters)\s(?:of|in)\s(?:fiscal\s)?)"
+    rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)[\s-]half\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
+    rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\s(?P<en9_n>three|six|3|6)\smonths|first\sthree\squarters)"
+    r"\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
     rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)\s(?:ended|ending|to|through)\s)"
     rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>{_MO})\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
     # "the year ended Dec. 31" without its year: the last such year before the document (a wire's results story)
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}})(?![0-9])"
     rf"(?:,?\s(?P<eye_y>{_Y}))?)",
-    rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)\squarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
+    rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<ehy2>(?<![A-Za-z0-9])(?P<ehy2_n>[12])H\s?(?P<ehy2_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<eqy>(?<![A-Za-z0-9])Q(?P<eqy_n>[1-4])\s?(?:FY)?(?P<eqy_y>{_YY})(?![0-9A-Za-z]))",
@@ -113,7 +114,8 @@ _BRANCHES = [
     # "made up 57.7% of revenue for the year": the year named before ("for the year ahead" is an outlook's)
     r"|(?<=\bfor\s)the\s(?P<sm_y>year)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|ahead|ago)\b|\s[0-9]|')))",
     r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)"
-    r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:previous|prior)\syear"
+    r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:year-earlier|year-ago)\s(?:quarter|half)"
+    r"|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
     # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement)
     r"(?P<lm>(?:上个月|上個月|上月)(?:底|末))",
@@ -268,6 +270,11 @@ class PeriodMention:
         return [PeriodMention(self.start, self.end, "flow", f"FY{y}", (y,)) for y in self.years]
 
 
+def _recalled(year: int, doc_year: int | None) -> bool:
+    """True for a day or month of a year two or more before the one of writing: history told in passing."""
+    return doc_year is not None and year < doc_year - 1
+
+
 def months_label(year: int, first: int, last: int) -> str | None:
     """Label the months first..last of a year: 1-6 → 2025H1, 1-9 → 2025Q1-Q3, 7-9 → 2025Q3."""
     if not (1 <= first <= last <= 12):
@@ -321,8 +328,11 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         apart = worded or (stated is not None and last_year[3] and _CLAUSE_END.search(text, last_year[1], m.start()))
         stated_month = None if apart or (stated is not None and doc_year is not None and stated > doc_year) else stated
         # "listed in January 2026.…For the first nine months of the year": a day or month with its year dates an
-        # event; like a worded year, it gives a half or quarter its year only in its own sentence
-        event = m.lastgroup == "bare" and stated is not None and last_year[2] and in_sentence is None
+        # event; like a worded year, it gives a half or quarter its year only in its own sentence, and not even there
+        # when it is two years or more before the writing ("Zhipu, which floated in January 2026, reported first-quarter
+        # revenue…" in 2028: a listing recalled in passing) or after it (an aim: "break even in 2029")
+        event = m.lastgroup == "bare" and stated is not None and (last_year[2] and (in_sentence is None or _recalled(
+            stated, doc_year)) or (doc_year is not None and stated > doc_year))
         context_year = doc_year if worded or event else stated or doc_year
         if m.lastgroup == "bare" and frame is not None and stated is not None and stated < frame and not last_year[3]:
             # "截至2025年12月31日止年度…由2024年的…第四季": a plain earlier year is a comparison; "去年MiniMax全年收入"
@@ -599,8 +609,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         y = int(g("eh_y"))
         return PeriodMention(s, e, "flow", f"{y}H{1 if g('eh_w').lower() in ('first', '1st') else 2}", (y,))
     if kind == "en9":
-        y = int(g("en9_y"))
-        return PeriodMention(s, e, "flow", f"{y}Q1-Q3", (y,))
+        y = int(g("en9_y"))  # "the first three (six) months of 2027": its first quarter (half)
+        return PeriodMention(s, e, "flow", months_label(y, 1, _LEN[g("en9_n").lower()]) if g("en9_n") else f"{y}Q1-Q3", (y,))
     if kind == "eme":
         y, month = int(g("eme_y")) if g("eme_y") else context_year, _MONTHS[g("eme_mo").lower()]
         if y is None:
