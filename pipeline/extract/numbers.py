@@ -30,7 +30,8 @@ _PREFIX_CURRENCY = {
 _SUFFIX_UNIT = {
     "元人民币": "CNY", "元人民幣": "CNY", "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "yuan": "CNY", "RMB": "CNY",
     "CNY": "CNY", "港元": "HKD", "港币": "HKD", "港幣": "HKD", "HKD": "HKD", "美元": "USD", "美金": "USD",
-    "USD": "USD", "US dollars": "USD", "dollars": "USD",
+    "USD": "USD", "US dollars": "USD", "U.S. dollars": "USD", "dollars": "USD", "Hong Kong dollars": "HKD",
+    "HK dollars": "HKD", "renminbi": "CNY", "New Taiwan dollars": "TWD",
     "欧元": "EUR", "歐元": "EUR", "EUR": "EUR", "euros": "EUR", "英镑": "GBP", "英鎊": "GBP", "GBP": "GBP",
     "日元": "JPY", "日圓": "JPY", "JPY": "JPY", "yen": "JPY",
     "%": "%", "percent": "%", "per cent": "%", "pc": "%", "pct": "%",
@@ -58,7 +59,9 @@ _NUMBER = re.compile(
     r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|[Bb]ln|[Mm]ln|BLN|MLN|m|k|M|B|K)(?![A-Za-z])))?"
     r"(?(odd)|(?P<odd2>多|余|餘)?)"  # "3亿多元", "1.5亿余元"
     r"(?:[ ]?(?P<suf>元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|欧元|歐元|英镑|英鎊|日元|日圓"
-    r"|yuan|RMB|CNY|HKD|USD|EUR|GBP|JPY|US dollars|dollars|euros|yen"
+    # written out in English: "3.5 billion Hong Kong dollars", "2 billion U.S. dollars", "800 million renminbi"
+    r"|yuan|RMB|CNY|HKD|USD|EUR|GBP|JPY|US dollars|U\.S\. dollars|Hong Kong dollars|HK dollars|New Taiwan dollars"
+    r"|renminbi|dollars|euros|yen"
     r"|%|个百分点|個百分點|percentage points?|per cent|percent|pct|PCT|pc|ppts?|pps?"
     r"|倍|x|X|times|名|人|位|家|个|個)(?![A-Za-z]))?"
     r"(?:(?<=[万萬亿億千兆])|(?![A-Za-z]))"  # "10万亿Token": a Chinese magnitude may run into a word

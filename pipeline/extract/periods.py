@@ -1003,7 +1003,7 @@ def _date(y: int, month: int, day_: int) -> date | None:
 
 _DOC_DATE = re.compile(
     rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日"
-    rf"|(?P<iy>{_Y})(?P<sep>[-/])(?P<im>[01]?[0-9])(?P=sep)(?P<id>[0-3]?[0-9])(?![0-9])"
+    rf"|(?P<iy>{_Y})(?P<sep>[-/.])(?P<im>[01]?[0-9])(?P=sep)(?P<id>[0-3]?[0-9])(?![0-9])"
     rf"|(?P<emo>{_MO})\.?\s(?P<ed>[0-9]{{1,2}}),?\s(?P<ey>{_Y})"
     rf"|(?P<ed2>[0-9]{{1,2}})\s(?P<emo2>{_MO})\s(?P<ey2>{_Y})"
 )
@@ -1011,7 +1011,7 @@ _DOC_DATE = re.compile(
 
 def find_document_date(text: str, head: int = 400) -> date | None:
     """Return the first full date stated near the top of a document (a dateline: "2026年10月20日", "2026-10-20",
-    "2026/10/20", "October 20, 2026"), if any."""
+    "2026/10/20", "2026.10.20" as Korean, Japanese and many Chinese sites write it, "October 20, 2026"), if any."""
     for m in _DOC_DATE.finditer(text, 0, min(len(text), head)):
         if m.group("y"):
             d = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))

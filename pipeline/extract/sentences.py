@@ -17,9 +17,10 @@ MAX_SENTENCE = 600  # longer runs without an end mark are cut, so no step ever s
 # Each pattern starts with one character class, so the engine skips the positions that cannot start
 # a match in C; a lookbehind on that character then picks the branch. They match what the plain
 # alternations in tests/extract/test_matchers.py match, three times faster. "Jan. 8": a month's abbreviation
-# before a day number ends no sentence; nor does "vs." ("47% vs. 44%").
+# before a day number ends no sentence; nor does "vs." ("47% vs. 44%"), nor an abbreviation a lower-case word goes
+# on from ("800 million U.S. dollars", "Inc. said").
 _END = re.compile(r"[。！？!?\n.…](?:(?<=[。！？!?\n])[。！？!?\n]*"
-                  r"|(?<=\.)(?<!\bvs\.)(?!(?:(?<=Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Oct\.|Nov\.|Dec\.)|(?<=Sept\.))"
+                  r"|(?<=\.)(?<!\bvs\.)(?![ \t]{1,3}[a-z])(?!(?:(?<=Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Oct\.|Nov\.|Dec\.)|(?<=Sept\.))"
                   r"\s[0-9])(?=\s|$)|(?<=…)…*)")
 _CLAUSE = re.compile(r"[，,；;：:—–\s](?:(?<=[，,；;：:])|(?<=[—–])[—–]?|(?<=\s)[-–—]\s)")
 _CUT = re.compile(r"[，,；;：:\s]")

@@ -97,7 +97,8 @@ def test_text_without_a_metric_cue_yields_nothing(watchlist):
 
 # What the sentence and clause patterns were before they started with one character class.
 _MONTH_DOT = r"(?<=Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Oct\.|Nov\.|Dec\.)"
-_PLAIN_END = re.compile(rf"[。！？!?\n]+|\.(?=\s|$)(?<!\bvs\.)(?!{_MONTH_DOT}\s[0-9])(?!(?<=Sept\.)\s[0-9])|…+")
+_PLAIN_END = re.compile(rf"[。！？!?\n]+|\.(?=\s|$)(?<!\bvs\.)(?![ \t]{{1,3}}[a-z])(?!{_MONTH_DOT}\s[0-9])(?!(?<=Sept\.)\s[0-9])"
+                        r"|…+")
 _PLAIN_CLAUSE = re.compile(r"[，,；;：:]|[—–]{1,2}|\s[-–—]\s")
 _PLAIN_LONG_DIGITS = re.compile(r"[0-9]{31,}")
 
@@ -145,3 +146,9 @@ def test_a_month_abbreviation_before_a_day_ends_no_sentence():
     assert [text[s.start:s.end] for s in split_sentences(text)] == [
         "Zhipu, which listed on Jan. 8, said revenue rose.", "It was weak in Dec.", "Then it fell.",
         "To Sept. 30, fine."]
+
+
+def test_an_abbreviation_a_lower_case_word_goes_on_from_ends_no_sentence():
+    text = "Revenue was 800 million U.S. dollars. Zhipu Inc. said little. The U.S. Market fell. it goes on."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "Revenue was 800 million U.S. dollars.", "Zhipu Inc. said little.", "The U.S.", "Market fell. it goes on."]

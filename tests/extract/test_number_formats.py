@@ -191,6 +191,30 @@ def test_formats_already_read(text, value, unit):
     assert [(v, u) for _, v, u in quantities(text)] == [(Decimal(value), unit)]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("3.5 billion Hong Kong dollars", "3500000000", "HKD"),
+        ("420 million HK dollars", "420000000", "HKD"),
+        ("2 billion U.S. dollars", "2000000000", "USD"),
+        ("800 million renminbi", "800000000", "CNY"),
+        ("1.6 billion New Taiwan dollars", "1600000000", "TWD"),
+    ],
+)
+def test_currencies_written_out_in_english(text, value, unit):
+    """A currency named in words after the amount, as English wires and translations write it."""
+    assert [(v, u) for _, v, u in quantities(text)] == [(Decimal(value), unit)]
+
+
+def test_a_currency_written_out_gives_the_fact_its_unit(watchlist):
+    text = ("Zhipu booked revenue of 3.5 billion Hong Kong dollars in the first half of 2025. "
+            "MiniMax's revenue for the first half of 2025 was 800 million U.S. dollars.")
+    assert facts(text, watchlist) == {
+        ("zhipu", "revenue", "2025H1", Decimal("3500000000"), "HKD", "eq"),
+        ("minimax", "revenue", "2025H1", Decimal("800000000"), "USD", "eq"),
+    }
+
+
 @pytest.mark.parametrize("text", ["GLM-4.5", "Kimi K2", "a 7B model", "MiniMax-M1", "FY25", "3月31日"])
 def test_names_and_dates_are_not_amounts(text):
     assert [q for q in quantities(text) if q[2] is not None or q[1] >= 100] == []

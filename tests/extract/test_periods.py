@@ -74,4 +74,7 @@ def test_amounts_are_not_years():
 def test_document_date_near_the_top():
     assert find_document_date("标题\n\n2025年12月19日。\n正文") == date(2025, 12, 19)
     assert find_document_date("Title\nPublished: March 31, 2026\n") == date(2026, 3, 31)
+    assert find_document_date("Title\nPublished 2028.09.20 17:31\n") == date(2028, 9, 20)
+    assert find_document_date("标题\n2026.1.8 来源：某报\n") == date(2026, 1, 8)
+    assert find_document_date("Version 2026.13.40 notes") is None
     assert find_document_date("no date here") is None
