@@ -432,7 +432,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
 _ANCHOR_WORDS = (
     "fy", "fiscal", "今年", "本年", "去年", "上年", "前年", "明年", "同年", "同期", "上半年", "下半年", "前三季", "季度", "全年",
     "今日", "今天", "昨日", "昨天", "前日", "前天", "上一年", "前一年", "this year", "last year", "next year", "today",
-    "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", "年初", "年底", "年末",
+    "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", " half", "年初", "年底", "年末",
     "a year", "the year", "previous year", "prior year", "prior-year", "previous-year", "year-earlier", "year-ago",
     "prior period", "previous period", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "首季", "一季报", "一季報", "往績", "往绩",

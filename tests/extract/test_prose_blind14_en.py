@@ -56,3 +56,41 @@ def test_a_long_label_run_into_its_first_figure_still_reads_as_a_row(watchlist):
     got = facts(text, watchlist, published=date(2027, 8, 20))
     assert ("minimax", "net_loss", "FY2027", Decimal("201500000"), "USD", "eq") in got
     assert ("minimax", "net_loss", "FY2026", Decimal("150200000"), "USD", "eq") in got
+
+
+def test_a_spoken_amount_takes_the_currency_named_before_it_in_its_sentence(watchlist):
+    # a call or a wire names the currency once: "…112.4 million dollars, up from 71.3 million a year earlier"
+    text = ("MiniMax's revenue for the second quarter of 2028 came to 112.4 million dollars, up from 71.3 million a "
+            "year earlier. Its annualized recurring revenue passed $510 million at the end of July, against "
+            "roughly 460 million at the end of June, from 2.1 million paying users.")
+    got = facts(text, watchlist, published=date(2028, 8, 17))
+    assert ("minimax", "revenue", "2027Q2", Decimal("71300000"), "USD", "eq") in got
+    assert ("minimax", "arr", "2028-06", Decimal("460000000"), "USD", "approx") in got
+    assert not {f for f in got if f[3] == Decimal("2100000")}
+
+
+def test_for_the_half_names_the_half_reported_on(watchlist):
+    # "for the half" after a quarter has been named is the half, not that quarter
+    text = ("Zhipu reported results for the first half of 2028 on Wednesday. Revenue in the second quarter was "
+            "1.05 billion yuan. The adjusted net loss was 3.47 billion yuan for the half.")
+    got = facts(text, watchlist, published=date(2028, 8, 24))
+    assert ("zhipu", "adjusted_net_loss", "2028H1", Decimal("3470000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[1] == "adjusted_net_loss" and f[2] == "2028Q2"}
+
+
+def test_a_quarter_given_as_part_of_the_half_dates_only_its_part(watchlist):
+    # "…for the half, of which 16.6 million was in the second quarter": the loss and ratio after it are the half's
+    text = ("Zhipu's R&D spending was 3.20 billion yuan for the first half of 2028, of which 1.66 billion was in the "
+            "second quarter. The loss for the period was 4.40 billion yuan. Research spending came to about 1.7 "
+            "times revenue.")
+    got = facts(text, watchlist, published=date(2028, 8, 24))
+    assert ("zhipu", "rd_expense", "2028Q2", Decimal("1660000000"), "CNY", "eq") in got
+    assert ("zhipu", "net_loss", "2028H1", Decimal("4400000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[1] in ("net_loss", "rd_to_revenue") and f[2] == "2028Q2"}
+
+
+def test_an_amount_spent_in_research_and_development_is_rd_expense(watchlist):
+    # "invested $203 million in research and development", as "in R&D" already reads
+    text = "MiniMax invested $203.3 million in research and development in the first half of 2028."
+    got = facts(text, watchlist, published=date(2028, 8, 17))
+    assert ("minimax", "rd_expense", "2028H1", Decimal("203300000"), "USD", "eq") in got
