@@ -123,8 +123,8 @@ _BRANCHES = [
     r"(?P<lm>(?:上个月|上個月|上月)(?:底|末))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
-    # "on Thursday", "closed Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
-    r"(?P<wd>(?:(?<=\bon\s)|(?<=\bclosed\s)|(?<=\bended\s)|(?<=\bfinished\s))(?P<wd_en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # "on Thursday", "closed Thursday", "closing Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
+    r"(?P<wd>(?:(?<=\bon\s)|(?<=\bclosed\s)|(?<=\bclosing\s)|(?<=\bended\s)|(?<=\bfinished\s))(?P<wd_en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|(?P<wd_pos>Monday|Tuesday|Wednesday|Thursday|Friday)'s(?=\s(?:close|closing|session|trading))"
     r"|(?<![下每])(?P<wd_last>上|本|这|這)?(?:周|週|星期)(?P<wd_zh>[一二三四五六日天])(?![年期末刊]))",
     # "1月的", "10月", "1-9月": a month without its year takes the year of the text around it

@@ -94,3 +94,11 @@ def test_an_amount_spent_in_research_and_development_is_rd_expense(watchlist):
     text = "MiniMax invested $203.3 million in research and development in the first half of 2028."
     got = facts(text, watchlist, published=date(2028, 8, 17))
     assert ("minimax", "rd_expense", "2028H1", Decimal("203300000"), "USD", "eq") in got
+
+
+def test_closing_a_weekday_dates_the_close_of_that_day(watchlist):
+    # "closing Tuesday with a market value of…" in a Wednesday story: Tuesday's close, as "closed Tuesday" is
+    text = "MiniMax rose 2.1%, closing Tuesday with a market value of HK$357 billion."
+    got = facts(text, watchlist, published=date(2028, 9, 20))
+    assert ("minimax", "market_cap", "2028-09-19", Decimal("357000000000"), "HKD", "eq") in got
+    assert not {f for f in got if f[2] == "2028-09-20"}
