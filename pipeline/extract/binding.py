@@ -312,7 +312,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         for c in cues:
             roles.setdefault(c.role, []).append(c)
         doc._roles = roles  # each step below filters the sentence's cues by role: sort them once
-        quantities = _apply_labels(doc, quantities, s, e, index, ctx)
+        quantities = _apply_labels(doc, _spoken_currency(doc.text, quantities), s, e, index, ctx)
         bindings = _bind_metrics(doc, sentence, quantities, cues, heading)
         if bindings:
             ctx.said = (index, bindings[-1])
@@ -415,12 +415,16 @@ _end_of = lru_cache(maxsize=1024)(period_end)
 # "In the fourth quarter alone", "仅第四季度", "四季度单季": a part of the period reported on, singled out
 _ALONE_AFTER = re.compile(r"\s?(?:(?i:alone)\b|单季|單季|单月|單月)")
 _ONLY_BEFORE = re.compile(r"(?:仅|僅|光是|单是|單是|单就|單就)\s?$")
+# "349 million dollars for the half, of which 181 million was in the second quarter": a part of the figure before it
+_PART_BEFORE = re.compile(r"\b(?i:of\swhich)\b(?:[^.;\n]|\.(?=[0-9])){0,40}\b(?i:in|for)\s$")
 
 
 def _singled_out(text: str, p: PeriodMention) -> bool:
-    """True for a period singled out of the one reported on ("In the fourth quarter alone, sales reached…"): it dates
-    its own sentence, not the ones after it, which go on about the whole period."""
-    return _ALONE_AFTER.match(text, p.end) is not None or _ONLY_BEFORE.search(text, max(0, p.start - 3), p.start) is not None
+    """True for a period singled out of the one reported on ("In the fourth quarter alone, sales reached…", "…, of
+    which 181 million was in the second quarter"): it dates its own sentence, not the ones after it, which go on about
+    the whole period."""
+    return _ALONE_AFTER.match(text, p.end) is not None or _ONLY_BEFORE.search(text, max(0, p.start - 3), p.start) is not None \
+        or _PART_BEFORE.search(text, max(0, p.start - 60), p.start) is not None
 
 
 # "back in 2022", "as far back as 2021", "早在2022年": a look back at a time long past
@@ -507,6 +511,28 @@ def _apply_labels(doc, quantities, s, e, index, ctx: _Context) -> list[Quantity]
         if label is None and above:
             label = ctx.label[1:]
         out.append(apply_label(q, *label) if label else q)
+    return out
+
+
+# "…up 115.2% from 171 million in the second quarter of 2027": a speaker's amount without its currency, ending in
+# an English magnitude word and followed by no noun of its own ("148 million monthly active users" counts users)
+_SPOKEN_SCALE = re.compile(r"(?:million|billion|mn|bn)$")
+_SPOKEN_AFTER = re.compile(r"\s?(?:[.,;:)—–]|$|(?:in|at|for|a|an|the|was|were|is|from|to|by|on|and|or|versus|vs|last|this)\b)")
+
+
+def _spoken_currency(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Give a bare amount with a magnitude word ("171 million") the currency of the last amount before it in its
+    sentence ("368 million dollars, up 115.2% from 171 million"): speakers and wires name the currency once."""
+    if all(q.kind != "plain" or not q.scaled for q in quantities):
+        return quantities
+    out, currency = [], None
+    for q in quantities:
+        if q.kind == "currency":
+            currency = q
+        elif currency is not None and q.kind == "plain" and q.scaled and _SPOKEN_SCALE.search(text, q.start, q.end) \
+                and _SPOKEN_AFTER.match(text, q.end):
+            q = replace(q, kind="currency", unit=currency.unit, inherited=True)
+        out.append(q)
     return out
 
 

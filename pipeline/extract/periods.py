@@ -49,7 +49,7 @@ _BRANCHES = [
     r"(?:\s?止?\s?(?:的)?\s?(?P<a_len>六个月|6个月|六個月|三个月|3个月|三個月|九个月|9个月|九個月|十二个月|12个月"
     r"|十二個月|年度|财年|財年))?)",
     # "the same period of 2025", "2024年同期": the period the text reports on, in that year
-    rf"(?P<smy>(?i:the\ssame\s(?:period|half|quarter|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
+    rf"(?P<smy>(?i:the\s(?:same|corresponding)\s(?:period|half|quarter|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
     rf"|(?P<smy_y2>{_Y})\s?年\s?同期)",
     rf"(?P<span>(?:FY)?(?P<s_y1>{_Y})\s?年?度?\s?(?:至|到|-|–|~|—)\s?(?:FY)?(?P<s_y2>{_Y})\s?年度?)",
     rf"(?P<bspan>(?i:between)\s(?:FY)?(?P<bs_y1>{_Y})\s(?i:and)\s(?:FY)?(?P<bs_y2>{_Y})(?![0-9]))",
@@ -67,7 +67,7 @@ _BRANCHES = [
     r"\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
     rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)\s(?:ended|ending|to|through)\s)"
-    rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>{_MO})\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
+    rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>(?i:{_MO}))\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
     # "the year ended Dec. 31" without its year: the last such year before the document (a wire's results story)
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}})(?![0-9])"
     rf"(?:,?\s(?P<eye_y>{_Y}))?)",
@@ -104,6 +104,8 @@ _BRANCHES = [
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
     r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half))",
+    # "for the Reporting Period": a filing's defined term for the period it announces (see find_periods)
+    r"(?P<rp>(?i:the\sreporting\speriod)\b)",
     # "同期", "the same nine months", "in the nine months", "in the quarter": a period named before; "往績記錄期間": the
     # periods listed before
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
@@ -121,8 +123,8 @@ _BRANCHES = [
     r"(?P<lm>(?:上个月|上個月|上月)(?:底|末))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
-    # "on Thursday", "closed Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
-    r"(?P<wd>(?:(?<=\bon\s)|(?<=\bclosed\s)|(?<=\bended\s)|(?<=\bfinished\s))(?P<wd_en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # "on Thursday", "closed Thursday", "closing Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
+    r"(?P<wd>(?:(?<=\bon\s)|(?<=\bclosed\s)|(?<=\bclosing\s)|(?<=\bended\s)|(?<=\bfinished\s))(?P<wd_en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|(?P<wd_pos>Monday|Tuesday|Wednesday|Thursday|Friday)'s(?=\s(?:close|closing|session|trading))"
     r"|(?<![下每])(?P<wd_last>上|本|这|這)?(?:周|週|星期)(?P<wd_zh>[一二三四五六日天])(?![年期末刊]))",
     # "1月的", "10月", "1-9月": a month without its year takes the year of the text around it
@@ -311,6 +313,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     years_named: list[tuple[int, int]] = []  # (year, offset) of the last years, halves and quarters named
     last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
     quarters: dict[str, int] = {}  # the latest year each quarter ("Q1") was written with, see _quarter_named
+    announced: PeriodMention | None = None  # the first period written as ended in the opening: what a filing announces
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
@@ -374,6 +377,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 end=True)
         elif m.lastgroup == "smy":
             p = _same_of(m, reported)
+        elif m.lastgroup == "rp":
+            p = announced and PeriodMention(m.start(), m.end(), "flow", announced.label, announced.years)
         elif m.lastgroup == "nexty":
             p = None if stated is None else PeriodMention(m.start(), m.end(), "flow", f"FY{stated + 1}", (stated + 1,))
         else:
@@ -390,6 +395,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 p = _quarter_named(shifted, quarters)
         if p is None:
             continue
+        if announced is None and p.closed and p.kind == "flow" and m.start() < OPENING:
+            announced = p
         if p.kind == "date" and len(p.label) == 10 and not (
                 m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
@@ -425,11 +432,11 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
 _ANCHOR_WORDS = (
     "fy", "fiscal", "今年", "本年", "去年", "上年", "前年", "明年", "同年", "同期", "上半年", "下半年", "前三季", "季度", "全年",
     "今日", "今天", "昨日", "昨天", "前日", "前天", "上一年", "前一年", "this year", "last year", "next year", "today",
-    "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", "年初", "年底", "年末",
+    "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", " half", "年初", "年底", "年末",
     "a year", "the year", "previous year", "prior year", "prior-year", "previous-year", "year-earlier", "year-ago",
     "prior period", "previous period", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "首季", "一季报", "一季報", "往績", "往绩",
-    "報告期", "报告期", "track record", "january", "february", "march", "april", "june", "july", "august", "september",
+    "報告期", "报告期", "track record", "reporting period", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
     "following year", "year later", "上个月", "上個月", "上月", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,

@@ -150,7 +150,7 @@ def find_tables(text: str) -> list[Table]:
             continue
         units = kind == row_kind == "aligned" and len(block) == 1 and _unit_row(text, cells)
         if kind == "aligned" and row_kind == "aligned" and grid and not _lines_up(block, cells, heads):
-            cells = _fill_blanks(text, s, grid, cells) or cells
+            cells = _fill_blanks(text, s, grid, cells) or _run_in(text, s, grid, cells) or cells
         if row_kind is None or (kind is not None and (row_kind != kind or (
                 kind == "aligned" and not _lines_up(block, cells, heads, units)))) or (
                 gap and not _goes_on(text, s, block, heads, grid, cells)):
@@ -300,6 +300,24 @@ def _fill_blanks(text: str, line: int, grid: list[tuple[int, int]], cells: tuple
     for cell in filled:
         row.append(cell or Cell(row[-1].end, row[-1].end))
     return tuple(row)
+
+
+_FIGURE_CELL = re.compile(r"\(?-?[0-9][0-9,.]{0,20}\)?%?")
+
+
+def _run_in(text: str, line: int, grid: list[tuple[int, int]], cells: tuple[Cell, ...]) -> tuple[Cell, ...] | None:
+    """A row whose long label runs into its first figure with a single space ("Fair value losses on financial
+    instruments (613,160)      (521,250)" under "Revenue      1,858,240      1,088,460"), split there: the figure
+    stands under the first body row's second cell and clear of its third. None otherwise."""
+    if len(cells) != len(grid) - 1 or len(grid) < 3:
+        return None
+    first = cells[0]
+    cut = text.rfind(" ", first.start, first.end)
+    a, b = cut + 1 - line, first.end - line
+    if cut <= first.start or not _FIGURE_CELL.fullmatch(text, cut + 1, first.end) \
+            or not (a < grid[1][1] and grid[1][0] < b < grid[2][0]):
+        return None
+    return (Cell(first.start, cut), Cell(cut + 1, first.end), *cells[1:])
 
 
 def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
