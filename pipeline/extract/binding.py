@@ -41,8 +41,9 @@ _MAINLY = re.compile(r"主要|大部分|多数|多數|(?i:mainly|mostly|primaril
 _DRIVEN = re.compile(r"受惠|受益|得益|受到|(?i:thanks\sto|driven\sby|helped\sby|boosted\sby|fuell?ed\sby|on\sthe\sback\sof)")
 # Qualifiers written right after a number ("七成以上", "30%左右"), before the noun that says what it counts
 _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
-# A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "2. 收入…", "（3）").
-_ITEM = re.compile(r"[•·\-*–—▪●◆■►]|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")
+# A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "．智譜 51.9%" (a full-width
+# stop as Hong Kong papers set it), "2. 收入…", "（3）").
+_ITEM = re.compile(r"[•·・\-*–—▪●◆■►]|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
 _LIST = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|;|；)?\s{0,3}(?:\|\s{0,3})?")
 _FROM_TO = re.compile(
@@ -365,13 +366,21 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
 _DATA_HEADING = re.compile(r"(?:数据|數據|资料|資料|概况|概況|一览|一覽|速览|速覽)\s?[】\]]?\s*$")
 
 
+def _metric_heading(doc: Document, sentence: Sentence, cues: list[Cue]) -> bool:
+    """True for a line of its own that ends on the metric it names ("上月（8月）日均token調用量", "8月日均调用量："): the
+    heading of the figures listed under it, which its month dates."""
+    return (doc.text.startswith("\n", sentence.end) or sentence.end == len(doc.text)) and any(
+        c.role == "metric" and sentence.end - c.end <= 1 for c in cues)
+
+
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
     latest = max((y for _, p in ctx.periods for y in p.years), default=0)  # a trailing earlier year is a comparative's
     for p in periods:
         # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it;
         # a box's heading "【小檔案】5月營運數據" dates the lines under it
         if p.kind in ("flow", "date", "span") and (not _BARE_MONTH.fullmatch(doc.text, p.start, p.end)
-                                                  or not quantities and _DATA_HEADING.search(doc.text, p.end, sentence.end)) \
+                                                  or not quantities and (_DATA_HEADING.search(doc.text, p.end, sentence.end)
+                                                                         or _metric_heading(doc, sentence, cues))) \
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
                 and not comparative(doc.text, p) and not _singled_out(doc.text, p) and not _looks_back(doc.text, p) \
                 and not _EVENT_BEFORE.search(doc.text, max(0, p.start - 14), p.start) \
@@ -1101,6 +1110,8 @@ def _zip_companies(doc: Document, sentence: Sentence, runs: list[list[Binding]])
         named = [m for m in doc.companies[lo:hi] if m.end <= run[0].q.start]
         if not named and len(run) == 2 and _BOTH.search(text, sentence.start, run[0].q.start):
             named = _pair_before(doc, lo, sentence.start)  # "两家公司的经调整净亏损分别为A和B"
+        elif len(named) > len(run) and not _AND.fullmatch(text, named[-len(run) - 1].end, named[-len(run)].start):
+            named = named[-len(run):]  # "智谱约112万亿，MiniMax与Kimi分别约36万亿、31万亿": the list right before
         if len(named) != len(run) or len({m.company for m in named}) != len(named) \
                 or not all(_AND.fullmatch(text, a.end, b.start) for a, b in pairwise(named)):
             continue
@@ -1256,6 +1267,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     floor = doc.quantities[i - 1].end if i and doc._q_starts[i - 1] >= sentence.start else sentence.start
     # "约为**19万亿**": bold markers are no words
     qualifier = doc.book.qualifier(doc.text[max(floor, q.start - QUALIFIER_REACH):q.start].rstrip("*"), doc.text[q.end:q.end + 6])
+    if qualifier == "eq" and floor != sentence.start and _LIST.fullmatch(doc.text, floor, q.start):
+        qualifier = _list_qualifier(doc, sentence, i - 1)
     if qualifier == "eq" and q.kind == "multiple" and b.side == "before" and q.start - b.cue.end <= 2:
         # "超过了同期收入的8倍", "约为全年收入的4.9倍": the qualifier comes before the words the multiple is of, and their period
         at = _period_before(doc, b.cue.start)
@@ -1276,6 +1289,19 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if source == "document":
         ctx.undated.add(id(fact))
     return fact
+
+
+_EACH = re.compile(r"分别|分別")
+
+
+def _list_qualifier(doc: Document, sentence: Sentence, i: int) -> str:
+    """The qualifier that "分别约36万亿、31万亿" writes once before a list for every number of it: the one before the
+    list's first number (quantities[i] is the number listed just before), when 分别 says the list goes item by item."""
+    qs = doc.quantities
+    while i and qs[i - 1].start >= sentence.start and _LIST.fullmatch(doc.text, qs[i - 1].end, qs[i].start):
+        i -= 1
+    before = doc.text[max(sentence.start, qs[i].start - QUALIFIER_REACH):qs[i].start]
+    return doc.book.qualifier(before, "") if _EACH.search(before) else "eq"
 
 
 def _year_before(label: str) -> str | None:
@@ -1775,7 +1801,23 @@ def _list_heading(doc: Document, index: int, ctx: _Context) -> Sentence | None:
     if first == 0:
         return None
     heading = doc.sentences[first - 1]
-    return heading if _HEADING.fullmatch(doc.text[heading.start:heading.end].strip()) else None
+    return heading if _HEADING.fullmatch(_without_periods(doc, heading).strip()) else None
+
+
+def _without_periods(doc: Document, sentence: Sentence) -> str:
+    """The sentence's text with each period it names written as "期": a box's heading "上月（8月）日均token調用量" or
+    "2028年上半年毛利率" names the period of the list under it, and its digits are no figure."""
+    i = bisect_left(doc.periods, sentence.start, key=_start)
+    if i == len(doc.periods) or doc.periods[i].start >= sentence.end:
+        return doc.text[sentence.start:sentence.end]
+    parts, pos = [], sentence.start
+    while i < len(doc.periods) and doc.periods[i].start < sentence.end:
+        p = doc.periods[i]
+        if p.start >= pos:
+            parts += [doc.text[pos:p.start], "期"]
+            pos = min(p.end, sentence.end)
+        i += 1
+    return "".join(parts) + doc.text[pos:sentence.end]
 
 
 def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:

@@ -1,0 +1,58 @@
+"""General rules of how the Chinese press writes, found on the fourteenth blind set and pinned on sentences of our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+
+def test_a_full_width_stop_opens_the_items_of_a_data_box(watchlist):
+    # Hong Kong papers set the lines of a box of figures with "．" (a full-width stop) where others put "•" or "-":
+    # each line is an item of the list its heading names the metric and period of
+    text = ("信報　2028年5月12日\n\n╔══ 一季度數據 ══╗\n\n首季研發開支\n．DeepSeek　5.6億元人民幣\n．月之暗面　1.94億美元\n\n"
+            "首季毛利率\n．智譜　　　49.8%\n．MiniMax　38.2%\n")
+    got = facts(text, watchlist, published=date(2028, 5, 12))
+    assert ("deepseek", "rd_expense", "2028Q1", Decimal("560000000"), "CNY", "eq") in got
+    assert ("moonshot", "rd_expense", "2028Q1", Decimal("194000000"), "USD", "eq") in got
+    assert ("zhipu", "gross_margin", "2028Q1", Decimal("49.8"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "2028Q1", Decimal("38.2"), "%", "eq") in got
+
+
+def test_a_box_heading_that_names_its_month_dates_the_items_under_it(watchlist):
+    # "上月（4月）日均調用量" heads a list: its month (digits in it are a period, not a figure) dates every line
+    text = ("明報　2028年5月6日\n\n上月（4月）日均token調用量\n．DeepSeek　約58萬億\n．Kimi　　　約24萬億\n")
+    got = facts(text, watchlist, published=date(2028, 5, 6))
+    assert ("deepseek", "daily_token_volume", "2028-04", Decimal("58000000000000"), "tokens/day", "approx") in got
+    assert ("moonshot", "daily_token_volume", "2028-04", Decimal("24000000000000"), "tokens/day", "approx") in got
+    text = "3月日均调用量：\n- 智谱 约92万亿\n- MiniMax 约30万亿\n"
+    got = facts(text, watchlist, published=date(2028, 4, 8))
+    assert ("zhipu", "daily_token_volume", "2028-03", Decimal("92000000000000"), "tokens/day", "approx") in got
+    assert ("minimax", "daily_token_volume", "2028-03", Decimal("30000000000000"), "tokens/day", "approx") in got
+
+
+def test_a_respectively_list_takes_the_companies_listed_right_before_it(watchlist):
+    # "…，A與B分別約X、Y": when the sentence named other companies earlier, with figures of their own, the list of
+    # numbers takes the list of companies joined right before it, not the nearest one for all
+    text = "各家7月日均调用量：DeepSeek约61万亿，智谱和MiniMax分别约103万亿、33万亿。"
+    got = facts(text, watchlist, published=date(2028, 8, 12))
+    assert ("zhipu", "daily_token_volume", "2028-07", Decimal("103000000000000"), "tokens/day", "approx") in got
+    assert ("minimax", "daily_token_volume", "2028-07", Decimal("33000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[0] == "minimax" and f[3] != Decimal("33000000000000")}
+    text = "上半年毛利率方面，智譜為50.2%，MiniMax及月之暗面分別為39.7%及44.1%。"
+    got = facts(text, watchlist, published=date(2028, 8, 30))
+    assert ("minimax", "gross_margin", "2028H1", Decimal("39.7"), "%", "eq") in got
+    assert ("moonshot", "gross_margin", "2028H1", Decimal("44.1"), "%", "eq") in got
+
+
+def test_a_qualifier_written_once_after_respectively_holds_for_every_number(watchlist):
+    # "分别约X、Y" / "分別超過X及Y": the 约 or 超过 after 分别 qualifies each number of the list, not the first alone
+    text = "DeepSeek和Kimi 6月日均调用量分别约60万亿、27万亿。"
+    got = facts(text, watchlist, published=date(2028, 7, 9))
+    assert ("moonshot", "daily_token_volume", "2028-06", Decimal("27000000000000"), "tokens/day", "approx") in got
+    text = "智譜及MiniMax上半年研發開支分別超過30億元人民幣及2億美元。"
+    got = facts(text, watchlist, published=date(2028, 9, 2))
+    assert ("minimax", "rd_expense", "2028H1", Decimal("200000000"), "USD", "gt") in got
