@@ -77,7 +77,7 @@ _END_OF = re.compile(r"(?i:(?:the\s)?end\sof\s|end-)")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _PAIR_REACH = 400  # how far back "两家" / "both" looks for the pair of companies it means
-_BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|(?i:the\stwo|both|the\sthree|all\sthree)")
+_BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|三家|(?i:the\stwo|both|the\sthree|all\sthree)")
 _TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the|its|their)\s)?")
 # a relative clause, or an appositive one ("Zhipu, the Beijing-based company that listed a day before MiniMax, said…")
@@ -1108,23 +1108,31 @@ def _zip_companies(doc: Document, sentence: Sentence, runs: list[list[Binding]])
             continue  # "由A增至B" is one company's change, not a list
         hi = bisect_left(doc._m_starts, run[0].q.start)
         named = [m for m in doc.companies[lo:hi] if m.end <= run[0].q.start]
-        if not named and len(run) == 2 and _BOTH.search(text, sentence.start, run[0].q.start):
-            named = _pair_before(doc, lo, sentence.start)  # "两家公司的经调整净亏损分别为A和B"
+        if not named and len(run) in (2, 3) and _BOTH.search(text, sentence.start, run[0].q.start):
+            named = _group_before(doc, lo, sentence.start, len(run))  # "两家公司的经调整净亏损分别为A和B"
         elif len(named) > len(run) and not _AND.fullmatch(text, named[-len(run) - 1].end, named[-len(run)].start):
             named = named[-len(run):]  # "智谱约112万亿，MiniMax与Kimi分别约36万亿、31万亿": the list right before
         if len(named) != len(run) or len({m.company for m in named}) != len(named) \
-                or not all(_AND.fullmatch(text, a.end, b.start) for a, b in pairwise(named)):
+                or not all(_AND.fullmatch(text, a.end, b.start) or _figure_between(doc, a.end, b.start)
+                           for a, b in pairwise(named)):
             continue
         for b, m in zip(run, named, strict=True):
             b.company = m.company or ""
 
 
-def _pair_before(doc: Document, k: int, start: int) -> list[CompanyMention]:
-    """The two companies "两家" / "both" point back to: the last company named before `start` (within a few
-    sentences) and the one listed with it ("智谱和MiniMax"); none when they are not such a pair."""
-    if k < 2 or start - doc.companies[k - 1].end > _PAIR_REACH:
+def _group_before(doc: Document, k: int, start: int, n: int) -> list[CompanyMention]:
+    """The n companies "两家" / "三家" / "both" point back to: the last company named before `start` (within a few
+    sentences) and the ones named just before it, listed with it ("智谱和MiniMax") or one by one, each with its
+    figures ("智谱收入…；MiniMax收入…"); none when there are not as many."""
+    if k < n or start - doc.companies[k - 1].end > _PAIR_REACH:
         return []
-    return doc.companies[k - 2:k]
+    return doc.companies[k - n:k]
+
+
+def _figure_between(doc: Document, start: int, end: int) -> bool:
+    """True when a number is written between two company names: they are named one by one, each with its figures."""
+    i = bisect_left(doc._q_starts, start)
+    return i < len(doc.quantities) and doc.quantities[i].end <= end
 
 
 def _restated(text: str, p: PeriodMention) -> bool:

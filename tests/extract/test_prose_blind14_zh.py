@@ -56,3 +56,19 @@ def test_a_qualifier_written_once_after_respectively_holds_for_every_number(watc
     text = "智譜及MiniMax上半年研發開支分別超過30億元人民幣及2億美元。"
     got = facts(text, watchlist, published=date(2028, 9, 2))
     assert ("minimax", "rd_expense", "2028H1", Decimal("200000000"), "USD", "gt") in got
+
+
+def test_the_three_named_one_by_one_take_a_respectively_list_in_order(watchlist):
+    # "三家…分别为A、B及C" after a sentence that went through the companies one by one, each with its figures: the
+    # list takes them in the order they were named, not the last one named for all three
+    text = ("首季业绩方面，DeepSeek收入9.1亿元；MiniMax收入9,630万美元；月之暗面收入3.02亿美元。"
+            "三家首季研发开支分别为12.4亿元、9,850万美元及1.86亿美元。")
+    got = facts(text, watchlist, published=date(2028, 5, 28))
+    assert ("deepseek", "rd_expense", "2028Q1", Decimal("1240000000"), "CNY", "eq") in got
+    assert ("minimax", "rd_expense", "2028Q1", Decimal("98500000"), "USD", "eq") in got
+    assert ("moonshot", "rd_expense", "2028Q1", Decimal("186000000"), "USD", "eq") in got
+    # two named one by one, then "两家"
+    text = "智谱上半年毛利率50.4%，MiniMax为39.9%。两家的经调整净亏损分别为31.2亿元和7,020万美元。"
+    got = facts(text, watchlist, published=date(2028, 8, 30))
+    assert ("zhipu", "adjusted_net_loss", "2028H1", Decimal("3120000000"), "CNY", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "2028H1", Decimal("70200000"), "USD", "eq") in got
