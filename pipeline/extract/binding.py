@@ -426,6 +426,10 @@ _ALONE_AFTER = re.compile(r"\s?(?:(?i:alone)\b|单季|單季|单月|單月)")
 _ONLY_BEFORE = re.compile(r"(?:仅|僅|光是|单是|單是|单就|單就)\s?$")
 
 
+# "期内亏损", "loss for the period": a figure of the whole period reported on, not of a part singled out before it
+_FOR_THE_PERIOD = re.compile(r"期内|期內|(?i:for\sthe\speriod)")
+
+
 def _singled_out(text: str, p: PeriodMention) -> bool:
     """True for a period singled out of the one reported on ("In the fourth quarter alone, sales reached…"): it dates
     its own sentence, not the ones after it, which go on about the whole period."""
@@ -951,7 +955,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                 # nor a year-earlier period ("去年同期为1228万美元，同比增长178.5%": the growth is of this year)
                 prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
                          and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)
-                         and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)]
+                         and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)
+                         and not (_singled_out(text, p) and _FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end))]
                 if prior:
                     own = _latest_compared(prior, b.q, quantities) if b.rule.base else prior[-1]
                 else:

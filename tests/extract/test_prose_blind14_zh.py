@@ -72,3 +72,16 @@ def test_the_three_named_one_by_one_take_a_respectively_list_in_order(watchlist)
     got = facts(text, watchlist, published=date(2028, 8, 30))
     assert ("zhipu", "adjusted_net_loss", "2028H1", Decimal("3120000000"), "CNY", "eq") in got
     assert ("minimax", "adjusted_net_loss", "2028H1", Decimal("70200000"), "USD", "eq") in got
+
+
+def test_the_loss_for_the_period_is_the_whole_periods_not_a_quarter_singled_out(watchlist):
+    # "期内亏损" is the loss for the period the report covers: a quarter singled out before it ("二季度单季") dates
+    # only its own figure
+    text = "MiniMax上半年经调整净亏损7,410万美元，二季度单季3,580万美元；期内亏损1.27亿美元。"
+    got = facts(text, watchlist, published=date(2028, 8, 20))
+    assert ("minimax", "net_loss", "2028H1", Decimal("127000000"), "USD", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "2028Q2", Decimal("35800000"), "USD", "eq") in got
+    text = "智譜首三季收入27.4億元，第三季單季8.9億元，期內虧損61.2億元。"
+    got = facts(text, watchlist, published=date(2028, 11, 20))
+    assert ("zhipu", "net_loss", "2028Q1-Q3", Decimal("6120000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[1] == "net_loss" and f[2] == "2028Q3"}
