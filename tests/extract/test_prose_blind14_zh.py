@@ -85,3 +85,12 @@ def test_the_loss_for_the_period_is_the_whole_periods_not_a_quarter_singled_out(
     got = facts(text, watchlist, published=date(2028, 11, 20))
     assert ("zhipu", "net_loss", "2028Q1-Q3", Decimal("6120000000"), "CNY", "eq") in got
     assert not {f for f in got if f[1] == "net_loss" and f[2] == "2028Q3"}
+
+
+def test_last_month_before_a_daily_average_is_that_month(watchlist):
+    # "上月日均调用量" dates the daily average by the month before the one of writing, as "上月底" dates a stock
+    got = facts("MiniMax上月日均token调用量约35万亿，6月约32万亿。", watchlist, published=date(2028, 8, 3))
+    assert ("minimax", "daily_token_volume", "2028-07", Decimal("35000000000000"), "tokens/day", "approx") in got
+    assert ("minimax", "daily_token_volume", "2028-06", Decimal("32000000000000"), "tokens/day", "approx") in got
+    got = facts("據業內人士透露，智譜上個月每日調用量突破95萬億。", watchlist, published=date(2028, 5, 14))
+    assert ("zhipu", "daily_token_volume", "2028-04", Decimal("95000000000000"), "tokens/day", "gt") in got
