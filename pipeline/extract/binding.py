@@ -234,8 +234,7 @@ def _without_restated(facts: list[Fact], undated: set[int]) -> list[Fact]:
 
 def _without_rounded(facts: list[Fact]) -> list[Fact]:
     """Drop a figure that is another of the same company, metric and period rounded: a headline's "营收6.78亿元" is the
-    body's "营业收入6.775亿元", "同比增逾2.5倍" aside, not a second revenue; a title's "日均逼近120万亿" is the body's
-    "约118万亿"."""
+    body's "营业收入6.775亿元", "同比增逾2.5倍" aside, not a second revenue."""
     by_key: dict[tuple[str, str, str], set[Decimal]] = {}
     exact: dict[tuple[str, str, str], list[Decimal]] = {}
     for f in facts:
@@ -243,10 +242,8 @@ def _without_rounded(facts: list[Fact]) -> list[Fact]:
         if f.qualifier == "eq":
             exact.setdefault((f.company, f.metric, f.period), []).append(f.value)
     near = {key: roundings(values) for key, values in by_key.items() if len(values) > 1}
-    # only one written as exact or about: "超1000亿港元" is a claim of its own, kept beside the 1003亿 it bounds;
-    # "逼近120万亿" beside "约118万亿" is the same month's figure rounded
-    return [f for f in facts if f.qualifier not in ("eq", "approx")
-            or not rounded(f.value, near.get((f.company, f.metric, f.period)))
+    # only one written as exact: "超1000亿港元" is a claim of its own, kept beside the 1003亿 it bounds
+    return [f for f in facts if f.qualifier != "eq" or not rounded(f.value, near.get((f.company, f.metric, f.period)))
             if not _bounds_exact(f, exact.get((f.company, f.metric, f.period)))]
 
 

@@ -94,16 +94,3 @@ def test_last_month_before_a_daily_average_is_that_month(watchlist):
     assert ("minimax", "daily_token_volume", "2028-06", Decimal("32000000000000"), "tokens/day", "approx") in got
     got = facts("據業內人士透露，智譜上個月每日調用量突破95萬億。", watchlist, published=date(2028, 5, 14))
     assert ("zhipu", "daily_token_volume", "2028-04", Decimal("95000000000000"), "tokens/day", "gt") in got
-
-
-def test_a_rounded_figure_written_as_about_restates_the_precise_one(watchlist):
-    # a title's "逼近130万亿" or "近四成" beside the body's "约127万亿" / "38.6%" for the same company, metric and
-    # period is that figure rounded, not a second one
-    text = "10月大模型调用量榜：DeepSeek日均逼近80万亿\n\n第三方数据显示，DeepSeek 10月日均调用量约78万亿。"
-    got = facts(text, watchlist, published=date(2028, 11, 6))
-    assert ("deepseek", "daily_token_volume", "2028-10", Decimal("78000000000000"), "tokens/day", "approx") in got
-    assert not {f for f in got if f[3] == Decimal("80000000000000")}
-    text = "MiniMax中期业绩：开放平台占比升至近四成\n\nMiniMax上半年开放平台收入占比为38.6%。"
-    got = facts(text, watchlist, published=date(2028, 8, 18))
-    assert ("minimax", "revenue_share.cloud", "2028H1", Decimal("38.6"), "%", "eq") in got
-    assert not {f for f in got if f[3] == Decimal("40")}
