@@ -94,3 +94,14 @@ def test_last_month_before_a_daily_average_is_that_month(watchlist):
     assert ("minimax", "daily_token_volume", "2028-06", Decimal("32000000000000"), "tokens/day", "approx") in got
     got = facts("據業內人士透露，智譜上個月每日調用量突破95萬億。", watchlist, published=date(2028, 5, 14))
     assert ("zhipu", "daily_token_volume", "2028-04", Decimal("95000000000000"), "tokens/day", "gt") in got
+
+
+def test_this_multiple_written_with_zhege_is_the_ratio_just_given(watchlist):
+    # "这个倍数" / "這個比例" is "这一倍数" in speech (interviews, calls): the R&D-to-revenue multiple just given
+    text = "MiniMax上半年研发开支约为收入的0.95倍。去年全年这个倍数是1.1倍左右，今年一季度是0.98倍。"
+    got = facts(text, watchlist, published=date(2028, 8, 21))
+    assert ("minimax", "rd_to_revenue", "FY2027", Decimal("1.1"), "x", "approx") in got
+    assert ("minimax", "rd_to_revenue", "2028Q1", Decimal("0.98"), "x", "eq") in got
+    text = "DeepSeek研發開支為收入的2.4倍。2026年這個比例是3.1倍。"
+    got = facts(text, watchlist, published=date(2028, 3, 30))
+    assert ("deepseek", "rd_to_revenue", "FY2026", Decimal("3.1"), "x", "eq") in got
