@@ -105,3 +105,12 @@ def test_this_multiple_written_with_zhege_is_the_ratio_just_given(watchlist):
     text = "DeepSeek研發開支為收入的2.4倍。2026年這個比例是3.1倍。"
     got = facts(text, watchlist, published=date(2028, 3, 30))
     assert ("deepseek", "rd_to_revenue", "FY2026", Decimal("3.1"), "x", "eq") in got
+
+
+def test_rd_over_revenue_written_with_a_slash_is_the_multiple(watchlist):
+    # investor posts and broker notes write the ratio as a fraction: "研发/收入约1.86倍"
+    text = "- 一季度研发开支15.1亿元，研发/收入约1.86倍"
+    got = facts("智谱一季度收入8.12亿元。\n" + text, watchlist, published=date(2028, 5, 20))
+    assert ("zhipu", "rd_to_revenue", "2028Q1", Decimal("1.86"), "x", "approx") in got
+    got = facts("DeepSeek上半年研發開支42.3億元，研發/營收為2.3倍。", watchlist, published=date(2028, 8, 28))
+    assert ("deepseek", "rd_to_revenue", "2028H1", Decimal("2.3"), "x", "eq") in got
