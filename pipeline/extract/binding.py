@@ -550,7 +550,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
     previous_end = sentence.start
     for q in quantities:
         prev_end, previous_end = previous_end, q.end
-        if _is_conversion(doc, q, prev_end, cues, quantities):
+        if _is_conversion(doc, q, prev_end, cues, quantities) or _WORKED_OUT.search(text, max(sentence.start, q.start - 16), q.start):
             continue
         chosen = (_after_cue(doc, q, metric_cues, lowered) or _elided(doc, sentence, q, bindings, bounds)
                   or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
@@ -708,6 +708,11 @@ def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: st
 
 def _clause(bounds: list[int], pos: int) -> int:
     return bisect_right(bounds, pos)
+
+
+# "二季度收入×4 ≈ 4.5亿美元", "3,520亿港元市值 / 35亿港元 ≈ 100倍": the writer's own sum, its result or a divisor, not
+# a figure reported
+_WORKED_OUT = re.compile(r"(?:[×*÷/]\s?[0-9][0-9.,]{0,12}\s?[≈=]|\s/)\s?$")
 
 
 def _is_conversion(doc: Document, q: Quantity, prev_end: int, cues: list[Cue], quantities: list[Quantity]) -> bool:

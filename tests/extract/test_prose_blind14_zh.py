@@ -114,3 +114,14 @@ def test_rd_over_revenue_written_with_a_slash_is_the_multiple(watchlist):
     assert ("zhipu", "rd_to_revenue", "2028Q1", Decimal("1.86"), "x", "approx") in got
     got = facts("DeepSeek上半年研發開支42.3億元，研發/營收為2.3倍。", watchlist, published=date(2028, 8, 28))
     assert ("deepseek", "rd_to_revenue", "2028H1", Decimal("2.3"), "x", "eq") in got
+
+
+def test_a_posters_own_arithmetic_gives_no_figure(watchlist):
+    # "一季度收入×4 ≈ 32亿元": the result of the writer's sum, and the divisor of "市值 / 收入 ≈ 倍数", are no figures
+    # the company reported
+    text = "智谱2028年5月20日\n\n- 一季度收入8.12亿元\n- 一季度收入×4 ≈ 32.5亿元年化\n- 4,150亿港元市值 / 35.6亿港元 ≈ 117倍市销率"
+    got = facts(text, watchlist, published=date(2028, 5, 20))
+    assert ("zhipu", "revenue", "2028Q1", Decimal("812000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[3] in (Decimal("3250000000"), Decimal("3560000000"))}
+    got = facts("Kimi上月日均调用量约31万亿，31万亿 × 30 = 930万亿", watchlist, published=date(2028, 9, 3))
+    assert not {f for f in got if f[3] == Decimal("930000000000000")}
