@@ -125,3 +125,13 @@ def test_a_posters_own_arithmetic_gives_no_figure(watchlist):
     assert not {f for f in got if f[3] in (Decimal("3250000000"), Decimal("3560000000"))}
     got = facts("Kimi上月日均调用量约31万亿，31万亿 × 30 = 930万亿", watchlist, published=date(2028, 9, 3))
     assert not {f for f in got if f[3] == Decimal("930000000000000")}
+
+
+def test_a_question_whether_a_level_will_be_reached_is_no_result(watchlist):
+    # "能不能到七成" / "能否突破40%" asks about a level to come: no figure of any period
+    text = "上半年毛利率是40.5%。至于开放平台的毛利率能不能到七成，管理层没有回答。"
+    got = facts("MiniMax 2028年8月18日\n\n" + text, watchlist, published=date(2028, 8, 18))
+    assert ("minimax", "gross_margin", "2028H1", Decimal("40.5"), "%", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("70")}
+    got = facts("市场关注月之暗面下半年API收入占比能否突破50%。", watchlist, published=date(2028, 9, 1))
+    assert not got
