@@ -948,8 +948,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
             own = hugs.get(b.q.start) or _change_to_level(text, b, quantities, hugs, usable)
             if own is None:
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
-                if own is not None and b.rule.base and id(own) in bases:
-                    own = None  # "较上年同期增加325%": a change is not of the period it is measured from
+                if own is not None and b.rule.base and id(own) in bases and not _OF_PERIOD.fullmatch(text, own.end, b.q.start):
+                    own = None  # "较上年同期增加325%": a change is not of the period it is measured from (but "比一季度的67.1%快" is that period's rate)
                 if own is not None and _earlier_clause_prior(doc, sentence, own, b.q, priors):
                     own = None
                 if own is not None and (_announced(own, b, free) or _aside(doc, doc.clause_bounds(sentence), own, b.q.start)):
@@ -1213,6 +1213,9 @@ def _ends_clause_of(doc: Document, sentence: Sentence, p: PeriodMention, q: Quan
     bounds = doc.clause_bounds(sentence)
     k = _clause(bounds, p.start)
     return k != _clause(bounds, q.start) and any(x.end <= p.start and _clause(bounds, x.start) == k for x in quantities)
+
+
+_OF_PERIOD = re.compile(r"\s?的\s?(?:约|約|近)?\s?")
 
 
 def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> PeriodMention | None:

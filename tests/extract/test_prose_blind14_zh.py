@@ -135,3 +135,13 @@ def test_a_question_whether_a_level_will_be_reached_is_no_result(watchlist):
     assert not {f for f in got if f[3] == Decimal("70")}
     got = facts("市场关注月之暗面下半年API收入占比能否突破50%。", watchlist, published=date(2028, 9, 1))
     assert not got
+
+
+def test_a_rate_compared_with_that_of_a_period_is_that_periods(watchlist):
+    # "比一季度的58.2%还快": the rate written right after "period + 的" in a comparison is that period's rate, not the
+    # rate of the period the sentence is about
+    got = facts("MiniMax二季度收入增速比一季度的58.2%还快。", watchlist, published=date(2028, 8, 20))
+    assert ("minimax", "revenue_growth", "2028Q1", Decimal("58.2"), "%", "eq") in got
+    assert not {f for f in got if f[2] == "2028Q2"}
+    got = facts("月之暗面上半年營收增速較去年同期的95.1%更快。", watchlist, published=date(2028, 8, 31))
+    assert ("moonshot", "revenue_growth", "2027H1", Decimal("95.1"), "%", "eq") in got
