@@ -145,3 +145,13 @@ def test_a_rate_compared_with_that_of_a_period_is_that_periods(watchlist):
     assert not {f for f in got if f[2] == "2028Q2"}
     got = facts("月之暗面上半年營收增速較去年同期的95.1%更快。", watchlist, published=date(2028, 8, 31))
     assert ("moonshot", "revenue_growth", "2027H1", Decimal("95.1"), "%", "eq") in got
+
+
+def test_a_period_and_we_first_passed_a_figure_is_the_metric_just_given(watchlist):
+    # an executive goes on "6月我们第一次突破了100万亿": the same metric, for that month, the company speaking
+    text = "月之暗面：上月日均token调用量约31万亿。5月我们首次突破了25万亿。"
+    got = facts(text, watchlist, published=date(2028, 9, 6))
+    assert ("moonshot", "daily_token_volume", "2028-05", Decimal("25000000000000"), "tokens/day", "gt") in got
+    text = "MiniMax：二季度毛利率41.2%。一季度我们第一次达到了39.6%。"
+    got = facts(text, watchlist, published=date(2028, 8, 20))
+    assert ("minimax", "gross_margin", "2028Q1", Decimal("39.6"), "%", "eq") in got
