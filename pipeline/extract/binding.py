@@ -1314,13 +1314,17 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
 
 
 _EACH = re.compile(r"分别|分別")
+_LIST_REACH = 8  # items a respectively list's qualifier is looked for back over
 
 
 def _list_qualifier(doc: Document, sentence: Sentence, i: int) -> str:
     """The qualifier that "分别约36万亿、31万亿" writes once before a list for every number of it: the one before the
-    list's first number (quantities[i] is the number listed just before), when 分别 says the list goes item by item."""
+    list's first number (quantities[i] is the number listed just before), when 分别 says the list goes item by item.
+    Looks back over a few items only, so that a text of one long list costs no time growing with its square."""
     qs = doc.quantities
-    while i and qs[i - 1].start >= sentence.start and _LIST.fullmatch(doc.text, qs[i - 1].end, qs[i].start):
+    for _ in range(_LIST_REACH):
+        if not i or qs[i - 1].start < sentence.start or not _LIST.fullmatch(doc.text, qs[i - 1].end, qs[i].start):
+            break
         i -= 1
     before = doc.text[max(sentence.start, qs[i].start - QUALIFIER_REACH):qs[i].start]
     return doc.book.qualifier(before, "") if _EACH.search(before) else "eq"
