@@ -41,8 +41,9 @@ _MAINLY = re.compile(r"主要|大部分|多数|多數|(?i:mainly|mostly|primaril
 _DRIVEN = re.compile(r"受惠|受益|得益|受到|(?i:thanks\sto|driven\sby|helped\sby|boosted\sby|fuell?ed\sby|on\sthe\sback\sof)")
 # Qualifiers written right after a number ("七成以上", "30%左右"), before the noun that says what it counts
 _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
-# A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "2. 收入…", "（3）").
-_ITEM = re.compile(r"[•·\-*–—▪●◆■►]|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")
+# A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "．智譜 51.9%" (a full-width
+# stop as Hong Kong papers set it), "2. 收入…", "（3）").
+_ITEM = re.compile(r"[•·・\-*–—▪●◆■►]|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
 _LIST = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|;|；)?\s{0,3}(?:\|\s{0,3})?")
 _FROM_TO = re.compile(
@@ -76,7 +77,7 @@ _END_OF = re.compile(r"(?i:(?:the\s)?end\sof\s|end-)")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _PAIR_REACH = 400  # how far back "两家" / "both" looks for the pair of companies it means
-_BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|(?i:the\stwo|both|the\sthree|all\sthree)")
+_BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|三家|(?i:the\stwo|both|the\sthree|all\sthree)")
 _TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the|its|their)\s)?")
 # a relative clause, or an appositive one ("Zhipu, the Beijing-based company that listed a day before MiniMax, said…")
@@ -365,13 +366,21 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
 _DATA_HEADING = re.compile(r"(?:数据|數據|资料|資料|概况|概況|一览|一覽|速览|速覽)\s?[】\]]?\s*$")
 
 
+def _metric_heading(doc: Document, sentence: Sentence, cues: list[Cue]) -> bool:
+    """True for a line of its own that ends on the metric it names ("上月（8月）日均token調用量", "8月日均调用量："): the
+    heading of the figures listed under it, which its month dates."""
+    return (doc.text.startswith("\n", sentence.end) or sentence.end == len(doc.text)) and any(
+        c.role == "metric" and sentence.end - c.end <= 1 for c in cues)
+
+
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
     latest = max((y for _, p in ctx.periods for y in p.years), default=0)  # a trailing earlier year is a comparative's
     for p in periods:
         # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it;
         # a box's heading "【小檔案】5月營運數據" dates the lines under it
         if p.kind in ("flow", "date", "span") and (not _BARE_MONTH.fullmatch(doc.text, p.start, p.end)
-                                                  or not quantities and _DATA_HEADING.search(doc.text, p.end, sentence.end)) \
+                                                  or not quantities and (_DATA_HEADING.search(doc.text, p.end, sentence.end)
+                                                                         or _metric_heading(doc, sentence, cues))) \
                 and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
                 and not comparative(doc.text, p) and not _singled_out(doc.text, p) and not _looks_back(doc.text, p) \
                 and not _EVENT_BEFORE.search(doc.text, max(0, p.start - 14), p.start) \
@@ -417,6 +426,10 @@ _ALONE_AFTER = re.compile(r"\s?(?:(?i:alone)\b|单季|單季|单月|單月)")
 _ONLY_BEFORE = re.compile(r"(?:仅|僅|光是|单是|單是|单就|單就)\s?$")
 # "349 million dollars for the half, of which 181 million was in the second quarter": a part of the figure before it
 _PART_BEFORE = re.compile(r"\b(?i:of\swhich)\b(?:[^.;\n]|\.(?=[0-9])){0,40}\b(?i:in|for)\s$")
+
+
+# "期内亏损", "loss for the period": a figure of the whole period reported on, not of a part singled out before it
+_FOR_THE_PERIOD = re.compile(r"期内|期內|(?i:for\sthe\speriod)")
 
 
 def _singled_out(text: str, p: PeriodMention) -> bool:
@@ -563,7 +576,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
     previous_end = sentence.start
     for q in quantities:
         prev_end, previous_end = previous_end, q.end
-        if _is_conversion(doc, q, prev_end, cues, quantities):
+        if _is_conversion(doc, q, prev_end, cues, quantities) or _WORKED_OUT.search(text, max(sentence.start, q.start - 16), q.start):
             continue
         chosen = (_after_cue(doc, q, metric_cues, lowered) or _elided(doc, sentence, q, bindings, bounds)
                   or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
@@ -613,12 +626,13 @@ def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding
 
 # what may open a clause before its period ("而上半年为68.3%") and follow the period before its number ("去年同期，
 # 这个数字是**4620万美元**")
-# "作为对比，2026年12月这一数字约为42万亿", "公司去年12月的这一数字…": a comparison's opener, or the company itself
+# "作为对比，2026年12月这一数字约为42万亿", "公司去年12月的这一数字…": a comparison's opener, or the company itself;
+# "3月我们首次突破了30万亿": the company speaking, the first time
 _ELIDED_OPEN = re.compile(r"\s{0,2}(?:而|但|但是|至于|至於|相比之下|(?:作为|作為)(?:对比|對比|对照|對照)[，,]"
                           r"|(?:对比|對比)(?:来|來)看[，,]|公司)?\s{0,2}")
 _ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一数字|该数字|這個數字|這一數字|該數字|这一指标|這一指標|该指标|該指標))?"
-                          r"(?:则|則|时|時)?(?:刚刚|剛剛|已经|已經|已)?(?:约|約)?"
-                          r"(?:为|為|是|达|達|突破)\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?")
+                          r"(?:则|則|时|時)?(?:我们|我們)?(?:刚刚|剛剛|已经|已經|已|第一次|首次)?(?:约|約)?"
+                          r"(?:为|為|是|达到|達到|达|達|突破)了?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?")
 
 
 # "For context, the same figure was around…", "That figure stood at…": a sentence opening on the figure just given
@@ -721,6 +735,11 @@ def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: st
 
 def _clause(bounds: list[int], pos: int) -> int:
     return bisect_right(bounds, pos)
+
+
+# "二季度收入×4 ≈ 4.5亿美元", "3,520亿港元市值 / 35亿港元 ≈ 100倍": the writer's own sum, its result or a divisor, not
+# a figure reported
+_WORKED_OUT = re.compile(r"(?:[×*÷/]\s?[0-9][0-9.,]{0,12}\s?[≈=]|\s/)\s?$")
 
 
 def _is_conversion(doc: Document, q: Quantity, prev_end: int, cues: list[Cue], quantities: list[Quantity]) -> bool:
@@ -956,8 +975,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
             own = hugs.get(b.q.start) or _change_to_level(text, b, quantities, hugs, usable)
             if own is None:
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
-                if own is not None and b.rule.base and id(own) in bases:
-                    own = None  # "较上年同期增加325%": a change is not of the period it is measured from
+                if own is not None and b.rule.base and id(own) in bases and not _OF_PERIOD.fullmatch(text, own.end, b.q.start):
+                    own = None  # "较上年同期增加325%": a change is not of the period it is measured from (but "比一季度的67.1%快" is that period's rate)
                 if own is not None and _earlier_clause_prior(doc, sentence, own, b.q, priors):
                     own = None
                 if own is not None and (_announced(own, b, free) or _aside(doc, doc.clause_bounds(sentence), own, b.q.start)):
@@ -968,7 +987,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                 # nor a year-earlier period ("去年同期为1228万美元，同比增长178.5%": the growth is of this year)
                 prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
                          and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)
-                         and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)]
+                         and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)
+                         and not (_singled_out(text, p) and _FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end))]
                 if prior:
                     own = _latest_compared(prior, b.q, quantities) if b.rule.base else prior[-1]
                 else:
@@ -1125,21 +1145,31 @@ def _zip_companies(doc: Document, sentence: Sentence, runs: list[list[Binding]])
             continue  # "由A增至B" is one company's change, not a list
         hi = bisect_left(doc._m_starts, run[0].q.start)
         named = [m for m in doc.companies[lo:hi] if m.end <= run[0].q.start]
-        if not named and len(run) == 2 and _BOTH.search(text, sentence.start, run[0].q.start):
-            named = _pair_before(doc, lo, sentence.start)  # "两家公司的经调整净亏损分别为A和B"
+        if not named and len(run) in (2, 3) and _BOTH.search(text, sentence.start, run[0].q.start):
+            named = _group_before(doc, lo, sentence.start, len(run))  # "两家公司的经调整净亏损分别为A和B"
+        elif len(named) > len(run) and not _AND.fullmatch(text, named[-len(run) - 1].end, named[-len(run)].start):
+            named = named[-len(run):]  # "智谱约112万亿，MiniMax与Kimi分别约36万亿、31万亿": the list right before
         if len(named) != len(run) or len({m.company for m in named}) != len(named) \
-                or not all(_AND.fullmatch(text, a.end, b.start) for a, b in pairwise(named)):
+                or not all(_AND.fullmatch(text, a.end, b.start) or _figure_between(doc, a.end, b.start)
+                           for a, b in pairwise(named)):
             continue
         for b, m in zip(run, named, strict=True):
             b.company = m.company or ""
 
 
-def _pair_before(doc: Document, k: int, start: int) -> list[CompanyMention]:
-    """The two companies "两家" / "both" point back to: the last company named before `start` (within a few
-    sentences) and the one listed with it ("智谱和MiniMax"); none when they are not such a pair."""
-    if k < 2 or start - doc.companies[k - 1].end > _PAIR_REACH:
+def _group_before(doc: Document, k: int, start: int, n: int) -> list[CompanyMention]:
+    """The n companies "两家" / "三家" / "both" point back to: the last company named before `start` (within a few
+    sentences) and the ones named just before it, listed with it ("智谱和MiniMax") or one by one, each with its
+    figures ("智谱收入…；MiniMax收入…"); none when there are not as many."""
+    if k < n or start - doc.companies[k - 1].end > _PAIR_REACH:
         return []
-    return doc.companies[k - 2:k]
+    return doc.companies[k - n:k]
+
+
+def _figure_between(doc: Document, start: int, end: int) -> bool:
+    """True when a number is written between two company names: they are named one by one, each with its figures."""
+    i = bisect_left(doc._q_starts, start)
+    return i < len(doc.quantities) and doc.quantities[i].end <= end
 
 
 def _restated(text: str, p: PeriodMention) -> bool:
@@ -1212,6 +1242,9 @@ def _ends_clause_of(doc: Document, sentence: Sentence, p: PeriodMention, q: Quan
     return k != _clause(bounds, q.start) and any(x.end <= p.start and _clause(bounds, x.start) == k for x in quantities)
 
 
+_OF_PERIOD = re.compile(r"\s?的\s?(?:约|約|近)?\s?")
+
+
 def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> PeriodMention | None:
     """The period written just before the number with no other number between, unless a "to" leads on from it
     ("rose 175% from a year earlier to $53.4 million": the $53.4 million is not a year earlier's)."""
@@ -1282,6 +1315,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     floor = doc.quantities[i - 1].end if i and doc._q_starts[i - 1] >= sentence.start else sentence.start
     # "约为**19万亿**": bold markers are no words
     qualifier = doc.book.qualifier(doc.text[max(floor, q.start - QUALIFIER_REACH):q.start].rstrip("*"), doc.text[q.end:q.end + 6])
+    if qualifier == "eq" and floor != sentence.start and _LIST.fullmatch(doc.text, floor, q.start):
+        qualifier = _list_qualifier(doc, sentence, i - 1)
     if qualifier == "eq" and q.kind == "multiple" and b.side == "before" and q.start - b.cue.end <= 2:
         # "超过了同期收入的8倍", "约为全年收入的4.9倍": the qualifier comes before the words the multiple is of, and their period
         at = _period_before(doc, b.cue.start)
@@ -1302,6 +1337,23 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if source == "document":
         ctx.undated.add(id(fact))
     return fact
+
+
+_EACH = re.compile(r"分别|分別")
+_LIST_REACH = 8  # items a respectively list's qualifier is looked for back over
+
+
+def _list_qualifier(doc: Document, sentence: Sentence, i: int) -> str:
+    """The qualifier that "分别约36万亿、31万亿" writes once before a list for every number of it: the one before the
+    list's first number (quantities[i] is the number listed just before), when 分别 says the list goes item by item.
+    Looks back over a few items only, so that a text of one long list costs no time growing with its square."""
+    qs = doc.quantities
+    for _ in range(_LIST_REACH):
+        if not i or qs[i - 1].start < sentence.start or not _LIST.fullmatch(doc.text, qs[i - 1].end, qs[i].start):
+            break
+        i -= 1
+    before = doc.text[max(sentence.start, qs[i].start - QUALIFIER_REACH):qs[i].start]
+    return doc.book.qualifier(before, "") if _EACH.search(before) else "eq"
 
 
 def _year_before(label: str) -> str | None:
@@ -1801,7 +1853,23 @@ def _list_heading(doc: Document, index: int, ctx: _Context) -> Sentence | None:
     if first == 0:
         return None
     heading = doc.sentences[first - 1]
-    return heading if _HEADING.fullmatch(doc.text[heading.start:heading.end].strip()) else None
+    return heading if _HEADING.fullmatch(_without_periods(doc, heading).strip()) else None
+
+
+def _without_periods(doc: Document, sentence: Sentence) -> str:
+    """The sentence's text with each period it names written as "期": a box's heading "上月（8月）日均token調用量" or
+    "2028年上半年毛利率" names the period of the list under it, and its digits are no figure."""
+    i = bisect_left(doc.periods, sentence.start, key=_start)
+    if i == len(doc.periods) or doc.periods[i].start >= sentence.end:
+        return doc.text[sentence.start:sentence.end]
+    parts, pos = [], sentence.start
+    while i < len(doc.periods) and doc.periods[i].start < sentence.end:
+        p = doc.periods[i]
+        if p.start >= pos:
+            parts += [doc.text[pos:p.start], "期"]
+            pos = min(p.end, sentence.end)
+        i += 1
+    return "".join(parts) + doc.text[pos:sentence.end]
 
 
 def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:

@@ -119,8 +119,9 @@ _BRANCHES = [
     r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:year-earlier|year-ago)\s(?:quarter|half)"
     r"|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
-    # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement)
-    r"(?P<lm>(?:上个月|上個月|上月)(?:底|末))",
+    # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement);
+    # "上月日均调用量": that month, when a daily average follows it
+    r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=日均|每日|平均每日)))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
     # "on Thursday", "closed Thursday", "closing Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
@@ -924,10 +925,12 @@ def _day(m: re.Match, doc_date: date | None, last_day: PeriodMention | None = No
 
 
 def _last_month(m: re.Match, doc_date: date | None) -> PeriodMention:
-    """"上个月末", "上月底": the last day of the month before the document's."""
+    """"上个月末", "上月底": the last day of the month before the document's; "上月日均…": that month."""
     if doc_date is None:
         return PeriodMention(m.start(), m.end(), "open", "")
     last = doc_date.replace(day=1) - timedelta(days=1)
+    if not m.group("lm_end"):
+        return PeriodMention(m.start(), m.end(), "flow", f"{last.year}-{last.month:02d}", (last.year,))
     return _on_day(m.start(), m.end(), last)
 
 
