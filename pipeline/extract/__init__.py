@@ -51,7 +51,7 @@ from pipeline.models import Fact
 from pipeline.periods import period_end, span_years
 from pipeline.watchlist import Watchlist
 
-EXTRACTOR_VERSION = "2.11.0"
+EXTRACTOR_VERSION = "2.12.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts"]
 
