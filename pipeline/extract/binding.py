@@ -754,8 +754,21 @@ def _is_conversion(doc: Document, q: Quantity, prev_end: int, cues: list[Cue], q
                 p.kind == "currency" and p.unit != q.unit for p in before)
     for p in reversed(quantities):  # the last amount in another currency before this one
         if p.end <= q.start and p.kind == "currency" and p.unit != q.unit:
-            return _CONVERSION_PAREN.fullmatch(doc.text, p.end, q.start) is not None
+            return _CONVERSION_PAREN.fullmatch(doc.text, p.end, q.start) is not None and not _dated_aside(doc, q)
     return False
+
+
+_ASIDE_CLOSE = re.compile(r"[)）]")
+
+
+def _dated_aside(doc: Document, q: Quantity) -> bool:
+    """"US$120m in 2025 (RMB600m in 2024)": a bracket naming a period of its own holds another figure, not the one
+    before it restated in another currency."""
+    close = _ASIDE_CLOSE.search(doc.text, q.end, q.end + 30)
+    if close is None:
+        return False
+    i = bisect_left(doc.periods, q.end, key=_start)
+    return i < len(doc.periods) and doc.periods[i].start < close.start()
 
 
 def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Binding | str | None:
