@@ -1713,14 +1713,13 @@ def _periods_between(doc: Document, start: int, end: int) -> int:
 def _required_said_before(doc: Document, rule: MetricRule, q: Quantity, cue: Cue) -> bool:
     """"研发开支…是同期收入的1.02倍。对比来看，2026年全年这一倍数约为1.7倍": a cue pointing back ("这一倍数") finds the
     words its metric requires in the sentence before, which it points back to."""
-    if not rule.requires or q.kind not in rule.units or not _opens_with_anaphor(doc, cue):
+    if not rule.requires or not _opens_with_anaphor(doc, cue):
         return False
     i = bisect_right(doc.sentences, cue.start, key=_start) - 1
     if i < 1:
         return False
     before = doc.sentences[i - 1]
-    said = doc.text[before.start:before.end].casefold()
-    return any(w in said for w in rule.requires)
+    return _compatible(rule, q, doc.text[before.start:before.end].casefold(), doc.text[cue.start:cue.end])
 
 
 def _opens_with_anaphor(doc: Document, cue: Cue) -> bool:
