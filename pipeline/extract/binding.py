@@ -758,17 +758,14 @@ def _is_conversion(doc: Document, q: Quantity, prev_end: int, cues: list[Cue], q
     return False
 
 
-_ASIDE_CLOSE = re.compile(r"[)）]")
-
-
 def _dated_aside(doc: Document, q: Quantity) -> bool:
     """"US$120m in 2025 (RMB600m in 2024)": a bracket naming a period of its own holds another figure, not the one
     before it restated in another currency."""
-    close = _ASIDE_CLOSE.search(doc.text, q.end, q.end + 30)
+    close = _bracket_end(doc.text, q.end)
     if close is None:
         return False
     i = bisect_left(doc.periods, q.end, key=_start)
-    return i < len(doc.periods) and doc.periods[i].start < close.start()
+    return i < len(doc.periods) and doc.periods[i].start < close
 
 
 def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Binding | str | None:
@@ -1075,6 +1072,13 @@ def _complements(text: str, bindings: list[Binding]) -> None:
 
 _BRACKET_OPEN = re.compile(r"\s{0,2}[（(]\s?")
 _BRACKET_CLOSE = re.compile(r"[）)]")
+_BRACKET_REACH = 30  # characters an aside in brackets runs to after what opens it
+
+
+def _bracket_end(text: str, pos: int) -> int | None:
+    """Where the bracket holding text[pos] closes, if it closes soon after pos."""
+    close = _BRACKET_CLOSE.search(text, pos, pos + _BRACKET_REACH)
+    return None if close is None else close.start()
 
 
 def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quantity]) -> bool:
@@ -1082,8 +1086,8 @@ def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quan
     dates that figure, an earlier level set beside the one before the bracket, not that one."""
     if not _BRACKET_OPEN.fullmatch(text, q.end, p.start):
         return False
-    close = _BRACKET_CLOSE.search(text, p.end, p.end + 30)
-    return close is not None and any(p.end <= x.start and x.end <= close.start() for x in quantities)
+    close = _bracket_end(text, p.end)
+    return close is not None and any(p.end <= x.start and x.end <= close for x in quantities)
 
 
 def _next_phrase(text: str, q: Quantity, p: PeriodMention) -> bool:
