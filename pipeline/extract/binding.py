@@ -374,23 +374,12 @@ def _metric_heading(doc: Document, sentence: Sentence, cues: list[Cue]) -> bool:
 
 
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
-    latest = max((y for _, p in ctx.periods for y in p.years), default=0)  # a trailing earlier year is a comparative's
-    for p in periods:
-        # "3月，智谱发布GLM-4.5": a month without its year dates an event, not the figures of the sentences after it;
-        # a box's heading "【小檔案】5月營運數據" dates the lines under it
-        if p.kind in ("flow", "date", "span") and (not _BARE_MONTH.fullmatch(doc.text, p.start, p.end)
-                                                  or not quantities and (_DATA_HEADING.search(doc.text, p.end, sentence.end)
-                                                                         or _metric_heading(doc, sentence, cues))) \
-                and not _is_base(doc, p, cues) and not _dates_a_base(doc, p, quantities, cues) \
-                and not comparative(doc.text, p) and not _singled_out(doc.text, p) and not _looks_back(doc.text, p) \
-                and not _EVENT_BEFORE.search(doc.text, max(0, p.start - 14), p.start) \
-                and not (p.years and p.years[-1] < latest and _trailing(doc.text, p, quantities)) \
-                and not _before_recent(ctx, index, p) \
-                and not (doc.doc_date is not None and p.kind == "flow" and _not_begun(p.label, doc.doc_date)):
-            # "We had expected the 40% mark in 2H28" in May 2028: a period not begun is an outlook's, reported on by no
-            # sentence after it
-            ctx.periods.append((index, p))
-    del ctx.periods[:-12]
+    if periods:
+        latest = max((y for _, p in ctx.periods for y in p.years), default=0)  # what the story had reached so far
+        for p in periods:  # one at a time: whether a period dates what follows depends on those kept before it
+            if _dates_what_follows(doc, index, sentence, p, quantities, cues, ctx, latest):
+                ctx.periods.append((index, p))
+        del ctx.periods[:-12]
     for c in cues:
         if c.role == "segment":
             ctx.segments.append((index, c.names[0]))
@@ -400,6 +389,30 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         ctx.header = (index, [x for p in concrete for x in p.expand()])
     if not quantities:
         _remember_label(doc, index, sentence, ctx)
+
+
+def _dates_what_follows(doc: Document, index: int, sentence: Sentence, p: PeriodMention, quantities: list[Quantity],
+                        cues: list[Cue], ctx: _Context, latest: int) -> bool:
+    """True for a period that dates the figures of the sentences after it (until another does): the period a story
+    reports on, not one its sentence names for its own sake."""
+    if p.kind not in ("flow", "date", "span"):
+        return False
+    text = doc.text
+    # "3月，智谱发布GLM-4.5": a month without its year dates an event; a box's heading "【小檔案】5月營運數據" (or one
+    # ending on the metric it lists) dates the lines under it
+    if _BARE_MONTH.fullmatch(text, p.start, p.end) and (quantities or not (
+            _DATA_HEADING.search(text, p.end, sentence.end) or _metric_heading(doc, sentence, cues))):
+        return False
+    if _is_base(doc, p, cues) or _dates_a_base(doc, p, quantities, cues) or comparative(text, p):
+        return False  # a comparison's period
+    if _singled_out(text, p) or _looks_back(text, p) or _EVENT_BEFORE.search(text, max(0, p.start - 14), p.start):
+        return False  # a part singled out, a look back, the month of an event: each dates its own sentence only
+    if p.years and p.years[-1] < latest and _trailing(text, p, quantities):
+        return False  # a trailing earlier year is a comparative's
+    if _before_recent(ctx, index, p):
+        return False
+    # "We had expected the 40% mark in 2H28" in May 2028: a period not begun is an outlook's
+    return not (doc.doc_date is not None and p.kind == "flow" and _not_begun(p.label, doc.doc_date))
 
 
 def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
