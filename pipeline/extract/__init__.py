@@ -42,7 +42,13 @@ from pipeline.extract.binding import (
 )
 from pipeline.extract.cues import default_cue_book, lower_ascii
 from pipeline.extract.entities import choose_subject, find_companies
-from pipeline.extract.numbers import apply_declared_currency, fill_list_units, number_matches, read_quantities
+from pipeline.extract.numbers import (
+    apply_declared_currency,
+    fill_list_units,
+    fill_spoken_currency,
+    number_matches,
+    read_quantities,
+)
 from pipeline.extract.periods import find_document_date, find_periods
 from pipeline.extract.plausibility import check_document
 from pipeline.extract.sentences import mask_digit_runs, normalize_text, split_sentences
@@ -107,8 +113,9 @@ def extract_facts(
         subject=subject,
         doc_date=doc_date,
         sentences=sentences,
-        quantities=apply_declared_currency(norm, fill_list_units(norm, [
+        quantities=fill_spoken_currency(norm, apply_declared_currency(norm, fill_list_units(norm, [
             q for q in _outside(read_quantities(norm, _within(numbers, spans)), periods) if q.start not in in_tables])),
+            [s.start for s in sentences]),
         periods=periods,
         cues=[c for s, e in spans for c in book.find(norm, s, e, lowered=lowered)],
         companies=companies,

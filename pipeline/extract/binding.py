@@ -313,7 +313,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         for c in cues:
             roles.setdefault(c.role, []).append(c)
         doc._roles = roles  # each step below filters the sentence's cues by role: sort them once
-        quantities = _apply_labels(doc, _spoken_currency(doc.text, quantities), s, e, index, ctx)
+        quantities = _apply_labels(doc, quantities, s, e, index, ctx)
         bindings = _bind_metrics(doc, sentence, quantities, cues, heading)
         if bindings:
             ctx.said = (index, bindings[-1])
@@ -537,28 +537,6 @@ def _apply_labels(doc, quantities, s, e, index, ctx: _Context) -> list[Quantity]
         if label is None and above:
             label = ctx.label[1:]
         out.append(apply_label(q, *label) if label else q)
-    return out
-
-
-# "…up 115.2% from 171 million in the second quarter of 2027": a speaker's amount without its currency, ending in
-# an English magnitude word and followed by no noun of its own ("148 million monthly active users" counts users)
-_SPOKEN_SCALE = re.compile(r"(?:million|billion|mn|bn)$")
-_SPOKEN_AFTER = re.compile(r"\s?(?:[.,;:)—–]|$|(?:in|at|for|a|an|the|was|were|is|from|to|by|on|and|or|versus|vs|last|this)\b)")
-
-
-def _spoken_currency(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """Give a bare amount with a magnitude word ("171 million") the currency of the last amount before it in its
-    sentence ("368 million dollars, up 115.2% from 171 million"): speakers and wires name the currency once."""
-    if all(q.kind != "plain" or not q.scaled for q in quantities):
-        return quantities
-    out, currency = [], None
-    for q in quantities:
-        if q.kind == "currency":
-            currency = q
-        elif currency is not None and q.kind == "plain" and q.scaled and _SPOKEN_SCALE.search(text, q.start, q.end) \
-                and _SPOKEN_AFTER.match(text, q.end):
-            q = replace(q, kind="currency", unit=currency.unit, inherited=True)
-        out.append(q)
     return out
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal, InvalidOperation
 from functools import lru_cache
@@ -369,6 +370,30 @@ def fill_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
                     donor = _donor(out, reversed(group[:pos]), q)
                 if donor is not None:
                     out[i] = _inherit(q, donor)
+    return out
+
+
+# "…up 115.2% from 171 million in the second quarter of 2027": a speaker's amount without its currency, ending in
+# an English magnitude word and followed by no noun of its own ("148 million monthly active users" counts users)
+_SPOKEN_SCALE = re.compile(r"(?:million|billion|mn|bn)$")
+_SPOKEN_AFTER = re.compile(r"\s?(?:[.,;:)—–]|$|(?:in|at|for|a|an|the|was|were|is|from|to|by|on|and|or|versus|vs|last|this)\b)")
+
+
+def fill_spoken_currency(text: str, quantities: list[Quantity], sentence_starts: list[int]) -> list[Quantity]:
+    """Give a bare amount with a magnitude word ("171 million") the currency of the last amount before it in its
+    sentence ("368 million dollars, up 115.2% from 171 million"): speakers and wires name the currency once."""
+    if all(q.kind != "plain" or not q.scaled for q in quantities):
+        return quantities
+    out, donor, sentence = [], None, -1
+    for q in quantities:
+        if (k := bisect_right(sentence_starts, q.start)) != sentence:
+            donor, sentence = None, k  # a new sentence: its amounts name their own currency first
+        if q.kind == "currency":
+            donor = q
+        elif donor is not None and q.kind == "plain" and q.scaled and _SPOKEN_SCALE.search(text, q.start, q.end) \
+                and _SPOKEN_AFTER.match(text, q.end):
+            q = _inherit(q, donor)
+        out.append(q)
     return out
 
 
