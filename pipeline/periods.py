@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 _FY = re.compile(r"^FY(\d{4})$")
 _HALF = re.compile(r"^(\d{4})H([12])$")
@@ -15,6 +16,7 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _SPAN = re.compile(r"^FY(\d{4})-FY(\d{4})$")
 
 
+@lru_cache(maxsize=4096)  # labels repeat by the hundred in a document and a recompute: each is parsed once
 def period_kind(period: str) -> str:
     """Return FY, H1, H2, Q, Q1-Q3 (a quarter range), M (month), D (instant), SPAN or OPEN."""
     if _FY.match(period):
@@ -34,6 +36,7 @@ def period_kind(period: str) -> str:
     return "OPEN"
 
 
+@lru_cache(maxsize=4096)
 def period_end(period: str) -> date | None:
     """Return the last day a period covers (None for an open period such as '*')."""
     try:

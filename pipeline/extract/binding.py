@@ -420,18 +420,16 @@ def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
     than the last period remembered ("Revenue for the first quarter of 2028 was…. Q4 2027 revenue was…; the first
     quarter of 2027 brought in…; last year it lost…"): a comparison's period or a look back, which the figures after
     it do not report on."""
-    kind = _kind_of(p.label) if p.kind == "flow" else None
+    kind = period_kind(p.label) if p.kind == "flow" else None
     if kind not in _PARTS and kind != "FY":
         return False
-    end = _end_of(p.label)
+    end = period_end(p.label)
     flows = [(i, x) for i, x in ctx.periods if x.kind == "flow"]
-    return any((k := _kind_of(x.label)) in _PARTS and (k == kind or kind == "FY") and _end_of(x.label) > end
+    return any((k := period_kind(x.label)) in _PARTS and (k == kind or kind == "FY") and period_end(x.label) > end
                for i, x in flows if x is flows[-1][1] or _distance(ctx, i, index) <= CONTEXT_SENTENCES)
 
 
 _PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year
-_kind_of = lru_cache(maxsize=1024)(period_kind)  # labels repeat: each is parsed once
-_end_of = lru_cache(maxsize=1024)(period_end)
 
 
 # "In the fourth quarter alone", "仅第四季度", "四季度单季": a part of the period reported on, singled out
