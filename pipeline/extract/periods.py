@@ -203,7 +203,7 @@ def _cased(chars: set[str], icase: bool) -> set[str] | None:
     return out
 
 
-def _dispatch(allowed: str, branches: list[str]) -> re.Pattern:
+def _dispatch(allowed: str, branches: list[str]) -> tuple[re.Pattern, list[int]]:
     """One pattern matching what "(?=[allowed])(?:" + "|".join(branches) + ")" matches, without named groups, trying at each
     position only the branches that can start with its character, in their order.
 
@@ -215,13 +215,17 @@ def _dispatch(allowed: str, branches: list[str]) -> re.Pattern:
     in a few buckets (digits first: the commonest in facts, then other scripts, upper, lower case):
     a position tests its bucket's class, then only the classes inside it. The classes are disjoint,
     so their order changes nothing.
+
+    Each branch ends with an empty group, set only when that branch has matched: the match's lastindex
+    is the position in owners (the second value returned) of the branch that matched.
     """
     plain = [re.sub(r"\(\?P<\w+>", "(?:", b) for b in branches]
+    owners = [-1]  # group 0 is the whole match
     firsts = []
     for b in plain:
         first, empty = _first_chars(_parser.parse(b), False)
-        if first is None or empty:
-            return re.compile(_lookahead(allowed) + "(?:" + "|".join(plain) + ")")  # cannot tell: try them all
+        if first is None or empty:  # cannot tell: try them all
+            return re.compile(_lookahead(allowed) + "(?:" + "|".join(p + "()" for p in plain) + ")"), [-1, *range(len(plain))]
         firsts.append(first & set(allowed))
     by_char: dict[str, list[int]] = {}
     for i, first in enumerate(firsts):
@@ -236,9 +240,12 @@ def _dispatch(allowed: str, branches: list[str]) -> re.Pattern:
             buckets.setdefault(bucket, []).append(([ch for ch in chars if _bucket(ch) == bucket], members))
     nested = []
     for _, classes in sorted(buckets.items()):
-        inner = "|".join(f"{_lookahead(chars)}(?:" + "|".join(plain[i] for i in members) + ")" for chars, members in classes)
-        nested.append(_lookahead([ch for chars, _ in classes for ch in chars]) + f"(?:{inner})")
-    return re.compile(_lookahead(by_char) + "(?:" + "|".join(nested) + ")")
+        inner = []
+        for chars, members in classes:
+            inner.append(f"{_lookahead(chars)}(?:" + "|".join(plain[i] + "()" for i in members) + ")")
+            owners.extend(members)
+        nested.append(_lookahead([ch for chars, _ in classes for ch in chars]) + "(?:" + "|".join(inner) + ")")
+    return re.compile(_lookahead(by_char) + "(?:" + "|".join(nested) + ")"), owners
 
 
 def _bucket(ch: str) -> int:
@@ -250,8 +257,10 @@ def _lookahead(chars) -> str:
     return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])"
 
 
-# It finds where the periods are; the full pattern then runs only there, to read the groups.
-_PERIOD_SPANS = _dispatch(_FIRST_CHARS, _BRANCHES)
+# It finds where the periods are and which branch matched; that branch's own pattern then runs only there, to read
+# the groups.
+_PERIOD_SPANS, _OWNERS = _dispatch(_FIRST_CHARS, _BRANCHES)
+_BRANCH_PATTERNS = [re.compile(b) for b in _BRANCHES]
 
 
 @dataclass(slots=True)  # treated as immutable; not frozen=True, whose __init__ costs a setattr call per field
@@ -497,9 +506,10 @@ def _matches(text: str, start: int, end: int, lowered: str | None = None):
 
 
 def _period_matches(text: str, start: int, end: int) -> list[re.Match]:
-    """What _PERIOD.finditer(text, start, end) yields, found with the group-less pattern."""
-    match = _PERIOD.match
-    return [match(text, m.start(), end) for m in _PERIOD_SPANS.finditer(text, start, end)]
+    """What _PERIOD.finditer(text, start, end) yields (the same spans, groups, lastgroup), found with the group-less
+    pattern: the first branch to match at a position is the one _PERIOD takes there, so its own pattern reads it."""
+    patterns, owners = _BRANCH_PATTERNS, _OWNERS
+    return [patterns[owners[m.lastindex]].match(text, m.start(), end) for m in _PERIOD_SPANS.finditer(text, start, end)]
 
 
 _SINCE_TAIL = re.compile(r"[^，,。；;！？!?\n]{0,24}?(?:以来|以來|起)")
