@@ -1,8 +1,18 @@
 """The period finder's shortcuts read exactly what the full period pattern reads."""
 
+import re
+
 import pytest
 
-from pipeline.extract.periods import _PERIOD, _period_matches
+from pipeline.extract.periods import (
+    _COMPARED,
+    _FROM_LEVEL,
+    _PERIOD,
+    _SENTENCE_END,
+    _compared,
+    _from_level,
+    _period_matches,
+)
 
 from .conftest import REPO, SHARED_CORPUS
 
@@ -41,3 +51,32 @@ def test_branch_patterns_read_what_the_full_pattern_reads(text):
 def test_branch_patterns_on_documents():
     for text in _documents():
         _check(text)
+
+
+BEFORE = [
+    "与2024年 與 较較比 相比 相较 超过超過 远超 遠超 高于 高於 低于低於 对比，2024 對比,x 一年前的（2024 一年前( 一年前2024",
+    "higher than 2024 THAN\n2024 versus \n2024 VERſUS\n\n2024 vs. 2024 VS 2024 compared with 2024 Compared To\n2024 x",
+    "down from 45% in 2024, up from $240 million in January; FROM RMB3.1 BILLION FOR\n2025 from 3 per cent at\t2026 fromage",
+]
+
+
+@pytest.mark.parametrize("text", BEFORE)
+def test_guarded_searches_say_what_the_searches_say(text):
+    for at in range(len(text) + 1):
+        assert _compared(text, at) == (_COMPARED.search(text, max(0, at - 14), at) is not None)
+        assert _from_level(text, at) == (_FROM_LEVEL.search(text, max(0, at - 40), at) is not None)
+
+
+def test_guarded_searches_on_documents():
+    for text in _documents()[:40]:
+        for at in range(len(text) + 1):
+            assert _compared(text, at) == (_COMPARED.search(text, max(0, at - 14), at) is not None)
+            assert _from_level(text, at) == (_FROM_LEVEL.search(text, max(0, at - 40), at) is not None)
+
+
+def test_sentence_end_is_the_class_it_replaces():
+    plain = re.compile(r"[。！？!?\n]|\.\s")
+    for text in [*BEFORE, *TRICKY, *_documents()]:
+        assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in _SENTENCE_END.finditer(text, 3, len(text) - 1)] == [
+            m.span() for m in plain.finditer(text, 3, len(text) - 1)]
