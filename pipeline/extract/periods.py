@@ -321,6 +321,7 @@ def _by_second(members: tuple[tuple[int, frozenset[str] | None], ...], plain: li
 
 
 def _alternatives(members: tuple[int, ...], plain: list[str], owners: list[int]) -> str:
+    """The members' branches in their order, each ending with its empty group (see _dispatch), recorded in owners."""
     owners.extend(members)
     return "(?:" + "|".join(plain[i] + "()" for i in members) + ")"
 
