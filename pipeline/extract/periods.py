@@ -190,6 +190,59 @@ def _first_chars(items, icase: bool) -> tuple[set[str] | None, bool]:
     return out, True
 
 
+def _second_chars(items, icase: bool, follow: set[str] | None) -> dict[str, set[str] | None] | None:
+    """For each character a parsed sequence can start with, the characters that can come second (a superset; None:
+    any, or the match may end there), when what follows the sequence starts with one of follow (None: anything).
+
+    None when the first characters cannot be told (see _first_chars).
+    """
+    out: dict[str, set[str] | None] = {}
+    for j, (op, av) in enumerate(items):
+        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+            continue  # zero-width: the next item starts the match
+        after = _then(*_first_chars(items[j + 1:], icase), follow)
+        first, empty = _first_chars([(op, av)], icase)
+        if op in (_C.LITERAL, _C.IN):
+            pairs = None if first is None else dict.fromkeys(first, after)
+        elif op is _C.BRANCH:
+            pairs = {}
+            for alternative in av[1]:
+                pairs = _merge_pairs(pairs, _second_chars(alternative, icase, after))
+        elif op is _C.SUBPATTERN:
+            _group, add, remove, sub = av
+            pairs = _second_chars(sub, (icase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE, after)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            _low, high, sub = av  # after one round, another may come
+            pairs = _second_chars(sub, icase, after if high == 1 else _then(first, True, after))
+        else:
+            return None
+        out = _merge_pairs(out, pairs)
+        if out is None or not empty:
+            return out
+    return out
+
+
+def _then(first: set[str] | None, empty: bool, follow: set[str] | None) -> set[str] | None:
+    """The characters that can come first in a sequence starting with first (None: any; empty: it may match
+    nothing) followed by one starting with follow."""
+    if first is None or (empty and follow is None):
+        return None
+    return first | follow if empty else first
+
+
+def _merge_pairs(a: dict | None, b: dict | None) -> dict[str, set[str] | None] | None:
+    """The union of two _second_chars answers."""
+    if a is None or b is None:
+        return None
+    out = dict(a)
+    for ch, seconds in b.items():
+        if ch not in out:
+            out[ch] = seconds
+        elif out[ch] is not None:
+            out[ch] = None if seconds is None else out[ch] | seconds
+    return out
+
+
 def _cased(chars: set[str], icase: bool) -> set[str] | None:
     """Every character a case-insensitive match of these may meet (ASCII letters also match K, ſ, İ, ı)."""
     if not icase:
@@ -203,7 +256,7 @@ def _cased(chars: set[str], icase: bool) -> set[str] | None:
     return out
 
 
-def _dispatch(allowed: str, branches: list[str]) -> re.Pattern:
+def _dispatch(allowed: str, branches: list[str]) -> tuple[re.Pattern, list[int]]:
     """One pattern matching what "(?=[allowed])(?:" + "|".join(branches) + ")" matches, without named groups, trying at each
     position only the branches that can start with its character, in their order.
 
@@ -215,30 +268,62 @@ def _dispatch(allowed: str, branches: list[str]) -> re.Pattern:
     in a few buckets (digits first: the commonest in facts, then other scripts, upper, lower case):
     a position tests its bucket's class, then only the classes inside it. The classes are disjoint,
     so their order changes nothing.
+
+    Within a class, a lookahead on the second character picks the branches that can go on with it
+    ("the" goes on with "h": "t" followed by "o" or "a" tries only the branches that can): a position
+    in an English word no longer tries the fifteen branches that start with "the".
+
+    Each branch ends with an empty group, set only when that branch has matched: the match's lastindex
+    is the position in owners (the second value returned) of the branch that matched.
     """
     plain = [re.sub(r"\(\?P<\w+>", "(?:", b) for b in branches]
-    firsts = []
+    owners = [-1]  # group 0 is the whole match
+    firsts, seconds = [], []
     for b in plain:
         first, empty = _first_chars(_parser.parse(b), False)
-        if first is None or empty:
-            return re.compile(_lookahead(allowed) + "(?:" + "|".join(plain) + ")")  # cannot tell: try them all
+        if first is None or empty:  # cannot tell: try them all
+            return re.compile(_lookahead(allowed) + "(?:" + "|".join(p + "()" for p in plain) + ")"), [-1, *range(len(plain))]
         firsts.append(first & set(allowed))
-    by_char: dict[str, list[int]] = {}
+        seconds.append(_second_chars(_parser.parse(b), False, None) or {})
+    by_char: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
     for i, first in enumerate(firsts):
         for ch in first:
-            by_char.setdefault(ch, []).append(i)
-    by_set: dict[tuple[int, ...], list[str]] = {}
+            second = seconds[i].get(ch)
+            by_char.setdefault(ch, []).append((i, None if second is None else frozenset(second)))
+    by_set: dict[tuple[tuple[int, frozenset[str] | None], ...], list[str]] = {}
     for ch, members in by_char.items():
         by_set.setdefault(tuple(members), []).append(ch)
-    buckets: dict[int, list[tuple[list[str], tuple[int, ...]]]] = {}
+    buckets: dict[int, list[tuple[list[str], tuple]]] = {}
     for members, chars in sorted(by_set.items(), key=lambda kv: -len(kv[1])):
         for bucket in sorted({_bucket(ch) for ch in chars}):
             buckets.setdefault(bucket, []).append(([ch for ch in chars if _bucket(ch) == bucket], members))
     nested = []
     for _, classes in sorted(buckets.items()):
-        inner = "|".join(f"{_lookahead(chars)}(?:" + "|".join(plain[i] for i in members) + ")" for chars, members in classes)
-        nested.append(_lookahead([ch for chars, _ in classes for ch in chars]) + f"(?:{inner})")
-    return re.compile(_lookahead(by_char) + "(?:" + "|".join(nested) + ")")
+        inner = [_lookahead(chars) + _by_second(members, plain, owners) for chars, members in classes]
+        nested.append(_lookahead([ch for chars, _ in classes for ch in chars]) + "(?:" + "|".join(inner) + ")")
+    return re.compile(_lookahead(by_char) + "(?:" + "|".join(nested) + ")"), owners
+
+
+def _by_second(members: tuple[tuple[int, frozenset[str] | None], ...], plain: list[str], owners: list[int]) -> str:
+    """The branches of members (each with the characters that can come second in it, None: any), each tried only
+    where the next character is one of them; the owner of each branch's group is appended to owners."""
+    known = sorted(set().union(*(second for _, second in members if second is not None)))
+    by_group: dict[tuple[int, ...], list[str]] = {}
+    for ch in known:
+        by_group.setdefault(tuple(i for i, second in members if second is None or ch in second), []).append(ch)
+    wild = tuple(i for i, second in members if second is None)
+    if not known:
+        return _alternatives(wild, plain, owners)
+    parts = [f"(?=[\\s\\S]{_class(chars)})" + _alternatives(group, plain, owners) for group, chars in by_group.items()]
+    if wild:  # where the next character is none of those (or there is none)
+        parts.append(f"(?![\\s\\S]{_class(known)})" + _alternatives(wild, plain, owners))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _alternatives(members: tuple[int, ...], plain: list[str], owners: list[int]) -> str:
+    """The members' branches in their order, each ending with its empty group (see _dispatch), recorded in owners."""
+    owners.extend(members)
+    return "(?:" + "|".join(plain[i] + "()" for i in members) + ")"
 
 
 def _bucket(ch: str) -> int:
@@ -247,11 +332,17 @@ def _bucket(ch: str) -> int:
 
 
 def _lookahead(chars) -> str:
-    return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])"
+    return "(?=" + _class(chars) + ")"
 
 
-# It finds where the periods are; the full pattern then runs only there, to read the groups.
-_PERIOD_SPANS = _dispatch(_FIRST_CHARS, _BRANCHES)
+def _class(chars) -> str:
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
+
+
+# It finds where the periods are and which branch matched; that branch's own pattern then runs only there, to read
+# the groups.
+_PERIOD_SPANS, _OWNERS = _dispatch(_FIRST_CHARS, _BRANCHES)
+_BRANCH_PATTERNS = [re.compile(b) for b in _BRANCHES]
 
 
 @dataclass(slots=True)  # treated as immutable; not frozen=True, whose __init__ costs a setattr call per field
@@ -401,10 +492,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         if p.kind == "date" and len(p.label) == 10 and not (
                 m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
-        if p.years and p.kind in ("flow", "date", "span", "vague") and not _COMPARED.search(text, max(0, p.start - 14), p.start) \
-                and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start) and not comparative(text, p) \
-                and not (_trails(text, p) and last_year is not None and p.years[-1] < last_year[0]) \
-                and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not guessed:
+        if p.years and p.kind in ("flow", "date", "span", "vague") and not guessed \
+                and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not _compared(text, p.start) \
+                and not _from_level(text, p.start) and not comparative(text, p) \
+                and not (_trails(text, p) and last_year is not None and p.years[-1] < last_year[0]):
             # a half without its year put in last year because this year's was still under way ("下半年招聘將放緩"
             # in August) is a guess about that one phrase, and names no year for the months after it
             # a half or quarter dated by a year written as a word is written from the day of writing too
@@ -497,9 +588,10 @@ def _matches(text: str, start: int, end: int, lowered: str | None = None):
 
 
 def _period_matches(text: str, start: int, end: int) -> list[re.Match]:
-    """What _PERIOD.finditer(text, start, end) yields, found with the group-less pattern."""
-    match = _PERIOD.match
-    return [match(text, m.start(), end) for m in _PERIOD_SPANS.finditer(text, start, end)]
+    """What _PERIOD.finditer(text, start, end) yields (the same spans, groups, lastgroup), found with the group-less
+    pattern: the first branch to match at a position is the one _PERIOD takes there, so its own pattern reads it."""
+    patterns, owners = _BRANCH_PATTERNS, _OWNERS
+    return [patterns[owners[m.lastindex]].match(text, m.start(), end) for m in _PERIOD_SPANS.finditer(text, start, end)]
 
 
 _SINCE_TAIL = re.compile(r"[^，,。；;！？!?\n]{0,24}?(?:以来|以來|起)")
@@ -706,6 +798,21 @@ _COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超�
                        r"|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
 # "down from 45% in 2024", "up from $240 million in January": the level a change starts from, and its period
 _FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
+# The last character of each word _COMPARED ends with; an optional space and a line end may follow it, so it is one of
+# the three before the period. Testing them first spares most periods a search trying fourteen positions.
+_COMPARED_LAST = frozenset("与與较較比过過超于於，,前的（(nNsSſhHoO.")
+
+
+def _compared(text: str, at: int) -> bool:
+    """True when the period starting at `at` is the base of a comparison (see _COMPARED)."""
+    return not _COMPARED_LAST.isdisjoint(text[max(0, at - 3):at]) and \
+        _COMPARED.search(text, max(0, at - 14), at) is not None
+
+
+def _from_level(text: str, at: int) -> bool:
+    """True when the period starting at `at` is that of the level a change starts from (see _FROM_LEVEL); the
+    pattern ends with a space (or a line end), so a test of the character before spares most periods its search."""
+    return text[at - 1:at].isspace() and _FROM_LEVEL.search(text, max(0, at - 40), at) is not None
 
 
 RECENT_MONTHS = 3  # a month over this many months before the document's month, or fewer, is the news of the day
@@ -861,7 +968,8 @@ def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | Non
     return PeriodMention(m.start(), m.end(), "flow", p.label, (y,)) if p else None
 
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
+# Alternatives that each start with a character (not a class) let the engine skip to the next of them.
+_SENTENCE_END = re.compile(r"。|！|？|!|\?|\n|\.\s")
 _CLAUSE_END = re.compile(r"[；;]")
 
 # "1月9日，也就是智谱上市的次日": "the day after" someone else's day restates the day just named.
