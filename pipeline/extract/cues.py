@@ -52,12 +52,12 @@ class CueBook:
     others: tuple[str, ...]
     plausibility: dict
     _entries: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict, repr=False)
-    _pattern: re.Pattern | None = field(default=None, repr=False)
+    _words: WordScanner | None = field(default=None, repr=False)
     _qual_before: re.Pattern | None = field(default=None, repr=False)
     _qual_after: re.Pattern | None = field(default=None, repr=False)
     _groups: dict[str, tuple] = field(default_factory=dict, repr=False)
     _qual_hint: re.Pattern | None = field(default=None, repr=False)
-    _metric_pattern: re.Pattern | None = field(default=None, repr=False)
+    _metric_words: WordScanner | None = field(default=None, repr=False)
     # True when some metric takes both bare numbers and amounts: a bare one then gets the document's currency
     blends_currency: bool = field(default=False, repr=False)
 
@@ -69,9 +69,9 @@ class CueBook:
 
     def compile(self) -> None:
         """Build the matchers once every word is registered."""
-        self._pattern = compile_words(self._entries, spaced=True)
-        self._metric_pattern = compile_words([w for w, entries in self._entries.items() if any(r == "metric" for r, _, _ in entries)],
-                                             spaced=True)
+        self._words = WordScanner(self._entries, spaced=True)
+        self._metric_words = WordScanner([w for w, entries in self._entries.items() if any(r == "metric" for r, _, _ in entries)],
+                                         spaced=True)
         self.blends_currency = any({"plain", "currency"} <= rule.units for rule in self.metrics.values())
         self._groups.clear()
         self._qual_before = _qualifier_pattern(self.qualifiers, "before", anchor_end=True)
@@ -83,7 +83,7 @@ class CueBook:
         cues = []
         lowered = lower_ascii(text) if lowered is None else lowered
         groups = self._groups
-        for m in self._pattern.finditer(lowered, start, len(text) if end is None else end):
+        for m in self._words.matches(lowered, start, len(text) if end is None else end):
             word = m.group(0)
             s = m.start()
             if s and word[0].isascii() and word[0].isalnum() and lowered[s - 1].isascii() and lowered[s - 1].isalpha():
@@ -100,7 +100,7 @@ class CueBook:
         """False when find() could not return any metric cue in lowered[start:end] (one scan in C)."""
         # Any metric cue find() returns is a match of this narrower trie at the same place, so no match
         # here rules them all out; a match may still be a Latin word inside a longer one, hence "may".
-        return self._metric_pattern.search(lowered, start, end) is not None
+        return self._metric_words.found(lowered, start, end)
 
     def _group(self, word: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         """The (role, names, side) cues a matched word stands for, remembered per spelling."""
@@ -157,15 +157,71 @@ def compile_words(words, *, spaced: bool = False) -> re.Pattern:
     """Compile the words as a trie over ASCII-lowered text: no IGNORECASE and a literal first character
     in every branch, so the regex engine skips non-candidate positions in C (tens of MB/s). `spaced`: a
     space may stand where Chinese meets Latin (many Chinese writers put one around every Latin word)."""
+    return _compile_trie(_word_trie(words), spaced)
+
+
+def _word_trie(words) -> dict:
     trie: dict = {}
     for word in words:
         node = trie
         for ch in lower_ascii(word):
             node = node.setdefault(ch, {})
         node[""] = word[-1:].isascii() and word[-1:].isalnum()  # a Latin ending needs a word boundary
+    return trie
+
+
+def _compile_trie(trie: dict, spaced: bool) -> re.Pattern:
     if not trie:
         return re.compile("(?!)")
     return re.compile(_trie(trie, spaced=spaced) if "" in trie else _grouped_root(trie, spaced))
+
+
+class WordScanner:
+    """compile_words' matches, found by two patterns: one for the words starting with an ASCII character, one
+    for the others.
+
+    The one pattern opens with a lookahead, so the engine enters it at every position, and on Latin text walks
+    its Latin branches at nearly each one; a trie of the Latin words alone opens with plain literals, whose
+    first characters the engine looks for in C: five times faster on English text, a little faster on Chinese.
+    No word is in both, so at any position at most one of the two can match, and what they find together is
+    what the one pattern finds, unless a match of one covers the start of a match of the other (a mixed word:
+    "日均token", "token调用量"); then the one pattern decides.
+    """
+
+    __slots__ = ("whole", "latin", "other")
+
+    def __init__(self, words, *, spaced: bool = False) -> None:
+        trie = _word_trie(words)
+        self.whole = _compile_trie(trie, spaced)
+        latin = {ch: node for ch, node in trie.items() if ch and ch.isascii()}
+        other = {ch: node for ch, node in trie.items() if not ch.isascii()}
+        split = "" not in trie and latin and other  # an empty word matches anywhere: no split
+        self.latin = re.compile(_trie(latin, spaced=spaced)) if split else None
+        self.other = _compile_trie(other, spaced) if split else None
+
+    def matches(self, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+        """The matches of compile_words(words).finditer(text, start, end), in order."""
+        end = len(text) if end is None else end
+        if self.latin is None:
+            return list(self.whole.finditer(text, start, end))
+        found = list(self.latin.finditer(text, start, end))
+        other = list(self.other.finditer(text, start, end))
+        if not (found and other):
+            return found or other
+        found += other
+        found.sort(key=re.Match.start)
+        last = start
+        for m in found:
+            if m.start() < last:
+                return list(self.whole.finditer(text, start, end))  # a mixed word overlaps another match
+            last = m.end()
+        return found
+
+    def found(self, text: str, start: int, end: int) -> bool:
+        """True when compile_words(words).search(text, start, end) finds a word."""
+        if self.latin is None:
+            return self.whole.search(text, start, end) is not None
+        return self.latin.search(text, start, end) is not None or self.other.search(text, start, end) is not None
 
 
 _ROOT_GROUP = 32

@@ -1,0 +1,48 @@
+"""The faster scans give exactly what the single patterns they stand in for give."""
+
+import random
+
+import pytest
+
+from pipeline.extract.cues import WordScanner, compile_words, default_cue_book, lower_ascii
+from pipeline.extract.sentences import normalize_text
+
+from .conftest import LABELLED, SHARED_CORPUS
+
+MIXED = [
+    "日均token调用量达到10万亿，日均 token 调用量 3万亿, token调用量 and tokens/日 24小时内 24 hours",
+    "xrevenue growth, net income  rose; startup revenue营收 同比+5% 研发/收入 的arr c端 ai原生产品 AI原生产品",
+    "Revenue 收入 营业收入 revenues of 3 up 5% 同比增长 year-on-year",
+]
+
+
+def _texts() -> list[str]:
+    docs = [p.read_text(encoding="utf-8") for p in sorted((LABELLED / "docs").iterdir())]
+    docs += [p.read_text(encoding="utf-8") for p in sorted(SHARED_CORPUS.glob("*.txt"))]
+    return [lower_ascii(normalize_text(t)) for t in [*MIXED, *docs]]
+
+
+def _words() -> list[list[str]]:
+    book = default_cue_book()
+    metric = [w for w, entries in book._entries.items() if any(r == "metric" for r, _, _ in entries)]
+    return [list(book._entries), metric, list(book.others), ["ai", "日均token", "token调用量", "调用"], ["abc"], ["营收"], []]
+
+
+@pytest.mark.parametrize("spaced", [True, False])
+def test_word_scanner_finds_what_the_one_pattern_finds(spaced):
+    rng = random.Random(7)
+    for words in _words():
+        one, scanner = compile_words(words, spaced=spaced), WordScanner(words, spaced=spaced)
+        for text in _texts():
+            spans = [(0, len(text))] + [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(5)]
+            for start, end in spans:
+                assert [m.span() for m in scanner.matches(text, start, end)] == [
+                    m.span() for m in one.finditer(text, start, end)]
+                assert scanner.found(text, start, end) == (one.search(text, start, end) is not None)
+
+
+def test_a_mixed_word_overlapping_another_match_falls_back_to_the_one_pattern():
+    words = ["日均token", "token调用量", "ai"]
+    text = "日均token调用量 日均 token ai token调用量"
+    assert [m.span() for m in WordScanner(words, spaced=True).matches(text)] == [
+        m.span() for m in compile_words(words, spaced=True).finditer(text)] == [(0, 7), (11, 19), (20, 22), (23, 31)]
