@@ -1,10 +1,12 @@
 """The faster scans give exactly what the single patterns they stand in for give."""
 
 import random
+import re
 
 import pytest
 
 from pipeline.extract.cues import WordScanner, compile_words, default_cue_book, lower_ascii
+from pipeline.extract.numbers import _EN_TIMES, _EN_WORDS
 from pipeline.extract.sentences import normalize_text
 
 from .conftest import LABELLED, SHARED_CORPUS
@@ -16,10 +18,13 @@ MIXED = [
 ]
 
 
-def _texts() -> list[str]:
+def _raw_texts() -> list[str]:
     docs = [p.read_text(encoding="utf-8") for p in sorted((LABELLED / "docs").iterdir())]
-    docs += [p.read_text(encoding="utf-8") for p in sorted(SHARED_CORPUS.glob("*.txt"))]
-    return [lower_ascii(normalize_text(t)) for t in [*MIXED, *docs]]
+    return [*MIXED, *docs, *(p.read_text(encoding="utf-8") for p in sorted(SHARED_CORPUS.glob("*.txt")))]
+
+
+def _texts() -> list[str]:
+    return [lower_ascii(normalize_text(t)) for t in _raw_texts()]
 
 
 def _words() -> list[list[str]]:
@@ -46,3 +51,14 @@ def test_a_mixed_word_overlapping_another_match_falls_back_to_the_one_pattern():
     text = "日均token调用量 日均 token ai token调用量"
     assert [m.span() for m in WordScanner(words, spaced=True).matches(text)] == [
         m.span() for m in compile_words(words, spaced=True).finditer(text)] == [(0, 7), (11, 19), (20, 22), (23, 31)]
+
+
+def test_english_multiples_find_what_the_plain_alternation_finds():
+    plain = re.compile(r"(?i)(?<![A-Za-z-])(?:(?P<en>" + "|".join(sorted(_EN_WORDS, key=len, reverse=True))
+                       + r")[ ]times\b|(?P<twice>twice)(?=[ ](?:the|its|their|that)\b))")
+    texts = [normalize_text(t) for t in _raw_texts()] + [
+        "Eight times its revenue, TWELVE TIMES, ſix times, xten times, ten-times, twice the size, Twice a year, twice"]
+    for text in texts:
+        assert [m.span() for m in _EN_TIMES.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in _EN_TIMES.finditer(text, 5, len(text) - 3)] == [
+            m.span() for m in plain.finditer(text, 5, len(text) - 3)]
