@@ -161,12 +161,19 @@ _COMMENTS = re.compile(
     r"^[ \t]*(?:热门评论|熱門評論|精彩评论|精彩評論|网友评论|網友評論|读者评论|讀者評論|全部评论|全部評論|最新评论|最新評論"
     r"|精选留言|精選留言|读者留言|讀者留言|评论区|評論區|留言区|留言區|(?i:comments|reader\scomments|readers'\scomments"
     r"|top\scomments))[ \t]*[:：]?[ \t]*$", re.MULTILINE)
+# The same heading found by the line break before it: the engine scans for a literal first character in C, where it
+# tries "^" at every position; the class (the headings' first characters) rejects most lines in one test.
+_COMMENTS_AFTER_BREAK = re.compile("\n(?=[ \t]*[热熱精网網读讀全最评評留CcRrTt])" + _COMMENTS.pattern[1:], re.MULTILINE)
 
 
 def _without_comments(text: str) -> str:
     """The text up to a comments section in its latter part (a reader's "570亿港元的市值" is no fact of the article)."""
-    m = _COMMENTS.search(text, len(text) // 3)
-    return text[:m.start()] if m else text
+    start = len(text) // 3
+    if not start:
+        m = _COMMENTS.search(text)
+        return text[:m.start()] if m else text
+    m = _COMMENTS_AFTER_BREAK.search(text, start - 1)  # a heading starting at or after `start`
+    return text[:m.start() + 1] if m else text
 
 
 def _windows(sentences, numbers, reach: int = CONTEXT_SENTENCES) -> list[tuple[int, int, int, int]]:

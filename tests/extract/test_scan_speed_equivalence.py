@@ -62,3 +62,23 @@ def test_english_multiples_find_what_the_plain_alternation_finds():
         assert [m.span() for m in _EN_TIMES.finditer(text)] == [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in _EN_TIMES.finditer(text, 5, len(text) - 3)] == [
             m.span() for m in plain.finditer(text, 5, len(text) - 3)]
+
+
+def test_comments_heading_found_after_its_line_break_is_the_one_found_at_a_line_start():
+    import pipeline.extract as extract
+
+    def plain(text):
+        m = extract._COMMENTS.search(text, len(text) // 3)
+        return text[:m.start()] if m else text
+
+    rng = random.Random(3)
+    heads = ["热门评论", "\n评论区\n", "\nComments:\n", "\n  top comments ：\n", "x\n留言区", "\n\tREADERS' COMMENTS",
+             "\nReader comments", "\n熱門評論", "\n精選留言 :", "\n网友评论", "\n讀者留言", "\n全部評論", "\n最新评论"]
+    texts = _raw_texts()
+    cases = [*texts, "", "a", "评论区", "\n评论区", "ab\n评论区", "abc\n评论区\nx", "评论区\nabc\n", "\n\n\n评论区"]
+    for text in texts[:20]:
+        for _ in range(8):
+            i = rng.randrange(len(text) + 1)
+            cases.append(text[:i] + rng.choice(heads) + text[i:])
+    for case in cases:
+        assert extract._without_comments(case) == plain(case)
