@@ -31,6 +31,7 @@ import datetime
 import re
 from bisect import bisect_right
 from decimal import Decimal
+from operator import attrgetter
 
 from pipeline.extract.binding import (
     CONTEXT_SENTENCES,
@@ -95,15 +96,16 @@ def extract_facts(
         published = published.date()
     doc_date = published or find_document_date(norm)
     read = _needed(windows, live, book.blends_currency)
-    periods = _find_periods(norm, lowered, doc_date, windows, read)
+    dated: dict[int, list] = {}  # each window's periods, read with this doc_date
+    periods = _find_periods(norm, lowered, doc_date, windows, read, dated)
     ended = max((period_end(p.label) for p in periods if p.closed), default=None)
     if doc_date is not None and ended is not None and ended > doc_date:
         # "six months ended 30 June 2025" was written after 30 June 2025, whatever date was taken for the text
-        doc_date = ended
-        periods = _find_periods(norm, lowered, doc_date, windows, read)
+        doc_date, dated = ended, {}
+        periods = _find_periods(norm, lowered, doc_date, windows, read, dated)
     if not all(read) and _needs_history(periods, windows, read):
         read = [True] * len(windows)  # "同期" with no period before it in its sentence reads all earlier ones
-        periods = _find_periods(norm, lowered, doc_date, windows, read)
+        periods = _find_periods(norm, lowered, doc_date, windows, read, dated)
     spans = [(s, e) for (s, e, _, _), r in zip(windows, read, strict=True) if r]
     tabled, in_tables = table_facts(norm, lowered, book, subject, doc_date, companies, find_tables(norm))
     doc = Document(
@@ -122,12 +124,13 @@ def extract_facts(
     )
     facts = []
     seen = set()
-    found = sorted([*bind_document(doc), *tabled], key=lambda f: f.start)
+    found = sorted([*bind_document(doc), *tabled], key=attrgetter("start"))
+    values = [f.value.normalize() for f in found]
     # a compound rate dated by guesswork (a headline's "三年复合增长130%") restates the one stated with its span
-    spanned = {(f.company, f.metric, f.value.normalize()) for f in found if span_years(f.period)}
+    spanned = {(f.company, f.metric, v) for f, v in zip(found, values, strict=True) if span_years(f.period)}
     # a headline or subhead drops the 日均 of the body ("调用量3月突破60万亿"): a token count equal to the same
     # company's daily count for the same month restates it
-    daily = {(f.company, f.period, f.value.normalize()) for f in found if f.metric == "daily_token_volume"}
+    daily = {(f.company, f.period, v) for f, v in zip(found, values, strict=True) if f.metric == "daily_token_volume"}
     # a figure a table states is the table's: a sentence restating it ("US$298.4 million" for 298,396) adds no fact,
     # neither a second one nor one dated, or given to a company, otherwise
     table_values: dict[tuple[str, str], set[Decimal]] = {}
@@ -135,14 +138,14 @@ def extract_facts(
         table_values.setdefault((fact.metric, fact.unit), set()).add(fact.value)
     table_roundings = {key: roundings(values) for key, values in table_values.items()}
     in_table = {(f.company, f.metric, f.period, f.value.normalize()) for f in tabled}
-    for fact in found:
-        if (fact.company, fact.metric, fact.value.normalize()) in spanned and not span_years(fact.period):
+    for fact, value in zip(found, values, strict=True):
+        if spanned and (fact.company, fact.metric, value) in spanned and not span_years(fact.period):
             continue
-        if fact.metric == "token_volume" and (fact.company, fact.period, fact.value.normalize()) in daily:
+        if fact.metric == "token_volume" and (fact.company, fact.period, value) in daily:
             continue
-        key = (fact.company, fact.metric, fact.period, fact.value.normalize())
-        if key not in in_table and _restates_table(fact.value, table_values.get((fact.metric, fact.unit), set()),
-                                                   table_roundings.get((fact.metric, fact.unit))):
+        key = (fact.company, fact.metric, fact.period, value)
+        stated = table_values.get((fact.metric, fact.unit))  # no table figure of its kind: nothing it could restate
+        if stated and key not in in_table and _restates_table(fact.value, stated, table_roundings[fact.metric, fact.unit]):
             continue
         if key in seen:
             continue
@@ -158,12 +161,19 @@ _COMMENTS = re.compile(
     r"^[ \t]*(?:热门评论|熱門評論|精彩评论|精彩評論|网友评论|網友評論|读者评论|讀者評論|全部评论|全部評論|最新评论|最新評論"
     r"|精选留言|精選留言|读者留言|讀者留言|评论区|評論區|留言区|留言區|(?i:comments|reader\scomments|readers'\scomments"
     r"|top\scomments))[ \t]*[:：]?[ \t]*$", re.MULTILINE)
+# The same heading found by the line break before it: the engine scans for a literal first character in C, where it
+# tries "^" at every position; the class (the headings' first characters) rejects most lines in one test.
+_COMMENTS_AFTER_BREAK = re.compile("\n(?=[ \t]*[热熱精网網读讀全最评評留CcRrTt])" + _COMMENTS.pattern[1:], re.MULTILINE)
 
 
 def _without_comments(text: str) -> str:
     """The text up to a comments section in its latter part (a reader's "570亿港元的市值" is no fact of the article)."""
-    m = _COMMENTS.search(text, len(text) // 3)
-    return text[:m.start()] if m else text
+    start = len(text) // 3
+    if not start:
+        m = _COMMENTS.search(text)
+        return text[:m.start()] if m else text
+    m = _COMMENTS_AFTER_BREAK.search(text, start - 1)  # a heading starting at or after `start`
+    return text[:m.start() + 1] if m else text
 
 
 def _windows(sentences, numbers, reach: int = CONTEXT_SENTENCES) -> list[tuple[int, int, int, int]]:
@@ -209,9 +219,17 @@ def _needed(windows, live: list[bool], everything: bool) -> list[bool]:
     return read
 
 
-def _find_periods(text: str, lowered: str, doc_date, windows, read: list[bool]) -> list:
-    return [p for (s, e, _, _), r in zip(windows, read, strict=True) if r
-            for p in find_periods(text, doc_date, s, e, lowered=lowered)]
+def _find_periods(text: str, lowered: str, doc_date, windows, read: list[bool], dated: dict[int, list]) -> list:
+    """The periods of the windows to read, in order. `dated` keeps each window's for the next call with the same
+    doc_date: reading the whole history after "同期" reads only the windows skipped so far (find_periods is pure)."""
+    periods = []
+    for k, (s, e, _, _) in enumerate(windows):
+        if read[k]:
+            found = dated.get(k)
+            if found is None:
+                found = dated[k] = find_periods(text, doc_date, s, e, lowered=lowered)
+            periods += found
+    return periods
 
 
 def _needs_history(periods, windows, read: list[bool]) -> bool:

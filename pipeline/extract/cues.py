@@ -52,7 +52,7 @@ class CueBook:
     others: tuple[str, ...]
     plausibility: dict
     _entries: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict, repr=False)
-    _pattern: re.Pattern | None = field(default=None, repr=False)
+    _words: WordScanner | None = field(default=None, repr=False)
     _qual_before: re.Pattern | None = field(default=None, repr=False)
     _qual_after: re.Pattern | None = field(default=None, repr=False)
     _groups: dict[str, tuple] = field(default_factory=dict, repr=False)
@@ -69,7 +69,7 @@ class CueBook:
 
     def compile(self) -> None:
         """Build the matchers once every word is registered."""
-        self._pattern = compile_words(self._entries, spaced=True)
+        self._words = WordScanner(self._entries, spaced=True)
         self._metric_pattern = compile_words([w for w, entries in self._entries.items() if any(r == "metric" for r, _, _ in entries)],
                                              spaced=True)
         self.blends_currency = any({"plain", "currency"} <= rule.units for rule in self.metrics.values())
@@ -83,7 +83,7 @@ class CueBook:
         cues = []
         lowered = lower_ascii(text) if lowered is None else lowered
         groups = self._groups
-        for m in self._pattern.finditer(lowered, start, len(text) if end is None else end):
+        for m in self._words.matches(lowered, start, len(text) if end is None else end):
             word = m.group(0)
             s = m.start()
             if s and word[0].isascii() and word[0].isalnum() and lowered[s - 1].isascii() and lowered[s - 1].isalpha():
@@ -157,15 +157,55 @@ def compile_words(words, *, spaced: bool = False) -> re.Pattern:
     """Compile the words as a trie over ASCII-lowered text: no IGNORECASE and a literal first character
     in every branch, so the regex engine skips non-candidate positions in C (tens of MB/s). `spaced`: a
     space may stand where Chinese meets Latin (many Chinese writers put one around every Latin word)."""
+    return _compile_trie(_word_trie(words), spaced)
+
+
+def _word_trie(words) -> dict:
     trie: dict = {}
     for word in words:
         node = trie
         for ch in lower_ascii(word):
             node = node.setdefault(ch, {})
         node[""] = word[-1:].isascii() and word[-1:].isalnum()  # a Latin ending needs a word boundary
+    return trie
+
+
+def _compile_trie(trie: dict, spaced: bool) -> re.Pattern:
     if not trie:
         return re.compile("(?!)")
     return re.compile(_trie(trie, spaced=spaced) if "" in trie else _grouped_root(trie, spaced))
+
+
+class WordScanner:
+    """compile_words' matches, found faster where the text holds words of one script only.
+
+    The one pattern opens with a lookahead, so the engine enters it at every position, and on Latin text walks
+    its Latin branches at nearly each one; a trie of the Latin words alone opens with plain literals, whose first
+    characters the engine looks for in C: five times faster on English text. No word is in both tries, so where
+    one of them matches nowhere, what the other finds is what the one pattern finds; where both match, the one
+    pattern is used (merging would need care where a mixed word, "日均token", covers the start of another).
+    """
+
+    __slots__ = ("whole", "latin", "other")
+
+    def __init__(self, words, *, spaced: bool = False) -> None:
+        trie = _word_trie(words)
+        self.whole = _compile_trie(trie, spaced)
+        latin = {ch: node for ch, node in trie.items() if ch and ch.isascii()}
+        other = {ch: node for ch, node in trie.items() if not ch.isascii()}
+        split = "" not in trie and latin and other  # an empty word matches anywhere: no split
+        self.latin = re.compile(_trie(latin, spaced=spaced)) if split else None
+        self.other = _compile_trie(other, spaced) if split else None
+
+    def matches(self, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+        """The matches of compile_words(words).finditer(text, start, end), in order."""
+        end = len(text) if end is None else end
+        if self.latin is not None:
+            if self.other.search(text, start, end) is None:  # English text: a short scan, rejecting ASCII at once
+                return list(self.latin.finditer(text, start, end))
+            if self.latin.search(text, start, end) is None:  # Chinese text: the engine skips it in C
+                return list(self.other.finditer(text, start, end))
+        return list(self.whole.finditer(text, start, end))
 
 
 _ROOT_GROUP = 32

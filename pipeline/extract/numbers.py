@@ -159,7 +159,10 @@ _EN_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
 # "twice the quarter's revenue" is a multiple of something; "twice as fast", "twice a year" are not.
-_EN_TIMES = re.compile(r"(?i)(?<![A-Za-z-])(?:(?P<en>" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")[ ]times\b"
+# The leading class of first letters lets the engine reject most positions with one test: a case-insensitive
+# alternation tried at every position of an English page cost more than the rest of number_matches.
+_EN_TIMES = re.compile(r"(?i)(?=[" + "".join(sorted({w[0] for w in _EN_WORDS} | {"t"})) + r"])(?<![A-Za-z-])"
+                       r"(?:(?P<en>" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")[ ]times\b"
                        r"|(?P<twice>twice)(?=[ ](?:the|its|their|that)\b))")
 
 

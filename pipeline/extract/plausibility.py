@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from pipeline.extract.cues import default_cue_book
 from pipeline.extract.numbers import CURRENCIES
@@ -21,22 +22,28 @@ def check_document(fact: Fact) -> Fact:
     """Flag a fact that is implausible on its own: a share over 100%, a truncated amount, a negative sum."""
     limits = default_cue_book().plausibility
     metric, value = fact.metric, fact.value
-    if fact.unit == "%" and "share" in metric.split(".")[0] and not Decimal(0) <= value <= Decimal(
-        str(limits.get("max_percent", 100))
+    if fact.unit == "%" and "share" in metric.split(".")[0] and not Decimal(0) <= value <= _decimal(
+        limits.get("max_percent", 100)
     ):
         return flag_fact(fact, f"a share of {value}% is outside 0-100%")
-    if metric.startswith("gross_margin") and not Decimal(str(limits.get("min_margin", -1000))) <= value <= 100:
+    if metric.startswith("gross_margin") and not _decimal(limits.get("min_margin", -1000)) <= value <= 100:
         return flag_fact(fact, f"a gross margin of {value}% is impossible")
     if fact.unit in CURRENCIES:
         if value < 0:
             return flag_fact(fact, f"a negative amount ({value}) for {metric}")
-        if value < Decimal(str(limits.get("min_amount", 1000))):
+        if value < _decimal(limits.get("min_amount", 1000)):
             return flag_fact(fact, f"{value} {fact.unit} is too small for {metric}: probably a truncated figure")
-    if fact.unit in ("tokens", "tokens/day") and value < Decimal(str(limits.get("min_tokens", 1000))):
+    if fact.unit in ("tokens", "tokens/day") and value < _decimal(limits.get("min_tokens", 1000)):
         return flag_fact(fact, f"{value} tokens is too small for {metric}: probably a truncated figure")
-    if metric == "ipo_oversubscription" and not 0 < value <= Decimal(str(limits.get("max_oversubscription", 100000))):
+    if metric == "ipo_oversubscription" and not 0 < value <= _decimal(limits.get("max_oversubscription", 100000)):
         return flag_fact(fact, f"oversubscription of {value}x is implausible")
     return fact
+
+
+@lru_cache(maxsize=64, typed=True)
+def _decimal(limit) -> Decimal:
+    """A limit from cues.yaml as a Decimal, made once: check_document asks for one or two per fact."""
+    return Decimal(str(limit))
 
 
 def check_history(fact: Fact, last_known: Decimal | None) -> Fact:
