@@ -375,7 +375,7 @@ def _metric_heading(doc: Document, sentence: Sentence, cues: list[Cue]) -> bool:
 
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
     if periods:
-        latest = max((y for _, p in ctx.periods for y in p.years), default=0)  # what the story had reached so far
+        latest = max([y for _, p in ctx.periods for y in p.years], default=0)  # what the story had reached so far
         for p in periods:  # one at a time: whether a period dates what follows depends on those kept before it
             if _dates_what_follows(doc, index, sentence, p, quantities, cues, ctx, latest):
                 ctx.periods.append((index, p))
@@ -424,9 +424,12 @@ def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
     if kind not in _PARTS and kind != "FY":
         return False
     end = period_end(p.label)
-    flows = [(i, x) for i, x in ctx.periods if x.kind == "flow"]
-    return any((k := period_kind(x.label)) in _PARTS and (k == kind or kind == "FY") and period_end(x.label) > end
-               for i, x in flows if x is flows[-1][1] or _distance(ctx, i, index) <= CONTEXT_SENTENCES)
+    last = next((x for _, x in reversed(ctx.periods) if x.kind == "flow"), None)
+    for i, x in ctx.periods:  # the kind first: it rules most out before the distance is counted
+        if x.kind == "flow" and (k := period_kind(x.label)) in _PARTS and (k == kind or kind == "FY") \
+                and period_end(x.label) > end and (x is last or _distance(ctx, i, index) <= CONTEXT_SENTENCES):
+            return True
+    return False
 
 
 _PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year
@@ -760,6 +763,8 @@ def _dated_aside(doc: Document, q: Quantity) -> bool:
 def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Binding | str | None:
     """A cue right after the number ("84.5%的收入", "657名研发人员", "45% of revenue") decides it alone."""
     end = q.end
+    if not cues or cues[-1].start < end - 5:
+        return None  # no cue after the number, however far "times" or a qualifier moves where one may start
     if q.kind == "multiple" and lower_ascii(doc.text[end - 5:end]) == "times":
         end -= 5  # "3.4 times revenue": the number read "times", the cue starts with it
     elif m := _QUALIFIER_AFTER.match(doc.text, end):
@@ -1271,8 +1276,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
                          and not _aside(doc, doc.clause_bounds(sentence), c, q.start) for c in forecasts):
         return None  # but "DeepSeek, which has no plans to list, …": an aside about the company forecasts no figure
-    near = [c for c in doc._roles.get("forecast_near", ()) if c.end <= q.start]
-    if near and _in_clause(doc, sentence, q, near):
+    near = doc._roles.get("forecast_near")
+    if near and _in_clause(doc, sentence, q, [c for c in near if c.end <= q.start]):
         return None  # "市值將約為504億港元", "the margin will be about 48%"
     if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):
         return None  # "环比增长30%", "up 30% sequentially": quarter-on-quarter, not year-on-year
@@ -1849,9 +1854,9 @@ def _year_gone(doc: Document, p: PeriodMention) -> bool:
 def _list_heading(doc: Document, index: int, ctx: _Context) -> Sentence | None:
     """The short line without figures right above the list whose item this sentence is; None when the sentence is
     no item or its list has no such heading."""
+    if not ctx.items or ctx.items[-1][0] != index:
+        return None  # items are noted in order, this sentence's last: most sentences are told without a set
     listed = {i for i, _ in ctx.items}
-    if index not in listed:
-        return None
     first = index
     while first - 1 in listed:
         first -= 1
@@ -1904,7 +1909,8 @@ def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, 
     """The metric cues of the sentence before, for a sentence naming none that opens with "It" and a change ("Zhipu's
     revenue rose to 124.5 million yuan in 2023. It more than doubled again to 738 million yuan in 2025"): "it" is that
     metric. Empty otherwise, or when the sentence before is in another paragraph."""
-    if not index or any(c.role == "metric" for c in cues) or not _IT_CHANGED.match(doc.text, sentence.start):
+    if not index or not doc.text.startswith("It", sentence.start) or any(c.role == "metric" for c in cues) \
+            or not _IT_CHANGED.match(doc.text, sentence.start):
         return []
     before = doc.sentences[index - 1]
     return [] if before.start < ctx.paragraph_start else _metric_cues_in(doc, before.start, before.end)
