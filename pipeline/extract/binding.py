@@ -9,6 +9,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
@@ -449,9 +450,9 @@ _FOR_THE_PERIOD = re.compile(r"期内|期內|(?i:for\sthe\speriod)")
 def _singled_out(text: str, p: PeriodMention) -> bool:
     """True for a period singled out of the one reported on ("In the fourth quarter alone, sales reached…", "…, of
     which 181 million was in the second quarter"): it dates its own sentence, not the ones after it, which go on about
-    the whole period."""
+    the whole period. (_PART_BEFORE ends on a space: a period right after any other character skips its long search.)"""
     return _ALONE_AFTER.match(text, p.end) is not None or _ONLY_BEFORE.search(text, max(0, p.start - 3), p.start) is not None \
-        or _PART_BEFORE.search(text, max(0, p.start - 60), p.start) is not None
+        or text[p.start - 1:p.start].isspace() and _PART_BEFORE.search(text, max(0, p.start - 60), p.start) is not None
 
 
 # "back in 2022", "as far back as 2021", "早在2022年": a look back at a time long past
@@ -485,22 +486,33 @@ def _trailing(text: str, p: PeriodMention, quantities: list[Quantity]) -> bool:
     """True for the period of a figure written after another ("…為A，2026年為B"): when it is earlier than the year
     reported on, it is a comparative's which, like "（2026年：B）", labels only its own figure, and the next sentences
     do not report on it (a later one, "2024年为A,2025年前九个月为B。同期…", moves the story on)."""
-    q = next((q for q in reversed(quantities) if q.end <= p.start), None)
+    q = _number_before(quantities, p.start)
     return q is not None and _TRAILING_OPEN.fullmatch(text, q.end, p.start) is not None \
         and TRAILS_VERB.match(text, p.end) is not None
+
+
+def _number_before(quantities: list[Quantity], pos: int) -> Quantity | None:
+    """The last of the numbers that ends by pos."""
+    for q in reversed(quantities):
+        if q.end <= pos:
+            return q
+    return None
 
 
 def _after_comparison(text: str, pos: int, cues: list[Cue]) -> bool:
     """True when a comparison cue ends right before pos ("较去年同期", "compared with the"): what starts there is the
     comparison's base."""
-    return any(c.role == "comparison" and c.end <= pos and _BASE_GAP.fullmatch(text, c.end, pos) for c in cues)
+    for c in cues:
+        if c.role == "comparison" and c.end <= pos and _BASE_GAP.fullmatch(text, c.end, pos):
+            return True
+    return False
 
 
 def _dates_a_base(doc: Document, p: PeriodMention, quantities: list[Quantity], cues: list[Cue]) -> bool:
     """"compared with 8.9% for the six months ended 30 June 2024", "from US$11.8 million in 2024": the period of a
     comparison's base figure, which the next sentences do not report on."""
     text = doc.text
-    q = next((q for q in reversed(quantities) if q.end <= p.start), None)
+    q = _number_before(quantities, p.start)
     if q is None or p.start - q.end > 25 or not _HUG.fullmatch(text, q.end, p.start):
         return False
     if _FROM_BEFORE.search(text, max(0, q.start - 8), q.start):
@@ -579,7 +591,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
             chosen = _heading_binding(doc, q, heading, lowered)
-        if chosen is None or chosen == "claimed":
+        if chosen is None or isinstance(chosen, str):  # "claimed"
             continue
         binding = _listed_with(text, bindings, chosen)
         if binding.cue.end <= q.start and _clause(bounds, binding.cue.end) != _clause(bounds, q.start):
@@ -872,6 +884,7 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
     takes its base from the sentence, or from the heading of the list the sentence is an item of."""
     before = cues[:bisect_right(cues, q.start, key=_end)]
     tenths = q.kind == "percent" and "成" in doc.text[q.start:q.end]
+    own = _clause(bounds, q.start)
     for i in range(len(before) - 1, -1, -1):
         c = before[i]
         if c.role == "measure":
@@ -879,8 +892,8 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
         distance = q.start - c.end
         if q.kind == "currency" and c.role == "metric" and _CHANGED_BY.fullmatch(doc.text, c.end, q.start):
             return "claimed"  # "narrowed its adjusted net loss by more than US$40 million": a change, not a level
-        tight = distance <= 4 and _clause(bounds, c.end) == _clause(bounds, q.start)
-        if tenths and _clause(bounds, c.end) != _clause(bounds, q.start) and not _SHARE_VERB.search(doc.text, max(0, q.start - 6), q.start):
+        tight = distance <= 4 and _clause(bounds, c.end) == own
+        if tenths and _clause(bounds, c.end) != own and not _SHARE_VERB.search(doc.text, max(0, q.start - 6), q.start):
             continue  # "七成" is loose talk unless its share word is in its clause ("占比七成", "约占三成")
         for name in c.names:
             rule = doc.book.metrics[name]
@@ -911,12 +924,9 @@ def _base_said(doc: Document, c: Cue, q: Quantity, earlier: list[Cue], base: str
     return _TIGHT_BEFORE.fullmatch(doc.text, c.end, end) is not None
 
 
-def _start(item) -> int:
-    return item.start
-
-
-def _end(item) -> int:
-    return item.end
+# keys for bisect and sort over cues, periods, sentences: read in C, where a Python key would be called at each step
+_start = attrgetter("start")
+_end = attrgetter("end")
 
 
 def _names_base(doc: Document, c: Cue, base: str) -> bool:
@@ -2012,7 +2022,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return None, ""
     if doc.doc_date is not None and p.years and (max(p.years) > doc.doc_date.year or _not_begun(p.label, doc.doc_date)):
         return None, ""  # a period after the document was written: a forecast, not a result
-    if doc.doc_date is not None and p.kind == "flow" and _reported(rule) and _not_ended(p.label, doc.doc_date):
+    if doc.doc_date is not None and p.kind == "flow" and _not_ended(p.label, doc.doc_date) and _reported(rule):
         return None, ""  # "2026年综合毛利率可能下探到40%" in April 2026: a year not over has no results yet
     if rule.span and p.kind != "span":
         return p.label, "fallback"
