@@ -333,6 +333,11 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
 
     For "同期", a bare month that dated the last number of the sentence just before counts as named, though _remember
     keeps no bare month: "2月的日均调用量约为84万亿。MiniMax同期约为26万亿" is February's."""
+    for p in periods:
+        if p.kind in ("same", "prior"):
+            break
+    else:
+        return periods  # most sentences name neither: nothing to resolve
     said = said_before.period if said_before is not None else None
     if said is not None and not _BARE_MONTH.fullmatch(doc_text, said.start, said.end):
         said = None
@@ -385,10 +390,10 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         if c.role == "segment":
             ctx.segments.append((index, c.names[0]))
     del ctx.segments[:-6]
-    concrete = [p for p in periods if p.kind in ("flow", "span", "date")]
-    if len(concrete) >= 2 and not quantities:
-        ctx.header = (index, [x for p in concrete for x in p.expand()])
     if not quantities:
+        concrete = [p for p in periods if p.kind in ("flow", "span", "date")]
+        if len(concrete) >= 2:
+            ctx.header = (index, [x for p in concrete for x in p.expand()])
         _remember_label(doc, index, sentence, ctx)
 
 
@@ -496,6 +501,22 @@ def _number_before(quantities: list[Quantity], pos: int) -> Quantity | None:
     for q in reversed(quantities):
         if q.end <= pos:
             return q
+    return None
+
+
+def _number_between(quantities: list[Quantity], start: int, end: int) -> bool:
+    """True when one of the numbers lies within text[start:end]."""
+    for x in quantities:
+        if start <= x.start and x.end <= end:
+            return True
+    return False
+
+
+def _first_from(items: list[Quantity] | list[PeriodMention], pos: int) -> Quantity | PeriodMention | None:
+    """The first of the numbers or periods that starts at pos or after (a loop: they are few, and a generator costs more)."""
+    for x in items:
+        if x.start >= pos:
+            return x
     return None
 
 
@@ -956,7 +977,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
     usable = [p for p in periods if p.kind != "same"]
     hugs = {}
     for q in quantities:
-        nxt = next((p for p in usable if p.start >= q.end), None)
+        nxt = _first_from(usable, q.end)
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
                                                            or _OF.fullmatch(text, q.end, nxt.start)) \
                 and not comparative(text, nxt) and not _next_phrase(text, q, nxt) \
@@ -1002,7 +1023,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                 prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
                          and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)
                          and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)
-                         and not (_singled_out(text, p) and _FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end))]
+                         and not (_FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end) and _singled_out(text, p))]
                 if prior:
                     own = _latest_compared(prior, b.q, quantities) if b.rule.base else prior[-1]
                 else:
@@ -1055,7 +1076,7 @@ def _latest_compared(prior: list[PeriodMention], q: Quantity, quantities: list[Q
     """The period a change written after two levels of one kind of period is of: the later one ("全年收入1.763亿美元，
     前年是8260万美元，同比增长113.4%" is growth in the year named first, not in the base year whose level comes last)."""
     last = prior[-1]
-    if last.kind != "flow" or len(last.years) != 1 or not any(last.end <= x.start and x.end <= q.start for x in quantities):
+    if last.kind != "flow" or len(last.years) != 1 or not _number_between(quantities, last.end, q.start):
         return last
     kind = period_kind(last.label)
     later = [p for p in prior if p.kind == "flow" and len(p.years) == 1 and period_kind(p.label) == kind
@@ -1091,7 +1112,7 @@ def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quan
     if not _BRACKET_OPEN.fullmatch(text, q.end, p.start):
         return False
     close = _bracket_end(text, p.end)
-    return close is not None and any(p.end <= x.start and x.end <= close for x in quantities)
+    return close is not None and _number_between(quantities, p.end, close)
 
 
 def _next_phrase(text: str, q: Quantity, p: PeriodMention) -> bool:
@@ -1124,12 +1145,12 @@ def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: di
     (a level a change starts from, "from $3m in 2023", keeps its own)."""
     if not b.rule.base:
         return None
-    nxt = next((q for q in quantities if q.start >= b.q.end), None)
+    nxt = _first_from(quantities, b.q.end)
     if nxt is None:
         return None
     if nxt.start in hugs and _FROM_TO.fullmatch(text, b.q.end, nxt.start):
         return hugs[nxt.start]
-    p = next((p for p in periods if p.start >= b.q.end), None)
+    p = _first_from(periods, b.q.end)
     if p is not None and p.end <= nxt.start and _FROM_TO.fullmatch(text, b.q.end, p.start) \
             and _LEVELS_PERIOD.fullmatch(text, p.end, nxt.start):
         return p
@@ -1271,7 +1292,7 @@ def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> Perio
     ("rose 175% from a year earlier to $53.4 million": the $53.4 million is not a year earlier's)."""
     for p in reversed(periods):
         if p.end <= q.start and id(p) not in hugged:
-            if any(p.end <= x.start and x.end <= q.start for x in quantities) or _TO.search(text, p.end, q.start):
+            if _number_between(quantities, p.end, q.start) or _TO.search(text, p.end, q.start):
                 return None
             return p
     return None
@@ -1689,7 +1710,7 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             return after[0].names[0]
         points_back = any(c.end <= q.start for c in anaphors) or _opens_with_anaphor(doc, b.cue)
     else:  # "这部分收入为3802万美元": an optional segment only when the pointer names the metric's own noun
-        points_back = any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
+        points_back = bool(anaphors) and any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
     if points_back:
         recent = [name for i, name in ctx.segments if index - i <= 2]
         if recent:
