@@ -411,7 +411,8 @@ def _dates_what_follows(doc: Document, index: int, sentence: Sentence, p: Period
         return False
     if _is_base(doc, p, cues) or _dates_a_base(doc, p, quantities, cues) or comparative(text, p):
         return False  # a comparison's period
-    if _singled_out(text, p) or _looks_back(text, p) or _EVENT_BEFORE.search(text, max(0, p.start - 14), p.start):
+    if _singled_out(text, p) or _looks_back(text, p) or (
+            text[p.start - 1:p.start].isspace() and _EVENT_BEFORE.search(text, max(0, p.start - 14), p.start)):
         return False  # a part singled out, a look back, the month of an event: each dates its own sentence only
     if p.years and p.years[-1] < latest and _trailing(text, p, quantities):
         return False  # a trailing earlier year is a comparative's
@@ -465,13 +466,16 @@ _BACK_BEFORE = re.compile(r"(?:(?i:\bback\sin|\bas\sfar\sback\sas|\bas\searly\sa
 
 
 # "the guidance range issued in March", "a model released in April": the period an event happened in, not one that
-# figures are reported for
+# figures are reported for (it ends on a space: only a period after one is searched for it)
 _EVENT_BEFORE = re.compile(r"\b(?i:issued|announced|published|released|launched|unveiled|filed|signed)\s(?i:in|on)\s$")
 
 
 def _looks_back(text: str, p: PeriodMention) -> bool:
     """True for a period a look back is dated with ("Back in 2022, on-premise was 95% of revenue"): an aside that dates
     its own sentence, not the ones after it, which go back to the period reported on."""
+    before = text[p.start - 1:p.start]
+    if not before.isspace() and before != "在":
+        return False  # _BACK_BEFORE ends on a space or on 早在: most periods are told without its search
     return _BACK_BEFORE.search(text, max(0, p.start - 22), p.start) is not None
 
 
