@@ -458,7 +458,7 @@ def _singled_out(text: str, p: PeriodMention) -> bool:
     which 181 million was in the second quarter"): it dates its own sentence, not the ones after it, which go on about
     the whole period. (_PART_BEFORE ends on a space: a period right after any other character skips its long search.)"""
     return _ALONE_AFTER.match(text, p.end) is not None or _ONLY_BEFORE.search(text, max(0, p.start - 3), p.start) is not None \
-        or text[p.start - 1:p.start].isspace() and _PART_BEFORE.search(text, max(0, p.start - 60), p.start) is not None
+        or (text[p.start - 1:p.start].isspace() and _PART_BEFORE.search(text, max(0, p.start - 60), p.start) is not None)
 
 
 # "back in 2022", "as far back as 2021", "早在2022年": a look back at a time long past
@@ -1890,7 +1890,7 @@ def _list_heading(doc: Document, index: int, ctx: _Context) -> Sentence | None:
     """The short line without figures right above the list whose item this sentence is; None when the sentence is
     no item or its list has no such heading."""
     if not ctx.items or ctx.items[-1][0] != index:
-        return None  # items are noted in order, this sentence's last: most sentences are told without a set
+        return None  # items are noted in sentence order: this one is an item only if noted last (no set built)
     listed = {i for i, _ in ctx.items}
     first = index
     while first - 1 in listed:
