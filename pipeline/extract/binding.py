@@ -9,6 +9,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
@@ -332,6 +333,11 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
 
     For "同期", a bare month that dated the last number of the sentence just before counts as named, though _remember
     keeps no bare month: "2月的日均调用量约为84万亿。MiniMax同期约为26万亿" is February's."""
+    for p in periods:
+        if p.kind in ("same", "prior"):
+            break
+    else:
+        return periods  # most sentences name neither: nothing to resolve
     said = said_before.period if said_before is not None else None
     if said is not None and not _BARE_MONTH.fullmatch(doc_text, said.start, said.end):
         said = None
@@ -375,7 +381,7 @@ def _metric_heading(doc: Document, sentence: Sentence, cues: list[Cue]) -> bool:
 
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
     if periods:
-        latest = max((y for _, p in ctx.periods for y in p.years), default=0)  # what the story had reached so far
+        latest = max([y for _, p in ctx.periods for y in p.years], default=0)  # what the story had reached so far
         for p in periods:  # one at a time: whether a period dates what follows depends on those kept before it
             if _dates_what_follows(doc, index, sentence, p, quantities, cues, ctx, latest):
                 ctx.periods.append((index, p))
@@ -384,10 +390,10 @@ def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) ->
         if c.role == "segment":
             ctx.segments.append((index, c.names[0]))
     del ctx.segments[:-6]
-    concrete = [p for p in periods if p.kind in ("flow", "span", "date")]
-    if len(concrete) >= 2 and not quantities:
-        ctx.header = (index, [x for p in concrete for x in p.expand()])
     if not quantities:
+        concrete = [p for p in periods if p.kind in ("flow", "span", "date")]
+        if len(concrete) >= 2:
+            ctx.header = (index, [x for p in concrete for x in p.expand()])
         _remember_label(doc, index, sentence, ctx)
 
 
@@ -405,7 +411,8 @@ def _dates_what_follows(doc: Document, index: int, sentence: Sentence, p: Period
         return False
     if _is_base(doc, p, cues) or _dates_a_base(doc, p, quantities, cues) or comparative(text, p):
         return False  # a comparison's period
-    if _singled_out(text, p) or _looks_back(text, p) or _EVENT_BEFORE.search(text, max(0, p.start - 14), p.start):
+    if _singled_out(text, p) or _looks_back(text, p) or (
+            text[p.start - 1:p.start].isspace() and _EVENT_BEFORE.search(text, max(0, p.start - 14), p.start)):
         return False  # a part singled out, a look back, the month of an event: each dates its own sentence only
     if p.years and p.years[-1] < latest and _trailing(text, p, quantities):
         return False  # a trailing earlier year is a comparative's
@@ -424,9 +431,12 @@ def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
     if kind not in _PARTS and kind != "FY":
         return False
     end = period_end(p.label)
-    flows = [(i, x) for i, x in ctx.periods if x.kind == "flow"]
-    return any((k := period_kind(x.label)) in _PARTS and (k == kind or kind == "FY") and period_end(x.label) > end
-               for i, x in flows if x is flows[-1][1] or _distance(ctx, i, index) <= CONTEXT_SENTENCES)
+    last = next((x for _, x in reversed(ctx.periods) if x.kind == "flow"), None)
+    for i, x in ctx.periods:  # the kind first: it rules most out before the distance is counted
+        if x.kind == "flow" and (k := period_kind(x.label)) in _PARTS and (k == kind or kind == "FY") \
+                and period_end(x.label) > end and (x is last or _distance(ctx, i, index) <= CONTEXT_SENTENCES):
+            return True
+    return False
 
 
 _PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year
@@ -446,9 +456,9 @@ _FOR_THE_PERIOD = re.compile(r"期内|期內|(?i:for\sthe\speriod)")
 def _singled_out(text: str, p: PeriodMention) -> bool:
     """True for a period singled out of the one reported on ("In the fourth quarter alone, sales reached…", "…, of
     which 181 million was in the second quarter"): it dates its own sentence, not the ones after it, which go on about
-    the whole period."""
+    the whole period. (_PART_BEFORE ends on a space: a period right after any other character skips its long search.)"""
     return _ALONE_AFTER.match(text, p.end) is not None or _ONLY_BEFORE.search(text, max(0, p.start - 3), p.start) is not None \
-        or _PART_BEFORE.search(text, max(0, p.start - 60), p.start) is not None
+        or (text[p.start - 1:p.start].isspace() and _PART_BEFORE.search(text, max(0, p.start - 60), p.start) is not None)
 
 
 # "back in 2022", "as far back as 2021", "早在2022年": a look back at a time long past
@@ -456,13 +466,16 @@ _BACK_BEFORE = re.compile(r"(?:(?i:\bback\sin|\bas\sfar\sback\sas|\bas\searly\sa
 
 
 # "the guidance range issued in March", "a model released in April": the period an event happened in, not one that
-# figures are reported for
+# figures are reported for (it ends on a space: only a period after one is searched for it)
 _EVENT_BEFORE = re.compile(r"\b(?i:issued|announced|published|released|launched|unveiled|filed|signed)\s(?i:in|on)\s$")
 
 
 def _looks_back(text: str, p: PeriodMention) -> bool:
     """True for a period a look back is dated with ("Back in 2022, on-premise was 95% of revenue"): an aside that dates
     its own sentence, not the ones after it, which go back to the period reported on."""
+    before = text[p.start - 1:p.start]
+    if not before.isspace() and before != "在":
+        return False  # _BACK_BEFORE ends on a space or on 早在: most periods are told without its search
     return _BACK_BEFORE.search(text, max(0, p.start - 22), p.start) is not None
 
 
@@ -482,22 +495,49 @@ def _trailing(text: str, p: PeriodMention, quantities: list[Quantity]) -> bool:
     """True for the period of a figure written after another ("…為A，2026年為B"): when it is earlier than the year
     reported on, it is a comparative's which, like "（2026年：B）", labels only its own figure, and the next sentences
     do not report on it (a later one, "2024年为A,2025年前九个月为B。同期…", moves the story on)."""
-    q = next((q for q in reversed(quantities) if q.end <= p.start), None)
+    q = _number_before(quantities, p.start)
     return q is not None and _TRAILING_OPEN.fullmatch(text, q.end, p.start) is not None \
         and TRAILS_VERB.match(text, p.end) is not None
+
+
+def _number_before(quantities: list[Quantity], pos: int) -> Quantity | None:
+    """The last of the numbers that ends by pos."""
+    for q in reversed(quantities):
+        if q.end <= pos:
+            return q
+    return None
+
+
+def _number_between(quantities: list[Quantity], start: int, end: int) -> bool:
+    """True when one of the numbers lies within text[start:end]."""
+    for x in quantities:
+        if start <= x.start and x.end <= end:
+            return True
+    return False
+
+
+def _first_from(items: list[Quantity] | list[PeriodMention], pos: int) -> Quantity | PeriodMention | None:
+    """The first of the numbers or periods that starts at pos or after (a loop: they are few, and a generator costs more)."""
+    for x in items:
+        if x.start >= pos:
+            return x
+    return None
 
 
 def _after_comparison(text: str, pos: int, cues: list[Cue]) -> bool:
     """True when a comparison cue ends right before pos ("较去年同期", "compared with the"): what starts there is the
     comparison's base."""
-    return any(c.role == "comparison" and c.end <= pos and _BASE_GAP.fullmatch(text, c.end, pos) for c in cues)
+    for c in cues:
+        if c.role == "comparison" and c.end <= pos and _BASE_GAP.fullmatch(text, c.end, pos):
+            return True
+    return False
 
 
 def _dates_a_base(doc: Document, p: PeriodMention, quantities: list[Quantity], cues: list[Cue]) -> bool:
     """"compared with 8.9% for the six months ended 30 June 2024", "from US$11.8 million in 2024": the period of a
     comparison's base figure, which the next sentences do not report on."""
     text = doc.text
-    q = next((q for q in reversed(quantities) if q.end <= p.start), None)
+    q = _number_before(quantities, p.start)
     if q is None or p.start - q.end > 25 or not _HUG.fullmatch(text, q.end, p.start):
         return False
     if _FROM_BEFORE.search(text, max(0, q.start - 8), q.start):
@@ -576,7 +616,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
             chosen = _heading_binding(doc, q, heading, lowered)
-        if chosen is None or chosen == "claimed":
+        if chosen is None or isinstance(chosen, str):  # "claimed"
             continue
         binding = _listed_with(text, bindings, chosen)
         if binding.cue.end <= q.start and _clause(bounds, binding.cue.end) != _clause(bounds, q.start):
@@ -760,6 +800,8 @@ def _dated_aside(doc: Document, q: Quantity) -> bool:
 def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Binding | str | None:
     """A cue right after the number ("84.5%的收入", "657名研发人员", "45% of revenue") decides it alone."""
     end = q.end
+    if not cues or cues[-1].start < end - 5:
+        return None  # no cue after the number, however far "times" or a qualifier moves where one may start
     if q.kind == "multiple" and lower_ascii(doc.text[end - 5:end]) == "times":
         end -= 5  # "3.4 times revenue": the number read "times", the cue starts with it
     elif m := _QUALIFIER_AFTER.match(doc.text, end):
@@ -867,6 +909,7 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
     takes its base from the sentence, or from the heading of the list the sentence is an item of."""
     before = cues[:bisect_right(cues, q.start, key=_end)]
     tenths = q.kind == "percent" and "成" in doc.text[q.start:q.end]
+    own = _clause(bounds, q.start)
     for i in range(len(before) - 1, -1, -1):
         c = before[i]
         if c.role == "measure":
@@ -874,8 +917,8 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
         distance = q.start - c.end
         if q.kind == "currency" and c.role == "metric" and _CHANGED_BY.fullmatch(doc.text, c.end, q.start):
             return "claimed"  # "narrowed its adjusted net loss by more than US$40 million": a change, not a level
-        tight = distance <= 4 and _clause(bounds, c.end) == _clause(bounds, q.start)
-        if tenths and _clause(bounds, c.end) != _clause(bounds, q.start) and not _SHARE_VERB.search(doc.text, max(0, q.start - 6), q.start):
+        tight = distance <= 4 and _clause(bounds, c.end) == own
+        if tenths and _clause(bounds, c.end) != own and not _SHARE_VERB.search(doc.text, max(0, q.start - 6), q.start):
             continue  # "七成" is loose talk unless its share word is in its clause ("占比七成", "约占三成")
         for name in c.names:
             rule = doc.book.metrics[name]
@@ -906,12 +949,9 @@ def _base_said(doc: Document, c: Cue, q: Quantity, earlier: list[Cue], base: str
     return _TIGHT_BEFORE.fullmatch(doc.text, c.end, end) is not None
 
 
-def _start(item) -> int:
-    return item.start
-
-
-def _end(item) -> int:
-    return item.end
+# keys for bisect and sort over cues, periods, sentences: read in C, where a Python key would be called at each step
+_start = attrgetter("start")
+_end = attrgetter("end")
 
 
 def _names_base(doc: Document, c: Cue, base: str) -> bool:
@@ -941,7 +981,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
     usable = [p for p in periods if p.kind != "same"]
     hugs = {}
     for q in quantities:
-        nxt = next((p for p in usable if p.start >= q.end), None)
+        nxt = _first_from(usable, q.end)
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
                                                            or _OF.fullmatch(text, q.end, nxt.start)) \
                 and not comparative(text, nxt) and not _next_phrase(text, q, nxt) \
@@ -987,7 +1027,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                 prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
                          and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)
                          and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)
-                         and not (_singled_out(text, p) and _FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end))]
+                         and not (_FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end) and _singled_out(text, p))]
                 if prior:
                     own = _latest_compared(prior, b.q, quantities) if b.rule.base else prior[-1]
                 else:
@@ -1040,7 +1080,7 @@ def _latest_compared(prior: list[PeriodMention], q: Quantity, quantities: list[Q
     """The period a change written after two levels of one kind of period is of: the later one ("全年收入1.763亿美元，
     前年是8260万美元，同比增长113.4%" is growth in the year named first, not in the base year whose level comes last)."""
     last = prior[-1]
-    if last.kind != "flow" or len(last.years) != 1 or not any(last.end <= x.start and x.end <= q.start for x in quantities):
+    if last.kind != "flow" or len(last.years) != 1 or not _number_between(quantities, last.end, q.start):
         return last
     kind = period_kind(last.label)
     later = [p for p in prior if p.kind == "flow" and len(p.years) == 1 and period_kind(p.label) == kind
@@ -1076,7 +1116,7 @@ def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quan
     if not _BRACKET_OPEN.fullmatch(text, q.end, p.start):
         return False
     close = _bracket_end(text, p.end)
-    return close is not None and any(p.end <= x.start and x.end <= close for x in quantities)
+    return close is not None and _number_between(quantities, p.end, close)
 
 
 def _next_phrase(text: str, q: Quantity, p: PeriodMention) -> bool:
@@ -1109,12 +1149,12 @@ def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: di
     (a level a change starts from, "from $3m in 2023", keeps its own)."""
     if not b.rule.base:
         return None
-    nxt = next((q for q in quantities if q.start >= b.q.end), None)
+    nxt = _first_from(quantities, b.q.end)
     if nxt is None:
         return None
     if nxt.start in hugs and _FROM_TO.fullmatch(text, b.q.end, nxt.start):
         return hugs[nxt.start]
-    p = next((p for p in periods if p.start >= b.q.end), None)
+    p = _first_from(periods, b.q.end)
     if p is not None and p.end <= nxt.start and _FROM_TO.fullmatch(text, b.q.end, p.start) \
             and _LEVELS_PERIOD.fullmatch(text, p.end, nxt.start):
         return p
@@ -1256,7 +1296,7 @@ def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> Perio
     ("rose 175% from a year earlier to $53.4 million": the $53.4 million is not a year earlier's)."""
     for p in reversed(periods):
         if p.end <= q.start and id(p) not in hugged:
-            if any(p.end <= x.start and x.end <= q.start for x in quantities) or _TO.search(text, p.end, q.start):
+            if _number_between(quantities, p.end, q.start) or _TO.search(text, p.end, q.start):
                 return None
             return p
     return None
@@ -1271,8 +1311,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
                          and not _aside(doc, doc.clause_bounds(sentence), c, q.start) for c in forecasts):
         return None  # but "DeepSeek, which has no plans to list, …": an aside about the company forecasts no figure
-    near = [c for c in doc._roles.get("forecast_near", ()) if c.end <= q.start]
-    if near and _in_clause(doc, sentence, q, near):
+    near = doc._roles.get("forecast_near")
+    if near and _in_clause(doc, sentence, q, [c for c in near if c.end <= q.start]):
         return None  # "市值將約為504億港元", "the margin will be about 48%"
     if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):
         return None  # "环比增长30%", "up 30% sequentially": quarter-on-quarter, not year-on-year
@@ -1674,7 +1714,7 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             return after[0].names[0]
         points_back = any(c.end <= q.start for c in anaphors) or _opens_with_anaphor(doc, b.cue)
     else:  # "这部分收入为3802万美元": an optional segment only when the pointer names the metric's own noun
-        points_back = any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
+        points_back = bool(anaphors) and any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
     if points_back:
         recent = [name for i, name in ctx.segments if index - i <= 2]
         if recent:
@@ -1849,9 +1889,9 @@ def _year_gone(doc: Document, p: PeriodMention) -> bool:
 def _list_heading(doc: Document, index: int, ctx: _Context) -> Sentence | None:
     """The short line without figures right above the list whose item this sentence is; None when the sentence is
     no item or its list has no such heading."""
+    if not ctx.items or ctx.items[-1][0] != index:
+        return None  # items are noted in sentence order: this one is an item only if noted last (no set built)
     listed = {i for i, _ in ctx.items}
-    if index not in listed:
-        return None
     first = index
     while first - 1 in listed:
         first -= 1
@@ -1904,7 +1944,8 @@ def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, 
     """The metric cues of the sentence before, for a sentence naming none that opens with "It" and a change ("Zhipu's
     revenue rose to 124.5 million yuan in 2023. It more than doubled again to 738 million yuan in 2025"): "it" is that
     metric. Empty otherwise, or when the sentence before is in another paragraph."""
-    if not index or any(c.role == "metric" for c in cues) or not _IT_CHANGED.match(doc.text, sentence.start):
+    if not index or not doc.text.startswith("It", sentence.start) or any(c.role == "metric" for c in cues) \
+            or not _IT_CHANGED.match(doc.text, sentence.start):
         return []
     before = doc.sentences[index - 1]
     return [] if before.start < ctx.paragraph_start else _metric_cues_in(doc, before.start, before.end)
@@ -2006,7 +2047,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return None, ""
     if doc.doc_date is not None and p.years and (max(p.years) > doc.doc_date.year or _not_begun(p.label, doc.doc_date)):
         return None, ""  # a period after the document was written: a forecast, not a result
-    if doc.doc_date is not None and p.kind == "flow" and _reported(rule) and _not_ended(p.label, doc.doc_date):
+    if doc.doc_date is not None and p.kind == "flow" and _not_ended(p.label, doc.doc_date) and _reported(rule):
         return None, ""  # "2026年综合毛利率可能下探到40%" in April 2026: a year not over has no results yet
     if rule.span and p.kind != "span":
         return p.label, "fallback"
