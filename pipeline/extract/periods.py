@@ -190,59 +190,6 @@ def _first_chars(items, icase: bool) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def _second_chars(items, icase: bool, follow: set[str] | None) -> dict[str, set[str] | None] | None:
-    """For each character a parsed sequence can start with, the characters that can come second (a superset; None:
-    any, or the match may end there), when what follows the sequence starts with one of follow (None: anything).
-
-    None when the first characters cannot be told (see _first_chars).
-    """
-    out: dict[str, set[str] | None] = {}
-    for j, (op, av) in enumerate(items):
-        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
-            continue  # zero-width: the next item starts the match
-        after = _then(*_first_chars(items[j + 1:], icase), follow)
-        first, empty = _first_chars([(op, av)], icase)
-        if op in (_C.LITERAL, _C.IN):
-            pairs = None if first is None else dict.fromkeys(first, after)
-        elif op is _C.BRANCH:
-            pairs = {}
-            for alternative in av[1]:
-                pairs = _merge_pairs(pairs, _second_chars(alternative, icase, after))
-        elif op is _C.SUBPATTERN:
-            _group, add, remove, sub = av
-            pairs = _second_chars(sub, (icase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE, after)
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
-            _low, high, sub = av  # after one round, another may come
-            pairs = _second_chars(sub, icase, after if high == 1 else _then(first, True, after))
-        else:
-            return None
-        out = _merge_pairs(out, pairs)
-        if out is None or not empty:
-            return out
-    return out
-
-
-def _then(first: set[str] | None, empty: bool, follow: set[str] | None) -> set[str] | None:
-    """The characters that can come first in a sequence starting with first (None: any; empty: it may match
-    nothing) followed by one starting with follow."""
-    if first is None or (empty and follow is None):
-        return None
-    return first | follow if empty else first
-
-
-def _merge_pairs(a: dict | None, b: dict | None) -> dict[str, set[str] | None] | None:
-    """The union of two _second_chars answers."""
-    if a is None or b is None:
-        return None
-    out = dict(a)
-    for ch, seconds in b.items():
-        if ch not in out:
-            out[ch] = seconds
-        elif out[ch] is not None:
-            out[ch] = None if seconds is None else out[ch] | seconds
-    return out
-
-
 def _cased(chars: set[str], icase: bool) -> set[str] | None:
     """Every character a case-insensitive match of these may meet (ASCII letters also match K, ſ, İ, ı)."""
     if not icase:
@@ -269,61 +216,36 @@ def _dispatch(allowed: str, branches: list[str]) -> tuple[re.Pattern, list[int]]
     a position tests its bucket's class, then only the classes inside it. The classes are disjoint,
     so their order changes nothing.
 
-    Within a class, a lookahead on the second character picks the branches that can go on with it
-    ("the" goes on with "h": "t" followed by "o" or "a" tries only the branches that can): a position
-    in an English word no longer tries the fifteen branches that start with "the".
-
     Each branch ends with an empty group, set only when that branch has matched: the match's lastindex
     is the position in owners (the second value returned) of the branch that matched.
     """
     plain = [re.sub(r"\(\?P<\w+>", "(?:", b) for b in branches]
     owners = [-1]  # group 0 is the whole match
-    firsts, seconds = [], []
+    firsts = []
     for b in plain:
         first, empty = _first_chars(_parser.parse(b), False)
         if first is None or empty:  # cannot tell: try them all
             return re.compile(_lookahead(allowed) + "(?:" + "|".join(p + "()" for p in plain) + ")"), [-1, *range(len(plain))]
         firsts.append(first & set(allowed))
-        seconds.append(_second_chars(_parser.parse(b), False, None) or {})
-    by_char: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
+    by_char: dict[str, list[int]] = {}
     for i, first in enumerate(firsts):
         for ch in first:
-            second = seconds[i].get(ch)
-            by_char.setdefault(ch, []).append((i, None if second is None else frozenset(second)))
-    by_set: dict[tuple[tuple[int, frozenset[str] | None], ...], list[str]] = {}
+            by_char.setdefault(ch, []).append(i)
+    by_set: dict[tuple[int, ...], list[str]] = {}
     for ch, members in by_char.items():
         by_set.setdefault(tuple(members), []).append(ch)
-    buckets: dict[int, list[tuple[list[str], tuple]]] = {}
+    buckets: dict[int, list[tuple[list[str], tuple[int, ...]]]] = {}
     for members, chars in sorted(by_set.items(), key=lambda kv: -len(kv[1])):
         for bucket in sorted({_bucket(ch) for ch in chars}):
             buckets.setdefault(bucket, []).append(([ch for ch in chars if _bucket(ch) == bucket], members))
     nested = []
     for _, classes in sorted(buckets.items()):
-        inner = [_lookahead(chars) + _by_second(members, plain, owners) for chars, members in classes]
+        inner = []
+        for chars, members in classes:
+            inner.append(f"{_lookahead(chars)}(?:" + "|".join(plain[i] + "()" for i in members) + ")")
+            owners.extend(members)
         nested.append(_lookahead([ch for chars, _ in classes for ch in chars]) + "(?:" + "|".join(inner) + ")")
     return re.compile(_lookahead(by_char) + "(?:" + "|".join(nested) + ")"), owners
-
-
-def _by_second(members: tuple[tuple[int, frozenset[str] | None], ...], plain: list[str], owners: list[int]) -> str:
-    """The branches of members (each with the characters that can come second in it, None: any), each tried only
-    where the next character is one of them; the owner of each branch's group is appended to owners."""
-    known = sorted(set().union(*(second for _, second in members if second is not None)))
-    by_group: dict[tuple[int, ...], list[str]] = {}
-    for ch in known:
-        by_group.setdefault(tuple(i for i, second in members if second is None or ch in second), []).append(ch)
-    wild = tuple(i for i, second in members if second is None)
-    if not known:
-        return _alternatives(wild, plain, owners)
-    parts = [f"(?=[\\s\\S]{_class(chars)})" + _alternatives(group, plain, owners) for group, chars in by_group.items()]
-    if wild:  # where the next character is none of those (or there is none)
-        parts.append(f"(?![\\s\\S]{_class(known)})" + _alternatives(wild, plain, owners))
-    return "(?:" + "|".join(parts) + ")"
-
-
-def _alternatives(members: tuple[int, ...], plain: list[str], owners: list[int]) -> str:
-    """The members' branches in their order, each ending with its empty group (see _dispatch), recorded in owners."""
-    owners.extend(members)
-    return "(?:" + "|".join(plain[i] + "()" for i in members) + ")"
 
 
 def _bucket(ch: str) -> int:
@@ -332,11 +254,7 @@ def _bucket(ch: str) -> int:
 
 
 def _lookahead(chars) -> str:
-    return "(?=" + _class(chars) + ")"
-
-
-def _class(chars) -> str:
-    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])"
 
 
 # It finds where the periods are and which branch matched; that branch's own pattern then runs only there, to read
