@@ -36,6 +36,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import takewhile
+from unicodedata import east_asian_width
 
 from pipeline.extract.binding import fact_unit
 from pipeline.extract.cues import CueBook
@@ -71,7 +72,8 @@ _CAPTION = re.compile(
     rf"|(?i:\bin\s)(?P<c2>{_CURRENCY})\s?(?P<s2>{_SCALE})(?![A-Za-z])"
     rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?[,，]?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
     rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
-    rf"|[（(]\s?(?P<c5>{_CURRENCY})\s?(?P<s5>{_SCALE})(?![A-Za-z])\s?[,，;；]"  # "(US$m, Dec year-end)"
+    rf"|[（(]\s?(?P<c5>{_CURRENCY})\s?(?P<s5>{_SCALE})(?![A-Za-z])元?\s?[,，;；]"  # "(US$m, Dec year-end)", "（人民幣千元，…）"
+    r"|[（(]\s?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(in thousands, unaudited)": the cells' "$"
 )
 
 # A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
@@ -83,12 +85,15 @@ _BARE_SCALE = re.compile(r"[（(]\s?(?P<s>(?i:trillions?|billions?|millions?|tho
 # A column heading that is a percentage of a whole: "%", "(%)", "% of total", "% of revenue".
 _PERCENT_HEAD = re.compile(r"[（(]?[%％][)）]?(?:\s(?i:of)\s[^\n\d]{1,30})?")
 _BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})元?|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
-# A column header that is a year alone: "2024", "2024A" (actual); "2025E" / "2025F" (estimate, forecast) is no result.
-_YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?P<mark>[AaEeFfPp])?")
+# A column header that is a year alone: "2024", "2024A" (actual), "2024年"; "2025E" / "2025F" (estimate, forecast) is
+# no result.
+_YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?:(?P<mark>[AaEeFfPp])|年)?")
 # The months every year column covers, from a line over the header: "Six months ended 30 June", "截至6月30日止六個月"
+# or a year: "Year ended 31 December", "截至12月31日止年度".
 _COLUMN_MONTHS = re.compile(
-    r"(?i:(?P<n>three|six|nine|twelve)\s(?:months|-month\speriod)\s(?:ended|ending|to)\s(?:[0-9]{1,2}\s)?(?P<mo>[a-z]{3,9}))"
-    r"|截至\s?(?P<m>[0-9]{1,2})\s?月\s?[0-9]{1,2}\s?日\s?止\s?(?P<zn>三|六|九|十二)\s?[个個]月"
+    r"(?i:(?:(?P<n>three|six|nine|twelve)\s(?:months|-month\speriod)|(?P<yr>(?:fiscal\s|financial\s)?year))"
+    r"\s(?:ended|ending|to)\s(?:[0-9]{1,2}\s)?(?P<mo>[a-z]{3,9}))"
+    r"|截至\s?(?P<m>[0-9]{1,2})\s?月\s?[0-9]{1,2}\s?日\s?止\s?(?:(?P<zn>三|六|九|十二)\s?[个個]月|(?P<zy>年度))"
 )
 
 
@@ -180,24 +185,51 @@ def _header_note(text: str, cells: tuple[Cell, ...]) -> bool:
 
 def _grouped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> tuple[Cell, ...] | None:
     """A filing's header of period groups over years ("Six months ended 30 June   Three months ended 30 June" over
-    "2027   2026   2027   2026"), or of headings wrapped over lines ("Average daily tokens   Employees at" over
-    "processed in the month   month end" over "(trillion)   (number)"): the lower line's cells, each with the cell its
-    characters overlap over it (a wrapped heading in reading order, see _read_on). None unless the line under is all years, more of them than groups, or a wrapped
-    line, each cell under one cell above, and the line over holds no figure."""
+    "2027   2026   2027   2026", a change column in each group or not), or of headings wrapped over lines ("Average
+    daily tokens   Employees at" over "processed in the month   month end" over "(trillion)   (number)"): the lower
+    line's cells, each with the cell its characters overlap over it (a wrapped heading in reading order, see
+    _read_on). None unless the line under is all years and changes, more years than groups, or a wrapped line, each
+    cell under one cell above, and the line over holds no figure. Characters line up as written, or as a monospace
+    font shows them (a Chinese character two columns wide: "截至9月30日止三個月" over "2028年   2027年")."""
     if "\t" in text[_line_start(text, top[0].start):cells[-1].end] or any(
             _NUMBER.fullmatch(text, t.start, t.end) or _YEAR_CELL.fullmatch(text, t.start, t.end) for t in top):
         return None
-    years = len(cells) > len(top) and all(_YEAR_CELL.fullmatch(text, c.start, c.end) for c in cells)
+    years = sum(bool(_YEAR_CELL.fullmatch(text, c.start, c.end)) for c in cells)
+    years = years > len(top) and all(_YEAR_CELL.fullmatch(text, c.start, c.end) or _CHANGE_HEADER.fullmatch(
+        text, c.start, c.end) for c in cells)
     if not years and not _wrapped(text, top, cells):
         return None
+    wide = not text[_line_start(text, top[0].start):cells[-1].end].isascii()
+    return _stacked(text, top, cells, years, False) or (_stacked(text, top, cells, years, True) if wide else None)
+
+
+def _stacked(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...], years: bool, wide: bool) -> tuple[Cell, ...] | None:
+    """The lower line's cells each with the one cell over it, by character columns (wide: as a monospace font shows
+    them), or None when a cell is under none or under two; a change column under none is of the group to its left."""
     above, line = _line_start(text, top[0].start), _line_start(text, cells[0].start)
+    over_spans = [_span(text, above, t, wide) for t in top]
     stacked = []
     for c in cells:
-        over = [t for t in top if t.start - above < c.end - line and c.start - line < t.end - above]
+        a, b = _span(text, line, c, wide)
+        over = [t for t, (s, e) in zip(top, over_spans, strict=True) if s < b and a < e]
+        if not over and years and stacked and _CHANGE_HEADER.fullmatch(text, c.start, c.end):
+            over = [stacked[-1].over]  # a group's change column may stand out right of its heading
         if len(over) != 1:
             return None
         stacked.append(Cell(c.start, c.end, over[0]) if years else _read_on(over[0], c))
     return tuple(stacked)
+
+
+def _span(text: str, line: int, cell: Cell, wide: bool) -> tuple[int, int]:
+    """The (first, last + 1) columns of a cell in its line; with wide, a wide character (Chinese) counts two."""
+    if not wide:
+        return cell.start - line, cell.end - line
+    start = cell.start - line + sum(_is_wide(ch) for ch in text[line:cell.start])
+    return start, start + cell.end - cell.start + sum(_is_wide(ch) for ch in text[cell.start:cell.end])
+
+
+def _is_wide(ch: str) -> bool:
+    return east_asian_width(ch) in "WF"
 
 
 def _read_on(top: Cell, cell: Cell) -> Cell:
@@ -499,6 +531,8 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     """The facts of one table, row by row, and its cells holding a number; owner is the company its caption names."""
     header, body = table.rows[0], table.rows[1:]
     caption = _caption_unit(r, table, frame)
+    if caption is not None and caption[1] is None:
+        caption = (caption[0], _written_currency(r, body))
     header_periods = _header_periods(r, table, frame)
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
     table_period = _caption_period(r, frame) if not any(header_periods) else None
@@ -721,6 +755,7 @@ def _breakdown(r: _Reading, labels: list[Cell], parent):
 
 # A column of changes: "YoY change", "YoY", "同比", "按年變動", "Change (%)".
 _CHANGE_HEADER = re.compile(r"(?i:yoy|y/y|year-over-year|year-on-year)?\s?(?i:change|growth|%\s?change)?\s?(?:\(%\)|（%）)?"
+                            r"|变动|變動"
                             r"|同比(?:增长|增長|变动|變動)?|按年(?:增长|增長|变动|變動)?")
 
 
@@ -919,15 +954,16 @@ def _group_months(r: _Reading, cell: Cell) -> tuple[int, int] | None:
 
 
 def _months_in(r: _Reading, s: int, e: int) -> tuple[int, int] | None:
-    """(first, last) month that "Six months ended 30 June" or "截至6月30日止六個月" in text[s:e] covers, or None."""
+    """(first, last) month that "Six months ended 30 June", "截至6月30日止六個月" or "Year ended 31 December" in
+    text[s:e] covers, or None (a year ending in another month than December is no calendar year)."""
     m = _COLUMN_MONTHS.search(r.text, s, e)
     if m is None:
         return None
-    if m.group("n"):
+    if m.group("mo"):
         last = _MONTH_NUMBERS.get(m.group("mo").lower()[:3])
-        n = _LEN.get(m.group("n").lower())
+        n = 12 if m.group("yr") else _LEN.get(m.group("n").lower())
     else:
-        last, n = int(m.group("m")), _LEN.get(m.group("zn"))
+        last, n = int(m.group("m")), 12 if m.group("zy") else _LEN.get(m.group("zn"))
     return (last - n + 1, last) if last and n and n <= last else None
 
 
@@ -1083,6 +1119,14 @@ def _caption_unit(r: _Reading, table: Table, frame: _Frame) -> tuple[int, str | 
     return None
 
 
+def _written_currency(r: _Reading, body) -> str | None:
+    """The one currency the table's cells write ("$84,200" on its first row and its totals, as a 10-Q does), for its
+    bare cells under a caption giving only the magnitude ("(in thousands)"); None when they write none or two."""
+    found = {q.unit for row in body for c in row if (read := _cell_number(r, c)) is not None
+             and (q := read[0]).kind == "currency" and not q.scaled}
+    return found.pop() if len(found) == 1 else None
+
+
 def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     labels = find_labels(text, start, end)
     if labels:
@@ -1091,7 +1135,8 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     if m is None:
         return None
     return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5"),
-                    m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5"), m.group("u1"))
+                    m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5") or m.group("s6"),
+                    m.group("u1"))
 
 
 def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple[int, str | None] | None:
@@ -1104,7 +1149,10 @@ def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple
 
 
 def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, caption) -> Quantity:
-    """Give a bare cell number the unit of its row label, column header or table caption."""
+    """Give a bare cell number the unit of its row label, column header or table caption; a cell writing only its
+    currency ("$84,200") takes their magnitude ("(in thousands)")."""
+    if q.kind == "currency" and not q.scaled:
+        return _scaled(r, q, labels, col, caption)
     if q.kind != "plain":
         return q
     found = None
@@ -1125,6 +1173,16 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
     if q.scaled:  # "312.4m" under "(CNY unless stated)": the cell has the magnitude, the caption the currency
         return replace(q, kind="currency", unit=unit, inherited=True) if unit else q
     return apply_label(q, power, unit)
+
+
+def _scaled(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, caption) -> Quantity:
+    """A cell writing its currency but no magnitude ("$84,200") scaled by the magnitude its label, column or caption
+    gives in no other currency."""
+    found = next((u for c in [*labels, *(_heading(col) if col is not None else [])]
+                  if (u := _unit_in(r.text, c.start, c.end)) is not None), caption)
+    if found is None or not found[0] or found[1] not in (None, q.unit):
+        return q
+    return apply_label(replace(q, kind="plain"), found[0], q.unit)
 
 
 def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, qualifier: str,
