@@ -190,17 +190,24 @@ def _grouped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> tuple
     line's cells, each with the cell its characters overlap over it (a wrapped heading in reading order, see
     _read_on). None unless the line under is all years and changes, more years than groups, or a wrapped line, each
     cell under one cell above, and the line over holds no figure. Characters line up as written, or as a monospace
-    font shows them (a Chinese character two columns wide: "截至9月30日止三個月" over "2028年   2027年")."""
+    font shows them (a Chinese character two columns wide: "截至9月30日止三個月" over "2028年   2027年"). A unit over the
+    labels beside the groups ("人民幣千元   截至9月30日止三個月 …") heads every group."""
     if "\t" in text[_line_start(text, top[0].start):cells[-1].end] or any(
             _NUMBER.fullmatch(text, t.start, t.end) or _YEAR_CELL.fullmatch(text, t.start, t.end) for t in top):
         return None
+    unit = top[0] if len(top) > 1 and _BARE_UNIT.fullmatch(text, top[0].start, top[0].end) else None
+    groups = top[1:] if unit else top
     years = sum(bool(_YEAR_CELL.fullmatch(text, c.start, c.end)) for c in cells)
-    years = years > len(top) and all(_YEAR_CELL.fullmatch(text, c.start, c.end) or _CHANGE_HEADER.fullmatch(
+    years = years > len(groups) and all(_YEAR_CELL.fullmatch(text, c.start, c.end) or _CHANGE_HEADER.fullmatch(
         text, c.start, c.end) for c in cells)
     if not years and not _wrapped(text, top, cells):
         return None
+    groups = groups if years else top
     wide = not text[_line_start(text, top[0].start):cells[-1].end].isascii()
-    return _stacked(text, top, cells, years, False) or (_stacked(text, top, cells, years, True) if wide else None)
+    stacked = _stacked(text, groups, cells, years, False) or (_stacked(text, groups, cells, years, True) if wide else None)
+    if stacked is None or unit is None or not years:
+        return stacked
+    return tuple(Cell(c.start, c.end, Cell(c.over.start, c.over.end, unit)) for c in stacked)
 
 
 def _stacked(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...], years: bool, wide: bool) -> tuple[Cell, ...] | None:

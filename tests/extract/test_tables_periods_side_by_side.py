@@ -152,23 +152,26 @@ def test_a_markdown_header_of_merged_groups_over_years(watchlist):
     } <= got
 
 
-QUARTER_CODES = (
-    "MiniMax quarterly snapshot (US$ m)\n\n"
-    "| | 3Q28 | 3Q27 | YoY | 9M28 | 9M27 | YoY |\n"
-    "|---|---|---|---|---|---|---|\n"
-    "| Revenue | 131.5 | 84.0 | 56.5% | 349.2 | 219.6 | 59.0% |\n"
-    "| Adjusted net loss | (30.1) | (45.8) | | (101.7) | (146.2) | |\n"
+# --- the unit over the labels, beside the groups; a line of review notes under the years ------------
+
+UNIT_BESIDE_GROUPS = (
+    "稀宇極智有限公司\n"
+    "截至2028年9月30日止九個月業績\n\n"
+    "人民幣千元            截至9月30日止三個月          截至9月30日止九個月\n"
+    "                     2028年        2027年         2028年        2027年\n"
+    "                   （未經審核）  （未經審核）  （未經審核）  （未經審核）\n"
+    "收入                  918,400       577,900      2,411,300     1,506,800\n"
+    "經調整虧損淨額       (240,100)     (341,700)      (783,500)   (1,073,000)\n"
 )
 
 
-def test_quarter_codes_in_one_cell_with_a_change_column_per_group(watchlist):
-    got = facts(QUARTER_CODES, watchlist, published=date(2028, 11, 20))
+def test_a_unit_written_beside_the_groups_heads_them_all(watchlist):
+    got = facts(UNIT_BESIDE_GROUPS, watchlist, published=date(2028, 11, 25))
     assert {
-        ("minimax", "revenue", "2028Q3", Decimal("131500000"), "USD"),
-        ("minimax", "revenue", "2027Q3", Decimal("84000000"), "USD"),
-        ("minimax", "revenue", "2028Q1-Q3", Decimal("349200000"), "USD"),
-        ("minimax", "revenue", "2027Q1-Q3", Decimal("219600000"), "USD"),
-        ("minimax", "revenue_growth", "2028Q3", Decimal("56.5"), "%"),
-        ("minimax", "revenue_growth", "2028Q1-Q3", Decimal("59.0"), "%"),
-        ("minimax", "adjusted_net_loss", "2027Q1-Q3", Decimal("146200000"), "USD"),
+        ("minimax", "revenue", "2028Q3", Decimal("918400000"), "CNY"),
+        ("minimax", "revenue", "2027Q3", Decimal("577900000"), "CNY"),
+        ("minimax", "revenue", "2028Q1-Q3", Decimal("2411300000"), "CNY"),
+        ("minimax", "revenue", "2027Q1-Q3", Decimal("1506800000"), "CNY"),
+        ("minimax", "adjusted_net_loss", "2028Q3", Decimal("240100000"), "CNY"),
+        ("minimax", "adjusted_net_loss", "2027Q1-Q3", Decimal("1073000000"), "CNY"),
     } <= got
