@@ -53,7 +53,7 @@ from pipeline.extract.numbers import (
 )
 from pipeline.extract.periods import _LEN, _MONTHS, PeriodMention, find_periods, months_label, shift_year
 from pipeline.models import Fact
-from pipeline.periods import period_end
+from pipeline.periods import period_end, period_start
 
 TABLE_CONFIDENCE = 0.85
 _MONTH_NUMBERS = {k[:3]: v for k, v in _MONTHS.items()}
@@ -89,10 +89,10 @@ _BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})元?|(?
 # no result.
 _YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?:(?P<mark>[AaEeFfPp])|年)?")
 # The months every year column covers, from a line over the header: "Six months ended 30 June", "截至6月30日止六個月"
-# or a year: "Year ended 31 December", "截至12月31日止年度".
+# or a quarter or a year: "Quarter ended September 30", "Year ended 31 December", "截至12月31日止年度".
 _COLUMN_MONTHS = re.compile(
-    r"(?i:(?:(?P<n>three|six|nine|twelve)\s(?:months|-month\speriod)|(?P<yr>(?:fiscal\s|financial\s)?year))"
-    r"\s(?:ended|ending|to)\s(?:[0-9]{1,2}\s)?(?P<mo>[a-z]{3,9}))"
+    r"(?i:(?:(?P<n>three|six|nine|twelve|3|6|9|12)\s(?:months|-month\speriod)|(?P<qr>quarter)"
+    r"|(?P<yr>(?:fiscal\s|financial\s)?year))\s(?:ended|ending|to)\s(?:[0-9]{1,2}\s)?(?P<mo>[a-z]{3,9}))"
     r"|截至\s?(?P<m>[0-9]{1,2})\s?月\s?[0-9]{1,2}\s?日\s?止\s?(?:(?P<zn>三|六|九|十二)\s?[个個]月|(?P<zy>年度))"
 )
 
@@ -187,43 +187,65 @@ def _grouped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> tuple
     """A filing's header of period groups over years ("Six months ended 30 June   Three months ended 30 June" over
     "2027   2026   2027   2026", a change column in each group or not), or of headings wrapped over lines ("Average
     daily tokens   Employees at" over "processed in the month   month end" over "(trillion)   (number)"): the lower
-    line's cells, each with the cell its characters overlap over it (a wrapped heading in reading order, see
-    _read_on). None unless the line under is all years and changes, more years than groups, or a wrapped line, each
-    cell under one cell above, and the line over holds no figure. Characters line up as written, or as a monospace
-    font shows them (a Chinese character two columns wide: "截至9月30日止三個月" over "2028年   2027年"). A unit over the
-    labels beside the groups ("人民幣千元   截至9月30日止三個月 …") heads every group."""
+    line's cells, each with the cell over it (a wrapped heading in reading order, see _read_on). None unless the line
+    under is all years and changes, more years than groups, or a wrapped line, and the line over holds no figure.
+    A unit may stand over the labels, beside the groups ("人民幣千元   截至9月30日止三個月 …": it heads every group), or
+    under them, beside the years ("RMB'000   2028   2027 …": it heads the labels)."""
     if "\t" in text[_line_start(text, top[0].start):cells[-1].end] or any(
             _NUMBER.fullmatch(text, t.start, t.end) or _YEAR_CELL.fullmatch(text, t.start, t.end) for t in top):
         return None
     unit = top[0] if len(top) > 1 and _BARE_UNIT.fullmatch(text, top[0].start, top[0].end) else None
     groups = top[1:] if unit else top
-    years = sum(bool(_YEAR_CELL.fullmatch(text, c.start, c.end)) for c in cells)
-    years = years > len(groups) and all(_YEAR_CELL.fullmatch(text, c.start, c.end) or _CHANGE_HEADER.fullmatch(
-        text, c.start, c.end) for c in cells)
-    if not years and not _wrapped(text, top, cells):
-        return None
-    groups = groups if years else top
+    label = cells[0] if len(cells) > 1 and not _of_years(text, cells[:1]) and _UNIT_WORD.fullmatch(
+        text, cells[0].start, cells[0].end) else None
+    under = cells[1:] if label else cells
+    if sum(bool(_YEAR_CELL.fullmatch(text, c.start, c.end)) for c in under) > len(groups) and _of_years(text, under):
+        stacked = _stacked(text, groups, under, True)
+        if stacked is None or unit is None:
+            return stacked and (label, *stacked) if label else stacked
+        return (*([label] if label else []), *(Cell(c.start, c.end, Cell(c.over.start, c.over.end, unit)) for c in stacked))
+    return _stacked(text, top, cells, False) if _wrapped(text, top, cells) else None
+
+
+def _of_years(text: str, cells: tuple[Cell, ...]) -> bool:
+    """True when every cell is a year or a change column's heading ("2028", "2028年", "% Change", "变动")."""
+    return all(_YEAR_CELL.fullmatch(text, c.start, c.end) or _CHANGE_HEADER.fullmatch(text, c.start, c.end)
+               for c in cells)
+
+
+def _stacked(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...], years: bool) -> tuple[Cell, ...] | None:
+    """The lower line's cells each with the one cell over it, or None when a cell is under two or (a wrapped line)
+    under none. Characters line up as written, or as a monospace font shows them (a Chinese character two columns
+    wide: "截至9月30日止三個月" over "2028年   2027年"); failing that, a year under no group is of the nearest one (a
+    group heading centred over wider columns), as a monospace font shows them."""
     wide = not text[_line_start(text, top[0].start):cells[-1].end].isascii()
-    stacked = _stacked(text, groups, cells, years, False) or (_stacked(text, groups, cells, years, True) if wide else None)
-    if stacked is None or unit is None or not years:
-        return stacked
-    return tuple(Cell(c.start, c.end, Cell(c.over.start, c.over.end, unit)) for c in stacked)
+    found = _stack(text, top, cells, years, False, False)
+    if found is None and wide:
+        found = _stack(text, top, cells, years, True, False)
+    if found is None and years:
+        found = _stack(text, top, cells, years, wide, True)
+    return found
 
 
-def _stacked(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...], years: bool, wide: bool) -> tuple[Cell, ...] | None:
-    """The lower line's cells each with the one cell over it, by character columns (wide: as a monospace font shows
-    them), or None when a cell is under none or under two; a change column under none is of the group to its left."""
+def _stack(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...], years: bool, wide: bool,
+           nearest: bool) -> tuple[Cell, ...] | None:
+    """_stacked by character columns (wide: a wide character counts two), a year under no group of the nearest one
+    when asked. A change column under none is of the group to its left (it may stand out right of its heading);
+    groups keep their order."""
     above, line = _line_start(text, top[0].start), _line_start(text, cells[0].start)
     over_spans = [_span(text, above, t, wide) for t in top]
-    stacked = []
+    stacked, groups = [], []  # the cells, and the index in top of the one over each
     for c in cells:
         a, b = _span(text, line, c, wide)
-        over = [t for t, (s, e) in zip(top, over_spans, strict=True) if s < b and a < e]
-        if not over and years and stacked and _CHANGE_HEADER.fullmatch(text, c.start, c.end):
-            over = [stacked[-1].over]  # a group's change column may stand out right of its heading
-        if len(over) != 1:
+        over = [i for i, (s, e) in enumerate(over_spans) if s < b and a < e]
+        if not over and years and groups and _CHANGE_HEADER.fullmatch(text, c.start, c.end):
+            over = groups[-1:]
+        elif not over and nearest:
+            over = [min(range(len(top)), key=lambda i: max(over_spans[i][0] - b, a - over_spans[i][1]))]
+        if len(over) != 1 or (years and groups and over[0] < groups[-1]):
             return None
-        stacked.append(Cell(c.start, c.end, over[0]) if years else _read_on(over[0], c))
+        groups.append(over[0])
+        stacked.append(Cell(c.start, c.end, top[over[0]]) if years else _read_on(top[over[0]], c))
     return tuple(stacked)
 
 
@@ -949,26 +971,56 @@ def _year_column(r: _Reading, cell: Cell, months: tuple[int, int] | None) -> Per
     return PeriodMention(cell.start, cell.end, "flow", label, (y,)) if label else None
 
 
+# The months of year columns under a line naming two groups ("Three months ended …   Nine months ended …") the
+# header does not line up with: which year is of which is unknown, so none is dated (months_label names no (0, 0)).
+_MIXED_MONTHS = (0, 0)
+
+
 def _column_months(r: _Reading, frame: _Frame) -> tuple[int, int] | None:
-    """(first, last) month of the year columns, from "Six months ended 30 June" in the lines just above the header."""
-    return next((found for s, e in frame.above if (found := _months_in(r, s, e)) is not None), None)
+    """(first, last) month of the year columns, from "Six months ended 30 June" in the lines just above the header;
+    _MIXED_MONTHS when that line names two groups."""
+    for s, e in frame.above:
+        found = {m for m in map(_months_of, _COLUMN_MONTHS.finditer(r.text, s, e)) if m is not None}
+        if found:
+            return found.pop() if len(found) == 1 else _MIXED_MONTHS
+    return None
 
 
 def _group_months(r: _Reading, cell: Cell) -> tuple[int, int] | None:
-    """(first, last) month of a year column from the period group over it ("Three months ended 30 June" over
-    "2027   2026"), or None."""
-    return next((found for h in _heading(cell)[1:] if (found := _months_in(r, h.start, h.end)) is not None), None)
+    """(first, last) month of a year column from the period group over it ("Three months ended 30 June", "第三季度",
+    "前三季度" over "2027   2026"), or None."""
+    return next((found for h in _heading(cell)[1:]
+                 if (found := _months_in(r, h.start, h.end) or _named_months(r, h)) is not None), None)
+
+
+_YEAR_IN = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _named_months(r: _Reading, cell: Cell) -> tuple[int, int] | None:
+    """(first, last) month of the one period of a year a group heading names ("第三季度", "前三季度", "Fourth quarter"),
+    the year left to the columns under it; None for a heading naming a year ("2027" over "RMB'000") or no such
+    period (a day, a company)."""
+    if _YEAR_IN.search(r.text, cell.start, cell.end):
+        return None
+    period = _period(r, cell)
+    if period is None or period.kind != "flow":
+        return None
+    start, end = period_start(period.label), period_end(period.label)
+    return (start.month, end.month) if start is not None and end is not None and start.year == end.year else None
 
 
 def _months_in(r: _Reading, s: int, e: int) -> tuple[int, int] | None:
     """(first, last) month that "Six months ended 30 June", "截至6月30日止六個月" or "Year ended 31 December" in
     text[s:e] covers, or None (a year ending in another month than December is no calendar year)."""
     m = _COLUMN_MONTHS.search(r.text, s, e)
-    if m is None:
-        return None
+    return None if m is None else _months_of(m)
+
+
+def _months_of(m: re.Match) -> tuple[int, int] | None:
+    """(first, last) month a match of _COLUMN_MONTHS covers, or None."""
     if m.group("mo"):
         last = _MONTH_NUMBERS.get(m.group("mo").lower()[:3])
-        n = 12 if m.group("yr") else _LEN.get(m.group("n").lower())
+        n = 12 if m.group("yr") else 3 if m.group("qr") else _LEN.get(m.group("n").lower())
     else:
         last, n = int(m.group("m")), 12 if m.group("zy") else _LEN.get(m.group("zn"))
     return (last - n + 1, last) if last and n and n <= last else None

@@ -175,3 +175,67 @@ def test_a_unit_written_beside_the_groups_heads_them_all(watchlist):
         ("minimax", "adjusted_net_loss", "2028Q3", Decimal("240100000"), "CNY"),
         ("minimax", "adjusted_net_loss", "2027Q1-Q3", Decimal("1073000000"), "CNY"),
     } <= got
+
+
+# --- group headings naming the period alone (第三季度 / 前三季度), centred over wider columns ------------
+
+QUARTER_GROUPS = (
+    "深度求索2028年第三季度主要财务数据\n"
+    "单位：人民币万元\n\n"
+    "                第三季度                      前三季度\n"
+    "            2028年       2027年         2028年        2027年\n"
+    "营业收入    52,310       30,120         138,900       79,640\n"
+    "研发费用    41,020       33,870         119,300       95,210\n"
+)
+
+
+def test_a_group_heading_naming_a_quarter_dates_the_years_under_it(watchlist):
+    got = facts(QUARTER_GROUPS, watchlist, published=date(2028, 10, 30))
+    assert {
+        ("deepseek", "revenue", "2028Q3", Decimal("523100000"), "CNY"),
+        ("deepseek", "revenue", "2027Q3", Decimal("301200000"), "CNY"),
+        ("deepseek", "revenue", "2028Q1-Q3", Decimal("1389000000"), "CNY"),
+        ("deepseek", "revenue", "2027Q1-Q3", Decimal("796400000"), "CNY"),
+        ("deepseek", "rd_expense", "2028Q3", Decimal("410200000"), "CNY"),
+        ("deepseek", "rd_expense", "2027Q1-Q3", Decimal("952100000"), "CNY"),
+    } <= got
+    assert not any(p.startswith("FY") for _, _, p, _, _ in got)
+
+
+# --- the unit on the line of years, over the labels; "Quarter Ended" -----------------------------------
+
+UNIT_BESIDE_YEARS = (
+    "Moonshot AI Holdings Limited\n"
+    "Results for the three and nine months ended 30 September 2028\n\n"
+    "                       Quarter ended 30 September     Nine months ended 30 September\n"
+    "RMB'000                   2028          2027             2028          2027\n"
+    "Revenue                 3,204,500     1,640,700        8,012,300     3,877,900\n"
+    "Loss for the period    (2,148,900)   (1,776,200)      (5,987,400)   (4,853,000)\n"
+)
+
+
+def test_a_unit_on_the_line_of_years_and_a_quarter_ended_group(watchlist):
+    got = facts(UNIT_BESIDE_YEARS, watchlist, published=date(2028, 11, 27))
+    assert {
+        ("moonshot", "revenue", "2028Q3", Decimal("3204500000"), "CNY"),
+        ("moonshot", "revenue", "2027Q3", Decimal("1640700000"), "CNY"),
+        ("moonshot", "revenue", "2028Q1-Q3", Decimal("8012300000"), "CNY"),
+        ("moonshot", "revenue", "2027Q1-Q3", Decimal("3877900000"), "CNY"),
+        ("moonshot", "net_loss", "2028Q3", Decimal("2148900000"), "CNY"),
+        ("moonshot", "net_loss", "2027Q1-Q3", Decimal("4853000000"), "CNY"),
+    } <= got
+
+
+# --- two groups named over a header that does not line up with them: no year column is dated -----------
+
+TABBED_GROUPS = (
+    "Zhipu AI quarterly results (RMB'000)\n"
+    "\tThree months ended 30 September\t\tNine months ended 30 September\n"
+    "\t2028\t2027\t2028\t2027\n"
+    "Revenue\t1,402,700\t811,200\t3,388,900\t1,930,400\n"
+)
+
+
+def test_years_under_two_groups_they_do_not_line_up_with_get_neither(watchlist):
+    got = facts(TABBED_GROUPS, watchlist, published=date(2028, 11, 22))
+    assert not any(v in (Decimal("811200000"), Decimal("3388900000")) and p.endswith("Q3") for _, _, p, v, _ in got)
