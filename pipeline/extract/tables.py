@@ -201,9 +201,9 @@ def _grouped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> tuple
     under = cells[1:] if label else cells
     if sum(bool(_YEAR_CELL.fullmatch(text, c.start, c.end)) for c in under) > len(groups) and _of_years(text, under):
         stacked = _stacked(text, groups, under, True)
-        if stacked is None or unit is None:
-            return stacked and (label, *stacked) if label else stacked
-        return (*([label] if label else []), *(Cell(c.start, c.end, Cell(c.over.start, c.over.end, unit)) for c in stacked))
+        if stacked is not None and unit is not None:
+            stacked = tuple(Cell(c.start, c.end, Cell(c.over.start, c.over.end, unit)) for c in stacked)
+        return (label, *stacked) if stacked is not None and label is not None else stacked
     return _stacked(text, top, cells, False) if _wrapped(text, top, cells) else None
 
 
@@ -471,13 +471,16 @@ def _merged_header(text: str, block: list, header: tuple[Cell, ...]) -> tuple[tu
 
     A page's "| 业务 | 2025年 | | 2024年 | |" over "| | 金额 | 占比 | 金额 | 占比 |" (the label cell spans both rows,
     "2025年" two columns) heads each column with its cell in the second row and the merged cell over it; a column
-    the top row spans alone keeps its top cell. A second row holding a number other than a year is a row of the body.
+    the top row spans alone keeps its top cell; so does a group a page repeats over each of its columns instead of
+    merging them ("| | 截至9月30日止三个月 | 截至9月30日止三个月 |" over "| | 2028年 | 2027年 |"). A second row holding a
+    number other than a year is a row of the body.
     `block` holds the rows as read, blank cells included; `header` is its first row without them.
     """
     if len(block) < 3:
         return (header, *block[1:])
     top, sub = block[0], block[1]
-    if len(top) != len(sub) or not _blank(sub[0]) or not any(_blank(c) for c in top[1:]) or _figure_row(text, sub):
+    if len(top) != len(sub) or not _blank(sub[0]) or not (any(_blank(c) for c in top[1:]) or _years_row(text, sub[1:])) \
+            or _figure_row(text, sub):
         return (header, *block[1:])
     merged, over = [], None
     for i, (above, cell) in enumerate(zip(top, sub, strict=True)):
@@ -486,6 +489,12 @@ def _merged_header(text: str, block: list, header: tuple[Cell, ...]) -> tuple[tu
         if not _blank(cell):
             merged.append(cell)
     return (tuple(merged), *block[2:])
+
+
+def _years_row(text: str, cells: tuple[Cell, ...]) -> bool:
+    """True for a header row of years under a row of groups, a change column or a blank cell beside them."""
+    return any(_YEAR_CELL.fullmatch(text, c.start, c.end) for c in cells) and all(
+        _blank(c) or _of_years(text, (c,)) for c in cells)
 
 
 def _line_start(text: str, pos: int) -> int:

@@ -239,3 +239,28 @@ TABBED_GROUPS = (
 def test_years_under_two_groups_they_do_not_line_up_with_get_neither(watchlist):
     got = facts(TABBED_GROUPS, watchlist, published=date(2028, 11, 22))
     assert not any(v in (Decimal("811200000"), Decimal("3388900000")) and p.endswith("Q3") for _, _, p, v, _ in got)
+
+
+# --- markdown: a page repeats the group over each of its columns instead of merging them ---------------
+
+REPEATED_GROUPS = (
+    "月之暗面三季度业绩一览（单位：百万美元）\n\n"
+    "| 项目 | 截至9月30日止三个月 | 截至9月30日止三个月 | 截至9月30日止九个月 | 截至9月30日止九个月 |\n"
+    "|---|---|---|---|---|\n"
+    "| | 2028年 | 2027年 | 2028年 | 2027年 |\n"
+    "| 收入 | 452.1 | 231.7 | 1,122.4 | 540.3 |\n"
+    "| 经调整净亏损 | (171.9) | (160.2) | (519.8) | (488.0) |\n"
+)
+
+
+def test_a_group_repeated_over_its_columns_dates_the_years_under_it(watchlist):
+    got = facts(REPEATED_GROUPS, watchlist, published=date(2028, 11, 29))
+    assert {
+        ("moonshot", "revenue", "2028Q3", Decimal("452100000"), "USD"),
+        ("moonshot", "revenue", "2027Q3", Decimal("231700000"), "USD"),
+        ("moonshot", "revenue", "2028Q1-Q3", Decimal("1122400000"), "USD"),
+        ("moonshot", "revenue", "2027Q1-Q3", Decimal("540300000"), "USD"),
+        ("moonshot", "adjusted_net_loss", "2028Q3", Decimal("171900000"), "USD"),
+        ("moonshot", "adjusted_net_loss", "2027Q1-Q3", Decimal("488000000"), "USD"),
+    } <= got
+    assert not any(v == Decimal("452100000") and p != "2028Q3" for _, _, p, v, _ in got)
