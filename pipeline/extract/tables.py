@@ -473,14 +473,14 @@ def _merged_header(text: str, block: list, header: tuple[Cell, ...]) -> tuple[tu
     "2025年" two columns) heads each column with its cell in the second row and the merged cell over it; a column
     the top row spans alone keeps its top cell; so does a group a page repeats over each of its columns instead of
     merging them ("| | 截至9月30日止三个月 | 截至9月30日止三个月 |" over "| | 2028年 | 2027年 |"). A second row holding a
-    number other than a year is a row of the body.
+    number other than a year is a row of the body; a unit over the labels ("| 人民币千元 | 2028年 | 2027年 |") heads them.
     `block` holds the rows as read, blank cells included; `header` is its first row without them.
     """
     if len(block) < 3:
         return (header, *block[1:])
     top, sub = block[0], block[1]
-    if len(top) != len(sub) or not _blank(sub[0]) or not (any(_blank(c) for c in top[1:]) or _years_row(text, sub[1:])) \
-            or _figure_row(text, sub):
+    if len(top) != len(sub) or not (_blank(sub[0]) or _BARE_UNIT.fullmatch(text, sub[0].start, sub[0].end)) \
+            or not (any(_blank(c) for c in top[1:]) or _years_row(text, sub[1:])) or _figure_row(text, sub):
         return (header, *block[1:])
     merged, over = [], None
     for i, (above, cell) in enumerate(zip(top, sub, strict=True)):
@@ -622,8 +622,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             base = of or above
             if row_metric is None and col is not None and i - offset >= 1:
                 found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
-            elif row_metric is not None and col is not None and col_period is None and any(
-                    _CHANGE_HEADER.fullmatch(r.text, h.start, h.end) for h in _heading(col)):
+            elif row_metric is not None and col is not None and _of_changes(r, col, col_period):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], _changed_period(header_periods, i - offset)
             period = col_period or row_period or table_period or (shared if found and not _instant(r, found) else None)
             if found is None or period is None or (col is not None and _part_of(r, col) and found[1] is None):
@@ -791,9 +790,9 @@ def _breakdown(r: _Reading, labels: list[Cell], parent):
     return (parent[0][0], segment, parent[0][2]) if segment else None
 
 
-# A column of changes: "YoY change", "YoY", "同比", "按年變動", "Change (%)".
+# A column of changes: "YoY change", "YoY", "同比", "按年變動", "Change (%)", "变动", "增减变动幅度（%）".
 _CHANGE_HEADER = re.compile(r"(?i:yoy|y/y|year-over-year|year-on-year)?\s?(?i:change|growth|%\s?change)?\s?(?:\(%\)|（%）)?"
-                            r"|变动|變動"
+                            r"|(?:增减|增減)?(?:变动|變動)(?:幅度|率)?\s?(?:\(%\)|（%）|%)?|(?:增减|增減)\s?(?:\(%\)|（%）|%)?"
                             r"|同比(?:增长|增長|变动|變動)?|按年(?:增长|增長|变动|變動)?")
 
 
@@ -850,6 +849,13 @@ def _loss_as_profit(r: _Reading, labels: list[Cell]):
     if m is None:
         return None
     return (("adjusted_net_loss",) if m.group("adj") else ("net_loss",)), None, None
+
+
+def _of_changes(r: _Reading, col: Cell, period: PeriodMention | None) -> bool:
+    """True for a column of changes: its own heading says so ("变动" under the group "第三季度", which is no period of
+    it) or, when no heading dates it, one over it does ("YoY" over "(%)")."""
+    return bool(not _blank(col) and _CHANGE_HEADER.fullmatch(r.text, col.start, col.end)) or period is None and any(
+        _CHANGE_HEADER.fullmatch(r.text, h.start, h.end) for h in _heading(col))
 
 
 def _is_change(r: _Reading, row_metric) -> bool:

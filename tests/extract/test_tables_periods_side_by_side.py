@@ -264,3 +264,28 @@ def test_a_group_repeated_over_its_columns_dates_the_years_under_it(watchlist):
         ("moonshot", "adjusted_net_loss", "2027Q1-Q3", Decimal("488000000"), "USD"),
     } <= got
     assert not any(v == Decimal("452100000") and p != "2028Q3" for _, _, p, v, _ in got)
+
+
+# --- markdown 三季报: the unit over the labels, a 增减变动幅度（%） column in each group ---------------------
+
+CHANGE_PER_GROUP = (
+    "深度求索2028年第三季度主要数据\n\n"
+    "| 项目 | 第三季度 | | | 前三季度 | | |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| 人民币千元 | 2028年 | 2027年 | 增减变动幅度（%） | 2028年 | 2027年 | 增减变动幅度（%） |\n"
+    "| 营业收入 | 523,100 | 301,200 | 73.7 | 1,389,000 | 796,400 | 74.4 |\n"
+    "| 研发费用 | 410,200 | 338,700 | 21.1 | 1,193,000 | 952,100 | 25.3 |\n"
+)
+
+
+def test_a_change_column_under_a_group_is_the_change_of_its_latest_year(watchlist):
+    got = facts(CHANGE_PER_GROUP, watchlist, published=date(2028, 10, 25))
+    assert {
+        ("deepseek", "revenue", "2028Q3", Decimal("523100000"), "CNY"),
+        ("deepseek", "revenue", "2027Q1-Q3", Decimal("796400000"), "CNY"),
+        ("deepseek", "revenue_growth", "2028Q3", Decimal("73.7"), "%"),
+        ("deepseek", "revenue_growth", "2028Q1-Q3", Decimal("74.4"), "%"),
+        ("deepseek", "rd_expense", "2028Q3", Decimal("410200000"), "CNY"),
+        ("deepseek", "rd_expense", "2027Q1-Q3", Decimal("952100000"), "CNY"),
+    } <= got
+    assert not any(v in (Decimal("21.1"), Decimal("25.3")) for _, _, _, v, _ in got)
