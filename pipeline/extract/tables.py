@@ -36,6 +36,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import takewhile
+from unicodedata import east_asian_width
 
 from pipeline.extract.binding import fact_unit
 from pipeline.extract.cues import CueBook
@@ -52,7 +53,7 @@ from pipeline.extract.numbers import (
 )
 from pipeline.extract.periods import _LEN, _MONTHS, PeriodMention, find_periods, months_label, shift_year
 from pipeline.models import Fact
-from pipeline.periods import period_end
+from pipeline.periods import period_end, period_start
 
 TABLE_CONFIDENCE = 0.85
 _MONTH_NUMBERS = {k[:3]: v for k, v in _MONTHS.items()}
@@ -71,7 +72,8 @@ _CAPTION = re.compile(
     rf"|(?i:\bin\s)(?P<c2>{_CURRENCY})\s?(?P<s2>{_SCALE})(?![A-Za-z])"
     rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?[,，]?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
     rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
-    rf"|[（(]\s?(?P<c5>{_CURRENCY})\s?(?P<s5>{_SCALE})(?![A-Za-z])\s?[,，;；]"  # "(US$m, Dec year-end)"
+    rf"|[（(]\s?(?P<c5>{_CURRENCY})\s?(?P<s5>{_SCALE})(?![A-Za-z])元?\s?[,，;；]"  # "(US$m, Dec year-end)", "（人民幣千元，…）"
+    r"|[（(]\s?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(in thousands, unaudited)": the cells' "$"
 )
 
 # A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
@@ -83,12 +85,15 @@ _BARE_SCALE = re.compile(r"[（(]\s?(?P<s>(?i:trillions?|billions?|millions?|tho
 # A column heading that is a percentage of a whole: "%", "(%)", "% of total", "% of revenue".
 _PERCENT_HEAD = re.compile(r"[（(]?[%％][)）]?(?:\s(?i:of)\s[^\n\d]{1,30})?")
 _BARE_UNIT = re.compile(rf"[（(]?(?:(?P<c>{_CURRENCY})\s?(?P<s>{_SCALE})元?|(?P<s2>万|萬|亿|億|百万|百萬)?(?P<u>元|美元|港元))[)）]?")
-# A column header that is a year alone: "2024", "2024A" (actual); "2025E" / "2025F" (estimate, forecast) is no result.
-_YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?P<mark>[AaEeFfPp])?")
+# A column header that is a year alone: "2024", "2024A" (actual), "2024年"; "2025E" / "2025F" (estimate, forecast) is
+# no result.
+_YEAR_CELL = re.compile(r"(?P<y>(?:19|20)[0-9]{2})\s?(?:(?P<mark>[AaEeFfPp])|年)?")
 # The months every year column covers, from a line over the header: "Six months ended 30 June", "截至6月30日止六個月"
+# or a quarter or a year: "Quarter ended September 30", "Year ended 31 December", "截至12月31日止年度".
 _COLUMN_MONTHS = re.compile(
-    r"(?i:(?P<n>three|six|nine|twelve)\s(?:months|-month\speriod)\s(?:ended|ending|to)\s(?:[0-9]{1,2}\s)?(?P<mo>[a-z]{3,9}))"
-    r"|截至\s?(?P<m>[0-9]{1,2})\s?月\s?[0-9]{1,2}\s?日\s?止\s?(?P<zn>三|六|九|十二)\s?[个個]月"
+    r"(?i:(?:(?P<n>three|six|nine|twelve|3|6|9|12)\s(?:months|-month\speriod)|(?P<qr>quarter)"
+    r"|(?P<yr>(?:fiscal\s|financial\s)?year))\s(?:ended|ending|to)\s(?:[0-9]{1,2}\s)?(?P<mo>[a-z]{3,9}))"
+    r"|截至\s?(?P<m>[0-9]{1,2})\s?月\s?[0-9]{1,2}\s?日\s?止\s?(?:(?P<zn>三|六|九|十二)\s?[个個]月|(?P<zy>年度))"
 )
 
 
@@ -180,24 +185,80 @@ def _header_note(text: str, cells: tuple[Cell, ...]) -> bool:
 
 def _grouped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> tuple[Cell, ...] | None:
     """A filing's header of period groups over years ("Six months ended 30 June   Three months ended 30 June" over
-    "2027   2026   2027   2026"), or of headings wrapped over lines ("Average daily tokens   Employees at" over
-    "processed in the month   month end" over "(trillion)   (number)"): the lower line's cells, each with the cell its
-    characters overlap over it (a wrapped heading in reading order, see _read_on). None unless the line under is all years, more of them than groups, or a wrapped
-    line, each cell under one cell above, and the line over holds no figure."""
+    "2027   2026   2027   2026", a change column in each group or not), or of headings wrapped over lines ("Average
+    daily tokens   Employees at" over "processed in the month   month end" over "(trillion)   (number)"): the lower
+    line's cells, each with the cell over it (a wrapped heading in reading order, see _read_on). None unless the line
+    under is all years and changes, more years than groups, or a wrapped line, and the line over holds no figure.
+    A unit may stand over the labels, beside the groups ("人民幣千元   截至9月30日止三個月 …": it heads every group), or
+    under them, beside the years ("RMB'000   2028   2027 …": it heads the labels)."""
     if "\t" in text[_line_start(text, top[0].start):cells[-1].end] or any(
             _NUMBER.fullmatch(text, t.start, t.end) or _YEAR_CELL.fullmatch(text, t.start, t.end) for t in top):
         return None
-    years = len(cells) > len(top) and all(_YEAR_CELL.fullmatch(text, c.start, c.end) for c in cells)
-    if not years and not _wrapped(text, top, cells):
-        return None
+    unit = top[0] if len(top) > 1 and _BARE_UNIT.fullmatch(text, top[0].start, top[0].end) else None
+    groups = top[1:] if unit else top
+    label = cells[0] if len(cells) > 1 and not _of_years(text, cells[:1]) and _UNIT_WORD.fullmatch(
+        text, cells[0].start, cells[0].end) else None
+    under = cells[1:] if label else cells
+    if sum(bool(_YEAR_CELL.fullmatch(text, c.start, c.end)) for c in under) > len(groups) and _of_years(text, under):
+        stacked = _stacked(text, groups, under, True)
+        if stacked is not None and unit is not None:
+            stacked = tuple(Cell(c.start, c.end, Cell(c.over.start, c.over.end, unit)) for c in stacked)
+        return (label, *stacked) if stacked is not None and label is not None else stacked
+    return _stacked(text, top, cells, False) if _wrapped(text, top, cells) else None
+
+
+def _of_years(text: str, cells: tuple[Cell, ...]) -> bool:
+    """True when every cell is a year or a change column's heading ("2028", "2028年", "% Change", "变动")."""
+    return all(_YEAR_CELL.fullmatch(text, c.start, c.end) or _CHANGE_HEADER.fullmatch(text, c.start, c.end)
+               for c in cells)
+
+
+def _stacked(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...], years: bool) -> tuple[Cell, ...] | None:
+    """The lower line's cells each with the one cell over it, or None when a cell is under two or (a wrapped line)
+    under none. Characters line up as written, or as a monospace font shows them (a Chinese character two columns
+    wide: "截至9月30日止三個月" over "2028年   2027年"); failing that, a year under no group is of the nearest one (a
+    group heading centred over wider columns), as a monospace font shows them."""
+    wide = not text[_line_start(text, top[0].start):cells[-1].end].isascii()
+    found = _stack(text, top, cells, years, False, False)
+    if found is None and wide:
+        found = _stack(text, top, cells, years, True, False)
+    if found is None and years:
+        found = _stack(text, top, cells, years, wide, True)
+    return found
+
+
+def _stack(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...], years: bool, wide: bool,
+           nearest: bool) -> tuple[Cell, ...] | None:
+    """_stacked by character columns (wide: a wide character counts two), a year under no group of the nearest one
+    when asked. A change column under none is of the group to its left (it may stand out right of its heading);
+    groups keep their order."""
     above, line = _line_start(text, top[0].start), _line_start(text, cells[0].start)
-    stacked = []
+    over_spans = [_span(text, above, t, wide) for t in top]
+    stacked, groups = [], []  # the cells, and the index in top of the one over each
     for c in cells:
-        over = [t for t in top if t.start - above < c.end - line and c.start - line < t.end - above]
-        if len(over) != 1:
+        a, b = _span(text, line, c, wide)
+        over = [i for i, (s, e) in enumerate(over_spans) if s < b and a < e]
+        if not over and years and groups and _CHANGE_HEADER.fullmatch(text, c.start, c.end):
+            over = groups[-1:]
+        elif not over and nearest:
+            over = [min(range(len(top)), key=lambda i: max(over_spans[i][0] - b, a - over_spans[i][1]))]
+        if len(over) != 1 or (years and groups and over[0] < groups[-1]):
             return None
-        stacked.append(Cell(c.start, c.end, over[0]) if years else _read_on(over[0], c))
+        groups.append(over[0])
+        stacked.append(Cell(c.start, c.end, top[over[0]]) if years else _read_on(top[over[0]], c))
     return tuple(stacked)
+
+
+def _span(text: str, line: int, cell: Cell, wide: bool) -> tuple[int, int]:
+    """The (first, last + 1) columns of a cell in its line; with wide, a wide character (Chinese) counts two."""
+    if not wide:
+        return cell.start - line, cell.end - line
+    start = cell.start - line + sum(_is_wide(ch) for ch in text[line:cell.start])
+    return start, start + cell.end - cell.start + sum(_is_wide(ch) for ch in text[cell.start:cell.end])
+
+
+def _is_wide(ch: str) -> bool:
+    return east_asian_width(ch) in "WF"
 
 
 def _read_on(top: Cell, cell: Cell) -> Cell:
@@ -410,13 +471,16 @@ def _merged_header(text: str, block: list, header: tuple[Cell, ...]) -> tuple[tu
 
     A page's "| 业务 | 2025年 | | 2024年 | |" over "| | 金额 | 占比 | 金额 | 占比 |" (the label cell spans both rows,
     "2025年" two columns) heads each column with its cell in the second row and the merged cell over it; a column
-    the top row spans alone keeps its top cell. A second row holding a number other than a year is a row of the body.
+    the top row spans alone keeps its top cell; so does a group a page repeats over each of its columns instead of
+    merging them ("| | 截至9月30日止三个月 | 截至9月30日止三个月 |" over "| | 2028年 | 2027年 |"). A second row holding a
+    number other than a year is a row of the body; a unit over the labels ("| 人民币千元 | 2028年 | 2027年 |") heads them.
     `block` holds the rows as read, blank cells included; `header` is its first row without them.
     """
     if len(block) < 3:
         return (header, *block[1:])
     top, sub = block[0], block[1]
-    if len(top) != len(sub) or not _blank(sub[0]) or not any(_blank(c) for c in top[1:]) or _figure_row(text, sub):
+    if len(top) != len(sub) or not (_blank(sub[0]) or _BARE_UNIT.fullmatch(text, sub[0].start, sub[0].end)) \
+            or not (any(_blank(c) for c in top[1:]) or _years_row(text, sub[1:])) or _figure_row(text, sub):
         return (header, *block[1:])
     merged, over = [], None
     for i, (above, cell) in enumerate(zip(top, sub, strict=True)):
@@ -425,6 +489,12 @@ def _merged_header(text: str, block: list, header: tuple[Cell, ...]) -> tuple[tu
         if not _blank(cell):
             merged.append(cell)
     return (tuple(merged), *block[2:])
+
+
+def _years_row(text: str, cells: tuple[Cell, ...]) -> bool:
+    """True for a header row of years under a row of groups, a change column or a blank cell beside them."""
+    return any(_YEAR_CELL.fullmatch(text, c.start, c.end) for c in cells) and all(
+        _blank(c) or _of_years(text, (c,)) for c in cells)
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -499,6 +569,8 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     """The facts of one table, row by row, and its cells holding a number; owner is the company its caption names."""
     header, body = table.rows[0], table.rows[1:]
     caption = _caption_unit(r, table, frame)
+    if caption is not None and caption[1] is None:
+        caption = (caption[0], _written_currency(r, body))
     header_periods = _header_periods(r, table, frame)
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
     table_period = _caption_period(r, frame) if not any(header_periods) else None
@@ -550,8 +622,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             base = of or above
             if row_metric is None and col is not None and i - offset >= 1:
                 found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
-            elif row_metric is not None and col is not None and col_period is None and any(
-                    _CHANGE_HEADER.fullmatch(r.text, h.start, h.end) for h in _heading(col)):
+            elif row_metric is not None and col is not None and _of_changes(r, col, col_period):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], _changed_period(header_periods, i - offset)
             period = col_period or row_period or table_period or (shared if found and not _instant(r, found) else None)
             if found is None or period is None or (col is not None and _part_of(r, col) and found[1] is None):
@@ -719,8 +790,9 @@ def _breakdown(r: _Reading, labels: list[Cell], parent):
     return (parent[0][0], segment, parent[0][2]) if segment else None
 
 
-# A column of changes: "YoY change", "YoY", "同比", "按年變動", "Change (%)".
+# A column of changes: "YoY change", "YoY", "同比", "按年變動", "Change (%)", "变动", "增减变动幅度（%）".
 _CHANGE_HEADER = re.compile(r"(?i:yoy|y/y|year-over-year|year-on-year)?\s?(?i:change|growth|%\s?change)?\s?(?:\(%\)|（%）)?"
+                            r"|(?:增减|增減)?(?:变动|變動)(?:幅度|率)?\s?(?:\(%\)|（%）|%)?|(?:增减|增減)\s?(?:\(%\)|（%）|%)?"
                             r"|同比(?:增长|增長|变动|變動)?|按年(?:增长|增長|变动|變動)?")
 
 
@@ -777,6 +849,13 @@ def _loss_as_profit(r: _Reading, labels: list[Cell]):
     if m is None:
         return None
     return (("adjusted_net_loss",) if m.group("adj") else ("net_loss",)), None, None
+
+
+def _of_changes(r: _Reading, col: Cell, period: PeriodMention | None) -> bool:
+    """True for a column of changes: its own heading says so ("变动" under the group "第三季度", which is no period of
+    it) or, when no heading dates it, one over it does ("YoY" over "(%)")."""
+    return bool(not _blank(col) and _CHANGE_HEADER.fullmatch(r.text, col.start, col.end)) or period is None and any(
+        _CHANGE_HEADER.fullmatch(r.text, h.start, h.end) for h in _heading(col))
 
 
 def _is_change(r: _Reading, row_metric) -> bool:
@@ -907,27 +986,58 @@ def _year_column(r: _Reading, cell: Cell, months: tuple[int, int] | None) -> Per
     return PeriodMention(cell.start, cell.end, "flow", label, (y,)) if label else None
 
 
+# The months of year columns under a line naming two groups ("Three months ended …   Nine months ended …") the
+# header does not line up with: which year is of which is unknown, so none is dated (months_label names no (0, 0)).
+_MIXED_MONTHS = (0, 0)
+
+
 def _column_months(r: _Reading, frame: _Frame) -> tuple[int, int] | None:
-    """(first, last) month of the year columns, from "Six months ended 30 June" in the lines just above the header."""
-    return next((found for s, e in frame.above if (found := _months_in(r, s, e)) is not None), None)
+    """(first, last) month of the year columns, from "Six months ended 30 June" in the lines just above the header;
+    _MIXED_MONTHS when that line names two groups."""
+    for s, e in frame.above:
+        found = {m for m in map(_months_of, _COLUMN_MONTHS.finditer(r.text, s, e)) if m is not None}
+        if found:
+            return found.pop() if len(found) == 1 else _MIXED_MONTHS
+    return None
 
 
 def _group_months(r: _Reading, cell: Cell) -> tuple[int, int] | None:
-    """(first, last) month of a year column from the period group over it ("Three months ended 30 June" over
-    "2027   2026"), or None."""
-    return next((found for h in _heading(cell)[1:] if (found := _months_in(r, h.start, h.end)) is not None), None)
+    """(first, last) month of a year column from the period group over it ("Three months ended 30 June", "第三季度",
+    "前三季度" over "2027   2026"), or None."""
+    return next((found for h in _heading(cell)[1:]
+                 if (found := _months_in(r, h.start, h.end) or _named_months(r, h)) is not None), None)
+
+
+_YEAR_IN = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _named_months(r: _Reading, cell: Cell) -> tuple[int, int] | None:
+    """(first, last) month of the one period of a year a group heading names ("第三季度", "前三季度", "Fourth quarter"),
+    the year left to the columns under it; None for a heading naming a year ("2027" over "RMB'000") or no such
+    period (a day, a company)."""
+    if _YEAR_IN.search(r.text, cell.start, cell.end):
+        return None
+    period = _period(r, cell)
+    if period is None or period.kind != "flow":
+        return None
+    start, end = period_start(period.label), period_end(period.label)
+    return (start.month, end.month) if start is not None and end is not None and start.year == end.year else None
 
 
 def _months_in(r: _Reading, s: int, e: int) -> tuple[int, int] | None:
-    """(first, last) month that "Six months ended 30 June" or "截至6月30日止六個月" in text[s:e] covers, or None."""
+    """(first, last) month that "Six months ended 30 June", "截至6月30日止六個月" or "Year ended 31 December" in
+    text[s:e] covers, or None (a year ending in another month than December is no calendar year)."""
     m = _COLUMN_MONTHS.search(r.text, s, e)
-    if m is None:
-        return None
-    if m.group("n"):
+    return None if m is None else _months_of(m)
+
+
+def _months_of(m: re.Match) -> tuple[int, int] | None:
+    """(first, last) month a match of _COLUMN_MONTHS covers, or None."""
+    if m.group("mo"):
         last = _MONTH_NUMBERS.get(m.group("mo").lower()[:3])
-        n = _LEN.get(m.group("n").lower())
+        n = 12 if m.group("yr") else 3 if m.group("qr") else _LEN.get(m.group("n").lower())
     else:
-        last, n = int(m.group("m")), _LEN.get(m.group("zn"))
+        last, n = int(m.group("m")), 12 if m.group("zy") else _LEN.get(m.group("zn"))
     return (last - n + 1, last) if last and n and n <= last else None
 
 
@@ -1083,6 +1193,14 @@ def _caption_unit(r: _Reading, table: Table, frame: _Frame) -> tuple[int, str | 
     return None
 
 
+def _written_currency(r: _Reading, body) -> str | None:
+    """The one currency the table's cells write ("$84,200" on its first row and its totals, as a 10-Q does), for its
+    bare cells under a caption giving only the magnitude ("(in thousands)"); None when they write none or two."""
+    found = {q.unit for row in body for c in row if (read := _cell_number(r, c)) is not None
+             and (q := read[0]).kind == "currency" and not q.scaled}
+    return found.pop() if len(found) == 1 else None
+
+
 def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     labels = find_labels(text, start, end)
     if labels:
@@ -1091,7 +1209,8 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     if m is None:
         return None
     return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5"),
-                    m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5"), m.group("u1"))
+                    m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5") or m.group("s6"),
+                    m.group("u1"))
 
 
 def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple[int, str | None] | None:
@@ -1104,7 +1223,10 @@ def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple
 
 
 def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, caption) -> Quantity:
-    """Give a bare cell number the unit of its row label, column header or table caption."""
+    """Give a bare cell number the unit of its row label, column header or table caption; a cell writing only its
+    currency ("$84,200") takes their magnitude ("(in thousands)")."""
+    if q.kind == "currency" and not q.scaled:
+        return _scaled(r, q, labels, col, caption)
     if q.kind != "plain":
         return q
     found = None
@@ -1125,6 +1247,16 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
     if q.scaled:  # "312.4m" under "(CNY unless stated)": the cell has the magnitude, the caption the currency
         return replace(q, kind="currency", unit=unit, inherited=True) if unit else q
     return apply_label(q, power, unit)
+
+
+def _scaled(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, caption) -> Quantity:
+    """A cell writing its currency but no magnitude ("$84,200") scaled by the magnitude its label, column or caption
+    gives in no other currency."""
+    found = next((u for c in [*labels, *(_heading(col) if col is not None else [])]
+                  if (u := _unit_in(r.text, c.start, c.end)) is not None), caption)
+    if found is None or not found[0] or found[1] not in (None, q.unit):
+        return q
+    return apply_label(replace(q, kind="plain"), found[0], q.unit)
 
 
 def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, qualifier: str,
