@@ -716,15 +716,11 @@ _COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超�
                        r"|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
 # "down from 45% in 2024", "up from $240 million in January": the level a change starts from, and its period
 _FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
-# The last character of each word _COMPARED ends with; an optional space and a line end may follow it, so it is one of
-# the three before the period. Testing them first spares most periods a search trying fourteen positions.
-_COMPARED_LAST = frozenset("与與较較比过過超于於，,前的（(nNsSſhHoO.")
 
 
 def _compared(text: str, at: int) -> bool:
     """True when the period starting at `at` is the base of a comparison (see _COMPARED)."""
-    return not _COMPARED_LAST.isdisjoint(text[max(0, at - 3):at]) and \
-        _COMPARED.search(text, max(0, at - 14), at) is not None
+    return _COMPARED.search(text, max(0, at - 14), at) is not None
 
 
 def _from_level(text: str, at: int) -> bool:

@@ -5,11 +5,9 @@ import re
 import pytest
 
 from pipeline.extract.periods import (
-    _COMPARED,
     _FROM_LEVEL,
     _PERIOD,
     _SENTENCE_END,
-    _compared,
     _from_level,
     _period_matches,
 )
@@ -63,14 +61,12 @@ BEFORE = [
 @pytest.mark.parametrize("text", BEFORE)
 def test_guarded_searches_say_what_the_searches_say(text):
     for at in range(len(text) + 1):
-        assert _compared(text, at) == (_COMPARED.search(text, max(0, at - 14), at) is not None)
         assert _from_level(text, at) == (_FROM_LEVEL.search(text, max(0, at - 40), at) is not None)
 
 
 def test_guarded_searches_on_documents():
     for text in _documents()[:40]:
         for at in range(len(text) + 1):
-            assert _compared(text, at) == (_COMPARED.search(text, max(0, at - 14), at) is not None)
             assert _from_level(text, at) == (_FROM_LEVEL.search(text, max(0, at - 40), at) is not None)
 
 
