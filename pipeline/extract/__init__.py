@@ -156,23 +156,23 @@ def extract_facts(
     return facts
 
 
-# A heading over readers' comments: what follows it is not the article.
+# Headings over readers' comments: what follows one is not the article. The English ones in any case.
+COMMENT_HEADINGS = ("热门评论", "熱門評論", "精彩评论", "精彩評論", "网友评论", "網友評論", "读者评论", "讀者評論", "全部评论",
+                    "全部評論", "最新评论", "最新評論", "精选留言", "精選留言", "读者留言", "讀者留言", "评论区", "評論區", "留言区",
+                    "留言區")
+COMMENT_HEADINGS_EN = ("comments", r"reader\scomments", r"readers'\scomments", r"top\scomments")
+# A heading on a line of its own, found by the line break before it: the engine scans for that literal in C (where it
+# would try "^" at every position), and the class of the headings' first characters rejects most lines in one test.
+_COMMENT_FIRSTS = sorted({h[0] for h in COMMENT_HEADINGS} | {c for h in COMMENT_HEADINGS_EN for c in (h[0], h[0].upper())})
 _COMMENTS = re.compile(
-    r"^[ \t]*(?:热门评论|熱門評論|精彩评论|精彩評論|网友评论|網友評論|读者评论|讀者評論|全部评论|全部評論|最新评论|最新評論"
-    r"|精选留言|精選留言|读者留言|讀者留言|评论区|評論區|留言区|留言區|(?i:comments|reader\scomments|readers'\scomments"
-    r"|top\scomments))[ \t]*[:：]?[ \t]*$", re.MULTILINE)
-# The same heading found by the line break before it: the engine scans for a literal first character in C, where it
-# tries "^" at every position; the class (the headings' first characters) rejects most lines in one test.
-_COMMENTS_AFTER_BREAK = re.compile("\n(?=[ \t]*[热熱精网網读讀全最评評留CcRrTt])" + _COMMENTS.pattern[1:], re.MULTILINE)
+    "\n(?=[ \t]*[" + "".join(_COMMENT_FIRSTS) + "])[ \t]*(?:" + "|".join(COMMENT_HEADINGS)
+    + "|(?i:" + "|".join(COMMENT_HEADINGS_EN) + "))[ \t]*[:：]?[ \t]*$", re.MULTILINE)
 
 
 def _without_comments(text: str) -> str:
-    """The text up to a comments section in its latter part (a reader's "570亿港元的市值" is no fact of the article)."""
-    start = len(text) // 3
-    if not start:
-        m = _COMMENTS.search(text)
-        return text[:m.start()] if m else text
-    m = _COMMENTS_AFTER_BREAK.search(text, start - 1)  # a heading starting at or after `start`
+    """The text up to a comments section in its latter part (a reader's "570亿港元的市值" is no fact of the article):
+    a heading starting at or after the first third (a text too short for that holds no heading)."""
+    m = _COMMENTS.search(text, max(0, len(text) // 3 - 1))
     return text[:m.start() + 1] if m else text
 
 

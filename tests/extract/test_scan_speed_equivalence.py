@@ -66,8 +66,11 @@ def test_english_multiples_find_what_the_plain_alternation_finds():
 def test_comments_heading_found_after_its_line_break_is_the_one_found_at_a_line_start():
     import pipeline.extract as extract
 
+    at_line_start = re.compile(r"^[ \t]*(?:" + "|".join(extract.COMMENT_HEADINGS) + "|(?i:"
+                               + "|".join(extract.COMMENT_HEADINGS_EN) + r"))[ \t]*[:：]?[ \t]*$", re.MULTILINE)
+
     def plain(text):
-        m = extract._COMMENTS.search(text, len(text) // 3)
+        m = at_line_start.search(text, len(text) // 3)
         return text[:m.start()] if m else text
 
     rng = random.Random(3)
