@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
 
@@ -50,7 +51,7 @@ class CueBook:
     scopes: dict[str, dict[str, str]]
     qualifiers: dict[str, dict[str, list[str]]]
     others: tuple[str, ...]
-    plausibility: dict
+    plausibility: dict[str, Decimal]
     _entries: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict, repr=False)
     _words: WordScanner | None = field(default=None, repr=False)
     _qual_before: re.Pattern | None = field(default=None, repr=False)
@@ -296,7 +297,7 @@ def load_cue_book(text: str | None = None) -> CueBook:
         scopes={k: dict(v.get("map") or {}) for k, v in (data.get("scopes") or {}).items()},
         qualifiers=data.get("qualifiers") or {},
         others=tuple(str(o) for o in data.get("others") or ()),
-        plausibility=dict(data.get("plausibility") or {}),
+        plausibility=_limits(data.get("plausibility") or {}),
     )
     for mid, spec in (data.get("metrics") or {}).items():
         units = frozenset(spec.get("units") or ())
@@ -343,3 +344,14 @@ def load_cue_book(text: str | None = None) -> CueBook:
 def default_cue_book() -> CueBook:
     """Return the bundled cue book, loaded once per process."""
     return load_cue_book()
+
+
+def _limits(data: dict) -> dict[str, Decimal]:
+    """The plausibility limits as Decimals, the type of the values they are compared with, made once when loaded."""
+    limits = {}
+    for name, value in data.items():
+        try:
+            limits[str(name)] = Decimal(str(value))
+        except InvalidOperation:
+            raise ValueError(f"cues.yaml: plausibility {name}: {value!r} is not a number") from None
+    return limits

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from functools import lru_cache
 
 from pipeline.extract.cues import default_cue_book
 from pipeline.extract.numbers import CURRENCIES
@@ -13,37 +12,34 @@ from pipeline.models import Fact
 
 def flag_fact(fact: Fact, reason: str) -> Fact:
     """Return the fact with confidence lowered to the flagged level and the reason recorded."""
-    limit = float(default_cue_book().plausibility.get("flagged_confidence", 0.2))
+    limit = float(_limit("flagged_confidence", "0.2"))
     reasons = f"{fact.reason}; {reason}" if fact.reason else reason
     return replace(fact, confidence=min(fact.confidence, limit), reason=reasons)
 
 
 def check_document(fact: Fact) -> Fact:
     """Flag a fact that is implausible on its own: a share over 100%, a truncated amount, a negative sum."""
-    limits = default_cue_book().plausibility
     metric, value = fact.metric, fact.value
-    if fact.unit == "%" and "share" in metric.split(".")[0] and not Decimal(0) <= value <= _decimal(
-        limits.get("max_percent", 100)
-    ):
+    if fact.unit == "%" and "share" in metric.split(".")[0] and not Decimal(0) <= value <= _limit("max_percent", 100):
         return flag_fact(fact, f"a share of {value}% is outside 0-100%")
-    if metric.startswith("gross_margin") and not _decimal(limits.get("min_margin", -1000)) <= value <= 100:
+    if metric.startswith("gross_margin") and not _limit("min_margin", -1000) <= value <= 100:
         return flag_fact(fact, f"a gross margin of {value}% is impossible")
     if fact.unit in CURRENCIES:
         if value < 0:
             return flag_fact(fact, f"a negative amount ({value}) for {metric}")
-        if value < _decimal(limits.get("min_amount", 1000)):
+        if value < _limit("min_amount", 1000):
             return flag_fact(fact, f"{value} {fact.unit} is too small for {metric}: probably a truncated figure")
-    if fact.unit in ("tokens", "tokens/day") and value < _decimal(limits.get("min_tokens", 1000)):
+    if fact.unit in ("tokens", "tokens/day") and value < _limit("min_tokens", 1000):
         return flag_fact(fact, f"{value} tokens is too small for {metric}: probably a truncated figure")
-    if metric == "ipo_oversubscription" and not 0 < value <= _decimal(limits.get("max_oversubscription", 100000)):
+    if metric == "ipo_oversubscription" and not 0 < value <= _limit("max_oversubscription", 100000):
         return flag_fact(fact, f"oversubscription of {value}x is implausible")
     return fact
 
 
-@lru_cache(maxsize=64, typed=True)
-def _decimal(limit) -> Decimal:
-    """A limit from cues.yaml as a Decimal, made once: check_document asks for one or two per fact."""
-    return Decimal(str(limit))
+def _limit(name: str, default: int | str) -> Decimal:
+    """A limit of cues.yaml's plausibility section (Decimals since loading), or the default when it sets none."""
+    found = default_cue_book().plausibility.get(name)
+    return Decimal(default) if found is None else found
 
 
 def check_history(fact: Fact, last_known: Decimal | None) -> Fact:
@@ -53,7 +49,7 @@ def check_history(fact: Fact, last_known: Decimal | None) -> Fact:
     last = Decimal(str(last_known))
     if last <= 0 or fact.value <= 0:
         return fact
-    limit = Decimal(str(default_cue_book().plausibility.get("history_max_ratio", 1000)))
+    limit = _limit("history_max_ratio", 1000)
     ratio = fact.value / last
     if ratio <= 1 / limit:
         return flag_fact(fact, f"{_times(1 / ratio)}x below the last known value {last}")

@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+import pytest
+
 from pipeline.extract import extract_facts
 from pipeline.extract.plausibility import check_history
 from pipeline.models import Fact
@@ -30,3 +32,12 @@ def test_history_check_flags_a_collapse():
 def test_history_check_ignores_percentages():
     fact = Fact("zhipu", "revenue_share.cloud", "2025H1", Decimal("15.2"), "%")
     assert check_history(fact, Decimal("0.01")) == fact
+
+
+def test_the_limits_are_read_as_decimals_once_and_a_word_for_a_limit_is_a_clear_error():
+    from pipeline.extract.cues import load_cue_book
+
+    book = load_cue_book("plausibility:\n  min_amount: 1000\n  flagged_confidence: 0.2\n")
+    assert book.plausibility == {"min_amount": Decimal(1000), "flagged_confidence": Decimal("0.2")}
+    with pytest.raises(ValueError, match="plausibility max_percent: 'a hundred' is not a number"):
+        load_cue_book("plausibility:\n  max_percent: a hundred\n")
