@@ -138,7 +138,9 @@ _BRANCHES = [
     rf"(?P<by>(?<![0-9$¥.,A-Za-z])(?P<by_y>{_Y})(?![0-9%A-Za-z]|[.,][0-9]|\s?(?:[万亿億萬千百名人家个個元倍]"
     r"|(?i:million|billion|thousand|trillion|tokens?|times|employees|people|staff|customers|units))))",
 ]
-_PERIOD = re.compile(_FIRST + "(?:" + "|".join(_BRANCHES) + ")")
+# A period is what the first of the branches to match at a position reads: the one pattern _FIRST + "(?:" +
+# "|".join(_BRANCHES) + ")", which is not compiled here (tests compile it as the reference); _dispatch below finds the
+# same spans faster and _period_matches reads them with the branch that matched.
 
 
 
@@ -506,8 +508,9 @@ def _matches(text: str, start: int, end: int, lowered: str | None = None):
 
 
 def _period_matches(text: str, start: int, end: int) -> list[re.Match]:
-    """What _PERIOD.finditer(text, start, end) yields (the same spans, groups, lastgroup), found with the group-less
-    pattern: the first branch to match at a position is the one _PERIOD takes there, so its own pattern reads it."""
+    """What the one period pattern's finditer(text, start, end) would yield (the same spans, groups, lastgroup), found
+    with the group-less pattern: the first branch to match at a position is the one it takes there, so that branch's
+    own pattern reads it."""
     patterns, owners = _BRANCH_PATTERNS, _OWNERS
     return [patterns[owners[m.lastindex]].match(text, m.start(), end) for m in _PERIOD_SPANS.finditer(text, start, end)]
 

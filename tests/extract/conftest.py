@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from pipeline.extract import extract_facts
+from pipeline.extract import extract_facts, periods
 from pipeline.watchlist import Company, Watchlist
 
 ALIASES = {
@@ -20,6 +21,8 @@ ALIASES = {
 REPO = Path(__file__).resolve().parents[2]
 SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 LABELLED = REPO / "tests" / "labelled"
+# The period finder's one pattern, its branches in order: the reference its faster scan must read as
+FULL_PERIOD = re.compile(periods._FIRST + "(?:" + "|".join(periods._BRANCHES) + ")")
 
 
 def build_watchlist() -> Watchlist:

@@ -6,13 +6,12 @@ import pytest
 
 from pipeline.extract.periods import (
     _FROM_LEVEL,
-    _PERIOD,
     _SENTENCE_END,
     _from_level,
     _period_matches,
 )
 
-from .conftest import REPO, SHARED_CORPUS
+from .conftest import FULL_PERIOD, REPO, SHARED_CORPUS
 
 TRICKY = [
     "2024年上半年 H1 2025 1H25 Q3 FY24 fiscal 2023 the first half of 2024 nine months ended September 30, 2024",
@@ -37,7 +36,7 @@ def _read(m) -> tuple:
 
 def _check(text: str, start: int = 0, end: int | None = None):
     end = len(text) if end is None else end
-    assert [_read(m) for m in _period_matches(text, start, end)] == [_read(m) for m in _PERIOD.finditer(text, start, end)]
+    assert [_read(m) for m in _period_matches(text, start, end)] == [_read(m) for m in FULL_PERIOD.finditer(text, start, end)]
 
 
 @pytest.mark.parametrize("text", TRICKY)
