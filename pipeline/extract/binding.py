@@ -411,8 +411,7 @@ def _dates_what_follows(doc: Document, index: int, sentence: Sentence, p: Period
         return False
     if _is_base(doc, p, cues) or _dates_a_base(doc, p, quantities, cues) or comparative(text, p):
         return False  # a comparison's period
-    if _singled_out(text, p) or _looks_back(text, p) or (
-            text[p.start - 1:p.start].isspace() and _EVENT_BEFORE.search(text, max(0, p.start - 14), p.start)):
+    if _singled_out(text, p) or _looks_back(text, p) or _event_month(text, p):
         return False  # a part singled out, a look back, the month of an event: each dates its own sentence only
     if p.years and p.years[-1] < latest and _trailing(text, p, quantities):
         return False  # a trailing earlier year is a comparative's
@@ -466,8 +465,14 @@ _BACK_BEFORE = re.compile(r"(?:(?i:\bback\sin|\bas\sfar\sback\sas|\bas\searly\sa
 
 
 # "the guidance range issued in March", "a model released in April": the period an event happened in, not one that
-# figures are reported for (it ends on a space: only a period after one is searched for it)
+# figures are reported for
 _EVENT_BEFORE = re.compile(r"\b(?i:issued|announced|published|released|launched|unveiled|filed|signed)\s(?i:in|on)\s$")
+
+
+def _event_month(text: str, p: PeriodMention) -> bool:
+    """True for the period of an event told before it (see _EVENT_BEFORE); the pattern ends on a space, so a period
+    right after any other character is told without its search."""
+    return text[p.start - 1:p.start].isspace() and _EVENT_BEFORE.search(text, max(0, p.start - 14), p.start) is not None
 
 
 def _looks_back(text: str, p: PeriodMention) -> bool:
@@ -1714,7 +1719,7 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             return after[0].names[0]
         points_back = any(c.end <= q.start for c in anaphors) or _opens_with_anaphor(doc, b.cue)
     else:  # "这部分收入为3802万美元": an optional segment only when the pointer names the metric's own noun
-        points_back = bool(anaphors) and any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
+        points_back = any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
     if points_back:
         recent = [name for i, name in ctx.segments if index - i <= 2]
         if recent:
