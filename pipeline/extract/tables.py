@@ -74,6 +74,8 @@ _CAPTION = re.compile(
     rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
     rf"|[（(]\s?(?P<c5>{_CURRENCY})\s?(?P<s5>{_SCALE})(?![A-Za-z])元?\s?[,，;；]"  # "(US$m, Dec year-end)", "（人民幣千元，…）"
     r"|[（(]\s?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(in thousands, unaudited)": the cells' "$"
+    rf"(?:\s(?i:of)\s(?P<c6>{_CURRENCY}))?"  # "(in thousands of US$, except …)"
+    rf"|以\s?(?P<c7>{_CURRENCY})?\s?(?P<s7>{_SCALE})\s?(?P<u7>元|美元|港元)?\s?(?:列示|列報|列报|呈列|呈報|呈报)"  # "以人民幣千元列示"
 )
 
 # A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
@@ -270,11 +272,23 @@ def _read_on(top: Cell, cell: Cell) -> Cell:
     return chain
 
 
+# The day a period group's heading ends on, wrapped onto the line under it: "December 31,", "30 June", "12月31日".
+_GROUP_DAY = re.compile(r"(?i:[a-z]{3,9}\s[0-9]{1,2},?|[0-9]{1,2}\s[a-z]{3,9},?)|[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日")
+
+
 def _wrapped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> bool:
-    """True when a line under a header of words goes on its headings: as many cells, no digit, and no line of
-    units (those make a header of two rows their own way)."""
-    return len(cells) == len(top) and not any(_DIGIT.search(text, c.start, c.end) for c in (*top, *cells)) and not (
-        _unit_row(text, cells))
+    """True when a line under a header of words goes on its headings: as many cells, no digit but in the day a
+    period group ends on ("Three Months Ended" over "December 31,"), and no line of units (those make a header of
+    two rows their own way)."""
+    return len(cells) == len(top) and not any(_DIGIT.search(text, c.start, c.end) for c in top) and all(
+        not _DIGIT.search(text, c.start, c.end) or _day_cell(text, c) for c in cells) and not _unit_row(text, cells)
+
+
+def _day_cell(text: str, cell: Cell) -> bool:
+    """True for a cell that is a day of a named month ("December 31,"), the end of the period group over it."""
+    m = _GROUP_DAY.fullmatch(text, cell.start, cell.end)
+    return m is not None and (text[cell.start].isdigit() or text[cell.start:cell.start + 3].lower() in _MONTH_NUMBERS
+                              or "月" in m.group())
 
 
 def _goes_on(text: str, line: int, block: list, heads: int, grid: list[tuple[int, int]] | None,
@@ -573,7 +587,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         caption = (caption[0], _written_currency(r, body))
     header_periods = _header_periods(r, table, frame)
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
-    table_period = _caption_period(r, frame) if not any(header_periods) else None
+    table_period = _caption_period(r, frame) if not any(header_periods) else _corner_period(r, header, header_periods)
     shared = _shared_period(r, header, header_periods)
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
@@ -693,6 +707,16 @@ def _shared_period(r: _Reading, header: tuple[Cell, ...], periods: list[PeriodMe
     cell, period = dated[0]
     named = any(m.role == "metric" for h in _heading(cell) for m in r.book.find(r.text, h.start, h.end, lowered=r.lowered))
     return period if named else None
+
+
+def _corner_period(r: _Reading, header: tuple[Cell, ...], periods: list[PeriodMention | None]) -> PeriodMention | None:
+    """The period a header writes once, in the cell over the row labels ("项目（2028年度）   智谱   MiniMax", "Item
+    (FY2028)   Revenue   Margin"): a table whose columns are companies or metrics is of that period. None when another
+    header cell is dated, or the first cell is the period alone (a header without a label cell: "2028年   2027年")."""
+    if periods[0] is None or any(periods[1:]) or periods[0].kind != "flow":
+        return None
+    cell = header[0]
+    return periods[0] if r.text[cell.start:cell.end].strip() != r.text[periods[0].start:periods[0].end] else None
 
 
 def _instant(r: _Reading, found) -> bool:
@@ -1004,8 +1028,13 @@ def _column_months(r: _Reading, frame: _Frame) -> tuple[int, int] | None:
 def _group_months(r: _Reading, cell: Cell) -> tuple[int, int] | None:
     """(first, last) month of a year column from the period group over it ("Three months ended 30 June", "第三季度",
     "前三季度" over "2027   2026"), or None."""
-    return next((found for h in _heading(cell)[1:]
-                 if (found := _months_in(r, h.start, h.end) or _named_months(r, h)) is not None), None)
+    over = _heading(cell)[1:]
+    found = next((found for h in over if (found := _months_in(r, h.start, h.end) or _named_months(r, h)) is not None),
+                 None)
+    if found is None and len(over) > 1:  # a group heading wrapped over lines: "Three Months Ended" over "December 31,"
+        m = _COLUMN_MONTHS.search(" ".join(r.text[h.start:h.end] for h in over))
+        found = None if m is None else _months_of(m)
+    return found
 
 
 _YEAR_IN = re.compile(r"(?:19|20)[0-9]{2}")
@@ -1186,6 +1215,9 @@ def _caption_unit(r: _Reading, table: Table, frame: _Frame) -> tuple[int, str | 
             return _unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
     spans = [(c.start, c.end) for c in heads if _period(r, c) is None]
     spans += [*frame.above, *frame.below]
+    top = min((h.start for h in heads), default=table.start)
+    if top < _line_start(r.text, table.start):  # a header of several lines: its caption is over the first one
+        spans += _lines_above(r.text, top)
     for s, e in spans:
         found = _unit_in(r.text, s, e)
         if found is not None:
@@ -1208,9 +1240,11 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     m = _CAPTION.search(text, start, end)
     if m is None:
         return None
-    return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5"),
-                    m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5") or m.group("s6"),
-                    m.group("u1"))
+    return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5") or m.group("c6")
+                    or m.group("c7"),
+                    m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5") or m.group("s6")
+                    or m.group("s7"),
+                    m.group("u1") or m.group("u7"))
 
 
 def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple[int, str | None] | None:
