@@ -418,7 +418,26 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
         pos = gap.end()
     if pos < end:
         cells.append(Cell(pos, end))
+    if any(c.end - c.start <= 3 for c in cells):
+        cells = _glue_signs(text, cells)
     return ("aligned", tuple(cells)) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
+
+
+# A currency sign a statement writes in a cell of its own, left of its figure: "$   77,140", "$  (89,350)".
+_SIGN_CELL = re.compile(r"US\$|HK\$|RMB|\$|¥|￥|€|£")
+_LONE_SIGN = re.compile(r"(?P<sign>US\$|HK\$|RMB|\$|¥|￥|€|£)\s{2,40}(?=[(（0-9])")
+
+
+def _glue_signs(text: str, cells: list[Cell]) -> list[Cell]:
+    """The cells of an aligned row with a currency sign standing alone before a figure made one cell with it ("$"
+    and "77,140"): the sign heads no column of its own, and the figure keeps its currency."""
+    glued: list[Cell] = []
+    for c in cells:
+        if glued and text[c.start] in "(（0123456789" and _SIGN_CELL.fullmatch(text, glued[-1].start, glued[-1].end):
+            glued[-1] = Cell(glued[-1].start, c.end)
+        else:
+            glued.append(c)
+    return glued
 
 
 def _markdown_cells(text: str, s: int, e: int) -> list[Cell]:
@@ -936,6 +955,9 @@ def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
     if _blank(cell):
         return None
     text, start, end, neg = r.text, cell.start, cell.end, False
+    sign = _LONE_SIGN.match(text, start, end) if text[start] in "$URH¥￥€£" else None  # "$   77,140", see _glue_signs
+    if sign is not None:
+        start = sign.end()
     if text[start] in "(（" and text[end - 1] in ")）" and end - start > 2:
         start, end, neg = start + 1, end - 1, True  # "(179,300)": an accountant's negative
     elif text[start] == "+" and end - start > 1 and text[start + 1].isdigit():
@@ -956,7 +978,7 @@ def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
     odd = m.group("odd") or m.group("odd2")
     if odd and qualifier == "eq":
         qualifier = r.after_qualifiers.get(odd, qualifier)  # "20多亿元": more than 20亿元, as a sentence reads it
-    read = _reading(*m.group("neg", "pre", "num", "frac", "scale", "suf"))
+    read = _reading(m.group("neg"), m.group("pre") or (sign and sign.group("sign")), *m.group("num", "frac", "scale", "suf"))
     if read is None:
         return None
     if points:

@@ -169,3 +169,45 @@ def test_a_day_written_before_its_month_under_the_group(watchlist):
         ("zhipu", "gross_margin", "2026H1", Decimal("44.1"), "%"),
         ("zhipu", "gross_margin", "FY2026", Decimal("46.0"), "%"),
     } <= got
+
+
+# --- a currency sign written in a cell of its own ------------------------------------------------------------------
+
+SIGN_CELLS = (
+    "Moonshot AI Reports Second Quarter 2027 Results\n\n"
+    "Condensed statements of operations (in thousands, except percentages)\n\n"
+    "                              Three Months Ended          Six Months Ended\n"
+    "                              June 30,                    June 30,\n"
+    "                              2026          2027          2026          2027\n"
+    "Revenues                  $   61,250    $   98,440    $   110,800   $   183,900\n"
+    "Gross margin                  31.2%         37.9%         30.4%         36.5%\n"
+    "Net loss                  $  (72,300)   $  (70,150)   $  (141,600)  $  (137,200)\n"
+)
+
+RMB_CELLS = (
+    "Zhipu AI: selected annual figures (in thousands)\n\n"
+    "                              2027                2026\n"
+    "Revenue                 RMB   2,830,100     RMB   1,742,300\n"
+    "Adjusted net loss       RMB  (6,279,960)    RMB  (4,410,500)\n"
+)
+
+
+def test_a_dollar_sign_in_its_own_cell_shifts_no_column(watchlist):
+    got = facts(SIGN_CELLS, watchlist, published=date(2027, 8, 20))
+    assert {
+        ("moonshot", "revenue", "2026Q2", Decimal("61250000"), "USD"),
+        ("moonshot", "revenue", "2027H1", Decimal("183900000"), "USD"),
+        ("moonshot", "gross_margin", "2027Q2", Decimal("37.9"), "%"),
+        ("moonshot", "gross_margin", "2026H1", Decimal("30.4"), "%"),
+        ("moonshot", "net_loss", "2027Q2", Decimal("70150000"), "USD"),
+        ("moonshot", "net_loss", "2026H1", Decimal("141600000"), "USD"),
+    } <= got
+
+
+def test_a_currency_word_in_its_own_cell_gives_the_figure_its_currency(watchlist):
+    got = facts(RMB_CELLS, watchlist, published=date(2028, 3, 30))
+    assert {
+        ("zhipu", "revenue", "FY2027", Decimal("2830100000"), "CNY"),
+        ("zhipu", "revenue", "FY2026", Decimal("1742300000"), "CNY"),
+        ("zhipu", "adjusted_net_loss", "FY2026", Decimal("4410500000"), "CNY"),
+    } <= got
