@@ -273,22 +273,26 @@ def _read_on(top: Cell, cell: Cell) -> Cell:
 
 
 # The day a period group's heading ends on, wrapped onto the line under it: "December 31,", "30 June", "12月31日".
-_GROUP_DAY = re.compile(r"(?i:[a-z]{3,9}\s[0-9]{1,2},?|[0-9]{1,2}\s[a-z]{3,9},?)|[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日")
+_GROUP_DAY = re.compile(r"(?i:(?P<m1>[a-z]{3,9})\s[0-9]{1,2},?|[0-9]{1,2}\s(?P<m2>[a-z]{3,9}),?)")
+# A period group's heading that its day ends on the line under: "Three Months Ended", "Year ended".
+_GROUP_ENDED = re.compile(r"[^\n]{0,40}\s(?i:ended|ending)")
 
 
 def _wrapped(text: str, top: tuple[Cell, ...], cells: tuple[Cell, ...]) -> bool:
-    """True when a line under a header of words goes on its headings: as many cells, no digit but in the day a
-    period group ends on ("Three Months Ended" over "December 31,"), and no line of units (those make a header of
-    two rows their own way)."""
-    return len(cells) == len(top) and not any(_DIGIT.search(text, c.start, c.end) for c in top) and all(
-        not _DIGIT.search(text, c.start, c.end) or _day_cell(text, c) for c in cells) and not _unit_row(text, cells)
+    """True when a line under a header of words goes on its headings: as many cells, no digit, and no line of
+    units (those make a header of two rows their own way); or, under period groups ending in "Ended", the day each
+    ends on ("Three Months Ended" over "December 31,")."""
+    if len(cells) != len(top) or any(_DIGIT.search(text, c.start, c.end) for c in top):
+        return False
+    if any(_DIGIT.search(text, c.start, c.end) for c in cells):
+        return all(_day_cell(text, c) for c in cells) and all(_GROUP_ENDED.fullmatch(text, t.start, t.end) for t in top)
+    return not _unit_row(text, cells)
 
 
 def _day_cell(text: str, cell: Cell) -> bool:
-    """True for a cell that is a day of a named month ("December 31,"), the end of the period group over it."""
+    """True for a cell that is a day of a named month ("December 31,", "30 June"), the end of the period group over it."""
     m = _GROUP_DAY.fullmatch(text, cell.start, cell.end)
-    return m is not None and (text[cell.start].isdigit() or text[cell.start:cell.start + 3].lower() in _MONTH_NUMBERS
-                              or "月" in m.group())
+    return m is not None and (m.group("m1") or m.group("m2")).lower()[:3] in _MONTH_NUMBERS
 
 
 def _goes_on(text: str, line: int, block: list, heads: int, grid: list[tuple[int, int]] | None,
@@ -433,7 +437,8 @@ def _glue_signs(text: str, cells: list[Cell]) -> list[Cell]:
     and "77,140"): the sign heads no column of its own, and the figure keeps its currency."""
     glued: list[Cell] = []
     for c in cells:
-        if glued and text[c.start] in "(（0123456789" and _SIGN_CELL.fullmatch(text, glued[-1].start, glued[-1].end):
+        if glued and text[c.start] in "(（0123456789" and _SIGN_CELL.fullmatch(text, glued[-1].start, glued[-1].end) \
+            and not _YEAR_CELL.fullmatch(text, c.start, c.end):  # "US$   2028   2027": a unit over the labels
             glued[-1] = Cell(glued[-1].start, c.end)
         else:
             glued.append(c)
@@ -606,8 +611,8 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         caption = (caption[0], _written_currency(r, body))
     header_periods = _header_periods(r, table, frame)
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
-    table_period = _caption_period(r, frame) if not any(header_periods) else _corner_period(r, header, header_periods)
-    shared = _shared_period(r, header, header_periods)
+    table_period = _caption_period(r, frame) if not any(header_periods) else None
+    shared = _shared_period(r, header, header_periods) or _corner_period(r, header, header_periods)
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
     label_companies = [_label_company(r, row[0]) for row in body]  # the company a row's label names, if any
@@ -730,9 +735,10 @@ def _shared_period(r: _Reading, header: tuple[Cell, ...], periods: list[PeriodMe
 
 def _corner_period(r: _Reading, header: tuple[Cell, ...], periods: list[PeriodMention | None]) -> PeriodMention | None:
     """The period a header writes once, in the cell over the row labels ("项目（2028年度）   智谱   MiniMax", "Item
-    (FY2028)   Revenue   Margin"): a table whose columns are companies or metrics is of that period. None when another
-    header cell is dated, or the first cell is the period alone (a header without a label cell: "2028年   2027年")."""
-    if periods[0] is None or any(periods[1:]) or periods[0].kind != "flow":
+    (FY2028)   Revenue   Margin"): a table whose columns are companies or metrics is of that period (as with
+    _shared_period, a market value or a headcount is not). None when another header cell is dated, or the first
+    cell is the period alone (a header without a label cell: "2028年   2027年")."""
+    if not periods or periods[0] is None or any(periods[1:]) or periods[0].kind != "flow":
         return None
     cell = header[0]
     return periods[0] if r.text[cell.start:cell.end].strip() != r.text[periods[0].start:periods[0].end] else None

@@ -211,3 +211,21 @@ def test_a_currency_word_in_its_own_cell_gives_the_figure_its_currency(watchlist
         ("zhipu", "revenue", "FY2026", Decimal("1742300000"), "CNY"),
         ("zhipu", "adjusted_net_loss", "FY2026", Decimal("4410500000"), "CNY"),
     } <= got
+
+
+def test_a_currency_sign_over_the_labels_leaves_the_years_apart():
+    text = "Moonshot AI, selected data\n\nUS$          2028          2027\nARR       2,460.0       1,180.0\n"
+    (table,) = find_tables(text)
+    assert [text[c.start:c.end] for c in table.rows[0]] == ["US$", "2028", "2027"]
+
+
+def test_a_market_value_under_a_dated_corner_takes_no_year(watchlist):
+    text = (
+        "两家公司2027年数据对比：\n\n"
+        "项目（2027年度）      智谱             MiniMax\n"
+        "收入                  28.30亿元        2.999亿美元\n"
+        "总市值                3,120亿港元      1,980亿港元\n"
+    )
+    got = facts(text, watchlist, published=date(2028, 4, 2))
+    assert ("zhipu", "revenue", "FY2027", Decimal("2830000000"), "CNY") in got
+    assert not any(m == "market_cap" and p == "FY2027" for _, m, p, _, _ in got)
