@@ -145,7 +145,8 @@ def extract_facts(
             continue
         key = (fact.company, fact.metric, fact.period, value)
         stated = table_values.get((fact.metric, fact.unit))  # no table figure of its kind: nothing it could restate
-        if stated and key not in in_table and _restates_table(fact.value, stated, table_roundings[fact.metric, fact.unit]):
+        if stated and key not in in_table and _restates_table(fact.value, stated, table_roundings[fact.metric, fact.unit],
+                                                              fact.unit):
             continue
         if key in seen:
             continue
@@ -238,12 +239,15 @@ def _needs_history(periods, windows, read: list[bool]) -> bool:
     return any(p.kind in ("same", "prior") and p.start > first_skipped for p in periods)
 
 
-def _restates_table(value: Decimal, stated: set[Decimal], stated_roundings) -> bool:
+def _restates_table(value: Decimal, stated: set[Decimal], stated_roundings, unit: str) -> bool:
     """True when value, written with three significant digits or more, is one of a table's figures, or with four or
     more one of them rounded (298.4 for 298.396, see binding.roundings). Fewer digits say too little: a 151% may be
-    another year's 150.9%, a 62% another period's 62.0%."""
+    another year's 150.9%, a 62% another period's 62.0%. An amount counts with three: "US$162.0 million" is 162
+    million once its written zero is gone, a table's 162,030 (thousands) rounded, where a three-digit rate or
+    multiple is too coarse to be told from a neighbour's."""
     digits = len(value.normalize().as_tuple().digits)
-    return digits >= 3 and (value in stated or (digits >= 4 and rounded(value, stated_roundings)))
+    coarse = digits >= 4 or (digits == 3 and unit not in ("%", "pp", "x"))
+    return digits >= 3 and (value in stated or (coarse and rounded(value, stated_roundings)))
 
 
 def _within(numbers, spans: list[tuple[int, int]]) -> list:

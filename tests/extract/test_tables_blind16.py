@@ -229,3 +229,24 @@ def test_a_market_value_under_a_dated_corner_takes_no_year(watchlist):
     got = facts(text, watchlist, published=date(2028, 4, 2))
     assert ("zhipu", "revenue", "FY2027", Decimal("2830000000"), "CNY") in got
     assert not any(m == "market_cap" and p == "FY2027" for _, m, p, _, _ in got)
+
+
+# --- prose restating a table's figure with a written zero ----------------------------------------------------------
+
+RESTATED_WITH_ZERO = (
+    "MiniMax 2026年度未经审核业绩\n\n"
+    "（以千美元列示，百分比除外）\n\n"
+    "                    2026年         2025年\n"
+    "收入                298,410        79,040\n"
+    "毛利率              37.64%         23.3%\n\n"
+    "管理层讨论：2026年收入为2.980亿美元，毛利率约为37.6%。\n"
+)
+
+
+def test_an_amount_restated_with_a_written_zero_is_the_tables(watchlist):
+    """"2.980亿美元" is 298,000,000 once its written zero goes (three digits): the table's 298,410 thousand rounded,
+    not a second revenue. A three-digit rate is not matched by rounding: 37.6% stays beside the table's 37.64%."""
+    got = facts(RESTATED_WITH_ZERO, watchlist, published=date(2027, 3, 2))
+    revenues = {f for f in got if f[1] == "revenue" and f[2] == "FY2026"}
+    assert revenues == {("minimax", "revenue", "FY2026", Decimal("298410000"), "USD")}
+    assert ("minimax", "gross_margin", "FY2026", Decimal("37.6"), "%") in got
