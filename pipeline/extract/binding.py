@@ -1019,6 +1019,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
             own = hugs.get(b.q.start) or _change_to_level(text, b, quantities, hugs, usable)
             if own is None:
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
+                if own is not None and b.rule.instant and not b.rule.rate and own.kind != "date":
+                    own = None  # a level held on a day is of the day before it, see _last_for
                 if own is not None and b.rule.base and id(own) in bases and not _OF_PERIOD.fullmatch(text, own.end, b.q.start):
                     own = None  # "较上年同期增加325%": a change is not of the period it is measured from (but "比一季度的67.1%快" is that period's rate)
                 if own is not None and _earlier_clause_prior(doc, sentence, own, b.q, priors):
@@ -1034,7 +1036,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                          and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)
                          and not (_FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end) and _singled_out(text, p))]
                 if prior:
-                    own = _latest_compared(prior, b.q, quantities) if b.rule.base else prior[-1]
+                    own = _latest_compared(prior, b.q, quantities) if b.rule.base else _last_for(b, prior)
                 else:
                     if owned is None:
                         # "由年初的约800亿升至9月的6000亿": a period written right before a later number is that number's, not ours;
@@ -1079,6 +1081,15 @@ def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:
 
 # "the other 54.9%", "the remaining 37%", "其余28.8%": the share left over from the one just given
 _COMPLEMENT = re.compile(r"(?:(?i:the\s(?:other|remaining|rest))|其余|其餘|剩余|剩餘|余下|餘下)\s?(?:的|(?i:of\s))?\s?$")
+
+
+def _last_for(b: Binding, prior: list[PeriodMention]) -> PeriodMention:
+    """The period a figure is of among those before it in its sentence: the last one; for a level held on a day (a
+    market value), the last day ("At the March 29 close -- the last trading day of the quarter -- Zhipu was valued
+    at…": the quarter is the day's aside, not the value's period); not for a rate held at a month's end (ARR)."""
+    if b.rule.instant and not b.rule.rate:
+        return next((p for p in reversed(prior) if p.kind == "date"), prior[-1])
+    return prior[-1]
 
 
 def _latest_compared(prior: list[PeriodMention], q: Quantity, quantities: list[Quantity]) -> PeriodMention:

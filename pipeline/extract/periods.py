@@ -767,9 +767,9 @@ def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date 
 
 
 def _whole(m: re.Match) -> bool:
-    """"2027年全年", "2027年度": a year written as the whole year reported on, as "截至…止年度" is, frames what follows
+    """"2027年全年", "2027年度", "full-year 2027": a year written as the whole year reported on, as "截至…止年度" is, frames what follows
     ("2027年全年收入28.5亿元…2024年3.124亿元，2025年7.38亿元。单看第四季度" is 2027's quarter, not 2025's)."""
-    return m.lastgroup == "yr" and (m.group("y_suf") == "全年" or m.group("yr").endswith("年度"))
+    return m.lastgroup == "efull" or m.lastgroup == "yr" and (m.group("y_suf") == "全年" or m.group("yr").endswith("年度"))
 
 
 def _quarter_named(p: PeriodMention | None, quarters: dict[str, int]) -> PeriodMention | None:
