@@ -405,6 +405,11 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 # "第四季度收入" in a March table or paragraph naming no year is last year's, a guess about that one phrase
                 guessed = unstated and not dated and shifted is not None and shifted.years != p.years
                 p = _quarter_named(shifted, quarters)
+            elif m.lastgroup == "eme" and p is not None and p.label and not m.group("eme_y") and doc_date is not None \
+                    and doc_date < period_start(p.label):
+                # "the three months through December" in March: months written as ending, not yet begun this year,
+                # are last year's ("will report the six months through June" in June stays this year's)
+                p = shift_year(p, -1)
         if p is None:
             continue
         if announced is None and p.closed and p.kind == "flow" and m.start() < OPENING:

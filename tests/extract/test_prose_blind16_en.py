@@ -22,9 +22,9 @@ def test_a_market_value_is_of_the_day_named_not_of_a_period_in_an_aside_after_it
 
 
 def test_a_headcount_is_of_the_day_named_before_a_period_aside(watchlist):
-    # a count held on a day, with a year-end aside after the day: still the day's
-    text = ("Zhipu's results for the first half of 2028 were out in August. As of September 15, a fortnight after "
-            "the half ended, Zhipu had 1,870 employees.")
+    # a count held on a day, with a quarter in an aside after the day: still the day's
+    text = ("Zhipu's results for the first half of 2028 were out in August. As of September 15 -- halfway through "
+            "the third quarter -- Zhipu had 1,870 employees.")
     got = facts(text, watchlist, published=date(2028, 9, 20))
     assert ("zhipu", "headcount", "2028-09-15", Decimal("1870"), "count", "eq") in got
 
@@ -38,3 +38,26 @@ def test_full_year_written_before_its_year_frames_the_quarter_after_it(watchlist
     assert ("minimax", "revenue", "2027Q4", Decimal("89600000"), "USD", "eq") in got
     assert ("zhipu", "gross_margin", "2027Q4", Decimal("50.2"), "%", "eq") in got
     assert not {f for f in got if f[2] == "2028Q4"}
+
+
+def test_months_through_a_month_without_its_year_had_ended_by_the_writing(watchlist):
+    # "the three months through December" in a March story is last year's fourth quarter, not this year's; a quarter
+    # under way ("ending March" in March) is not moved
+    text = ("MiniMax Beats Estimates\n\nMarch 6, 2028\n\n"
+            "MiniMax's sales in the three months through December rose 58.1% from a year earlier to $97.2 million, "
+            "the company said. Revenue in the three months to September had been $81.5 million. It will report "
+            "the three months ending March in May.")
+    got = facts(text, watchlist, published=date(2028, 3, 6))
+    assert ("minimax", "revenue", "2027Q4", Decimal("97200000"), "USD", "eq") in got
+    assert ("minimax", "revenue_growth", "2027Q4", Decimal("58.1"), "%", "eq") in got
+    assert ("minimax", "revenue", "2027Q3", Decimal("81500000"), "USD", "eq") in got
+    assert not {f for f in got if f[2] in ("2027Q1", "2028Q4", "2028Q3")}
+
+
+def test_valuing_the_company_at_after_a_close_is_its_market_value(watchlist):
+    # a wire's "closed … on Monday, valuing the company at": the day's market value; a round "valuing it at" is not
+    text = ("Moonshot AI shares closed up 3% on Monday, valuing the company at HK$515 billion. Its backers had bought "
+            "in at a round valuing it at $18 billion in 2025.")
+    got = facts(text, watchlist, published=date(2028, 11, 22))
+    assert ("moonshot", "market_cap", "2028-11-20", Decimal("515000000000"), "HKD", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("18000000000")}
