@@ -1051,7 +1051,10 @@ _DOC_DATE = re.compile(
 
 def find_document_date(text: str, head: int = 400) -> date | None:
     """Return the first full date stated near the top of a document (a dateline: "2026年10月20日", "2026-10-20",
-    "2026/10/20", "2026.10.20" as Korean, Japanese and many Chinese sites write it, "October 20, 2026"), if any."""
+    "2026/10/20", "2026.10.20" as Korean, Japanese and many Chinese sites write it, "October 20, 2026"), if any.
+    A date a period ends on ("发布截至2028年12月31日止年度业绩" in a question above the answer's "发布于 2029-03-29") is
+    no dateline: it is taken only when the top names no other date."""
+    ended = None
     for m in _DOC_DATE.finditer(text, 0, min(len(text), head)):
         if m.group("y"):
             d = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
@@ -1061,6 +1064,12 @@ def find_document_date(text: str, head: int = 400) -> date | None:
             d = _date(int(m.group("ey")), _MONTHS[m.group("emo").lower()], int(m.group("ed")))
         else:
             d = _date(int(m.group("ey2")), _MONTHS[m.group("emo2").lower()], int(m.group("ed2")))
-        if d is not None:
+        if d is not None and _ENDS_ON.search(text, max(0, m.start() - 8), m.start()):
+            ended = ended or d
+        elif d is not None:
             return d
-    return None
+    return ended
+
+
+# what writes a date as the day a period ends on: "截至2028年12月31日", "the year ended December 31, 2028"
+_ENDS_ON = re.compile(r"(?:截至|截止|(?i:ended|ending))\s?$")

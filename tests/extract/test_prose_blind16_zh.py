@@ -1,0 +1,29 @@
+"""General rules of how the Chinese-language press, Q&A sites and filings write, found on the sixteenth blind set and
+pinned on text of our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from decimal import Decimal
+
+from pipeline.extract.periods import find_document_date
+from tests.extract.conftest import facts
+
+
+def test_a_period_end_above_the_dateline_is_not_the_date_of_writing(watchlist):
+    # a Q&A page quotes the question ("发布截至2027年6月30日止六个月业绩") above the answer's "发布于 2027-08-30"
+    text = ("如何看待MiniMax的中期业绩？\n\n问题描述：8月28日，MiniMax发布截至2027年6月30日止六个月业绩。\n\n"
+            "编辑于 2027-08-30 21:05\n\n"
+            "7月日均token调用量约31万亿，比去年12月的约24万亿高了不少。昨天收盘市值2,150亿港元。")
+    got = facts(text, watchlist)
+    assert ("minimax", "daily_token_volume", "2027-07", Decimal("31000000000000"), "tokens/day", "approx") in got
+    assert ("minimax", "daily_token_volume", "2026-12", Decimal("24000000000000"), "tokens/day", "approx") in got
+    assert ("minimax", "market_cap", "2027-08-29", Decimal("215000000000"), "HKD", "eq") in got
+
+
+def test_a_period_end_is_the_date_only_when_the_top_names_no_other():
+    # an English filing title with "the year ended" before its dateline; a filing with no dateline keeps its period end
+    assert find_document_date("Results for the year ended December 31, 2027\n\nBEIJING, March 18, 2028 -- Zhipu") \
+        .isoformat() == "2028-03-18"
+    assert find_document_date("截至2027年12月31日止年度業績公告\n\n董事會欣然宣佈").isoformat() == "2027-12-31"
