@@ -922,17 +922,17 @@ def _last_completed(p: PeriodMention, doc_date: date | None, whole_year: bool = 
 
 
 def _later_quarter(text: str, p: PeriodMention, doc_date: date) -> bool:
-    """A quarter beginning after the next one, in a text that names last year: "第四季度收入9.84亿元" in a March story
-    on 2027's results reports results, which that quarter of this year cannot have yet. The next quarter ("after new
-    models are released in the second quarter") is an outlook's; in a text naming no year, a guess is no result."""
+    """A quarter not yet begun, in a text that names last year: "第四季度收入9.84亿元" in a March story on 2027's
+    results reports results, which that quarter of this year cannot have yet; so does the next quarter's column of a
+    table of last year's quarters ("第一季度 第二季度 …" read cell by cell in late March). An outlook for the next
+    quarter is told by its forecast words, not by its period; in a text naming no year, a guess is no result."""
     start = period_start(p.label) if p.kind == "flow" and "Q" in p.label else None
-    if start is None or (start - doc_date).days <= NEXT_QUARTER_DAYS:
+    if start is None or start <= doc_date:
         return False
     year = str(doc_date.year - 1)  # looked for in the opening and the stretch before: bounded work per quarter
     return text.find(year, 0, OPENING) >= 0 or text.find(year, max(0, p.start - LAST_YEAR_REACH), p.start) >= 0
 
 
-NEXT_QUARTER_DAYS = 92  # a quarter starting within this many days of the writing is the next one
 OPENING = 1000  # characters: a headline, dateline and lede name the year a story reports on
 LAST_YEAR_REACH = 3000  # characters before a quarter where the text may name last year instead
 

@@ -5,6 +5,7 @@ Each test uses other companies, figures and wording than the articles the rule w
 cannot be a match for one sentence of one article.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from pipeline.extract.periods import find_document_date
@@ -27,3 +28,13 @@ def test_a_period_end_is_the_date_only_when_the_top_names_no_other():
     assert find_document_date("Results for the year ended December 31, 2027\n\nBEIJING, March 18, 2028 -- Zhipu") \
         .isoformat() == "2028-03-18"
     assert find_document_date("截至2027年12月31日止年度業績公告\n\n董事會欣然宣佈").isoformat() == "2027-12-31"
+
+
+def test_the_next_quarters_column_of_last_years_quarterly_table_is_last_years(watchlist):
+    # late March: a table of last year's quarters read cell by cell; its 第二季度 column has begun no results this year
+    text = ("月之暗面2027年度业绩公告\n\n2027年季度数据（未经审核）\n（千美元）\n\n"
+            "                    第一季度      第二季度      第三季度      第四季度\n"
+            "收入                 142,300       171,820       220,860       277,140\n")
+    got = facts(text, watchlist, published=date(2028, 3, 24))
+    assert ("moonshot", "revenue", "2027Q2", Decimal("171820000"), "USD", "eq") in got
+    assert not {f for f in got if f[2].startswith("2028")}
