@@ -616,7 +616,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
                   or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None and bindings:
-            chosen = _level_from(text, bindings[-1], q)
+            chosen = _level_from(text, bindings[-1], q) or _list_goes_on(text, bindings, q)
         if chosen is None and not bindings:
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
@@ -644,6 +644,18 @@ def _level_from(text: str, prev: Binding, q: Quantity) -> Binding | None:
     if _SEMICOLON.search(text, prev.q.end, q.start) or q.start - prev.q.end > 60:
         return None
     return _like(prev, q, prev.penalty + 0.05)
+
+
+def _list_goes_on(text: str, bindings: list[Binding], q: Quantity) -> Binding | None:
+    """A number listed right after the last two bound, all three of a kind ("grew 68%, 60% and 102%, respectively"),
+    is a further item of their list, however far its cue is behind; None otherwise."""
+    if len(bindings) < 2:
+        return None
+    a, b = bindings[-2], bindings[-1]
+    if not (a.rule is b.rule and a.q.kind == b.q.kind == q.kind and a.q.unit == b.q.unit == q.unit
+            and _LIST.fullmatch(text, a.q.end, b.q.start) and _LIST.fullmatch(text, b.q.end, q.start)):
+        return None
+    return _like(b, q, b.penalty)
 
 
 def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding:

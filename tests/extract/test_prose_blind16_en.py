@@ -61,3 +61,14 @@ def test_valuing_the_company_at_after_a_close_is_its_market_value(watchlist):
     got = facts(text, watchlist, published=date(2028, 11, 22))
     assert ("moonshot", "market_cap", "2028-11-20", Decimal("515000000000"), "HKD", "eq") in got
     assert not {f for f in got if f[3] == Decimal("18000000000")}
+
+
+def test_the_third_item_of_a_respectively_list_is_of_the_list_however_far_its_cue(watchlist):
+    # "growth of 71%, 58% and 96%": each rate is of the list, and the list goes to the companies in order
+    text = ("For 2027, revenue at MiniMax, Zhipu and Moonshot AI came to US$300 million, RMB2.83 billion and "
+            "US$812 million respectively, growth of 71%, 58% and 96%.")
+    got = facts(text, watchlist, published=date(2028, 4, 10))
+    assert ("minimax", "revenue_growth", "FY2027", Decimal("71"), "%", "eq") in got
+    assert ("zhipu", "revenue_growth", "FY2027", Decimal("58"), "%", "eq") in got
+    assert ("moonshot", "revenue_growth", "FY2027", Decimal("96"), "%", "eq") in got
+    assert len({f for f in got if f[1] == "revenue_growth"}) == 3
