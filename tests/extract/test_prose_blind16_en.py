@@ -72,3 +72,12 @@ def test_the_third_item_of_a_respectively_list_is_of_the_list_however_far_its_cu
     assert ("zhipu", "revenue_growth", "FY2027", Decimal("58"), "%", "eq") in got
     assert ("moonshot", "revenue_growth", "FY2027", Decimal("96"), "%", "eq") in got
     assert len({f for f in got if f[1] == "revenue_growth"}) == 3
+
+
+def test_daily_tokens_processed_is_a_daily_volume(watchlist):
+    # a release's "Average daily tokens processed": a rate per day, not a month's total ("tokens processed")
+    text = ("- Average daily tokens processed on the MiniMax open platform were approximately 31 trillion in "
+            "September 2027.")
+    got = facts(text, watchlist, published=date(2027, 11, 18))
+    assert ("minimax", "daily_token_volume", "2027-09", Decimal("31000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[1] == "token_volume"}
