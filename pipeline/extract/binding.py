@@ -76,6 +76,7 @@ _TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
 _MONTH_END = re.compile(r"[月年]\s?(?:底|末)$")  # "3月末", and "去年底": December's end
 _END_OF = re.compile(r"(?i:(?:the\s)?end\sof\s|end-)")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
+_AT_WHOM = re.compile(r"\s(?i:at)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _PAIR_REACH = 400  # how far back "两家" / "both" looks for the pair of companies it means
 _BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|三家|(?i:the\stwo|both|the\sthree|all\sthree)")
@@ -1571,13 +1572,14 @@ _OUR_COMPANY = re.compile(r"\s{0,3}(?:公司|集团|集團|本公司)(?:[，,]|(
 
 
 def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> str | None:
-    """A company whose share the number is ("15.2% of Zhipu's revenue"), else the nearest one named before the
-    number in its sentence, else in its paragraph, else the subject."""
+    """A company whose share the number is ("15.2% of Zhipu's revenue") or that the number is given at ("about 167
+    trillion at Zhipu, 56 trillion at MiniMax"), else the nearest one named before the number in its sentence, else
+    in its paragraph, else the subject."""
     i = bisect_left(doc._m_starts, q.start)
     if i < len(doc.companies):
         m = doc.companies[i]
-        if m.start - q.end <= 8 and _OF_WHOSE.fullmatch(doc.text, q.end, m.start) and doc.text.startswith(
-                ("'s", "’s"), m.end):
+        if m.start - q.end <= 8 and (_OF_WHOSE.fullmatch(doc.text, q.end, m.start) and doc.text.startswith(
+                ("'s", "’s"), m.end) or _AT_WHOM.fullmatch(doc.text, q.end, m.start)):
             return m.company
     while i > 0:
         m = doc.companies[i - 1]
@@ -1967,13 +1969,19 @@ def _metric_cues_in(doc: Document, start: int, end: int) -> list[Cue]:
 _IT_CHANGED = re.compile(r"It\s(?:(?i:more\sthan|nearly|almost|then|again)\s){0,2}(?i:rose|grew|climbed|jumped|surged|doubled"
                          r"|tripled|quadrupled|fell|dropped|declined)\b")
 
+# "They were", "In March they stood at": a sentence whose subject is the plural its sentence before named
+_THEY_WERE = re.compile(r"(?:(?i:in|by|at\sthe\send\sof)\s[A-Z][a-z]{2,8}(?:\s[0-9]{4})?,?\s)?(?:They|they)\s"
+                        r"(?i:were|stood\sat|came\sto|reached|totall?ed|averaged)\b")
+
 
 def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, cues: list[Cue]) -> list[Cue]:
     """The metric cues of the sentence before, for a sentence naming none that opens with "It" and a change ("Zhipu's
     revenue rose to 124.5 million yuan in 2023. It more than doubled again to 738 million yuan in 2025"): "it" is that
-    metric. Empty otherwise, or when the sentence before is in another paragraph."""
-    if not index or not doc.text.startswith("It", sentence.start) or any(c.role == "metric" for c in cues) \
-            or not _IT_CHANGED.match(doc.text, sentence.start):
+    metric; so are "they" of a plural one ("We track daily token volumes. In March they were about 167 trillion at
+    Zhipu"). Empty otherwise, or when the sentence before is in another paragraph."""
+    if not index or any(c.role == "metric" for c in cues) or not (
+            doc.text.startswith("It", sentence.start) and _IT_CHANGED.match(doc.text, sentence.start)
+            or _THEY_WERE.match(doc.text, sentence.start)):
         return []
     before = doc.sentences[index - 1]
     return [] if before.start < ctx.paragraph_start else _metric_cues_in(doc, before.start, before.end)

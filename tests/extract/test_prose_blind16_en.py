@@ -81,3 +81,24 @@ def test_daily_tokens_processed_is_a_daily_volume(watchlist):
     got = facts(text, watchlist, published=date(2027, 11, 18))
     assert ("minimax", "daily_token_volume", "2027-09", Decimal("31000000000000"), "tokens/day", "approx") in got
     assert not {f for f in got if f[1] == "token_volume"}
+
+
+def test_they_in_a_sentence_after_a_plural_metric_is_that_metric_and_at_names_the_company(watchlist):
+    # "We follow daily token volumes. In October they were about 120 trillion at Zhipu, 41 trillion at MiniMax…":
+    # "they" is the metric of the sentence before, "In October" its month, and each figure is the company's after "at"
+    text = ("We follow daily token volumes closely. In October they were about 120 trillion at Zhipu, 41 trillion at "
+            "MiniMax and 36 trillion at Moonshot AI.")
+    got = facts(text, watchlist, published=date(2028, 11, 15))
+    assert ("zhipu", "daily_token_volume", "2028-10", Decimal("120000000000000"), "tokens/day", "approx") in got
+    assert {(f[0], f[3]) for f in got if f[1] == "daily_token_volume" and f[2] == "2028-10"} == {
+        ("zhipu", Decimal("120000000000000")), ("minimax", Decimal("41000000000000")),
+        ("moonshot", Decimal("36000000000000"))}
+
+
+def test_a_month_after_a_capitalised_preposition_opening_a_sentence_is_a_period(watchlist):
+    # "For September, …" / "In June …" at the start of a sentence date its figures as "in June" does mid-sentence
+    text = ("MiniMax reported its first-half results in August. In June, its daily token volume was about 28 trillion. "
+            "For September, Zhipu's daily token volume was about 101 trillion.")
+    got = facts(text, watchlist, published=date(2027, 10, 12))
+    assert ("minimax", "daily_token_volume", "2027-06", Decimal("28000000000000"), "tokens/day", "approx") in got
+    assert ("zhipu", "daily_token_volume", "2027-09", Decimal("101000000000000"), "tokens/day", "approx") in got
