@@ -102,3 +102,10 @@ def test_a_month_after_a_capitalised_preposition_opening_a_sentence_is_a_period(
     got = facts(text, watchlist, published=date(2027, 10, 12))
     assert ("minimax", "daily_token_volume", "2027-06", Decimal("28000000000000"), "tokens/day", "approx") in got
     assert ("zhipu", "daily_token_volume", "2027-09", Decimal("101000000000000"), "tokens/day", "approx") in got
+
+
+def test_exited_a_month_at_an_amount_of_annual_recurring_revenue_is_that_months_arr(watchlist):
+    # a letter's "exited June at about $610 million of annual recurring revenue": ARR at the end of June
+    text = "OpenRouter exited June at about $410 million of annual recurring revenue, by our estimate."
+    got = facts(text, watchlist, published=date(2028, 7, 20))
+    assert ("openrouter", "arr", "2028-06", Decimal("410000000"), "USD", "approx") in got
