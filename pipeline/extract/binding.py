@@ -442,15 +442,15 @@ def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
 _PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year
 
 
-# "In the fourth quarter alone", "仅第四季度", "四季度单季": a part of the period reported on, singled out
+# "In the fourth quarter alone", "仅第四季度", "四季度单季", "其中第四季度": a part of the period reported on, singled out
 _ALONE_AFTER = re.compile(r"\s?(?:(?i:alone)\b|单季|單季|单月|單月)")
-_ONLY_BEFORE = re.compile(r"(?:仅|僅|光是|单是|單是|单就|單就)\s?$")
+_ONLY_BEFORE = re.compile(r"(?:仅|僅|光是|单是|單是|单就|單就|其中)\s?$")
 # "349 million dollars for the half, of which 181 million was in the second quarter": a part of the figure before it
 _PART_BEFORE = re.compile(r"\b(?i:of\swhich)\b(?:[^.;\n]|\.(?=[0-9])){0,40}\b(?i:in|for)\s$")
 
 
 # "期内亏损", "loss for the period": a figure of the whole period reported on, not of a part singled out before it
-_FOR_THE_PERIOD = re.compile(r"期内|期內|(?i:for\sthe\speriod)")
+_FOR_THE_PERIOD = re.compile(r"期内|期內|年内|年內|(?i:for\sthe\s(?:period|year))")
 
 
 def _singled_out(text: str, p: PeriodMention) -> bool:

@@ -38,3 +38,16 @@ def test_the_next_quarters_column_of_last_years_quarterly_table_is_last_years(wa
     got = facts(text, watchlist, published=date(2028, 3, 24))
     assert ("moonshot", "revenue", "2027Q2", Decimal("171820000"), "USD", "eq") in got
     assert not {f for f in got if f[2].startswith("2028")}
+
+
+def test_a_quarter_singled_out_with_qizhong_does_not_date_the_years_loss_after_it(watchlist):
+    # "其中第四季度…" is a part of the year just reported; "年内亏损" / "期内亏损" after it is the whole year's
+    text = ("2027年，月之暗面经调整净亏损为5.96亿美元，其中第四季度为1.71亿美元。按国际财务报告准则计，公司年内亏损为"
+            "10.34亿美元。")
+    got = facts(text, watchlist, published=date(2028, 3, 21))
+    assert ("moonshot", "net_loss", "FY2027", Decimal("1034000000"), "USD", "eq") in got
+    assert ("moonshot", "adjusted_net_loss", "2027Q4", Decimal("171000000"), "USD", "eq") in got
+    # in one sentence: the loss for the year is not of the quarter singled out before it
+    text = "2027年，智谱经调整净亏损为62.8亿元，其中第四季度为17.1亿元，年內虧損為79.3億元。"
+    got = facts(text, watchlist, published=date(2028, 3, 27))
+    assert ("zhipu", "net_loss", "FY2027", Decimal("7930000000"), "CNY", "eq") in got
