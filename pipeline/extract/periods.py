@@ -121,8 +121,8 @@ _BRANCHES = [
     r"|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
     # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement);
-    # "上月日均调用量": that month, when a daily average follows it
-    r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=日均|每日|平均每日)))",
+    # "上月日均调用量", "上个月MiniMax开放平台日均…": that month, when a daily average follows it in its clause
+    r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=[^，,。；\n]{0,16}?(?:日均|每日|平均每日))))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
     # "on Thursday", "closed Thursday", "closing Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in

@@ -51,3 +51,11 @@ def test_a_quarter_singled_out_with_qizhong_does_not_date_the_years_loss_after_i
     text = "2027年，智谱经调整净亏损为62.8亿元，其中第四季度为17.1亿元，年內虧損為79.3億元。"
     got = facts(text, watchlist, published=date(2028, 3, 27))
     assert ("zhipu", "net_loss", "FY2027", Decimal("7930000000"), "CNY", "eq") in got
+
+
+def test_last_month_with_a_daily_average_later_in_its_clause_is_that_month(watchlist):
+    # "上个月智谱开放平台日均…": the company and platform may come between 上个月 and the daily average it dates
+    text = "2027年，智谱收入28.3亿元。据第三方数据，上个月智谱开放平台日均token调用量约为96万亿，1月约为90万亿。"
+    got = facts(text, watchlist, published=date(2028, 3, 27))
+    assert ("zhipu", "daily_token_volume", "2028-02", Decimal("96000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[1] == "daily_token_volume" and f[2] == "FY2027"}
