@@ -1139,6 +1139,17 @@ def _bracket_end(text: str, pos: int) -> int | None:
     return None if close is None else close.start()
 
 
+def _bracketed_apart(text: str, c: Cue, q: Quantity) -> bool:
+    """"四季度营收5.28亿美元（预期5.05亿美元），同比增长90.6%", "revenue of $97m (consensus: $93m)": a forecast word in
+    brackets is about what the brackets hold, the consensus, not about the figures outside them."""
+    open_ = max(text.rfind("（", max(0, c.start - _BRACKET_REACH), c.start),
+                text.rfind("(", max(0, c.start - _BRACKET_REACH), c.start))
+    if open_ < 0 or _BRACKET_CLOSE.search(text, open_, c.start):
+        return False
+    close = _bracket_end(text, c.end)
+    return close is not None and not open_ < q.start < close
+
+
 def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quantity]) -> bool:
     """"日均約95兆（4月突破90兆）", "US$96m (2027: US$58m)": a period opening a bracket that holds a figure of its own
     dates that figure, an earlier level set beside the one before the bracket, not that one."""
@@ -1338,7 +1349,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     q = b.q
     forecasts = doc._roles.get("forecast")
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
-                         and not _aside(doc, doc.clause_bounds(sentence), c, q.start) for c in forecasts):
+                         and not _aside(doc, doc.clause_bounds(sentence), c, q.start)
+                         and not _bracketed_apart(doc.text, c, q) for c in forecasts):
         return None  # but "DeepSeek, which has no plans to list, …": an aside about the company forecasts no figure
     near = doc._roles.get("forecast_near")
     if near and _in_clause(doc, sentence, q, [c for c in near if c.end <= q.start]):

@@ -59,3 +59,17 @@ def test_last_month_with_a_daily_average_later_in_its_clause_is_that_month(watch
     got = facts(text, watchlist, published=date(2028, 3, 27))
     assert ("zhipu", "daily_token_volume", "2028-02", Decimal("96000000000000"), "tokens/day", "approx") in got
     assert not {f for f in got if f[1] == "daily_token_volume" and f[2] == "FY2027"}
+
+
+def test_a_consensus_in_brackets_does_not_make_the_reported_figures_forecasts(watchlist):
+    # a flash's bullets: "（预期…）" after each figure is the consensus; the figures outside the brackets are results
+    text = ("MiniMax公布2027年第四季度及全年业绩。\n\n"
+            "· 四季度营收8,960万美元（预期8,700万美元），同比增长72.4%，上年同期为5,200万美元；\n"
+            "· 四季度毛利率40.1%（市场预期39.0%）；全年毛利率37.8%。\n")
+    got = facts(text, watchlist, published=date(2028, 3, 16))
+    assert ("minimax", "revenue", "2027Q4", Decimal("89600000"), "USD", "eq") in got
+    assert ("minimax", "revenue_growth", "2027Q4", Decimal("72.4"), "%", "eq") in got
+    assert ("minimax", "revenue", "2026Q4", Decimal("52000000"), "USD", "eq") in got
+    assert ("minimax", "gross_margin", "2027Q4", Decimal("40.1"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "FY2027", Decimal("37.8"), "%", "eq") in got
+    assert not {f for f in got if f[3] in (Decimal("87000000"), Decimal("39.0"))}  # the consensus is no fact
