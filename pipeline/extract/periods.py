@@ -327,6 +327,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
     quarters: dict[str, int] = {}  # the latest year each quarter ("Q1") was written with, see _quarter_named
     announced: PeriodMention | None = None  # the first period written as ended in the opening: what a filing announces
+    part: PeriodMention | None = None  # the last quarter or half named, its year written or not
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
@@ -389,7 +390,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 _MONTHS[m.group("eom_mo").lower()], stated_month, last_year, doc_date, apart=in_sentence is None),
                 end=True)
         elif m.lastgroup == "smy":
-            p = _same_of(m, reported)
+            # "第四季度收入…，較2027年同期的…": the quarter or half its sentence names before it, else the one reported on
+            p = _same_of(m, part if part is not None and not _SENTENCE_END.search(text, part.end, m.start()) else reported)
         elif m.lastgroup == "rp":
             p = announced and PeriodMention(m.start(), m.end(), "flow", announced.label, announced.years)
         elif m.lastgroup == "nexty":
@@ -442,6 +444,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
+        if p.kind == "flow" and len(p.label) == 6 and p.label[4] in "QH":
+            part = p
         found.append(p)
     return found
 

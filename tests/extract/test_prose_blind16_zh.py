@@ -73,3 +73,13 @@ def test_a_consensus_in_brackets_does_not_make_the_reported_figures_forecasts(wa
     assert ("minimax", "gross_margin", "2027Q4", Decimal("40.1"), "%", "eq") in got
     assert ("minimax", "gross_margin", "FY2027", Decimal("37.8"), "%", "eq") in got
     assert not {f for f in got if f[3] in (Decimal("87000000"), Decimal("39.0"))}  # the consensus is no fact
+
+
+def test_a_years_same_period_is_the_quarter_its_sentence_names_before_it(watchlist):
+    # an annual results filing's MD&A: "第四季度…較2026年同期…" is 2026's fourth quarter, not 2026's year
+    text = ("截至2027年12月31日止年度業績公告\n\n本集團年內收入增長60.2%。第四季度收入為89.6百萬美元，較2026年同期的"
+            "52.0百萬美元增長72.3%。第四季度毛利率為40.1%（2026年同期：35.2%）。")
+    got = facts(text, watchlist, published=date(2028, 3, 14), title="MiniMax 年度業績公告")
+    assert ("minimax", "revenue", "2026Q4", Decimal("52000000"), "USD", "eq") in got
+    assert ("minimax", "gross_margin", "2026Q4", Decimal("35.2"), "%", "eq") in got
+    assert not {f for f in got if f[2] == "FY2026"}
