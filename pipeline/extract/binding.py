@@ -1991,9 +1991,8 @@ def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, 
     revenue rose to 124.5 million yuan in 2023. It more than doubled again to 738 million yuan in 2025"): "it" is that
     metric; so are "they" of a plural one ("We track daily token volumes. In March they were about 167 trillion at
     Zhipu"). Empty otherwise, or when the sentence before is in another paragraph."""
-    if not index or any(c.role == "metric" for c in cues) or not (
-            doc.text.startswith("It", sentence.start) and _IT_CHANGED.match(doc.text, sentence.start)
-            or _THEY_WERE.match(doc.text, sentence.start)):
+    if not index or not (doc.text.startswith("It", sentence.start) and _IT_CHANGED.match(doc.text, sentence.start)
+                         or _THEY_WERE.match(doc.text, sentence.start)) or any(c.role == "metric" for c in cues):
         return []
     before = doc.sentences[index - 1]
     return [] if before.start < ctx.paragraph_start else _metric_cues_in(doc, before.start, before.end)
