@@ -109,3 +109,11 @@ def test_exited_a_month_at_an_amount_of_annual_recurring_revenue_is_that_months_
     text = "OpenRouter exited June at about $410 million of annual recurring revenue, by our estimate."
     got = facts(text, watchlist, published=date(2028, 7, 20))
     assert ("openrouter", "arr", "2028-06", Decimal("410000000"), "USD", "approx") in got
+
+
+def test_the_open_platform_share_of_the_quarters_revenue(watchlist):
+    # "the open-platform business reached 41.3% of the quarter's revenue": a segment's share of that quarter
+    text = ("Full-year 2027 revenue at MiniMax was US$299.9 million. In the fourth quarter, the open-platform business "
+            "reached 41.3% of the quarter's revenue.")
+    got = facts(text, watchlist, published=date(2028, 4, 2))
+    assert ("minimax", "revenue_share.cloud", "2027Q4", Decimal("41.3"), "%", "eq") in got
