@@ -76,6 +76,7 @@ _TO_THE_MONTH = re.compile(r"(?:截至|截止)[^日号號底末]*月$")
 _MONTH_END = re.compile(r"[月年]\s?(?:底|末)$")  # "3月末", and "去年底": December's end
 _END_OF = re.compile(r"(?i:(?:the\s)?end\sof\s|end-)")
 _OF_WHOSE = re.compile(r"\s(?i:of)\s")
+_AT_WHOM = re.compile(r"\s(?i:at)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _PAIR_REACH = 400  # how far back "两家" / "both" looks for the pair of companies it means
 _BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|三家|(?i:the\stwo|both|the\sthree|all\sthree)")
@@ -441,15 +442,15 @@ def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
 _PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year
 
 
-# "In the fourth quarter alone", "仅第四季度", "四季度单季": a part of the period reported on, singled out
+# "In the fourth quarter alone", "仅第四季度", "四季度单季", "其中第四季度": a part of the period reported on, singled out
 _ALONE_AFTER = re.compile(r"\s?(?:(?i:alone)\b|单季|單季|单月|單月)")
-_ONLY_BEFORE = re.compile(r"(?:仅|僅|光是|单是|單是|单就|單就)\s?$")
+_ONLY_BEFORE = re.compile(r"(?:仅|僅|光是|单是|單是|单就|單就|其中)\s?$")
 # "349 million dollars for the half, of which 181 million was in the second quarter": a part of the figure before it
 _PART_BEFORE = re.compile(r"\b(?i:of\swhich)\b(?:[^.;\n]|\.(?=[0-9])){0,40}\b(?i:in|for)\s$")
 
 
 # "期内亏损", "loss for the period": a figure of the whole period reported on, not of a part singled out before it
-_FOR_THE_PERIOD = re.compile(r"期内|期內|(?i:for\sthe\speriod)")
+_FOR_THE_PERIOD = re.compile(r"期内|期內|年内|年內|(?i:for\sthe\s(?:period|year))")
 
 
 def _singled_out(text: str, p: PeriodMention) -> bool:
@@ -616,7 +617,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
                   or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None and bindings:
-            chosen = _level_from(text, bindings[-1], q)
+            chosen = _level_from(text, bindings[-1], q) or _list_goes_on(text, bindings, q)
         if chosen is None and not bindings:
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
@@ -644,6 +645,18 @@ def _level_from(text: str, prev: Binding, q: Quantity) -> Binding | None:
     if _SEMICOLON.search(text, prev.q.end, q.start) or q.start - prev.q.end > 60:
         return None
     return _like(prev, q, prev.penalty + 0.05)
+
+
+def _list_goes_on(text: str, bindings: list[Binding], q: Quantity) -> Binding | None:
+    """A number listed right after the last two bound, all three of a kind ("grew 68%, 60% and 102%, respectively"),
+    is a further item of their list, however far its cue is behind; None otherwise."""
+    if len(bindings) < 2:
+        return None
+    a, b = bindings[-2], bindings[-1]
+    if not (a.rule is b.rule and a.q.kind == b.q.kind == q.kind and a.q.unit == b.q.unit == q.unit
+            and _LIST.fullmatch(text, a.q.end, b.q.start) and _LIST.fullmatch(text, b.q.end, q.start)):
+        return None
+    return _like(b, q, b.penalty)
 
 
 def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding:
@@ -1019,6 +1032,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
             own = hugs.get(b.q.start) or _change_to_level(text, b, quantities, hugs, usable)
             if own is None:
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
+                if own is not None and b.rule.instant and not b.rule.rate and own.kind != "date":
+                    own = None  # a level held on a day is of the day before it, see _last_for
                 if own is not None and b.rule.base and id(own) in bases and not _OF_PERIOD.fullmatch(text, own.end, b.q.start):
                     own = None  # "较上年同期增加325%": a change is not of the period it is measured from (but "比一季度的67.1%快" is that period's rate)
                 if own is not None and _earlier_clause_prior(doc, sentence, own, b.q, priors):
@@ -1034,7 +1049,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                          and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)
                          and not (_FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end) and _singled_out(text, p))]
                 if prior:
-                    own = _latest_compared(prior, b.q, quantities) if b.rule.base else prior[-1]
+                    own = _latest_compared(prior, b.q, quantities) if b.rule.base else _last_for(b, prior)
                 else:
                     if owned is None:
                         # "由年初的约800亿升至9月的6000亿": a period written right before a later number is that number's, not ours;
@@ -1081,6 +1096,15 @@ def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:
 _COMPLEMENT = re.compile(r"(?:(?i:the\s(?:other|remaining|rest))|其余|其餘|剩余|剩餘|余下|餘下)\s?(?:的|(?i:of\s))?\s?$")
 
 
+def _last_for(b: Binding, prior: list[PeriodMention]) -> PeriodMention:
+    """The period a figure is of among those before it in its sentence: the last one; for a level held on a day (a
+    market value), the last day ("At the March 29 close -- the last trading day of the quarter -- Zhipu was valued
+    at…": the quarter is the day's aside, not the value's period); not for a rate held at a month's end (ARR)."""
+    if b.rule.instant and not b.rule.rate:
+        return next((p for p in reversed(prior) if p.kind == "date"), prior[-1])
+    return prior[-1]
+
+
 def _latest_compared(prior: list[PeriodMention], q: Quantity, quantities: list[Quantity]) -> PeriodMention:
     """The period a change written after two levels of one kind of period is of: the later one ("全年收入1.763亿美元，
     前年是8260万美元，同比增长113.4%" is growth in the year named first, not in the base year whose level comes last)."""
@@ -1113,6 +1137,17 @@ def _bracket_end(text: str, pos: int) -> int | None:
     """Where the bracket holding text[pos] closes, if it closes soon after pos."""
     close = _BRACKET_CLOSE.search(text, pos, pos + _BRACKET_REACH)
     return None if close is None else close.start()
+
+
+def _bracketed_apart(text: str, c: Cue, q: Quantity) -> bool:
+    """"四季度营收5.28亿美元（预期5.05亿美元），同比增长90.6%", "revenue of $97m (consensus: $93m)": a forecast word in
+    brackets is about what the brackets hold, the consensus, not about the figures outside them."""
+    open_ = max(text.rfind("（", max(0, c.start - _BRACKET_REACH), c.start),
+                text.rfind("(", max(0, c.start - _BRACKET_REACH), c.start))
+    if open_ < 0 or _BRACKET_CLOSE.search(text, open_, c.start):
+        return False
+    close = _bracket_end(text, c.end)
+    return close is not None and not open_ < q.start < close
 
 
 def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quantity]) -> bool:
@@ -1314,7 +1349,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     q = b.q
     forecasts = doc._roles.get("forecast")
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
-                         and not _aside(doc, doc.clause_bounds(sentence), c, q.start) for c in forecasts):
+                         and not _aside(doc, doc.clause_bounds(sentence), c, q.start)
+                         and not _bracketed_apart(doc.text, c, q) for c in forecasts):
         return None  # but "DeepSeek, which has no plans to list, …": an aside about the company forecasts no figure
     near = doc._roles.get("forecast_near")
     if near and _in_clause(doc, sentence, q, [c for c in near if c.end <= q.start]):
@@ -1412,11 +1448,11 @@ def _year_before(label: str) -> str | None:
     return f"FY{int(label[2:]) - 1}" if label.startswith("FY") and label[2:].isdigit() else None
 
 
-_VALUED = ("valued at", "worth")
+_VALUED = ("valued at", "worth", "valuing the company at", "valuing it at")
 
 
 def _valued(doc: Document, b: Binding) -> bool:
-    """True for a value written "valued at" or "worth": a market value only on a trading day its sentence opens with
+    """True for a value written "valued at", "worth" or "valuing the company at": a market value only on a trading day its sentence opens with
     ("At Friday's close, Zhipu was valued at HK$245.6 billion"); otherwise it is a private round's or an estimate."""
     return b.rule.id == "market_cap" and doc.text[b.cue.start:b.cue.end].lower() in _VALUED
 
@@ -1548,13 +1584,14 @@ _OUR_COMPANY = re.compile(r"\s{0,3}(?:公司|集团|集團|本公司)(?:[，,]|(
 
 
 def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> str | None:
-    """A company whose share the number is ("15.2% of Zhipu's revenue"), else the nearest one named before the
-    number in its sentence, else in its paragraph, else the subject."""
+    """A company whose share the number is ("15.2% of Zhipu's revenue") or that the number is given at ("about 167
+    trillion at Zhipu, 56 trillion at MiniMax"), else the nearest one named before the number in its sentence, else
+    in its paragraph, else the subject."""
     i = bisect_left(doc._m_starts, q.start)
     if i < len(doc.companies):
         m = doc.companies[i]
-        if m.start - q.end <= 8 and _OF_WHOSE.fullmatch(doc.text, q.end, m.start) and doc.text.startswith(
-                ("'s", "’s"), m.end):
+        if m.start - q.end <= 8 and (_OF_WHOSE.fullmatch(doc.text, q.end, m.start) and doc.text.startswith(
+                ("'s", "’s"), m.end) or _AT_WHOM.fullmatch(doc.text, q.end, m.start)):
             return m.company
     while i > 0:
         m = doc.companies[i - 1]
@@ -1944,13 +1981,18 @@ def _metric_cues_in(doc: Document, start: int, end: int) -> list[Cue]:
 _IT_CHANGED = re.compile(r"It\s(?:(?i:more\sthan|nearly|almost|then|again)\s){0,2}(?i:rose|grew|climbed|jumped|surged|doubled"
                          r"|tripled|quadrupled|fell|dropped|declined)\b")
 
+# "They were", "In March they stood at": a sentence whose subject is the plural its sentence before named
+_THEY_WERE = re.compile(r"(?:(?i:in|by|at\sthe\send\sof)\s[A-Z][a-z]{2,8}(?:\s[0-9]{4})?,?\s)?(?:They|they)\s"
+                        r"(?i:were|stood\sat|came\sto|reached|totall?ed|averaged)\b")
+
 
 def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, cues: list[Cue]) -> list[Cue]:
     """The metric cues of the sentence before, for a sentence naming none that opens with "It" and a change ("Zhipu's
     revenue rose to 124.5 million yuan in 2023. It more than doubled again to 738 million yuan in 2025"): "it" is that
-    metric. Empty otherwise, or when the sentence before is in another paragraph."""
-    if not index or not doc.text.startswith("It", sentence.start) or any(c.role == "metric" for c in cues) \
-            or not _IT_CHANGED.match(doc.text, sentence.start):
+    metric; so are "they" of a plural one ("We track daily token volumes. In March they were about 167 trillion at
+    Zhipu"). Empty otherwise, or when the sentence before is in another paragraph."""
+    if not index or not (doc.text.startswith("It", sentence.start) and _IT_CHANGED.match(doc.text, sentence.start)
+                         or _THEY_WERE.match(doc.text, sentence.start)) or any(c.role == "metric" for c in cues):
         return []
     before = doc.sentences[index - 1]
     return [] if before.start < ctx.paragraph_start else _metric_cues_in(doc, before.start, before.end)

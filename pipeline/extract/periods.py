@@ -85,8 +85,9 @@ _BRANCHES = [
     # "on January 8", "8 January": a day without its year, the nearest such day to the document
     rf"(?P<emd>(?P<emd_mo>{_MO})\.?\s(?P<emd_d>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th)?(?![0-9A-Za-z]|,?\s[0-9]))",
     rf"(?P<emd2>(?<![0-9.,$])(?P<emd2_d>[0-9]{{1,2}})\s(?P<emd2_mo>{_MO})(?!\s?[0-9]))",
-    # "in March", "for May": a month without its year after a preposition (a capital "May" alone is a verb as often)
-    rf"(?P<emo>(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=\bthrough\s))"
+    # "in March", "For May", "exited March": a month without its year after a preposition (a capital "May" alone is a
+    # verb as often)
+    rf"(?P<emo>(?:(?<=\b[Ii]n\s)|(?<=\b[Ff]or\s)|(?<=\b[Dd]uring\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Tt]hrough\s)|(?<=\bexited\s))"
     rf"(?P<emo_mo>{_MO})(?![\s,.]{{0,2}}[0-9]))",
     # "第二年", "the following year": the year after the last year named
     r"(?P<nexty>第二年|次年|翌年|(?i:the\sfollowing\syear|a\syear\slater))",
@@ -120,8 +121,8 @@ _BRANCHES = [
     r"|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
     # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement);
-    # "上月日均调用量": that month, when a daily average follows it
-    r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=日均|每日|平均每日)))",
+    # "上月日均调用量", "上个月MiniMax开放平台日均…": that month, when a daily average follows it in its clause
+    r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=[^，,。；\n]{0,16}?(?:日均|每日|平均每日))))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
     # "on Thursday", "closed Thursday", "closing Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
@@ -326,6 +327,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
     quarters: dict[str, int] = {}  # the latest year each quarter ("Q1") was written with, see _quarter_named
     announced: PeriodMention | None = None  # the first period written as ended in the opening: what a filing announces
+    part: PeriodMention | None = None  # the last quarter or half named, its year written or not
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
@@ -388,7 +390,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 _MONTHS[m.group("eom_mo").lower()], stated_month, last_year, doc_date, apart=in_sentence is None),
                 end=True)
         elif m.lastgroup == "smy":
-            p = _same_of(m, reported)
+            # "第四季度收入…，較2027年同期的…": the quarter or half its sentence names before it, else the one reported on
+            p = _same_of(m, part if part is not None and not _SENTENCE_END.search(text, part.end, m.start()) else reported)
         elif m.lastgroup == "rp":
             p = announced and PeriodMention(m.start(), m.end(), "flow", announced.label, announced.years)
         elif m.lastgroup == "nexty":
@@ -405,6 +408,11 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 # "第四季度收入" in a March table or paragraph naming no year is last year's, a guess about that one phrase
                 guessed = unstated and not dated and shifted is not None and shifted.years != p.years
                 p = _quarter_named(shifted, quarters)
+            elif m.lastgroup == "eme" and p is not None and p.label and not m.group("eme_y") and doc_date is not None \
+                    and doc_date < period_start(p.label):
+                # "the three months through December" in March: months written as ending, not yet begun this year,
+                # are last year's ("will report the six months through June" in June stays this year's)
+                p = shift_year(p, -1)
         if p is None:
             continue
         if announced is None and p.closed and p.kind == "flow" and m.start() < OPENING:
@@ -436,6 +444,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
+        if p.kind == "flow" and len(p.label) == 6 and p.label[4] in "QH":
+            part = p
         found.append(p)
     return found
 
@@ -767,9 +777,9 @@ def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date 
 
 
 def _whole(m: re.Match) -> bool:
-    """"2027年全年", "2027年度": a year written as the whole year reported on, as "截至…止年度" is, frames what follows
+    """"2027年全年", "2027年度", "full-year 2027": a year written as the whole year reported on, as "截至…止年度" is, frames what follows
     ("2027年全年收入28.5亿元…2024年3.124亿元，2025年7.38亿元。单看第四季度" is 2027's quarter, not 2025's)."""
-    return m.lastgroup == "yr" and (m.group("y_suf") == "全年" or m.group("yr").endswith("年度"))
+    return m.lastgroup == "efull" or m.lastgroup == "yr" and (m.group("y_suf") == "全年" or m.group("yr").endswith("年度"))
 
 
 def _quarter_named(p: PeriodMention | None, quarters: dict[str, int]) -> PeriodMention | None:
@@ -917,17 +927,17 @@ def _last_completed(p: PeriodMention, doc_date: date | None, whole_year: bool = 
 
 
 def _later_quarter(text: str, p: PeriodMention, doc_date: date) -> bool:
-    """A quarter beginning after the next one, in a text that names last year: "第四季度收入9.84亿元" in a March story
-    on 2027's results reports results, which that quarter of this year cannot have yet. The next quarter ("after new
-    models are released in the second quarter") is an outlook's; in a text naming no year, a guess is no result."""
+    """A quarter not yet begun, in a text that names last year: "第四季度收入9.84亿元" in a March story on 2027's
+    results reports results, which that quarter of this year cannot have yet; so does the next quarter's column of a
+    table of last year's quarters ("第一季度 第二季度 …" read cell by cell in late March). An outlook for the next
+    quarter is told by its forecast words, not by its period; in a text naming no year, a guess is no result."""
     start = period_start(p.label) if p.kind == "flow" and "Q" in p.label else None
-    if start is None or (start - doc_date).days <= NEXT_QUARTER_DAYS:
+    if start is None or start <= doc_date:
         return False
     year = str(doc_date.year - 1)  # looked for in the opening and the stretch before: bounded work per quarter
     return text.find(year, 0, OPENING) >= 0 or text.find(year, max(0, p.start - LAST_YEAR_REACH), p.start) >= 0
 
 
-NEXT_QUARTER_DAYS = 92  # a quarter starting within this many days of the writing is the next one
 OPENING = 1000  # characters: a headline, dateline and lede name the year a story reports on
 LAST_YEAR_REACH = 3000  # characters before a quarter where the text may name last year instead
 
@@ -1046,7 +1056,10 @@ _DOC_DATE = re.compile(
 
 def find_document_date(text: str, head: int = 400) -> date | None:
     """Return the first full date stated near the top of a document (a dateline: "2026年10月20日", "2026-10-20",
-    "2026/10/20", "2026.10.20" as Korean, Japanese and many Chinese sites write it, "October 20, 2026"), if any."""
+    "2026/10/20", "2026.10.20" as Korean, Japanese and many Chinese sites write it, "October 20, 2026"), if any.
+    A date a period ends on ("发布截至2028年12月31日止年度业绩" in a question above the answer's "发布于 2029-03-29") is
+    no dateline: it is taken only when the top names no other date."""
+    ended = None
     for m in _DOC_DATE.finditer(text, 0, min(len(text), head)):
         if m.group("y"):
             d = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
@@ -1056,6 +1069,12 @@ def find_document_date(text: str, head: int = 400) -> date | None:
             d = _date(int(m.group("ey")), _MONTHS[m.group("emo").lower()], int(m.group("ed")))
         else:
             d = _date(int(m.group("ey2")), _MONTHS[m.group("emo2").lower()], int(m.group("ed2")))
-        if d is not None:
+        if d is not None and _ENDS_ON.search(text, max(0, m.start() - 8), m.start()):
+            ended = ended or d
+        elif d is not None:
             return d
-    return None
+    return ended
+
+
+# what writes a date as the day a period ends on: "截至2028年12月31日", "the year ended December 31, 2028"
+_ENDS_ON = re.compile(r"(?:截至|截止|(?i:ended|ending))\s?$")
