@@ -83,3 +83,15 @@ def test_a_years_same_period_is_the_quarter_its_sentence_names_before_it(watchli
     assert ("minimax", "revenue", "2026Q4", Decimal("52000000"), "USD", "eq") in got
     assert ("minimax", "gross_margin", "2026Q4", Decimal("35.2"), "%", "eq") in got
     assert not {f for f in got if f[2] == "FY2026"}
+
+
+def test_a_change_on_a_quarter_named_without_its_year_is_sequential(watchlist):
+    # "较第二季度" / "較三季度" with no year between: the quarter before, a sequential change, not year-on-year growth
+    text = "月之暗面第三季度收入为4.12亿美元，较2027年同期增长71.5%，较第二季度增长18.2%。"
+    got = facts(text, watchlist, published=date(2028, 11, 20))
+    assert ("moonshot", "revenue_growth", "2028Q3", Decimal("71.5"), "%", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("18.2")}
+    text = "智譜第二季度收入人民幣10.46億元，同比增長58.2%，較一季度增長28.8%。"
+    got = facts(text, watchlist, published=date(2028, 8, 28))
+    assert ("zhipu", "revenue_growth", "2028Q2", Decimal("58.2"), "%", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("28.8")}
