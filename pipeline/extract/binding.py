@@ -600,6 +600,21 @@ def _compatible(rule: MetricRule, q: Quantity, sentence_text: str, cue_text: str
     return not rule.requires or any(w in sentence_text for w in rule.requires)
 
 
+# What may stand between a sequential change word and the amount it changed by: the rest of the verb when the word is
+# its start ("月增" in "两个月增加"), 了, a qualifier
+_SEQUENTIAL_GAP = re.compile(r"(?:加|长|長)?了?\s?(?:约|約|近|逾|超|超过|超過)?\s?")
+
+
+def _changed_since(doc: Document, q: Quantity) -> bool:
+    """"两个月增加约3亿美元", "月增1.2億元": an amount right after a sequential change word is what a figure changed by
+    since the month or quarter before, not its level (a change rate after one is dropped as sequential, see
+    _to_fact)."""
+    if q.kind != "currency":
+        return False
+    return any(c.end <= q.start and q.start - c.end <= 5 and _SEQUENTIAL_GAP.fullmatch(doc.text, c.end, q.start)
+               for c in doc._roles.get("sequential", ()))
+
+
 def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity], cues: list[Cue],
                   heading: list[Cue]) -> list[Binding]:
     """Give each number the metric its sentence names for it, else (a list item) the one its list's heading names."""
@@ -611,7 +626,8 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
     previous_end = sentence.start
     for q in quantities:
         prev_end, previous_end = previous_end, q.end
-        if _is_conversion(doc, q, prev_end, cues, quantities) or _WORKED_OUT.search(text, max(sentence.start, q.start - 16), q.start):
+        if _is_conversion(doc, q, prev_end, cues, quantities) or _WORKED_OUT.search(text, max(sentence.start, q.start - 16), q.start) \
+                or _changed_since(doc, q):
             continue
         chosen = (_after_cue(doc, q, metric_cues, lowered) or _elided(doc, sentence, q, bindings, bounds)
                   or _before_cue(doc, q, metric_cues, lowered, bounds, heading)

@@ -95,3 +95,14 @@ def test_a_change_on_a_quarter_named_without_its_year_is_sequential(watchlist):
     got = facts(text, watchlist, published=date(2028, 8, 28))
     assert ("zhipu", "revenue_growth", "2028Q2", Decimal("58.2"), "%", "eq") in got
     assert not {f for f in got if f[3] == Decimal("28.8")}
+
+
+def test_an_amount_after_a_sequential_change_word_is_no_level(watchlist):
+    # "三个月增加约4亿美元": "月增" (a sequential word) overlaps "增加"; the amount is what ARR grew by, not ARR
+    text = "截至6月底，MiniMax的年化经常性收入（ARR）约为9.6亿美元，三个月增加约4亿美元。"
+    got = facts(text, watchlist, published=date(2028, 7, 5))
+    assert got == {("minimax", "arr", "2028-06", Decimal("960000000"), "USD", "approx")}
+    text = "智譜5月營收人民幣13.1億元，月增1.4億元，按年增長61.2%。"
+    got = facts(text, watchlist, published=date(2028, 6, 10))
+    assert ("zhipu", "revenue", "2028-05", Decimal("1310000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("140000000")}
