@@ -14,7 +14,7 @@ from operator import attrgetter
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import Quantity, apply_label, find_labels
-from pipeline.extract.periods import TRAILS_VERB, PeriodMention, comparative, shift_year
+from pipeline.extract.periods import PARTS, TRAILS_VERB, PeriodMention, comparative, shift_year
 from pipeline.extract.sentences import FIGURE_LINE, Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
 from pipeline.periods import period_end, period_kind, period_start
@@ -428,18 +428,15 @@ def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
     quarter of 2027 brought in…; last year it lost…"): a comparison's period or a look back, which the figures after
     it do not report on."""
     kind = period_kind(p.label) if p.kind == "flow" else None
-    if kind not in _PARTS and kind != "FY":
+    if kind not in PARTS and kind != "FY":
         return False
     end = period_end(p.label)
     last = next((x for _, x in reversed(ctx.periods) if x.kind == "flow"), None)
     for i, x in ctx.periods:  # the kind first: it rules most out before the distance is counted
-        if x.kind == "flow" and (k := period_kind(x.label)) in _PARTS and (k == kind or kind == "FY") \
+        if x.kind == "flow" and (k := period_kind(x.label)) in PARTS and (k == kind or kind == "FY") \
                 and period_end(x.label) > end and (x is last or _distance(ctx, i, index) <= CONTEXT_SENTENCES):
             return True
     return False
-
-
-_PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year
 
 
 # "In the fourth quarter alone", "仅第四季度", "四季度单季", "其中第四季度": a part of the period reported on, singled out
@@ -600,18 +597,16 @@ def _compatible(rule: MetricRule, q: Quantity, sentence_text: str, cue_text: str
     return not rule.requires or any(w in sentence_text for w in rule.requires)
 
 
-# What may stand between a sequential change word and the amount it changed by: the rest of the verb when the word is
-# its start ("月增" in "两个月增加"), 了, a qualifier
-_SEQUENTIAL_GAP = re.compile(r"(?:加|长|長)?了?\s?(?:约|約|近|逾|超|超过|超過)?\s?")
-
-
 def _changed_since(doc: Document, q: Quantity) -> bool:
     """"两个月增加约3亿美元", "月增1.2億元": an amount right after a sequential change word is what a figure changed by
     since the month or quarter before, not its level (a change rate after one is dropped as sequential, see
-    _to_fact)."""
+    _to_fact). Between them, what _TIGHT_BEFORE allows after any change word, once the rest of the verb is passed
+    when the word is its start ("月增" in "两个月增加": the scan finds the word that starts first)."""
     if q.kind != "currency":
         return False
-    return any(c.end <= q.start and q.start - c.end <= 5 and _SEQUENTIAL_GAP.fullmatch(doc.text, c.end, q.start)
+    text = doc.text
+    return any(c.end <= q.start and q.start - c.end <= 5
+               and _TIGHT_BEFORE.fullmatch(text, c.end + (text[c.end:c.end + 1] in "加长長"), q.start)
                for c in doc._roles.get("sequential", ()))
 
 
@@ -1048,7 +1043,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
             own = hugs.get(b.q.start) or _change_to_level(text, b, quantities, hugs, usable)
             if own is None:
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
-                if own is not None and b.rule.instant and not b.rule.rate and own.kind != "date":
+                if own is not None and _held_on_a_day(b.rule) and own.kind != "date":
                     own = None  # a level held on a day is of the day before it, see _last_for
                 if own is not None and b.rule.base and id(own) in bases and not _OF_PERIOD.fullmatch(text, own.end, b.q.start):
                     own = None  # "较上年同期增加325%": a change is not of the period it is measured from (but "比一季度的67.1%快" is that period's rate)
@@ -1112,11 +1107,16 @@ def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:
 _COMPLEMENT = re.compile(r"(?:(?i:the\s(?:other|remaining|rest))|其余|其餘|剩余|剩餘|余下|餘下)\s?(?:的|(?i:of\s))?\s?$")
 
 
+def _held_on_a_day(rule: MetricRule) -> bool:
+    """A level held on a day (a market value, a headcount), not a rate held at a month's end (ARR)."""
+    return rule.instant and not rule.rate
+
+
 def _last_for(b: Binding, prior: list[PeriodMention]) -> PeriodMention:
-    """The period a figure is of among those before it in its sentence: the last one; for a level held on a day (a
-    market value), the last day ("At the March 29 close -- the last trading day of the quarter -- Zhipu was valued
-    at…": the quarter is the day's aside, not the value's period); not for a rate held at a month's end (ARR)."""
-    if b.rule.instant and not b.rule.rate:
+    """The period a figure is of among those before it in its sentence: the last one; for a level held on a day, the
+    last day ("At the March 29 close -- the last trading day of the quarter -- Zhipu was valued at…": the quarter is
+    the day's aside, not the value's period)."""
+    if _held_on_a_day(b.rule):
         return next((p for p in reversed(prior) if p.kind == "date"), prior[-1])
     return prior[-1]
 
@@ -1155,12 +1155,17 @@ def _bracket_end(text: str, pos: int) -> int | None:
     return None if close is None else close.start()
 
 
+def _open_bracket(text: str, pos: int, reach: int) -> int:
+    """Where the bracket around pos opens, within reach characters before it (-1 when none is open there)."""
+    opened = max(text.rfind("（", max(0, pos - reach), pos), text.rfind("(", max(0, pos - reach), pos))
+    return -1 if opened < 0 or _BRACKET_CLOSE.search(text, opened, pos) else opened
+
+
 def _bracketed_apart(text: str, c: Cue, q: Quantity) -> bool:
     """"四季度营收5.28亿美元（预期5.05亿美元），同比增长90.6%", "revenue of $97m (consensus: $93m)": a forecast word in
     brackets is about what the brackets hold, the consensus, not about the figures outside them."""
-    open_ = max(text.rfind("（", max(0, c.start - _BRACKET_REACH), c.start),
-                text.rfind("(", max(0, c.start - _BRACKET_REACH), c.start))
-    if open_ < 0 or _BRACKET_CLOSE.search(text, open_, c.start):
+    open_ = _open_bracket(text, c.start, _BRACKET_REACH)
+    if open_ < 0:
         return False
     close = _bracket_end(text, c.end)
     return close is not None and not open_ < q.start < close
@@ -1829,9 +1834,8 @@ def _glosses(doc: Document, sentence: Sentence, named) -> set[int]:
     for c in named:
         if not sentence.start <= c.start < sentence.end:
             continue
-        opened = max(text.rfind("（", max(0, c.start - 40), c.start), text.rfind("(", max(0, c.start - 40), c.start))
-        if opened > 0 and max(text.rfind("）", opened, c.start), text.rfind(")", opened, c.start)) < 0 \
-                and 0 <= opened - last_end <= 12:
+        opened = _open_bracket(text, c.start, 40)
+        if opened > 0 and 0 <= opened - last_end <= 12:
             glosses.add(id(c))
             continue
         last_end = c.end
@@ -1903,7 +1907,7 @@ def _still_reported(doc: Document, ctx: _Context) -> PeriodMention | None:
     a story's headline or lede names and the last one it reported on is still its period when only days (a close, a
     consensus date) are named in the sentences just before a figure."""
     last = next((x for _, x in reversed(ctx.periods) if x.kind != "date" or x.flow), None)
-    if last is None or period_kind(last.label) not in _PARTS:
+    if last is None or period_kind(last.label) not in PARTS:
         return None
     for p in doc.periods:
         if p.start > REPORT_OPENING:

@@ -10,7 +10,7 @@ from re import _constants as _C
 from re import _parser
 
 from pipeline.extract.sentences import lower_ascii
-from pipeline.periods import period_end, period_start
+from pipeline.periods import period_end, period_kind, period_start
 
 _Y = r"(?:19|20)[0-9]{2}"
 _YY = r"(?:(?:19|20)[0-9]{2}|'?[0-9]{2})"
@@ -444,7 +444,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
-        if p.kind == "flow" and len(p.label) == 6 and p.label[4] in "QH":
+        if p.kind == "flow" and period_kind(p.label) in PARTS:
             part = p
         found.append(p)
     return found
@@ -938,6 +938,7 @@ def _later_quarter(text: str, p: PeriodMention, doc_date: date) -> bool:
     return text.find(year, 0, OPENING) >= 0 or text.find(year, max(0, p.start - LAST_YEAR_REACH), p.start) >= 0
 
 
+PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year (period_kind)
 OPENING = 1000  # characters: a headline, dateline and lede name the year a story reports on
 LAST_YEAR_REACH = 3000  # characters before a quarter where the text may name last year instead
 
