@@ -1469,13 +1469,11 @@ def _year_before(label: str) -> str | None:
     return f"FY{int(label[2:]) - 1}" if label.startswith("FY") and label[2:].isdigit() else None
 
 
-_VALUED = ("valued at", "worth", "valuing the company at", "valuing it at")
-
-
 def _valued(doc: Document, b: Binding) -> bool:
-    """True for a value written "valued at", "worth" or "valuing the company at": a market value only on a trading day its sentence opens with
-    ("At Friday's close, Zhipu was valued at HK$245.6 billion"); otherwise it is a private round's or an estimate."""
-    return b.rule.id == "market_cap" and doc.text[b.cue.start:b.cue.end].lower() in _VALUED
+    """True for a value written with one of its metric's on_trading_day cues (cues.yaml: "valued at", "worth"): a
+    market value only on a trading day its sentence opens with ("At Friday's close, Zhipu was valued at HK$245.6
+    billion"); otherwise it is a private round's or an estimate."""
+    return doc.text[b.cue.start:b.cue.end].casefold() in b.rule.on_trading_day
 
 
 _AT_CLOSE = re.compile(r"(?:'s|’s)?\s(?i:close|closing)\b")

@@ -30,6 +30,7 @@ class MetricRule:
     requires: tuple[str, ...] = ()
     times_percent: bool = False  # a multiple after a Chinese cue is a change of N x 100%
     rate: bool = False  # a rate at a moment (tokens per day): "as of" a month is that month, not the months up to it
+    on_trading_day: frozenset[str] = frozenset()  # cues naming it only on a trading day ("valued at"), casefolded
 
 
 @dataclass(slots=True, eq=False)  # made by the hundred per document: a plain __init__, compared by identity
@@ -316,10 +317,13 @@ def load_cue_book(text: str | None = None) -> CueBook:
             requires=tuple(str(w).casefold() for w in spec.get("requires") or ()),
             times_percent=bool(spec.get("times_percent")),
             rate=bool(spec.get("rate")),
+            on_trading_day=frozenset(str(w).casefold() for w in spec.get("on_trading_day") or ()),
         )
         for side in ("before", "after"):
             for word in spec.get(side) or ():
                 book.add(word, "metric", mid, side)
+        for word in spec.get("on_trading_day") or ():
+            book.add(word, "metric", mid, "before")
         for word in spec.get("negate") or ():
             book.add(word, "negate", mid, "before")
     for sid, spec in (data.get("scopes") or {}).items():
