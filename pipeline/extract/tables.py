@@ -428,8 +428,10 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
 
 
 # A currency sign a statement writes in a cell of its own, left of its figure: "$   77,140", "$  (89,350)".
-_SIGN_CELL = re.compile(r"US\$|HK\$|RMB|\$|¥|￥|€|£")
-_LONE_SIGN = re.compile(r"(?P<sign>US\$|HK\$|RMB|\$|¥|￥|€|£)\s{2,40}(?=[(（0-9])")
+_SIGNS = ("US$", "HK$", "RMB", "$", "¥", "￥", "€", "£")
+_SIGN_CELL = re.compile("|".join(map(re.escape, _SIGNS)))
+_LONE_SIGN = re.compile(rf"(?P<sign>{_SIGN_CELL.pattern})\s{{2,40}}(?=[(（0-9])")
+_SIGN_FIRSTS = frozenset(sign[0] for sign in _SIGNS)  # a cell starting otherwise holds no lone sign
 
 
 def _glue_signs(text: str, cells: list[Cell]) -> list[Cell]:
@@ -961,7 +963,7 @@ def _cell_number(r: _Reading, cell: Cell) -> tuple[Quantity, str] | None:
     if _blank(cell):
         return None
     text, start, end, neg = r.text, cell.start, cell.end, False
-    sign = _LONE_SIGN.match(text, start, end) if text[start] in "$URH¥￥€£" else None  # "$   77,140", see _glue_signs
+    sign = _LONE_SIGN.match(text, start, end) if text[start] in _SIGN_FIRSTS else None  # "$   77,140", see _glue_signs
     if sign is not None:
         start = sign.end()
     if text[start] in "(（" and text[end - 1] in ")）" and end - start > 2:
