@@ -1,0 +1,80 @@
+"""How filings, broker notes and market pages lay out figures the extractor had not read: rules found on
+tests/blind17, pinned on tables and lists of our own.
+
+Each test uses other companies, figures and wording than the article that showed the rule: a US-style statement of
+operations with a heading line ("Revenues:") between its year columns and its rows, its unit spelled out ("In
+thousands of U.S. dollars"), segment rows indented under the heading and expense rows named without "expenses".
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import unqualified_facts as facts
+
+# --- a statement of operations: a heading over the rows, the unit spelled out, expense rows -------------------------
+
+STATEMENT_EN = (
+    "MiniMax Reports Second Quarter 2028 Results\n\n"
+    "August 20, 2028\n\n"
+    "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n"
+    "(In thousands of U.S. dollars, except per share data)\n\n"
+    "                                     Three Months Ended June 30,\n"
+    "                                       2027          2028\n"
+    "Revenues:\n"
+    "  AI-native products                  61,240        80,310\n"
+    "  Open platform and enterprise        33,870        52,660\n"
+    "Total revenues                        95,110       132,970\n"
+    "Cost of revenues                     (58,400)      (74,150)\n"
+    "Operating expenses:\n"
+    "  Research and development           (88,300)     (101,700)\n"
+    "  Sales and marketing                (40,120)      (36,980)\n"
+    "Net loss                            (121,900)     (97,450)\n"
+)
+
+STATEMENT_RMB = (
+    "Zhipu AI unaudited results for the six months ended June 30, 2027\n\n"
+    "(In thousands of Renminbi)\n\n"
+    "                                  Six Months Ended June 30,\n"
+    "                                    2026           2027\n"
+    "Revenues:\n"
+    "  On-premise deployment           402,300        611,800\n"
+    "  Cloud deployment                 98,700        315,400\n"
+    "Total revenues                    501,000        927,200\n"
+    "Selling expenses                 (150,900)      (188,400)\n"
+    "Research and development         (990,100)    (1,310,600)\n"
+)
+
+
+def test_a_heading_under_the_year_columns_keeps_the_header_of_a_statement(watchlist):
+    got = facts(STATEMENT_EN, watchlist, published=date(2028, 8, 20))
+    assert {
+        ("minimax", "revenue", "2027Q2", Decimal("95110000"), "USD"),
+        ("minimax", "revenue", "2028Q2", Decimal("132970000"), "USD"),
+        ("minimax", "net_loss", "2027Q2", Decimal("121900000"), "USD"),
+        ("minimax", "net_loss", "2028Q2", Decimal("97450000"), "USD"),
+    } <= got
+
+
+def test_indented_rows_under_a_revenues_heading_are_its_segments(watchlist):
+    got = facts(STATEMENT_EN, watchlist, published=date(2028, 8, 20))
+    assert {
+        ("minimax", "revenue.consumer", "2027Q2", Decimal("61240000"), "USD"),
+        ("minimax", "revenue.consumer", "2028Q2", Decimal("80310000"), "USD"),
+        ("minimax", "revenue.cloud", "2027Q2", Decimal("33870000"), "USD"),
+        ("minimax", "revenue.cloud", "2028Q2", Decimal("52660000"), "USD"),
+    } <= got
+    got = facts(STATEMENT_RMB, watchlist, published=date(2027, 8, 25))
+    assert {
+        ("zhipu", "revenue.on_premise", "2027H1", Decimal("611800000"), "CNY"),
+        ("zhipu", "revenue.cloud", "2026H1", Decimal("98700000"), "CNY"),
+        ("zhipu", "revenue", "2027H1", Decimal("927200000"), "CNY"),
+    } <= got
+
+
+def test_research_and_development_is_rd_expense_and_selling_costs_are_no_revenue(watchlist):
+    got = facts(STATEMENT_EN, watchlist, published=date(2028, 8, 20))
+    assert ("minimax", "rd_expense", "2028Q2", Decimal("101700000"), "USD") in got
+    assert not any(v in (Decimal("40120000"), Decimal("36980000")) for *_, v, _ in got)
+    got = facts(STATEMENT_RMB, watchlist, published=date(2027, 8, 25))
+    assert ("zhipu", "rd_expense", "2027H1", Decimal("1310600000"), "CNY") in got
+    assert not any(v == Decimal("188400000") for *_, v, _ in got)
