@@ -487,9 +487,18 @@ def _close(text: str, block: list, kind: str | None, heads: int, tables: list[Ta
 
 
 def _figure_row(text: str, cells: tuple[Cell, ...]) -> bool:
-    """True when a row's cells after its label hold a figure other than a year ("RMB412.5m"): a row of the body."""
-    return any(_NUMBER.fullmatch(text, c.start, c.end) and not _YEAR_CELL.fullmatch(text, c.start, c.end)
-               for c in cells[1:])
+    """True when a row's cells after its label hold a figure other than a year ("RMB412.5m"), or a magnitude beside
+    a qualifier word ("約193萬億", "about 4.4bn": no header writes a magnitude): a row of the body."""
+    return any((_NUMBER.fullmatch(text, c.start, c.end) and not _YEAR_CELL.fullmatch(text, c.start, c.end))
+               or _qualified_amount(text, c) for c in cells[1:])
+
+
+def _qualified_amount(text: str, cell: Cell) -> bool:
+    """True for a cell holding one number with its magnitude and words beside it ("約193萬億", "about 4.4bn"), not a
+    period written like one ("9M26": nine months, 2026)."""
+    m = _NUMBER.search(text, cell.start, cell.end)
+    return m is not None and bool(m.group("scale")) and not _DIGIT.search(text, m.end(), cell.end) \
+        and not text[m.end():m.end() + 1].isalpha()
 
 
 def _units_under(text: str, top: tuple[Cell, ...], units: tuple[Cell, ...]) -> tuple[Cell, ...]:
@@ -634,6 +643,9 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             held = row[0] if len(row) == 1 else None
             if held is not None and (own := _row_metric(r, [held], around)[0]) is not None:
                 parent = (own, _column(r.text, held.start))  # "Revenues:" over "  Consumer subscriptions   172,560"
+            if held is not None and (sub := _named(r, held.start, held.end)) is not None:
+                # "OpenRouter年度經常性收入" over "6月底   約5.0億美元": a caption, the rows under it that company's
+                owner, topic, company_rows = sub, own or topic, False
             continue
         cells.extend(row[i] for i in numbers)
         labels = [c for i, c in enumerate(row) if i not in numbers and not _blank(c)]
@@ -780,7 +792,7 @@ def _caption_metric(r: _Reading, table: Table, frame: _Frame, around: str):
     gives none, and so does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
     if any(r.book.may_name_metric(r.lowered, c.start, c.end) and any(
             m.role == "metric" for m in r.book.find(r.text, c.start, c.end, lowered=r.lowered))
-           for row in table.rows[1:] for c in row):
+           for row in table.rows[1:] if len(row) > 1 for c in row):  # a heading line is a caption of its own
         return None
     for s, e in [*frame.below, *frame.above]:
         declared = _declared_metric(r, s, e)
@@ -1338,6 +1350,10 @@ def _scaled(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, capt
     return apply_label(replace(q, kind="plain"), found[0], q.unit)
 
 
+# A day written as a month's end: "6月底", "2029年3月末", "end of June", "end-March".
+_RATE_MONTH_END = re.compile(r"(?i:(?:the\s)?end\sof\s|end-)|[^\n]{0,12}[月年]\s?(?:底|末)")
+
+
 def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, qualifier: str,
           row: tuple[Cell, ...], above: tuple[str, ...]) -> Fact | None:
     names, segment, scope = found
@@ -1354,6 +1370,8 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
             if not period.flow:
                 continue
             label = period.flow
+        elif period.kind == "date" and rule.rate and _RATE_MONTH_END.match(r.text, period.start, period.end):
+            label = label[:7]  # "6月底   約5.0億美元": a rate at a month's end is the month's, as a sentence reads it
         metric = r.book.scopes.get(scope, {}).get(rule.id, rule.id) if scope else rule.id
         if metric == rule.id and rule.segment != "none":
             if segment:

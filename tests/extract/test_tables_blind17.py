@@ -78,3 +78,50 @@ def test_research_and_development_is_rd_expense_and_selling_costs_are_no_revenue
     got = facts(STATEMENT_RMB, watchlist, published=date(2027, 8, 25))
     assert ("zhipu", "rd_expense", "2027H1", Decimal("1310600000"), "CNY") in got
     assert not any(v == Decimal("188400000") for *_, v, _ in got)
+
+
+# --- a sidebar of plain lists: qualified figures, a heading line naming another company, month-end rows ------------
+
+SIDEBAR_ZH = (
+    "晚報　2028年9月4日（星期一）\n\n"
+    "大模型股上月普遍造好，成交額按月增加。\n\n"
+    "〖數字看板〗\n\n"
+    "各公司8月日均token調用量\n"
+    "MiniMax　　約41萬億\n"
+    "智譜　　　　約128萬億\n"
+    "Kimi　　　　約37萬億\n\n"
+    "OpenRouter年度經常性收入（ARR）\n"
+    "5月底　　約3.1億美元\n"
+    "8月底　　約3.6億美元\n"
+    "DeepSeek年度經常性收入（ARR）\n"
+    "8月底　　約2.4億美元\n"
+)
+
+SIDEBAR_EN = (
+    "Markets wrap, March 3, 2028\n\n"
+    "By the numbers\n\n"
+    "Daily tokens processed in February\n"
+    "Zhipu         about 96 trillion\n"
+    "DeepSeek      about 71 trillion\n"
+)
+
+
+def test_a_list_whose_first_figure_is_qualified_has_no_header(watchlist):
+    got = facts(SIDEBAR_ZH, watchlist, published=date(2028, 9, 4))
+    assert {
+        ("minimax", "daily_token_volume", "2028-08", Decimal("41000000000000"), "tokens/day"),
+        ("zhipu", "daily_token_volume", "2028-08", Decimal("128000000000000"), "tokens/day"),
+        ("moonshot", "daily_token_volume", "2028-08", Decimal("37000000000000"), "tokens/day"),
+    } <= got
+    got = facts(SIDEBAR_EN, watchlist, published=date(2028, 3, 3))
+    assert ("zhipu", "daily_token_volume", "2028-02", Decimal("96000000000000"), "tokens/day") in got
+
+
+def test_a_heading_line_naming_a_company_captions_the_rows_under_it(watchlist):
+    got = facts(SIDEBAR_ZH, watchlist, published=date(2028, 9, 4))
+    assert {
+        ("openrouter", "arr", "2028-05", Decimal("310000000"), "USD"),
+        ("openrouter", "arr", "2028-08", Decimal("360000000"), "USD"),
+        ("deepseek", "arr", "2028-08", Decimal("240000000"), "USD"),
+    } <= got
+    assert not any(c == "openrouter" and v == Decimal("240000000") for c, _, _, v, _ in got)
