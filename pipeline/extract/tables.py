@@ -722,8 +722,9 @@ def _at_month_end(r: _Reading, col: Cell, period: PeriodMention) -> PeriodMentio
 
 
 # A row of what a metric cost: "Cost of revenue", "Costs of sales" name revenue but hold none; nor does a row of
-# what selling cost ("Sales and marketing", "Selling expenses").
-_COST_OF = re.compile(r"(?i:costs?\sof\s|sales\sand\smarketing\b|selling\s(?:and|expenses?)\b)")
+# what selling cost ("Sales and marketing", "Selling expenses"), nor one of other items ("其他收入及虧損淨額", "Other
+# losses, net": a line of the statement, not the loss for the period).
+_COST_OF = re.compile(r"(?i:costs?\sof\s|sales\sand\smarketing\b|selling\s(?:and|expenses?)\b|other\s)|其他|其它")
 
 
 def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMention | None]:

@@ -125,3 +125,34 @@ def test_a_heading_line_naming_a_company_captions_the_rows_under_it(watchlist):
         ("deepseek", "arr", "2028-08", Decimal("240000000"), "USD"),
     } <= got
     assert not any(c == "openrouter" and v == Decimal("240000000") for c, _, _, v, _ in got)
+
+
+# --- a statement's line of other items is not the loss for the period ----------------------------------------------
+
+OTHER_ITEMS_ZHT = (
+    "月之暗面　截至2028年6月30日止六個月之中期業績公告\n\n"
+    "簡明綜合損益表\n"
+    "（人民幣千元）\n\n"
+    "                                  截至6月30日止六個月\n"
+    "                                  2028年          2027年\n"
+    "收入                              2,410,300       1,288,600\n"
+    "其他收益及虧損淨額                 (512,700)       (140,800)\n"
+    "期內虧損                         (1,906,400)     (1,655,900)\n"
+)
+
+OTHER_ITEMS_EN = (
+    "DeepSeek results, published September 2, 2027\n\n"
+    "(RMB'000)                          1H27          1H26\n"
+    "Revenue                          884,100       402,700\n"
+    "Other losses, net               (120,300)      (64,500)\n"
+    "Net loss                        (730,900)     (902,400)\n"
+)
+
+
+def test_a_row_of_other_gains_and_losses_is_no_net_loss(watchlist):
+    got = facts(OTHER_ITEMS_ZHT, watchlist, published=date(2028, 8, 28))
+    assert ("moonshot", "net_loss", "2028H1", Decimal("1906400000"), "CNY") in got
+    assert not any(v in (Decimal("512700000"), Decimal("140800000")) for *_, v, _ in got)
+    got = facts(OTHER_ITEMS_EN, watchlist, published=date(2027, 9, 2))
+    assert ("deepseek", "net_loss", "2027H1", Decimal("730900000"), "CNY") in got
+    assert not any(v in (Decimal("120300000"), Decimal("64500000")) for *_, v, _ in got)
