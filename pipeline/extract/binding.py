@@ -46,7 +46,7 @@ _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # stop as Hong Kong papers set it), "2. 收入…", "（3）").
 _ITEM = re.compile(r"[•·・\-*–—▪●◆■►]|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
-_LIST = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|;|；)?\s{0,3}(?:\|\s{0,3})?")
+_LIST = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|;|；)?\s{0,3}(?:\|\s{0,3})?[+＋]?")  # "+46.6%/+64.8%": a sign before an item
 _FROM_TO = re.compile(
     r"\s{0,2}(?:[，,]\s?)?(?:分别|分別)?(?:增至|增长至|增长到|增長至|增加至|增加到|上升至|上升到|升至|降至|降到|下降至|下降到|下滑至|"
     r"减少至|減少至|减至|跌至|提升至|提高至|攀升至|飙升至|飆升至|扩大至|擴大至|跃升至|躍升至|增至了|到|至|"

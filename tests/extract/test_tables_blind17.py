@@ -156,3 +156,32 @@ def test_a_row_of_other_gains_and_losses_is_no_net_loss(watchlist):
     got = facts(OTHER_ITEMS_EN, watchlist, published=date(2027, 9, 2))
     assert ("deepseek", "net_loss", "2027H1", Decimal("730900000"), "CNY") in got
     assert not any(v in (Decimal("120300000"), Decimal("64500000")) for *_, v, _ in got)
+
+
+# --- a broker's bullets: signed "pct" changes and slash lists of segment growth ------------------------------------
+
+BROKER_ZH = (
+    "智谱（2513.HK）2028年二季报点评\n"
+    "2028年08月30日\n\n"
+    "▶ 2Q28公司本地化部署/云端部署收入分别为3.10/2.05亿元，同比分别+38.2%/+121.7%；云端部署收入占比39.8%，同比+9.6pct。\n\n"
+    "▶ 2Q28毛利率51.3%，同比+3.4pct，环比+1.2pct（1Q28为50.1%）。\n"
+)
+
+
+def test_a_signed_pct_in_a_chinese_note_is_points_not_a_share_or_growth(watchlist):
+    got = facts(BROKER_ZH, watchlist, published=date(2028, 8, 30))
+    assert {
+        ("zhipu", "gross_margin", "2028Q2", Decimal("51.3"), "%"),
+        ("zhipu", "gross_margin", "2028Q1", Decimal("50.1"), "%"),
+        ("zhipu", "revenue_share.cloud", "2028Q2", Decimal("39.8"), "%"),
+    } <= got
+    assert not any(u == "%" and v in (Decimal("9.6"), Decimal("3.4"), Decimal("1.2")) for *_, v, u in got)
+
+
+def test_a_slash_list_of_signed_growth_rates_is_each_segments_growth(watchlist):
+    got = facts(BROKER_ZH, watchlist, published=date(2028, 8, 30))
+    assert {
+        ("zhipu", "revenue_growth.on_premise", "2028Q2", Decimal("38.2"), "%"),
+        ("zhipu", "revenue_growth.cloud", "2028Q2", Decimal("121.7"), "%"),
+    } <= got
+    assert not any(m.startswith("revenue_share") and v in (Decimal("38.2"), Decimal("121.7")) for _, m, _, v, _ in got)
