@@ -1059,22 +1059,42 @@ def find_document_date(text: str, head: int = 400) -> date | None:
     """Return the first full date stated near the top of a document (a dateline: "2026年10月20日", "2026-10-20",
     "2026/10/20", "2026.10.20" as Korean, Japanese and many Chinese sites write it, "October 20, 2026"), if any.
     A date a period ends on ("发布截至2028年12月31日止年度业绩" in a question above the answer's "发布于 2029-03-29") is
-    no dateline: it is taken only when the top names no other date."""
+    no dateline: it is taken only when the top names no other date, nor does the sign-off line at the bottom of a
+    filing ("香港，2029年5月28日", "Hong Kong, 28 May 2029")."""
     ended = None
     for m in _DOC_DATE.finditer(text, 0, min(len(text), head)):
-        if m.group("y"):
-            d = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        elif m.group("iy"):
-            d = _date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
-        elif m.group("emo"):
-            d = _date(int(m.group("ey")), _MONTHS[m.group("emo").lower()], int(m.group("ed")))
-        else:
-            d = _date(int(m.group("ey2")), _MONTHS[m.group("emo2").lower()], int(m.group("ed2")))
+        d = _doc_date(m)
         if d is not None and _ENDS_ON.search(text, max(0, m.start() - 8), m.start()):
             ended = ended or d
         elif d is not None:
             return d
-    return ended
+    return ended and (_signed_on(text) or ended)
+
+
+def _doc_date(m: re.Match) -> date | None:
+    """The date a match of _DOC_DATE writes, or None when it is no day of the calendar."""
+    if m.group("y"):
+        return _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if m.group("iy"):
+        return _date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    if m.group("emo"):
+        return _date(int(m.group("ey")), _MONTHS[m.group("emo").lower()], int(m.group("ed")))
+    return _date(int(m.group("ey2")), _MONTHS[m.group("emo2").lower()], int(m.group("ed2")))
+
+
+# The sign-off line of a filing: a place and the day it was signed, alone on a line ("香港，2029年5月28日").
+_SIGN_OFF = re.compile(r"[^\S\n]{0,4}[^\W\d][^,，\n]{0,30}[,，][^\S\n]{0,2}")
+SIGN_OFF_TAIL = 400  # how far from the end of a filing its sign-off line may stand
+
+
+def _signed_on(text: str) -> date | None:
+    """The day on the last sign-off line near the end of a text ("香港，2029年5月28日"), or None."""
+    found = None
+    for m in _DOC_DATE.finditer(text, max(0, len(text) - SIGN_OFF_TAIL)):
+        line, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        if _SIGN_OFF.fullmatch(text, line, m.start()) and not text[m.end():end if end >= 0 else len(text)].strip():
+            found = _doc_date(m) or found
+    return found
 
 
 # what writes a date as the day a period ends on: "截至2028年12月31日", "the year ended December 31, 2028"

@@ -185,3 +185,42 @@ def test_a_slash_list_of_signed_growth_rates_is_each_segments_growth(watchlist):
         ("zhipu", "revenue_growth.cloud", "2028Q2", Decimal("121.7"), "%"),
     } <= got
     assert not any(m.startswith("revenue_share") and v in (Decimal("38.2"), Decimal("121.7")) for _, m, _, v, _ in got)
+
+
+# --- a filing dated only by the day its period ends at the top, signed at the bottom --------------------------------
+
+_DISCLAIMER_ZHT = ("香港交易及結算所有限公司及香港聯合交易所有限公司對本公告的內容概不負責，對其準確性或完整性亦不發表任何聲明，"
+                   "並明確表示概不就因本公告全部或任何部分內容而產生的任何損失承擔任何責任。\n\n") * 6
+
+SIGNED_ZHT = (
+    "上海稀宇科技有限公司　截至2027年6月30日止六個月之中期業績公告\n\n"
+    + _DISCLAIMER_ZHT
+    + "業務營運數據\n"
+    "2027年6月，開放平台日均token調用量約為31萬億；2027年7月約為34萬億。\n\n"
+    "承董事會命\n"
+    "上海稀宇科技有限公司\n"
+    "香港，2027年8月26日\n"
+)
+
+_DISCLAIMER_EN = ("Hong Kong Exchanges and Clearing Limited and The Stock Exchange of Hong Kong Limited take no "
+                  "responsibility for the contents of this announcement and make no representation as to its accuracy "
+                  "or completeness.\n\n") * 2
+
+SIGNED_EN = (
+    "Zhipu AI: announcement of results for the year ended December 31, 2027\n\n"
+    + _DISCLAIMER_EN
+    + "Operating data\n"
+    "Average daily tokens on the open platform were about 150 trillion in January 2028.\n\n"
+    "By order of the Board\n"
+    "Hong Kong, 24 March 2028\n"
+)
+
+
+def test_a_filing_dated_at_the_top_only_by_its_period_end_takes_the_day_it_was_signed(watchlist):
+    got = facts(SIGNED_ZHT, watchlist)
+    assert {
+        ("minimax", "daily_token_volume", "2027-06", Decimal("31000000000000"), "tokens/day"),
+        ("minimax", "daily_token_volume", "2027-07", Decimal("34000000000000"), "tokens/day"),
+    } <= got
+    got = facts(SIGNED_EN, watchlist)
+    assert ("zhipu", "daily_token_volume", "2028-01", Decimal("150000000000000"), "tokens/day") in got
