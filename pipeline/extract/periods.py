@@ -49,7 +49,7 @@ _BRANCHES = [
     r"(?:\s?止?\s?(?:的)?\s?(?P<a_len>六个月|6个月|六個月|三个月|3个月|三個月|九个月|9个月|九個月|十二个月|12个月"
     r"|十二個月|年度|财年|財年))?)",
     # "the same period of 2025", "2024年同期": the period the text reports on, in that year
-    rf"(?P<smy>(?i:the\s(?:same|corresponding)\s(?:period|half|quarter|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
+    rf"(?P<smy>(?i:the\s(?:same|corresponding)\s(?:period|(?P<smy_k>half|quarter)|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
     rf"|(?P<smy_y2>{_Y})\s?年\s?同期)",
     rf"(?P<span>(?:FY)?(?P<s_y1>{_Y})\s?年?度?\s?(?:至|到|-|–|~|—)\s?(?:FY)?(?P<s_y2>{_Y})\s?年度?)",
     rf"(?P<bspan>(?i:between)\s(?:FY)?(?P<bs_y1>{_Y})\s(?i:and)\s(?:FY)?(?P<bs_y2>{_Y})(?![0-9]))",
@@ -327,7 +327,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
     quarters: dict[str, int] = {}  # the latest year each quarter ("Q1") was written with, see _quarter_named
     announced: PeriodMention | None = None  # the first period written as ended in the opening: what a filing announces
-    part: PeriodMention | None = None  # the last quarter or half named, its year written or not
+    part: PeriodMention | None = None  # the last quarter, run of quarters or half named, its year written or not
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
@@ -391,7 +391,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 end=True)
         elif m.lastgroup == "smy":
             # "第四季度收入…，較2027年同期的…": the quarter or half its sentence names before it, else the one reported on
-            p = _same_of(m, part if part is not None and not _SENTENCE_END.search(text, part.end, m.start()) else reported)
+            # else the one the filing announces ("截至2029年3月31日止三個月…（2028年同期：…）" after "2028年第四季度" in
+            # the text), when it is of the kind the phrase says ("the same quarter of 2025" in a nine months' release is not)
+            p = _same_of(m, part if part is not None and not _SENTENCE_END.search(text, part.end, m.start())
+                         else _of_kind(m, announced) or reported)
         elif m.lastgroup == "rp":
             p = announced and PeriodMention(m.start(), m.end(), "flow", announced.label, announced.years)
         elif m.lastgroup == "nexty":
@@ -444,8 +447,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
-        if p.kind == "flow" and period_kind(p.label) in PARTS:
-            part = p
+        if p.kind == "flow" and (period_kind(p.label) in PARTS or period_kind(p.label).startswith("Q")):
+            part = p  # a run of quarters ("前九個月") too: "2027年同期" after it is the same months
         found.append(p)
     return found
 
@@ -884,6 +887,15 @@ def _day_of_month(m: re.Match, doc_date: date | None, last_day: PeriodMention | 
         d = _date(before.year, before.month, day_)
         d = d if d and (doc_date - d).days <= DAY_OF_MONTH_BACK else None
     return _on_day(m.start(), m.end(), d) if d else None
+
+
+_SAME_KINDS = {"quarter": ("Q",), "half": ("H1", "H2")}
+
+
+def _of_kind(m: re.Match, p: PeriodMention | None) -> PeriodMention | None:
+    """p when "the same quarter / half of" says no other kind of period than p's, else None."""
+    word = m.group("smy_k")
+    return p if p is not None and (word is None or period_kind(p.label) in _SAME_KINDS.get(word.lower(), ())) else None
 
 
 def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | None:

@@ -224,3 +224,60 @@ def test_a_filing_dated_at_the_top_only_by_its_period_end_takes_the_day_it_was_s
     } <= got
     got = facts(SIGNED_EN, watchlist)
     assert ("zhipu", "daily_token_volume", "2028-01", Decimal("150000000000000"), "tokens/day") in got
+
+
+# --- a figure glossed in brackets with the same figure for another period ------------------------------------------
+
+GLOSSED_ZHT = (
+    "月之暗面　截至2028年6月30日止六個月之中期業績公告\n"
+    "2028年8月27日\n\n"
+    "本期間研發開支為人民幣2,310.4百萬元，約為收入的0.9倍（2027年同期：約1.4倍）。\n"
+)
+
+GLOSSED_EN = (
+    "MiniMax interim results, August 25, 2027\n\n"
+    "R&D expenses were about 0.8 times revenue in 1H27 (1H26: about 1.5 times).\n"
+)
+
+NINE_MONTHS_ZHT = (
+    "智譜　截至2028年9月30日止九個月之第三季度業績公告\n"
+    "2028年11月21日\n\n"
+    "．第三季度毛利率為52.1%（2027年同期：47.3%）；前九個月毛利率為51.0%（2027年同期：44.8%）。\n"
+)
+
+
+def test_a_multiple_in_brackets_after_one_is_the_same_ratio_for_the_period_named(watchlist):
+    got = facts(GLOSSED_ZHT, watchlist)
+    assert {
+        ("moonshot", "rd_to_revenue", "2028H1", Decimal("0.9"), "x"),
+        ("moonshot", "rd_to_revenue", "2027H1", Decimal("1.4"), "x"),
+    } <= got
+    got = facts(GLOSSED_EN, watchlist)
+    assert ("minimax", "rd_to_revenue", "2026H1", Decimal("1.5"), "x") in got
+
+
+def test_the_same_period_of_a_year_after_nine_months_is_those_nine_months(watchlist):
+    got = facts(NINE_MONTHS_ZHT, watchlist)
+    assert {
+        ("zhipu", "gross_margin", "2027Q3", Decimal("47.3"), "%"),
+        ("zhipu", "gross_margin", "2028Q1-Q3", Decimal("51.0"), "%"),
+        ("zhipu", "gross_margin", "2027Q1-Q3", Decimal("44.8"), "%"),
+    } <= got
+
+
+# --- "the same period of <year>" in a filing is the period the filing announces -----------------------------------
+
+ANNOUNCED_ZHT = (
+    "上海稀宇科技有限公司　截至2028年3月31日止三個月之第一季度業績公告\n"
+    "2028年5月20日\n\n"
+    "1. 收入\n"
+    "收入較2027年第四季度按季下降8.1%，主要由於季節性因素。\n\n"
+    "2. 研發開支\n"
+    "本期間研發開支約為收入的0.7倍（2027年同期：約1.1倍）。\n"
+)
+
+
+def test_the_same_period_of_a_year_in_a_filing_is_the_announced_period_not_the_last_quarter_named(watchlist):
+    got = facts(ANNOUNCED_ZHT, watchlist)
+    assert ("minimax", "rd_to_revenue", "2027Q1", Decimal("1.1"), "x") in got
+    assert not any(p == "2027Q4" and m == "rd_to_revenue" for _, m, p, _, _ in got)
