@@ -329,6 +329,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     announced: PeriodMention | None = None  # the first period written as ended in the opening: what a filing announces
     part: PeriodMention | None = None  # the last quarter, run of quarters or half named, its year written or not
     for m in _matches(text, start, len(text) if end is None else end, lowered):
+        if found and found[-1].kind == "date" and _glosses_day(text, found[-1], m):
+            continue  # "3月29日（首季最後交易日）": a bracket after a day says what the day was; it dates nothing
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
         gone = False  # a month dated to this year against the year named before it, see _gone_this_year
@@ -896,6 +898,18 @@ def _of_kind(m: re.Match, p: PeriodMention | None) -> PeriodMention | None:
     """p when "the same quarter / half of" says no other kind of period than p's, else None."""
     word = m.group("smy_k")
     return p if p is not None and (word is None or period_kind(p.label) in _SAME_KINDS.get(word.lower(), ())) else None
+
+
+_BRACKET_OPEN = re.compile(r"\s?[（(]")
+_BRACKET_WORDS = re.compile(r"[^（()）\n0-9：:]{0,16}[)）]")  # the rest of a bracket of words, no figure, no colon
+
+
+def _glosses_day(text: str, day: PeriodMention, m: re.Match) -> bool:
+    """True when a period is named in words in a bracket of words right after a day ("3月29日（首季最後交易日）", "June
+    29 (the last trading day of the half)"): it says what the day was, no period of a figure. A day or year written
+    in figures there restates the day ("次日（8月30日）")."""
+    return _BRACKET_OPEN.fullmatch(text, day.end, m.start()) is not None and not any(c.isdigit() for c in m.group()) \
+        and _BRACKET_WORDS.match(text, m.end()) is not None
 
 
 def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | None:

@@ -9,6 +9,7 @@ thousands of U.S. dollars"), segment rows indented under the heading and expense
 from datetime import date
 from decimal import Decimal
 
+from tests.extract.conftest import facts as full_facts
 from tests.extract.conftest import unqualified_facts as facts
 
 # --- a statement of operations: a heading over the rows, the unit spelled out, expense rows -------------------------
@@ -281,3 +282,23 @@ def test_the_same_period_of_a_year_in_a_filing_is_the_announced_period_not_the_l
     got = facts(ANNOUNCED_ZHT, watchlist)
     assert ("minimax", "rd_to_revenue", "2027Q1", Decimal("1.1"), "x") in got
     assert not any(p == "2027Q4" and m == "rd_to_revenue" for _, m, p, _, _ in got)
+
+
+# --- a day glossed in brackets by the period it closes; "多出" after a figure --------------------------------------
+
+GLOSSED_DAY_ZHT = (
+    "信報　2028年4月2日（星期日）\n\n"
+    "港股上周四（3月30日）為首季最後一個交易日，大模型股個別發展。月之暗面收市市值5,120億港元，"
+    "較12月29日（去年最後一個交易日）的4,480億港元多出640億元；智譜收市市值5,900億港元，MiniMax則為3,960億港元。\n"
+)
+
+
+def test_a_period_glossing_a_day_in_brackets_dates_no_figure(watchlist):
+    got = facts(GLOSSED_DAY_ZHT, watchlist)
+    assert {
+        ("moonshot", "market_cap", "2028-03-30", Decimal("512000000000"), "HKD", "eq"),
+        ("moonshot", "market_cap", "2027-12-29", Decimal("448000000000"), "HKD", "eq"),
+        ("zhipu", "market_cap", "2028-03-30", Decimal("590000000000"), "HKD", "eq"),
+        ("minimax", "market_cap", "2028-03-30", Decimal("396000000000"), "HKD", "eq"),
+    } <= full_facts(GLOSSED_DAY_ZHT, watchlist)
+    assert not any(p.startswith("FY") for _, _, p, _, _ in got)
