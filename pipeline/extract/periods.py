@@ -106,7 +106,7 @@ _BRANCHES = [
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
     r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half))",
     # "for the Reporting Period": a filing's defined term for the period it announces (see find_periods)
-    r"(?P<rp>(?i:the\sreporting\speriod)\b)",
+    r"(?P<rp>(?i:the\sreporting\speriod)\b|本期間|本期间)",  # and "本期間", as HKEX filings define it
     # "同期", "the same nine months", "in the nine months", "in the quarter": a period named before; "往績記錄期間": the
     # periods listed before
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"

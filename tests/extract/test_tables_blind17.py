@@ -302,3 +302,22 @@ def test_a_period_glossing_a_day_in_brackets_dates_no_figure(watchlist):
         ("minimax", "market_cap", "2028-03-30", Decimal("396000000000"), "HKD", "eq"),
     } <= full_facts(GLOSSED_DAY_ZHT, watchlist)
     assert not any(p.startswith("FY") for _, _, p, _, _ in got)
+
+
+# --- "本期間": a filing's defined term for the period it announces ------------------------------------------------
+
+THE_PERIOD_ZHT = (
+    "北京智譜華章科技股份有限公司　截至2028年6月30日止六個月之中期業績公告\n"
+    "2028年8月28日\n\n"
+    "第二季度收入為人民幣455.0百萬元。\n\n"
+    "本期間收入為人民幣802.3百萬元，毛利率為47.5%。\n"
+)
+
+
+def test_the_period_a_filing_defines_is_the_period_it_announces(watchlist):
+    got = facts(THE_PERIOD_ZHT, watchlist)
+    assert {
+        ("zhipu", "revenue", "2028Q2", Decimal("455000000"), "CNY"),
+        ("zhipu", "revenue", "2028H1", Decimal("802300000"), "CNY"),
+        ("zhipu", "gross_margin", "2028H1", Decimal("47.5"), "%"),
+    } <= got
