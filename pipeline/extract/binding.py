@@ -46,7 +46,7 @@ _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # stop as Hong Kong papers set it), "2. 收入…", "（3）").
 _ITEM = re.compile(r"[•·・\-*–—▪●◆■►]|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
-_LIST = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|;|；)?\s{0,3}(?:\|\s{0,3})?")
+_LIST = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|;|；)?\s{0,3}(?:\|\s{0,3})?[+＋]?")  # "+46.6%/+64.8%": a sign before an item
 _FROM_TO = re.compile(
     r"\s{0,2}(?:[，,]\s?)?(?:分别|分別)?(?:增至|增长至|增长到|增長至|增加至|增加到|上升至|上升到|升至|降至|降到|下降至|下降到|下滑至|"
     r"减少至|減少至|减至|跌至|提升至|提高至|攀升至|飙升至|飆升至|扩大至|擴大至|跃升至|躍升至|增至了|到|至|"
@@ -628,7 +628,8 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
                   or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None and bindings:
-            chosen = _level_from(text, bindings[-1], q) or _list_goes_on(text, bindings, q)
+            chosen = _level_from(text, bindings[-1], q) or _glossed_level(doc, bindings[-1], q) \
+                or _list_goes_on(text, bindings, q)
         if chosen is None and not bindings:
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
@@ -640,6 +641,20 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             binding.penalty += 0.05
         bindings.append(binding)
     return bindings
+
+
+# "約為收入的1.3倍（2028年同期：約1.9倍）", "0.8 times revenue in 1H27 (1H26: about 1.5 times)": the same figure for
+# another period, in brackets closing the figure's clause
+_GLOSSED = re.compile(r"[^（()）\n,，;；。]{0,24}[（(][^（()）\n：:]{2,20}[：:]\s?(?:约|約|(?i:about|around|approximately)\s)?")
+
+
+def _glossed_level(doc: Document, prev: Binding, q: Quantity) -> Binding | None:
+    """A number in brackets closing a figure's clause, after a period and a colon, that no cue names is the same
+    metric for that period: of the figure's metric when it is of the same kind ("1.3倍（2028年同期：約1.9倍）")."""
+    if prev.q.kind != q.kind or prev.q.unit != q.unit or _GLOSSED.fullmatch(doc.text, prev.q.end, q.start) is None:
+        return None
+    i = bisect_left(doc.periods, prev.q.end, key=_start)
+    return _like(prev, q) if i < len(doc.periods) and doc.periods[i].end <= q.start else None
 
 
 # "…2.2x revenue, down from about 2.8x for FY2026": the level a change started from, written after the figure

@@ -282,7 +282,7 @@ def read_quantities(text: str, matches: list[re.Match]) -> list[Quantity]:
 
 
 # "同比-5.3pct", "提升约16pct": a Chinese broker's "pct" is percentage points (个百分点), an English "5 pct" is per cent
-_CJK_BEFORE = re.compile(r"[\u4e00-\u9fff][约約]?\s?$")
+_CJK_BEFORE = re.compile(r"[\u4e00-\u9fff][约約]?\s?[+＋]?$")  # "同比+2.9pct": a sign may stand before it
 
 
 def number_end(m: re.Match) -> int:

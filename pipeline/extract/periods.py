@@ -49,7 +49,7 @@ _BRANCHES = [
     r"(?:\s?止?\s?(?:的)?\s?(?P<a_len>六个月|6个月|六個月|三个月|3个月|三個月|九个月|9个月|九個月|十二个月|12个月"
     r"|十二個月|年度|财年|財年))?)",
     # "the same period of 2025", "2024年同期": the period the text reports on, in that year
-    rf"(?P<smy>(?i:the\s(?:same|corresponding)\s(?:period|half|quarter|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
+    rf"(?P<smy>(?i:the\s(?:same|corresponding)\s(?:period|(?P<smy_k>half|quarter)|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
     rf"|(?P<smy_y2>{_Y})\s?年\s?同期)",
     rf"(?P<span>(?:FY)?(?P<s_y1>{_Y})\s?年?度?\s?(?:至|到|-|–|~|—)\s?(?:FY)?(?P<s_y2>{_Y})\s?年度?)",
     rf"(?P<bspan>(?i:between)\s(?:FY)?(?P<bs_y1>{_Y})\s(?i:and)\s(?:FY)?(?P<bs_y2>{_Y})(?![0-9]))",
@@ -106,7 +106,7 @@ _BRANCHES = [
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
     r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half))",
     # "for the Reporting Period": a filing's defined term for the period it announces (see find_periods)
-    r"(?P<rp>(?i:the\sreporting\speriod)\b)",
+    r"(?P<rp>(?i:the\sreporting\speriod)\b|本期間|本期间)",  # and "本期間", as HKEX filings define it
     # "同期", "the same nine months", "in the nine months", "in the quarter": a period named before; "往績記錄期間": the
     # periods listed before
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
@@ -327,8 +327,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
     quarters: dict[str, int] = {}  # the latest year each quarter ("Q1") was written with, see _quarter_named
     announced: PeriodMention | None = None  # the first period written as ended in the opening: what a filing announces
-    part: PeriodMention | None = None  # the last quarter or half named, its year written or not
+    part: PeriodMention | None = None  # the last quarter, run of quarters or half named, its year written or not
     for m in _matches(text, start, len(text) if end is None else end, lowered):
+        if found and found[-1].kind == "date" and _glosses_day(text, found[-1], m):
+            continue  # "3月29日（首季最後交易日）": a bracket after a day says what the day was; it dates nothing
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
         gone = False  # a month dated to this year against the year named before it, see _gone_this_year
@@ -391,7 +393,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 end=True)
         elif m.lastgroup == "smy":
             # "第四季度收入…，較2027年同期的…": the quarter or half its sentence names before it, else the one reported on
-            p = _same_of(m, part if part is not None and not _SENTENCE_END.search(text, part.end, m.start()) else reported)
+            # else the one the filing announces ("截至2029年3月31日止三個月…（2028年同期：…）" after "2028年第四季度" in
+            # the text), when it is of the kind the phrase says ("the same quarter of 2025" in a nine months' release is not)
+            p = _same_of(m, part if part is not None and not _SENTENCE_END.search(text, part.end, m.start())
+                         else _of_kind(m, announced) or reported)
         elif m.lastgroup == "rp":
             p = announced and PeriodMention(m.start(), m.end(), "flow", announced.label, announced.years)
         elif m.lastgroup == "nexty":
@@ -444,8 +449,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
-        if p.kind == "flow" and period_kind(p.label) in PARTS:
-            part = p
+        if p.kind == "flow" and (period_kind(p.label) in PARTS or period_kind(p.label).startswith("Q")):
+            part = p  # a run of quarters ("前九個月") too: "2027年同期" after it is the same months
         found.append(p)
     return found
 
@@ -886,6 +891,27 @@ def _day_of_month(m: re.Match, doc_date: date | None, last_day: PeriodMention | 
     return _on_day(m.start(), m.end(), d) if d else None
 
 
+_SAME_KINDS = {"quarter": ("Q",), "half": ("H1", "H2")}
+
+
+def _of_kind(m: re.Match, p: PeriodMention | None) -> PeriodMention | None:
+    """p when "the same quarter / half of" says no other kind of period than p's, else None."""
+    word = m.group("smy_k")
+    return p if p is not None and (word is None or period_kind(p.label) in _SAME_KINDS.get(word.lower(), ())) else None
+
+
+_BRACKET_OPEN = re.compile(r"\s?[（(]")
+_BRACKET_WORDS = re.compile(r"[^（()）\n0-9：:]{0,16}[)）]")  # the rest of a bracket of words, no figure, no colon
+
+
+def _glosses_day(text: str, day: PeriodMention, m: re.Match) -> bool:
+    """True when a period is named in words in a bracket of words right after a day ("3月29日（首季最後交易日）", "June
+    29 (the last trading day of the half)"): it says what the day was, no period of a figure. A day or year written
+    in figures there restates the day ("次日（8月30日）")."""
+    return _BRACKET_OPEN.fullmatch(text, day.end, m.start()) is not None and not any(c.isdigit() for c in m.group()) \
+        and _BRACKET_WORDS.match(text, m.end()) is not None
+
+
 def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | None:
     """"the same period of 2025": the half or quarter the text reports on, in 2025; without one, that year."""
     y = int(m.group("smy_y") or m.group("smy_y2"))
@@ -1059,22 +1085,42 @@ def find_document_date(text: str, head: int = 400) -> date | None:
     """Return the first full date stated near the top of a document (a dateline: "2026年10月20日", "2026-10-20",
     "2026/10/20", "2026.10.20" as Korean, Japanese and many Chinese sites write it, "October 20, 2026"), if any.
     A date a period ends on ("发布截至2028年12月31日止年度业绩" in a question above the answer's "发布于 2029-03-29") is
-    no dateline: it is taken only when the top names no other date."""
+    no dateline: it is taken only when the top names no other date, nor does the sign-off line at the bottom of a
+    filing ("香港，2029年5月28日", "Hong Kong, 28 May 2029")."""
     ended = None
     for m in _DOC_DATE.finditer(text, 0, min(len(text), head)):
-        if m.group("y"):
-            d = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        elif m.group("iy"):
-            d = _date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
-        elif m.group("emo"):
-            d = _date(int(m.group("ey")), _MONTHS[m.group("emo").lower()], int(m.group("ed")))
-        else:
-            d = _date(int(m.group("ey2")), _MONTHS[m.group("emo2").lower()], int(m.group("ed2")))
+        d = _doc_date(m)
         if d is not None and _ENDS_ON.search(text, max(0, m.start() - 8), m.start()):
             ended = ended or d
         elif d is not None:
             return d
-    return ended
+    return ended and (_signed_on(text) or ended)
+
+
+def _doc_date(m: re.Match) -> date | None:
+    """The date a match of _DOC_DATE writes, or None when it is no day of the calendar."""
+    if m.group("y"):
+        return _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if m.group("iy"):
+        return _date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    if m.group("emo"):
+        return _date(int(m.group("ey")), _MONTHS[m.group("emo").lower()], int(m.group("ed")))
+    return _date(int(m.group("ey2")), _MONTHS[m.group("emo2").lower()], int(m.group("ed2")))
+
+
+# The sign-off line of a filing: a place and the day it was signed, alone on a line ("香港，2029年5月28日").
+_SIGN_OFF = re.compile(r"[^\S\n]{0,4}[^\W\d][^,，\n]{0,30}[,，][^\S\n]{0,2}")
+SIGN_OFF_TAIL = 400  # how far from the end of a filing its sign-off line may stand
+
+
+def _signed_on(text: str) -> date | None:
+    """The day on the last sign-off line near the end of a text ("香港，2029年5月28日"), or None."""
+    found = None
+    for m in _DOC_DATE.finditer(text, max(0, len(text) - SIGN_OFF_TAIL)):
+        line, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        if _SIGN_OFF.fullmatch(text, line, m.start()) and not text[m.end():end if end >= 0 else len(text)].strip():
+            found = _doc_date(m) or found
+    return found
 
 
 # what writes a date as the day a period ends on: "截至2028年12月31日", "the year ended December 31, 2028"

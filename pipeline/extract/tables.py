@@ -66,6 +66,8 @@ _GAP = re.compile(r"\t|\s{2,}")
 _CELL_TRIM = re.compile(r"\S(?:[^|]{0,400}\S)?")
 # "单位：人民币亿元", "Unit: RMB million", "in US$ millions", "(CNY unless stated)": a unit for a whole table.
 _CURRENCY = r"人民币|人民幣|RMB|CNY|US\$|USD|美元|HK\$|HKD|港元|港币|港幣"
+# A currency a filing's caption spells out: "(In thousands of U.S. dollars)", "(in millions of Renminbi)".
+_CURRENCY_WORDS = r"(?i:U\.S\.\sdollars|US\sdollars|Hong\sKong\sdollars|HK\sdollars|renminbi)"
 _SCALE = r"万亿|萬億|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mn|bn|m|'000"
 _CAPTION = re.compile(
     rf"(?:单位|單位|(?i:units?))\s?(?:[:：]|为|為|是)\s?(?P<c1>{_CURRENCY})?\s?(?P<s1>{_SCALE})?\s?(?P<u1>元|美元|港元)?"
@@ -74,7 +76,7 @@ _CAPTION = re.compile(
     rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
     rf"|[（(]\s?(?P<c5>{_CURRENCY})\s?(?P<s5>{_SCALE})(?![A-Za-z])元?\s?[,，;；]"  # "(US$m, Dec year-end)", "（人民幣千元，…）"
     r"|[（(]\s?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(in thousands, unaudited)": the cells' "$"
-    rf"(?:\s(?i:of)\s(?P<c6>{_CURRENCY}))?"  # "(in thousands of US$, except …)"
+    rf"(?:\s(?i:of)\s(?P<c6>{_CURRENCY}|{_CURRENCY_WORDS}))?"  # "(in thousands of US$, except …)", "of U.S. dollars"
     rf"|以\s?(?P<c7>{_CURRENCY})?\s?(?P<s7>{_SCALE})\s?(?P<u7>元|美元|港元)?\s?(?:列示|列報|列报|呈列|呈報|呈报)"  # "以人民幣千元列示"
 )
 
@@ -152,7 +154,8 @@ def find_tables(text: str) -> list[Table]:
         if kind == "aligned" and row_kind == "aligned" and len(block) == 1 and (stacked := _grouped(text, block[0], cells)):
             block[0] = stacked
             continue
-        if kind == "aligned" and row_kind is None and len(block) > heads and len(held) < 2 and _label_line(text, s, e):
+        if kind == "aligned" and row_kind is None and (len(block) > heads or _of_years(text, block[0])) and len(held) < 2 \
+                and _label_line(text, s, e):  # a heading right under a header of years: "Revenues:" over its rows
             held.append((Cell(*_CELL_TRIM.search(text, s, e).span()),))
             continue
         units = kind == row_kind == "aligned" and len(block) == 1 and _unit_row(text, cells)
@@ -169,8 +172,9 @@ def find_tables(text: str) -> list[Table]:
             block.extend(held)
             block.append(cells)
             kind = row_kind
-            if len(block) <= heads + 1:
-                grid = _grid(text, s, cells) if len(block) == heads + 1 and kind == "aligned" else None
+            body = sum(len(row) > 1 for row in block[heads:])  # a heading line over the rows is none of them
+            if body <= 1:
+                grid = _grid(text, s, cells) if body == 1 and kind == "aligned" else None
         held = []
     _close(text, block, kind, heads, tables)
     return tables
@@ -483,9 +487,18 @@ def _close(text: str, block: list, kind: str | None, heads: int, tables: list[Ta
 
 
 def _figure_row(text: str, cells: tuple[Cell, ...]) -> bool:
-    """True when a row's cells after its label hold a figure other than a year ("RMB412.5m"): a row of the body."""
-    return any(_NUMBER.fullmatch(text, c.start, c.end) and not _YEAR_CELL.fullmatch(text, c.start, c.end)
-               for c in cells[1:])
+    """True when a row's cells after its label hold a figure other than a year ("RMB412.5m"), or a magnitude beside
+    a qualifier word ("約193萬億", "about 4.4bn": no header writes a magnitude): a row of the body."""
+    return any((_NUMBER.fullmatch(text, c.start, c.end) and not _YEAR_CELL.fullmatch(text, c.start, c.end))
+               or _qualified_amount(text, c) for c in cells[1:])
+
+
+def _qualified_amount(text: str, cell: Cell) -> bool:
+    """True for a cell holding one number with its magnitude and words beside it ("約193萬億", "about 4.4bn"), not a
+    period written like one ("9M26": nine months, 2026)."""
+    m = _NUMBER.search(text, cell.start, cell.end)
+    return m is not None and bool(m.group("scale")) and not _DIGIT.search(text, m.end(), cell.end) \
+        and not text[m.end():m.end() + 1].isalpha()
 
 
 def _units_under(text: str, top: tuple[Cell, ...], units: tuple[Cell, ...]) -> tuple[Cell, ...]:
@@ -628,6 +641,11 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
             held = row[0] if len(row) == 1 else None
+            if held is not None and (own := _row_metric(r, [held], around)[0]) is not None:
+                parent = (own, _column(r.text, held.start))  # "Revenues:" over "  Consumer subscriptions   172,560"
+            if held is not None and (sub := _named(r, held.start, held.end)) is not None:
+                # "OpenRouter年度經常性收入" over "6月底   約5.0億美元": a caption, the rows under it that company's
+                owner, topic, company_rows = sub, own or topic, False
             continue
         cells.extend(row[i] for i in numbers)
         labels = [c for i, c in enumerate(row) if i not in numbers and not _blank(c)]
@@ -703,8 +721,10 @@ def _at_month_end(r: _Reading, col: Cell, period: PeriodMention) -> PeriodMentio
     return replace(period, kind="date", label=end.isoformat(), flow=None)
 
 
-# A row of what a metric cost: "Cost of revenue", "Costs of sales" name revenue but hold none.
-_COST_OF = re.compile(r"(?i:costs?\sof\s)")
+# A row of what a metric cost: "Cost of revenue", "Costs of sales" name revenue but hold none; nor does a row of
+# what selling cost ("Sales and marketing", "Selling expenses"), nor one of other items ("其他收入及虧損淨額", "Other
+# losses, net": a line of the statement, not the loss for the period).
+_COST_OF = re.compile(r"(?i:costs?\sof\s|sales\sand\smarketing\b|selling\s(?:and|expenses?)\b|other\s)|其他|其它")
 
 
 def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMention | None]:
@@ -773,7 +793,7 @@ def _caption_metric(r: _Reading, table: Table, frame: _Frame, around: str):
     gives none, and so does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
     if any(r.book.may_name_metric(r.lowered, c.start, c.end) and any(
             m.role == "metric" for m in r.book.find(r.text, c.start, c.end, lowered=r.lowered))
-           for row in table.rows[1:] for c in row):
+           for row in table.rows[1:] if len(row) > 1 for c in row):  # a heading line is a caption of its own
         return None
     for s, e in [*frame.below, *frame.above]:
         declared = _declared_metric(r, s, e)
@@ -1279,11 +1299,19 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
 
 def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple[int, str | None] | None:
     """(power of ten, currency) of a unit written as a currency, a magnitude and a currency word."""
-    unit = (_PREFIX_CURRENCY.get(currency) or _SUFFIX_UNIT.get(currency)) if currency else None
+    unit = (_PREFIX_CURRENCY.get(currency) or _SUFFIX_UNIT.get(currency) or _SUFFIX_UNIT.get(_spelled(currency))
+            ) if currency else None
     if unit is None and word:
         unit = _SUFFIX_UNIT.get(word)
     power = 3 if scale == "'000" else SCALES.get(scale.lower().rstrip("s"), SCALES.get(scale, 0)) if scale else 0
     return (power, unit) if unit or power else None
+
+
+def _spelled(currency: str) -> str:
+    """A currency spelled out in a caption as the number reader writes it: "Renminbi" → "renminbi", "U.S. Dollars" →
+    "U.S. dollars"."""
+    words = currency.split()
+    return " ".join([*words[:-1], words[-1].lower()]) if len(words) > 1 else currency.lower()
 
 
 def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, caption) -> Quantity:
@@ -1323,6 +1351,10 @@ def _scaled(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, capt
     return apply_label(replace(q, kind="plain"), found[0], q.unit)
 
 
+# A day written as a month's end: "6月底", "2029年3月末", "end of June", "end-March".
+_RATE_MONTH_END = re.compile(r"(?i:(?:the\s)?end\sof\s|end-)|[^\n]{0,12}[月年]\s?(?:底|末)")
+
+
 def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, qualifier: str,
           row: tuple[Cell, ...], above: tuple[str, ...]) -> Fact | None:
     names, segment, scope = found
@@ -1339,6 +1371,8 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
             if not period.flow:
                 continue
             label = period.flow
+        elif period.kind == "date" and rule.rate and _RATE_MONTH_END.match(r.text, period.start, period.end):
+            label = label[:7]  # "6月底   約5.0億美元": a rate at a month's end is the month's, as a sentence reads it
         metric = r.book.scopes.get(scope, {}).get(rule.id, rule.id) if scope else rule.id
         if metric == rule.id and rule.segment != "none":
             if segment:
