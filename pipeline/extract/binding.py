@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import pairwise
@@ -14,7 +14,7 @@ from operator import attrgetter
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import Quantity, apply_label, find_labels
-from pipeline.extract.periods import PARTS, TRAILS_VERB, PeriodMention, comparative, shift_year
+from pipeline.extract.periods import PARTS, TRAILS_VERB, PeriodMention, comparative, find_periods, shift_year
 from pipeline.extract.sentences import FIGURE_LINE, Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
 from pipeline.periods import period_end, period_kind, period_start
@@ -307,7 +307,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
     priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
     doc._said = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else None
-    periods = _resolve_same(periods, ctx, doc._said, doc.text)
+    periods = _resolve_same(periods, ctx, doc._said, doc.text, doc)
     facts: list[Fact] = []
     heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
     if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
@@ -329,13 +329,15 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     return facts
 
 
-def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Binding | None, doc_text: str) -> list[PeriodMention]:
-    """Turn "同期" / "the same period" into the last period named before it, "a year earlier" into the one before.
+def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Binding | None, doc_text: str,
+                  doc: Document) -> list[PeriodMention]:
+    """Turn "同期" / "the same period" into the last period named before it, "a year earlier" into the one before, and
+    "上季度" / "a month earlier" into the quarter or month before the last quarter or month named.
 
     For "同期", a bare month that dated the last number of the sentence just before counts as named, though _remember
     keeps no bare month: "2月的日均调用量约为84万亿。MiniMax同期约为26万亿" is February's."""
     for p in periods:
-        if p.kind in ("same", "prior"):
+        if p.kind in _REFERS:
             break
     else:
         return periods  # most sentences name neither: nothing to resolve
@@ -345,9 +347,15 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
     out = []
     earlier = set()  # the starts of year-earlier periods resolved: "the six months" after "a year earlier" is not that
     for p in periods:
-        if p.kind in ("same", "prior"):
+        if p.kind == "reported":  # "本期間" past the opening that defines it: the period the opening names
+            if (r := _reporting_period(doc) or _opening_period(doc)) is None:
+                continue
+            p = PeriodMention(p.start, p.end, r.kind, r.label, r.years, r.flow)
+        if p.kind in _REFERS:
             kinds = ("flow", "date", "span") if p.kind == "same" else ("flow", "date")
             hint = p.label.split("|") if p.label else None  # "the same nine months": a period that long
+            if hint == ["M"]:
+                hint = ["M", "D"]  # "a month earlier" than a month or a day
             if hint == ["list"]:
                 kinds, hint = ("span",), None  # "往績記錄期間" alone: the years of the last span (lists: _zip_run)
 
@@ -359,7 +367,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
                 [q for _, q in ctx.periods if fits(q)] + told, key=_start)
             if not prior:
                 continue
-            last = prior[-1] if p.kind == "same" else shift_year(prior[-1], -1)
+            last = prior[-1] if p.kind == "same" else shift_year(prior[-1], -1) if p.kind == "prior" else _step_back(
+                prior[-1])
             if last is None:
                 continue
             if p.kind == "prior":
@@ -367,6 +376,25 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
             p = PeriodMention(p.start, p.end, last.kind, last.label, last.years, last.flow)
         out.append(p)
     return out
+
+
+_REFERS = ("same", "prior", "before", "reported")  # the kinds of period that refer to one named elsewhere
+
+
+def _step_back(p: PeriodMention) -> PeriodMention:
+    """The quarter before a quarter (2029Q1 → 2028Q4), the month before a month; before a day, the same day of the
+    month before, and before a month's end ("ARR at the end of May, against … a month earlier") that month (2029-04):
+    what a month-end rate is labelled with (_final_period)."""
+    if p.kind == "date":
+        day = date.fromisoformat(p.label)
+        d = day.replace(day=1) - timedelta(days=1)  # the end of the month before
+        if (day + timedelta(days=1)).day != 1:
+            d = d.replace(day=min(day.day, d.day))
+            return PeriodMention(p.start, p.end, "date", d.isoformat(), (d.year,))
+        p = PeriodMention(p.start, p.end, "flow", day.isoformat()[:7], (day.year,))
+    y, n = int(p.label[:4]), int(p.label[-2:].lstrip("Q-"))
+    y, n = (y, n - 1) if n > 1 else (y - 1, 4 if "Q" in p.label else 12)
+    return PeriodMention(p.start, p.end, "flow", f"{y}Q{n}" if "Q" in p.label else f"{y}-{n:02d}", (y,))
 
 
 # The end of a line heading a box or table of figures: "5月營運數據", "3月数据一览"
@@ -1898,6 +1926,12 @@ def _reporting_period(doc: Document) -> PeriodMention | None:
         if p.closed and p.kind == "flow" and p.label:
             return p
     return None
+
+
+def _opening_period(doc: Document) -> PeriodMention | None:
+    """_reporting_period read from the opening itself, for when its window was skipped (no metric named there)."""
+    opening = find_periods(doc.text, doc.doc_date, 0, min(len(doc.text), REPORT_OPENING), lowered=doc.lowered)
+    return next((p for p in opening if p.closed and p.kind == "flow" and p.label), None)
 
 
 def _still_reported(doc: Document, ctx: _Context) -> PeriodMention | None:

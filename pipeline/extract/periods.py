@@ -51,6 +51,12 @@ _BRANCHES = [
     # "the same period of 2025", "2024年同期": the period the text reports on, in that year
     rf"(?P<smy>(?i:the\s(?:same|corresponding)\s(?:period|half|quarter|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
     rf"|(?P<smy_y2>{_Y})\s?年\s?同期)",
+    # "上季度", "the previous quarter": the quarter before the one named last; "a month earlier": the month before;
+    # "the first quarter last year": a year before the quarter named last, as "the same quarter last year"
+    r"(?P<qb>(?P<qb_q>上个季度|上個季度|上一季度|上一季|上季度|上季|(?i:the\s(?:previous|prior|preceding)\squarter"
+    r"|last\squarter(?!\sof)|a\squarter\s(?:earlier|before)))|(?P<qb_m>(?i:a\smonth\s(?:earlier|before)"
+    r"|the\s(?:previous|prior|preceding)\smonth))"
+    r"|(?i:the\s(?:first|second|third|fourth)\squarter\s(?:of\s)?(?:last|the\s(?:previous|prior))\syear))",
     rf"(?P<span>(?:FY)?(?P<s_y1>{_Y})\s?年?度?\s?(?:至|到|-|–|~|—)\s?(?:FY)?(?P<s_y2>{_Y})\s?年度?)",
     rf"(?P<bspan>(?i:between)\s(?:FY)?(?P<bs_y1>{_Y})\s(?i:and)\s(?:FY)?(?P<bs_y2>{_Y})(?![0-9]))",
     rf"(?P<espan>(?:FY)?(?P<es_y1>{_Y})\s?(?:-|–|—|(?i:to|through))\s?(?:FY)?(?P<es_y2>{_Y})(?![0-9年]))",
@@ -106,13 +112,13 @@ _BRANCHES = [
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
     r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half))",
     # "for the Reporting Period": a filing's defined term for the period it announces (see find_periods)
-    r"(?P<rp>(?i:the\sreporting\speriod)\b)",
+    r"(?P<rp>(?i:the\sreporting\speriod)\b|本期間|本期间)",
     # "同期", "the same nine months", "in the nine months", "in the quarter": a period named before; "往績記錄期間": the
     # periods listed before
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
     r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))(?!\s(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior))\syear\b)"
     r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)"
-    r"|the\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)"
+    r"|(?:the|this)\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)"
     r"|(?<=\bfor\s)the\s(?P<sm_h2>half)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|year)\b)"
     # "made up 57.7% of revenue for the year": the year named before ("for the year ahead" is an outlook's)
     r"|(?<=\bfor\s)the\s(?P<sm_y>year)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|ahead|ago)\b|\s[0-9]|')))",
@@ -272,7 +278,8 @@ class PeriodMention:
 
     start: int
     end: int
-    kind: str  # flow | date | span | since | vague | same | prior (a year before the last) | open
+    kind: str  # flow | date | span | since | vague | same | prior (a year before the last) | before (the quarter or
+    # month before the last) | reported (the period a filing reports on) | open
     label: str  # FY2024, 2025H1, 2025Q1-Q3, 2025-06, 2025-06-30, FY2022-FY2024; "" when unresolved
     years: tuple[int, ...] = ()
     flow: str | None = None  # for a date: the period ending on it, for flow metrics (2025-06-30 → 2025H1)
@@ -392,8 +399,13 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "smy":
             # "第四季度收入…，較2027年同期的…": the quarter or half its sentence names before it, else the one reported on
             p = _same_of(m, part if part is not None and not _SENTENCE_END.search(text, part.end, m.start()) else reported)
+        elif m.lastgroup == "qb":
+            p = PeriodMention(m.start(), m.end(), "before" if m.group("qb_q") or m.group("qb_m") else "prior",
+                              "M" if m.group("qb_m") else "Q")
         elif m.lastgroup == "rp":
-            p = announced and PeriodMention(m.start(), m.end(), "flow", announced.label, announced.years)
+            # past the opening this window does not read, the document's reporting period (binding._resolve_same)
+            p = PeriodMention(m.start(), m.end(), "flow", announced.label, announced.years) if announced else \
+                PeriodMention(m.start(), m.end(), "reported", "")
         elif m.lastgroup == "nexty":
             p = None if stated is None else PeriodMention(m.start(), m.end(), "flow", f"FY{stated + 1}", (stated + 1,))
         else:
@@ -461,7 +473,8 @@ _ANCHOR_WORDS = (
     "報告期", "报告期", "track record", "reporting period", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
-    "following year", "year later", "上个月", "上個月", "上月", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
+    "following year", "year later", "上个月", "上個月", "上月", "上季", "上一季", "上个季", "上個季", "本期", "month earlier",
+    "month before", "previous month", "prior month", "preceding month", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
     *(f"{mo}-" for mo in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")),
 )
 

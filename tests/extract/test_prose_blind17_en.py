@@ -1,0 +1,49 @@
+"""General rules of how the English-language press, wires and call transcripts write, found on the seventeenth blind
+set and pinned on text of our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+
+def test_the_same_quarter_named_with_last_year_is_a_year_before_the_quarter_reported(watchlist):
+    # "versus 38.1% in the second quarter last year": not this year's quarter, nor the whole of last year
+    text = ("MiniMax reported second-quarter revenue of $171.4 million. Gross margin was 45.3%, versus 38.1% in the "
+            "second quarter last year.")
+    got = facts(text, watchlist, published=date(2029, 8, 20))
+    assert ("minimax", "gross_margin", "2029Q2", Decimal("45.3"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "2028Q2", Decimal("38.1"), "%", "eq") in got
+    assert not {f for f in got if f[2].startswith("FY")}
+
+
+def test_this_quarter_against_a_year_ago_in_a_call_is_the_quarter_reported_and_that_quarter_a_year_earlier(watchlist):
+    # a CFO answering an analyst: "this quarter" is the quarter the call reports on, "a year ago" that quarter in 2028
+    text = ("Moonshot AI held its third-quarter 2029 earnings call on Tuesday. "
+            "Sure. API and enterprise revenue was US$341 million this quarter, compared with US$205 million a year ago.")
+    got = facts(text, watchlist, published=date(2029, 11, 20))
+    assert ("moonshot", "revenue.cloud", "2029Q3", Decimal("341000000"), "USD", "eq") in got
+    assert ("moonshot", "revenue.cloud", "2028Q3", Decimal("205000000"), "USD", "eq") in got
+
+
+def test_the_previous_quarter_is_the_quarter_before_the_one_named(watchlist):
+    # "up from … last quarter", "the previous quarter": the quarter before the one the figure next to it is of
+    text = "Zhipu's gross margin was 56.0% in the second quarter of 2029, up from 54.2% in the previous quarter."
+    got = facts(text, watchlist, published=date(2029, 8, 28))
+    assert ("zhipu", "gross_margin", "2029Q1", Decimal("54.2"), "%", "eq") in got
+    text = "MiniMax's first-quarter 2029 revenue was $152.3 million, down 3.1% from $157.2 million last quarter."
+    got = facts(text, watchlist, published=date(2029, 5, 20))
+    assert ("minimax", "revenue", "2028Q4", Decimal("157200000"), "USD", "eq") in got
+
+
+def test_a_month_earlier_than_a_months_end_is_the_month_before(watchlist):
+    # a run rate at the end of a month against "a month earlier": the month before, not the month named
+    text = ("OpenRouter said its annualized revenue run rate was about $410 million at the end of March, compared "
+            "with about $380 million a month earlier.")
+    got = facts(text, watchlist, published=date(2029, 4, 9))
+    assert ("openrouter", "arr", "2029-02", Decimal("380000000"), "USD", "approx") in got
+    assert ("openrouter", "arr", "2029-03", Decimal("410000000"), "USD", "approx") in got

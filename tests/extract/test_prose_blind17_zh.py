@@ -1,0 +1,39 @@
+"""General rules of how the Chinese-language press, investor forums and filings write, found on the seventeenth
+blind set and pinned on text of our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+
+def test_last_quarter_is_the_quarter_before_the_one_reported(watchlist):
+    # 上季度 / 上个季度 / 上一季度: the quarter before the one the sentence reports, not that quarter itself
+    text = "MiniMax二季度毛利率为45.0%，较上年同期提升5.5个百分点，也高于上一季度的44.2%。"
+    got = facts(text, watchlist, published=date(2029, 8, 20))
+    assert ("minimax", "gross_margin", "2029Q1", Decimal("44.2"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "2029Q2", Decimal("45.0"), "%", "eq") in got
+    text = "月之暗面三季度毛利率50.3%。去年同期是45.8%，上个季度是49.6%。"
+    got = facts(text, watchlist, published=date(2029, 11, 20))
+    assert ("moonshot", "gross_margin", "2029Q2", Decimal("49.6"), "%", "eq") in got
+    # across the year: the quarter before a first quarter is last year's fourth
+    text = "智谱第一季度经调整净亏损15.2亿元，上季度为19.8亿元。"
+    got = facts(text, watchlist, published=date(2030, 5, 28))
+    assert ("zhipu", "adjusted_net_loss", "2029Q4", Decimal("1980000000"), "CNY", "eq") in got
+
+
+def test_the_period_a_filing_defines_is_its_reporting_period_far_from_the_opening(watchlist):
+    # "（「本期間」）" defined in the opening; in the MD&A, after a sentence comparing with last year's fourth quarter,
+    # "本期間" is still the period announced
+    text = ("月之暗面 截至2029年3月31日止三個月之第一季度業績公告\n\n"
+            "董事會欣然宣佈本集團截至2029年3月31日止三個月（「本期間」）之未經審核綜合業績。\n\n"
+            + "本公告所載資料未經審核，僅供參考。" * 30 + "\n\n"
+            "1. 收入\n收入較2028年第四季度按季下降8.0%，主要由於企業客戶的季節性採購。\n\n"
+            "2. 研發開支\n本期間研發開支為322.4百萬美元，約為收入的0.6倍。\n")
+    got = facts(text, watchlist, published=date(2029, 5, 21))
+    assert ("moonshot", "rd_expense", "2029Q1", Decimal("322400000"), "USD", "eq") in got
+    assert not {f for f in got if f[2] == "2028Q4"}
