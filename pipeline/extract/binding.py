@@ -1354,13 +1354,19 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
                     candidates.insert(0, [plist[0], plist[-1]])
                     break
     for plist in candidates:
-        if len(plist) == k and all(p.kind in ("flow", "date") for p in plist):
+        if len(plist) == k and all(p.kind in ("flow", "date") for p in plist) and not _day_among_periods(plist):
             for b, p in zip(run, plist, strict=True):
                 b.period, b.period_source = p, "list"
             if k >= 3:
                 ctx.listed = plist
             return True
     return False
+
+
+def _day_among_periods(plist: list[PeriodMention]) -> bool:
+    """A day that ends no period, listed with periods: no list ("财联社5月14日电，…一季度…占比分别为A和B" is a dateline,
+    then the quarter); "截至2023年及2024年12月31日止年度" lists a period by the day it ends on."""
+    return any(p.kind == "date" and not p.flow for p in plist) and any(p.kind == "flow" for p in plist)
 
 
 _LABEL_GAP = re.compile(r"[:：（(]")

@@ -37,3 +37,24 @@ def test_the_period_a_filing_defines_is_its_reporting_period_far_from_the_openin
     got = facts(text, watchlist, published=date(2029, 5, 21))
     assert ("moonshot", "rd_expense", "2029Q1", Decimal("322400000"), "USD", "eq") in got
     assert not {f for f in got if f[2] == "2028Q4"}
+
+
+def test_a_difference_written_with_shaoliao_or_duoliao_is_no_level(watchlist):
+    # "少了" / "多了" before an amount: the change between two levels, not a level of the metric
+    text = "MiniMax二季度经调整净亏损2,450万美元，去年同期是3,670万美元，绝对额少了1,220万美元左右。"
+    got = facts(text, watchlist, published=date(2029, 8, 20))
+    assert ("minimax", "adjusted_net_loss", "2029Q2", Decimal("24500000"), "USD", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("12200000")}
+    text = "截至6月底，智谱员工总数为2,210人，比3月底多了164人。"
+    got = facts(text, watchlist, published=date(2029, 7, 15))
+    assert ("zhipu", "headcount", "2029-06-30", Decimal("2210"), "count", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("164")}
+
+
+def test_a_wires_dateline_is_not_one_of_the_periods_a_list_is_zipped_with(watchlist):
+    # "新华社8月20日电，…二季度…分别为A和B": the day of dispatch and the quarter are no list of two periods
+    text = ("新华社8月20日电，月之暗面二季度订阅收入3.10亿美元，开放平台收入3.32亿美元，占总收入比重分别为48.3%和"
+            "51.7%。")
+    got = facts(text, watchlist, published=date(2029, 8, 20))
+    assert ("moonshot", "revenue_share.consumer", "2029Q2", Decimal("48.3"), "%", "eq") in got
+    assert ("moonshot", "revenue_share.cloud", "2029Q2", Decimal("51.7"), "%", "eq") in got
