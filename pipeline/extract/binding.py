@@ -84,7 +84,7 @@ _TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the|its|their)\s)?")
 # a relative clause, or an appositive one ("Zhipu, the Beijing-based company that listed a day before MiniMax, said…")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known|(?:the|a|an|its|their)\s[^,.;]{0,60}?\s(?:that|which|who)\b)")
-_TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
+_TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得经經已])到")  # "已经到": has reached
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
 _STATEMENT_UNITS = ("currency", "percent", "multiple", "pp")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
@@ -638,13 +638,18 @@ def _changed_since(doc: Document, q: Quantity) -> bool:
                for c in doc._roles.get("sequential", ()))
 
 
+# "一季度收入×4粗暴年化：智谱53.2亿元": a metric the writer multiplies or divides names the figures of the arithmetic, not
+# the metric's own
+_OPERAND = re.compile(r"\s?(?:[×÷]|乘以|除以)")
+
+
 def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity], cues: list[Cue],
                   heading: list[Cue]) -> list[Binding]:
     """Give each number the metric its sentence names for it, else (a list item) the one its list's heading names."""
     text = doc.text
     lowered = text[sentence.start:sentence.end].casefold()
     bounds = doc.clause_bounds(sentence)
-    metric_cues = [c for c in cues if c.role in ("metric", "negate", "measure")]
+    metric_cues = [c for c in cues if c.role in ("metric", "negate", "measure") and not _OPERAND.match(text, c.end)]
     bindings = []
     previous_end = sentence.start
     for q in quantities:
@@ -1986,16 +1991,28 @@ def _year_gone(doc: Document, p: PeriodMention) -> bool:
     return doc.doc_date is not None and p.years[-1] < doc.doc_date.year and not comparative(doc.text, p)
 
 
-def _list_heading(doc: Document, index: int, ctx: _Context) -> Sentence | None:
-    """The short line without figures right above the list whose item this sentence is; None when the sentence is
-    no item or its list has no such heading."""
-    if not ctx.items or ctx.items[-1][0] != index:
-        return None  # items are noted in sentence order: this one is an item only if noted last (no set built)
+ITEM_GOES_ON = 3  # sentences an item of a list may run to on its line ("- 环比看，…。四季度是旺季，…")
+
+
+def _item_of(doc: Document, listed: set[int], index: int) -> int | None:
+    """The item a sentence belongs to: itself, or the item it goes on from on the same line; None for neither."""
+    while index not in listed:
+        if index == 0 or doc.text.find("\n", doc.sentences[index - 1].start, doc.sentences[index].start) >= 0:
+            return None
+        index -= 1
+    return index
+
+
+def _list_heading(doc: Document, index: int, ctx: _Context, goes_on: bool = False) -> Sentence | None:
+    """The short line without figures right above the list whose item this sentence is (or, with `goes_on`, whose
+    item this sentence goes on on the same line); None when the sentence is no item or its list has no such heading."""
+    if not ctx.items or not 0 <= index - ctx.items[-1][0] <= (ITEM_GOES_ON if goes_on else 0):
+        return None  # items are noted in sentence order: this one is of an item only if just after the last noted
     listed = {i for i, _ in ctx.items}
-    first = index
-    while first - 1 in listed:
-        first -= 1
-    if first == 0:
+    first = _item_of(doc, listed, index)
+    while first and (earlier := _item_of(doc, listed, first - 1)) is not None:
+        first = earlier
+    if not first:
         return None
     heading = doc.sentences[first - 1]
     return heading if _HEADING.fullmatch(_without_periods(doc, heading).strip()) else None
@@ -2018,9 +2035,9 @@ def _without_periods(doc: Document, sentence: Sentence) -> str:
 
 
 def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
-    """The metric cues of the heading line right above the list whose item this sentence is ("▌ 三、毛利率：在改善"):
-    a short line without figures. Empty when the sentence is no item or its list has no such heading."""
-    heading = _list_heading(doc, index, ctx)
+    """The metric cues of the heading line right above the list whose item this sentence is or goes on from ("▌ 三、
+    毛利率：在改善"): a short line without figures. Empty when the sentence is no item or its list has no such heading."""
+    heading = _list_heading(doc, index, ctx, goes_on=True)
     return [] if heading is None else _metric_cues_in(doc, heading.start, heading.end)
 
 

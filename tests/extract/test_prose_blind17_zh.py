@@ -58,3 +58,43 @@ def test_a_wires_dateline_is_not_one_of_the_periods_a_list_is_zipped_with(watchl
     got = facts(text, watchlist, published=date(2029, 8, 20))
     assert ("moonshot", "revenue_share.consumer", "2029Q2", Decimal("48.3"), "%", "eq") in got
     assert ("moonshot", "revenue_share.cloud", "2029Q2", Decimal("51.7"), "%", "eq") in got
+
+
+def test_an_item_going_on_for_a_second_sentence_keeps_its_list_under_the_heading(watchlist):
+    # a bullet of two sentences on one line: the bullets after it are still under the heading naming their metric
+    text = ("二、营收\n\n"
+            "- 月之暗面：二季度6.42亿美元，去年同期3.68亿美元。\n"
+            "- 环比看，一季度是5.84亿美元。二季度是企业客户续约的淡季，但增长没停。\n"
+            "- MiniMax：1.68亿美元，去年同期1.10亿美元。\n")
+    got = facts(text, watchlist, published=date(2029, 9, 2))
+    assert ("minimax", "revenue", "2029Q2", Decimal("168000000"), "USD", "eq") in got
+    assert ("minimax", "revenue", "2028Q2", Decimal("110000000"), "USD", "eq") in got
+
+
+def test_a_loss_headed_as_adjusted_in_brackets_is_the_adjusted_loss(watchlist):
+    # "亏损（经调整）" / "淨虧損（經調整）": the bracket says which loss; the items under it do not repeat it
+    text = "三、亏损（经调整）\n\n- 月之暗面1.35亿美元、MiniMax 2,210万美元，都是二季度的数。\n"
+    got = facts(text, watchlist, published=date(2029, 9, 2))
+    assert ("moonshot", "adjusted_net_loss", "2029Q2", Decimal("135000000"), "USD", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "2029Q2", Decimal("22100000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] == "net_loss"}
+    text = "智谱上半年淨虧損（經調整）為人民幣36.1億元。"
+    got = facts(text, watchlist, published=date(2029, 8, 28))
+    assert ("zhipu", "adjusted_net_loss", "2029H1", Decimal("3610000000"), "CNY", "eq") in got
+
+
+def test_a_metric_the_writer_multiplies_names_no_figure_of_its_own(watchlist):
+    # "二季度营收×4", "收入乘以4": the figures after it are the writer's annualisation, not the quarter's revenue
+    text = "- 二季度营收×4简单年化：月之暗面25.7亿美元，MiniMax 6.72亿美元。"
+    got = facts(text, watchlist, published=date(2029, 9, 2))
+    assert not {f for f in got if f[1] == "revenue"}
+    text = "智谱二季度收入乘以4，大约是61亿元。"
+    got = facts(text, watchlist, published=date(2029, 9, 2))
+    assert not {f for f in got if f[1] == "revenue"}
+
+
+def test_yijing_dao_after_a_period_is_has_reached_not_a_range(watchlist):
+    # "占比二季度已经到72.1%": 到 after 已经 is "has reached", the period before it is the figure's
+    text = "智谱估值最高，但云端收入占比二季度已经到72.1%，结构在变。"
+    got = facts(text, watchlist, published=date(2029, 9, 2))
+    assert ("zhipu", "revenue_share.cloud", "2029Q2", Decimal("72.1"), "%", "eq") in got
