@@ -320,6 +320,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         if bindings:
             ctx.said = (index, bindings[-1])
             runs = _runs(doc.text, bindings)  # lists of numbers of one metric ("A、B和C"): zipped with periods, segments, companies
+            if "respectively" in roles and _zip_metrics(doc.text, bindings, runs):
+                runs = _runs(doc.text, bindings)  # a list zipped with metrics is none of one metric: each takes its period
             _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cues, ctx, priors)
             if "respectively" in roles:
                 _zip_segments(doc, sentence, runs)
@@ -1257,6 +1259,29 @@ def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: di
 
 # what comes between a period and the level it dates: "至2027年的人民幣2,849,870千元"
 _LEVELS_PERIOD = re.compile(r"\s{0,2}的?\s{0,2}(?:港元|美元)?\s{0,2}")  # 人民币, 港币 start the number itself
+
+
+_RESPECTIVELY_AFTER = re.compile(r"[,，]?\s?(?i:respectively)\b")
+
+
+def _zip_metrics(text: str, bindings: list[Binding], runs: list[list[Binding]]) -> bool:
+    """"期内亏损22.85亿元，经调整净亏损18.62亿元，上年同期分别为20.90亿元和16.89亿元": a list of numbers after as
+    many figures of different metrics, told as respective ("分别", "respectively"), takes those metrics in order,
+    not all the nearest cue's. True when a list did."""
+    zipped = False
+    for run in runs:
+        k = len(run)
+        before = [b for b in bindings if b.q.end <= run[0].q.start]
+        named = before[-k:]
+        if k < 2 or len(named) < k or len({b.metric for b in named}) < k or run[0].metric not in {b.metric for b in named} \
+                or any(b.q.kind != run[0].q.kind or b.q.unit != run[0].q.unit for b in named):
+            continue
+        if not (_EACH.search(text, named[-1].q.end, run[0].q.start) or _RESPECTIVELY_AFTER.match(text, run[-1].q.end)):
+            continue
+        for b, like in zip(run, named, strict=True):
+            b.rule, b.metric, b.cue, b.negate = like.rule, like.metric, like.cue, like.negate
+        zipped = True
+    return zipped
 
 
 def _zip_segments(doc: Document, sentence: Sentence, runs: list[list[Binding]]) -> None:

@@ -47,3 +47,12 @@ def test_a_month_earlier_than_a_months_end_is_the_month_before(watchlist):
     got = facts(text, watchlist, published=date(2029, 4, 9))
     assert ("openrouter", "arr", "2029-02", Decimal("380000000"), "USD", "approx") in got
     assert ("openrouter", "arr", "2029-03", Decimal("410000000"), "USD", "approx") in got
+
+
+def test_a_respective_list_after_figures_of_two_metrics_takes_those_metrics_in_order(watchlist):
+    # "R&D was A and revenue B; a year earlier C and D, respectively": C is last year's R&D, D its revenue
+    text = ("In the second quarter of 2029, Zhipu's R&D expenses were RMB1.81 billion and revenue RMB1.52 billion; "
+            "in the same quarter of 2028 they were RMB1.66 billion and RMB0.94 billion, respectively.")
+    got = facts(text, watchlist, published=date(2029, 8, 28))
+    assert ("zhipu", "rd_expense", "2028Q2", Decimal("1660000000"), "CNY", "eq") in got
+    assert ("zhipu", "revenue", "2028Q2", Decimal("940000000"), "CNY", "eq") in got

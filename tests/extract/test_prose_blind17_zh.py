@@ -98,3 +98,13 @@ def test_yijing_dao_after_a_period_is_has_reached_not_a_range(watchlist):
     text = "智谱估值最高，但云端收入占比二季度已经到72.1%，结构在变。"
     got = facts(text, watchlist, published=date(2029, 9, 2))
     assert ("zhipu", "revenue_share.cloud", "2029Q2", Decimal("72.1"), "%", "eq") in got
+
+
+def test_a_respective_list_after_figures_of_two_metrics_takes_those_metrics_in_order(watchlist):
+    # "期内亏损A，经调整净亏损B，上年同期分别为C和D": C is last year's loss for the period, D the adjusted one
+    text = "月之暗面二季度期内亏损2.41亿美元，经调整净亏损1.35亿美元，上年同期分别为2.96亿美元和1.81亿美元。"
+    got = facts(text, watchlist, published=date(2029, 8, 21))
+    assert ("moonshot", "net_loss", "2028Q2", Decimal("296000000"), "USD", "eq") in got
+    assert ("moonshot", "adjusted_net_loss", "2028Q2", Decimal("181000000"), "USD", "eq") in got
+    assert ("moonshot", "net_loss", "2029Q2", Decimal("241000000"), "USD", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("296000000") and f[1] != "net_loss"}
