@@ -17,7 +17,7 @@ from pipeline.extract.numbers import Quantity, apply_label, find_labels
 from pipeline.extract.periods import PARTS, TRAILS_VERB, PeriodMention, comparative, find_periods, shift_year
 from pipeline.extract.sentences import FIGURE_LINE, Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
-from pipeline.periods import period_end, period_kind, period_start
+from pipeline.periods import period_end, period_kind, period_start, previous_like_period
 
 BASE_CONFIDENCE = 0.9
 CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken from
@@ -1460,7 +1460,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
             metric = f"{metric}.{segment}"
     period, source = _final_period(doc, index, b, periods, ctx)
     if period is not None and b.base_of is not None:
-        period = _year_before(period)  # a quarter's starting level may be the quarter before's: no period then
+        period = _year_before(period) or _year_earlier_told(doc, index, period)
     if period is None or (_valued(doc, b) and not _on_trading_day(doc, b, period, source)):
         return None
     if source not in ("sentence", "list") and _in_clause(doc, sentence, q, [
@@ -1531,6 +1531,24 @@ def _list_qualifier(doc: Document, sentence: Sentence, i: int) -> str:
 def _year_before(label: str) -> str | None:
     """"FY2026" → "FY2025": the year a change over a year started from; None for any other period."""
     return f"FY{int(label[2:]) - 1}" if label.startswith("FY") and label[2:].isdigit() else None
+
+
+YEAR_ON_YEAR_REACH = 2  # sentences back a "a year earlier" sets the comparisons after it as year on year
+
+
+def _year_earlier_told(doc: Document, index: int, label: str) -> str | None:
+    """"…made up 46.1%, up from 43.2% a year earlier. Adjusted net loss narrowed to $27.9 million from $38.9 million":
+    a quarter's or half's starting level is that period a year before when the text has just compared with a year
+    earlier; otherwise it may be the quarter before's, and has no period."""
+    if period_kind(label) not in PARTS:
+        return None
+    start, end = doc.sentences[max(0, index - YEAR_ON_YEAR_REACH)].start, doc.sentences[index].end
+    i = bisect_left(doc.periods, start, key=_start)
+    while i < len(doc.periods) and doc.periods[i].start < end:
+        if doc.periods[i].kind == "prior":
+            return previous_like_period(label)
+        i += 1
+    return None
 
 
 def _valued(doc: Document, b: Binding) -> bool:

@@ -56,3 +56,17 @@ def test_a_respective_list_after_figures_of_two_metrics_takes_those_metrics_in_o
     got = facts(text, watchlist, published=date(2029, 8, 28))
     assert ("zhipu", "rd_expense", "2028Q2", Decimal("1660000000"), "CNY", "eq") in got
     assert ("zhipu", "revenue", "2028Q2", Decimal("940000000"), "CNY", "eq") in got
+
+
+def test_a_starting_level_after_year_earlier_comparisons_is_that_quarter_a_year_before(watchlist):
+    # "narrowed to X from Y" with no period: year on year when the story has just compared with "a year earlier"
+    text = ("Moonshot AI said its second-quarter revenue rose 74.5% from a year earlier to $642.0 million. "
+            "Its adjusted net loss narrowed to $135.0 million from $181.2 million.")
+    got = facts(text, watchlist, published=date(2029, 8, 21))
+    assert ("moonshot", "adjusted_net_loss", "2029Q2", Decimal("135000000"), "USD", "eq") in got
+    assert ("moonshot", "adjusted_net_loss", "2028Q2", Decimal("181200000"), "USD", "eq") in got
+    # with no year-earlier comparison in sight, the starting level may be the quarter before's: no period for it
+    text = ("Moonshot AI said its second-quarter revenue was $642.0 million. Its adjusted net loss narrowed to "
+            "$135.0 million from $181.2 million.")
+    got = facts(text, watchlist, published=date(2029, 8, 21))
+    assert not {f for f in got if f[3] == Decimal("181200000")}
