@@ -94,7 +94,9 @@ _BRANCHES = [
     # "in March", "For May", "exited March": a month without its year after a preposition (a capital "May" alone is a
     # verb as often)
     rf"(?P<emo>(?:(?<=\b[Ii]n\s)|(?<=\b[Ff]or\s)|(?<=\b[Dd]uring\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Tt]hrough\s)|(?<=\bexited\s))"
-    rf"(?P<emo_mo>{_MO})(?![\s,.]{{0,2}}[0-9]))",
+    rf"(?P<emo_mo>{_MO})(?![\s,.]{{0,2}}[0-9])"
+    # "mentioned December at about 141 trillion": a month with the level it was at
+    rf"|(?P<emo_at>{_MO})(?=\sat\s(?:about\s|around\s|roughly\s|some\s)?[$0-9]))",
     # "第二年", "the following year": the year after the last year named
     r"(?P<nexty>第二年|次年|翌年|(?i:the\sfollowing\syear|a\syear\slater))",
     # "a day later", "翌日": the day after the last day named
@@ -390,8 +392,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             # 港交所…第四季度")
             guessed = gone or (lent is None and p is not None and doc_year is not None and p.years[-1:] < (doc_year,))
         elif m.lastgroup == "emo":
-            p = _english_month(m, doc_date, _lent(_MONTHS[m.group("emo_mo").lower()], stated_month, last_year, doc_date,
-                                                  apart=in_sentence is None))
+            month = _MONTHS[(m.group("emo_mo") or m.group("emo_at")).lower()]
+            p = _english_month(m, doc_date, _lent(month, stated_month, last_year, doc_date, apart=in_sentence is None))
         elif m.lastgroup == "eom":
             p = _english_month(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else _lent(
                 _MONTHS[m.group("eom_mo").lower()], stated_month, last_year, doc_date, apart=in_sentence is None),
@@ -838,7 +840,7 @@ def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMentio
 def _english_month(m: re.Match, doc_date: date | None, year: int | None, *, end: bool = False) -> PeriodMention | None:
     """"in March": the month of the year the text is about, else the latest March by the document's date; with end,
     "the end of September": that month's last day."""
-    month = _MONTHS[m.group("eom_mo" if end else "emo_mo").lower()]
+    month = _MONTHS[(m.group("eom_mo") if end else m.group("emo_mo") or m.group("emo_at")).lower()]
     if year is None:
         if doc_date is None:
             return PeriodMention(m.start(), m.end(), "open", "")

@@ -70,3 +70,20 @@ def test_a_starting_level_after_year_earlier_comparisons_is_that_quarter_a_year_
             "$135.0 million from $181.2 million.")
     got = facts(text, watchlist, published=date(2029, 8, 21))
     assert not {f for f in got if f[3] == Decimal("181200000")}
+
+
+def test_a_month_put_at_a_level_is_that_month(watchlist):
+    # "put December at about 51 trillion": a month followed by "at" and its level names the month of the level
+    text = "MiniMax said daily token volume averaged about 72 trillion in July, and it put December at about 51 trillion."
+    got = facts(text, watchlist, published=date(2029, 8, 28))
+    assert ("minimax", "daily_token_volume", "2028-12", Decimal("51000000000000"), "tokens/day", "approx") in got
+    assert ("minimax", "daily_token_volume", "2029-07", Decimal("72000000000000"), "tokens/day", "approx") in got
+
+
+def test_of_which_a_count_in_rd_is_the_rd_headcount(watchlist):
+    # "Headcount was N, of which M in R&D": M is the R&D staff, not a second total
+    text = "Moonshot AI's headcount was 1,410 at the end of June, of which 1,020 in R&D."
+    got = facts(text, watchlist, published=date(2029, 8, 21))
+    assert ("moonshot", "headcount", "2029-06-30", Decimal("1410"), "count", "eq") in got
+    assert ("moonshot", "headcount.rd", "2029-06-30", Decimal("1020"), "count", "eq") in got
+    assert not {f for f in got if f[1] == "headcount" and f[3] == Decimal("1020")}
