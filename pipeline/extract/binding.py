@@ -663,7 +663,8 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
                   or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None and bindings:
-            chosen = _level_from(text, bindings[-1], q) or _list_goes_on(text, bindings, q)
+            chosen = _level_from(text, bindings[-1], q) or _list_goes_on(text, bindings, q) \
+                or _signed_change(doc, bindings[-1], q)
         if chosen is None and not bindings:
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
@@ -675,6 +676,19 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             binding.penalty += 0.05
         bindings.append(binding)
     return bindings
+
+
+_SIGNED = re.compile(r"[，,；;、]\s?[+＋]?")  # "…，去年同期0.986亿美元，+54.5%": a signed rate standing alone after figures
+
+
+def _signed_change(doc: Document, prev: Binding, q: Quantity) -> Binding | None:
+    """"MiniMax：1.523亿美元，去年同期0.986亿美元，+54.5%": a percentage written with its sign as an item of its own
+    after a metric's figures is that metric's change (revenue's growth), when it has one."""
+    gap = _SIGNED.fullmatch(doc.text, prev.q.end, q.start) if q.kind == "percent" else None
+    if gap is None or not (gap.group().endswith(("+", "＋")) or doc.text[q.start] in "-−"):
+        return None
+    rule = next((r for r in doc.book.metrics.values() if r.base == prev.metric), None)
+    return None if rule is None else Binding(q, rule, rule.id, "before", prev.cue)
 
 
 # "…2.2x revenue, down from about 2.8x for FY2026": the level a change started from, written after the figure

@@ -108,3 +108,12 @@ def test_a_respective_list_after_figures_of_two_metrics_takes_those_metrics_in_o
     assert ("moonshot", "adjusted_net_loss", "2028Q2", Decimal("181000000"), "USD", "eq") in got
     assert ("moonshot", "net_loss", "2029Q2", Decimal("241000000"), "USD", "eq") in got
     assert not {f for f in got if f[3] == Decimal("296000000") and f[1] != "net_loss"}
+
+
+def test_a_signed_percentage_after_a_metrics_figures_is_its_change(watchlist):
+    # "A，去年同期B，+C%": a rate written with its sign as its own item after revenue figures is revenue growth
+    text = ("一、营收\n\n- 月之暗面：二季度6.42亿美元，去年同期3.68亿美元，同比+74.5%。\n"
+            "- 智谱：15.20亿元，去年同期9.42亿元，+61.4%。\n- MiniMax：1.48亿美元，去年同期1.52亿美元，−2.6%。\n")
+    got = facts(text, watchlist, published=date(2029, 9, 2))
+    assert ("zhipu", "revenue_growth", "2029Q2", Decimal("61.4"), "%", "eq") in got
+    assert ("minimax", "revenue_growth", "2029Q2", Decimal("-2.6"), "%", "eq") in got
