@@ -736,10 +736,11 @@ def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding
 # "作为对比，2026年12月这一数字约为42万亿", "公司去年12月的这一数字…": a comparison's opener, or the company itself;
 # "3月我们首次突破了30万亿": the company speaking, the first time
 _ELIDED_OPEN = re.compile(r"\s{0,2}(?:而|但|但是|至于|至於|相比之下|(?:作为|作為)(?:对比|對比|对照|對照)[，,]"
-                          r"|(?:对比|對比)(?:来|來)看[，,]|公司)?\s{0,2}")
+                          r"|(?:对比|對比)(?:来|來)看[，,]|公司|比|较|較)?\s{0,2}")
 _ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一数字|该数字|這個數字|這一數字|該數字|这一指标|這一指標|该指标|該指標))?"
                           r"(?:则|則|时|時)?(?:我们|我們)?(?:刚刚|剛剛|已经|已經|已|第一次|首次)?(?:约|約)?"
-                          r"(?:为|為|是|达到|達到|达|達|突破)了?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?")
+                          r"(?:为|為|是|达到|達到|达|達|突破)了?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?"
+                          r"|[（(](?:约|約)?")  # "智谱比上季度（55.1%）低了0.9个点": the level of the period compared with
 
 
 # "For context, the same figure was around…", "That figure stood at…": a sentence opening on the figure just given

@@ -117,3 +117,13 @@ def test_a_signed_percentage_after_a_metrics_figures_is_its_change(watchlist):
     got = facts(text, watchlist, published=date(2029, 9, 2))
     assert ("zhipu", "revenue_growth", "2029Q2", Decimal("61.4"), "%", "eq") in got
     assert ("minimax", "revenue_growth", "2029Q2", Decimal("-2.6"), "%", "eq") in got
+
+
+def test_a_company_compared_with_a_period_in_brackets_gives_that_periods_level_of_the_metric_just_said(watchlist):
+    # "…毛利率：…。月之暗面比上一季度（49.1%）高了1.2个点": the bracket holds the level of the period compared with,
+    # of the metric the sentence before named
+    text = "二季度毛利率：MiniMax 45.0%，月之暗面50.3%。月之暗面比上一季度（49.1%）高了1.2个点，主要是推理成本下降。"
+    got = facts(text, watchlist, published=date(2029, 9, 2))
+    assert ("moonshot", "gross_margin", "2029Q1", Decimal("49.1"), "%", "eq") in got
+    assert ("moonshot", "gross_margin", "2029Q2", Decimal("50.3"), "%", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("1.2")}
