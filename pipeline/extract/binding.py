@@ -1548,7 +1548,7 @@ def _year_before(label: str) -> str | None:
     return f"FY{int(label[2:]) - 1}" if label.startswith("FY") and label[2:].isdigit() else None
 
 
-YEAR_ON_YEAR_REACH = 2  # sentences back a "a year earlier" sets the comparisons after it as year on year
+YEAR_ON_YEAR_REACH = 2  # how many sentences back "a year earlier" makes the comparisons after it year on year
 
 
 def _year_earlier_told(doc: Document, index: int, label: str) -> str | None:
