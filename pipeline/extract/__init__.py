@@ -234,9 +234,9 @@ def _find_periods(text: str, lowered: str, doc_date, windows, read: list[bool], 
 
 
 def _needs_history(periods, windows, read: list[bool]) -> bool:
-    """True when a period refers back ("同期", "a year earlier") past a window that was skipped."""
+    """True when a period refers back ("同期", "a year earlier", "上季度") past a window that was skipped."""
     first_skipped = next(windows[k][0] for k, r in enumerate(read) if not r)
-    return any(p.kind in ("same", "prior") and p.start > first_skipped for p in periods)
+    return any(p.kind in ("same", "prior", "before") and p.start > first_skipped for p in periods)
 
 
 def _restates_table(value: Decimal, stated: set[Decimal], stated_roundings, unit: str) -> bool:

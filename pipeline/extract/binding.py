@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import pairwise
@@ -14,10 +14,18 @@ from operator import attrgetter
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import Quantity, apply_label, find_labels
-from pipeline.extract.periods import PARTS, TRAILS_VERB, PeriodMention, comparative, shift_year
+from pipeline.extract.periods import (
+    PARTS,
+    TRAILS_VERB,
+    PeriodMention,
+    comparative,
+    find_periods,
+    shift_year,
+    with_another_length,
+)
 from pipeline.extract.sentences import FIGURE_LINE, Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
-from pipeline.periods import period_end, period_kind, period_start
+from pipeline.periods import period_end, period_kind, period_start, previous_like_period
 
 BASE_CONFIDENCE = 0.9
 CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken from
@@ -84,7 +92,7 @@ _TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the|its|their)\s)?")
 # a relative clause, or an appositive one ("Zhipu, the Beijing-based company that listed a day before MiniMax, said…")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known|(?:the|a|an|its|their)\s[^,.;]{0,60}?\s(?:that|which|who)\b)")
-_TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得])到")
+_TO = re.compile(r"(?i:\bto\b)|至|(?<![达達收得经經已])到")  # "已经到": has reached
 _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月份?")
 _STATEMENT_UNITS = ("currency", "percent", "multiple", "pp")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
@@ -307,7 +315,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
     priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
     doc._said = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else None
-    periods = _resolve_same(periods, ctx, doc._said, doc.text)
+    periods = _resolve_same(periods, ctx, doc._said, doc.text, doc)
     facts: list[Fact] = []
     heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
     if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
@@ -320,6 +328,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         if bindings:
             ctx.said = (index, bindings[-1])
             runs = _runs(doc.text, bindings)  # lists of numbers of one metric ("A、B和C"): zipped with periods, segments, companies
+            if "respectively" in roles and _zip_metrics(doc.text, bindings, runs):
+                runs = _runs(doc.text, bindings)  # a list zipped with metrics is none of one metric: each takes its period
             _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cues, ctx, priors)
             if "respectively" in roles:
                 _zip_segments(doc, sentence, runs)
@@ -329,13 +339,15 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     return facts
 
 
-def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Binding | None, doc_text: str) -> list[PeriodMention]:
-    """Turn "同期" / "the same period" into the last period named before it, "a year earlier" into the one before.
+def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Binding | None, doc_text: str,
+                  doc: Document) -> list[PeriodMention]:
+    """Turn "同期" / "the same period" into the last period named before it, "a year earlier" into the one before, and
+    "上季度" / "a month earlier" into the quarter or month before the last quarter or month named.
 
     For "同期", a bare month that dated the last number of the sentence just before counts as named, though _remember
     keeps no bare month: "2月的日均调用量约为84万亿。MiniMax同期约为26万亿" is February's."""
     for p in periods:
-        if p.kind in ("same", "prior"):
+        if p.kind in _REFERS:
             break
     else:
         return periods  # most sentences name neither: nothing to resolve
@@ -345,9 +357,15 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
     out = []
     earlier = set()  # the starts of year-earlier periods resolved: "the six months" after "a year earlier" is not that
     for p in periods:
-        if p.kind in ("same", "prior"):
+        if p.kind == "reported":  # "本期間" past the opening that defines it: the period the opening names
+            if (r := _reporting_period(doc) or _opening_period(doc)) is None:
+                continue
+            p = PeriodMention(p.start, p.end, r.kind, r.label, r.years, r.flow)
+        if p.kind in _REFERS:
             kinds = ("flow", "date", "span") if p.kind == "same" else ("flow", "date")
             hint = p.label.split("|") if p.label else None  # "the same nine months": a period that long
+            if hint == ["M"]:
+                hint = ["M", "D"]  # "a month earlier" than a month or a day
             if hint == ["list"]:
                 kinds, hint = ("span",), None  # "往績記錄期間" alone: the years of the last span (lists: _zip_run)
 
@@ -359,7 +377,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
                 [q for _, q in ctx.periods if fits(q)] + told, key=_start)
             if not prior:
                 continue
-            last = prior[-1] if p.kind == "same" else shift_year(prior[-1], -1)
+            last = prior[-1] if p.kind == "same" else shift_year(prior[-1], -1) if p.kind == "prior" else _step_back(
+                prior[-1])
             if last is None:
                 continue
             if p.kind == "prior":
@@ -367,6 +386,25 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
             p = PeriodMention(p.start, p.end, last.kind, last.label, last.years, last.flow)
         out.append(p)
     return out
+
+
+_REFERS = ("same", "prior", "before", "reported")  # the kinds of period that refer to one named elsewhere
+
+
+def _step_back(p: PeriodMention) -> PeriodMention:
+    """The quarter before a quarter (2029Q1 → 2028Q4), the month before a month; before a day, the same day of the
+    month before, and before a month's end ("ARR at the end of May, against … a month earlier") that month (2029-04):
+    what a month-end rate is labelled with (_final_period)."""
+    if p.kind == "date":
+        day = date.fromisoformat(p.label)
+        d = day.replace(day=1) - timedelta(days=1)  # the end of the month before
+        if (day + timedelta(days=1)).day != 1:
+            d = d.replace(day=min(day.day, d.day))
+            return PeriodMention(p.start, p.end, "date", d.isoformat(), (d.year,))
+        p = PeriodMention(p.start, p.end, "flow", day.isoformat()[:7], (day.year,))
+    y, n = int(p.label[:4]), int(p.label[-2:].lstrip("Q-"))
+    y, n = (y, n - 1) if n > 1 else (y - 1, 4 if "Q" in p.label else 12)
+    return PeriodMention(p.start, p.end, "flow", f"{y}Q{n}" if "Q" in p.label else f"{y}-{n:02d}", (y,))
 
 
 # The end of a line heading a box or table of figures: "5月營運數據", "3月数据一览"
@@ -610,13 +648,18 @@ def _changed_since(doc: Document, q: Quantity) -> bool:
                for c in doc._roles.get("sequential", ()))
 
 
+# "一季度收入×4粗暴年化：智谱53.2亿元": a metric the writer multiplies or divides names the figures of the arithmetic, not
+# the metric's own
+_OPERAND = re.compile(r"\s?(?:[×÷]|乘以|除以)")
+
+
 def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity], cues: list[Cue],
                   heading: list[Cue]) -> list[Binding]:
     """Give each number the metric its sentence names for it, else (a list item) the one its list's heading names."""
     text = doc.text
     lowered = text[sentence.start:sentence.end].casefold()
     bounds = doc.clause_bounds(sentence)
-    metric_cues = [c for c in cues if c.role in ("metric", "negate", "measure")]
+    metric_cues = [c for c in cues if c.role in ("metric", "negate", "measure") and not _OPERAND.match(text, c.end)]
     bindings = []
     previous_end = sentence.start
     for q in quantities:
@@ -629,7 +672,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None and bindings:
             chosen = _level_from(text, bindings[-1], q) or _glossed_level(doc, bindings[-1], q) \
-                or _list_goes_on(text, bindings, q)
+                or _list_goes_on(text, bindings, q) or _signed_change(doc, bindings[-1], q)
         if chosen is None and not bindings:
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
@@ -655,6 +698,19 @@ def _glossed_level(doc: Document, prev: Binding, q: Quantity) -> Binding | None:
         return None
     i = bisect_left(doc.periods, prev.q.end, key=_start)
     return _like(prev, q) if i < len(doc.periods) and doc.periods[i].end <= q.start else None
+
+
+_SIGNED = re.compile(r"[，,；;、]\s?[+＋]?")  # "…，去年同期0.986亿美元，+54.5%": a signed rate standing alone after figures
+
+
+def _signed_change(doc: Document, prev: Binding, q: Quantity) -> Binding | None:
+    """"MiniMax：1.523亿美元，去年同期0.986亿美元，+54.5%": a percentage written with its sign as an item of its own
+    after a metric's figures is that metric's change (revenue's growth), when it has one."""
+    gap = _SIGNED.fullmatch(doc.text, prev.q.end, q.start) if q.kind == "percent" else None
+    if gap is None or not (gap.group().endswith(("+", "＋")) or doc.text[q.start] in "-−"):
+        return None
+    rule = next((r for r in doc.book.metrics.values() if r.base == prev.metric), None)
+    return None if rule is None else Binding(q, rule, rule.id, "before", prev.cue)
 
 
 # "…2.2x revenue, down from about 2.8x for FY2026": the level a change started from, written after the figure
@@ -702,10 +758,11 @@ def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding
 # "作为对比，2026年12月这一数字约为42万亿", "公司去年12月的这一数字…": a comparison's opener, or the company itself;
 # "3月我们首次突破了30万亿": the company speaking, the first time
 _ELIDED_OPEN = re.compile(r"\s{0,2}(?:而|但|但是|至于|至於|相比之下|(?:作为|作為)(?:对比|對比|对照|對照)[，,]"
-                          r"|(?:对比|對比)(?:来|來)看[，,]|公司)?\s{0,2}")
+                          r"|(?:对比|對比)(?:来|來)看[，,]|公司|比|较|較)?\s{0,2}")
 _ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一数字|该数字|這個數字|這一數字|該數字|这一指标|這一指標|该指标|該指標))?"
                           r"(?:则|則|时|時)?(?:我们|我們)?(?:刚刚|剛剛|已经|已經|已|第一次|首次)?(?:约|約)?"
-                          r"(?:为|為|是|达到|達到|达|達|突破)了?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?")
+                          r"(?:为|為|是|达到|達到|达|達|突破)了?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?"
+                          r"|[（(](?:约|約)?")  # "智谱比上季度（55.1%）低了0.9个点": the level of the period compared with
 
 
 # "For context, the same figure was around…", "That figure stood at…": a sentence opening on the figure just given
@@ -1241,6 +1298,29 @@ def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: di
 _LEVELS_PERIOD = re.compile(r"\s{0,2}的?\s{0,2}(?:港元|美元)?\s{0,2}")  # 人民币, 港币 start the number itself
 
 
+_RESPECTIVELY_AFTER = re.compile(r"[,，]?\s?(?i:respectively)\b")
+
+
+def _zip_metrics(text: str, bindings: list[Binding], runs: list[list[Binding]]) -> bool:
+    """"期内亏损22.85亿元，经调整净亏损18.62亿元，上年同期分别为20.90亿元和16.89亿元": a list of numbers after as
+    many figures of different metrics, told as respective ("分别", "respectively"), takes those metrics in order,
+    not all the nearest cue's. True when a list did."""
+    zipped = False
+    for run in runs:
+        k = len(run)
+        before = [b for b in bindings if b.q.end <= run[0].q.start]
+        named = before[-k:]
+        if k < 2 or len(named) < k or len({b.metric for b in named}) < k or run[0].metric not in {b.metric for b in named} \
+                or any(b.q.kind != run[0].q.kind or b.q.unit != run[0].q.unit for b in named):
+            continue
+        if not (_EACH.search(text, named[-1].q.end, run[0].q.start) or _RESPECTIVELY_AFTER.match(text, run[-1].q.end)):
+            continue
+        for b, like in zip(run, named, strict=True):
+            b.rule, b.metric, b.cue, b.negate = like.rule, like.metric, like.cue, like.negate
+        zipped = True
+    return zipped
+
+
 def _zip_segments(doc: Document, sentence: Sentence, runs: list[list[Binding]]) -> None:
     """"AI-native products and open platform accounted for 71.6% and 28.4% of revenue, respectively": a list of
     numbers takes the segments named before it, in order, when there are as many."""
@@ -1341,13 +1421,19 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
                     candidates.insert(0, [plist[0], plist[-1]])
                     break
     for plist in candidates:
-        if len(plist) == k and all(p.kind in ("flow", "date") for p in plist):
+        if len(plist) == k and all(p.kind in ("flow", "date") for p in plist) and not _day_among_periods(plist):
             for b, p in zip(run, plist, strict=True):
                 b.period, b.period_source = p, "list"
             if k >= 3:
                 ctx.listed = plist
             return True
     return False
+
+
+def _day_among_periods(plist: list[PeriodMention]) -> bool:
+    """A day that ends no period, listed with periods: no list ("财联社5月14日电，…一季度…占比分别为A和B" is a dateline,
+    then the quarter); "截至2023年及2024年12月31日止年度" lists a period by the day it ends on."""
+    return any(p.kind == "date" and not p.flow for p in plist) and any(p.kind == "flow" for p in plist)
 
 
 _LABEL_GAP = re.compile(r"[:：（(]")
@@ -1411,7 +1497,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
             metric = f"{metric}.{segment}"
     period, source = _final_period(doc, index, b, periods, ctx)
     if period is not None and b.base_of is not None:
-        period = _year_before(period)  # a quarter's starting level may be the quarter before's: no period then
+        period = _year_before(period) or _year_earlier_told(doc, index, period)
     if period is None or (_valued(doc, b) and not _on_trading_day(doc, b, period, source)):
         return None
     if source not in ("sentence", "list") and _in_clause(doc, sentence, q, [
@@ -1482,6 +1568,24 @@ def _list_qualifier(doc: Document, sentence: Sentence, i: int) -> str:
 def _year_before(label: str) -> str | None:
     """"FY2026" → "FY2025": the year a change over a year started from; None for any other period."""
     return f"FY{int(label[2:]) - 1}" if label.startswith("FY") and label[2:].isdigit() else None
+
+
+YEAR_ON_YEAR_REACH = 2  # how many sentences back "a year earlier" makes the comparisons after it year on year
+
+
+def _year_earlier_told(doc: Document, index: int, label: str) -> str | None:
+    """"…made up 46.1%, up from 43.2% a year earlier. Adjusted net loss narrowed to $27.9 million from $38.9 million":
+    a quarter's or half's starting level is that period a year before when the text has just compared with a year
+    earlier; otherwise it may be the quarter before's, and has no period."""
+    if period_kind(label) not in PARTS:
+        return None
+    start, end = doc.sentences[max(0, index - YEAR_ON_YEAR_REACH)].start, doc.sentences[index].end
+    i = bisect_left(doc.periods, start, key=_start)
+    while i < len(doc.periods) and doc.periods[i].start < end:
+        if doc.periods[i].kind == "prior":
+            return previous_like_period(label)
+        i += 1
+    return None
 
 
 def _valued(doc: Document, b: Binding) -> bool:
@@ -1910,9 +2014,16 @@ def _reporting_period(doc: Document) -> PeriodMention | None:
     for p in doc.periods:
         if p.start > REPORT_OPENING:
             break
-        if p.closed and p.kind == "flow" and p.label:
+        if p.closed and p.kind == "flow" and p.label and not with_another_length(doc.text, p.start, p.end):
             return p
     return None
+
+
+def _opening_period(doc: Document) -> PeriodMention | None:
+    """_reporting_period read from the opening itself, for when its window was skipped (no metric named there)."""
+    opening = find_periods(doc.text, doc.doc_date, 0, min(len(doc.text), REPORT_OPENING), lowered=doc.lowered)
+    return next((p for p in opening if p.closed and p.kind == "flow" and p.label
+                 and not with_another_length(doc.text, p.start, p.end)), None)
 
 
 def _still_reported(doc: Document, ctx: _Context) -> PeriodMention | None:
@@ -1947,7 +2058,8 @@ def _under_plain_heading(doc: Document, index: int, ctx: _Context, years: bool =
     for p in doc.periods:
         if p.start > min(LEDE if years else REPORT_OPENING, heading.start):
             break
-        if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY") or (years and _year_gone(doc, p))):
+        if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY") or (years and _year_gone(doc, p))) \
+                and not with_another_length(doc.text, p.start, p.end):
             return p
     return None
 
@@ -1961,16 +2073,28 @@ def _year_gone(doc: Document, p: PeriodMention) -> bool:
     return doc.doc_date is not None and p.years[-1] < doc.doc_date.year and not comparative(doc.text, p)
 
 
-def _list_heading(doc: Document, index: int, ctx: _Context) -> Sentence | None:
-    """The short line without figures right above the list whose item this sentence is; None when the sentence is
-    no item or its list has no such heading."""
-    if not ctx.items or ctx.items[-1][0] != index:
-        return None  # items are noted in sentence order: this one is an item only if noted last (no set built)
+ITEM_GOES_ON = 3  # sentences an item of a list may run to on its line ("- 环比看，…。四季度是旺季，…")
+
+
+def _item_of(doc: Document, listed: set[int], index: int) -> int | None:
+    """The item a sentence belongs to: itself, or the item it goes on from on the same line; None for neither."""
+    while index not in listed:
+        if index == 0 or doc.text.find("\n", doc.sentences[index - 1].start, doc.sentences[index].start) >= 0:
+            return None
+        index -= 1
+    return index
+
+
+def _list_heading(doc: Document, index: int, ctx: _Context, goes_on: bool = False) -> Sentence | None:
+    """The short line without figures right above the list whose item this sentence is (or, with `goes_on`, whose
+    item this sentence goes on on the same line); None when the sentence is no item or its list has no such heading."""
+    if not ctx.items or not 0 <= index - ctx.items[-1][0] <= (ITEM_GOES_ON if goes_on else 0):
+        return None  # items are noted in sentence order: this one is of an item only if just after the last noted
     listed = {i for i, _ in ctx.items}
-    first = index
-    while first - 1 in listed:
-        first -= 1
-    if first == 0:
+    first = _item_of(doc, listed, index)
+    while first and (earlier := _item_of(doc, listed, first - 1)) is not None:
+        first = earlier
+    if not first:
         return None
     heading = doc.sentences[first - 1]
     return heading if _HEADING.fullmatch(_without_periods(doc, heading).strip()) else None
@@ -1993,9 +2117,9 @@ def _without_periods(doc: Document, sentence: Sentence) -> str:
 
 
 def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
-    """The metric cues of the heading line right above the list whose item this sentence is ("▌ 三、毛利率：在改善"):
-    a short line without figures. Empty when the sentence is no item or its list has no such heading."""
-    heading = _list_heading(doc, index, ctx)
+    """The metric cues of the heading line right above the list whose item this sentence is or goes on from ("▌ 三、
+    毛利率：在改善"): a short line without figures. Empty when the sentence is no item or its list has no such heading."""
+    heading = _list_heading(doc, index, ctx, goes_on=True)
     return [] if heading is None else _metric_cues_in(doc, heading.start, heading.end)
 
 

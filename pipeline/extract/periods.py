@@ -51,6 +51,12 @@ _BRANCHES = [
     # "the same period of 2025", "2024年同期": the period the text reports on, in that year
     rf"(?P<smy>(?i:the\s(?:same|corresponding)\s(?:period|(?P<smy_k>half|quarter)|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
     rf"|(?P<smy_y2>{_Y})\s?年\s?同期)",
+    # "上季度", "the previous quarter": the quarter before the one named last; "a month earlier": the month before;
+    # "the first quarter last year": a year before the quarter named last, as "the same quarter last year"
+    r"(?P<qb>(?P<qb_q>上个季度|上個季度|上一季度|上一季|上季度|上季|(?i:the\s(?:previous|prior|preceding)\squarter"
+    r"|last\squarter(?!\sof)|a\squarter\s(?:earlier|before)))|(?P<qb_m>(?i:a\smonth\s(?:earlier|before)"
+    r"|the\s(?:previous|prior|preceding)\smonth))"
+    r"|(?i:the\s(?:first|second|third|fourth)\squarter\s(?:of\s)?(?:last|the\s(?:previous|prior))\syear))",
     rf"(?P<span>(?:FY)?(?P<s_y1>{_Y})\s?年?度?\s?(?:至|到|-|–|~|—)\s?(?:FY)?(?P<s_y2>{_Y})\s?年度?)",
     rf"(?P<bspan>(?i:between)\s(?:FY)?(?P<bs_y1>{_Y})\s(?i:and)\s(?:FY)?(?P<bs_y2>{_Y})(?![0-9]))",
     rf"(?P<espan>(?:FY)?(?P<es_y1>{_Y})\s?(?:-|–|—|(?i:to|through))\s?(?:FY)?(?P<es_y2>{_Y})(?![0-9年]))",
@@ -88,7 +94,9 @@ _BRANCHES = [
     # "in March", "For May", "exited March": a month without its year after a preposition (a capital "May" alone is a
     # verb as often)
     rf"(?P<emo>(?:(?<=\b[Ii]n\s)|(?<=\b[Ff]or\s)|(?<=\b[Dd]uring\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Tt]hrough\s)|(?<=\bexited\s))"
-    rf"(?P<emo_mo>{_MO})(?![\s,.]{{0,2}}[0-9]))",
+    rf"(?P<emo_mo>{_MO})(?![\s,.]{{0,2}}[0-9])"
+    # "mentioned December at about 141 trillion": a month with the level it was at
+    rf"|(?P<emo_at>{_MO})(?=\sat\s(?:about\s|around\s|roughly\s|some\s)?[$0-9]))",
     # "第二年", "the following year": the year after the last year named
     r"(?P<nexty>第二年|次年|翌年|(?i:the\sfollowing\syear|a\syear\slater))",
     # "a day later", "翌日": the day after the last day named
@@ -112,7 +120,7 @@ _BRANCHES = [
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
     r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))(?!\s(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior))\syear\b)"
     r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)"
-    r"|the\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)"
+    r"|(?:the|this)\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)"
     r"|(?<=\bfor\s)the\s(?P<sm_h2>half)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|year)\b)"
     # "made up 57.7% of revenue for the year": the year named before ("for the year ahead" is an outlook's)
     r"|(?<=\bfor\s)the\s(?P<sm_y>year)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|ahead|ago)\b|\s[0-9]|')))",
@@ -272,7 +280,8 @@ class PeriodMention:
 
     start: int
     end: int
-    kind: str  # flow | date | span | since | vague | same | prior (a year before the last) | open
+    kind: str  # flow | date | span | since | vague | same | prior (a year before the last) | before (the quarter or
+    # month before the last) | reported (the period a filing reports on) | open
     label: str  # FY2024, 2025H1, 2025Q1-Q3, 2025-06, 2025-06-30, FY2022-FY2024; "" when unresolved
     years: tuple[int, ...] = ()
     flow: str | None = None  # for a date: the period ending on it, for flow metrics (2025-06-30 → 2025H1)
@@ -385,8 +394,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             # 港交所…第四季度")
             guessed = gone or (lent is None and p is not None and doc_year is not None and p.years[-1:] < (doc_year,))
         elif m.lastgroup == "emo":
-            p = _english_month(m, doc_date, _lent(_MONTHS[m.group("emo_mo").lower()], stated_month, last_year, doc_date,
-                                                  apart=in_sentence is None))
+            month = _MONTHS[(m.group("emo_mo") or m.group("emo_at")).lower()]
+            p = _english_month(m, doc_date, _lent(month, stated_month, last_year, doc_date, apart=in_sentence is None))
         elif m.lastgroup == "eom":
             p = _english_month(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else _lent(
                 _MONTHS[m.group("eom_mo").lower()], stated_month, last_year, doc_date, apart=in_sentence is None),
@@ -397,8 +406,13 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             # the text), when it is of the kind the phrase says ("the same quarter of 2025" in a nine months' release is not)
             p = _same_of(m, part if part is not None and not _SENTENCE_END.search(text, part.end, m.start())
                          else _of_kind(m, announced) or reported)
+        elif m.lastgroup == "qb":
+            p = PeriodMention(m.start(), m.end(), "before" if m.group("qb_q") or m.group("qb_m") else "prior",
+                              "M" if m.group("qb_m") else "Q")
         elif m.lastgroup == "rp":
-            p = announced and PeriodMention(m.start(), m.end(), "flow", announced.label, announced.years)
+            # past the opening this window does not read, the document's reporting period (binding._resolve_same)
+            p = PeriodMention(m.start(), m.end(), "flow", announced.label, announced.years) if announced else \
+                PeriodMention(m.start(), m.end(), "reported", "")
         elif m.lastgroup == "nexty":
             p = None if stated is None else PeriodMention(m.start(), m.end(), "flow", f"FY{stated + 1}", (stated + 1,))
         else:
@@ -420,7 +434,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 p = shift_year(p, -1)
         if p is None:
             continue
-        if announced is None and p.closed and p.kind == "flow" and m.start() < OPENING:
+        if announced is None and p.closed and p.kind == "flow" and m.start() < OPENING \
+                and not with_another_length(text, m.start(), m.end()):
             announced = p
         if p.kind == "date" and len(p.label) == 10 and not (
                 m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
@@ -466,7 +481,8 @@ _ANCHOR_WORDS = (
     "報告期", "报告期", "track record", "reporting period", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
-    "following year", "year later", "上个月", "上個月", "上月", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
+    "following year", "year later", "上个月", "上個月", "上月", "上季", "上一季", "上个季", "上個季", "本期", "month earlier",
+    "month before", "previous month", "prior month", "preceding month", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
     *(f"{mo}-" for mo in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")),
 )
 
@@ -830,7 +846,7 @@ def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMentio
 def _english_month(m: re.Match, doc_date: date | None, year: int | None, *, end: bool = False) -> PeriodMention | None:
     """"in March": the month of the year the text is about, else the latest March by the document's date; with end,
     "the end of September": that month's last day."""
-    month = _MONTHS[m.group("eom_mo" if end else "emo_mo").lower()]
+    month = _MONTHS[(m.group("eom_mo") if end else m.group("emo_mo") or m.group("emo_at")).lower()]
     if year is None:
         if doc_date is None:
             return PeriodMention(m.start(), m.end(), "open", "")
@@ -892,6 +908,17 @@ def _day_of_month(m: re.Match, doc_date: date | None, last_day: PeriodMention | 
 
 
 _SAME_KINDS = {"quarter": ("Q",), "half": ("H1", "H2")}
+
+
+# "截至2029年6月30日止三個月及六個月", "the three and six months ended June 30": a filing announcing two lengths of period
+_AND_LENGTH = re.compile(r"\s?(?:及|和|与|與|以及)\s?(?:三|六|九|十二|3|6|9|12)\s?(?:个|個)?月")
+_LENGTH_AND = re.compile(r"(?i:(?:three|six|nine|twelve|3|6|9|12)\s(?:and|&)\s)$")
+
+
+def with_another_length(text: str, start: int, end: int) -> bool:
+    """True when the period ended at text[start:end] is named with another length ending the same day: neither is the
+    one period a filing announces (what "2028年同期", "the Reporting Period" or an undated highlight stands for)."""
+    return _AND_LENGTH.match(text, end) is not None or _LENGTH_AND.search(text, max(0, start - 12), start) is not None
 
 
 def _of_kind(m: re.Match, p: PeriodMention | None) -> PeriodMention | None:
