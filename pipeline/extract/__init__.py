@@ -50,7 +50,7 @@ from pipeline.extract.numbers import (
     number_matches,
     read_quantities,
 )
-from pipeline.extract.periods import find_document_date, find_periods
+from pipeline.extract.periods import REFERS_BACK, find_document_date, find_periods
 from pipeline.extract.plausibility import check_document
 from pipeline.extract.sentences import mask_digit_runs, normalize_text, split_sentences
 from pipeline.extract.tables import find_tables, table_facts
@@ -236,7 +236,7 @@ def _find_periods(text: str, lowered: str, doc_date, windows, read: list[bool], 
 def _needs_history(periods, windows, read: list[bool]) -> bool:
     """True when a period refers back ("同期", "a year earlier", "上季度") past a window that was skipped."""
     first_skipped = next(windows[k][0] for k, r in enumerate(read) if not r)
-    return any(p.kind in ("same", "prior", "before") and p.start > first_skipped for p in periods)
+    return any(p.kind in REFERS_BACK and p.start > first_skipped for p in periods)
 
 
 def _restates_table(value: Decimal, stated: set[Decimal], stated_roundings, unit: str) -> bool:

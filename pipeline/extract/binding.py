@@ -16,6 +16,7 @@ from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import Quantity, apply_label, find_labels
 from pipeline.extract.periods import (
     PARTS,
+    REFERS_BACK,
     TRAILS_VERB,
     PeriodMention,
     comparative,
@@ -315,7 +316,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
     priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
     doc._said = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else None
-    periods = _resolve_same(periods, ctx, doc._said, doc.text, doc)
+    periods = _resolve_same(periods, ctx, doc)
     facts: list[Fact] = []
     heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
     if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
@@ -339,8 +340,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     return facts
 
 
-def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Binding | None, doc_text: str,
-                  doc: Document) -> list[PeriodMention]:
+def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document) -> list[PeriodMention]:
     """Turn "同期" / "the same period" into the last period named before it, "a year earlier" into the one before, and
     "上季度" / "a month earlier" into the quarter or month before the last quarter or month named.
 
@@ -351,8 +351,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
             break
     else:
         return periods  # most sentences name neither: nothing to resolve
-    said = said_before.period if said_before is not None else None
-    if said is not None and not _BARE_MONTH.fullmatch(doc_text, said.start, said.end):
+    said = doc._said.period if doc._said is not None else None
+    if said is not None and not _BARE_MONTH.fullmatch(doc.text, said.start, said.end):
         said = None
     out = []
     earlier = set()  # the starts of year-earlier periods resolved: "the six months" after "a year earlier" is not that
@@ -388,7 +388,7 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, said_before: Bind
     return out
 
 
-_REFERS = ("same", "prior", "before", "reported")  # the kinds of period that refer to one named elsewhere
+_REFERS = (*REFERS_BACK, "reported")  # the kinds of period that refer to one named elsewhere
 
 
 def _step_back(p: PeriodMention) -> PeriodMention:
@@ -1683,6 +1683,12 @@ def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -
     return _clause(bounds, q.start) == _clause(bounds, c.start)
 
 
+def written_as_month_end(text: str, p: PeriodMention) -> bool:
+    """True for a day written as a month's end ("3月末", "去年底", "6月底", "at the end of March", "end-June"): a rate
+    measured then (ARR, a daily volume) is the month's, in a sentence or a table."""
+    return _MONTH_END.search(text, p.start, p.end) is not None or _END_OF.match(text, p.start, p.end) is not None
+
+
 def fact_unit(rule: MetricRule, q: Quantity) -> str | None:
     """The unit of a fact of this metric: tokens or tokens a day for token counts, the currency of an amount, %, pp,
     x or count; None for a bare number of a metric of amounts (its currency is the document's)."""
@@ -2259,11 +2265,11 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return f"FY{p.years[0]}", source  # "2022年到2024年，营收从5740万元起步": where the span starts
     if p.kind == "date" and (rule.instant or rule.rate) and _TO_THE_MONTH.search(doc.text, p.start, p.end):
         return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
-    if p.kind == "date" and rule.rate and _MONTH_END.search(doc.text, p.start, p.end):
-        return p.label[:7], source  # "截至3月末，日均token超过5万亿", "去年底ARR": a rate at a month's end is the month's
-    if p.kind == "date" and (rule.rate or not rule.instant) and (m := _END_OF.match(doc.text, p.start, p.end)) \
-            and (rule.rate or not doc.text[m.end():p.end].isdigit()):
-        return p.label[:7], source  # "at the end of March", a rate "by the end of 2025": the month's, as 3月末 is
+    if p.kind == "date" and rule.rate and written_as_month_end(doc.text, p):
+        return p.label[:7], source  # "截至3月末，日均token超过5万亿", "去年底ARR", "at the end of March": the month's
+    if p.kind == "date" and not rule.instant and (m := _END_OF.match(doc.text, p.start, p.end)) \
+            and not doc.text[m.end():p.end].isdigit():
+        return p.label[:7], source  # "by the end of March", as 3月末 is; not "by the end of 2025"
     if p.kind == "date" and not rule.instant:
         return (p.flow, source) if p.flow else (p.label, "fallback")
     return p.label, source

@@ -41,6 +41,7 @@ _SUFFIX_UNIT = {
     "倍": "x", "x": "x", "X": "x", "times": "x",
     "名": "count", "人": "count", "位": "count", "家": "count",
 }
+_FOLDED_UNIT = {word.lower(): unit for word, unit in _SUFFIX_UNIT.items()}
 _KIND = {"%": "percent", "pp": "pp", "x": "multiple", "count": "count"}
 CURRENCIES = frozenset(_PREFIX_CURRENCY.values()) - _KIND.keys()  # the ISO codes an amount may carry
 
@@ -337,11 +338,16 @@ def _reading(neg, pre, num, frac, scale, suf) -> tuple | None:
     return value, kind, unit, bool(scale), False, base
 
 
+def unit_word(word: str) -> str | None:
+    """The unit a word written after a number names, in the case written or any other ("Renminbi", "U.S. Dollars")."""
+    return _SUFFIX_UNIT.get(word) or _FOLDED_UNIT.get(word.lower())
+
+
 def _unit_kind(pre: str | None, suf: str | None) -> tuple[str, str | None]:
     """Kind and unit of a number from the currency sign before it and the unit word after it."""
     unit = _PREFIX_CURRENCY.get(pre) if pre else None
     if suf:
-        written = _SUFFIX_UNIT.get(suf, _SUFFIX_UNIT.get(suf.lower()))
+        written = unit_word(suf)
         # a currency sign and a currency word agree ("港币100元"); any other unit word decides the kind;
         # a classifier (个) names no unit
         if written is not None and (unit is None or written in _KIND):

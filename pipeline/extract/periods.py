@@ -394,11 +394,11 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             # 港交所…第四季度")
             guessed = gone or (lent is None and p is not None and doc_year is not None and p.years[-1:] < (doc_year,))
         elif m.lastgroup == "emo":
-            month = _MONTHS[(m.group("emo_mo") or m.group("emo_at")).lower()]
-            p = _english_month(m, doc_date, _lent(month, stated_month, last_year, doc_date, apart=in_sentence is None))
+            p = _english_month(m, doc_date, _lent(_month_word(m), stated_month, last_year, doc_date,
+                                                  apart=in_sentence is None))
         elif m.lastgroup == "eom":
             p = _english_month(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else _lent(
-                _MONTHS[m.group("eom_mo").lower()], stated_month, last_year, doc_date, apart=in_sentence is None),
+                _month_word(m), stated_month, last_year, doc_date, apart=in_sentence is None),
                 end=True)
         elif m.lastgroup == "smy":
             # "第四季度收入…，較2027年同期的…": the quarter or half its sentence names before it, else the one reported on
@@ -464,8 +464,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             frame, reported = p.years[-1], p
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
-        if p.kind == "flow" and (period_kind(p.label) in PARTS or period_kind(p.label).startswith("Q")):
-            part = p  # a run of quarters ("前九個月") too: "2027年同期" after it is the same months
+        if p.kind == "flow" and period_kind(p.label).startswith(("Q", "H")):
+            part = p  # a quarter, a half or a run of quarters ("前九個月"): "2027年同期" after it is the same months
         found.append(p)
     return found
 
@@ -843,10 +843,15 @@ def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMentio
     return PeriodMention(s, e, "flow", label, (year,)) if label else None
 
 
+def _month_word(m: re.Match) -> int:
+    """The month an English month match names: "the end of September", "in March", "December at about 141 trillion"."""
+    return _MONTHS[(m.group("eom_mo") if m.lastgroup == "eom" else m.group("emo_mo") or m.group("emo_at")).lower()]
+
+
 def _english_month(m: re.Match, doc_date: date | None, year: int | None, *, end: bool = False) -> PeriodMention | None:
     """"in March": the month of the year the text is about, else the latest March by the document's date; with end,
     "the end of September": that month's last day."""
-    month = _MONTHS[(m.group("eom_mo") if end else m.group("emo_mo") or m.group("emo_at")).lower()]
+    month = _month_word(m)
     if year is None:
         if doc_date is None:
             return PeriodMention(m.start(), m.end(), "open", "")
@@ -991,6 +996,8 @@ def _later_quarter(text: str, p: PeriodMention, doc_date: date) -> bool:
     return text.find(year, 0, OPENING) >= 0 or text.find(year, max(0, p.start - LAST_YEAR_REACH), p.start) >= 0
 
 
+# the kinds of period that stand for one named before them: "同期", "a year earlier", "上季度" (see binding._resolve_same)
+REFERS_BACK = ("same", "prior", "before")
 PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year (period_kind)
 OPENING = 1000  # characters: a headline, dateline and lede name the year a story reports on
 LAST_YEAR_REACH = 3000  # characters before a quarter where the text may name last year instead

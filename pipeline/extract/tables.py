@@ -38,18 +38,18 @@ from datetime import date
 from itertools import takewhile
 from unicodedata import east_asian_width
 
-from pipeline.extract.binding import fact_unit
+from pipeline.extract.binding import fact_unit, written_as_month_end
 from pipeline.extract.cues import CueBook
 from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import (
     _NUMBER,
     _PREFIX_CURRENCY,
-    _SUFFIX_UNIT,
     SCALES,
     Quantity,
     _reading,
     apply_label,
     find_labels,
+    unit_word,
 )
 from pipeline.extract.periods import _LEN, _MONTHS, PeriodMention, find_periods, months_label, shift_year
 from pipeline.models import Fact
@@ -641,18 +641,20 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
             held = row[0] if len(row) == 1 else None
-            if held is not None and (own := _row_metric(r, [held], around)[0]) is not None:
-                parent = (own, _column(r.text, held.start))  # "Revenues:" over "  Consumer subscriptions   172,560"
-            if held is not None and (sub := _named(r, held.start, held.end)) is not None:
-                # "OpenRouter年度經常性收入" over "6月底   約5.0億美元": a caption, the rows under it that company's
-                owner, topic, company_rows = sub, own or topic, False
+            if held is not None:
+                own = _row_metric(r, [held], around)[0]
+                if own is not None:
+                    parent = (own, _column(r.text, held.start))  # "Revenues:" over "  Consumer subscriptions   172,560"
+                if (sub := _named(r, held.start, held.end)) is not None:
+                    # "OpenRouter年度經常性收入" over "6月底   約5.0億美元": a caption, the rows under it that company's
+                    owner, topic, company_rows = sub, own or topic, False
             continue
         cells.extend(row[i] for i in numbers)
         labels = [c for i, c in enumerate(row) if i not in numbers and not _blank(c)]
         if held is not None and labels and labels[0] is row[0] and r.text[row[0].start].islower():
             labels = [Cell(held.start, row[0].end), *labels[1:]]  # "Research and development" over "  expenses   (1,104,300)"
         held = None
-        if _COST_OF.match(r.text, row[0].start, row[0].end):
+        if _NOT_ITS_METRIC.match(r.text, row[0].start, row[0].end):
             continue  # "Cost of revenue": what the revenue cost, no revenue
         named = label_company or _named(r, row[0].start, row[-1].end)
         if named is not None and named.company is None:
@@ -721,10 +723,10 @@ def _at_month_end(r: _Reading, col: Cell, period: PeriodMention) -> PeriodMentio
     return replace(period, kind="date", label=end.isoformat(), flow=None)
 
 
-# A row of what a metric cost: "Cost of revenue", "Costs of sales" name revenue but hold none; nor does a row of
-# what selling cost ("Sales and marketing", "Selling expenses"), nor one of other items ("其他收入及虧損淨額", "Other
-# losses, net": a line of the statement, not the loss for the period).
-_COST_OF = re.compile(r"(?i:costs?\sof\s|sales\sand\smarketing\b|selling\s(?:and|expenses?)\b|other\s)|其他|其它")
+# A row naming a metric it does not hold: what the metric cost ("Cost of revenue", "Costs of sales"), what selling
+# cost ("Sales and marketing", "Selling expenses"), other items ("其他收入及虧損淨額", "Other losses, net": a line of the
+# statement, not the loss for the period).
+_NOT_ITS_METRIC = re.compile(r"(?i:costs?\sof\s|sales\sand\smarketing\b|selling\s(?:and|expenses?)\b|other\s)|其他|其它")
 
 
 def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMention | None]:
@@ -1299,19 +1301,11 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
 
 def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple[int, str | None] | None:
     """(power of ten, currency) of a unit written as a currency, a magnitude and a currency word."""
-    unit = (_PREFIX_CURRENCY.get(currency) or _SUFFIX_UNIT.get(currency) or _SUFFIX_UNIT.get(_spelled(currency))
-            ) if currency else None
+    unit = (_PREFIX_CURRENCY.get(currency) or unit_word(currency)) if currency else None
     if unit is None and word:
-        unit = _SUFFIX_UNIT.get(word)
+        unit = unit_word(word)
     power = 3 if scale == "'000" else SCALES.get(scale.lower().rstrip("s"), SCALES.get(scale, 0)) if scale else 0
     return (power, unit) if unit or power else None
-
-
-def _spelled(currency: str) -> str:
-    """A currency spelled out in a caption as the number reader writes it: "Renminbi" → "renminbi", "U.S. Dollars" →
-    "U.S. dollars"."""
-    words = currency.split()
-    return " ".join([*words[:-1], words[-1].lower()]) if len(words) > 1 else currency.lower()
 
 
 def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, caption) -> Quantity:
@@ -1351,10 +1345,6 @@ def _scaled(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, capt
     return apply_label(replace(q, kind="plain"), found[0], q.unit)
 
 
-# A day written as a month's end: "6月底", "2029年3月末", "end of June", "end-March".
-_RATE_MONTH_END = re.compile(r"(?i:(?:the\s)?end\sof\s|end-)|[^\n]{0,12}[月年]\s?(?:底|末)")
-
-
 def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, qualifier: str,
           row: tuple[Cell, ...], above: tuple[str, ...]) -> Fact | None:
     names, segment, scope = found
@@ -1371,7 +1361,7 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
             if not period.flow:
                 continue
             label = period.flow
-        elif period.kind == "date" and rule.rate and _RATE_MONTH_END.match(r.text, period.start, period.end):
+        elif period.kind == "date" and rule.rate and written_as_month_end(r.text, period):
             label = label[:7]  # "6月底   約5.0億美元": a rate at a month's end is the month's, as a sentence reads it
         metric = r.book.scopes.get(scope, {}).get(rule.id, rule.id) if scope else rule.id
         if metric == rule.id and rule.segment != "none":
