@@ -72,12 +72,16 @@ _BRANCHES = [
     rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\s(?P<en9_n>three|six|3|6)\smonths|first\sthree\squarters)"
     r"\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
-    rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)\s(?:ended|ending|to|through)\s)"
+    # "the quarter ended June 30": the three months ended then
+    rf"(?P<eme>(?i:(?:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)|(?P<eme_q>quarter))"
+    r"\s(?:ended|ending|to|through)\s)"
     rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>(?i:{_MO}))\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
     # "the year ended Dec. 31" without its year: the last such year before the document (a wire's results story)
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}})(?![0-9])"
     rf"(?:,?\s(?P<eye_y>{_Y}))?)",
     rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
+    # "the April-June quarter", "the January-June period": the Japanese press names a quarter or half by its months
+    rf"(?P<emq>(?P<emq_a>{_MO})\s?[-–—]\s?(?P<emq_b>{_MO})(?:\s(?P<emq_y>{_Y}))?\s(?i:quarter|period|half)\b)",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<ehy2>(?<![A-Za-z0-9])(?P<ehy2_n>[12])H\s?(?P<ehy2_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<eqy>(?<![A-Za-z0-9])Q(?P<eqy_n>[1-4])\s?(?:FY)?(?P<eqy_y>{_YY})(?![0-9A-Za-z]))",
@@ -667,9 +671,14 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         y, month = int(g("eme_y")) if g("eme_y") else context_year, _MONTHS[g("eme_mo").lower()]
         if y is None:
             return PeriodMention(s, e, "open", "")
-        n = _LEN[g("eme_n").lower()]
+        n = _LEN[g("eme_n").lower()] if g("eme_n") else 3
         label = months_label(y, month - n + 1, month) if month - n + 1 >= 1 else None
         return PeriodMention(s, e, "flow", label, (y,), closed=g("eme_y") is not None) if label else None
+    if kind == "emq":
+        y = int(g("emq_y")) if g("emq_y") else context_year
+        first, last = _MONTHS[g("emq_a").lower()], _MONTHS[g("emq_b").lower()]
+        label = months_label(y, first, last) if y is not None and first < last else None
+        return PeriodMention(s, e, "flow", label, (y,)) if label else None
     if kind == "eye":
         y = int(g("eye_y"))
         return PeriodMention(s, e, "flow", f"FY{y}", (y,), closed=True)
