@@ -1711,6 +1711,13 @@ def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -
     return _clause(bounds, q.start) == _clause(bounds, c.start)
 
 
+def _last_trading_day(label: str) -> str:
+    """The day a market value written at a month's end was last set: the month's last weekday (June 30 2029 is a
+    Saturday: the 29th's close)."""
+    day = date.fromisoformat(label)
+    return (day - timedelta(days=max(0, day.weekday() - 4))).isoformat()
+
+
 def written_as_month_end(text: str, p: PeriodMention) -> bool:
     """True for a day written as a month's end ("3月末", "去年底", "6月底", "at the end of March", "end-June"): a rate
     measured then (ARR, a daily volume) is the month's, in a sentence or a table."""
@@ -2298,6 +2305,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
     if p.kind == "date" and rule.rate and written_as_month_end(doc.text, p):
         return p.label[:7], source  # "截至3月末，日均token超过5万亿", "去年底ARR", "at the end of March": the month's
+    if p.kind == "date" and rule.on_trading_day and len(p.label) == 10 and written_as_month_end(doc.text, p):
+        return _last_trading_day(p.label), source  # "6月末的市值": the close of the month's last weekday
     if p.kind == "date" and not rule.instant and (m := _END_OF.match(doc.text, p.start, p.end)) \
             and not doc.text[m.end():p.end].isdigit():
         return p.label[:7], source  # "by the end of March", as 3月末 is; not "by the end of 2025"

@@ -42,6 +42,11 @@ _FIRST = f"(?=[{_FIRST_CHARS}])"
 _DAY_EVENTS = ("日收盘", "日收盤", "日收市", "日收报", "日收報", "日收在", "日收于", "日收於", "日晚", "日早", "日午", "日盘", "日盤",
                "日公布", "日公佈", "日发布", "日發布", "日宣布", "日披露", "日上市", "日挂牌", "日掛牌", "日开盘", "日開盤")
 
+# What a day a company released something on is written with ("8月27日晚", "13日公布"): what "业绩发布次日" follows
+_RELEASE_DAY = ("日晚", "日公布", "日公佈", "日发布", "日發布", "日宣布", "日披露")
+# "业绩发布次日", "财报公布后的次日": the day after is the release's, not the last day named ("截至6月30日")
+_AFTER_RESULTS = re.compile(r"(?:业绩|業績|财报|財報)(?:发布|發布|公布|公佈|披露)(?:后|後)?的?$")
+
 _BRANCHES = [
     # 截至2025年6月30日(止六个月), 截至今年9月30日: a date, or the months that end on it
     rf"(?P<asof>(?:截至|截止|截至於|截止於|截至于|截止于|截止到|截至到)\s?(?:(?P<a_y>{_Y})\s?年|(?P<a_r>今年|本年|去年|上年))\s?"
@@ -333,6 +338,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     # (year, offset, a date or month?, a bare word such as 去年 or "last year"?, its kind) of the last explicit year
     last_year: tuple[int, int, bool, bool, str] | None = None
     last_day: PeriodMention | None = None  # the last day named, for "a day later"
+    released: PeriodMention | None = None  # the last day named as a release's, for "业绩发布次日"
     named: tuple[int, int] | None = None  # (year, offset) of the last year named in any way, for "那一年"
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
     reported: PeriodMention | None = None  # and that period
@@ -377,7 +383,9 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "lm":
             p = _last_month(m, doc_date)
         elif m.lastgroup == "next":
-            p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, last_day)
+            after = released if released is not None and _AFTER_RESULTS.search(text, max(0, m.start() - 8), m.start()) \
+                else last_day
+            p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, after)
         elif m.lastgroup in ("emd", "emd2"):
             k = m.lastgroup
             month = _MONTHS[m.group(k + "_mo").lower()]
@@ -444,6 +452,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         if p.kind == "date" and len(p.label) == 10 and not (
                 m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
+            if text.startswith(_RELEASE_DAY, p.end - 1):
+                released = p
         if p.years and p.kind in ("flow", "date", "span", "vague") and not guessed \
                 and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not _compared(text, p.start) \
                 and not _from_level(text, p.start) and not comparative(text, p) \

@@ -23,3 +23,28 @@ def test_a_list_whose_companies_are_named_in_a_bracket_after_it(watchlist):
     got = facts(text, watchlist, published=date(2029, 9, 2))
     assert ("zhipu", "adjusted_net_loss", "2029H1", Decimal("3780000000"), "CNY", "eq") in got
     assert ("moonshot", "adjusted_net_loss", "2029H1", Decimal("282000000"), "USD", "eq") in got
+
+
+def test_a_market_value_at_a_month_end_on_a_weekend_is_the_last_weekdays_close(watchlist):
+    # "3月末的市值": March 31 2029 is a Saturday, so the value is the close of Friday the 30th
+    text = "一季度MiniMax股价持续走高，3月末市值为4,960亿港元。"
+    got = facts(text, watchlist, published=date(2029, 4, 8))
+    assert ("minimax", "market_cap", "2029-03-30", Decimal("496000000000"), "HKD", "eq") in got
+    # December 31 2028 is a Sunday: Friday the 29th
+    text = "MiniMax去年12月末的市值为4,120亿港元。"
+    got = facts(text, watchlist, published=date(2029, 4, 8))
+    assert ("minimax", "market_cap", "2028-12-29", Decimal("412000000000"), "HKD", "eq") in got
+    text = "Moonshot AI's market value at the end of September was HK$702 billion."
+    got = facts(text, watchlist, published=date(2029, 10, 8))
+    assert ("moonshot", "market_cap", "2029-09-28", Decimal("702000000000"), "HKD", "eq") in got
+
+
+def test_the_day_after_the_results_is_the_day_after_their_release(watchlist):
+    # "业绩发布次日": the day after the evening the results came out, not after the last day named (the period's end)
+    text = ("11月18日晚，月之暗面发布三季度业绩，截至9月30日止三个月收入7.35亿美元。\n\n"
+            "业绩发布次日，月之暗面股价收涨5.1%，市值约7,480亿港元。")
+    got = facts(text, watchlist, published=date(2029, 11, 20))
+    assert ("moonshot", "market_cap", "2029-11-19", Decimal("748000000000"), "HKD", "approx") in got
+    text = "MiniMax于8月12日公布中期业绩，截至6月30日收入3.21亿美元。财报公布后的次日，其市值约5,180亿港元。"
+    got = facts(text, watchlist, published=date(2029, 8, 14))
+    assert ("minimax", "market_cap", "2029-08-13", Decimal("518000000000"), "HKD", "approx") in got
