@@ -1346,9 +1346,11 @@ def _zip_companies(doc: Document, sentence: Sentence, runs: list[list[Binding]])
         if len(run) < 2 or not all(_LIST.fullmatch(text, a.q.end, b.q.start) for a, b in pairwise(run)):
             continue  # "由A增至B" is one company's change, not a list
         hi = bisect_left(doc._m_starts, run[0].q.start)
-        named = [m for m in doc.companies[lo:hi] if m.end <= run[0].q.start]
-        if not named and len(run) in (2, 3) and _BOTH.search(text, sentence.start, run[0].q.start):
-            named = _group_before(doc, lo, sentence.start, len(run))  # "两家公司的经调整净亏损分别为A和B"
+        named = _named_after(doc, sentence, run) or [m for m in doc.companies[lo:hi] if m.end <= run[0].q.start]
+        if not named and (len(run) in (2, 3) and _BOTH.search(text, sentence.start, run[0].q.start)
+                          or _SAME_ORDER.match(text, run[-1].q.end)):
+            # "两家公司的经调整净亏损分别为A和B"; "margins of A, B and C, in the same order": the companies listed last
+            named = _group_before(doc, lo, sentence.start, len(run))
         elif len(named) > len(run) and not _AND.fullmatch(text, named[-len(run) - 1].end, named[-len(run)].start):
             named = named[-len(run):]  # "智谱约112万亿，MiniMax与Kimi分别约36万亿、31万亿": the list right before
         if len(named) != len(run) or len({m.company for m in named}) != len(named) \
@@ -1357,6 +1359,26 @@ def _zip_companies(doc: Document, sentence: Sentence, runs: list[list[Binding]])
             continue
         for b, m in zip(run, named, strict=True):
             b.company = m.company or ""
+
+
+_SAME_ORDER = re.compile(r"[,，]?\s?(?i:in\s(?:the\ssame|that)\sorder)\b")
+# what opens a list of companies right after the numbers they take: "（依次为", "(respectively", " at", " for"
+_NAMED_AFTER_OPEN = re.compile(r"\s{0,2}(?:[（(]\s?(?:依次为|依次為|依次是|分别为|分別為|分别是|分別是|(?i:respectively)[,:]?)?\s?"
+                               r"|\s(?i:at|for)\s)")
+_NAMED_AFTER_CLOSE = re.compile(r"\s{0,2}(?:[）)]|[,，]?\s?(?i:respectively)\b)")
+
+
+def _named_after(doc: Document, sentence: Sentence, run: list[Binding]) -> list[CompanyMention]:
+    """"分别为A、B和C（依次为智谱、月之暗面、MiniMax）", "rose 64, 87 and 54 per cent at Zhipu, Moonshot AI and MiniMax
+    respectively": the companies listed right after the numbers, as many, closed by the bracket or "respectively"."""
+    text, end = doc.text, run[-1].q.end
+    i = bisect_left(doc._m_starts, end)
+    named = doc.companies[i:i + len(run)]
+    if len(named) != len(run) or named[-1].end > sentence.end or not _NAMED_AFTER_OPEN.fullmatch(text, end, named[0].start) \
+            or not all(_AND.fullmatch(text, a.end, b.start) for a, b in pairwise(named)) \
+            or not _NAMED_AFTER_CLOSE.match(text, named[-1].end):
+        return []
+    return named
 
 
 def _group_before(doc: Document, k: int, start: int, n: int) -> list[CompanyMention]:
@@ -1467,8 +1489,14 @@ def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> Perio
 # --- facts ---------------------------------------------------------------------------------------
 
 
+# "has risen about $30 million a month": an amount per day, week or month is a pace, no level of any metric we read
+_PACE = re.compile(r"\s(?i:a|per|each|every)\s(?i:day|week|month)\b(?![\s-](?i:earlier|before|ago|later|after)\b)")
+
+
 def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, periods, ctx: _Context) -> Fact | None:
     q = b.q
+    if q.kind == "currency" and _PACE.match(doc.text, q.end):
+        return None
     forecasts = doc._roles.get("forecast")
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
                          and not _aside(doc, doc.clause_bounds(sentence), c, q.start)
@@ -1683,6 +1711,13 @@ def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -
     return _clause(bounds, q.start) == _clause(bounds, c.start)
 
 
+def _last_trading_day(label: str) -> str:
+    """The day a market value written at a month's end was last set: the month's last weekday (June 30 2029 is a
+    Saturday: the 29th's close)."""
+    day = date.fromisoformat(label)
+    return (day - timedelta(days=max(0, day.weekday() - 4))).isoformat()
+
+
 def written_as_month_end(text: str, p: PeriodMention) -> bool:
     """True for a day written as a month's end ("3月末", "去年底", "6月底", "at the end of March", "end-June"): a rate
     measured then (ARR, a daily volume) is the month's, in a sentence or a table."""
@@ -1835,11 +1870,14 @@ def _together(doc: Document, k: int, q: Quantity) -> bool:
 def _scoped_metric(doc: Document, sentence: Sentence, b: Binding) -> str | None:
     """The metric a scope word earlier in the sentence turns the number into ("前五大客户收入"); None when the scope
     drops it ("来自海外的收入占比约七成": a split by market), which only a scope in the number's clause does, before
-    the number or after it ("with around 30% of total sales coming from outside China")."""
+    the number or after it ("with around 30% of total sales coming from outside China"); a scope right after the
+    number in its clause maps it too ("lost $282mn on an adjusted basis")."""
     for c in doc._roles.get("scope", ()):
         mapped = doc.book.scopes.get(c.names[0], {}).get(b.rule.id)
         if mapped == "none" and _same_clause_after(doc, sentence, b.q, c):
             return None
+        if mapped and _same_clause_after(doc, sentence, b.q, c) and not _figure_between(doc, b.q.end, c.start):
+            return mapped  # "lost $282mn on an adjusted basis": the scope right after the number, none between
         if c.end <= b.q.start and c.start < b.cue.start + 1000:
             if mapped == "none":
                 if _in_clause(doc, sentence, b.q, [c]):
@@ -2267,6 +2305,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
     if p.kind == "date" and rule.rate and written_as_month_end(doc.text, p):
         return p.label[:7], source  # "截至3月末，日均token超过5万亿", "去年底ARR", "at the end of March": the month's
+    if p.kind == "date" and rule.on_trading_day and len(p.label) == 10 and written_as_month_end(doc.text, p):
+        return _last_trading_day(p.label), source  # "6月末的市值": the close of the month's last weekday
     if p.kind == "date" and not rule.instant and (m := _END_OF.match(doc.text, p.start, p.end)) \
             and not doc.text[m.end():p.end].isdigit():
         return p.label[:7], source  # "by the end of March", as 3月末 is; not "by the end of 2025"

@@ -42,6 +42,11 @@ _FIRST = f"(?=[{_FIRST_CHARS}])"
 _DAY_EVENTS = ("日收盘", "日收盤", "日收市", "日收报", "日收報", "日收在", "日收于", "日收於", "日晚", "日早", "日午", "日盘", "日盤",
                "日公布", "日公佈", "日发布", "日發布", "日宣布", "日披露", "日上市", "日挂牌", "日掛牌", "日开盘", "日開盤")
 
+# What a day a company released something on is written with ("8月27日晚", "13日公布"): what "业绩发布次日" follows
+_RELEASE_DAY = ("日晚", "日公布", "日公佈", "日发布", "日發布", "日宣布", "日披露")
+# "业绩发布次日", "财报公布后的次日": the day after is the release's, not the last day named ("截至6月30日")
+_AFTER_RESULTS = re.compile(r"(?:业绩|業績|财报|財報)(?:发布|發布|公布|公佈|披露)(?:后|後)?的?$")
+
 _BRANCHES = [
     # 截至2025年6月30日(止六个月), 截至今年9月30日: a date, or the months that end on it
     rf"(?P<asof>(?:截至|截止|截至於|截止於|截至于|截止于|截止到|截至到)\s?(?:(?P<a_y>{_Y})\s?年|(?P<a_r>今年|本年|去年|上年))\s?"
@@ -72,12 +77,16 @@ _BRANCHES = [
     rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\s(?P<en9_n>three|six|3|6)\smonths|first\sthree\squarters)"
     r"\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
-    rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)\s(?:ended|ending|to|through)\s)"
+    # "the quarter ended June 30": the three months ended then
+    rf"(?P<eme>(?i:(?:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)|(?P<eme_q>quarter))"
+    r"\s(?:ended|ending|to|through)\s)"
     rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>(?i:{_MO}))\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
     # "the year ended Dec. 31" without its year: the last such year before the document (a wire's results story)
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}})(?![0-9])"
     rf"(?:,?\s(?P<eye_y>{_Y}))?)",
     rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
+    # "the April-June quarter", "the January-June period": the Japanese press names a quarter or half by its months
+    rf"(?P<emq>(?P<emq_a>{_MO})\s?[-–—]\s?(?P<emq_b>{_MO})(?:\s(?P<emq_y>{_Y}))?\s(?i:quarter|period|half)\b)",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<ehy2>(?<![A-Za-z0-9])(?P<ehy2_n>[12])H\s?(?P<ehy2_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<eqy>(?<![A-Za-z0-9])Q(?P<eqy_n>[1-4])\s?(?:FY)?(?P<eqy_y>{_YY})(?![0-9A-Za-z]))",
@@ -329,6 +338,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     # (year, offset, a date or month?, a bare word such as 去年 or "last year"?, its kind) of the last explicit year
     last_year: tuple[int, int, bool, bool, str] | None = None
     last_day: PeriodMention | None = None  # the last day named, for "a day later"
+    released: PeriodMention | None = None  # the last day named as a release's, for "业绩发布次日"
     named: tuple[int, int] | None = None  # (year, offset) of the last year named in any way, for "那一年"
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
     reported: PeriodMention | None = None  # and that period
@@ -373,7 +383,9 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "lm":
             p = _last_month(m, doc_date)
         elif m.lastgroup == "next":
-            p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, last_day)
+            after = released if released is not None and _AFTER_RESULTS.search(text, max(0, m.start() - 8), m.start()) \
+                else last_day
+            p = None if _RESTATES.search(text, max(0, m.start() - 16), m.start()) else _next_day(m, after)
         elif m.lastgroup in ("emd", "emd2"):
             k = m.lastgroup
             month = _MONTHS[m.group(k + "_mo").lower()]
@@ -440,6 +452,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         if p.kind == "date" and len(p.label) == 10 and not (
                 m.lastgroup == "day" and " ".join(m.group("day").lower().split()) in _DAY_BEFORE):
             last_day = p  # "前一日" twice is the same day before the day named, not a day further back each time
+            if text.startswith(_RELEASE_DAY, p.end - 1):
+                released = p
         if p.years and p.kind in ("flow", "date", "span", "vague") and not guessed \
                 and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not _compared(text, p.start) \
                 and not _from_level(text, p.start) and not comparative(text, p) \
@@ -667,9 +681,14 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         y, month = int(g("eme_y")) if g("eme_y") else context_year, _MONTHS[g("eme_mo").lower()]
         if y is None:
             return PeriodMention(s, e, "open", "")
-        n = _LEN[g("eme_n").lower()]
+        n = _LEN[g("eme_n").lower()] if g("eme_n") else 3
         label = months_label(y, month - n + 1, month) if month - n + 1 >= 1 else None
         return PeriodMention(s, e, "flow", label, (y,), closed=g("eme_y") is not None) if label else None
+    if kind == "emq":
+        y = int(g("emq_y")) if g("emq_y") else context_year
+        first, last = _MONTHS[g("emq_a").lower()], _MONTHS[g("emq_b").lower()]
+        label = months_label(y, first, last) if y is not None and first < last else None
+        return PeriodMention(s, e, "flow", label, (y,)) if label else None
     if kind == "eye":
         y = int(g("eye_y"))
         return PeriodMention(s, e, "flow", f"FY{y}", (y,), closed=True)
