@@ -39,6 +39,8 @@ _HUG = re.compile(
     r"\s{0,2}(?::\s(?:[A-Za-z'’&-]{1,20}\s){0,2}?|[（(]\s?)?(?:(?:[A-Za-z&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
     r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
+# "the $36.7 million it lost a year before", "the 42% they reported a year earlier": a figure, what was done, when
+_DID = re.compile(r"\s(?i:it|they|the\scompany|the\sgroup)\s[a-z]{2,12}\s")
 # "4Q27's US$89.6m", "2026's Rmb1.68bn": a period owning the figure right after it
 _OWNS_FIGURE = re.compile(r"['’]s\s(?:[A-Za-z]{0,3}\$|[$¥€£]|(?i:rmb|hk\$|us\$))?[0-9]")
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
@@ -833,20 +835,42 @@ def _caption_binding(doc: Document, sentence: Sentence, q: Quantity, cues: list[
     line = doc.text.find("\n", q.end, sentence.end)
     if line < 0 or FIGURE_LINE.fullmatch(doc.text, sentence.start, line) is None:
         colon = _CAPTION_COLON.match(doc.text, q.end)
-        if colon is None or _ITEM_MARK.fullmatch(doc.text, sentence.start, q.start) is None:
+        if colon is None or not _leads_item(doc, sentence.start, q.start):
             return None
         line = colon.end()
     i = bisect_left(doc._m_starts, line)
     named = doc.companies[i] if i < len(doc.companies) and doc.companies[i].start < sentence.end else None
-    for c in cues[bisect_left(cues, line, key=_start):]:
+    caption = cues[bisect_left(cues, line, key=_start):]
+    for k, c in enumerate(caption):
         if c.role == "measure":
             return None  # "这是MiniMax本轮融资的金额": a measure we do not extract
         for name in c.names:
             rule = doc.book.metrics[name]
             if not rule.base and _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                 company = None if named is None else named.company or ""
+                c, rule = _narrowed(doc, q, c, rule, caption[k + 1:], lowered)
                 return Binding(q, rule, rule.id, "caption", c, penalty=0.05, company=company)
     return None
+
+
+def _leads_item(doc: Document, start: int, pos: int) -> bool:
+    """True when a figure at pos opens the list item starting at start: after its mark alone, or a qualifier too
+    ("- About 71 trillion: tokens …", "• 约3.1亿美元：…")."""
+    mark = _ITEM_MARK.match(doc.text, start, pos)
+    lead = doc.text[mark.end():pos]
+    return not lead or (len(lead) <= QUALIFIER_REACH and doc.book.qualifier(lead, "") != "eq")
+
+
+def _narrowed(doc: Document, q: Quantity, c: Cue, rule: MetricRule, later: list[Cue], lowered: str):
+    """(cue, rule) of a caption's figure: its first metric, or a later one that a scope turns that metric into ("About
+    71 trillion: tokens MiniMax processed per day": the tokens of a day, as "24小时内" makes tokens a daily volume);
+    the caption names the narrower metric in words of its own instead of a scope word."""
+    narrower = {m for scope in doc.book.scopes.values() if (m := scope.get(rule.id)) and m != "none"}
+    for d in later if narrower else ():
+        for name in d.names:
+            if name in narrower and _compatible(doc.book.metrics[name], q, lowered, doc.text[d.start:d.end]):
+                return d, doc.book.metrics[name]
+    return c, rule
 
 
 def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: str) -> Binding | None:
@@ -1084,11 +1108,13 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
     for q in quantities:
         nxt = _first_from(usable, q.end)
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
-                                                           or _OF.fullmatch(text, q.end, nxt.start)) \
+                                                           or _OF.fullmatch(text, q.end, nxt.start)
+                                                           or nxt.start in priors and _DID.fullmatch(text, q.end, nxt.start)) \
                 and not comparative(text, nxt) and not _next_phrase(text, q, nxt) \
                 and not _bracket_own(text, q, nxt, quantities) and not _OWNS_FIGURE.match(text, nxt.end):
             # "$3.46 million in 2023", "45% of 2024 revenue"; not "7.5% over 4Q27's US$89.6m", the level's own period
             hugs[q.start] = nxt
+    hugs.update(_caption_periods(doc, sentence, bindings, usable))
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
     bases = {id(p) for p in usable if _after_comparison(text, p.start, comparisons) and not _restated(text, p)} \
@@ -1150,6 +1176,21 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
     _complements(text, bindings)
     _counted_back(bindings, priors)
     _mark_bases(text, bindings, hugs)
+
+
+def _caption_periods(doc: Document, sentence: Sentence, bindings: list[Binding], usable: list[PeriodMention]) -> dict:
+    """{start: period} of the figures that open a list item ("- $24.6 million: adjusted net loss for the quarter,
+    narrower than the $36.7 million it lost a year before"): the first period its caption names in the caption's
+    clause is the figure's, not the one of a number after it."""
+    found = {}
+    for b in bindings:
+        if b.side == "caption":
+            bounds = doc.clause_bounds(sentence)
+            clause = _clause(bounds, b.cue.start)
+            p = next((p for p in usable if p.start >= b.q.end and _clause(bounds, p.start) == clause), None)
+            if p is not None:
+                found[b.q.start] = p
+    return found
 
 
 def _counted_back(bindings: list[Binding], priors: set[int]) -> None:
@@ -1874,7 +1915,11 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         return after[0].names[0]  # "剩下37%来自…开放平台": the segment a share comes from, not the one named before
     if b.side in ("late", "caption"):  # a segment between the number and the metric named after it
         between = [c for c in named if q.end <= c.start and c.end <= b.cue.start]
-        return between[-1].names[0] if between else None
+        if between or b.side == "late":
+            return between[-1].names[0] if between else None
+        # "47.1%: share of revenue from the open platform": a caption may name the segment after its metric
+        later = [c for c in named if c.start >= b.cue.end and _clause(bounds, c.start) == _clause(bounds, b.cue.start)]
+        return later[0].names[0] if later else None
     before = [c for c in named if c.end <= q.start]
     if before and _new_subject(doc, before[-1].end, q.start):
         return None  # "本地化部署的毛利率高于云端业务；MiniMax上半年毛利率为35.6%": the company's whole figure

@@ -72,7 +72,7 @@ _BRANCHES = [
     rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\s(?P<en9_n>three|six|3|6)\smonths|first\sthree\squarters)"
     r"\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
-    rf"(?P<eme>(?i:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)\s(?:ended|ending|to|through)\s)"
+    rf"(?P<eme>(?i:(?:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)|quarter)\s(?:ended|ending|to|through)\s)"
     rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>(?i:{_MO}))\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
     # "the year ended Dec. 31" without its year: the last such year before the document (a wire's results story)
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}})(?![0-9])"
@@ -667,7 +667,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         y, month = int(g("eme_y")) if g("eme_y") else context_year, _MONTHS[g("eme_mo").lower()]
         if y is None:
             return PeriodMention(s, e, "open", "")
-        n = _LEN[g("eme_n").lower()]
+        n = _LEN[g("eme_n").lower()] if g("eme_n") else 3  # "the quarter ended June 30"
         label = months_label(y, month - n + 1, month) if month - n + 1 >= 1 else None
         return PeriodMention(s, e, "flow", label, (y,), closed=g("eme_y") is not None) if label else None
     if kind == "eye":

@@ -3,12 +3,14 @@ tests/blind18, pinned on tables and lists of our own.
 
 Each test uses other companies, figures and wording than the article that showed the rule: a Chinese statement
 whose last row stands under a heading of its own after a blank line, its labels lined up as a monospace font shows
-them (a Chinese character two columns wide).
+them (a Chinese character two columns wide); a newsletter's "Key numbers" list whose bullets open with the figure,
+a qualifier before it, and the metric, segment and period in the caption after its colon.
 """
 
 from datetime import date
 from decimal import Decimal
 
+from tests.extract.conftest import facts as full_facts
 from tests.extract.conftest import unqualified_facts as facts
 
 # --- a row after a blank line and a heading, lined up on screen -------------------------------------------------
@@ -57,3 +59,55 @@ def test_a_row_after_a_blank_line_lines_up_as_the_screen_shows_chinese_labels(wa
         ("moonshot", "adjusted_net_loss", "2030H1", Decimal("1011700000"), "CNY"),
         ("moonshot", "adjusted_net_loss", "2029H1", Decimal("1390400000"), "CNY"),
     } <= got
+
+
+# --- "Key numbers": bullets that open with the figure and a colon ---------------------------------------------------
+
+KEY_NUMBERS = (
+    "Moonshot's API Business Overtakes Its Apps\n\n"
+    "Nov. 19, 2029 6:00 AM PST\n\n"
+    "Moonshot AI reported third-quarter results on Monday.\n\n"
+    "By the numbers\n\n"
+    "- $702.5 million: Moonshot's revenue in the quarter ended September 30, up 57.8% from a year earlier.\n"
+    "- 52.6%: share of its revenue from API and enterprise services, versus 44.0% a year earlier.\n"
+    "- $151.2 million: Moonshot's adjusted net loss for the quarter, narrower than the $190.4 million it lost a year "
+    "before.\n"
+    "- About 88 trillion: tokens Kimi handled per day, on average, in October.\n"
+    "- Roughly $4.1 billion: Moonshot's annual recurring revenue at the end of October.\n"
+)
+
+
+def test_a_quarter_ended_a_month_is_that_quarter(watchlist):
+    got = facts(KEY_NUMBERS, watchlist, published=date(2029, 11, 19))
+    assert ("moonshot", "revenue", "2029Q3", Decimal("702500000"), "USD") in got
+    assert ("moonshot", "revenue_growth", "2029Q3", Decimal("57.8"), "%") in got
+    text = "Zhipu's revenue for the quarter ended March 31 rose to RMB2.31 billion."
+    assert ("zhipu", "revenue", "2029Q1", Decimal("2310000000"), "CNY") in facts(text, watchlist, published=date(2029, 5, 28))
+
+
+def test_a_bullet_may_put_a_qualifier_before_its_figure(watchlist):
+    got = full_facts(KEY_NUMBERS, watchlist, published=date(2029, 11, 19))
+    assert ("moonshot", "arr", "2029-10", Decimal("4100000000"), "USD", "approx") in got
+
+
+def test_a_caption_naming_a_daily_count_in_its_own_words_makes_tokens_a_daily_volume(watchlist):
+    got = full_facts(KEY_NUMBERS, watchlist, published=date(2029, 11, 19))
+    assert ("moonshot", "daily_token_volume", "2029-10", Decimal("88000000000000"), "tokens/day", "approx") in got
+    assert not any(f[1] == "token_volume" for f in got)
+
+
+def test_a_caption_names_the_segment_after_its_metric(watchlist):
+    got = facts(KEY_NUMBERS, watchlist, published=date(2029, 11, 19))
+    assert {
+        ("moonshot", "revenue_share.cloud", "2029Q3", Decimal("52.6"), "%"),
+        ("moonshot", "revenue_share.cloud", "2028Q3", Decimal("44.0"), "%"),
+    } <= got
+
+
+def test_the_period_of_a_caption_is_its_figures_and_a_year_before_the_compared_figures(watchlist):
+    got = facts(KEY_NUMBERS, watchlist, published=date(2029, 11, 19))
+    assert {
+        ("moonshot", "adjusted_net_loss", "2029Q3", Decimal("151200000"), "USD"),
+        ("moonshot", "adjusted_net_loss", "2028Q3", Decimal("190400000"), "USD"),
+    } <= got
+    assert ("moonshot", "adjusted_net_loss", "2029Q3", Decimal("190400000"), "USD") not in got
