@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from operator import attrgetter
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
@@ -337,6 +337,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
             if "respectively" in roles:
                 _zip_segments(doc, sentence, runs)
                 _zip_companies(doc, sentence, runs)
+            if bindings[0].side == "caption":
+                _zip_captioned(doc, sentence, bindings)
             facts = [f for b in bindings if (f := _to_fact(doc, sentence, index, b, cues, periods, ctx))]
     _remember(doc, index, sentence, quantities, [p for p in periods if p.start not in priors], cues, ctx)
     return facts
@@ -675,7 +677,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         if chosen is None and bindings:
             chosen = _level_from(text, bindings[-1], q) or _glossed_level(doc, bindings[-1], q) \
                 or _list_goes_on(text, bindings, q) or _signed_change(doc, bindings[-1], q)
-        if chosen is None and not bindings:
+        if chosen is None and (not bindings or bindings[-1].side == "caption"):
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
             chosen = _heading_binding(doc, q, heading, lowered)
@@ -834,10 +836,9 @@ def _caption_binding(doc: Document, sentence: Sentence, q: Quantity, cues: list[
     its colon."""
     line = doc.text.find("\n", q.end, sentence.end)
     if line < 0 or FIGURE_LINE.fullmatch(doc.text, sentence.start, line) is None:
-        colon = _CAPTION_COLON.match(doc.text, q.end)
-        if colon is None or not _leads_item(doc, sentence.start, q.start):
+        line = _caption_after(doc, sentence, q)
+        if line is None:
             return None
-        line = colon.end()
     i = bisect_left(doc._m_starts, line)
     named = doc.companies[i] if i < len(doc.companies) and doc.companies[i].start < sentence.end else None
     caption = cues[bisect_left(cues, line, key=_start):]
@@ -851,6 +852,35 @@ def _caption_binding(doc: Document, sentence: Sentence, q: Quantity, cues: list[
                 c, rule = _narrowed(doc, q, c, rule, caption[k + 1:], lowered)
                 return Binding(q, rule, rule.id, "caption", c, penalty=0.05, company=company)
     return None
+
+
+# "约210万亿、约121万亿——这是…": what ends a run of figures opening a sentence, before the words saying what they are
+_CAPTION_DASH = re.compile(r"\s?(?:——|—|--|[:：])\s?")
+_SEPARATOR = re.compile(r"\s?(?:、|,|，|和|及|(?i:and))\s?")
+
+
+def _caption_after(doc: Document, sentence: Sentence, q: Quantity) -> int | None:
+    """Where the caption of a figure opening a list item starts: past its colon ("- 47.1%: share of …"), or past the
+    dash or colon after a run of figures opening the sentence ("约210万亿、约121万亿——这是智谱和DeepSeek上个月的
+    日均token调用量"), each of them captioned so; None for any other figure."""
+    colon = _CAPTION_COLON.match(doc.text, q.end)
+    if colon is not None and _leads_item(doc, sentence.start, q.start):
+        return colon.end()
+    qs, first = doc.quantities, bisect_left(doc._q_starts, sentence.start)
+    i = bisect_left(doc._q_starts, q.start)
+    if not _leads_item(doc, sentence.start, qs[first].start) \
+            or not all(_listed(doc, qs[k], qs[k + 1]) for k in range(first, i)):
+        return None
+    while i + 1 < len(qs) and qs[i + 1].start < sentence.end and _listed(doc, qs[i], qs[i + 1]):
+        i += 1
+    dash = _CAPTION_DASH.match(doc.text, qs[i].end) if i > first else None  # one figure: a list item's colon only
+    return None if dash is None else dash.end()
+
+
+def _listed(doc: Document, a: Quantity, b: Quantity) -> bool:
+    """True when b is the next item of a list after a: a separator between, and a qualifier of b's ("、约121万亿")."""
+    sep = _SEPARATOR.match(doc.text, a.end, b.start)
+    return sep is not None and _leads_item(doc, sep.end(), b.start)
 
 
 def _leads_item(doc: Document, start: int, pos: int) -> bool:
@@ -1398,6 +1428,29 @@ def _zip_companies(doc: Document, sentence: Sentence, runs: list[list[Binding]])
             continue
         for b, m in zip(run, named, strict=True):
             b.company = m.company or ""
+
+
+def _zip_captioned(doc: Document, sentence: Sentence, bindings: list[Binding]) -> None:
+    """"约210万亿、约121万亿——这是智谱和DeepSeek上个月的…": a run of figures opening a sentence takes the companies its
+    caption lists after it, in order, when there are as many."""
+    run = list(takewhile(lambda b: b.side == "caption", bindings))
+    if len(run) < 2 or not all(_listed(doc, a.q, b.q) for a, b in pairwise(run)):
+        return
+    named = _listed_after(doc, run[-1].q.end, sentence.end)
+    if len(named) == len(run) and len({m.company for m in named}) == len(named):
+        for b, m in zip(run, named, strict=True):
+            b.company = m.company or ""
+
+
+def _listed_after(doc: Document, start: int, end: int) -> list[CompanyMention]:
+    """The companies listed one after another ("智谱、DeepSeek、MiniMax和Kimi") from the first named in text[start:end]."""
+    k = bisect_left(doc._m_starts, start)
+    named = doc.companies[k:k + 1] if k < len(doc.companies) and doc.companies[k].end <= end else []
+    for m in doc.companies[k + 1:]:
+        if m.end > end or not _AND.fullmatch(doc.text, named[-1].end, m.start):
+            break
+        named.append(m)
+    return named
 
 
 def _group_before(doc: Document, k: int, start: int, n: int) -> list[CompanyMention]:

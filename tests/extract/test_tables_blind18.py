@@ -111,3 +111,33 @@ def test_the_period_of_a_caption_is_its_figures_and_a_year_before_the_compared_f
         ("moonshot", "adjusted_net_loss", "2028Q3", Decimal("190400000"), "USD"),
     } <= got
     assert ("moonshot", "adjusted_net_loss", "2029Q3", Decimal("190400000"), "USD") not in got
+
+
+# --- figures first, then a dash or colon and the words saying whose they are ---------------------------------------
+
+FIGURES_FIRST_ZH = (
+    "10月国产模型调用量盘点\n\n2029年11月06日 08:30\n\n"
+    "约96万亿、约58万亿和约41万亿——这是DeepSeek、智谱和MiniMax今年10月的日均token调用量（DeepSeek为第三方估算）。\n"
+)
+FIGURES_FIRST_EN = (
+    "Nov. 6, 2029\n\n"
+    "$4.1 billion and $620 million: those were the annualized revenue run rates of Moonshot AI and OpenRouter at the "
+    "end of October, according to people familiar with the figures.\n"
+)
+
+
+def test_a_run_of_figures_opening_a_sentence_takes_the_companies_its_caption_lists_after_a_dash(watchlist):
+    got = full_facts(FIGURES_FIRST_ZH, watchlist, published=date(2029, 11, 6))
+    assert {
+        ("deepseek", "daily_token_volume", "2029-10", Decimal("96000000000000"), "tokens/day", "approx"),
+        ("zhipu", "daily_token_volume", "2029-10", Decimal("58000000000000"), "tokens/day", "approx"),
+        ("minimax", "daily_token_volume", "2029-10", Decimal("41000000000000"), "tokens/day", "approx"),
+    } <= got
+
+
+def test_a_run_of_figures_before_a_colon_is_captioned_by_the_words_after_it(watchlist):
+    got = facts(FIGURES_FIRST_EN, watchlist, published=date(2029, 11, 6))
+    assert {
+        ("moonshot", "arr", "2029-10", Decimal("4100000000"), "USD"),
+        ("openrouter", "arr", "2029-10", Decimal("620000000"), "USD"),
+    } <= got
