@@ -1186,6 +1186,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                 prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
                          and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)
                          and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)
+                         and not _comparative_closed(text, p, b.q.start)
                          and not (_FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end) and _singled_out(text, p))]
                 if prior:
                     own = _latest_compared(prior, b.q, quantities) if b.rule.base else _last_for(b, prior)
@@ -1321,6 +1322,12 @@ def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quan
         return False
     close = _bracket_end(text, p.end)
     return close is not None and _number_between(quantities, p.end, close)
+
+
+def _comparative_closed(text: str, p: PeriodMention, pos: int) -> bool:
+    """"分部毛利率為58.2%（2028年同期：…，55.3%）；本地化部署…47.1%": a period labelling the comparative figures of a
+    bracket closed before pos dates them alone, not a figure after the bracket."""
+    return comparative(text, p) and _BRACKET_CLOSE.search(text, p.end, pos) is not None
 
 
 def _next_phrase(text: str, q: Quantity, p: PeriodMention) -> bool:
@@ -2163,9 +2170,15 @@ def _under_plain_heading(doc: Document, index: int, ctx: _Context, years: bool =
         if p.start > min(LEDE if years else REPORT_OPENING, heading.start):
             break
         if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY") or (years and _year_gone(doc, p))) \
-                and not with_another_length(doc.text, p.start, p.end):
+                and not with_another_length(doc.text, p.start, p.end) and not _year_earlier_same(doc.text, p):
             return p
     return None
+
+
+def _year_earlier_same(text: str, p: PeriodMention) -> bool:
+    """True for "2028年同期", "the same period of 2028": the period a filing compares with ("連同2028年同期之比較數字"),
+    not the one it reports on."""
+    return text.startswith("同期", p.end - 2) or lower_ascii(text[p.start:p.start + 8]) == "the same"
 
 
 LEDE = 2 * REPORT_OPENING  # characters: a story's lede may come after a headline, a byline and a dateline

@@ -141,3 +141,46 @@ def test_a_run_of_figures_before_a_colon_is_captioned_by_the_words_after_it(watc
         ("moonshot", "arr", "2029-10", Decimal("4100000000"), "USD"),
         ("openrouter", "arr", "2029-10", Decimal("620000000"), "USD"),
     } <= got
+
+
+# --- a filing's summary bullets and segment note: the comparative period is not the one reported on ---------------
+
+INTERIM_SUMMARY = (
+    "月之暗面科技有限公司\n"
+    "截至2030年9月30日止三個月及九個月之未經審核業績公告\n\n"
+    "2030年11月18日\n\n"
+    "董事會欣然公佈本集團截至2030年9月30日止三個月及九個月之未經審核業績，連同2029年同期之比較數字。\n\n"
+    "財務摘要\n"
+    "．截至2030年9月30日止九個月，收入為人民幣8,412.5百萬元，同比增長61.0%。\n"
+    "．API及企業服務收入佔總收入的55.4%（2029年同期：47.9%）。\n"
+    "．毛利率為52.3%（2029年同期：48.8%）。\n\n"
+    "附註3　分部資料\n"
+    "截至2030年9月30日止九個月，開放平台分部毛利為人民幣2,611,300千元，分部毛利率為61.5%（2029年同期：人民幣1,402,100"
+    "千元，57.2%）；AI原生產品分部毛利為人民幣1,288,400千元，分部毛利率為38.9%（2029年同期：人民幣911,800千元，35.0%）。\n"
+)
+SEGMENT_NOTE_EN = (
+    "Zhipu annual results, March 20, 2031\n\n"
+    "For the year ended December 31, 2030, the gross margin of cloud deployment was 61.5% (2029: 57.2%); the gross "
+    "margin of on-premise deployment was 38.9% (2029: 35.0%).\n"
+)
+
+
+def test_a_summary_bullet_naming_only_the_comparative_period_is_of_the_period_reported_on(watchlist):
+    got = facts(INTERIM_SUMMARY, watchlist, published=date(2030, 11, 18))
+    assert {
+        ("moonshot", "revenue_share.cloud", "2030Q1-Q3", Decimal("55.4"), "%"),
+        ("moonshot", "revenue_share.cloud", "2029Q1-Q3", Decimal("47.9"), "%"),
+        ("moonshot", "gross_margin", "2030Q1-Q3", Decimal("52.3"), "%"),
+    } <= got
+    assert not any(f[2] == "2029Q3" for f in got)
+
+
+def test_a_comparative_bracket_closed_before_a_figure_does_not_date_it(watchlist):
+    got = facts(INTERIM_SUMMARY, watchlist, published=date(2030, 11, 18))
+    assert ("moonshot", "gross_margin.consumer", "2030Q1-Q3", Decimal("38.9"), "%") in got
+    assert ("moonshot", "gross_margin.consumer", "2029Q1-Q3", Decimal("38.9"), "%") not in got
+    got = facts(SEGMENT_NOTE_EN, watchlist, published=date(2031, 3, 20))
+    assert {
+        ("zhipu", "gross_margin.on_premise", "FY2030", Decimal("38.9"), "%"),
+        ("zhipu", "gross_margin.on_premise", "FY2029", Decimal("35.0"), "%"),
+    } <= got
