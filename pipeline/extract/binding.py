@@ -1243,8 +1243,14 @@ def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:
     "Gross margin narrowed to 42.6% from 47.5%" (no year) compares a year with the one before."""
     for a, b in pairwise(bindings):
         if a.metric == b.metric and b.q.start not in hugs and b.period is a.period \
-                and _FROM_AFTER.fullmatch(text, a.q.end, b.q.start):
+                and (_FROM_AFTER.fullmatch(text, a.q.end, b.q.start) or _named_after(text, a) and _FROM_AFTER.fullmatch(
+                    text, a.cue.end, b.q.start)):
             b.base_of = a
+
+
+def _named_after(text: str, b: Binding) -> bool:
+    """True when the words naming b's metric follow its number right away ("49.4% of revenues, up from 43.4%")."""
+    return b.q.end <= b.cue.start and not text[b.q.end:b.cue.start].strip()
 
 
 # "the other 54.9%", "the remaining 37%", "其余28.8%": the share left over from the one just given
@@ -1682,9 +1688,10 @@ def _year_earlier_told(doc: Document, index: int, label: str) -> str | None:
         return None
     start, end = doc.sentences[max(0, index - YEAR_ON_YEAR_REACH)].start, doc.sentences[index].end
     i = bisect_left(doc.periods, start, key=_start)
+    earlier = previous_like_period(label)
     while i < len(doc.periods) and doc.periods[i].start < end:
-        if doc.periods[i].kind == "prior":
-            return previous_like_period(label)
+        if doc.periods[i].kind == "prior" or doc.periods[i].label == earlier:  # "compared with 44.9% in 1H28"
+            return earlier
         i += 1
     return None
 

@@ -184,3 +184,41 @@ def test_a_comparative_bracket_closed_before_a_figure_does_not_date_it(watchlist
         ("zhipu", "gross_margin.on_premise", "FY2030", Decimal("38.9"), "%"),
         ("zhipu", "gross_margin.on_premise", "FY2029", Decimal("35.0"), "%"),
     } <= got
+
+
+# --- a release's highlights and an MD&A paragraph: the year-earlier figure -----------------------------------------
+
+HALF_HIGHLIGHTS = (
+    "MiniMax Announces First Half 2030 Unaudited Financial Results\n\n"
+    "SHANGHAI, Aug. 18, 2030 (GLOBE NEWSWIRE) -- MiniMax today announced its unaudited financial results.\n\n"
+    "First Half 2030 Highlights\n\n"
+    "- Revenues were US$498.3 million, an increase of 55.1% year over year.\n"
+    "- Gross margin was 47.9%, compared with 44.6% in the first half of 2029.\n"
+    "- Open platform and enterprise services accounted for 48.6% of revenues, up from 44.2%.\n"
+)
+
+MDA_PARAGRAPH = (
+    "北京智譜華章科技股份有限公司\n截至2030年9月30日止三個月及九個月之未經審核業績公告\n\n2030年11月25日\n\n"
+    "財務摘要\n．截至2030年9月30日止九個月，收入為人民幣7,702.4百萬元，同比增長59.3%。\n\n"
+    "管理層討論與分析\n"
+    "2030年第三季度，本集團收入為人民幣2,950.2百萬元，較2029年同期增長58.1%。其中本地化部署收入佔比為24.6%，"
+    "2029年同期為31.2%。\n"
+)
+
+
+def test_a_level_a_share_rose_from_after_its_metric_is_the_year_earlier_the_list_compared_with(watchlist):
+    got = facts(HALF_HIGHLIGHTS, watchlist, published=date(2030, 8, 18))
+    assert {
+        ("minimax", "revenue_share.cloud", "2030H1", Decimal("48.6"), "%"),
+        ("minimax", "revenue_share.cloud", "2029H1", Decimal("44.2"), "%"),
+    } <= got
+    assert ("minimax", "revenue_share.cloud", "2030H1", Decimal("44.2"), "%") not in got
+
+
+def test_the_same_period_of_a_year_goes_on_from_the_quarter_its_paragraph_opened_on(watchlist):
+    got = facts(MDA_PARAGRAPH, watchlist, published=date(2030, 11, 25))
+    assert {
+        ("zhipu", "revenue_share.on_premise", "2030Q3", Decimal("24.6"), "%"),
+        ("zhipu", "revenue_share.on_premise", "2029Q3", Decimal("31.2"), "%"),
+    } <= got
+    assert ("zhipu", "revenue_share.on_premise", "2029Q1-Q3", Decimal("31.2"), "%") not in got
