@@ -649,7 +649,14 @@ def _changed_since(doc: Document, q: Quantity) -> bool:
     text = doc.text
     return any(c.end <= q.start and q.start - c.end <= 5
                and _TIGHT_BEFORE.fullmatch(text, c.end + (text[c.end:c.end + 1] in "加长長"), q.start)
-               for c in doc._roles.get("sequential", ()))
+               for c in doc._roles.get("sequential", ())) or (
+        _PER_PERIOD.match(text, q.end) is not None and _RISEN_BY.search(text, max(0, q.start - 24), q.start) is not None)
+
+
+# "has risen about $30 million a month since spring": an amount a level rose by in each month, not the level
+_PER_PERIOD = re.compile(r"\s(?i:a|per|each|every)\s(?i:month|quarter|week)\b")
+_RISEN_BY = re.compile(r"\b(?i:risen|rose|grown|grew|increased|climbed|added|gained|jumped)\s(?i:by\s)?"
+                       r"(?i:about\s|around\s|roughly\s|some\s|nearly\s|almost\s)?$")
 
 
 # "一季度收入×4粗暴年化：智谱53.2亿元": a metric the writer multiplies or divides names the figures of the arithmetic, not

@@ -222,3 +222,18 @@ def test_the_same_period_of_a_year_goes_on_from_the_quarter_its_paragraph_opened
         ("zhipu", "revenue_share.on_premise", "2029Q3", Decimal("31.2"), "%"),
     } <= got
     assert ("zhipu", "revenue_share.on_premise", "2029Q1-Q3", Decimal("31.2"), "%") not in got
+
+
+# --- an amount a level rose by each month -------------------------------------------------------------------------
+
+MONTHLY_RISE = (
+    "Moonshot AI, Oct. 3, 2029\n\n"
+    "Moonshot's annual recurring revenue has grown roughly $150 million a month since June, people familiar with its "
+    "finances said. Its annual recurring revenue reached about $3.95 billion at the end of September.\n"
+)
+
+
+def test_an_amount_a_level_rose_by_each_month_is_no_level(watchlist):
+    got = facts(MONTHLY_RISE, watchlist, published=date(2029, 10, 3))
+    assert not any(f[3] == Decimal("150000000") for f in got)
+    assert ("moonshot", "arr", "2029-09", Decimal("3950000000"), "USD") in got
