@@ -875,7 +875,7 @@ def _caption_after(doc: Document, sentence: Sentence, q: Quantity) -> int | None
         return colon.end()
     qs, first = doc.quantities, bisect_left(doc._q_starts, sentence.start)
     i = bisect_left(doc._q_starts, q.start)
-    if not _leads_item(doc, sentence.start, qs[first].start) \
+    if i == len(qs) or not _leads_item(doc, sentence.start, qs[first].start) \
             or not all(_listed(doc, qs[k], qs[k + 1]) for k in range(first, i)):
         return None
     while i + 1 < len(qs) and qs[i + 1].start < sentence.end and _listed(doc, qs[i], qs[i + 1]):
@@ -893,9 +893,8 @@ def _listed(doc: Document, a: Quantity, b: Quantity) -> bool:
 def _leads_item(doc: Document, start: int, pos: int) -> bool:
     """True when a figure at pos opens the list item starting at start: after its mark alone, or a qualifier too
     ("- About 71 trillion: tokens …", "• 约3.1亿美元：…")."""
-    mark = _ITEM_MARK.match(doc.text, start, pos)
-    lead = doc.text[mark.end():pos]
-    return not lead or (len(lead) <= QUALIFIER_REACH and doc.book.qualifier(lead, "") != "eq")
+    lead = _ITEM_MARK.match(doc.text, start, pos).end()
+    return lead == pos or (pos - lead <= QUALIFIER_REACH and doc.book.qualifier(doc.text[lead:pos], "") != "eq")
 
 
 def _narrowed(doc: Document, q: Quantity, c: Cue, rule: MetricRule, later: list[Cue], lowered: str):
