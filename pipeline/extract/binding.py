@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from operator import attrgetter
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
@@ -39,6 +39,8 @@ _HUG = re.compile(
     r"\s{0,2}(?::\s(?:[A-Za-z'’&-]{1,20}\s){0,2}?|[（(]\s?)?(?:(?:[A-Za-z&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
     r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
+# "the $36.7 million it lost a year before", "the 42% they reported a year earlier": a figure, what was done, when
+_DID = re.compile(r"\s(?i:it|they|the\scompany|the\sgroup)\s[a-z]{2,12}\s")
 # "4Q27's US$89.6m", "2026's Rmb1.68bn": a period owning the figure right after it
 _OWNS_FIGURE = re.compile(r"['’]s\s(?:[A-Za-z]{0,3}\$|[$¥€£]|(?i:rmb|hk\$|us\$))?[0-9]")
 _BASE_GAP = re.compile(r"\s{0,2}(?:于|於|(?i:the|that\sof|those\sof))?\s{0,2}")
@@ -335,6 +337,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
             if "respectively" in roles:
                 _zip_segments(doc, sentence, runs)
                 _zip_companies(doc, sentence, runs)
+            if bindings[0].side == "caption":
+                _zip_captioned(doc, sentence, bindings)
             facts = [f for b in bindings if (f := _to_fact(doc, sentence, index, b, cues, periods, ctx))]
     _remember(doc, index, sentence, quantities, [p for p in periods if p.start not in priors], cues, ctx)
     return facts
@@ -645,7 +649,14 @@ def _changed_since(doc: Document, q: Quantity) -> bool:
     text = doc.text
     return any(c.end <= q.start and q.start - c.end <= 5
                and _TIGHT_BEFORE.fullmatch(text, c.end + (text[c.end:c.end + 1] in "加长長"), q.start)
-               for c in doc._roles.get("sequential", ()))
+               for c in doc._roles.get("sequential", ())) or (
+        _PER_PERIOD.match(text, q.end) is not None and _RISEN_BY.search(text, max(0, q.start - 24), q.start) is not None)
+
+
+# "has risen about $30 million a month since spring": an amount a level rose by in each month, not the level
+_PER_PERIOD = re.compile(r"\s(?i:a|per|each|every)\s(?i:month|quarter|week)\b(?![\s-](?i:earlier|before|ago|later|after)\b)")
+_RISEN_BY = re.compile(r"\b(?i:risen|rose|grown|grew|increased|climbed|added|gained|jumped)\s(?i:by\s)?"
+                       r"(?i:about\s|around\s|roughly\s|some\s|nearly\s|almost\s)?$")
 
 
 # "一季度收入×4粗暴年化：智谱53.2亿元": a metric the writer multiplies or divides names the figures of the arithmetic, not
@@ -673,7 +684,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         if chosen is None and bindings:
             chosen = _level_from(text, bindings[-1], q) or _glossed_level(doc, bindings[-1], q) \
                 or _list_goes_on(text, bindings, q) or _signed_change(doc, bindings[-1], q)
-        if chosen is None and not bindings:
+        if chosen is None and (not bindings or bindings[-1].side == "caption"):
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
             chosen = _heading_binding(doc, q, heading, lowered)
@@ -832,21 +843,70 @@ def _caption_binding(doc: Document, sentence: Sentence, q: Quantity, cues: list[
     its colon."""
     line = doc.text.find("\n", q.end, sentence.end)
     if line < 0 or FIGURE_LINE.fullmatch(doc.text, sentence.start, line) is None:
-        colon = _CAPTION_COLON.match(doc.text, q.end)
-        if colon is None or _ITEM_MARK.fullmatch(doc.text, sentence.start, q.start) is None:
+        line = _caption_after(doc, sentence, q)
+        if line is None:
             return None
-        line = colon.end()
     i = bisect_left(doc._m_starts, line)
     named = doc.companies[i] if i < len(doc.companies) and doc.companies[i].start < sentence.end else None
-    for c in cues[bisect_left(cues, line, key=_start):]:
+    caption = cues[bisect_left(cues, line, key=_start):]
+    for k, c in enumerate(caption):
         if c.role == "measure":
             return None  # "这是MiniMax本轮融资的金额": a measure we do not extract
         for name in c.names:
             rule = doc.book.metrics[name]
             if not rule.base and _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                 company = None if named is None else named.company or ""
+                c, rule = _narrowed(doc, q, c, rule, caption[k + 1:], lowered)
                 return Binding(q, rule, rule.id, "caption", c, penalty=0.05, company=company)
     return None
+
+
+# "约210万亿、约121万亿——这是…": what ends a run of figures opening a sentence, before the words saying what they are
+_CAPTION_DASH = re.compile(r"\s?(?:——|—|--|[:：])\s?")
+_SEPARATOR = re.compile(r"\s?(?:、|,|，|和|及|(?i:and))\s?")
+
+
+def _caption_after(doc: Document, sentence: Sentence, q: Quantity) -> int | None:
+    """Where the caption of a figure opening a list item starts: past its colon ("- 47.1%: share of …"), or past the
+    dash or colon after a run of figures opening the sentence ("约210万亿、约121万亿——这是智谱和DeepSeek上个月的
+    日均token调用量"), each of them captioned so; None for any other figure."""
+    colon = _CAPTION_COLON.match(doc.text, q.end)
+    if colon is not None and _leads_item(doc, sentence.start, q.start):
+        return colon.end()
+    qs, first = doc.quantities, bisect_left(doc._q_starts, sentence.start)
+    i = bisect_left(doc._q_starts, q.start)
+    if i == len(qs) or not _leads_item(doc, sentence.start, qs[first].start) \
+            or not all(_listed(doc, qs[k], qs[k + 1]) for k in range(first, i)):
+        return None
+    while i + 1 < len(qs) and qs[i + 1].start < sentence.end and _listed(doc, qs[i], qs[i + 1]):
+        i += 1
+    dash = _CAPTION_DASH.match(doc.text, qs[i].end) if i > first else None  # one figure: a list item's colon only
+    return None if dash is None else dash.end()
+
+
+def _listed(doc: Document, a: Quantity, b: Quantity) -> bool:
+    """True when b is the next item of a list after a: a separator between, and a qualifier of b's ("、约121万亿")."""
+    sep = _SEPARATOR.match(doc.text, a.end, b.start)
+    return sep is not None and _leads_item(doc, sep.end(), b.start)
+
+
+def _leads_item(doc: Document, start: int, pos: int) -> bool:
+    """True when a figure at pos opens the list item starting at start: after its mark alone, or a qualifier too
+    ("- About 71 trillion: tokens …", "• 约3.1亿美元：…")."""
+    lead = _ITEM_MARK.match(doc.text, start, pos).end()
+    return lead == pos or (pos - lead <= QUALIFIER_REACH and doc.book.qualifier(doc.text[lead:pos], "") != "eq")
+
+
+def _narrowed(doc: Document, q: Quantity, c: Cue, rule: MetricRule, later: list[Cue], lowered: str):
+    """(cue, rule) of a caption's figure: its first metric, or a later one that a scope turns that metric into ("About
+    71 trillion: tokens MiniMax processed per day": the tokens of a day, as "24小时内" makes tokens a daily volume);
+    the caption names the narrower metric in words of its own instead of a scope word."""
+    narrower = {m for scope in doc.book.scopes.values() if (m := scope.get(rule.id)) and m != "none"}
+    for d in later if narrower else ():
+        for name in d.names:
+            if name in narrower and _compatible(doc.book.metrics[name], q, lowered, doc.text[d.start:d.end]):
+                return d, doc.book.metrics[name]
+    return c, rule
 
 
 def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: str) -> Binding | None:
@@ -1084,11 +1144,13 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
     for q in quantities:
         nxt = _first_from(usable, q.end)
         if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
-                                                           or _OF.fullmatch(text, q.end, nxt.start)) \
+                                                           or _OF.fullmatch(text, q.end, nxt.start)
+                                                           or nxt.start in priors and _DID.fullmatch(text, q.end, nxt.start)) \
                 and not comparative(text, nxt) and not _next_phrase(text, q, nxt) \
                 and not _bracket_own(text, q, nxt, quantities) and not _OWNS_FIGURE.match(text, nxt.end):
             # "$3.46 million in 2023", "45% of 2024 revenue"; not "7.5% over 4Q27's US$89.6m", the level's own period
             hugs[q.start] = nxt
+    hugs.update(_caption_periods(doc, sentence, bindings, usable))
     hugged = {id(p) for p in hugs.values()}
     comparisons = doc._roles.get("comparison")
     bases = {id(p) for p in usable if _after_comparison(text, p.start, comparisons) and not _restated(text, p)} \
@@ -1130,6 +1192,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                 prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
                          and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)
                          and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)
+                         and not _comparative_closed(text, p, b.q.start)
                          and not (_FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end) and _singled_out(text, p))]
                 if prior:
                     own = _latest_compared(prior, b.q, quantities) if b.rule.base else _last_for(b, prior)
@@ -1152,6 +1215,21 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
     _mark_bases(text, bindings, hugs)
 
 
+def _caption_periods(doc: Document, sentence: Sentence, bindings: list[Binding], usable: list[PeriodMention]) -> dict:
+    """{start: period} of the figures that open a list item ("- $24.6 million: adjusted net loss for the quarter,
+    narrower than the $36.7 million it lost a year before"): the first period its caption names in the caption's
+    clause is the figure's, not the one of a number after it."""
+    found = {}
+    for b in bindings:
+        if b.side == "caption":
+            bounds = doc.clause_bounds(sentence)
+            clause = _clause(bounds, b.cue.start)
+            p = next((p for p in usable if p.start >= b.q.end and _clause(bounds, p.start) == clause), None)
+            if p is not None:
+                found[b.q.start] = p
+    return found
+
+
 def _counted_back(bindings: list[Binding], priors: set[int]) -> None:
     """"Gross margin came in at 51.0%, versus 44.1% a year earlier": a figure with no period of its own, written just
     before a level of its metric dated a year earlier, is of the period that year is counted back from."""
@@ -1171,8 +1249,14 @@ def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:
     "Gross margin narrowed to 42.6% from 47.5%" (no year) compares a year with the one before."""
     for a, b in pairwise(bindings):
         if a.metric == b.metric and b.q.start not in hugs and b.period is a.period \
-                and _FROM_AFTER.fullmatch(text, a.q.end, b.q.start):
+                and (_FROM_AFTER.fullmatch(text, a.q.end, b.q.start) or _named_after(text, a) and _FROM_AFTER.fullmatch(
+                    text, a.cue.end, b.q.start)):
             b.base_of = a
+
+
+def _named_after(text: str, b: Binding) -> bool:
+    """True when the words naming b's metric follow its number right away ("49.4% of revenues, up from 43.4%")."""
+    return b.q.end <= b.cue.start and not text[b.q.end:b.cue.start].strip()
 
 
 # "the other 54.9%", "the remaining 37%", "其余28.8%": the share left over from the one just given
@@ -1250,6 +1334,12 @@ def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quan
         return False
     close = _bracket_end(text, p.end)
     return close is not None and _number_between(quantities, p.end, close)
+
+
+def _comparative_closed(text: str, p: PeriodMention, pos: int) -> bool:
+    """"分部毛利率為58.2%（2028年同期：…，55.3%）；本地化部署…47.1%": a period labelling the comparative figures of a
+    bracket closed before pos dates them alone, not a figure after the bracket."""
+    return comparative(text, p) and _BRACKET_CLOSE.search(text, p.end, pos) is not None
 
 
 def _next_phrase(text: str, q: Quantity, p: PeriodMention) -> bool:
@@ -1346,7 +1436,7 @@ def _zip_companies(doc: Document, sentence: Sentence, runs: list[list[Binding]])
         if len(run) < 2 or not all(_LIST.fullmatch(text, a.q.end, b.q.start) for a, b in pairwise(run)):
             continue  # "由A增至B" is one company's change, not a list
         hi = bisect_left(doc._m_starts, run[0].q.start)
-        named = _named_after(doc, sentence, run) or [m for m in doc.companies[lo:hi] if m.end <= run[0].q.start]
+        named = _companies_after(doc, sentence, run) or [m for m in doc.companies[lo:hi] if m.end <= run[0].q.start]
         if not named and (len(run) in (2, 3) and _BOTH.search(text, sentence.start, run[0].q.start)
                           or _SAME_ORDER.match(text, run[-1].q.end)):
             # "两家公司的经调整净亏损分别为A和B"; "margins of A, B and C, in the same order": the companies listed last
@@ -1368,7 +1458,7 @@ _NAMED_AFTER_OPEN = re.compile(r"\s{0,2}(?:[（(]\s?(?:依次为|依次為|依�
 _NAMED_AFTER_CLOSE = re.compile(r"\s{0,2}(?:[）)]|[,，]?\s?(?i:respectively)\b)")
 
 
-def _named_after(doc: Document, sentence: Sentence, run: list[Binding]) -> list[CompanyMention]:
+def _companies_after(doc: Document, sentence: Sentence, run: list[Binding]) -> list[CompanyMention]:
     """"分别为A、B和C（依次为智谱、月之暗面、MiniMax）", "rose 64, 87 and 54 per cent at Zhipu, Moonshot AI and MiniMax
     respectively": the companies listed right after the numbers, as many, closed by the bracket or "respectively"."""
     text, end = doc.text, run[-1].q.end
@@ -1378,6 +1468,29 @@ def _named_after(doc: Document, sentence: Sentence, run: list[Binding]) -> list[
             or not all(_AND.fullmatch(text, a.end, b.start) for a, b in pairwise(named)) \
             or not _NAMED_AFTER_CLOSE.match(text, named[-1].end):
         return []
+    return named
+
+
+def _zip_captioned(doc: Document, sentence: Sentence, bindings: list[Binding]) -> None:
+    """"约210万亿、约121万亿——这是智谱和DeepSeek上个月的…": a run of figures opening a sentence takes the companies its
+    caption lists after it, in order, when there are as many."""
+    run = list(takewhile(lambda b: b.side == "caption", bindings))
+    if len(run) < 2 or not all(_listed(doc, a.q, b.q) for a, b in pairwise(run)):
+        return
+    named = _listed_after(doc, run[-1].q.end, sentence.end)
+    if len(named) == len(run) and len({m.company for m in named}) == len(named):
+        for b, m in zip(run, named, strict=True):
+            b.company = m.company or ""
+
+
+def _listed_after(doc: Document, start: int, end: int) -> list[CompanyMention]:
+    """The companies listed one after another ("智谱、DeepSeek、MiniMax和Kimi") from the first named in text[start:end]."""
+    k = bisect_left(doc._m_starts, start)
+    named = doc.companies[k:k + 1] if k < len(doc.companies) and doc.companies[k].end <= end else []
+    for m in doc.companies[k + 1:]:
+        if m.end > end or not _AND.fullmatch(doc.text, named[-1].end, m.start):
+            break
+        named.append(m)
     return named
 
 
@@ -1489,14 +1602,8 @@ def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> Perio
 # --- facts ---------------------------------------------------------------------------------------
 
 
-# "has risen about $30 million a month": an amount per day, week or month is a pace, no level of any metric we read
-_PACE = re.compile(r"\s(?i:a|per|each|every)\s(?i:day|week|month)\b(?![\s-](?i:earlier|before|ago|later|after)\b)")
-
-
 def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, periods, ctx: _Context) -> Fact | None:
     q = b.q
-    if q.kind == "currency" and _PACE.match(doc.text, q.end):
-        return None
     forecasts = doc._roles.get("forecast")
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
                          and not _aside(doc, doc.clause_bounds(sentence), c, q.start)
@@ -1609,9 +1716,10 @@ def _year_earlier_told(doc: Document, index: int, label: str) -> str | None:
         return None
     start, end = doc.sentences[max(0, index - YEAR_ON_YEAR_REACH)].start, doc.sentences[index].end
     i = bisect_left(doc.periods, start, key=_start)
+    earlier = previous_like_period(label)
     while i < len(doc.periods) and doc.periods[i].start < end:
-        if doc.periods[i].kind == "prior":
-            return previous_like_period(label)
+        if doc.periods[i].kind == "prior" or doc.periods[i].label == earlier:  # "compared with 44.9% in 1H28"
+            return earlier
         i += 1
     return None
 
@@ -1912,7 +2020,11 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         return after[0].names[0]  # "剩下37%来自…开放平台": the segment a share comes from, not the one named before
     if b.side in ("late", "caption"):  # a segment between the number and the metric named after it
         between = [c for c in named if q.end <= c.start and c.end <= b.cue.start]
-        return between[-1].names[0] if between else None
+        if between or b.side == "late":
+            return between[-1].names[0] if between else None
+        # "47.1%: share of revenue from the open platform": a caption may name the segment after its metric
+        later = [c for c in named if c.start >= b.cue.end and _clause(bounds, c.start) == _clause(bounds, b.cue.start)]
+        return later[0].names[0] if later else None
     before = [c for c in named if c.end <= q.start]
     if before and _new_subject(doc, before[-1].end, q.start):
         return None  # "本地化部署的毛利率高于云端业务；MiniMax上半年毛利率为35.6%": the company's whole figure
@@ -2103,9 +2215,15 @@ def _under_plain_heading(doc: Document, index: int, ctx: _Context, years: bool =
         if p.start > min(LEDE if years else REPORT_OPENING, heading.start):
             break
         if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY") or (years and _year_gone(doc, p))) \
-                and not with_another_length(doc.text, p.start, p.end):
+                and not with_another_length(doc.text, p.start, p.end) and not _year_earlier_same(doc.text, p):
             return p
     return None
+
+
+def _year_earlier_same(text: str, p: PeriodMention) -> bool:
+    """True for "2028年同期", "the same period of 2028": the period a filing compares with ("連同2028年同期之比較數字"),
+    not the one it reports on."""
+    return text.startswith("同期", p.end - 2) or lower_ascii(text[p.start:p.start + 8]) == "the same"
 
 
 LEDE = 2 * REPORT_OPENING  # characters: a story's lede may come after a headline, a byline and a dateline

@@ -78,7 +78,7 @@ _BRANCHES = [
     r"\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
     # "the quarter ended June 30": the three months ended then
-    rf"(?P<eme>(?i:(?:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)|(?P<eme_q>quarter))"
+    rf"(?P<eme>(?i:(?:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)|quarter)"
     r"\s(?:ended|ending|to|through)\s)"
     rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>(?i:{_MO}))\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
     # "the year ended Dec. 31" without its year: the last such year before the document (a wire's results story)
@@ -413,10 +413,11 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 _month_word(m), stated_month, last_year, doc_date, apart=in_sentence is None),
                 end=True)
         elif m.lastgroup == "smy":
-            # "第四季度收入…，較2027年同期的…": the quarter or half its sentence names before it, else the one reported on
+            # "第四季度收入…，較2027年同期的…": the quarter or half its sentence (or paragraph) names before it, else the one reported on
             # else the one the filing announces ("截至2029年3月31日止三個月…（2028年同期：…）" after "2028年第四季度" in
             # the text), when it is of the kind the phrase says ("the same quarter of 2025" in a nine months' release is not)
-            p = _same_of(m, part if part is not None and not _SENTENCE_END.search(text, part.end, m.start())
+            p = _same_of(m, part if part is not None and (not _SENTENCE_END.search(text, part.end, m.start())
+                                                          or _same_paragraph(text, part.end, m.start()))
                          else _of_kind(m, announced) or reported)
         elif m.lastgroup == "qb":
             p = PeriodMention(m.start(), m.end(), "before" if m.group("qb_q") or m.group("qb_m") else "prior",
@@ -681,7 +682,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         y, month = int(g("eme_y")) if g("eme_y") else context_year, _MONTHS[g("eme_mo").lower()]
         if y is None:
             return PeriodMention(s, e, "open", "")
-        n = _LEN[g("eme_n").lower()] if g("eme_n") else 3
+        n = _LEN[g("eme_n").lower()] if g("eme_n") else 3  # "the quarter ended June 30"
         label = months_label(y, month - n + 1, month) if month - n + 1 >= 1 else None
         return PeriodMention(s, e, "flow", label, (y,), closed=g("eme_y") is not None) if label else None
     if kind == "emq":
@@ -937,6 +938,12 @@ _SAME_KINDS = {"quarter": ("Q",), "half": ("H1", "H2")}
 # "截至2029年6月30日止三個月及六個月", "the three and six months ended June 30": a filing announcing two lengths of period
 _AND_LENGTH = re.compile(r"\s?(?:及|和|与|與|以及)\s?(?:三|六|九|十二|3|6|9|12)\s?(?:个|個)?月")
 _LENGTH_AND = re.compile(r"(?i:(?:three|six|nine|twelve|3|6|9|12)\s(?:and|&)\s)$")
+
+
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    """True when no line break comes between: "2029年第二季度，收入…較2028年同期…。其中…佔比為72.1%，2028年同期為64.8%"
+    goes on about the quarter its paragraph opened on."""
+    return text.find("\n", start, end) < 0
 
 
 def with_another_length(text: str, start: int, end: int) -> bool:

@@ -304,7 +304,7 @@ def _goes_on(text: str, line: int, block: list, heads: int, grid: list[tuple[int
     """True when a row after a blank line inside an aligned table is still the table's: under a header alone, a row
     of figures (a line of years is another table's header); under rows, one on the grid of the first."""
     if len(block) > heads:
-        return _on_grid(text, line, grid, cells)
+        return _on_grid(text, line, grid, cells) or _on_wide_grid(text, line, block[heads:], cells)
     return not all(_YEAR_CELL.fullmatch(text, c.start, c.end) for c in cells)
 
 
@@ -315,6 +315,20 @@ def _on_grid(text: str, line: int, grid: list[tuple[int, int]] | None, cells: tu
     spans = _grid(text, line, cells) if grid else None
     return spans is not None and len(spans) == len(grid) and all(
         abs(b - gb) <= 1 for (_, b), (_, gb) in zip(spans[1:], grid[1:], strict=True))
+
+
+def _on_wide_grid(text: str, line: int, body: list[tuple[Cell, ...]], cells: tuple[Cell, ...]) -> bool:
+    """_on_grid as a monospace font shows Chinese labels, a wide character two columns ("經調整淨虧損   (1,921,000)"
+    under "收入   1,721,380" after a blank line and a heading): the figures line up on screen, not by characters."""
+    first = next((row for row in body if len(row) > 1), None)
+    if first is None or len(first) != len(cells):
+        return False
+    top = _line_start(text, first[0].start)
+    if text[line:cells[0].end].isascii() and text[top:first[0].end].isascii():
+        return False
+    return "\t" not in text[line:cells[-1].end] and all(
+        abs(_span(text, line, c, True)[1] - _span(text, top, f, True)[1]) <= 1
+        for c, f in zip(cells[1:], first[1:], strict=True))
 
 
 def _lines_up(block: list[tuple[Cell, ...]], cells: tuple[Cell, ...], heads: int = 1, units: bool = False) -> bool:
