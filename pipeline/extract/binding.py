@@ -328,6 +328,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         doc._roles = roles  # each step below filters the sentence's cues by role: sort them once
         quantities = _apply_labels(doc, quantities, s, e, index, ctx)
         bindings = _bind_metrics(doc, sentence, quantities, cues, heading)
+        if bindings and any(b.rule.tight for b in bindings):
+            bindings = [b for b in bindings if not _apart(doc, b, bindings)]
         if bindings:
             ctx.said = (index, bindings[-1])
             runs = _runs(doc.text, bindings)  # lists of numbers of one metric ("A、B和C"): zipped with periods, segments, companies
@@ -379,6 +381,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document) ->
             told = [said] if said is not None and p.kind == "same" and fits(said) else []
             prior = [q for q in out if fits(q) and q.start not in earlier] or sorted(
                 [q for _, q in ctx.periods if fits(q)] + told, key=_start)
+            if not prior and p.kind == "before" and hint == ["Q"] and doc.doc_date is not None:
+                prior = [_writing_quarter(p, doc.doc_date)]  # "上季度营收…" with no quarter named: the last one ended
             if not prior:
                 continue
             last = prior[-1] if p.kind == "same" else shift_year(prior[-1], -1) if p.kind == "prior" else _step_back(
@@ -393,6 +397,11 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document) ->
 
 
 _REFERS = (*REFERS_BACK, "reported")  # the kinds of period that refer to one named elsewhere
+
+
+def _writing_quarter(p: PeriodMention, day: date) -> PeriodMention:
+    """The quarter a text was written in, at p's place: what "last quarter" steps back from when none is named."""
+    return PeriodMention(p.start, p.end, "flow", f"{day.year}Q{(day.month - 1) // 3 + 1}", (day.year,))
 
 
 def _step_back(p: PeriodMention) -> PeriodMention:
@@ -1635,6 +1644,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         period = _year_before(period) or _year_earlier_told(doc, index, period)
     if period is None or (_valued(doc, b) and not _on_trading_day(doc, b, period, source)):
         return None
+    if _a_change(doc, b):
+        return None  # "Zhipu shed HK$20 billion of market value": what the value moved by, not the value
     if source not in ("sentence", "list") and _in_clause(doc, sentence, q, [
             c for c in doc._roles.get("perennial", ()) if c.end <= q.start]):
         return None  # "毛利率长期维持在50%以上": held over years, no one period's
@@ -1729,6 +1740,21 @@ def _valued(doc: Document, b: Binding) -> bool:
     market value only on a trading day its sentence opens with ("At Friday's close, Zhipu was valued at HK$245.6
     billion"); otherwise it is a private round's or an estimate."""
     return doc.text[b.cue.start:b.cue.end].casefold() in b.rule.on_trading_day
+
+
+def _a_change(doc: Document, b: Binding) -> bool:
+    """True for an amount right after one of its metric's change words (cues.yaml `changes`): "市值蒸发200亿港元"."""
+    return any(b.rule.id in c.names and c.end <= b.q.start and _TIGHT_BEFORE.fullmatch(doc.text, c.end, b.q.start)
+               for c in doc._roles.get("change", ()))
+
+
+def _apart(doc: Document, b: Binding, bindings: list[Binding]) -> bool:
+    """True for a value bound to its metric's tight cue (cues.yaml) when no number bound to that cue follows it at once:
+    "Moonshot lost $282mn, against $310mn a year earlier" are losses, "shares lost 5% on Tuesday, wiping HK$20 billion
+    off its value" names none."""
+    return doc.text[b.cue.start:b.cue.end].casefold() in b.rule.tight and not any(
+        x.cue is b.cue and x.cue.end <= x.q.start and _TIGHT_BEFORE.fullmatch(doc.text, x.cue.end, x.q.start)
+        for x in bindings)
 
 
 _AT_CLOSE = re.compile(r"(?:'s|’s)?\s(?i:close|closing)\b")

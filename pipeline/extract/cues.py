@@ -31,6 +31,7 @@ class MetricRule:
     times_percent: bool = False  # a multiple after a Chinese cue is a change of N x 100%
     rate: bool = False  # a rate at a moment (tokens per day): "as of" a month is that month, not the months up to it
     on_trading_day: frozenset[str] = frozenset()  # cues naming it only on a trading day ("valued at"), casefolded
+    tight: frozenset[str] = frozenset()  # cues naming it only with the number right after them ("lost"), casefolded
 
 
 @dataclass(slots=True, eq=False)  # made by the hundred per document: a plain __init__, compared by identity
@@ -39,7 +40,7 @@ class Cue:
 
     start: int
     end: int
-    role: str  # metric | negate | segment | group | scope | anaphor | total | forecast | conversion | respectively | measure
+    role: str  # metric | negate | change | segment | group | scope | anaphor | total | forecast | conversion | respectively | measure
     names: tuple[str, ...]  # metric ids, or the segment / group / scope id
     side: str = "before"  # for metric cues: written before or after the number
 
@@ -319,12 +320,15 @@ def load_cue_book(text: str | None = None) -> CueBook:
             times_percent=bool(spec.get("times_percent")),
             rate=bool(spec.get("rate")),
             on_trading_day=frozenset(str(w).casefold() for w in spec.get("on_trading_day") or ()),
+            tight=frozenset(str(w).casefold() for w in spec.get("tight") or ()),
         )
         for side in ("before", "after"):
             for word in spec.get(side) or ():
                 book.add(word, "metric", mid, side)
-        for word in spec.get("on_trading_day") or ():
+        for word in (*(spec.get("on_trading_day") or ()), *(spec.get("tight") or ())):
             book.add(word, "metric", mid, "before")
+        for word in spec.get("changes") or ():
+            book.add(word, "change", mid)
         for word in spec.get("negate") or ():
             book.add(word, "negate", mid, "before")
     for sid, spec in (data.get("scopes") or {}).items():
