@@ -21,6 +21,7 @@ from pipeline.extract.periods import (
     PeriodMention,
     comparative,
     find_periods,
+    same_of_year,
     shift_year,
     with_another_length,
 )
@@ -1258,12 +1259,12 @@ def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:
     "Gross margin narrowed to 42.6% from 47.5%" (no year) compares a year with the one before."""
     for a, b in pairwise(bindings):
         if a.metric == b.metric and b.q.start not in hugs and b.period is a.period \
-                and (_FROM_AFTER.fullmatch(text, a.q.end, b.q.start) or _named_after(text, a) and _FROM_AFTER.fullmatch(
+                and (_FROM_AFTER.fullmatch(text, a.q.end, b.q.start) or _cue_right_after(text, a) and _FROM_AFTER.fullmatch(
                     text, a.cue.end, b.q.start)):
             b.base_of = a
 
 
-def _named_after(text: str, b: Binding) -> bool:
+def _cue_right_after(text: str, b: Binding) -> bool:
     """True when the words naming b's metric follow its number right away ("49.4% of revenues, up from 43.4%")."""
     return b.q.end <= b.cue.start and not text[b.q.end:b.cue.start].strip()
 
@@ -1462,20 +1463,18 @@ def _zip_companies(doc: Document, sentence: Sentence, runs: list[list[Binding]])
 
 _SAME_ORDER = re.compile(r"[,，]?\s?(?i:in\s(?:the\ssame|that)\sorder)\b")
 # what opens a list of companies right after the numbers they take: "（依次为", "(respectively", " at", " for"
-_NAMED_AFTER_OPEN = re.compile(r"\s{0,2}(?:[（(]\s?(?:依次为|依次為|依次是|分别为|分別為|分别是|分別是|(?i:respectively)[,:]?)?\s?"
+_COMPANIES_OPEN = re.compile(r"\s{0,2}(?:[（(]\s?(?:依次为|依次為|依次是|分别为|分別為|分别是|分別是|(?i:respectively)[,:]?)?\s?"
                                r"|\s(?i:at|for)\s)")
-_NAMED_AFTER_CLOSE = re.compile(r"\s{0,2}(?:[）)]|[,，]?\s?(?i:respectively)\b)")
+_COMPANIES_CLOSE = re.compile(r"\s{0,2}(?:[）)]|[,，]?\s?(?i:respectively)\b)")
 
 
 def _companies_after(doc: Document, sentence: Sentence, run: list[Binding]) -> list[CompanyMention]:
     """"分别为A、B和C（依次为智谱、月之暗面、MiniMax）", "rose 64, 87 and 54 per cent at Zhipu, Moonshot AI and MiniMax
     respectively": the companies listed right after the numbers, as many, closed by the bracket or "respectively"."""
-    text, end = doc.text, run[-1].q.end
-    i = bisect_left(doc._m_starts, end)
-    named = doc.companies[i:i + len(run)]
-    if len(named) != len(run) or named[-1].end > sentence.end or not _NAMED_AFTER_OPEN.fullmatch(text, end, named[0].start) \
-            or not all(_AND.fullmatch(text, a.end, b.start) for a, b in pairwise(named)) \
-            or not _NAMED_AFTER_CLOSE.match(text, named[-1].end):
+    end = run[-1].q.end
+    named = _listed_after(doc, end, sentence.end)
+    if len(named) != len(run) or not _COMPANIES_OPEN.fullmatch(doc.text, end, named[0].start) \
+            or not _COMPANIES_CLOSE.match(doc.text, named[-1].end):
         return []
     return named
 
@@ -2241,15 +2240,9 @@ def _under_plain_heading(doc: Document, index: int, ctx: _Context, years: bool =
         if p.start > min(LEDE if years else REPORT_OPENING, heading.start):
             break
         if p.kind == "flow" and p.label and (p.closed or not p.label.startswith("FY") or (years and _year_gone(doc, p))) \
-                and not with_another_length(doc.text, p.start, p.end) and not _year_earlier_same(doc.text, p):
+                and not with_another_length(doc.text, p.start, p.end) and not same_of_year(doc.text, p):
             return p
     return None
-
-
-def _year_earlier_same(text: str, p: PeriodMention) -> bool:
-    """True for "2028年同期", "the same period of 2028": the period a filing compares with ("連同2028年同期之比較數字"),
-    not the one it reports on."""
-    return text.startswith("同期", p.end - 2) or lower_ascii(text[p.start:p.start + 8]) == "the same"
 
 
 LEDE = 2 * REPORT_OPENING  # characters: a story's lede may come after a headline, a byline and a dateline

@@ -38,12 +38,11 @@ _ZH_SUFFIX = (
 _FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次周週星这這那该該bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
-# What a press day is written with when its month is left out: "13日收市", "9日晚间公布", "8日挂牌".
-_DAY_EVENTS = ("日收盘", "日收盤", "日收市", "日收报", "日收報", "日收在", "日收于", "日收於", "日晚", "日早", "日午", "日盘", "日盤",
-               "日公布", "日公佈", "日发布", "日發布", "日宣布", "日披露", "日上市", "日挂牌", "日掛牌", "日开盘", "日開盤")
-
 # What a day a company released something on is written with ("8月27日晚", "13日公布"): what "业绩发布次日" follows
 _RELEASE_DAY = ("日晚", "日公布", "日公佈", "日发布", "日發布", "日宣布", "日披露")
+# What a press day is written with when its month is left out: "13日收市", "9日晚间公布", "8日挂牌".
+_DAY_EVENTS = ("日收盘", "日收盤", "日收市", "日收报", "日收報", "日收在", "日收于", "日收於", "日早", "日午", "日盘", "日盤",
+               "日上市", "日挂牌", "日掛牌", "日开盘", "日開盤", *_RELEASE_DAY)
 # "业绩发布次日", "财报公布后的次日": the day after is the release's, not the last day named ("截至6月30日")
 _AFTER_RESULTS = re.compile(r"(?:业绩|業績|财报|財報)(?:发布|發布|公布|公佈|披露)(?:后|後)?的?$")
 
@@ -950,6 +949,16 @@ def with_another_length(text: str, start: int, end: int) -> bool:
     """True when the period ended at text[start:end] is named with another length ending the same day: neither is the
     one period a filing announces (what "2028年同期", "the Reporting Period" or an undated highlight stands for)."""
     return _AND_LENGTH.match(text, end) is not None or _LENGTH_AND.search(text, max(0, start - 12), start) is not None
+
+
+_SAME_OF_YEAR = next(b for b in _BRANCH_PATTERNS if "(?P<smy>" in b.pattern)
+
+
+def same_of_year(text: str, p: PeriodMention) -> bool:
+    """True for a period written as the same months of another year ("2028年同期", "the same period of 2028", "the
+    corresponding quarter of 2028"): the period a filing compares with ("連同2028年同期之比較數字"), not the one it
+    reports on."""
+    return _SAME_OF_YEAR.fullmatch(text, p.start, p.end) is not None
 
 
 def _of_kind(m: re.Match, p: PeriodMention | None) -> PeriodMention | None:

@@ -136,6 +136,7 @@ def find_tables(text: str) -> list[Table]:
     block: list[tuple[Cell, ...]] = []
     kind = None
     grid = None  # the columns of an aligned table's first body row, for a row that leaves a cell blank
+    wide_grid = None  # and as a monospace font shows them (see _goes_on)
     heads = 1  # how many rows head the block: a row of units under the header is one too
     held: list[tuple[Cell, ...]] = []  # label lines inside an aligned table, kept if a row under them lines up
     gap = False  # a blank line inside an aligned table: the table goes on under it only as _on_grid allows
@@ -163,7 +164,7 @@ def find_tables(text: str) -> list[Table]:
             cells = _fill_blanks(text, s, grid, cells) or _run_in(text, s, grid, cells) or cells
         if row_kind is None or (kind is not None and (row_kind != kind or (
                 kind == "aligned" and not _lines_up(block, cells, heads, units)))) or (
-                gap and not _goes_on(text, s, block, heads, grid, cells)):
+                gap and not _goes_on(text, s, block, heads, (grid, wide_grid), cells)):
             _close(text, block, kind, heads, tables)
             block, kind, heads, held = [], None, 1, []
         gap = False
@@ -175,6 +176,7 @@ def find_tables(text: str) -> list[Table]:
             body = sum(len(row) > 1 for row in block[heads:])  # a heading line over the rows is none of them
             if body <= 1:
                 grid = _grid(text, s, cells) if body == 1 and kind == "aligned" else None
+                wide_grid = _grid(text, s, cells, wide=True) if grid and not text[s:cells[0].end].isascii() else grid
         held = []
     _close(text, block, kind, heads, tables)
     return tables
@@ -299,36 +301,25 @@ def _day_cell(text: str, cell: Cell) -> bool:
     return m is not None and (m.group("m1") or m.group("m2")).lower()[:3] in _MONTH_NUMBERS
 
 
-def _goes_on(text: str, line: int, block: list, heads: int, grid: list[tuple[int, int]] | None,
-              cells: tuple[Cell, ...]) -> bool:
+def _goes_on(text: str, line: int, block: list, heads: int, grids: tuple[list[tuple[int, int]] | None, ...],
+             cells: tuple[Cell, ...]) -> bool:
     """True when a row after a blank line inside an aligned table is still the table's: under a header alone, a row
-    of figures (a line of years is another table's header); under rows, one on the grid of the first."""
+    of figures (a line of years is another table's header); under rows, one on the grid of the first, counted in
+    characters or as a monospace font shows Chinese labels, a wide character two columns ("經調整淨虧損   (1,921,000)"
+    under "收入   1,721,380" after a blank line and a heading: the figures line up on screen, not by characters)."""
     if len(block) > heads:
-        return _on_grid(text, line, grid, cells) or _on_wide_grid(text, line, block[heads:], cells)
+        return any(_on_grid(text, line, grid, cells, wide) for grid, wide in zip(grids, (False, True), strict=True))
     return not all(_YEAR_CELL.fullmatch(text, c.start, c.end) for c in cells)
 
 
-def _on_grid(text: str, line: int, grid: list[tuple[int, int]] | None, cells: tuple[Cell, ...]) -> bool:
+def _on_grid(text: str, line: int, grid: list[tuple[int, int]] | None, cells: tuple[Cell, ...],
+             wide: bool = False) -> bool:
     """True when a row after a blank line inside an aligned table is still the table's: as many cells as its first
     body row, each figure ending where that row's does (a filing right-aligns its figures; a closing bracket of a
     loss may stand one character out)."""
-    spans = _grid(text, line, cells) if grid else None
+    spans = _grid(text, line, cells, wide) if grid else None
     return spans is not None and len(spans) == len(grid) and all(
         abs(b - gb) <= 1 for (_, b), (_, gb) in zip(spans[1:], grid[1:], strict=True))
-
-
-def _on_wide_grid(text: str, line: int, body: list[tuple[Cell, ...]], cells: tuple[Cell, ...]) -> bool:
-    """_on_grid as a monospace font shows Chinese labels, a wide character two columns ("經調整淨虧損   (1,921,000)"
-    under "收入   1,721,380" after a blank line and a heading): the figures line up on screen, not by characters."""
-    first = next((row for row in body if len(row) > 1), None)
-    if first is None or len(first) != len(cells):
-        return False
-    top = _line_start(text, first[0].start)
-    if text[line:cells[0].end].isascii() and text[top:first[0].end].isascii():
-        return False
-    return "\t" not in text[line:cells[-1].end] and all(
-        abs(_span(text, line, c, True)[1] - _span(text, top, f, True)[1]) <= 1
-        for c, f in zip(cells[1:], first[1:], strict=True))
 
 
 def _lines_up(block: list[tuple[Cell, ...]], cells: tuple[Cell, ...], heads: int = 1, units: bool = False) -> bool:
@@ -362,12 +353,12 @@ def _label_line(text: str, s: int, e: int) -> bool:
             and "  " not in cell.group() and not _NOTE.match(text, s, e))
 
 
-def _grid(text: str, line: int, cells: tuple[Cell, ...]) -> list[tuple[int, int]] | None:
-    """The (first, last + 1) character columns of a row's cells, the row starting at line; None when tabs cut it:
-    a tab's width is the reader's, no position to line another row up by."""
+def _grid(text: str, line: int, cells: tuple[Cell, ...], wide: bool = False) -> list[tuple[int, int]] | None:
+    """The (first, last + 1) columns of a row's cells, the row starting at line (with wide, a wide character counts
+    two); None when tabs cut it: a tab's width is the reader's, no position to line another row up by."""
     if text.find("\t", line, cells[-1].end) >= 0:
         return None
-    return [(c.start - line, c.end - line) for c in cells]
+    return [_span(text, line, c, wide) for c in cells]
 
 
 _DIGIT = re.compile("[0-9]")
