@@ -25,6 +25,7 @@ GOOD_ARTICLE = ("<html><head><title>智谱收入</title></head><body><article><p
                 "较2023年的1.245亿元增长约151%。</p></article></body></html>").encode()
 RETRIES = 2
 DRIP_SECONDS = 40  # the drip would take this long; the client gives up after max_seconds
+DRIP_INTERVAL = 0.25  # well inside the 1 s read timeout, so each attempt meets the total time limit first
 
 
 def _client(sleeps: SleepLog) -> HttpClient:
@@ -42,9 +43,10 @@ FAULTS = {
     "loop": (lambda s, p: s.redirect_loop(p, p + "-again"), 1, "redirect loop"),
     "oversize": (lambda s, p: s.oversize(p, size=30 * 2**20, declare_length=False), 1, "too large"),
     "declared": (lambda s, p: s.oversize(p, size=30 * 2**20), 1, "too large"),
-    # On a loaded machine the drip's first bytes can miss the 1 s read timeout, a retryable error; the total time
-    # limit that ends it ("too slow") is never retried.
-    "drip": (lambda s, p: s.drip(p, b"<p>" + b"x" * 400 + b"</p>", chunk=10, interval=DRIP_SECONDS / 40),
+    # Bytes arrive every quarter second, so the 2 s total time limit ("too slow", never retried) ends each
+    # attempt. Only a stall of the loaded machine longer than the 1 s read timeout ends one first: that error
+    # is retryable, hence the range of attempts. (With a gap equal to the read timeout, every attempt could.)
+    "drip": (lambda s, p: s.drip(p, b"x" * int(10 * DRIP_SECONDS / DRIP_INTERVAL), chunk=10, interval=DRIP_INTERVAL),
              range(1, RETRIES + 2), "too slow"),
     "truncated": (lambda s, p: s.truncate(p, GOOD_ARTICLE, missing=500), RETRIES + 1, "connection broken"),
 }
