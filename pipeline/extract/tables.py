@@ -62,7 +62,7 @@ MAX_COLUMNS = 24
 
 _LINE = re.compile(r"[^\n]*")
 _SEPARATOR = re.compile(r"\|?(?:\s{0,3}:?-{2,40}:?\s{0,3}\|){1,24}\s{0,3}(?::?-{2,40}:?\s{0,3})?")
-_GAP = re.compile(r"\t|\s{2,}")
+_GAP = re.compile(r"\s{2,}|[\t\u3000]")  # an ideographic space is as wide as two
 _CELL_TRIM = re.compile(r"\S(?:[^|]{0,400}\S)?")
 # "单位：人民币亿元", "Unit: RMB million", "in US$ millions", "(CNY unless stated)": a unit for a whole table.
 _CURRENCY = r"人民币|人民幣|RMB|CNY|US\$|USD|美元|HK\$|HKD|港元|港币|港幣"
@@ -128,9 +128,12 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
 
 
-def find_tables(text: str) -> list[Table]:
-    """Return the markdown and aligned plain-text tables of a text (two rows at least)."""
-    if "|" not in text and "  " not in text and "\t" not in text:
+def find_tables(text: str, source: str | None = None) -> list[Table]:
+    """Return the markdown and aligned plain-text tables of a text (two rows at least). `source` is the text before
+    width normalisation: a Chinese table aligned with ideographic spaces has one between its cells ("排名　厂商　2029年10月")."""
+    if source is not None and "\u3000" in source:
+        text = _with_ideographic_spaces(text, source)
+    if "|" not in text and "  " not in text and "\t" not in text and "\u3000" not in text:
         return []
     tables: list[Table] = []
     block: list[tuple[Cell, ...]] = []
@@ -182,6 +185,15 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
+def _with_ideographic_spaces(text: str, source: str) -> str:
+    """The normalised text with the ideographic spaces of its source put back (same length, same offsets)."""
+    chars = list(text)
+    for m in _IDEOGRAPHIC_SPACE.finditer(source):
+        chars[m.start()] = "\u3000"
+    return "".join(chars)
+
+
+_IDEOGRAPHIC_SPACE = re.compile("\u3000")
 # A line under a header saying how the figures were reviewed: "(unaudited)", "(Restated)", "（未經審核）".
 _HEADER_NOTE = re.compile(r"[（(]\s?(?i:unaudited|audited|restated|reviewed|未經審核|未经审核|經審核|经审核|經重列|经重列|重列)\s?[)）]")
 
@@ -420,7 +432,7 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
         # a blank cell keeps its column: "| Cloud | 198.0 | | 503.5 |" under "| | 3Q26 | YoY | 9M26 |"
         cells = tuple(_markdown_cells(text, s, e))
         return ("markdown", cells) if 2 <= sum(not _blank(c) for c in cells) <= MAX_COLUMNS else (None, ())
-    if "  " not in stripped and "\t" not in stripped:
+    if "  " not in stripped and "\t" not in stripped and "\u3000" not in stripped:
         return None, ()
     cells = []
     pos = s + (len(line) - len(line.lstrip()))
@@ -650,6 +662,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
                 own = _row_metric(r, [held], around)[0]
                 if own is not None:
                     parent = (own, _column(r.text, held.start))  # "Revenues:" over "  Consumer subscriptions   172,560"
+                    topic = own if company_rows else topic  # "上半年研發開支" over rows of companies: theirs from here on
                 if (sub := _named(r, held.start, held.end)) is not None:
                     # "OpenRouter年度經常性收入" over "6月底   約5.0億美元": a caption, the rows under it that company's
                     owner, topic, company_rows = sub, own or topic, False

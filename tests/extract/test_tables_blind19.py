@@ -2,7 +2,9 @@
 tests/blind19, pinned on tables of our own.
 
 Each test uses other companies, figures and wording than the article that showed the rule: a caption naming the
-currency before its magnitude ("(US$ in thousands, unaudited)", "(RMB in millions)").
+currency before its magnitude ("(US$ in thousands, unaudited)", "(RMB in millions)"); a Chinese table aligned with
+ideographic spaces, one between two cells; a heading line inside a box of company rows naming the metric of the rows
+under it.
 """
 
 from datetime import date
@@ -46,4 +48,70 @@ def test_a_currency_in_millions_caption_over_years(watchlist):
     assert {
         ("zhipu", "revenue", "FY2027", Decimal("2830100000"), "CNY"),
         ("zhipu", "adjusted_net_loss", "FY2026", Decimal("4410500000"), "CNY"),
+    } <= got
+
+
+# --- a Chinese table aligned with ideographic spaces ---------------------------------------------------------------
+
+IDEOGRAPHIC_RANKING = (
+    "大模型调用量月报（2028年第7期）\n"
+    "发布日期：2028年8月18日\n\n"
+    "表2　2028年7月主要厂商日均token调用量（单位：万亿tokens/日）\n\n"
+    "名次　公司　　　　2028年7月　2028年6月　环比\n"
+    "1　　智谱　　　　　104　　　　 98　　　　6.1%\n"
+    "2　　DeepSeek　　　 87　　　　 84　　　　3.6%\n"
+    "3　　Kimi（月之暗面）　29　　　　27　　　　7.4%\n"
+)
+
+IDEOGRAPHIC_ZHT = (
+    "月度營運數據摘要（2028年11月5日刊發）\n\n"
+    "單位：億美元\n"
+    "月份　　　　年度經常性收入\n"
+    "2028年10月　約21.4\n"
+    "2028年9月　 約20.3\n"
+)
+
+
+def test_one_ideographic_space_parts_the_cells_of_a_chinese_table(watchlist):
+    got = facts(IDEOGRAPHIC_RANKING, watchlist, published=date(2028, 8, 18))
+    assert {
+        ("zhipu", "daily_token_volume", "2028-07", Decimal("104000000000000"), "tokens/day"),
+        ("zhipu", "daily_token_volume", "2028-06", Decimal("98000000000000"), "tokens/day"),
+        ("deepseek", "daily_token_volume", "2028-07", Decimal("87000000000000"), "tokens/day"),
+        ("moonshot", "daily_token_volume", "2028-06", Decimal("27000000000000"), "tokens/day"),
+    } <= got
+    assert not any(m == "revenue_growth" for _, m, _, _, _ in got)  # 环比 is no growth rate the reader keeps
+
+
+def test_ideographic_spaces_part_a_month_from_its_figure(watchlist):
+    got = facts("月之暗面" + IDEOGRAPHIC_ZHT, watchlist, published=date(2028, 11, 5))
+    assert {
+        ("moonshot", "arr", "2028-10", Decimal("2140000000"), "USD"),
+        ("moonshot", "arr", "2028-09", Decimal("2030000000"), "USD"),
+    } <= got
+
+
+# --- a heading line inside a box of company rows --------------------------------------------------------------------
+
+HEADED_BOX = (
+    "大模型三强中期数据一览（2028年9月2日）\n\n"
+    "上半年毛利率\n"
+    "智谱        50.4%\n"
+    "MiniMax     41.2%\n"
+    "月之暗面    46.3%\n\n"
+    "上半年研发开支\n"
+    "智谱        29.5亿元\n"
+    "MiniMax     1.874亿美元\n"
+    "月之暗面    3.96亿美元\n"
+)
+
+
+def test_a_heading_over_company_rows_gives_the_rows_under_it_their_metric(watchlist):
+    got = facts(HEADED_BOX, watchlist, published=date(2028, 9, 2))
+    assert {
+        ("zhipu", "gross_margin", "2028H1", Decimal("50.4"), "%"),
+        ("moonshot", "gross_margin", "2028H1", Decimal("46.3"), "%"),
+        ("zhipu", "rd_expense", "2028H1", Decimal("2950000000"), "CNY"),
+        ("minimax", "rd_expense", "2028H1", Decimal("187400000"), "USD"),
+        ("moonshot", "rd_expense", "2028H1", Decimal("396000000"), "USD"),
     } <= got
