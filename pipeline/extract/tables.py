@@ -84,7 +84,8 @@ _CAPTION = re.compile(
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
 # A column of percentages headed by the sign alone, beside one of amounts: "| 人民幣千元 | % |".
 _PERCENT_CELL = re.compile(r"[%％]")
-# A column heading that is a magnitude alone: "(trillion)", "(millions)"; the metric says what is counted.
+# A magnitude alone in brackets, a column heading or the end of a row label: "(trillion)", "Tokens (millions)"; the
+# metric says what is counted.
 _BARE_SCALE = re.compile(r"[（(]\s?(?P<s>(?i:trillions?|billions?|millions?|thousands?))\s?[)）]")
 # A column heading that is a percentage of a whole: "%", "(%)", "% of total", "% of revenue".
 _PERCENT_HEAD = re.compile(r"[（(]?[%％][)）]?(?:\s(?i:of)\s[^\n\d]{1,30})?")
@@ -706,7 +707,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             if found is None or period is None or (col is not None and _part_of(r, col) and found[1] is None):
                 continue
             if col is not None and _instant(r, found):
-                period = _at_month_end(r, col, period)
+                period = _at_month_end(r, [*labels, *_heading(col)], period)
             part = segment or (_column_segment(r, col) if row_metric is None and col is not None else None)
             if part and found[1] is None:
                 found = (found[0], part, found[2])  # "| 云端部署 | 2.36 | 32.0% |": the columns' metrics of a segment
@@ -733,10 +734,11 @@ def _part_of(r: _Reading, col: Cell) -> bool:
     return any(_PART_OF.match(r.text, h.start, h.end) for h in _heading(col))
 
 
-def _at_month_end(r: _Reading, col: Cell, period: PeriodMention) -> PeriodMention:
-    """A month dating a figure measured at a moment, under a heading saying "at month end": the month's last day."""
+def _at_month_end(r: _Reading, heads: list[Cell], period: PeriodMention) -> PeriodMention:
+    """A month dating a figure measured at a moment, under a heading or beside a row label saying "at month end"
+    ("Employees at month end   1,428" under "November 2029"): the month's last day."""
     end = period_end(period.label) if period.kind == "flow" and len(period.label) == 7 else None
-    if end is None or not any(_MONTH_END.search(r.text, h.start, h.end) for h in _heading(col)):
+    if end is None or not any(_MONTH_END.search(r.text, h.start, h.end) for h in heads):
         return period
     return replace(period, kind="date", label=end.isoformat(), flow=None)
 
@@ -1338,7 +1340,7 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
         found = _unit_in(r.text, cell.start, cell.end)
         if found is None and _TIMES.search(r.text, cell.start, cell.end):
             found = (0, "x")
-        if found is None and (m := _BARE_SCALE.fullmatch(r.text, cell.start, cell.end)):
+        if found is None and (m := _BARE_SCALE.search(r.text, cell.start, cell.end)):  # "tokens (trillion)(2)"
             found = _unit_of(None, m.group("s"), None)
         if found is None and _PERCENT_HEAD.fullmatch(r.text, cell.start, cell.end):
             found = (0, "%")

@@ -4,7 +4,8 @@ tests/blind19, pinned on tables of our own.
 Each test uses other companies, figures and wording than the article that showed the rule: a caption naming the
 currency before its magnitude ("(US$ in thousands, unaudited)", "(RMB in millions)"); a Chinese table aligned with
 ideographic spaces, one between two cells; a heading line inside a box of company rows naming the metric of the rows
-under it.
+under it; an operating update whose row labels end in their magnitude and a note's marker ("(trillion)(2)") and
+count a stock "at month end".
 """
 
 from datetime import date
@@ -115,3 +116,53 @@ def test_a_heading_over_company_rows_gives_the_rows_under_it_their_metric(watchl
         ("minimax", "rd_expense", "2028H1", Decimal("187400000"), "USD"),
         ("moonshot", "rd_expense", "2028H1", Decimal("396000000"), "USD"),
     } <= got
+
+
+# --- row labels ending in their magnitude and a note's marker; a stock at month end ----------------------------------
+
+OPERATING_UPDATE = (
+    "MiniMax\n"
+    "VOLUNTARY ANNOUNCEMENT - OPERATING DATA FOR AUGUST 2028\n\n"
+    "Hong Kong, 9 September 2028\n\n"
+    "                                                August 2028     July 2028\n"
+    "Average daily tokens processed (trillion)(1)        ~44             ~41\n"
+    "Tokens processed in the month (trillion)(2)      ~1,364          ~1,271\n"
+    "Headcount at end of month                           912             897\n\n"
+    "Notes:\n"
+    "(1) Across the open platform and consumer products.\n"
+    "(2) Sum of the daily volumes of the month.\n"
+)
+
+NOTED_ARR = (
+    "Zhipu AI monthly update, 8 October 2028\n\n"
+    "                                            September 2028    August 2028\n"
+    "Annualised recurring revenue (US$ million)(1)      ~612            ~588\n"
+)
+
+
+def test_a_magnitude_ending_a_row_label_scales_its_cells(watchlist):
+    got = facts(OPERATING_UPDATE, watchlist, published=date(2028, 9, 9))
+    assert {
+        ("minimax", "daily_token_volume", "2028-08", Decimal("44000000000000"), "tokens/day"),
+        ("minimax", "daily_token_volume", "2028-07", Decimal("41000000000000"), "tokens/day"),
+        ("minimax", "token_volume", "2028-08", Decimal("1364000000000000"), "tokens"),
+    } <= got
+
+
+def test_a_row_counted_at_month_end_is_dated_the_months_last_day(watchlist):
+    got = facts(OPERATING_UPDATE, watchlist, published=date(2028, 9, 9))
+    assert {
+        ("minimax", "headcount", "2028-08-31", Decimal("912"), "count"),
+        ("minimax", "headcount", "2028-07-31", Decimal("897"), "count"),
+    } <= got
+
+
+def test_a_notes_marker_after_a_row_label_is_no_figure(watchlist):
+    got = facts(NOTED_ARR, watchlist, published=date(2028, 10, 8))
+    assert {
+        ("zhipu", "arr", "2028-09", Decimal("612000000"), "USD"),
+        ("zhipu", "arr", "2028-08", Decimal("588000000"), "USD"),
+    } <= got
+    assert {v for _, m, _, v, _ in got if m == "arr"} == {Decimal("612000000"), Decimal("588000000")}
+    got = facts(OPERATING_UPDATE, watchlist, published=date(2028, 9, 9))
+    assert all(v > 100 for _, _, _, v, _ in got)  # "(1)", "(2)" mark notes
