@@ -5,7 +5,8 @@ Each test uses other companies, figures and wording than the article that showed
 currency before its magnitude ("(US$ in thousands, unaudited)", "(RMB in millions)"); a Chinese table aligned with
 ideographic spaces, one between two cells; a heading line inside a box of company rows naming the metric of the rows
 under it; an operating update whose row labels end in their magnitude and a note's marker ("(trillion)(2)") and
-count a stock "at month end".
+count a stock "at month end"; a slide deck rendered as text, its "[Slide n]" titles heading bullets, a rate
+in brackets after an amount ("(+68.3%)"), an item naming only its period, and a slide of aspirations.
 """
 
 from datetime import date
@@ -166,3 +167,60 @@ def test_a_notes_marker_after_a_row_label_is_no_figure(watchlist):
     assert {v for _, m, _, v, _ in got if m == "arr"} == {Decimal("612000000"), Decimal("588000000")}
     got = facts(OPERATING_UPDATE, watchlist, published=date(2028, 9, 9))
     assert all(v > 100 for _, _, _, v, _ in got)  # "(1)", "(2)" mark notes
+
+
+# --- a slide deck as text: titles over bullets -----------------------------------------------------------------------
+
+DECK = (
+    "MiniMax Capital Markets Day\n"
+    "Shanghai, June 18, 2028\n\n"
+    "[Slide 3] Growth track record\n"
+    "- Revenue FY2026: US$131.4 million\n"
+    "- Revenue FY2027: US$298.7 million (+127.3%)\n\n"
+    "[Slide 4] What drives revenue\n"
+    "- Open platform and enterprise services: US$141.2 million in FY2027\n"
+    "- Consumer products: US$157.5 million in FY2027\n\n"
+    "[Slide 5] Usage\n"
+    "- Average daily tokens, May 2028: ~39 trillion(1)\n"
+    "- May 2027: ~14 trillion\n\n"
+    "[Slide 9] 2029 aspirations(2)\n"
+    "- Revenue growth of 60% or more\n"
+    "- Gross margin of 45%\n\n"
+    "Footnotes\n"
+    "(1) Open platform and consumer apps.\n"
+    "(2) Aspirational; not guidance.\n"
+)
+
+FLASH_EN = (
+    "Zhipu AI interim snapshot, August 30, 2028\n\n"
+    "* Revenue 1H28: RMB1.86 billion (+70.7%)\n"
+    "* Gross margin 1H28: 51.9%\n"
+)
+
+
+def test_a_signed_rate_in_brackets_after_an_amount_is_its_growth(watchlist):
+    got = facts(DECK, watchlist, published=date(2028, 6, 18))
+    assert ("minimax", "revenue_growth", "FY2027", Decimal("127.3"), "%") in got
+    got = facts(FLASH_EN, watchlist, published=date(2028, 8, 30))
+    assert ("zhipu", "revenue_growth", "2028H1", Decimal("70.7"), "%") in got
+
+
+def test_a_slide_title_heads_its_bullets(watchlist):
+    got = facts(DECK, watchlist, published=date(2028, 6, 18))
+    assert {
+        ("minimax", "revenue.cloud", "FY2027", Decimal("141200000"), "USD"),
+        ("minimax", "revenue.consumer", "FY2027", Decimal("157500000"), "USD"),
+    } <= got
+
+
+def test_an_item_naming_only_its_period_states_the_item_above_for_it(watchlist):
+    got = facts(DECK, watchlist, published=date(2028, 6, 18))
+    assert {
+        ("minimax", "daily_token_volume", "2028-05", Decimal("39000000000000"), "tokens/day"),
+        ("minimax", "daily_token_volume", "2027-05", Decimal("14000000000000"), "tokens/day"),
+    } <= got
+
+
+def test_the_bullets_of_a_slide_of_aspirations_are_no_results(watchlist):
+    got = facts(DECK, watchlist, published=date(2028, 6, 18))
+    assert not {v for _, _, _, v, _ in got} & {Decimal(60), Decimal(45)}
