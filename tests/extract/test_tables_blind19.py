@@ -6,7 +6,8 @@ currency before its magnitude ("(US$ in thousands, unaudited)", "(RMB in million
 ideographic spaces, one between two cells; a heading line inside a box of company rows naming the metric of the rows
 under it; an operating update whose row labels end in their magnitude and a note's marker ("(trillion)(2)") and
 count a stock "at month end"; a slide deck rendered as text, its "[Slide n]" titles heading bullets, a rate
-in brackets after an amount ("(+68.3%)"), an item naming only its period, and a slide of aspirations.
+in brackets after an amount ("(+68.3%)"), an item naming only its period, and a slide of aspirations; a recap's
+bullet saying by how much a result beat the estimates ("beat by $9.8M").
 """
 
 from datetime import date
@@ -224,3 +225,22 @@ def test_an_item_naming_only_its_period_states_the_item_above_for_it(watchlist):
 def test_the_bullets_of_a_slide_of_aspirations_are_no_results(watchlist):
     got = facts(DECK, watchlist, published=date(2028, 6, 18))
     assert not {v for _, _, _, v, _ in got} & {Decimal(60), Decimal(45)}
+
+
+# --- a recap's bullet: by how much a result beat or missed the estimates -----------------------------------------------
+
+RECAP_BULLETS = (
+    "MiniMax Q2 results\n"
+    "Aug. 20, 2028 5:02 PM ET\n\n"
+    "- MiniMax Q2 revenue of $161.3M (+43.4% Y/Y) beats by $4.1M.\n"
+    "- Q2 adjusted net loss of $21.7M missed by $2.3M.\n"
+)
+
+
+def test_the_amount_a_result_beat_the_estimates_by_is_no_result(watchlist):
+    got = facts(RECAP_BULLETS, watchlist, published=date(2028, 8, 20))
+    assert {
+        ("minimax", "revenue", "2028Q2", Decimal("161300000"), "USD"),
+        ("minimax", "adjusted_net_loss", "2028Q2", Decimal("21700000"), "USD"),
+    } <= got
+    assert not {v for _, _, _, v, _ in got} & {Decimal("4100000"), Decimal("2300000")}
