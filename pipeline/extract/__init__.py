@@ -107,7 +107,7 @@ def extract_facts(
         read = [True] * len(windows)  # "同期" with no period before it in its sentence reads all earlier ones
         periods = _find_periods(norm, lowered, doc_date, windows, read, dated)
     spans = [(s, e) for (s, e, _, _), r in zip(windows, read, strict=True) if r]
-    tabled, in_tables = table_facts(norm, lowered, book, subject, doc_date, companies, find_tables(norm))
+    tabled, in_tables = table_facts(norm, lowered, book, subject, doc_date, companies, find_tables(norm, text))
     doc = Document(
         text=norm,
         lowered=lowered,

@@ -721,7 +721,8 @@ def _glossed_level(doc: Document, prev: Binding, q: Quantity) -> Binding | None:
     return _like(prev, q) if i < len(doc.periods) and doc.periods[i].end <= q.start else None
 
 
-_SIGNED = re.compile(r"[，,；;、]\s?[+＋]?")  # "…，去年同期0.986亿美元，+54.5%": a signed rate standing alone after figures
+# "…，去年同期0.986亿美元，+54.5%", "RMB4.76 billion (+68.3%)": a signed rate standing alone after figures
+_SIGNED = re.compile(r"[，,；;、]\s?[+＋]?|\s?[（(][+＋]?")
 
 
 def _signed_change(doc: Document, prev: Binding, q: Quantity) -> Binding | None:
@@ -1617,6 +1618,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
                          and not _aside(doc, doc.clause_bounds(sentence), c, q.start)
                          and not _bracketed_apart(doc.text, c, q) for c in forecasts):
         return None  # but "DeepSeek, which has no plans to list, …": an aside about the company forecasts no figure
+    if ctx.items and _forecast_heading(doc, index, ctx):
+        return None  # "2030 aspirations" over "- Revenue growth of 50% or more": the list's figures are targets
     near = doc._roles.get("forecast_near")
     if near and _in_clause(doc, sentence, q, [c for c in near if c.end <= q.start]):
         return None  # "市值將約為504億港元", "the margin will be about 48%"
@@ -2222,7 +2225,7 @@ def _still_reported(doc: Document, ctx: _Context) -> PeriodMention | None:
     return None
 
 
-_HEADING = re.compile(r"[^0-9.。!?！？\n]{2,60}[:：]?")
+_HEADING = re.compile(r"[^0-9.。!?！？\n]{2,60}(?:[（(][0-9]{1,2}[)）])?[:：]?")  # "2030 aspirations(1)": a note's marker
 
 
 def _under_plain_heading(doc: Document, index: int, ctx: _Context, years: bool = False) -> PeriodMention | None:
@@ -2278,7 +2281,13 @@ def _list_heading(doc: Document, index: int, ctx: _Context, goes_on: bool = Fals
     if not first:
         return None
     heading = doc.sentences[first - 1]
-    return heading if _HEADING.fullmatch(_without_periods(doc, heading).strip()) else None
+    words = _without_periods(doc, heading).strip()
+    return heading if _HEADING.fullmatch(words, _SLIDE_MARK.match(words).end()) else None
+
+
+# A slide deck's or a report's page marker opening a heading: "[Slide 4] ", "[Page 12] ", "【第3页】"; its number is no
+# figure
+_SLIDE_MARK = re.compile(r"(?:[\[【](?:(?i:slide|page)\s?[0-9]{1,3}|第[0-9]{1,3}[页頁])[\]】]\s?)?")
 
 
 def _without_periods(doc: Document, sentence: Sentence) -> str:
@@ -2328,12 +2337,43 @@ def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, 
     """The metric cues of the sentence before, for a sentence naming none that opens with "It" and a change ("Zhipu's
     revenue rose to 124.5 million yuan in 2023. It more than doubled again to 738 million yuan in 2025"): "it" is that
     metric; so are "they" of a plural one ("We track daily token volumes. In March they were about 167 trillion at
-    Zhipu"). Empty otherwise, or when the sentence before is in another paragraph."""
+    Zhipu"), and a list item naming only its period (see _period_item). Empty otherwise, or when the sentence before is
+    in another paragraph."""
+    if index and not any(c.role == "metric" for c in cues) and _period_item(doc, index, sentence, ctx):
+        before = doc.sentences[index - 1]
+        return _metric_cues_in(doc, before.start, before.end)
     if not index or not (doc.text.startswith("It", sentence.start) and _IT_CHANGED.match(doc.text, sentence.start)
                          or _THEY_WERE.match(doc.text, sentence.start)) or any(c.role == "metric" for c in cues):
         return []
     before = doc.sentences[index - 1]
     return [] if before.start < ctx.paragraph_start else _metric_cues_in(doc, before.start, before.end)
+
+
+# A list item naming only its period before its figure: "- December 2028: ~141 trillion" ("期" stands for the period)
+_PERIOD_ITEM = re.compile(r"\s?(?:[-•·・*–—▪●]\s?)?期\s?[:：]")
+
+
+def _period_item(doc: Document, index: int, sentence: Sentence, ctx: _Context) -> bool:
+    """True for a list item naming only its period, right under another item: "- December 2028: ~141 trillion" under
+    "- Average daily tokens, November 2029: ~236 trillion" states that item's metric for another period."""
+    if len(ctx.items) < 2 or ctx.items[-1][0] != index or ctx.items[-2][0] != index - 1:
+        return False
+    return _PERIOD_ITEM.match(_without_periods(doc, sentence)) is not None
+
+
+_OPEN_BRACKET = re.compile(r"[（(]")
+
+
+def _forecast_heading(doc: Document, index: int, ctx: _Context) -> bool:
+    """True for an item of a list whose heading holds a forecast word ("2030 aspirations", "Targets:", "业绩指引"), not
+    in brackets ("要点速览（括号内为市场预期）：": the forecasts are asides in the items)."""
+    heading = _list_heading(doc, index, ctx, goes_on=True)
+    i = len(doc.cues) if heading is None else bisect_left(doc.cues, heading.start, key=_start)
+    while i < len(doc.cues) and doc.cues[i].start < heading.end:
+        if doc.cues[i].role == "forecast" and not _OPEN_BRACKET.search(doc.text, heading.start, doc.cues[i].start):
+            return True
+        i += 1
+    return False
 
 
 def _is_item(text: str, line: int, start: int) -> bool:

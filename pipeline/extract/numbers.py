@@ -137,6 +137,8 @@ def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re
             continue
         if m.group("suf") in ("个", "個") and _DURATION.match(text, m.end()):
             continue  # "6个月", "3個季度": a duration, not a count
+        if s >= 2 and text[s - 1] in "(（" and _note_mark(text, s, m):
+            continue  # "Annual recurring revenue (US$ billion)(1)": a note's marker, not a figure
         found.append(m)
     if text.find("成", start, end) >= 0 or text.find("倍", start, end) >= 0:
         chinese = list(_CN_NUMBER.finditer(text, start, end))
@@ -151,6 +153,14 @@ def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re
         if words:
             found = sorted(found + words, key=lambda m: m.start())
     return found
+
+
+def _note_mark(text: str, s: int, m: re.Match) -> bool:
+    """True for a bracketed number of one or two digits written right after a word or a closing bracket ("revenue(1)",
+    "(US$ billion)(2)"): a filing's marker of a note, where a figure would stand apart."""
+    before = text[s - 2]
+    return (before in ")）" or (before.isascii() and before.isalpha())) and m.end() - s <= 2 \
+        and m.group(0) == m.group("num") and text[m.end():m.end() + 1] in (")", "）")
 
 
 # "eight times its revenue", "Twelve times": a multiple written as an English word from two to twenty.

@@ -62,7 +62,7 @@ MAX_COLUMNS = 24
 
 _LINE = re.compile(r"[^\n]*")
 _SEPARATOR = re.compile(r"\|?(?:\s{0,3}:?-{2,40}:?\s{0,3}\|){1,24}\s{0,3}(?::?-{2,40}:?\s{0,3})?")
-_GAP = re.compile(r"\t|\s{2,}")
+_GAP = re.compile(r"\s{2,}|[\t\u3000]")  # an ideographic space is as wide as two
 _CELL_TRIM = re.compile(r"\S(?:[^|]{0,400}\S)?")
 # "单位：人民币亿元", "Unit: RMB million", "in US$ millions", "(CNY unless stated)": a unit for a whole table.
 _CURRENCY = r"人民币|人民幣|RMB|CNY|US\$|USD|美元|HK\$|HKD|港元|港币|港幣"
@@ -75,7 +75,7 @@ _CAPTION = re.compile(
     rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?[,，]?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
     rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
     rf"|[（(]\s?(?P<c5>{_CURRENCY})\s?(?P<s5>{_SCALE})(?![A-Za-z])元?\s?[,，;；]"  # "(US$m, Dec year-end)", "（人民幣千元，…）"
-    r"|[（(]\s?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(in thousands, unaudited)": the cells' "$"
+    rf"|[（(]\s?(?:(?P<c8>{_CURRENCY})\s)?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(US$ in thousands"
     rf"(?:\s(?i:of)\s(?P<c6>{_CURRENCY}|{_CURRENCY_WORDS}))?"  # "(in thousands of US$, except …)", "of U.S. dollars"
     rf"|以\s?(?P<c7>{_CURRENCY})?\s?(?P<s7>{_SCALE})\s?(?P<u7>元|美元|港元)?\s?(?:列示|列報|列报|呈列|呈報|呈报)"  # "以人民幣千元列示"
 )
@@ -84,7 +84,8 @@ _CAPTION = re.compile(
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
 # A column of percentages headed by the sign alone, beside one of amounts: "| 人民幣千元 | % |".
 _PERCENT_CELL = re.compile(r"[%％]")
-# A column heading that is a magnitude alone: "(trillion)", "(millions)"; the metric says what is counted.
+# A magnitude alone in brackets, a column heading or the end of a row label: "(trillion)", "Tokens (millions)"; the
+# metric says what is counted.
 _BARE_SCALE = re.compile(r"[（(]\s?(?P<s>(?i:trillions?|billions?|millions?|thousands?))\s?[)）]")
 # A column heading that is a percentage of a whole: "%", "(%)", "% of total", "% of revenue".
 _PERCENT_HEAD = re.compile(r"[（(]?[%％][)）]?(?:\s(?i:of)\s[^\n\d]{1,30})?")
@@ -128,9 +129,12 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
 
 
-def find_tables(text: str) -> list[Table]:
-    """Return the markdown and aligned plain-text tables of a text (two rows at least)."""
-    if "|" not in text and "  " not in text and "\t" not in text:
+def find_tables(text: str, source: str | None = None) -> list[Table]:
+    """Return the markdown and aligned plain-text tables of a text (two rows at least). `source` is the text before
+    width normalisation: a Chinese table aligned with ideographic spaces has one between its cells ("排名　厂商　2029年10月")."""
+    if source is not None and "\u3000" in source:
+        text = _with_ideographic_spaces(text, source)
+    if "|" not in text and "  " not in text and "\t" not in text and "\u3000" not in text:
         return []
     tables: list[Table] = []
     block: list[tuple[Cell, ...]] = []
@@ -182,6 +186,15 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
+def _with_ideographic_spaces(text: str, source: str) -> str:
+    """The normalised text with the ideographic spaces of its source put back (same length, same offsets)."""
+    chars = list(text)
+    for m in _IDEOGRAPHIC_SPACE.finditer(source):
+        chars[m.start()] = "\u3000"
+    return "".join(chars)
+
+
+_IDEOGRAPHIC_SPACE = re.compile("\u3000")
 # A line under a header saying how the figures were reviewed: "(unaudited)", "(Restated)", "（未經審核）".
 _HEADER_NOTE = re.compile(r"[（(]\s?(?i:unaudited|audited|restated|reviewed|未經審核|未经审核|經審核|经审核|經重列|经重列|重列)\s?[)）]")
 
@@ -420,7 +433,7 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
         # a blank cell keeps its column: "| Cloud | 198.0 | | 503.5 |" under "| | 3Q26 | YoY | 9M26 |"
         cells = tuple(_markdown_cells(text, s, e))
         return ("markdown", cells) if 2 <= sum(not _blank(c) for c in cells) <= MAX_COLUMNS else (None, ())
-    if "  " not in stripped and "\t" not in stripped:
+    if "  " not in stripped and "\t" not in stripped and "\u3000" not in stripped:
         return None, ()
     cells = []
     pos = s + (len(line) - len(line.lstrip()))
@@ -650,6 +663,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
                 own = _row_metric(r, [held], around)[0]
                 if own is not None:
                     parent = (own, _column(r.text, held.start))  # "Revenues:" over "  Consumer subscriptions   172,560"
+                    topic = own if company_rows else topic  # "上半年研發開支" over rows of companies: theirs from here on
                 if (sub := _named(r, held.start, held.end)) is not None:
                     # "OpenRouter年度經常性收入" over "6月底   約5.0億美元": a caption, the rows under it that company's
                     owner, topic, company_rows = sub, own or topic, False
@@ -693,7 +707,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             if found is None or period is None or (col is not None and _part_of(r, col) and found[1] is None):
                 continue
             if col is not None and _instant(r, found):
-                period = _at_month_end(r, col, period)
+                period = _at_month_end(r, [*labels, *_heading(col)], period)
             part = segment or (_column_segment(r, col) if row_metric is None and col is not None else None)
             if part and found[1] is None:
                 found = (found[0], part, found[2])  # "| 云端部署 | 2.36 | 32.0% |": the columns' metrics of a segment
@@ -720,10 +734,11 @@ def _part_of(r: _Reading, col: Cell) -> bool:
     return any(_PART_OF.match(r.text, h.start, h.end) for h in _heading(col))
 
 
-def _at_month_end(r: _Reading, col: Cell, period: PeriodMention) -> PeriodMention:
-    """A month dating a figure measured at a moment, under a heading saying "at month end": the month's last day."""
+def _at_month_end(r: _Reading, heads: list[Cell], period: PeriodMention) -> PeriodMention:
+    """A month dating a figure measured at a moment, under a heading or beside a row label saying "at month end"
+    ("Employees at month end   1,428" under "November 2029"): the month's last day."""
     end = period_end(period.label) if period.kind == "flow" and len(period.label) == 7 else None
-    if end is None or not any(_MONTH_END.search(r.text, h.start, h.end) for h in _heading(col)):
+    if end is None or not any(_MONTH_END.search(r.text, h.start, h.end) for h in heads):
         return period
     return replace(period, kind="date", label=end.isoformat(), flow=None)
 
@@ -1298,7 +1313,7 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     if m is None:
         return None
     return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5") or m.group("c6")
-                    or m.group("c7"),
+                    or m.group("c7") or m.group("c8"),
                     m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5") or m.group("s6")
                     or m.group("s7"),
                     m.group("u1") or m.group("u7"))
@@ -1325,7 +1340,7 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
         found = _unit_in(r.text, cell.start, cell.end)
         if found is None and _TIMES.search(r.text, cell.start, cell.end):
             found = (0, "x")
-        if found is None and (m := _BARE_SCALE.fullmatch(r.text, cell.start, cell.end)):
+        if found is None and (m := _BARE_SCALE.search(r.text, cell.start, cell.end)):  # "tokens (trillion)(2)"
             found = _unit_of(None, m.group("s"), None)
         if found is None and _PERCENT_HEAD.fullmatch(r.text, cell.start, cell.end):
             found = (0, "%")
