@@ -1463,9 +1463,9 @@ def _zip_companies(doc: Document, sentence: Sentence, runs: list[list[Binding]])
 
 _SAME_ORDER = re.compile(r"[,，]?\s?(?i:in\s(?:the\ssame|that)\sorder)\b")
 # what opens a list of companies right after the numbers they take: "（依次为", "(respectively", " at", " for"
-_COMPANIES_OPEN = re.compile(r"\s{0,2}(?:[（(]\s?(?:依次为|依次為|依次是|分别为|分別為|分别是|分別是|(?i:respectively)[,:]?)?\s?"
+_COMPANIES_OPEN = re.compile(r"\s{0,2}(?:[（(]\s?(?:依次为|依次為|依次是|分别为|分別為|分别是|分別是|按照?|(?i:respectively)[,:]?)?\s?"
                                r"|\s(?i:at|for)\s)")
-_COMPANIES_CLOSE = re.compile(r"\s{0,2}(?:[）)]|[,，]?\s?(?i:respectively)\b)")
+_COMPANIES_CLOSE = re.compile(r"\s{0,2}(?:(?:的?(?:顺序|順序|次序)?(?:排列|排序|排名)?)[）)]|[,，]?\s?(?i:respectively)\b)")
 
 
 def _companies_after(doc: Document, sentence: Sentence, run: list[Binding]) -> list[CompanyMention]:
@@ -1548,11 +1548,11 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
     before = [x for p in periods if p.end <= first.start and (prev_q is None or p.start >= prev_q) for x in p.expand()]
     if len(before) == 2 and _FROM_BEFORE.search(doc.text, max(0, before[1].start - 8), before[1].start):
         before.reverse()  # "上半年亏损由去年同期的22.8亿元扩大至29.4亿元": the change starts from the period after 由
-    candidates = [after, before]
+    candidates = [after, _named_once(before)]
     if ctx.refers and len(ctx.listed) == k:
         candidates.insert(0, ctx.listed)  # "同期研发开支分别为A、B、C、D": the periods of the last such list
     if has_respectively:
-        candidates.append([x for p in periods if p.end <= first.start for x in p.expand()])
+        candidates.append(_named_once([x for p in periods if p.end <= first.start for x in p.expand()]))
     if not periods and ctx.header and index - ctx.header[0] <= TABLE_HEADER_REACH:
         candidates.append(ctx.header[1])
     if k == 2:
@@ -1571,6 +1571,12 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
                 ctx.listed = plist
             return True
     return False
+
+
+def _named_once(plist: list[PeriodMention]) -> list[PeriodMention]:
+    """The periods with one named again right after itself counted once: "披露了前三季度业绩：前三季度收入增速依次为A、B
+    和C" names one period twice, not two periods for two of the figures."""
+    return [p for k, p in enumerate(plist) if k == 0 or p.label != plist[k - 1].label]
 
 
 def _day_among_periods(plist: list[PeriodMention]) -> bool:
@@ -1927,7 +1933,36 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
     if _THE_COMPANY.match(doc.text, ctx.paragraph_start) and bisect_left(doc._m_starts, ctx.paragraph_start) == i \
             and (about := _paragraph_before_about(doc, ctx.paragraph_start)):
         return about  # "…月之暗面一枝獨秀。但要留意，它的基數較低。\n\n公司於本周一發布…ARR約為17億美元"
-    return doc.subject
+    return _speaker(doc, ctx.paragraph_start) or doc.subject
+
+
+# A transcript's turn heading on a line of its own: "陈嘉言（MiniMax副总裁）：", "Jane Doe (Zhipu, CFO):", "陈嘉言："
+_TURN = re.compile(r"[^\n（(：:]{1,30}(?:[（(][^\n）)]{1,40}[）)])?\s?[：:]")
+_TURN_NAME = re.compile(r"[^\n（(：:]{1,30}")
+
+
+def _speaker(doc: Document, start: int) -> str | None:
+    """The company of the speaker whose turn the paragraph at `start` is: the watched one named in the turn heading
+    on the line just before ("陈嘉言（MiniMax副总裁）：\n我们11月的日均调用量…"), or, for a heading with the name
+    alone, in the first heading naming that speaker with a company; None when the line before is no turn heading."""
+    k = bisect_right(doc.sentences, start, key=_start) - 1
+    if k < 1:
+        return None
+    heading = doc.sentences[k - 1]
+    if heading.paragraph == doc.sentences[k].paragraph or not _TURN.fullmatch(doc.text, heading.start, heading.end):
+        return None
+    named = _watched_between(doc, heading.start, heading.end)
+    if named or not (name := _TURN_NAME.match(doc.text, heading.start)):
+        return named
+    first = doc.text.find("\n" + name.group(0).strip(), 0, heading.start)  # the speaker's first turn, with the title
+    turn = _TURN.match(doc.text, first + 1) if first >= 0 else None
+    return _watched_between(doc, turn.start(), turn.end()) if turn else None
+
+
+def _watched_between(doc: Document, start: int, end: int) -> str | None:
+    """The one watched company named in text[start:end]; None when none or several are."""
+    named = {m.company for m in doc.companies[bisect_left(doc._m_starts, start):bisect_left(doc._m_starts, end)]}
+    return named.pop() if len(named) == 1 and None not in named else None
 
 
 # A paragraph opening on "the company" ("公司於本周一發布…", "該公司…")

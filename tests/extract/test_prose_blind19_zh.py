@@ -1,0 +1,48 @@
+"""General rules of how the Chinese-language press, fund letters and transcripts write, found on the nineteenth blind
+set and pinned on text of our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+
+def test_the_order_of_a_list_given_after_it_in_brackets(watchlist):
+    # "（按A、B、C排列）", "（按A、B的顺序）": the companies the figures before the bracket take, in order
+    text = "上半年毛利率依次为48.2%、55.1%和61.7%（按MiniMax、智谱、DeepSeek排列）。"
+    got = facts(text, watchlist, published=date(2029, 9, 20))
+    assert ("minimax", "gross_margin", "2029H1", Decimal("48.2"), "%", "eq") in got
+    assert ("zhipu", "gross_margin", "2029H1", Decimal("55.1"), "%", "eq") in got
+    assert ("deepseek", "gross_margin", "2029H1", Decimal("61.7"), "%", "eq") in got
+    text = "两家公司2029年6月的日均调用量分别约为70万亿和215万亿（按月之暗面、智谱的顺序）。"
+    got = facts(text, watchlist, published=date(2029, 7, 15))
+    assert ("moonshot", "daily_token_volume", "2029-06", Decimal("70000000000000"), "tokens/day", "approx") in got
+    assert ("zhipu", "daily_token_volume", "2029-06", Decimal("215000000000000"), "tokens/day", "approx") in got
+
+
+def test_a_period_named_twice_in_a_row_is_one_period_for_a_list(watchlist):
+    # "公布了上半年业绩：上半年…分别为A、B和C": the half named twice is not two periods for the list's first figures
+    text = "三家公司已在三季度陆续公布上半年业绩：上半年收入同比增速分别为71.3%、59.8%和66.0%（依次为月之暗面、MiniMax、智谱）。"
+    got = facts(text, watchlist, published=date(2029, 9, 10))
+    assert ("moonshot", "revenue_growth", "2029H1", Decimal("71.3"), "%", "eq") in got
+    assert ("minimax", "revenue_growth", "2029H1", Decimal("59.8"), "%", "eq") in got
+    assert ("zhipu", "revenue_growth", "2029H1", Decimal("66.0"), "%", "eq") in got
+
+
+def test_a_speaker_turn_takes_the_company_of_its_heading(watchlist):
+    # a transcript: "姓名（公司职务）：" on its own line, the turn under it speaks for that company ("我们"), not for the
+    # company of the turn before; a later heading with the name alone is the same speaker
+    text = ("发布时间：2029年10月20日\n\n"
+            "李明远（智谱首席战略官）：\n我们9月的日均调用量约225万亿。\n\n"
+            "王晓岚（DeepSeek商业化负责人）：\n我们第二季度收入是9.87亿元，其中API占86.5%。\n\n"
+            "主持人：\n价格战会持续吗？\n\n"
+            "王晓岚：\n我补充一点，我们9月的日均调用量约130万亿。")
+    got = facts(text, watchlist)
+    assert ("zhipu", "daily_token_volume", "2029-09", Decimal("225000000000000"), "tokens/day", "approx") in got
+    assert ("deepseek", "revenue", "2029Q2", Decimal("987000000"), "CNY", "eq") in got
+    assert ("deepseek", "daily_token_volume", "2029-09", Decimal("130000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[0] == "zhipu" and f[1] != "daily_token_volume"}
