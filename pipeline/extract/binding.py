@@ -1001,7 +1001,11 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
                         rule.base and _of_another(doc, q, c, rule.base, cues)):
                     return Binding(q, rule, rule.id, "after", c, negate=bool(rule.base) and _negated(doc, q, cues))
     # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
-    return "claimed" if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first) else None
+    if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first):
+        return "claimed"
+    # a measure we do not extract says so after a space alone: "the $98.1 million average of analyst estimates" (not
+    # "2.315亿美元收窄了17.6%", where the measure word is a verb)
+    return "claimed" if tight and gap.isspace() and any(c.role == "measure" for c in first) else None
 
 
 _CHANGE_IN = re.compile(r"\s(?i:in)\s")

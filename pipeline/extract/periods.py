@@ -414,10 +414,12 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "smy":
             # "第四季度收入…，較2027年同期的…": the quarter or half its sentence (or paragraph) names before it, else the one reported on
             # else the one the filing announces ("截至2029年3月31日止三個月…（2028年同期：…）" after "2028年第四季度" in
-            # the text), when it is of the kind the phrase says ("the same quarter of 2025" in a nine months' release is not)
+            # the text), when it is of the kind the phrase says ("the same quarter of 2025" in a nine months' release is not);
+            # else the quarter or half named last before it, lines before ("- Third-quarter revenue…\n- …48.9% of sales,
+            # compared with 44.1% in the same period of 2028"): the year alone is no period a text compares with
             p = _same_of(m, part if part is not None and (not _SENTENCE_END.search(text, part.end, m.start())
                                                           or _same_paragraph(text, part.end, m.start()))
-                         else _of_kind(m, announced) or reported)
+                         else _of_kind(m, announced) or reported or _of_kind(m, part))
         elif m.lastgroup == "qb":
             p = PeriodMention(m.start(), m.end(), "before" if m.group("qb_q") or m.group("qb_m") else "prior",
                               "M" if m.group("qb_m") else "Q")
@@ -456,11 +458,13 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 released = p
         if p.years and p.kind in ("flow", "date", "span", "vague") and not guessed \
                 and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not _compared(text, p.start) \
+                and m.lastgroup != "smy" \
                 and not _from_level(text, p.start) and not comparative(text, p) \
                 and not (_trails(text, p) and last_year is not None and p.years[-1] < last_year[0]):
             # a half without its year put in last year because this year's was still under way ("下半年招聘將放緩"
             # in August) is a guess about that one phrase, and names no year for the months after it
-            # a half or quarter dated by a year written as a word is written from the day of writing too
+            # a half or quarter dated by a year written as a word is written from the day of writing too; "the same
+            # period of 2028", "2028年同期" is the base of a comparison, no year the months after it are of
             from_word = _worded(m) or (m.lastgroup == "bare" and stated is not None and last_year[3])
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7, from_word, p.kind)
         if p.kind == "flow" and m.lastgroup != "bare" and len(p.label) == 6 and p.label[4] == "Q" \
