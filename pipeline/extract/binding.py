@@ -2094,6 +2094,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         return None  # "本地化部署的毛利率高于云端业务；MiniMax上半年毛利率为35.6%": the company's whole figure
     if before:
         seg = before[-1]
+        if b.rule.id == "gross_margin" and _share_told(doc, cues, seg.end, b.cue.start):
+            return None  # "API accounted for 50.1% of revenue, …, and gross margin was 50.2%": the company's margin
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
         if b.rule.segment == "optional" and _mainly(doc, bounds, seg, b.cue.start, sentence.start):
             return None  # "智谱主要做私有化部署生意，2024年收入为3.124亿元": the line of business, not the figure's segment
@@ -2121,6 +2123,20 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             b.penalty += 0.1
             return recent[-1]
     return None
+
+
+def _share_told(doc: Document, cues: list[Cue], start: int, end: int) -> bool:
+    """True when a share of revenue is told between start and end, and a semicolon or a period comes after its last
+    cue: the segment before it was given its part of the whole, and a margin named in a new clause ("消費端訂閱
+    占54.2%；毛利率47.1%", "accounted for 50.1% of revenue, up from 44.3% in 2028, and gross margin was 50.2%") is the
+    whole's. Not "占比逐年下降，2027年仍贡献了42.3%的收入，而且毛利率接近六成", still about the segment, nor an amount
+    after a share ("云端占比提升至27.7%，对应收入2.01亿元"), often the segment's."""
+    told = [c for c in cues if start <= c.start and c.end <= end and "revenue_share" in c.names]
+    if not any(c.names == ("revenue_share",) for c in told):
+        return False
+    share = told[-1]
+    i = bisect_left(doc.periods, share.end, key=_start)
+    return _SEMICOLON.search(doc.text, share.end, end) is not None or (i < len(doc.periods) and doc.periods[i].end <= end)
 
 
 def _new_subject(doc: Document, start: int, end: int) -> bool:

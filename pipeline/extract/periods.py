@@ -120,7 +120,9 @@ _BRANCHES = [
     r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’/-]|\s?['’]?[0-9])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
-    r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half))",
+    r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half"
+    # "nine-month revenue", "on a six-month basis": the year's first nine or six months (not a "six-month high")
+    r"|(?<![a-z0-9-])(?:nine|six)-month(?![\s-](?:high|low|period|ended|ending|to|through)\b)))",
     # "for the Reporting Period": a filing's defined term for the period it announces (see find_periods)
     r"(?P<rp>(?i:the\sreporting\speriod)\b|本期間|本期间)",  # and "本期間", as HKEX filings define it
     # "同期", "the same nine months", "in the nine months", "in the quarter": a period named before; "往績記錄期間": the
@@ -738,7 +740,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
                    "first quarter": "第一季度", "second quarter": "第二季度", "third quarter": "第三季度",
                    "fourth quarter": "第四季度",
                    "first-quarter": "第一季度", "second-quarter": "第二季度", "third-quarter": "第三季度",
-                   "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年"}
+                   "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年", "nine-month": "前三季度",
+                   "six-month": "上半年"}
         return _with_suffix(s, e, context_year, english.get(" ".join(word.split()), g("bare")), None, "")
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period

@@ -53,3 +53,26 @@ def test_an_amount_followed_by_the_analysts_average_is_their_estimate(watchlist)
     text = "Zhipu's sales came to RMB1.71 billion in the quarter, short of the RMB1.75 billion consensus estimate."
     got = facts(text, watchlist, published=date(2029, 8, 28))
     assert not {f for f in got if f[3] == Decimal("1750000000")}
+
+
+def test_nine_month_or_six_month_as_an_adjective_is_the_year_to_date(watchlist):
+    # "Nine-month revenue of $1.5B", "on a six-month basis": the first nine or six months of the year of writing
+    text = "Zhipu results\n- Six-month revenue of RMB3.05B, up 66.1% Y/Y."
+    got = facts(text, watchlist, published=date(2029, 8, 28))
+    assert ("zhipu", "revenue_growth", "2029H1", Decimal("66.1"), "%", "eq") in got
+    text = "On a nine-month basis, MiniMax's consumer products accounted for 52.4% of revenue."
+    got = facts(text, watchlist, published=date(2029, 11, 14))
+    assert ("minimax", "revenue_share.consumer", "2029Q1-Q3", Decimal("52.4"), "%", "eq") in got
+    # but a "six-month high" is no period
+    text = "Zhipu shares hit a six-month high, valuing the company at HK$802 billion at Friday's close."
+    got = facts(text, watchlist, published=date(2029, 9, 3))
+    assert not {f for f in got if f[2].endswith("H1")}
+
+
+def test_a_margin_after_a_segment_share_and_a_new_period_is_the_companys(watchlist):
+    # "X accounted for 50.1% of revenue, up from 44.3% in 2028, and gross margin was 50.2%": the whole company's margin
+    text = ("In the first half, Zhipu's cloud deployment accounted for 69.4% of revenue, up from 61.0% in the first "
+            "half of 2028, and gross margin was 55.8%.")
+    got = facts(text, watchlist, published=date(2029, 8, 28))
+    assert ("zhipu", "gross_margin", "2029H1", Decimal("55.8"), "%", "eq") in got
+    assert not {f for f in got if f[1].startswith("gross_margin.")}
