@@ -435,6 +435,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             that = named[0] if named and m.start() - named[1] < 300 else None
             p = _mention(m, doc_year, context_year, that,
                          _year_reported(text, m, years_named) if m.lastgroup == "rel" else None)
+            if m.lastgroup == "rel" and p is not None and _base_last_year(text, m):
+                p = PeriodMention(m.start(), m.end(), "prior", "")
             if m.lastgroup == "bare" and p is not None:
                 dated = bool(worded or (stated and last_year[2])) and context_year == doc_year
                 unstated = context_year == doc_year and not stated
@@ -774,8 +776,21 @@ def comparative(text: str, p: PeriodMention) -> bool:
 # comparison, not the year the text goes on about.
 _COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超過|远超|遠超|高于|高於|低于|低於|(?:对比|對比)[，,]|一年前的?[（(]?"
                        r"|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
-# "down from 45% in 2024", "up from $240 million in January": the level a change starts from, and its period
-_FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
+# "down from 45% in 2024", "up from $240 million in January", "vs. 47.1% in Q3 2028": the level a change or a
+# comparison starts from, and its period
+_FROM_LEVEL = re.compile(r"(?i:\b(?:from|vs\.?|versus|compared\s(?:with|to))\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
+
+
+# "(vs. 45.7% last year)", "up from $98.2M last year": the level a comparison starts from, then "last year"
+_BASE_BEFORE = re.compile(r"(?i:\b(?:from|vs\.?|versus|compared\s(?:with|to))\s(?:about\s|around\s|roughly\s)?"
+                          r"[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:million|billion|bn|mn|m|b)\b)?\s(?:in\s)?)$")
+
+
+def _base_last_year(text: str, m: re.Match) -> bool:
+    """True for "last year" written after the level a comparison starts from ("51.3% of total (vs. 45.7% last year)"):
+    the same period a year before the one the figure is of (a quarter's, in a quarter's report), not the whole year."""
+    return m.group("r_w").lower() == "last year" and not m.group("r_suf") \
+        and _BASE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
 
 
 def _compared(text: str, at: int) -> bool:

@@ -76,3 +76,23 @@ def test_a_margin_after_a_segment_share_and_a_new_period_is_the_companys(watchli
     got = facts(text, watchlist, published=date(2029, 8, 28))
     assert ("zhipu", "gross_margin", "2029H1", Decimal("55.8"), "%", "eq") in got
     assert not {f for f in got if f[1].startswith("gross_margin.")}
+
+
+def test_an_amount_a_figure_beat_the_estimate_by_is_no_level(watchlist):
+    # "revenue of $612.4M beat by $14.4M": by how much the estimate was beaten, not revenue
+    text = "- Zhipu Q2 revenue of RMB1.71B (+58.4% Y/Y) beat by RMB42.0M."
+    got = facts(text, watchlist, published=date(2029, 8, 28))
+    assert ("zhipu", "revenue", "2029Q2", Decimal("1710000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("42000000")}
+
+
+def test_last_year_after_a_compared_level_is_the_same_period_a_year_before(watchlist):
+    # "51.3% of total (vs. 45.7% last year)" in a quarter's bullets: the quarter a year before, not the whole year;
+    # and "vs. 47.1% in Q2 2028" names a comparison's year, no year for the nine months after it
+    text = ("- MiniMax Q2 gross margin 45.9% vs. 42.8% in Q2 2028.\n"
+            "- Open platform revenue of $80.2M, 47.6% of total (vs. 43.0% last year).\n"
+            "- Six-month revenue of $320.9M, up 55.7% Y/Y.\n")
+    got = facts(text, watchlist, published=date(2029, 8, 20))
+    assert ("minimax", "revenue_share.cloud", "2028Q2", Decimal("43.0"), "%", "eq") in got
+    assert ("minimax", "revenue_growth", "2029H1", Decimal("55.7"), "%", "eq") in got
+    assert not {f for f in got if f[2] in ("FY2028", "2028H1")}
