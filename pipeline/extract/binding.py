@@ -1730,9 +1730,9 @@ YEAR_ON_YEAR_REACH = 2  # how many sentences back "a year earlier" makes the com
 
 def _year_earlier_told(doc: Document, index: int, label: str) -> str | None:
     """"…made up 46.1%, up from 43.2% a year earlier. Adjusted net loss narrowed to $27.9 million from $38.9 million":
-    a quarter's or half's starting level is that period a year before when the text has just compared with a year
-    earlier; otherwise it may be the quarter before's, and has no period."""
-    if period_kind(label) not in PARTS:
+    a quarter's, half's or nine months' starting level is that period a year before when the text has just compared
+    with a year earlier; otherwise it may be the quarter before's, and has no period."""
+    if period_kind(label) not in PARTS and period_kind(label) != "Q1-Q3":
         return None
     start, end = doc.sentences[max(0, index - YEAR_ON_YEAR_REACH)].start, doc.sentences[index].end
     i = bisect_left(doc.periods, start, key=_start)

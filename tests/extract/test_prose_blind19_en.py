@@ -96,3 +96,13 @@ def test_last_year_after_a_compared_level_is_the_same_period_a_year_before(watch
     assert ("minimax", "revenue_share.cloud", "2028Q2", Decimal("43.0"), "%", "eq") in got
     assert ("minimax", "revenue_growth", "2029H1", Decimal("55.7"), "%", "eq") in got
     assert not {f for f in got if f[2] in ("FY2028", "2028H1")}
+
+
+def test_a_nine_months_level_compared_after_a_year_earlier_comparison_is_that_of_a_year_before(watchlist):
+    # "…, up from 44.3% in the first nine months of 2028, and gross margin was 50.2%, versus 45.8%": the same year
+    # earlier the sentence compared with, for nine months as for a quarter or a half
+    text = ("For the first nine months, Zhipu's cloud deployment made up 72.0% of revenue, up from 64.1% in the first "
+            "nine months of 2028, and gross margin was 55.9%, versus 52.7%.")
+    got = facts(text, watchlist, published=date(2029, 11, 28))
+    assert ("zhipu", "gross_margin", "2029Q1-Q3", Decimal("55.9"), "%", "eq") in got
+    assert ("zhipu", "gross_margin", "2028Q1-Q3", Decimal("52.7"), "%", "eq") in got
