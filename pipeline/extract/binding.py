@@ -1427,10 +1427,12 @@ def _zip_metrics(text: str, bindings: list[Binding], runs: list[list[Binding]]) 
 
 def _zip_segments(doc: Document, sentence: Sentence, runs: list[list[Binding]]) -> None:
     """"AI-native products and open platform accounted for 71.6% and 28.4% of revenue, respectively": a list of
-    numbers takes the segments named before it, in order, when there are as many."""
+    numbers takes the segments named before it, in order, when there are as many; not a change ("后者占比由44.1%提升
+    至48.9%" is one segment's)."""
     for run in runs:
         rule = run[0].rule
-        if len(run) < 2 or rule.segment == "none":
+        if len(run) < 2 or rule.segment == "none" \
+                or not all(_LIST.fullmatch(doc.text, a.q.end, b.q.start) for a, b in pairwise(run)):
             continue
         role = "group" if rule.segment_set == "groups" else "segment"
         named = [c for c in doc._roles.get(role, ()) if sentence.start <= c.start and c.end <= run[0].q.start]
@@ -1550,13 +1552,12 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
     prev_q = max((q.end for q in quantities if q.end <= first.start), default=None)
     after = [x for p in periods if p.start >= last.end and (next_q is None or p.start < next_q) for x in p.expand()]
     before = [x for p in periods if p.end <= first.start and (prev_q is None or p.start >= prev_q) for x in p.expand()]
-    if len(before) == 2 and _FROM_BEFORE.search(doc.text, max(0, before[1].start - 8), before[1].start):
-        before.reverse()  # "上半年亏损由去年同期的22.8亿元扩大至29.4亿元": the change starts from the period after 由
-    candidates = [after, _named_once(before)]
+    candidates = [after, _from_first(doc.text, _named_once(before))]
     if ctx.refers and len(ctx.listed) == k:
         candidates.insert(0, ctx.listed)  # "同期研发开支分别为A、B、C、D": the periods of the last such list
     if has_respectively:
-        candidates.append(_named_once([x for p in periods if p.end <= first.start for x in p.expand()]))
+        candidates.append(_from_first(doc.text, _named_once([x for p in periods if p.end <= first.start
+                                                             for x in p.expand()])))
     if not periods and ctx.header and index - ctx.header[0] <= TABLE_HEADER_REACH:
         candidates.append(ctx.header[1])
     if k == 2:
@@ -1575,6 +1576,15 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
                 ctx.listed = plist
             return True
     return False
+
+
+def _from_first(text: str, plist: list[PeriodMention]) -> list[PeriodMention]:
+    """Two periods, the second written after 由 / from, in the order of a change's two figures: "上半年亏损由去年同期的22.8
+    亿元扩大至29.4亿元", "第三季度…分别为A和B，后者占比由上年同期的44.1%提升至48.9%": the change starts from the period after
+    由."""
+    if len(plist) == 2 and _FROM_BEFORE.search(text, max(0, plist[1].start - 8), plist[1].start):
+        return plist[::-1]
+    return plist
 
 
 def _named_once(plist: list[PeriodMention]) -> list[PeriodMention]:

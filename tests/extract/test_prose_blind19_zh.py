@@ -46,3 +46,14 @@ def test_a_speaker_turn_takes_the_company_of_its_heading(watchlist):
     assert ("deepseek", "revenue", "2029Q2", Decimal("987000000"), "CNY", "eq") in got
     assert ("deepseek", "daily_token_volume", "2029-09", Decimal("130000000000000"), "tokens/day", "approx") in got
     assert not {f for f in got if f[0] == "zhipu" and f[1] != "daily_token_volume"}
+
+
+def test_a_change_after_a_list_of_segments_is_one_segments_from_the_base_period(watchlist):
+    # "A与B收入分别为X和Y，后者占比由上年同期的P%提升至Q%": a change of one share, from the year-earlier period to the
+    # sentence's, not a list for the two segments nor the periods in the order written
+    text = ("从收入结构看，上半年智谱本地化部署收入与云端部署收入分别为9.12亿元和21.38亿元，后者占总收入的比例由上年同期的"
+            "61.2%提升至70.1%。")
+    got = facts(text, watchlist, published=date(2029, 8, 28))
+    assert ("zhipu", "revenue_share.cloud", "2029H1", Decimal("70.1"), "%", "eq") in got
+    assert ("zhipu", "revenue_share.cloud", "2028H1", Decimal("61.2"), "%", "eq") in got
+    assert not {f for f in got if f[1] == "revenue_share.on_premise"}
