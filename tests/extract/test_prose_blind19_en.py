@@ -106,3 +106,11 @@ def test_a_nine_months_level_compared_after_a_year_earlier_comparison_is_that_of
     got = facts(text, watchlist, published=date(2029, 11, 28))
     assert ("zhipu", "gross_margin", "2029Q1-Q3", Decimal("55.9"), "%", "eq") in got
     assert ("zhipu", "gross_margin", "2028Q1-Q3", Decimal("52.7"), "%", "eq") in got
+
+
+def test_valuing_a_described_company_at_a_close_is_its_market_value(watchlist):
+    # "valuing the Beijing-based company at HK$X at Friday's close": words may describe the company between
+    text = ("Zhipu AI shares rose 4.1% on Friday, valuing the Beijing-based developer at about HK$803 billion "
+            "at Friday's close.")
+    got = facts(text, watchlist, published=date(2029, 9, 8))
+    assert ("zhipu", "market_cap", "2029-09-07", Decimal("803000000000"), "HKD", "approx") in got
