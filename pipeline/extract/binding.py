@@ -1118,10 +1118,40 @@ def _base_said(doc: Document, c: Cue, q: Quantity, earlier: list[Cue], base: str
     "Its share price is up 140%" (the change of something named), nor "增速较首季的九成多" (a level compared)."""
     said = doc._said
     if said is None or said.rule.id != base and said.rule.base != base or q.start - c.end > 4 \
-            or doc.text[doc._clauses[0]:c.start].strip(" *") or any(x.role == "metric" for x in earlier):
+            or not _only_frame(doc, doc._clauses[0], c.start) or any(x.role == "metric" for x in earlier):
         return False
     end = q.start - 2 if doc.text.startswith("**", q.start - 2) else q.start  # "同比增长**66.5%**"
-    return _TIGHT_BEFORE.fullmatch(doc.text, c.end, end) is not None
+    return _TIGHT_BEFORE.fullmatch(doc.text, c.end, end) is not None or _SAID_IS.fullmatch(doc.text, c.end, end) is not None
+
+
+_SAID_IS = re.compile(r"(?:是|为|為)(?:约|約|近)?")  # "同比增速是64.5%"
+
+
+_FRAME_REACH = 24  # characters of periods and company names a change may open its sentence with
+_FRAME_WORDS = re.compile(r"[\s*的，,]|同比|按年|(?i:year-on-year|year-over-year)")
+
+
+def _only_frame(doc: Document, start: int, end: int) -> bool:
+    """True when text[start:end] holds nothing but periods, watched companies and "同比" ("第二季度智谱的同比", "**"):
+    the frame of a sentence that then opens with its change ("第二季度智谱的同比增速是64.5%"), no metric of its own."""
+    if end - start > _FRAME_REACH:
+        return False
+    text = doc.text
+    i, j = bisect_left(doc.periods, start, key=_start), bisect_left(doc._m_starts, start)
+    spans = []
+    while i < len(doc.periods) and doc.periods[i].end <= end:
+        spans.append((doc.periods[i].start, doc.periods[i].end))
+        i += 1
+    while j < len(doc.companies) and doc.companies[j].end <= end:
+        if doc.companies[j].company:
+            spans.append((doc.companies[j].start, doc.companies[j].end))
+        j += 1
+    rest, pos = [], start
+    for a, b in sorted(spans):
+        rest.append(text[pos:a])
+        pos = max(pos, b)
+    rest.append(text[pos:end])
+    return not _FRAME_WORDS.sub("", "".join(rest))
 
 
 # keys for bisect and sort over cues, periods, sentences: read in C, where a Python key would be called at each step

@@ -57,3 +57,12 @@ def test_a_change_after_a_list_of_segments_is_one_segments_from_the_base_period(
     assert ("zhipu", "revenue_share.cloud", "2029H1", Decimal("70.1"), "%", "eq") in got
     assert ("zhipu", "revenue_share.cloud", "2028H1", Decimal("61.2"), "%", "eq") in got
     assert not {f for f in got if f[1] == "revenue_share.on_premise"}
+
+
+def test_a_sentence_opening_with_its_period_company_and_change_is_of_the_metric_before(watchlist):
+    # "第二季度智谱的同比增速是64.5%" after a sentence on revenue: revenue growth in that quarter, though a period and
+    # the company come before the change word, and 是 between it and the number
+    text = ("上半年MiniMax实现收入3.21亿美元，同比增长55.7%。\n\n"
+            "第一季度MiniMax的同比增速是58.3%，第二季度有所放缓。")
+    got = facts(text, watchlist, published=date(2029, 8, 20))
+    assert ("minimax", "revenue_growth", "2029Q1", Decimal("58.3"), "%", "eq") in got
