@@ -66,3 +66,12 @@ def test_a_sentence_opening_with_its_period_company_and_change_is_of_the_metric_
             "第一季度MiniMax的同比增速是58.3%，第二季度有所放缓。")
     got = facts(text, watchlist, published=date(2029, 8, 20))
     assert ("minimax", "revenue_growth", "2029Q1", Decimal("58.3"), "%", "eq") in got
+
+
+def test_a_level_that_would_be_needed_is_no_result(watchlist):
+    # "假设…，日均要到150万亿": what a hypothesis would require, not the company's figure
+    text = ("2029年10月15日\n\n如果价格再降三成，智谱要维持收入，调用量就得同步增长。按目前的量看，日均要达到290万亿才行；"
+            "智谱9月的日均调用量约为219万亿。")
+    got = facts(text, watchlist)
+    assert ("zhipu", "daily_token_volume", "2029-09", Decimal("219000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[3] == Decimal("290000000000000")}
