@@ -464,7 +464,7 @@ def _dates_what_follows(doc: Document, index: int, sentence: Sentence, p: Period
         return False
     if _is_base(doc, p, cues) or _dates_a_base(doc, p, quantities, cues) or comparative(text, p):
         return False  # a comparison's period
-    if _singled_out(text, p) or _looks_back(text, p) or _event_month(text, p):
+    if _singled_out(text, p) or _looks_back(text, p) or _event_month(text, p) or _to_date_aside(doc, sentence, p, ctx):
         return False  # a part singled out, a look back, the month of an event: each dates its own sentence only
     if p.years and p.years[-1] < latest and _trailing(text, p, quantities):
         return False  # a trailing earlier year is a comparative's
@@ -508,6 +508,24 @@ def _singled_out(text: str, p: PeriodMention) -> bool:
     the whole period. (_PART_BEFORE ends on a space: a period right after any other character skips its long search.)"""
     return _ALONE_AFTER.match(text, p.end) is not None or _ONLY_BEFORE.search(text, max(0, p.start - 3), p.start) is not None \
         or (text[p.start - 1:p.start].isspace() and _PART_BEFORE.search(text, max(0, p.start - 60), p.start) is not None)
+
+
+# what may close a period opening its sentence: "For the first nine months of the year, revenue was…", "前三季度，"
+_FRONTED_AFTER = re.compile(r"(?:\s(?i:of\s(?:the|this)\syear))?\s?[,，]")
+_FRONTED_BEFORE = ("", "for", "in", "over")
+_LAST_QUARTER = {"Q1-Q3": "Q3", "H1": "Q2"}  # the quarter a year to date ends with
+
+
+def _to_date_aside(doc: Document, sentence: Sentence, p: PeriodMention, ctx: _Context) -> bool:
+    """True for the year to date opening a sentence of a story on the quarter it ends with ("…the company said after
+    the close on Monday. For the first nine months of the year, revenue was $507.4 million. Gross margin widened to
+    46.3% from 43.1%."): an aside on the running total, the sentences after it go back to the quarter."""
+    quarter = _LAST_QUARTER.get(period_kind(p.label)) if p.kind == "flow" and p.label else None
+    if quarter is None or not _FRONTED_AFTER.match(doc.text, p.end) \
+            or lower_ascii(doc.text[sentence.start:p.start]).strip() not in _FRONTED_BEFORE:
+        return False
+    quarter = f"{p.years[0]}{quarter}"
+    return any(x.label == quarter for _, x in ctx.periods)
 
 
 # "back in 2022", "as far back as 2021", "早在2022年": a look back at a time long past

@@ -114,3 +114,16 @@ def test_valuing_a_described_company_at_a_close_is_its_market_value(watchlist):
             "at Friday's close.")
     got = facts(text, watchlist, published=date(2029, 9, 8))
     assert ("zhipu", "market_cap", "2029-09-07", Decimal("803000000000"), "HKD", "approx") in got
+
+
+def test_a_year_to_date_aside_in_a_quarters_story_dates_only_its_sentence(watchlist):
+    # "For the first half of the year, revenue was …. Gross margin widened to X from Y.": after the running total
+    # the story goes back to the quarter it is about
+    text = ("Zhipu's second-quarter revenue rose 58.4% from a year earlier to RMB1.71 billion, the company said on "
+            "Tuesday. For the first half of the year, revenue was RMB3.05 billion, an increase of 66.1%.\n\n"
+            "Gross margin widened to 56.0% from 53.2%. Cloud deployment brought in RMB1.22 billion.")
+    got = facts(text, watchlist, published=date(2029, 8, 28))
+    assert ("zhipu", "revenue", "2029H1", Decimal("3050000000"), "CNY", "eq") in got
+    assert ("zhipu", "gross_margin", "2029Q2", Decimal("56.0"), "%", "eq") in got
+    assert ("zhipu", "gross_margin", "2028Q2", Decimal("53.2"), "%", "eq") in got
+    assert ("zhipu", "revenue.cloud", "2029Q2", Decimal("1220000000"), "CNY", "eq") in got
