@@ -464,7 +464,7 @@ def _dates_what_follows(doc: Document, index: int, sentence: Sentence, p: Period
         return False
     if _is_base(doc, p, cues) or _dates_a_base(doc, p, quantities, cues) or comparative(text, p):
         return False  # a comparison's period
-    if _singled_out(text, p) or _looks_back(text, p) or _event_month(text, p):
+    if _singled_out(text, p) or _looks_back(text, p) or _event_month(text, p) or _to_date_aside(doc, sentence, p, ctx):
         return False  # a part singled out, a look back, the month of an event: each dates its own sentence only
     if p.years and p.years[-1] < latest and _trailing(text, p, quantities):
         return False  # a trailing earlier year is a comparative's
@@ -508,6 +508,24 @@ def _singled_out(text: str, p: PeriodMention) -> bool:
     the whole period. (_PART_BEFORE ends on a space: a period right after any other character skips its long search.)"""
     return _ALONE_AFTER.match(text, p.end) is not None or _ONLY_BEFORE.search(text, max(0, p.start - 3), p.start) is not None \
         or (text[p.start - 1:p.start].isspace() and _PART_BEFORE.search(text, max(0, p.start - 60), p.start) is not None)
+
+
+# what may close a period opening its sentence: "For the first nine months of the year, revenue was…", "前三季度，"
+_FRONTED_AFTER = re.compile(r"(?:\s(?i:of\s(?:the|this)\syear))?\s?[,，]")
+_FRONTED_BEFORE = ("", "for", "in", "over")
+_LAST_QUARTER = {"Q1-Q3": "Q3", "H1": "Q2"}  # the quarter a year to date ends with
+
+
+def _to_date_aside(doc: Document, sentence: Sentence, p: PeriodMention, ctx: _Context) -> bool:
+    """True for the year to date opening a sentence of a story on the quarter it ends with ("…the company said after
+    the close on Monday. For the first nine months of the year, revenue was $507.4 million. Gross margin widened to
+    46.3% from 43.1%."): an aside on the running total, the sentences after it go back to the quarter."""
+    quarter = _LAST_QUARTER.get(period_kind(p.label)) if p.kind == "flow" and p.label else None
+    if quarter is None or not _FRONTED_AFTER.match(doc.text, p.end) \
+            or lower_ascii(doc.text[sentence.start:p.start]).strip() not in _FRONTED_BEFORE:
+        return False
+    quarter = f"{p.years[0]}{quarter}"
+    return any(x.label == quarter for _, x in ctx.periods)
 
 
 # "back in 2022", "as far back as 2021", "早在2022年": a look back at a time long past
@@ -1002,7 +1020,11 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
                         rule.base and _of_another(doc, q, c, rule.base, cues)):
                     return Binding(q, rule, rule.id, "after", c, negate=bool(rule.base) and _negated(doc, q, cues))
     # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
-    return "claimed" if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first) else None
+    if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first):
+        return "claimed"
+    # a measure we do not extract says so after a space alone: "the $98.1 million average of analyst estimates" (not
+    # "2.315亿美元收窄了17.6%", where the measure word is a verb)
+    return "claimed" if tight and gap.isspace() and any(c.role == "measure" for c in first) else None
 
 
 _CHANGE_IN = re.compile(r"\s(?i:in)\s")
@@ -1115,10 +1137,40 @@ def _base_said(doc: Document, c: Cue, q: Quantity, earlier: list[Cue], base: str
     "Its share price is up 140%" (the change of something named), nor "增速较首季的九成多" (a level compared)."""
     said = doc._said
     if said is None or said.rule.id != base and said.rule.base != base or q.start - c.end > 4 \
-            or doc.text[doc._clauses[0]:c.start].strip(" *") or any(x.role == "metric" for x in earlier):
+            or not _only_frame(doc, doc._clauses[0], c.start) or any(x.role == "metric" for x in earlier):
         return False
     end = q.start - 2 if doc.text.startswith("**", q.start - 2) else q.start  # "同比增长**66.5%**"
-    return _TIGHT_BEFORE.fullmatch(doc.text, c.end, end) is not None
+    return _TIGHT_BEFORE.fullmatch(doc.text, c.end, end) is not None or _SAID_IS.fullmatch(doc.text, c.end, end) is not None
+
+
+_SAID_IS = re.compile(r"(?:是|为|為)(?:约|約|近)?")  # "同比增速是64.5%"
+
+
+_FRAME_REACH = 24  # characters of periods and company names a change may open its sentence with
+_FRAME_WORDS = re.compile(r"[\s*的，,]|同比|按年|(?i:year-on-year|year-over-year)")
+
+
+def _only_frame(doc: Document, start: int, end: int) -> bool:
+    """True when text[start:end] holds nothing but periods, watched companies and "同比" ("第二季度智谱的同比", "**"):
+    the frame of a sentence that then opens with its change ("第二季度智谱的同比增速是64.5%"), no metric of its own."""
+    if end - start > _FRAME_REACH:
+        return False
+    text = doc.text
+    i, j = bisect_left(doc.periods, start, key=_start), bisect_left(doc._m_starts, start)
+    spans = []
+    while i < len(doc.periods) and doc.periods[i].end <= end:
+        spans.append((doc.periods[i].start, doc.periods[i].end))
+        i += 1
+    while j < len(doc.companies) and doc.companies[j].end <= end:
+        if doc.companies[j].company:
+            spans.append((doc.companies[j].start, doc.companies[j].end))
+        j += 1
+    rest, pos = [], start
+    for a, b in sorted(spans):
+        rest.append(text[pos:a])
+        pos = max(pos, b)
+    rest.append(text[pos:end])
+    return not _FRAME_WORDS.sub("", "".join(rest))
 
 
 # keys for bisect and sort over cues, periods, sentences: read in C, where a Python key would be called at each step
@@ -1424,10 +1476,12 @@ def _zip_metrics(text: str, bindings: list[Binding], runs: list[list[Binding]]) 
 
 def _zip_segments(doc: Document, sentence: Sentence, runs: list[list[Binding]]) -> None:
     """"AI-native products and open platform accounted for 71.6% and 28.4% of revenue, respectively": a list of
-    numbers takes the segments named before it, in order, when there are as many."""
+    numbers takes the segments named before it, in order, when there are as many; not a change ("后者占比由44.1%提升
+    至48.9%" is one segment's)."""
     for run in runs:
         rule = run[0].rule
-        if len(run) < 2 or rule.segment == "none":
+        if len(run) < 2 or rule.segment == "none" \
+                or not all(_LIST.fullmatch(doc.text, a.q.end, b.q.start) for a, b in pairwise(run)):
             continue
         role = "group" if rule.segment_set == "groups" else "segment"
         named = [c for c in doc._roles.get(role, ()) if sentence.start <= c.start and c.end <= run[0].q.start]
@@ -1464,9 +1518,9 @@ def _zip_companies(doc: Document, sentence: Sentence, runs: list[list[Binding]])
 
 _SAME_ORDER = re.compile(r"[,，]?\s?(?i:in\s(?:the\ssame|that)\sorder)\b")
 # what opens a list of companies right after the numbers they take: "（依次为", "(respectively", " at", " for"
-_COMPANIES_OPEN = re.compile(r"\s{0,2}(?:[（(]\s?(?:依次为|依次為|依次是|分别为|分別為|分别是|分別是|(?i:respectively)[,:]?)?\s?"
+_COMPANIES_OPEN = re.compile(r"\s{0,2}(?:[（(]\s?(?:依次为|依次為|依次是|分别为|分別為|分别是|分別是|按照?|(?i:respectively)[,:]?)?\s?"
                                r"|\s(?i:at|for)\s)")
-_COMPANIES_CLOSE = re.compile(r"\s{0,2}(?:[）)]|[,，]?\s?(?i:respectively)\b)")
+_COMPANIES_CLOSE = re.compile(r"\s{0,2}(?:(?:的?(?:顺序|順序|次序)?(?:排列|排序|排名)?)[）)]|[,，]?\s?(?i:respectively)\b)")
 
 
 def _companies_after(doc: Document, sentence: Sentence, run: list[Binding]) -> list[CompanyMention]:
@@ -1547,13 +1601,12 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
     prev_q = max((q.end for q in quantities if q.end <= first.start), default=None)
     after = [x for p in periods if p.start >= last.end and (next_q is None or p.start < next_q) for x in p.expand()]
     before = [x for p in periods if p.end <= first.start and (prev_q is None or p.start >= prev_q) for x in p.expand()]
-    if len(before) == 2 and _FROM_BEFORE.search(doc.text, max(0, before[1].start - 8), before[1].start):
-        before.reverse()  # "上半年亏损由去年同期的22.8亿元扩大至29.4亿元": the change starts from the period after 由
-    candidates = [after, before]
+    candidates = [after, _from_first(doc.text, _named_once(before))]
     if ctx.refers and len(ctx.listed) == k:
         candidates.insert(0, ctx.listed)  # "同期研发开支分别为A、B、C、D": the periods of the last such list
     if has_respectively:
-        candidates.append([x for p in periods if p.end <= first.start for x in p.expand()])
+        candidates.append(_from_first(doc.text, _named_once([x for p in periods if p.end <= first.start
+                                                             for x in p.expand()])))
     if not periods and ctx.header and index - ctx.header[0] <= TABLE_HEADER_REACH:
         candidates.append(ctx.header[1])
     if k == 2:
@@ -1572,6 +1625,21 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
                 ctx.listed = plist
             return True
     return False
+
+
+def _from_first(text: str, plist: list[PeriodMention]) -> list[PeriodMention]:
+    """Two periods, the second written after 由 / from, in the order of a change's two figures: "上半年亏损由去年同期的22.8
+    亿元扩大至29.4亿元", "第三季度…分别为A和B，后者占比由上年同期的44.1%提升至48.9%": the change starts from the period after
+    由."""
+    if len(plist) == 2 and _FROM_BEFORE.search(text, max(0, plist[1].start - 8), plist[1].start):
+        return plist[::-1]
+    return plist
+
+
+def _named_once(plist: list[PeriodMention]) -> list[PeriodMention]:
+    """The periods with one named again right after itself counted once: "披露了前三季度业绩：前三季度收入增速依次为A、B
+    和C" names one period twice, not two periods for two of the figures."""
+    return [p for k, p in enumerate(plist) if k == 0 or p.label != plist[k - 1].label]
 
 
 def _day_among_periods(plist: list[PeriodMention]) -> bool:
@@ -1723,9 +1791,9 @@ YEAR_ON_YEAR_REACH = 2  # how many sentences back "a year earlier" makes the com
 
 def _year_earlier_told(doc: Document, index: int, label: str) -> str | None:
     """"…made up 46.1%, up from 43.2% a year earlier. Adjusted net loss narrowed to $27.9 million from $38.9 million":
-    a quarter's or half's starting level is that period a year before when the text has just compared with a year
-    earlier; otherwise it may be the quarter before's, and has no period."""
-    if period_kind(label) not in PARTS:
+    a quarter's, half's or nine months' starting level is that period a year before when the text has just compared
+    with a year earlier; otherwise it may be the quarter before's, and has no period."""
+    if period_kind(label) not in PARTS and period_kind(label) != "Q1-Q3":
         return None
     start, end = doc.sentences[max(0, index - YEAR_ON_YEAR_REACH)].start, doc.sentences[index].end
     i = bisect_left(doc.periods, start, key=_start)
@@ -1930,7 +1998,36 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
     if _THE_COMPANY.match(doc.text, ctx.paragraph_start) and bisect_left(doc._m_starts, ctx.paragraph_start) == i \
             and (about := _paragraph_before_about(doc, ctx.paragraph_start)):
         return about  # "…月之暗面一枝獨秀。但要留意，它的基數較低。\n\n公司於本周一發布…ARR約為17億美元"
-    return doc.subject
+    return _speaker(doc, ctx.paragraph_start) or doc.subject
+
+
+# A transcript's turn heading on a line of its own: "陈嘉言（MiniMax副总裁）：", "Jane Doe (Zhipu, CFO):", "陈嘉言："
+_TURN = re.compile(r"[^\n（(：:]{1,30}(?:[（(][^\n）)]{1,40}[）)])?\s?[：:]")
+_TURN_NAME = re.compile(r"[^\n（(：:]{1,30}")
+
+
+def _speaker(doc: Document, start: int) -> str | None:
+    """The company of the speaker whose turn the paragraph at `start` is: the watched one named in the turn heading
+    on the line just before ("陈嘉言（MiniMax副总裁）：\n我们11月的日均调用量…"), or, for a heading with the name
+    alone, in the first heading naming that speaker with a company; None when the line before is no turn heading."""
+    k = bisect_right(doc.sentences, start, key=_start) - 1
+    if k < 1:
+        return None
+    heading = doc.sentences[k - 1]
+    if heading.paragraph == doc.sentences[k].paragraph or not _TURN.fullmatch(doc.text, heading.start, heading.end):
+        return None
+    named = _watched_between(doc, heading.start, heading.end)
+    if named or not (name := _TURN_NAME.match(doc.text, heading.start)):
+        return named
+    first = doc.text.find("\n" + name.group(0).strip(), 0, heading.start)  # the speaker's first turn, with the title
+    turn = _TURN.match(doc.text, first + 1) if first >= 0 else None
+    return _watched_between(doc, turn.start(), turn.end()) if turn else None
+
+
+def _watched_between(doc: Document, start: int, end: int) -> str | None:
+    """The one watched company named in text[start:end]; None when none or several are."""
+    named = {m.company for m in doc.companies[bisect_left(doc._m_starts, start):bisect_left(doc._m_starts, end)]}
+    return named.pop() if len(named) == 1 and None not in named else None
 
 
 # A paragraph opening on "the company" ("公司於本周一發布…", "該公司…")
@@ -2058,6 +2155,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         return None  # "本地化部署的毛利率高于云端业务；MiniMax上半年毛利率为35.6%": the company's whole figure
     if before:
         seg = before[-1]
+        if b.rule.id == "gross_margin" and _share_told(doc, cues, seg.end, b.cue.start):
+            return None  # "API accounted for 50.1% of revenue, …, and gross margin was 50.2%": the company's margin
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
         if b.rule.segment == "optional" and _mainly(doc, bounds, seg, b.cue.start, sentence.start):
             return None  # "智谱主要做私有化部署生意，2024年收入为3.124亿元": the line of business, not the figure's segment
@@ -2085,6 +2184,20 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             b.penalty += 0.1
             return recent[-1]
     return None
+
+
+def _share_told(doc: Document, cues: list[Cue], start: int, end: int) -> bool:
+    """True when a share of revenue is told between start and end, and a semicolon or a period comes after its last
+    cue: the segment before it was given its part of the whole, and a margin named in a new clause ("消費端訂閱
+    占54.2%；毛利率47.1%", "accounted for 50.1% of revenue, up from 44.3% in 2028, and gross margin was 50.2%") is the
+    whole's. Not "占比逐年下降，2027年仍贡献了42.3%的收入，而且毛利率接近六成", still about the segment, nor an amount
+    after a share ("云端占比提升至27.7%，对应收入2.01亿元"), often the segment's."""
+    told = [c for c in cues if start <= c.start and c.end <= end and "revenue_share" in c.names]
+    if not any(c.names == ("revenue_share",) for c in told):
+        return False
+    share = told[-1]
+    i = bisect_left(doc.periods, share.end, key=_start)
+    return _SEMICOLON.search(doc.text, share.end, end) is not None or (i < len(doc.periods) and doc.periods[i].end <= end)
 
 
 def _new_subject(doc: Document, start: int, end: int) -> bool:

@@ -120,7 +120,9 @@ _BRANCHES = [
     r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’/-]|\s?['’]?[0-9])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
-    r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half))",
+    r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half"
+    # "nine-month revenue", "on a six-month basis": the year's first nine or six months (not a "six-month high")
+    r"|(?<![a-z0-9-])(?:nine|six)-month(?![\s-](?:high|low|period|ended|ending|to|through)\b)))",
     # "for the Reporting Period": a filing's defined term for the period it announces (see find_periods)
     r"(?P<rp>(?i:the\sreporting\speriod)\b|本期間|本期间)",  # and "本期間", as HKEX filings define it
     # "同期", "the same nine months", "in the nine months", "in the quarter": a period named before; "往績記錄期間": the
@@ -414,10 +416,12 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "smy":
             # "第四季度收入…，較2027年同期的…": the quarter or half its sentence (or paragraph) names before it, else the one reported on
             # else the one the filing announces ("截至2029年3月31日止三個月…（2028年同期：…）" after "2028年第四季度" in
-            # the text), when it is of the kind the phrase says ("the same quarter of 2025" in a nine months' release is not)
+            # the text), when it is of the kind the phrase says ("the same quarter of 2025" in a nine months' release is not);
+            # else the quarter or half named last before it, lines before ("- Third-quarter revenue…\n- …48.9% of sales,
+            # compared with 44.1% in the same period of 2028"): the year alone is no period a text compares with
             p = _same_of(m, part if part is not None and (not _SENTENCE_END.search(text, part.end, m.start())
                                                           or _same_paragraph(text, part.end, m.start()))
-                         else _of_kind(m, announced) or reported)
+                         else _of_kind(m, announced) or reported or _of_kind(m, part))
         elif m.lastgroup == "qb":
             p = PeriodMention(m.start(), m.end(), "before" if m.group("qb_q") or m.group("qb_m") else "prior",
                               "M" if m.group("qb_m") else "Q")
@@ -431,6 +435,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             that = named[0] if named and m.start() - named[1] < 300 else None
             p = _mention(m, doc_year, context_year, that,
                          _year_reported(text, m, years_named) if m.lastgroup == "rel" else None)
+            if m.lastgroup == "rel" and p is not None and _base_last_year(text, m):
+                p = PeriodMention(m.start(), m.end(), "prior", "")
             if m.lastgroup == "bare" and p is not None:
                 dated = bool(worded or (stated and last_year[2])) and context_year == doc_year
                 unstated = context_year == doc_year and not stated
@@ -456,11 +462,13 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 released = p
         if p.years and p.kind in ("flow", "date", "span", "vague") and not guessed \
                 and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not _compared(text, p.start) \
+                and m.lastgroup != "smy" \
                 and not _from_level(text, p.start) and not comparative(text, p) \
                 and not (_trails(text, p) and last_year is not None and p.years[-1] < last_year[0]):
             # a half without its year put in last year because this year's was still under way ("下半年招聘將放緩"
             # in August) is a guess about that one phrase, and names no year for the months after it
-            # a half or quarter dated by a year written as a word is written from the day of writing too
+            # a half or quarter dated by a year written as a word is written from the day of writing too; "the same
+            # period of 2028", "2028年同期" is the base of a comparison, no year the months after it are of
             from_word = _worded(m) or (m.lastgroup == "bare" and stated is not None and last_year[3])
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7, from_word, p.kind)
         if p.kind == "flow" and m.lastgroup != "bare" and len(p.label) == 6 and p.label[4] == "Q" \
@@ -734,7 +742,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
                    "first quarter": "第一季度", "second quarter": "第二季度", "third quarter": "第三季度",
                    "fourth quarter": "第四季度",
                    "first-quarter": "第一季度", "second-quarter": "第二季度", "third-quarter": "第三季度",
-                   "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年"}
+                   "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年", "nine-month": "前三季度",
+                   "six-month": "上半年"}
         return _with_suffix(s, e, context_year, english.get(" ".join(word.split()), g("bare")), None, "")
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
@@ -767,8 +776,21 @@ def comparative(text: str, p: PeriodMention) -> bool:
 # comparison, not the year the text goes on about.
 _COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超過|远超|遠超|高于|高於|低于|低於|(?:对比|對比)[，,]|一年前的?[（(]?"
                        r"|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
-# "down from 45% in 2024", "up from $240 million in January": the level a change starts from, and its period
-_FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
+# "down from 45% in 2024", "up from $240 million in January", "vs. 47.1% in Q3 2028": the level a change or a
+# comparison starts from, and its period
+_FROM_LEVEL = re.compile(r"(?i:\b(?:from|vs\.?|versus|compared\s(?:with|to))\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
+
+
+# "(vs. 45.7% last year)", "up from $98.2M last year": the level a comparison starts from, then "last year"
+_BASE_BEFORE = re.compile(r"(?i:\b(?:from|vs\.?|versus|compared\s(?:with|to))\s(?:about\s|around\s|roughly\s)?"
+                          r"[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:million|billion|bn|mn|m|b)\b)?\s(?:in\s)?)$")
+
+
+def _base_last_year(text: str, m: re.Match) -> bool:
+    """True for "last year" written after the level a comparison starts from ("51.3% of total (vs. 45.7% last year)"):
+    the same period a year before the one the figure is of (a quarter's, in a quarter's report), not the whole year."""
+    return m.group("r_w").lower() == "last year" and not m.group("r_suf") \
+        and _BASE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
 
 
 def _compared(text: str, at: int) -> bool:
