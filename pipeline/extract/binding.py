@@ -1707,6 +1707,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
             b = Binding(replace(q, value=q.value / 100, kind="multiple", unit="x"), doc.book.metrics["rd_to_revenue"],
                         "rd_to_revenue", b.side, b.cue, penalty=b.penalty, period=b.period, period_source=b.period_source)
             q, metric = b.q, b.metric
+        if segment and b.rule.segment == "whole":
+            return None  # "cloud revenue rose 84%": the segment's growth, not the company's (facts.md: no segment)
         if segment:
             metric = f"{metric}.{segment}"
     period, source = _final_period(doc, index, b, periods, ctx)
@@ -2158,9 +2160,9 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         if b.rule.id == "gross_margin" and _share_told(doc, cues, seg.end, b.cue.start):
             return None  # "API accounted for 50.1% of revenue, …, and gross margin was 50.2%": the company's margin
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
-        if b.rule.segment == "optional" and _mainly(doc, bounds, seg, b.cue.start, sentence.start):
+        if b.rule.segment in ("optional", "whole") and _mainly(doc, bounds, seg, b.cue.start, sentence.start):
             return None  # "智谱主要做私有化部署生意，2024年收入为3.124亿元": the line of business, not the figure's segment
-        if b.rule.segment == "optional" and (totals or _aside(doc, bounds, seg, min(b.cue.start, q.start))):
+        if b.rule.segment in ("optional", "whole") and (totals or _aside(doc, bounds, seg, min(b.cue.start, q.start))):
             if totals:
                 return None
             # "Revenue from cloud deployment, which includes … subscriptions, was…": the segment before the aside

@@ -15,13 +15,16 @@ from pipeline.extract.sentences import lower_ascii
 UNIT_KINDS = ("currency", "percent", "pp", "multiple", "count", "tokens", "plain")
 
 
+SEGMENT_MODES = ("none", "optional", "required", "whole")
+
+
 @dataclass(frozen=True, slots=True)
 class MetricRule:
     """How one metric is recognised and what it accepts."""
 
     id: str
     units: frozenset[str]
-    segment: str = "none"  # none | optional | required
+    segment: str = "none"  # none | optional | required | whole (the company's only: a segment's figure is dropped)
     segment_set: str = "segments"  # segments | groups
     instant: bool = False
     span: bool = False
@@ -307,6 +310,8 @@ def load_cue_book(text: str | None = None) -> CueBook:
         unknown = units - set(UNIT_KINDS)
         if unknown:
             raise ValueError(f"cues.yaml: metric {mid}: unknown unit kind(s) {sorted(unknown)}")
+        if spec.get("segment", "none") not in SEGMENT_MODES:
+            raise ValueError(f"cues.yaml: metric {mid}: segment must be one of {', '.join(SEGMENT_MODES)}")
         metrics[mid] = MetricRule(
             id=mid,
             units=units,

@@ -1385,6 +1385,8 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
             label = label[:7]  # "6月底   約5.0億美元": a rate at a month's end is the month's, as a sentence reads it
         metric = r.book.scopes.get(scope, {}).get(rule.id, rule.id) if scope else rule.id
         if metric == rule.id and rule.segment != "none":
+            if segment and rule.segment == "whole":
+                continue  # a segment's row of growth rates: the segment's, not the company's
             if segment:
                 metric = f"{metric}.{segment}"
             elif rule.segment == "required":

@@ -601,14 +601,18 @@ def test_a_daily_rate_as_of_a_month_is_that_months(watchlist):
     assert periods_of(text, watchlist, "daily_token_volume") == {("2025H1", Decimal("3000000000000"))}
 
 
-def test_a_segments_growth_after_its_share(watchlist):
+def test_a_segments_growth_after_its_share_is_no_fact(watchlist):
+    # facts.md gives revenue_growth no segment: a segment's growth is neither the company's nor stored as the
+    # segment's (metrics.py derives segment growth from the segment's revenue in two periods)
     text = "2025年上半年，月之暗面开放平台收入约3000万元，占比20%，同比增长约三倍。"
     got = facts(text, watchlist)
-    assert ("moonshot", "revenue_growth.cloud", "2025H1", Decimal("300"), "%", "approx") in got
+    assert ("moonshot", "revenue_share.cloud", "2025H1", Decimal("20"), "%", "eq") in got
+    assert not any(m.startswith("revenue_growth") for _, m, *_ in got)
     text = "2024年，MiniMax收入为3亿元，其中AI原生产品占比七成，总收入同比增长120%。"
     assert periods_of(text, watchlist, "revenue_growth") == {("FY2024", Decimal("120"))}
-    assert periods_of("DeepSeek's cloud revenue rose 80% in 2024.", watchlist, "revenue_growth.cloud") == {
-        ("FY2024", Decimal("80"))}
+    got = facts("DeepSeek's cloud revenue rose 80% in 2024, to $60 million.", watchlist)
+    assert ("deepseek", "revenue.cloud", "FY2024", Decimal("60000000"), "USD", "eq") in got
+    assert not any(m.startswith("revenue_growth") for _, m, *_ in got)
 
 
 def test_rd_as_a_percentage_of_revenue(watchlist):
@@ -670,7 +674,8 @@ def test_an_aligned_table_with_indented_segments_and_a_change_column(watchlist):
     got = facts(text, watchlist, published=date(2025, 3, 1))
     assert ("moonshot", "revenue.cloud", "FY2023", Decimal("5000000"), "USD", "eq") in got
     assert ("moonshot", "revenue.consumer", "FY2024", Decimal("90000000"), "USD", "eq") in got
-    assert ("moonshot", "revenue_growth.cloud", "FY2024", Decimal("500.0"), "%", "eq") in got
+    assert ("moonshot", "revenue_growth", "FY2024", Decimal("200.0"), "%", "eq") in got
+    assert not any(v in (Decimal("157.1"), Decimal("500.0")) for *_, v, _, _ in got)  # the segments' growth: no fact
     assert ("moonshot", "net_loss", "FY2023", Decimal("250000000"), "USD", "eq") in got
     assert not any(m.startswith("net_loss") and v == Decimal("20.0") for _, m, _, v, *_ in got)
 
