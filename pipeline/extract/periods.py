@@ -35,7 +35,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四昨翌次周週星这這那该該bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四六九昨翌次周週星这這那该該bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 # What a day a company released something on is written with ("8月27日晚", "13日公布"): what "业绩发布次日" follows
@@ -122,7 +122,10 @@ _BRANCHES = [
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
     r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half"
     # "nine-month revenue", "on a six-month basis": the year's first nine or six months (not a "six-month high")
-    r"|(?<![a-z0-9-])(?:nine|six)-month(?![\s-](?:high|low|period|ended|ending|to|through)\b)))",
+    r"|(?<![a-z0-9-])(?:nine|six)-month(?![\s-](?:high|low|period|ended|ending|to|through)\b))"
+    # "九個月毛利率為55.6%" in a three- and nine-month filing: the year's first nine months, as "nine-month" (not "過去九個月",
+    # "九個月內": only right before the metric's noun)
+    r"|(?<![前首头頭过過近这這长長来來未年0-9一二三四五六七八九十])(?:九|六)(?:个|個)月(?=[收營营毛研佔占經经虧亏淨净]))",
     # "for the Reporting Period": a filing's defined term for the period it announces (see find_periods)
     r"(?P<rp>(?i:the\sreporting\speriod)\b|本期間|本期间)",  # and "本期間", as HKEX filings define it
     # "同期", "the same nine months", "in the nine months", "in the quarter": a period named before; "往績記錄期間": the
@@ -743,7 +746,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
                    "fourth quarter": "第四季度",
                    "first-quarter": "第一季度", "second-quarter": "第二季度", "third-quarter": "第三季度",
                    "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年", "nine-month": "前三季度",
-                   "six-month": "上半年"}
+                   "six-month": "上半年", "九個月": "前三季度", "九个月": "前三季度", "六個月": "上半年", "六个月": "上半年"}
         return _with_suffix(s, e, context_year, english.get(" ".join(word.split()), g("bare")), None, "")
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
