@@ -779,14 +779,15 @@ def comparative(text: str, p: PeriodMention) -> bool:
 # comparison, not the year the text goes on about.
 _COMPARED = re.compile(r"(?:与|與|较|較|比|相比|相较|相較|超过|超過|远超|遠超|高于|高於|低于|低於|(?:对比|對比)[，,]|一年前的?[（(]?"
                        r"|(?i:than|versus|vs\.?|compared\s(?:with|to)))\s?$")
-# "down from 45% in 2024", "up from $240 million in January", "vs. 47.1% in Q3 2028": the level a change or a
-# comparison starts from, and its period
-_FROM_LEVEL = re.compile(r"(?i:\b(?:from|vs\.?|versus|compared\s(?:with|to))\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m)\b)?\s(?:in|for|at)\s)$")
+# The level a change or a comparison starts from: "from 44.1%", "vs. $127.4 million", "compared with 45.8%"
+_LEVEL = (r"\b(?:from|vs\.?|versus|compared\s(?:with|to))\s(?:about\s|around\s|roughly\s)?[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}"
+          r"(?:%|\s?(?:per\scent|percent|million|billion|trillion|bn|mn|m|b)\b)?")
+# "down from 45% in 2024", "up from $240 million in January", "vs. 47.1% in Q3 2028": that level, then its period
+_FROM_LEVEL = re.compile(rf"(?i:{_LEVEL}\s(?:in|for|at)\s)$")
 
 
 # "(vs. 45.7% last year)", "up from $98.2M last year": the level a comparison starts from, then "last year"
-_BASE_BEFORE = re.compile(r"(?i:\b(?:from|vs\.?|versus|compared\s(?:with|to))\s(?:about\s|around\s|roughly\s)?"
-                          r"[$¥€£A-Z]{0,3}[0-9][0-9.,]{0,8}(?:%|\s?(?:million|billion|bn|mn|m|b)\b)?\s(?:in\s)?)$")
+_BASE_BEFORE = re.compile(rf"(?i:{_LEVEL}\s(?:in\s)?)$")
 
 
 def _base_last_year(text: str, m: re.Match) -> bool:
