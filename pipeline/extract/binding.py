@@ -1795,7 +1795,7 @@ def _year_earlier_told(doc: Document, index: int, label: str) -> str | None:
     """"…made up 46.1%, up from 43.2% a year earlier. Adjusted net loss narrowed to $27.9 million from $38.9 million":
     a quarter's, half's or nine months' starting level is that period a year before when the text has just compared
     with a year earlier; otherwise it may be the quarter before's, and has no period."""
-    if period_kind(label) not in PARTS and period_kind(label) != "Q1-Q3":
+    if (kind := period_kind(label)) not in PARTS and kind != "Q1-Q3":
         return None
     start, end = doc.sentences[max(0, index - YEAR_ON_YEAR_REACH)].start, doc.sentences[index].end
     i = bisect_left(doc.periods, start, key=_start)
@@ -2046,9 +2046,7 @@ def _paragraph_before_about(doc: Document, start: int) -> str | None:
     j, paragraph = k - 1, doc.sentences[k - 1].paragraph
     while j > 0 and doc.sentences[j - 1].paragraph == paragraph:
         j -= 1
-    named = {m.company for m in doc.companies[bisect_left(doc._m_starts, doc.sentences[j].start):
-                                               bisect_left(doc._m_starts, start)]}
-    return named.pop() if len(named) == 1 and None not in named else None
+    return _watched_between(doc, doc.sentences[j].start, start)
 
 
 # "它" (not "其它", not "它们"): one company, the one the text named last
@@ -2425,15 +2423,15 @@ def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
     """The metric cues of the heading line right above the list whose item this sentence is or goes on from ("▌ 三、
     毛利率：在改善"): a short line without figures. Empty when the sentence is no item or its list has no such heading."""
     heading = _list_heading(doc, index, ctx, goes_on=True)
-    return [] if heading is None else _metric_cues_in(doc, heading.start, heading.end)
+    return [] if heading is None else _cues_in(doc, heading.start, heading.end)
 
 
-def _metric_cues_in(doc: Document, start: int, end: int) -> list[Cue]:
-    """The document's metric cues that start in text[start:end]."""
+def _cues_in(doc: Document, start: int, end: int, role: str = "metric") -> list[Cue]:
+    """The document's cues of a role (metric cues unless told) that start in text[start:end]."""
     i = bisect_left(doc.cues, start, key=_start)
     found = []
     while i < len(doc.cues) and doc.cues[i].start < end:
-        if doc.cues[i].role == "metric":
+        if doc.cues[i].role == role:
             found.append(doc.cues[i])
         i += 1
     return found
@@ -2456,12 +2454,12 @@ def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, 
     in another paragraph."""
     if index and not any(c.role == "metric" for c in cues) and _period_item(doc, index, sentence, ctx):
         before = doc.sentences[index - 1]
-        return _metric_cues_in(doc, before.start, before.end)
+        return _cues_in(doc, before.start, before.end)
     if not index or not (doc.text.startswith("It", sentence.start) and _IT_CHANGED.match(doc.text, sentence.start)
                          or _THEY_WERE.match(doc.text, sentence.start)) or any(c.role == "metric" for c in cues):
         return []
     before = doc.sentences[index - 1]
-    return [] if before.start < ctx.paragraph_start else _metric_cues_in(doc, before.start, before.end)
+    return [] if before.start < ctx.paragraph_start else _cues_in(doc, before.start, before.end)
 
 
 # A list item naming only its period before its figure: "- December 2028: ~141 trillion" ("期" stands for the period)
@@ -2483,12 +2481,8 @@ def _forecast_heading(doc: Document, index: int, ctx: _Context) -> bool:
     """True for an item of a list whose heading holds a forecast word ("2030 aspirations", "Targets:", "业绩指引"), not
     in brackets ("要点速览（括号内为市场预期）：": the forecasts are asides in the items)."""
     heading = _list_heading(doc, index, ctx, goes_on=True)
-    i = len(doc.cues) if heading is None else bisect_left(doc.cues, heading.start, key=_start)
-    while i < len(doc.cues) and doc.cues[i].start < heading.end:
-        if doc.cues[i].role == "forecast" and not _OPEN_BRACKET.search(doc.text, heading.start, doc.cues[i].start):
-            return True
-        i += 1
-    return False
+    return heading is not None and any(not _OPEN_BRACKET.search(doc.text, heading.start, c.start)
+                                       for c in _cues_in(doc, heading.start, heading.end, "forecast"))
 
 
 def _is_item(text: str, line: int, start: int) -> bool:
