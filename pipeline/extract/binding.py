@@ -706,12 +706,15 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         if _is_conversion(doc, q, prev_end, cues, quantities) or _WORKED_OUT.search(text, max(sentence.start, q.start - 16), q.start) \
                 or _changed_since(doc, q):
             continue
-        chosen = (_after_cue(doc, q, metric_cues, lowered) or _elided(doc, sentence, q, bindings, bounds)
+        # a signed rate right after a figure is that figure's change, whatever cue is written further back:
+        # "营收28.30亿元（+64.2%）" is revenue growth, not a share of the 营收 before it
+        chosen = (_after_cue(doc, q, metric_cues, lowered) or bindings and _signed_change(doc, bindings[-1], q)
+                  or _elided(doc, sentence, q, bindings, bounds)
                   or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None and bindings:
             chosen = _level_from(text, bindings[-1], q) or _glossed_level(doc, bindings[-1], q) \
-                or _list_goes_on(text, bindings, q) or _signed_change(doc, bindings[-1], q)
+                or _list_goes_on(text, bindings, q)
         if chosen is None and (not bindings or bindings[-1].side == "caption"):
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
@@ -1624,6 +1627,13 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
             if k >= 3:
                 ctx.listed = plist
             return True
+    own = hugs.get(last.start)
+    if has_respectively and own is not None and len(after) == 1:
+        # "58, 30 and 25 trillion respectively in March 2026": one period after a list zipped with companies or
+        # segments is every member's, not only the last one's it is written beside
+        for b in run:
+            b.period, b.period_source = own, "list"
+        return True
     return False
 
 
@@ -2293,7 +2303,7 @@ REPORT_OPENING = 400  # characters: where a results announcement names the perio
 # A section heading in black lenticular brackets on a line of its own: "【亏损：绝对值两连降】"
 _SECTION_HEAD = re.compile(r"\s{0,3}【[^】\n]{1,40}】\s*")
 # "较去年同期", "上年同期為": the same period a year before
-_LAST_YEARS_SAME = re.compile(r"(?:去年|上年)同期")
+_LAST_YEARS_SAME = re.compile(r"去年同期")
 
 
 def _against_last_years(doc: Document, index: int, p: PeriodMention) -> bool:

@@ -421,6 +421,8 @@ def _donor(quantities: list[Quantity], indices, q: Quantity) -> Quantity | None:
         d = quantities[j]
         if q.kind == "plain" and d.kind != "plain":
             return d
+        if q.kind == "plain" and not q.scaled and d.kind == "plain" and d.scaled:
+            return d  # "58、30和25万亿": a count's magnitude named once, as a currency's is
         if q.kind == "currency" and d.kind == "currency" and d.scaled and d.unit == q.unit:
             return d
     return None

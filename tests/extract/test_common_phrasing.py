@@ -1,0 +1,85 @@
+"""Phrasings common in financial press that no labelled set had taught: found by the lead writing sentences of the
+kind results stories use and reading what came out (session 12), each pinned on text of our own.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+
+def test_a_list_of_bare_numbers_takes_the_magnitude_its_last_member_names(watchlist):
+    # "58、30和25万亿": the magnitude written once, as "1.2、3.1和8.1亿元" writes its currency once
+    text = "智谱、MiniMax和月之暗面3月的日均token调用量分别为61、33和27万亿。"
+    got = facts(text, watchlist, published=date(2026, 4, 10))
+    assert {
+        ("zhipu", "daily_token_volume", "2026-03", Decimal("61000000000000"), "tokens/day", "eq"),
+        ("minimax", "daily_token_volume", "2026-03", Decimal("33000000000000"), "tokens/day", "eq"),
+        ("moonshot", "daily_token_volume", "2026-03", Decimal("27000000000000"), "tokens/day", "eq"),
+    } <= got
+    assert not {f for f in got if f[3] < 1000}, "no member is read as a bare count of tokens"
+
+
+def test_one_period_after_a_list_zipped_with_companies_dates_every_member(watchlist):
+    text = ("Daily token volumes at Zhipu, MiniMax and Moonshot AI stood at 61 trillion, 33 trillion and 27 trillion, "
+            "respectively in March 2026.")
+    got = facts(text, watchlist, published=date(2026, 4, 10))
+    assert {
+        ("zhipu", "daily_token_volume", "2026-03", Decimal("61000000000000"), "tokens/day", "eq"),
+        ("minimax", "daily_token_volume", "2026-03", Decimal("33000000000000"), "tokens/day", "eq"),
+        ("moonshot", "daily_token_volume", "2026-03", Decimal("27000000000000"), "tokens/day", "eq"),
+    } <= got
+    # segments zipped the same way
+    text = "Zhipu's cloud and on-premise revenue were RMB1.31 billion and RMB0.52 billion respectively in 2025."
+    got = facts(text, watchlist, published=date(2026, 4, 10))
+    assert {
+        ("zhipu", "revenue.cloud", "FY2025", Decimal("1310000000"), "CNY", "eq"),
+        ("zhipu", "revenue.on_premise", "FY2025", Decimal("520000000"), "CNY", "eq"),
+    } <= got
+
+
+def test_total_revenue_after_a_segment_is_the_whole_companys(watchlist):
+    text = "Zhipu's cloud revenue jumped 92% in 2025, while total revenue rose 47% to RMB1.83 billion."
+    got = facts(text, watchlist, published=date(2026, 4, 10))
+    assert ("zhipu", "revenue", "FY2025", Decimal("1830000000"), "CNY", "eq") in got
+    assert ("zhipu", "revenue_growth", "FY2025", Decimal("47"), "%", "eq") in got
+    assert not {f for f in got if f[1] == "revenue.cloud"}, "the total is not the segment named before it"
+    text = "智谱2025年云端部署收入同比增长92%，营业总收入为18.3亿元。"
+    got = facts(text, watchlist, published=date(2026, 4, 10))
+    assert ("zhipu", "revenue", "FY2025", Decimal("1830000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[1] == "revenue.cloud"}
+
+
+def test_a_signed_rate_in_brackets_after_revenue_is_its_growth(watchlist):
+    text = "智谱2025年营收18.30亿元（+47.2%），经调整净亏损26.1亿元（-6.5%）。"
+    got = facts(text, watchlist, published=date(2026, 4, 10))
+    assert ("zhipu", "revenue", "FY2025", Decimal("1830000000"), "CNY", "eq") in got
+    assert ("zhipu", "revenue_growth", "FY2025", Decimal("47.2"), "%", "eq") in got
+    # a loss has no growth metric, and the rate is no share of the 营收 written before it
+    assert {f[1] for f in got} == {"revenue", "revenue_growth", "adjusted_net_loss"}
+    got = facts("2025年，MiniMax营收1.52亿美元，+159.0%。", watchlist, published=date(2026, 4, 10))
+    assert ("minimax", "revenue_growth", "FY2025", Decimal("159.0"), "%", "eq") in got
+
+
+def test_the_year_before_the_one_reported_is_no_reason_to_drop_a_figure_dated_by_the_lead(watchlist):
+    # "上年同期" counts from the year the report is on (2025), not from the day of writing: the revenue before it is
+    # that year's, which the sentence before names
+    text = ("3月30日晚，智谱发布2025年年度报告。报告期内，公司实现营业收入7.31亿元，较上年增长128.4%；"
+            "净亏损为29.9亿元，上年同期亏损24.1亿元。")
+    got = facts(text, watchlist, published=date(2026, 3, 31))
+    assert {
+        ("zhipu", "revenue", "FY2025", Decimal("731000000"), "CNY", "eq"),
+        ("zhipu", "revenue_growth", "FY2025", Decimal("128.4"), "%", "eq"),
+        ("zhipu", "net_loss", "FY2025", Decimal("2990000000"), "CNY", "eq"),
+        ("zhipu", "net_loss", "FY2024", Decimal("2410000000"), "CNY", "eq"),
+    } <= got
+
+
+def test_the_share_of_rd_staff_written_as_one_word(watchlist):
+    text = "截至2025年12月31日，智谱共有员工1,120名，其中研发人员占比约75%。"
+    got = facts(text, watchlist, published=date(2026, 3, 31))
+    assert ("zhipu", "headcount", "2025-12-31", Decimal("1120"), "count", "eq") in got
+    assert ("zhipu", "headcount_share.rd", "2025-12-31", Decimal("75"), "%", "approx") in got
+    assert not {f for f in got if f[1].startswith("revenue")}, "占比 here is no share of revenue"
+    got = facts("截至2025年末，月之暗面研發人員佔比超過七成。", watchlist, published=date(2026, 3, 31))
+    assert ("moonshot", "headcount_share.rd", "2025-12-31", Decimal("70"), "%", "gt") in got
