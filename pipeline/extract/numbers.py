@@ -308,7 +308,7 @@ def number_end(m: re.Match) -> int:
 # unit and takes it from the high end ("3亿元至5亿元", "30% to 35%" may be a change from one to the other), and
 # not after "from" ("from 30 to 35 per cent" is a change); "and" only after "between".
 _RANGE_JOIN = re.compile(
-    r"[ ]?(?:(?P<dash>[-–—~])|至|到|to[ ]|(?P<and>and[ ]))[ ]?(?:US\$|HK\$|RMB|Rmb|\$|¥|￥|€|£)?[ ]?"
+    r"[ ]?(?:(?P<dash>[-–—~])|至|到|to[ ]|(?P<and>and[ ]))[ ]?(?P<cur>US\$|HK\$|RMB|Rmb|\$|¥|￥|€|£)?[ ]?"
     r"[0-9一二两兩三四五六七八九十]")
 _FROM = ("from ", "从", "從", "由")
 
@@ -323,6 +323,8 @@ def _range_end(text: str, m: re.Match) -> int:
         return j.end() if before.lower().endswith("between ") else -1
     if j.group("dash"):  # "三百-五百" is rare, "3亿元-一季度" a dash between phrases
         return j.end() if text[j.end() - 1].isdigit() else -1
+    if j.group("cur") and m.re is _NUMBER and not m.group("pre"):
+        return -1  # "grew from $3.46 million in 2023 to $30.52 million": a range names its currency on both ends or on neither
     if not (_has_unit(m) or before.endswith(_FROM)):
         return j.end()
     return -1

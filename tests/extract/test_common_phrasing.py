@@ -83,3 +83,20 @@ def test_the_share_of_rd_staff_written_as_one_word(watchlist):
     assert not {f for f in got if f[1].startswith("revenue")}, "占比 here is no share of revenue"
     got = facts("截至2025年末，月之暗面研發人員佔比超過七成。", watchlist, published=date(2026, 3, 31))
     assert ("moonshot", "headcount_share.rd", "2025-12-31", Decimal("70"), "%", "gt") in got
+
+
+def test_a_year_before_to_and_a_currency_opens_no_range(watchlist):
+    # "…in 2023 to $30.52 million": "2023 to $30.52" is no range (a range names its currency on both ends or on
+    # neither), so the figure after "to" is read
+    text = ("MiniMax's revenue grew from $3.46 million in 2023 to $30.52 million in 2024, and reached $53.44 million "
+            "in the first nine months of 2025.")
+    got = facts(text, watchlist, published=date(2026, 1, 2))
+    assert {
+        ("minimax", "revenue", "FY2023", Decimal("3460000"), "USD", "eq"),
+        ("minimax", "revenue", "FY2024", Decimal("30520000"), "USD", "eq"),
+        ("minimax", "revenue", "2025Q1-Q3", Decimal("53440000"), "USD", "eq"),
+    } <= got
+    # ranges still state no value
+    got = facts("MiniMax reported revenue of $30 to $35 million in the fourth quarter of 2025.", watchlist,
+                published=date(2026, 1, 2))
+    assert not {f for f in got if f[1] == "revenue"}
