@@ -100,3 +100,14 @@ def test_a_year_before_to_and_a_currency_opens_no_range(watchlist):
     got = facts("MiniMax reported revenue of $30 to $35 million in the fourth quarter of 2025.", watchlist,
                 published=date(2026, 1, 2))
     assert not {f for f in got if f[1] == "revenue"}
+
+
+def test_hong_kong_press_writes_growth_as_a_bare_rise_or_fall_on_the_year(watchlist):
+    got = facts("智譜去年收入7.42億元人民幣，按年升131%。", watchlist, published=date(2026, 3, 31))
+    assert ("zhipu", "revenue_growth", "FY2025", Decimal("131"), "%", "eq") in got
+    got = facts("MiniMax截至去年12月31日止年度收入為1.61億美元，按年升4倍。", watchlist, published=date(2026, 3, 31))
+    assert ("minimax", "revenue_growth", "FY2025", Decimal("400"), "%", "eq") in got
+    got = facts("2025年第四季，月之暗面收入按年跌5.5%。", watchlist, published=date(2026, 3, 31))
+    assert ("moonshot", "revenue_growth", "2025Q4", Decimal("-5.5"), "%", "eq") in got
+    got = facts("智谱2025年营收7.42亿元，同比大增131%。", watchlist, published=date(2026, 3, 31))
+    assert ("zhipu", "revenue_growth", "FY2025", Decimal("131"), "%", "eq") in got
