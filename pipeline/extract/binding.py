@@ -808,6 +808,14 @@ _ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一�
                           r"|[（(](?:约|約)?")  # "智谱比上季度（55.1%）低了0.9个点": the level of the period compared with
 
 
+# English: a clause opening on another company, then a verb of reporting right before the number
+_ELIDED_OPEN_EN = re.compile(r"\s{0,2}(?:(?i:by\scomparison|by\scontrast|in\scomparison|meanwhile|while|and|but),?\s"
+                             r"|(?i:its\s)?(?i:rival|peer|competitor|smaller\srival|larger\srival)\s)?")
+_ELIDED_VERB_EN = re.compile(r"\s(?:reported|posted|recorded|booked|logged|had|generated|brought\sin|took\sin)\s"
+                             r"(?:(?:about|around|roughly|nearly|almost|some|over|more\sthan|just\sover|just\sunder)\s)?")
+_ELIDED_TAIL_EN = re.compile(r"\s?(?:[.,;:)]|$)")
+
+
 # "For context, the same figure was around…", "That figure stood at…": a sentence opening on the figure just given
 _SAME_FIGURE = re.compile(r"(?i:(?:(?:for\scontext|by\scomparison|by\scontrast|in\scomparison),?\s)?"
                           r"(?:the\ssame|that|the\scomparable|the\sequivalent)\s(?:figure|number)\s"
@@ -834,6 +842,14 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
     if not bindings and _SAME_FIGURE.fullmatch(doc.text, start, q.start):
         return _like(prev, q)
     named = _named_first(doc, _ELIDED_OPEN.match(doc.text, start, q.start).end(), q.start)
+    if named is None:
+        # "…posted revenue of 1.9 billion yuan. Rival MiniMax reported $142.6 million.": another company's figure of
+        # the metric just said, in a clause of the company, a verb of reporting and the number alone
+        opener = _ELIDED_OPEN_EN.match(doc.text, start, q.start)
+        other = _named_first(doc, opener.end(), q.start) if opener else None
+        if other is not None and _ELIDED_VERB_EN.fullmatch(doc.text, other, q.start) \
+                and _ELIDED_TAIL_EN.match(doc.text, q.end):
+            return _like(prev, q)
     at = start if named is None else named
     i = bisect_left(doc.periods, at, key=_start)
     if i < len(doc.periods) and doc.periods[i].end <= q.start:

@@ -111,3 +111,15 @@ def test_hong_kong_press_writes_growth_as_a_bare_rise_or_fall_on_the_year(watchl
     assert ("moonshot", "revenue_growth", "2025Q4", Decimal("-5.5"), "%", "eq") in got
     got = facts("智谱2025年营收7.42亿元，同比大增131%。", watchlist, published=date(2026, 3, 31))
     assert ("zhipu", "revenue_growth", "FY2025", Decimal("131"), "%", "eq") in got
+
+
+def test_a_rival_reporting_a_bare_amount_gives_the_metric_just_said(watchlist):
+    text = "Zhipu AI posted revenue of 1.95 billion yuan for the first half. Rival MiniMax reported $147.3 million."
+    got = facts(text, watchlist, published=date(2026, 8, 28))
+    assert ("minimax", "revenue", "2026H1", Decimal("147300000"), "USD", "eq") in got
+    text = "Zhipu AI posted revenue of 1.95 billion yuan for the first half. By comparison, MiniMax posted about $147.3 million."
+    assert ("minimax", "revenue", "2026H1", Decimal("147300000"), "USD", "approx") in facts(
+        text, watchlist, published=date(2026, 8, 28))
+    # an amount the sentence goes on to name is not the metric just said
+    text = "Zhipu AI posted revenue of 1.95 billion yuan for the first half. MiniMax had $300 million in cash."
+    assert not {f for f in facts(text, watchlist, published=date(2026, 8, 28)) if f[0] == "minimax"}
