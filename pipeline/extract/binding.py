@@ -721,7 +721,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             chosen = _heading_binding(doc, q, heading, lowered)
         if chosen is None or isinstance(chosen, str):  # "claimed"
             continue
-        binding = _listed_with(text, bindings, chosen)
+        binding = _same_loss(text, bindings, _listed_with(text, bindings, chosen))
         if binding.cue.end <= q.start and _clause(bounds, binding.cue.end) != _clause(bounds, q.start):
             binding.penalty += 0.05
         bindings.append(binding)
@@ -760,12 +760,19 @@ def _signed_change(doc: Document, prev: Binding, q: Quantity) -> Binding | None:
 _DOWN_FROM = re.compile(r"(?i:\b(?:(?:up|down)\sfrom|vs\.?|versus)\s(?:about\s|around\s|roughly\s)?)$")
 
 
+# "narrowed to 630 million yuan from a loss of 770 million yuan a year earlier": a loss's level, named as a loss
+_FROM_A_LOSS = re.compile(r"(?i:\b(?:from|compared\swith|compared\sto|against|versus|vs\.?)\sa\s(?:net\s)?loss\sof\s"
+                          r"(?:about\s|around\s|roughly\s)?)$")
+
+
 def _level_from(text: str, prev: Binding, q: Quantity) -> Binding | None:
     """A number after "up from" / "down from" / "vs" that no cue names is the level the figure before it changed from:
     of its metric, when it is of the same kind and in the same clause ("was roughly 2.2x revenue, down from about
     2.8x for FY2026"). None otherwise."""
-    if prev.q.kind != q.kind or prev.q.unit != q.unit or _DOWN_FROM.search(text, max(prev.q.end, q.start - 24),
-                                                                              q.start) is None:
+    if prev.q.kind != q.kind or prev.q.unit != q.unit:
+        return None
+    if _DOWN_FROM.search(text, max(prev.q.end, q.start - 24), q.start) is None and not (
+            prev.metric.endswith("net_loss") and _FROM_A_LOSS.search(text, max(prev.q.end, q.start - 36), q.start)):
         return None
     if _SEMICOLON.search(text, prev.q.end, q.start) or q.start - prev.q.end > 60:
         return None
@@ -782,6 +789,22 @@ def _list_goes_on(text: str, bindings: list[Binding], q: Quantity) -> Binding | 
             and _LIST.fullmatch(text, a.q.end, b.q.start) and _LIST.fullmatch(text, b.q.end, q.start)):
         return None
     return _like(b, q, b.penalty)
+
+
+# "经调整亏损收窄至6.3亿元，去年同期亏损7.7亿元": a bare loss word after a year-earlier period, right after a loss figure
+_YEAR_EARLIER_LOSS = re.compile(r"[，,；;]\s?(?:而|但)?(?:去年同期|上年同期|[0-9]{4}年同期|一年前|上年)(?:的|为|為)?")
+_BARE_LOSS = ("亏损", "虧損")
+
+
+def _same_loss(text: str, bindings: list[Binding], chosen: Binding) -> Binding:
+    """"经调整亏损收窄至6.3亿元，去年同期亏损7.7亿元": a bare 亏损 written for the year before, right after a figure of a
+    loss, is the same loss a year earlier (the adjusted one here), not the net loss its word alone would name."""
+    if not bindings or chosen.metric != "net_loss" or text[chosen.cue.start:chosen.cue.end] not in _BARE_LOSS:
+        return chosen
+    prev = bindings[-1]
+    if prev.metric != "adjusted_net_loss" or not _YEAR_EARLIER_LOSS.fullmatch(text, prev.q.end, chosen.cue.start):
+        return chosen
+    return _like(prev, chosen.q, prev.penalty)
 
 
 def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding:
@@ -1717,6 +1740,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     near = doc._roles.get("forecast_near")
     if near and _in_clause(doc, sentence, q, [c for c in near if c.end <= q.start]):
         return None  # "市值將約為504億港元", "the margin will be about 48%"
+    if any(_same_clause_after(doc, sentence, q, c) for c in doc._roles.get("forecast_after", ())):
+        return None  # "beating the $75 million analysts had expected": the estimate the figure is set against
     if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):
         return None  # "环比增长30%", "up 30% sequentially": quarter-on-quarter, not year-on-year
     company = b.company if b.company is not None else _company(doc, sentence, q, ctx)

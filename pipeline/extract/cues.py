@@ -344,7 +344,7 @@ def load_cue_book(text: str | None = None) -> CueBook:
             for word in words or ():
                 book.add(word, role, name)
     for role, key in (("anaphor", "anaphors"), ("total", "totals"), ("forecast", "forecasts"), ("measure", "measures"),
-                      ("forecast_near", "forecasts_near"),
+                      ("forecast_near", "forecasts_near"), ("forecast_after", "forecasts_after"),
                       ("comparison", "comparisons"), ("sequential", "sequentials"),
                       ("perennial", "perennials"), ("peer", "peers"),
                       ("conversion", "conversions"), ("respectively", "respectively")):

@@ -123,3 +123,31 @@ def test_a_rival_reporting_a_bare_amount_gives_the_metric_just_said(watchlist):
     # an amount the sentence goes on to name is not the metric just said
     text = "Zhipu AI posted revenue of 1.95 billion yuan for the first half. MiniMax had $300 million in cash."
     assert not {f for f in facts(text, watchlist, published=date(2026, 8, 28)) if f[0] == "minimax"}
+
+
+def test_the_estimate_a_result_is_set_against_is_no_result(watchlist):
+    text = ("MiniMax Group Inc. on Tuesday reported first-quarter revenue of $81.4 million, a 94% increase from a year "
+            "earlier, beating the $77 million analysts had expected.")
+    got = facts(text, watchlist, published=date(2026, 5, 20))
+    assert ("minimax", "revenue", "2026Q1", Decimal("81400000"), "USD", "eq") in got
+    assert ("minimax", "revenue_growth", "2026Q1", Decimal("94"), "%", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("77000000")}
+    got = facts("MiniMax reported first-quarter revenue of $81.4 million, above the $77 million expected by analysts.",
+                watchlist, published=date(2026, 5, 20))
+    assert {f[3] for f in got} == {Decimal("81400000")}
+
+
+def test_a_loss_a_year_earlier_is_the_loss_just_said(watchlist):
+    got = facts("智谱一季度经调整亏损收窄至6.4亿元，去年同期亏损7.9亿元。", watchlist, published=date(2026, 5, 20))
+    assert {
+        ("zhipu", "adjusted_net_loss", "2026Q1", Decimal("640000000"), "CNY", "eq"),
+        ("zhipu", "adjusted_net_loss", "2025Q1", Decimal("790000000"), "CNY", "eq"),
+    } <= got
+    assert not {f for f in got if f[1] == "net_loss"}
+    # an IFRS loss written after the adjusted one is the net loss
+    got = facts("智谱一季度经调整净亏损为6.4亿元，按国际财务报告准则计的亏损为9.3亿元。", watchlist, published=date(2026, 5, 20))
+    assert ("zhipu", "net_loss", "2026Q1", Decimal("930000000"), "CNY", "eq") in got
+    text = ("Zhipu's first-quarter adjusted net loss narrowed to 640 million yuan from a loss of 790 million yuan a year "
+            "earlier.")
+    got = facts(text, watchlist, published=date(2026, 5, 20))
+    assert ("zhipu", "adjusted_net_loss", "2025Q1", Decimal("790000000"), "CNY", "eq") in got
