@@ -537,10 +537,15 @@ _BACK_BEFORE = re.compile(r"(?:(?i:\bback\sin|\bas\sfar\sback\sas|\bas\searly\sa
 _EVENT_BEFORE = re.compile(r"\b(?i:issued|announced|published|released|launched|unveiled|filed|signed)\s(?i:in|on)\s$")
 
 
+# "Zhipu's January 2026 debut", "its March listing": a period an event is named by, as an adjective
+_EVENT_AFTER = re.compile(r"\s(?i:debut|listing|IPO|flotation|float|launch|release|offering)\b")
+
+
 def _event_month(text: str, p: PeriodMention) -> bool:
-    """True for the period of an event told before it (see _EVENT_BEFORE); the pattern ends on a space, so a period
-    right after any other character is told without its search."""
-    return text[p.start - 1:p.start].isspace() and _EVENT_BEFORE.search(text, max(0, p.start - 14), p.start) is not None
+    """True for the period of an event told before it (see _EVENT_BEFORE) or named by it ("its January 2026 debut");
+    the pattern before ends on a space, so a period right after any other character is told without its search."""
+    return text[p.start - 1:p.start].isspace() and _EVENT_BEFORE.search(text, max(0, p.start - 14), p.start) is not None \
+        or _EVENT_AFTER.match(text, p.end) is not None
 
 
 def _looks_back(text: str, p: PeriodMention) -> bool:
@@ -1187,12 +1192,17 @@ def _names_base(doc: Document, c: Cue, base: str) -> bool:
 def _has_base(book: CueBook, earlier: list[Cue], base: str) -> bool:
     """True when the metric named last before a change is its base ("收入…环比增长25%，同比增长150%"); a share named
     between them is the base's ("收入约2900万元，占比15.2%，同比增长约两倍": a share does not grow 200%)."""
+    last = None  # the words of the metric cue named last: "its revenue" is revenue's cue and rd_to_revenue's after one
     for c in reversed(earlier):
+        if last is not None and (c.start, c.end) != last:
+            return False
         if c.role != "metric" or all(book.metrics[n].base for n in c.names):  # a change word is no base
             continue
         if base not in c.names and all(n.endswith("_share") for n in c.names):
             continue
-        return base in c.names
+        if base in c.names:
+            return True
+        last = (c.start, c.end)
     return False
 
 
@@ -1924,6 +1934,11 @@ def _last_trading_day(label: str) -> str:
     return (day - timedelta(days=max(0, day.weekday() - 4))).isoformat()
 
 
+def _month_last_day(label: str) -> bool:
+    """True for a day (YYYY-MM-DD) that is its month's last."""
+    return len(label) == 10 and (date.fromisoformat(label) + timedelta(days=1)).day == 1
+
+
 def written_as_month_end(text: str, p: PeriodMention) -> bool:
     """True for a day written as a month's end ("3月末", "去年底", "6月底", "at the end of March", "end-June"): a rate
     measured then (ARR, a daily volume) is the month's, in a sentence or a table."""
@@ -2589,8 +2604,9 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return f"FY{p.years[0]}", source  # "2022年到2024年，营收从5740万元起步": where the span starts
     if p.kind == "date" and (rule.instant or rule.rate) and _TO_THE_MONTH.search(doc.text, p.start, p.end):
         return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
-    if p.kind == "date" and rule.rate and written_as_month_end(doc.text, p):
-        return p.label[:7], source  # "截至3月末，日均token超过5万亿", "去年底ARR", "at the end of March": the month's
+    if p.kind == "date" and rule.rate and (written_as_month_end(doc.text, p) or _month_last_day(p.label)):
+        # "截至3月末，日均token超过5万亿", "去年底ARR", "at the end of March", "as of December 31, 2029": the month's
+        return p.label[:7], source
     if p.kind == "date" and rule.on_trading_day and len(p.label) == 10 and written_as_month_end(doc.text, p):
         return _last_trading_day(p.label), source  # "6月末的市值": the close of the month's last weekday
     if p.kind == "date" and not rule.instant and (m := _END_OF.match(doc.text, p.start, p.end)) \

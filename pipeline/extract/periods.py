@@ -21,7 +21,9 @@ _MONTHS = {
 }
 _MO = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1}  # 首季: the first quarter (HK, TW)
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+        # "the December quarter of 2028": a quarter named by the month it ends with (Australian, US and Indian press)
+        "march": 1, "june": 2, "september": 3, "december": 4}
 # "前九个月", "首九個月", "前6个月": the first months of a year
 _FIRST_MONTHS = r"(?:前|首|头|頭)(?:三|六|九|十二|3|6|9|12)\s?(?:个|個)?月"
 _LEN = {"三": 3, "3": 3, "六": 6, "6": 6, "九": 9, "9": 9, "十二": 12, "12": 12, "three": 3, "six": 6, "nine": 9, "twelve": 12}
@@ -83,7 +85,8 @@ _BRANCHES = [
     # "the year ended Dec. 31" without its year: the last such year before the document (a wire's results story)
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}})(?![0-9])"
     rf"(?:,?\s(?P<eye_y>{_Y}))?)",
-    rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
+    rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th|March|June|September|December)[\s-]quarter\s(?:of\s)?"
+    rf"(?:fiscal\s)?)(?P<eq_y>{_Y}))",
     # "the April-June quarter", "the January-June period": the Japanese press names a quarter or half by its months
     rf"(?P<emq>(?P<emq_a>{_MO})\s?[-–—]\s?(?P<emq_b>{_MO})(?:\s(?P<emq_y>{_Y}))?\s(?i:quarter|period|half)\b)",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
@@ -131,7 +134,7 @@ _BRANCHES = [
     # "同期", "the same nine months", "in the nine months", "in the quarter": a period named before; "往績記錄期間": the
     # periods listed before
     r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
-    r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))(?!\s(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior))\syear\b)"
+    r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))(?!\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear\b)"
     r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)"
     r"|(?:the|this)\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)"
     r"|(?<=\bfor\s)the\s(?P<sm_h2>half)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|year)\b)"
@@ -140,7 +143,8 @@ _BRANCHES = [
     r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)"
     r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:year-earlier|year-ago)\s(?:quarter|half)"
     r"|the\s(?:previous|prior)\syear"
-    r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
+    r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear"
+    r"(?:\s(?:earlier|before|ago)\b)?))",
     # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement);
     # "上月日均调用量", "上个月MiniMax开放平台日均…": that month, when a daily average follows it in its clause
     r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=[^，,。；\n]{0,16}?(?:日均|每日|平均每日))))",
@@ -1189,7 +1193,34 @@ def find_document_date(text: str, head: int = 400) -> date | None:
             ended = ended or d
         elif d is not None:
             return d
-    return ended and (_signed_on(text) or ended)
+    return ended and (_signed_on(text) or ended) or _wire_dateline(text, head)
+
+
+# A wire's dateline names the day but not the year ("SEOUL, May 14 (Yonhap) --", "BEIJING, May 14 (Reuters) -"),
+# on a line of its own start, and its first paragraph names that day's weekday ("data showed Tuesday").
+_WIRE_DATELINE = re.compile(rf"^[A-Z][A-Za-z.' ]{{1,30}}(?:,[A-Za-z.' ]{{1,30}})?,\s(?P<mo>{_MO})\.?\s(?P<d>[0-9]{{1,2}})"
+                            r"\s(?:\([^()\n]{1,40}\)\s)?[-\u2013\u2014]", re.MULTILINE)
+_EN_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_YEAR = re.compile(rf"(?<![0-9]){_Y}(?![0-9])")
+
+
+def _wire_dateline(text: str, head: int) -> date | None:
+    """The day of a year-less wire dateline: of the years the text names (or the year after one: a January wire on the
+    last year's results), the latest on which that day falls on a weekday its paragraph names. None without one."""
+    m = _WIRE_DATELINE.search(text, 0, min(len(text), head))
+    if m is None:
+        return None
+    end = text.find("\n", m.end())
+    named = {_WEEKDAYS[w.group().lower()] for w in _EN_WEEKDAY.finditer(text, m.end(), end if end >= 0 else len(text))}
+    if not named:
+        return None
+    month, day = _MONTHS[m.group("mo").lower()], int(m.group("d"))
+    years = {int(y.group()) for y in _YEAR.finditer(text)}
+    for year in sorted(years | {y + 1 for y in years}, reverse=True):
+        d = _date(year, month, day)
+        if d is not None and d.weekday() in named:
+            return d
+    return None
 
 
 def _doc_date(m: re.Match) -> date | None:
