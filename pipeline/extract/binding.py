@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
-from pipeline.extract.numbers import Quantity, apply_label, find_labels
+from pipeline.extract.numbers import NAMED_YUAN, Quantity, apply_label, find_labels
 from pipeline.extract.periods import (
     PARTS,
     REFERS_BACK,
@@ -468,10 +468,23 @@ def _dates_what_follows(doc: Document, index: int, sentence: Sentence, p: Period
         return False  # a part singled out, a look back, the month of an event: each dates its own sentence only
     if p.years and p.years[-1] < latest and _trailing(text, p, quantities):
         return False  # a trailing earlier year is a comparative's
-    if _before_recent(ctx, index, p):
-        return False
+    if _before_recent(ctx, index, p) or _forecast_clause(doc, sentence, p, cues):
+        return False  # "管理層暗示今年有機會轉虧為盈": the year of an outlook dates no result after it
     # "We had expected the 40% mark in 2H28" in May 2028: a period not begun is an outlook's
     return not (doc.doc_date is not None and p.kind == "flow" and _not_begun(p.label, doc.doc_date))
+
+
+def _forecast_clause(doc: Document, sentence: Sentence, p: PeriodMention, cues: list[Cue],
+                     quantities: list[Quantity] = ()) -> bool:
+    """True for a period in the clause of a forecast word ("，管理層暗示今年有機會轉虧為盈"), none of the quantities
+    in it: an outlook's period, not one of the figures before it."""
+    forecasts = [c for c in cues if c.role == "forecast" and not _a_cause(doc.text, c)]
+    if not forecasts:
+        return False
+    bounds = doc.clause_bounds(sentence)
+    k = _clause(bounds, p.start)
+    return any(_clause(bounds, c.start) == k for c in forecasts) \
+        and not any(_clause(bounds, x.start) == k for x in quantities)
 
 
 def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
@@ -1280,12 +1293,27 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                     # not across a semicolon: "占比升至48%，较上年提升16pct；我们判断4Q26…" is no 4Q26 share
                     own = next((p for p in free if p.start >= b.q.end and id(p) not in hugged and id(p) not in owned
                                 and (not b.rule.instant or p.kind == "date")
-                                and _SEMICOLON.search(text, b.q.end, p.start) is None), None)
+                                and _SEMICOLON.search(text, b.q.end, p.start) is None
+                                and not _forecast_clause(doc, sentence, p, cues, quantities)), None)
+            if (own is None or own.kind != "date") and b.metric == "ipo_oversubscription":
+                own = _listing_day(text, usable) or own
             if own is not None:
                 b.period, b.period_source = own, "sentence"
     _complements(text, bindings)
     _counted_back(bindings, priors)
     _mark_bases(text, bindings, hugs)
+
+
+# "上市首日（1月21日）", "掛牌當日(1月8日)", "on its first day of trading on January 21": the day a listing began
+_LISTING_DAY = re.compile(r"(?:上市|掛牌|挂牌)(?:首日|當日|当日|日)\s?[（(]?\s?(?:為|为|是|即)?$"
+                          r"|(?i:(?:first\sday\sof\strading|trading\sdebut|listing\sday|debut)(?:\son)?\s?[(,]?\s?)$")
+
+
+def _listing_day(text: str, periods: list[PeriodMention]) -> PeriodMention | None:
+    """The day its sentence names as a listing's first ("上市首日（1月21日）"): the day an IPO's oversubscription is
+    dated with (the corpus dates Zhipu's 1,159 times with its listing day), wherever in the sentence it stands."""
+    return next((p for p in periods if p.kind == "date"
+                 and _LISTING_DAY.search(text, max(0, p.start - 24), p.start) is not None), None)
 
 
 def _caption_periods(doc: Document, sentence: Sentence, bindings: list[Binding], usable: list[PeriodMention]) -> dict:
@@ -1694,7 +1722,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     forecasts = doc._roles.get("forecast")
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
                          and not _aside(doc, doc.clause_bounds(sentence), c, q.start)
-                         and not _bracketed_apart(doc.text, c, q) for c in forecasts):
+                         and not _bracketed_apart(doc.text, c, q) and not _beaten_apart(doc, sentence, c, q)
+                         for c in forecasts):
         return None  # but "DeepSeek, which has no plans to list, …": an aside about the company forecasts no figure
     if ctx.items and _forecast_heading(doc, index, ctx):
         return None  # "2030 aspirations" over "- Revenue growth of 50% or more": the list's figures are targets
@@ -1733,6 +1762,9 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         return None  # "毛利率长期维持在50%以上": held over years, no one period's
     penalty = b.penalty + _SOURCE_PENALTY[source]
     value, unit = q.value, fact_unit(doc.book.metrics.get(metric, b.rule), q)  # a scope may change the unit (tokens a day)
+    if unit == "CNY" and metric == "market_cap" and _bare_yuan(doc.text, q) \
+            and _PRICE_IN_YUAN.search(doc.text, sentence.start, sentence.end):
+        unit = "HKD"  # "收報251.6元，…市值約6,290億元": a Hong Kong paper's 元 for a Hong Kong price is the Hong Kong dollar
     if unit is None:
         unit = doc._currency if q.kind == "plain" else None
         if unit is None:
@@ -1778,6 +1810,16 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
 
 _EACH = re.compile(r"分别|分別")
 _LIST_REACH = 8  # items a respectively list's qualifier is looked for back over
+
+
+# a share price closed at or quoted in bare 元: "收報251.6元", "收报2,140.0元", "股價升至88元"
+_PRICE_IN_YUAN = re.compile(r"(?:收[報报]|收[於于]|收市[價价報报]|股[價价]|招股[價价])[^，,。；;0-9]{0,4}[0-9][0-9,.]{0,9}\s?元"
+                            r"(?!人民)")
+
+
+def _bare_yuan(text: str, q: Quantity) -> bool:
+    """True for an amount in 元 naming no yuan ("6,290億元"; not "人民幣6,290億元", "6,290億元人民幣")."""
+    return text[q.end - 1:q.end] == "元" and NAMED_YUAN.search(text, max(0, q.start - 4), q.end + 3) is None
 
 
 def _list_qualifier(doc: Document, sentence: Sentence, i: int) -> str:
@@ -1852,6 +1894,22 @@ def _on_trading_day(doc: Document, b: Binding, label: str, source: str) -> bool:
 def _a_cause(text: str, c: Cue) -> bool:
     """"受纳入指数预期推动": the expectation a move is put down to ("受…预期推动"), not a forecast ("预计带动收入增长")."""
     return _CAUSE.match(text, c.start) is not None and _CAUSED_BY.search(text, max(0, c.start - 40), c.start) is not None
+
+
+# "比招股書的預測略高", "高于市场预期", "beat the company's own forecast": a result measured against a forecast
+_MEASURED_AGAINST = re.compile(r"(?:比|較|较|高於|高于|超過|超过|超出|好於|好于|低於|低于|優於|优于|勝於|胜于"
+                               r"|(?i:\b(?:than|beat|beats|beating|above|below|topping|topped|missed|exceeding|exceeded)\b))")
+
+
+def _beaten_apart(doc: Document, sentence: Sentence, c: Cue, q: Quantity) -> bool:
+    """True for a forecast a result is measured against ("收入60.49億元，比招股書的預測略高；其中第四季收入17.37億元"),
+    a semicolon before the number: the forecast's own clause, not a forecast over what the sentence goes on to."""
+    if c.end > q.start or _SEMICOLON.search(doc.text, c.end, q.start) is None:
+        return False
+    bounds = doc.clause_bounds(sentence)
+    k = _clause(bounds, c.start)
+    start = bounds[k - 1] + 1 if k else sentence.start
+    return _MEASURED_AGAINST.search(doc.text, start, c.start) is not None
 
 
 def _period_before(doc: Document, at: int) -> int:
