@@ -1126,6 +1126,8 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
         c = before[i]
         if c.role == "measure":
             return None  # "累计亏损超过62亿元": the number is about a measure we do not extract
+        if c.role == "metric" and (share := _share_of_period(doc, c)):
+            c = share  # "占当季总收入的50.5%": "占总收入" with the period it is of between
         distance = q.start - c.end
         if q.kind == "currency" and c.role == "metric" and _CHANGED_BY.fullmatch(doc.text, c.end, q.start):
             return "claimed"  # "narrowed its adjusted net loss by more than US$40 million": a change, not a level
@@ -1147,6 +1149,22 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
         if tight and c.role in ("metric", "negate") and _TIGHT_BEFORE.fullmatch(doc.text, c.end, q.start):
             return "claimed"  # "较6月底增加76人", "收入增加了3亿元": what a figure changed by, not its level
     return None
+
+
+_SHARE_VERBS = ("占", "佔")
+
+
+def _share_of_period(doc: Document, c: Cue) -> Cue | None:
+    """"占当季总收入的", "佔上半年收入的": a share verb, a period, then the whole: read as "占总收入" (a share cue)."""
+    i = bisect_left(doc.periods, c.start, key=_end) - 1
+    while i + 1 < len(doc.periods) and doc.periods[i + 1].end <= c.start:
+        i += 1
+    if i < 0 or doc.periods[i].end != c.start or doc.text[doc.periods[i].start - 1:doc.periods[i].start] not in _SHARE_VERBS:
+        return None
+    p = doc.periods[i]
+    read = [x for x in doc.book.find(doc.text[p.start - 1] + doc.text[c.start:c.end]) if x.start == 0
+            and x.end == c.end - c.start + 1 and x.role == "metric"]
+    return replace(read[0], start=c.start, end=c.end) if read else None
 
 
 def _base_said(doc: Document, c: Cue, q: Quantity, earlier: list[Cue], base: str) -> bool:
@@ -1279,7 +1297,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                          and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)
                          and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)
                          and not _comparative_closed(text, p, b.q.start)
-                         and not (_FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end) and _singled_out(text, p))]
+                         and not (_FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end) and _singled_out(text, p))
+                         and not _possessed(text, p, b.q, quantities)]
                 if prior:
                     own = _latest_compared(prior, b.q, quantities) if b.rule.base else _last_for(b, prior)
                 else:
@@ -1701,6 +1720,20 @@ def _ends_clause_of(doc: Document, sentence: Sentence, p: PeriodMention, q: Quan
 
 
 _OF_PERIOD = re.compile(r"\s?的\s?(?:约|約|近)?\s?")
+
+
+# "与2028年的72.41亿元", "與去年同期的約3.1億元": a period with 的 and the level compared with
+_POSSESSIVE = re.compile(r"\s?的\s?(?:约|約|近)?\s?")
+_WITH = ("与", "與")
+
+
+def _possessed(text: str, p: PeriodMention, q: Quantity, quantities: list[Quantity]) -> bool:
+    """True for the period of a level a figure is compared with ("与2028年的72.41亿元基本持平；…年内亏损为90.68亿元"):
+    "与" before it and 的 after it make it that level's, not the period of the figures after it."""
+    if not text.startswith(_WITH, p.start - 1):
+        return False
+    other = _first_from(quantities, p.end)
+    return other is not None and other.start < q.start and _POSSESSIVE.fullmatch(text, p.end, other.start) is not None
 
 
 def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> PeriodMention | None:
@@ -2250,13 +2283,32 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             return after[0].names[0]
         points_back = any(c.end <= q.start for c in anaphors) or _opens_with_anaphor(doc, b.cue)
     else:  # "这部分收入为3802万美元": an optional segment only when the pointer names the metric's own noun
-        points_back = any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
+        points_back = any(0 <= b.cue.start - c.end <= 1 or _names_its_noun(doc, c.end, b.cue.start) for c in anaphors)
     if points_back:
         recent = [name for i, name in ctx.segments if index - i <= 2]
         if recent:
             b.penalty += 0.1
             return recent[-1]
     return None
+
+
+# "这部分业务一季度收入": the line of business the pointer names, a period at most between it and the metric's noun
+_ITS_LINE = re.compile(r"(?:业务|業務|板块|板塊|分部)\s?(?:的)?\s?")
+_ITS_LINE_REACH = 16
+
+
+def _names_its_noun(doc: Document, start: int, end: int) -> bool:
+    """True when text[start:end], after a pointer back ("这部分"), is a line of business and at most a period before
+    the metric's noun ("这部分业务一季度收入", "該業務上半年的收入")."""
+    if not 0 < end - start <= _ITS_LINE_REACH:
+        return False
+    m = _ITS_LINE.match(doc.text, start, end)
+    if m is None:
+        return False
+    if m.end() == end:
+        return True
+    i = bisect_left(doc.periods, m.end(), key=_start)
+    return i < len(doc.periods) and doc.periods[i].start == m.end() and not doc.text[doc.periods[i].end:end].strip(" 的")
 
 
 def _share_told(doc: Document, cues: list[Cue], start: int, end: int) -> bool:

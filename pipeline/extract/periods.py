@@ -37,7 +37,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四六九昨翌次周週星这這那该該bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四六九昨翌次周週星这這那该該当當bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 # What a day a company released something on is written with ("8月27日晚", "13日公布"): what "业绩发布次日" follows
@@ -133,14 +133,14 @@ _BRANCHES = [
     r"(?P<rp>(?i:the\sreporting\speriod)\b|本期間|本期间)",  # and "本期間", as HKEX filings define it
     # "同期", "the same nine months", "in the nine months", "in the quarter": a period named before; "往績記錄期間": the
     # periods listed before
-    r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
+    r"(?P<same>同期|(?P<sm_q3>当季度|當季度|当季|當季|该季度|該季度)|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
     r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))(?!\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear\b)"
     r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)"
     r"|(?:the|this)\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)"
     r"|(?<=\bfor\s)the\s(?P<sm_h2>half)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|year)\b)"
     # "made up 57.7% of revenue for the year": the year named before ("for the year ahead" is an outlook's)
     r"|(?<=\bfor\s)the\s(?P<sm_y>year)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|ahead|ago)\b|\s[0-9]|')))",
-    r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)"
+    r"(?P<prior>去年同期|上年同期|上一年|前一年|一年前|一年以前|一年之前|(?i:a\syear\s(?:earlier|before|ago)"
     r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:year-earlier|year-ago)\s(?:quarter|half)"
     r"|the\s(?:previous|prior)\syear"
     r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear"
@@ -510,7 +510,7 @@ _ANCHOR_WORDS = (
     "報告期", "报告期", "track record", "reporting period", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
-    "following year", "year later", "上个月", "上個月", "上月", "上季", "上一季", "上个季", "上個季", "本期", "month earlier",
+    "following year", "year later", "当季", "當季", "该季度", "該季度", "一年前", "一年以前", "一年之前", "上个月", "上個月", "上月", "上季", "上一季", "上个季", "上個季", "本期", "month earlier",
     "month before", "previous month", "prior month", "preceding month", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
     *(f"{mo}-" for mo in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")),
 )
@@ -755,7 +755,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
         hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
-            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") else "H1|H2" if g("sm_h") or g("sm_h2") else "FY" if g("sm_y")
+            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") or g("sm_q3") else "H1|H2" if g("sm_h") or g("sm_h2") else "FY" if g("sm_y")
             else "list" if g("sm_l") else "")
         return PeriodMention(s, e, "same", hint)
     if kind in ("prior", "prior0"):

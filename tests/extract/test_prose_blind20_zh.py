@@ -67,3 +67,37 @@ def test_a_market_value_in_bare_yuan_is_in_hong_kong_dollars(watchlist):
     text = "上周五（3月29日）智譜市值約8,450億元。"
     got = facts(text, watchlist, published=date(2030, 4, 1))
     assert ("zhipu", "market_cap", "2030-03-29", Decimal("845000000000"), "CNY", "approx") in got
+
+
+def test_the_year_of_a_level_compared_with_dates_nothing_after_the_semicolon(watchlist):
+    # "与2028年的X基本持平；…年内亏损为Y，2028年为Z": 2028 is the compared level's, Y is the year the sentence opened with
+    text = ("MiniMax 2029年经调整净亏损为0.86亿美元，与2028年的0.85亿美元大致持平；"
+            "按国际财务报告准则计算的年内亏损为2.31亿美元，2028年为2.47亿美元。")
+    got = facts(text, watchlist, published=date(2030, 3, 12))
+    assert ("minimax", "net_loss", "FY2029", Decimal("231000000"), "USD", "eq") in got
+    assert ("minimax", "net_loss", "FY2028", Decimal("247000000"), "USD", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "FY2028", Decimal("85000000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] == "net_loss" and f[3] == Decimal("231000000") and f[2] != "FY2029"}
+
+
+def test_a_pointer_to_a_line_of_business_names_its_revenue(watchlist):
+    # "这部分业务二季度收入为X": 这部分业务 points back to the segment the sentence before named, a period between
+    text = ("智谱2029年第二季度收入为17.06亿元。增长主要来自云端部署（MaaS）。"
+            "这部分业务二季度收入为12.51亿元，占总收入的73.3%，一年前这一比例为64.0%。")
+    got = facts(text, watchlist, published=date(2029, 8, 28))
+    assert ("zhipu", "revenue.cloud", "2029Q2", Decimal("1251000000"), "CNY", "eq") in got
+    assert ("zhipu", "revenue_share.cloud", "2029Q2", Decimal("73.3"), "%", "eq") in got
+    # "一年前" is the same quarter a year before
+    assert ("zhipu", "revenue_share.cloud", "2028Q2", Decimal("64.0"), "%", "eq") in got
+    assert not {f for f in got if f[1] == "revenue" and f[3] == Decimal("1251000000")}
+
+
+def test_the_latter_takes_the_segment_named_last_and_a_share_of_the_quarters_revenue(watchlist):
+    # "后者占当季总收入的X%": 后者 is the segment named last before; "占当季总收入" is "占总收入" with 当季 between
+    text = ("月之暗面第三季度C端订阅和API及企业服务的收入分别为2.91亿美元和3.28亿美元。"
+            "后者占当季总收入的53.0%，创下新高。")
+    got = facts(text, watchlist, published=date(2029, 11, 19))
+    assert ("moonshot", "revenue_share.cloud", "2029Q3", Decimal("53.0"), "%", "eq") in got
+    text = "智譜雲端部署收入佔第二季度總收入的72.4%。"
+    got = facts(text, watchlist, published=date(2029, 8, 28))
+    assert ("zhipu", "revenue_share.cloud", "2029Q2", Decimal("72.4"), "%", "eq") in got
