@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
-from pipeline.extract.numbers import Quantity, apply_label, find_labels
+from pipeline.extract.numbers import NAMED_YUAN, Quantity, apply_label, find_labels
 from pipeline.extract.periods import (
     PARTS,
     REFERS_BACK,
@@ -468,10 +468,23 @@ def _dates_what_follows(doc: Document, index: int, sentence: Sentence, p: Period
         return False  # a part singled out, a look back, the month of an event: each dates its own sentence only
     if p.years and p.years[-1] < latest and _trailing(text, p, quantities):
         return False  # a trailing earlier year is a comparative's
-    if _before_recent(ctx, index, p):
-        return False
+    if _before_recent(ctx, index, p) or _forecast_clause(doc, sentence, p, cues):
+        return False  # "管理層暗示今年有機會轉虧為盈": the year of an outlook dates no result after it
     # "We had expected the 40% mark in 2H28" in May 2028: a period not begun is an outlook's
     return not (doc.doc_date is not None and p.kind == "flow" and _not_begun(p.label, doc.doc_date))
+
+
+def _forecast_clause(doc: Document, sentence: Sentence, p: PeriodMention, cues: list[Cue],
+                     quantities: list[Quantity] = ()) -> bool:
+    """True for a period in the clause of a forecast word ("，管理層暗示今年有機會轉虧為盈"), none of the quantities
+    in it: an outlook's period, not one of the figures before it."""
+    forecasts = [c for c in cues if c.role == "forecast" and not _a_cause(doc.text, c)]
+    if not forecasts:
+        return False
+    bounds = doc.clause_bounds(sentence)
+    k = _clause(bounds, p.start)
+    return any(_clause(bounds, c.start) == k for c in forecasts) \
+        and not any(_clause(bounds, x.start) == k for x in quantities)
 
 
 def _before_recent(ctx: _Context, index: int, p: PeriodMention) -> bool:
@@ -537,10 +550,15 @@ _BACK_BEFORE = re.compile(r"(?:(?i:\bback\sin|\bas\sfar\sback\sas|\bas\searly\sa
 _EVENT_BEFORE = re.compile(r"\b(?i:issued|announced|published|released|launched|unveiled|filed|signed)\s(?i:in|on)\s$")
 
 
+# "Zhipu's January 2026 debut", "its March listing": a period an event is named by, as an adjective
+_EVENT_AFTER = re.compile(r"\s(?i:debut|listing|IPO|flotation|float|launch|release|offering)\b")
+
+
 def _event_month(text: str, p: PeriodMention) -> bool:
-    """True for the period of an event told before it (see _EVENT_BEFORE); the pattern ends on a space, so a period
-    right after any other character is told without its search."""
-    return text[p.start - 1:p.start].isspace() and _EVENT_BEFORE.search(text, max(0, p.start - 14), p.start) is not None
+    """True for the period of an event told before it (see _EVENT_BEFORE) or named by it ("its January 2026 debut");
+    the pattern before ends on a space, so a period right after any other character is told without its search."""
+    return text[p.start - 1:p.start].isspace() and _EVENT_BEFORE.search(text, max(0, p.start - 14), p.start) is not None \
+        or _EVENT_AFTER.match(text, p.end) is not None
 
 
 def _looks_back(text: str, p: PeriodMention) -> bool:
@@ -1150,6 +1168,8 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
         c = before[i]
         if c.role == "measure":
             return None  # "累计亏损超过62亿元": the number is about a measure we do not extract
+        if c.role == "metric" and (share := _share_of_period(doc, c)):
+            c = share  # "占当季总收入的50.5%": "占总收入" with the period it is of between
         distance = q.start - c.end
         if q.kind == "currency" and c.role == "metric" and _CHANGED_BY.fullmatch(doc.text, c.end, q.start):
             return "claimed"  # "narrowed its adjusted net loss by more than US$40 million": a change, not a level
@@ -1171,6 +1191,22 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
         if tight and c.role in ("metric", "negate") and _TIGHT_BEFORE.fullmatch(doc.text, c.end, q.start):
             return "claimed"  # "较6月底增加76人", "收入增加了3亿元": what a figure changed by, not its level
     return None
+
+
+_SHARE_VERBS = ("占", "佔")
+
+
+def _share_of_period(doc: Document, c: Cue) -> Cue | None:
+    """"占当季总收入的", "佔上半年收入的": a share verb, a period, then the whole: read as "占总收入" (a share cue)."""
+    i = bisect_left(doc.periods, c.start, key=_end) - 1
+    while i + 1 < len(doc.periods) and doc.periods[i + 1].end <= c.start:
+        i += 1
+    if i < 0 or doc.periods[i].end != c.start or doc.text[doc.periods[i].start - 1:doc.periods[i].start] not in _SHARE_VERBS:
+        return None
+    p = doc.periods[i]
+    read = [x for x in doc.book.find(doc.text[p.start - 1] + doc.text[c.start:c.end]) if x.start == 0
+            and x.end == c.end - c.start + 1 and x.role == "metric"]
+    return replace(read[0], start=c.start, end=c.end) if read else None
 
 
 def _base_said(doc: Document, c: Cue, q: Quantity, earlier: list[Cue], base: str) -> bool:
@@ -1229,12 +1265,17 @@ def _names_base(doc: Document, c: Cue, base: str) -> bool:
 def _has_base(book: CueBook, earlier: list[Cue], base: str) -> bool:
     """True when the metric named last before a change is its base ("收入…环比增长25%，同比增长150%"); a share named
     between them is the base's ("收入约2900万元，占比15.2%，同比增长约两倍": a share does not grow 200%)."""
+    last = None  # the words of the metric cue named last: "its revenue" is revenue's cue and rd_to_revenue's after one
     for c in reversed(earlier):
+        if last is not None and (c.start, c.end) != last:
+            return False
         if c.role != "metric" or all(book.metrics[n].base for n in c.names):  # a change word is no base
             continue
         if base not in c.names and all(n.endswith("_share") for n in c.names):
             continue
-        return base in c.names
+        if base in c.names:
+            return True
+        last = (c.start, c.end)
     return False
 
 
@@ -1298,7 +1339,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                          and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)
                          and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)
                          and not _comparative_closed(text, p, b.q.start)
-                         and not (_FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end) and _singled_out(text, p))]
+                         and not (_FOR_THE_PERIOD.search(text, b.cue.start, b.cue.end) and _singled_out(text, p))
+                         and not _possessed(text, p, b.q, quantities)]
                 if prior:
                     own = _latest_compared(prior, b.q, quantities) if b.rule.base else _last_for(b, prior)
                 else:
@@ -1312,12 +1354,27 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                     # not across a semicolon: "占比升至48%，较上年提升16pct；我们判断4Q26…" is no 4Q26 share
                     own = next((p for p in free if p.start >= b.q.end and id(p) not in hugged and id(p) not in owned
                                 and (not b.rule.instant or p.kind == "date")
-                                and _SEMICOLON.search(text, b.q.end, p.start) is None), None)
+                                and _SEMICOLON.search(text, b.q.end, p.start) is None
+                                and not _forecast_clause(doc, sentence, p, cues, quantities)), None)
+            if (own is None or own.kind != "date") and b.metric == "ipo_oversubscription":
+                own = _listing_day(text, usable) or own
             if own is not None:
                 b.period, b.period_source = own, "sentence"
     _complements(text, bindings)
     _counted_back(bindings, priors)
     _mark_bases(text, bindings, hugs)
+
+
+# "上市首日（1月21日）", "掛牌當日(1月8日)", "on its first day of trading on January 21": the day a listing began
+_LISTING_DAY = re.compile(r"(?:上市|掛牌|挂牌)(?:首日|當日|当日|日)\s?[（(]?\s?(?:為|为|是|即)?$"
+                          r"|(?i:(?:first\sday\sof\strading|trading\sdebut|listing\sday|debut)(?:\son)?\s?[(,]?\s?)$")
+
+
+def _listing_day(text: str, periods: list[PeriodMention]) -> PeriodMention | None:
+    """The day its sentence names as a listing's first ("上市首日（1月21日）"): the day an IPO's oversubscription is
+    dated with (the corpus dates Zhipu's 1,159 times with its listing day), wherever in the sentence it stands."""
+    return next((p for p in periods if p.kind == "date"
+                 and _LISTING_DAY.search(text, max(0, p.start - 24), p.start) is not None), None)
 
 
 def _caption_periods(doc: Document, sentence: Sentence, bindings: list[Binding], usable: list[PeriodMention]) -> dict:
@@ -1714,6 +1771,20 @@ def _ends_clause_of(doc: Document, sentence: Sentence, p: PeriodMention, q: Quan
 _OF_PERIOD = re.compile(r"\s?的\s?(?:约|約|近)?\s?")
 
 
+# "与2028年的72.41亿元", "與去年同期的約3.1億元": a period with 的 and the level compared with
+_POSSESSIVE = re.compile(r"\s?的\s?(?:约|約|近)?\s?")
+_WITH = ("与", "與")
+
+
+def _possessed(text: str, p: PeriodMention, q: Quantity, quantities: list[Quantity]) -> bool:
+    """True for the period of a level a figure is compared with ("与2028年的72.41亿元基本持平；…年内亏损为90.68亿元"):
+    "与" before it and 的 after it make it that level's, not the period of the figures after it."""
+    if not text.startswith(_WITH, p.start - 1):
+        return False
+    other = _first_from(quantities, p.end)
+    return other is not None and other.start < q.start and _POSSESSIVE.fullmatch(text, p.end, other.start) is not None
+
+
 def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> PeriodMention | None:
     """The period written just before the number with no other number between, unless a "to" leads on from it
     ("rose 175% from a year earlier to $53.4 million": the $53.4 million is not a year earlier's)."""
@@ -1733,7 +1804,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     forecasts = doc._roles.get("forecast")
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
                          and not _aside(doc, doc.clause_bounds(sentence), c, q.start)
-                         and not _bracketed_apart(doc.text, c, q) for c in forecasts):
+                         and not _bracketed_apart(doc.text, c, q) and not _beaten_apart(doc, sentence, c, q)
+                         for c in forecasts):
         return None  # but "DeepSeek, which has no plans to list, …": an aside about the company forecasts no figure
     if ctx.items and _forecast_heading(doc, index, ctx):
         return None  # "2030 aspirations" over "- Revenue growth of 50% or more": the list's figures are targets
@@ -1774,6 +1846,9 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         return None  # "毛利率长期维持在50%以上": held over years, no one period's
     penalty = b.penalty + _SOURCE_PENALTY[source]
     value, unit = q.value, fact_unit(doc.book.metrics.get(metric, b.rule), q)  # a scope may change the unit (tokens a day)
+    if unit == "CNY" and metric == "market_cap" and _bare_yuan(doc.text, q) \
+            and _PRICE_IN_YUAN.search(doc.text, sentence.start, sentence.end):
+        unit = "HKD"  # "收報251.6元，…市值約6,290億元": a Hong Kong paper's 元 for a Hong Kong price is the Hong Kong dollar
     if unit is None:
         unit = doc._currency if q.kind == "plain" else None
         if unit is None:
@@ -1819,6 +1894,16 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
 
 _EACH = re.compile(r"分别|分別")
 _LIST_REACH = 8  # items a respectively list's qualifier is looked for back over
+
+
+# a share price closed at or quoted in bare 元: "收報251.6元", "收报2,140.0元", "股價升至88元"
+_PRICE_IN_YUAN = re.compile(r"(?:收[報报]|收[於于]|收市[價价報报]|股[價价]|招股[價价])[^，,。；;0-9]{0,4}[0-9][0-9,.]{0,9}\s?元"
+                            r"(?!人民)")
+
+
+def _bare_yuan(text: str, q: Quantity) -> bool:
+    """True for an amount in 元 naming no yuan ("6,290億元"; not "人民幣6,290億元", "6,290億元人民幣")."""
+    return text[q.end - 1:q.end] == "元" and NAMED_YUAN.search(text, max(0, q.start - 4), q.end + 3) is None
 
 
 def _list_qualifier(doc: Document, sentence: Sentence, i: int) -> str:
@@ -1893,6 +1978,22 @@ def _on_trading_day(doc: Document, b: Binding, label: str, source: str) -> bool:
 def _a_cause(text: str, c: Cue) -> bool:
     """"受纳入指数预期推动": the expectation a move is put down to ("受…预期推动"), not a forecast ("预计带动收入增长")."""
     return _CAUSE.match(text, c.start) is not None and _CAUSED_BY.search(text, max(0, c.start - 40), c.start) is not None
+
+
+# "比招股書的預測略高", "高于市场预期", "beat the company's own forecast": a result measured against a forecast
+_MEASURED_AGAINST = re.compile(r"(?:比|較|较|高於|高于|超過|超过|超出|好於|好于|低於|低于|優於|优于|勝於|胜于"
+                               r"|(?i:\b(?:than|beat|beats|beating|above|below|topping|topped|missed|exceeding|exceeded)\b))")
+
+
+def _beaten_apart(doc: Document, sentence: Sentence, c: Cue, q: Quantity) -> bool:
+    """True for a forecast a result is measured against ("收入60.49億元，比招股書的預測略高；其中第四季收入17.37億元"),
+    a semicolon before the number: the forecast's own clause, not a forecast over what the sentence goes on to."""
+    if c.end > q.start or _SEMICOLON.search(doc.text, c.end, q.start) is None:
+        return False
+    bounds = doc.clause_bounds(sentence)
+    k = _clause(bounds, c.start)
+    start = bounds[k - 1] + 1 if k else sentence.start
+    return _MEASURED_AGAINST.search(doc.text, start, c.start) is not None
 
 
 def _period_before(doc: Document, at: int) -> int:
@@ -1973,6 +2074,11 @@ def _last_trading_day(label: str) -> str:
     Saturday: the 29th's close)."""
     day = date.fromisoformat(label)
     return (day - timedelta(days=max(0, day.weekday() - 4))).isoformat()
+
+
+def _month_last_day(label: str) -> bool:
+    """True for a day (YYYY-MM-DD) that is its month's last."""
+    return len(label) == 10 and (date.fromisoformat(label) + timedelta(days=1)).day == 1
 
 
 def written_as_month_end(text: str, p: PeriodMention) -> bool:
@@ -2228,13 +2334,32 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             return after[0].names[0]
         points_back = any(c.end <= q.start for c in anaphors) or _opens_with_anaphor(doc, b.cue)
     else:  # "这部分收入为3802万美元": an optional segment only when the pointer names the metric's own noun
-        points_back = any(0 <= b.cue.start - c.end <= 1 for c in anaphors)
+        points_back = any(0 <= b.cue.start - c.end <= 1 or _names_its_noun(doc, c.end, b.cue.start) for c in anaphors)
     if points_back:
         recent = [name for i, name in ctx.segments if index - i <= 2]
         if recent:
             b.penalty += 0.1
             return recent[-1]
     return None
+
+
+# "这部分业务一季度收入": the line of business the pointer names, a period at most between it and the metric's noun
+_ITS_LINE = re.compile(r"(?:业务|業務|板块|板塊|分部)\s?(?:的)?\s?")
+_ITS_LINE_REACH = 16
+
+
+def _names_its_noun(doc: Document, start: int, end: int) -> bool:
+    """True when text[start:end], after a pointer back ("这部分"), is a line of business and at most a period before
+    the metric's noun ("这部分业务一季度收入", "該業務上半年的收入")."""
+    if not 0 < end - start <= _ITS_LINE_REACH:
+        return False
+    m = _ITS_LINE.match(doc.text, start, end)
+    if m is None:
+        return False
+    if m.end() == end:
+        return True
+    i = bisect_left(doc.periods, m.end(), key=_start)
+    return i < len(doc.periods) and doc.periods[i].start == m.end() and not doc.text[doc.periods[i].end:end].strip(" 的")
 
 
 def _share_told(doc: Document, cues: list[Cue], start: int, end: int) -> bool:
@@ -2640,8 +2765,9 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         return f"FY{p.years[0]}", source  # "2022年到2024年，营收从5740万元起步": where the span starts
     if p.kind == "date" and (rule.instant or rule.rate) and _TO_THE_MONTH.search(doc.text, p.start, p.end):
         return p.label[:7], source  # "截至2025年12月" names a month, as "as of December 2025" does, not its last day
-    if p.kind == "date" and rule.rate and written_as_month_end(doc.text, p):
-        return p.label[:7], source  # "截至3月末，日均token超过5万亿", "去年底ARR", "at the end of March": the month's
+    if p.kind == "date" and rule.rate and (written_as_month_end(doc.text, p) or _month_last_day(p.label)):
+        # "截至3月末，日均token超过5万亿", "去年底ARR", "at the end of March", "as of December 31, 2029": the month's
+        return p.label[:7], source
     if p.kind == "date" and rule.on_trading_day and len(p.label) == 10 and written_as_month_end(doc.text, p):
         return _last_trading_day(p.label), source  # "6月末的市值": the close of the month's last weekday
     if p.kind == "date" and not rule.instant and (m := _END_OF.match(doc.text, p.start, p.end)) \

@@ -438,7 +438,7 @@ def _inherit(q: Quantity, donor: Quantity) -> Quantity:
 
 # "市值約2456億元（港元，下同）", "（新台幣，下同）": the currency of every bare 元 from here on, the one before included.
 _DECLARED = re.compile(r"[（(]\s?(?:单位|單位)?[:：]?\s?(?P<cur>港元|港币|港幣|美元|新台币|新台幣)\s?[，,、]?\s?(?:以下同|下同)\s?[)）]")
-_NAMED_YUAN = re.compile(r"人民|RMB|Rmb|CNY|¥|￥|yuan")
+NAMED_YUAN = re.compile(r"人民|RMB|Rmb|CNY|¥|￥|yuan")
 
 
 def apply_declared_currency(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -456,7 +456,7 @@ def _declared_over(text: str, q: Quantity, declared: re.Match, lead: int) -> boo
     """True when a yuan figure falls under a declaration: it comes after it, or right before it (ending at or after
     `lead`), and names no yuan of its own."""
     under = q.start >= declared.end() or lead <= q.end <= declared.start()
-    return under and _NAMED_YUAN.search(text, max(0, q.start - 4), q.end) is None
+    return under and NAMED_YUAN.search(text, max(0, q.start - 4), q.end) is None
 
 
 def find_labels(text: str, start: int, end: int) -> list[tuple[int, int, int, str | None]]:

@@ -21,7 +21,9 @@ _MONTHS = {
 }
 _MO = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1}  # 首季: the first quarter (HK, TW)
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+        # "the December quarter of 2028": a quarter named by the month it ends with (Australian, US and Indian press)
+        "march": 1, "june": 2, "september": 3, "december": 4}
 # "前九个月", "首九個月", "前6个月": the first months of a year
 _FIRST_MONTHS = r"(?:前|首|头|頭)(?:三|六|九|十二|3|6|9|12)\s?(?:个|個)?月"
 _LEN = {"三": 3, "3": 3, "六": 6, "6": 6, "九": 9, "9": 9, "十二": 12, "12": 12, "three": 3, "six": 6, "nine": 9, "twelve": 12}
@@ -35,7 +37,7 @@ _ZH_SUFFIX = (
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四六九昨翌次周週星这這那该該bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四六九昨翌次周週星这這那该該当當bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 # What a day a company released something on is written with ("8月27日晚", "13日公布"): what "业绩发布次日" follows
@@ -83,7 +85,8 @@ _BRANCHES = [
     # "the year ended Dec. 31" without its year: the last such year before the document (a wire's results story)
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}})(?![0-9])"
     rf"(?:,?\s(?P<eye_y>{_Y}))?)",
-    rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s(?:of\s)?(?:fiscal\s)?)(?P<eq_y>{_Y}))",
+    rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th|March|June|September|December)[\s-]quarter\s(?:of\s)?"
+    rf"(?:fiscal\s)?)(?P<eq_y>{_Y}))",
     # "the April-June quarter", "the January-June period": the Japanese press names a quarter or half by its months
     rf"(?P<emq>(?P<emq_a>{_MO})\s?[-–—]\s?(?P<emq_b>{_MO})(?:\s(?P<emq_y>{_Y}))?\s(?i:quarter|period|half)\b)",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
@@ -130,17 +133,18 @@ _BRANCHES = [
     r"(?P<rp>(?i:the\sreporting\speriod)\b|本期間|本期间)",  # and "本期間", as HKEX filings define it
     # "同期", "the same nine months", "in the nine months", "in the quarter": a period named before; "往績記錄期間": the
     # periods listed before
-    r"(?P<same>同期|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
-    r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))(?!\s(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior))\syear\b)"
+    r"(?P<same>同期|(?P<sm_q3>当季度|當季度|当季|當季|该季度|該季度)|(?P<sm_l>往績記錄期間|往绩记录期间|報告期內|报告期内|(?i:the\strack\srecord\speriod))"
+    r"|(?i:the\ssame\s(?:period|(?P<sm_q>quarter)|(?P<sm_h>half))(?!\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear\b)"
     r"|the\s(?:same\s)?(?P<sm_n>three|six|nine|3|6|9)\smonths(?!\s(?:ended|ending|to|through|of|in)\b)"
     r"|(?:the|this)\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)"
     r"|(?<=\bfor\s)the\s(?P<sm_h2>half)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|year)\b)"
     # "made up 57.7% of revenue for the year": the year named before ("for the year ahead" is an outlook's)
     r"|(?<=\bfor\s)the\s(?P<sm_y>year)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|ahead|ago)\b|\s[0-9]|')))",
-    r"(?P<prior>去年同期|上年同期|上一年|前一年|(?i:a\syear\s(?:earlier|before|ago)"
+    r"(?P<prior>去年同期|上年同期|上一年|前一年|一年前|一年以前|一年之前|(?i:a\syear\s(?:earlier|before|ago)"
     r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:year-earlier|year-ago)\s(?:quarter|half)"
     r"|the\s(?:previous|prior)\syear"
-    r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear))",
+    r"|the\syear\sbefore|the\ssame\s(?:period|quarter|half)\s(?:a|(?:(?:of|in)\s)?(?:last|the\s(?:previous|prior)))\syear"
+    r"(?:\s(?:earlier|before|ago)\b)?))",
     # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement);
     # "上月日均调用量", "上个月MiniMax开放平台日均…": that month, when a daily average follows it in its clause
     r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=[^，,。；\n]{0,16}?(?:日均|每日|平均每日))))",
@@ -506,7 +510,7 @@ _ANCHOR_WORDS = (
     "報告期", "报告期", "track record", "reporting period", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
-    "following year", "year later", "上个月", "上個月", "上月", "上季", "上一季", "上个季", "上個季", "本期", "month earlier",
+    "following year", "year later", "当季", "當季", "该季度", "該季度", "一年前", "一年以前", "一年之前", "上个月", "上個月", "上月", "上季", "上一季", "上个季", "上個季", "本期", "month earlier",
     "month before", "previous month", "prior month", "preceding month", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
     *(f"{mo}-" for mo in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")),
 )
@@ -751,7 +755,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
         hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
-            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") else "H1|H2" if g("sm_h") or g("sm_h2") else "FY" if g("sm_y")
+            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") or g("sm_q3") else "H1|H2" if g("sm_h") or g("sm_h2") else "FY" if g("sm_y")
             else "list" if g("sm_l") else "")
         return PeriodMention(s, e, "same", hint)
     if kind in ("prior", "prior0"):
@@ -1189,7 +1193,34 @@ def find_document_date(text: str, head: int = 400) -> date | None:
             ended = ended or d
         elif d is not None:
             return d
-    return ended and (_signed_on(text) or ended)
+    return ended and (_signed_on(text) or ended) or _wire_dateline(text, head)
+
+
+# A wire's dateline names the day but not the year ("SEOUL, May 14 (Yonhap) --", "BEIJING, May 14 (Reuters) -"),
+# on a line of its own start, and its first paragraph names that day's weekday ("data showed Tuesday").
+_WIRE_DATELINE = re.compile(rf"^[A-Z][A-Za-z.' ]{{1,30}}(?:,[A-Za-z.' ]{{1,30}})?,\s(?P<mo>{_MO})\.?\s(?P<d>[0-9]{{1,2}})"
+                            r"\s(?:\([^()\n]{1,40}\)\s)?[-\u2013\u2014]", re.MULTILINE)
+_EN_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_YEAR = re.compile(rf"(?<![0-9]){_Y}(?![0-9])")
+
+
+def _wire_dateline(text: str, head: int) -> date | None:
+    """The day of a year-less wire dateline: of the years the text names (or the year after one: a January wire on the
+    last year's results), the latest on which that day falls on a weekday its paragraph names. None without one."""
+    m = _WIRE_DATELINE.search(text, 0, min(len(text), head))
+    if m is None:
+        return None
+    end = text.find("\n", m.end())
+    named = {_WEEKDAYS[w.group().lower()] for w in _EN_WEEKDAY.finditer(text, m.end(), end if end >= 0 else len(text))}
+    if not named:
+        return None
+    month, day = _MONTHS[m.group("mo").lower()], int(m.group("d"))
+    years = {int(y.group()) for y in _YEAR.finditer(text)}
+    for year in sorted(years | {y + 1 for y in years}, reverse=True):
+        d = _date(year, month, day)
+        if d is not None and d.weekday() in named:
+            return d
+    return None
 
 
 def _doc_date(m: re.Match) -> date | None:
