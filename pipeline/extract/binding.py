@@ -2295,6 +2295,9 @@ _SPAN_START = re.compile(r"(?:从|從|由|(?i:from))\s?(?:约|約|about\s|roughl
 REPORT_OPENING = 400  # characters: where a results announcement names the period it reports on
 
 
+# A numbered section heading on a line of its own, words only: "2. 毛利及毛利率", "三、研發開支", "(4) Liquidity"
+_NUMBERED_SECTION = re.compile(r"^[ \t]{0,3}(?:[0-9]{1,2}\.(?![0-9])|[一二三四五六七八九十]{1,3}、"
+                               r"|[（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t]?[^\n0-9。.!?！？]{1,40}$", re.MULTILINE)
 # A section heading in black lenticular brackets on a line of its own: "【亏损：绝对值两连降】"
 _SECTION_HEAD = re.compile(r"\s{0,3}【[^】\n]{1,40}】\s*")
 # "较去年同期", "上年同期為": the same period a year before
@@ -2577,6 +2580,10 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 flows = []
             if flows and (opening := _under_plain_heading(doc, index, ctx)) is not None:
                 flows = [opening]
+            if flows and (reported := _reporting_period(doc)) is not None \
+                    and reported.label not in (flows[-1].label, flows[-1].flow) \
+                    and _NUMBERED_SECTION.search(doc.text, flows[-1].end, doc.sentences[index].start):
+                flows = []  # "3. 研發開支" after a section on the fourth quarter: a filing's section is of its period
             if not flows:
                 p = _reporting_period(doc) or (_still_reported(doc, ctx) if days_only else None)
                 if p is None or p.end > b.q.start:

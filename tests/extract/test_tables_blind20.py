@@ -13,8 +13,8 @@ sit under an emoji heading naming their metric, one of them a total over the com
 from datetime import date
 from decimal import Decimal
 
-from tests.extract.conftest import unqualified_facts as facts
 from tests.extract.conftest import facts as qualified_facts
+from tests.extract.conftest import unqualified_facts as facts
 
 # --- a statement's notes column, filled on a few rows ------------------------------------------------------------
 
@@ -191,3 +191,37 @@ def test_a_sum_over_four_companies_is_no_ones(watchlist):
         got = facts(text, watchlist, published=date(2031, 9, 5))
         assert ("moonshot", "daily_token_volume", "2031-08", Decimal("180000000000000"), "tokens/day") in got
         assert not {f for f in got if f[3] == Decimal("700000000000000")}
+
+
+# --- a filing's numbered sections: each is of the period the filing reports on ----------------------------------
+
+NUMBERED_SECTIONS_ZHT = (
+    "截至2028年12月31日止年度之年度業績公告\n\n"
+    "上海稀宇科技有限公司（MiniMax）\n\n"
+    "管理層討論與分析\n\n"
+    "1. 收入\n\n"
+    "截至2028年12月31日止三個月，收入為人民幣1,204.6百萬元，較2027年同期增長51.2%。\n\n"
+    "2. 研發開支\n\n"
+    "研發開支約為收入的1.6倍（2027年：約2.1倍）。\n"
+)
+
+
+def test_a_numbered_section_of_a_filing_is_of_the_period_it_reports_on(watchlist):
+    got = facts(NUMBERED_SECTIONS_ZHT, watchlist, published=date(2029, 3, 27))
+    assert ("minimax", "revenue", "2028Q4", Decimal("1204600000"), "CNY") in got
+    assert ("minimax", "rd_to_revenue", "FY2028", Decimal("1.6"), "x") in got
+    assert ("minimax", "rd_to_revenue", "2028Q4", Decimal("1.6"), "x") not in got
+
+
+# --- a hypothetical in a newsletter's list: "would top" ------------------------------------------------------------
+
+def test_what_a_company_would_top_if_a_pace_held_is_no_result(watchlist):
+    text = (
+        "The Weekly Inference, May 6, 2031\n\n"
+        "DeepSeek served about 250 trillion tokens a day in April.\n\n"
+        "WHAT WE'RE WATCHING\n\n"
+        "- If April's pace held through the year, DeepSeek would top 400 trillion tokens a day by December.\n"
+    )
+    got = facts(text, watchlist, published=date(2031, 5, 6))
+    assert ("deepseek", "daily_token_volume", "2031-04", Decimal("250000000000000"), "tokens/day") in got
+    assert not {f for f in got if f[3] == Decimal("400000000000000")}
