@@ -157,6 +157,17 @@ def test_a_currency_alone_in_the_caption_brackets(watchlist):
     } <= got
 
 
+def test_a_currency_followed_by_its_magnitude_is_not_a_currency_alone(watchlist):
+    text = (
+        "智谱年度摘要\n\n"
+        "主要财务数据（人民币，百万元）\n\n"
+        "            2029年      2028年\n"
+        "营业收入    9,612.4     7,835.4\n"
+    )
+    got = facts(text, watchlist, published=date(2030, 3, 30))
+    assert not {f for f in got if f[3] in (Decimal("9612.4"), Decimal("7835.4"))}  # not 9,612.4 yuan
+
+
 # --- emoji bullets under an emoji heading ---------------------------------------------------------------------------
 
 EMOJI_POST = (
