@@ -56,7 +56,11 @@ _DRIVEN = re.compile(r"受惠|受益|得益|受到|(?i:thanks\sto|driven\sby|hel
 _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "．智譜 51.9%" (a full-width
 # stop as Hong Kong papers set it), "2. 收入…", "（3）").
-_ITEM = re.compile(r"[•·・\-*–—▪●◆■►]|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")
+# A social-media post's emoji ("🥇 智谱：约…", "4️⃣ …", "✅ …") is a bullet too, on a line holding a figure (see _is_item).
+_EMOJI = "[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B05-\u2B55]\uFE0F?|[0-9#*]\uFE0F?\u20E3"
+_ITEM = re.compile(r"[•·・\-*–—▪●◆■►]|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|" + _EMOJI)
+_EMOJI_ITEM = re.compile(_EMOJI)
+_FIGURE_DIGIT = re.compile("[0-9]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
 _LIST = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|;|；)?\s{0,3}(?:\|\s{0,3})?[+＋]?")  # "+46.6%/+64.8%": a sign before an item
 _FROM_TO = re.compile(
@@ -91,7 +95,8 @@ _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AT_WHOM = re.compile(r"\s(?i:at)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _PAIR_REACH = 400  # how far back "两家" / "both" looks for the pair of companies it means
-_BOTH = re.compile(r"二者|两者|兩者|两家|兩家|双方|雙方|三者|三家|(?i:the\stwo|both|the\sthree|all\sthree)")
+_BOTH = re.compile(r"二者|两者|兩者|双方|雙方|三者|[两兩三四五六七八九十几幾数數]家|(?i:the\s(?:two|three|four|five|six)\b|both"
+                   r"|all\s(?:three|four|five|six)\b)")
 _TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the|its|their)\s)?")
 # a relative clause, or an appositive one ("Zhipu, the Beijing-based company that listed a day before MiniMax, said…")
@@ -2466,6 +2471,9 @@ _SPAN_START = re.compile(r"(?:从|從|由|(?i:from))\s?(?:约|約|about\s|roughl
 REPORT_OPENING = 400  # characters: where a results announcement names the period it reports on
 
 
+# A numbered section heading on a line of its own, words only: "2. 毛利及毛利率", "三、研發開支", "(4) Liquidity"
+_NUMBERED_SECTION = re.compile(r"^[ \t]{0,3}(?:[0-9]{1,2}\.(?![0-9])|[一二三四五六七八九十]{1,3}、"
+                               r"|[（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t]?[^\n0-9。.!?！？]{1,40}$", re.MULTILINE)
 # A section heading in black lenticular brackets on a line of its own: "【亏损：绝对值两连降】"
 _SECTION_HEAD = re.compile(r"\s{0,3}【[^】\n]{1,40}】\s*")
 # "较去年同期", "上年同期為": the same period a year before
@@ -2665,6 +2673,10 @@ def _is_item(text: str, line: int, start: int) -> bool:
     """True for a sentence opening a line of a list (its line starting at `line`), or following only its number
     ("1. Revenue of $96 million" is split after "1.")."""
     m = _ITEM.match(text, line)
+    if m is not None and _EMOJI_ITEM.fullmatch(text, m.start(), m.end()):
+        end = text.find("\n", m.end())
+        if not _FIGURE_DIGIT.search(text, m.end(), len(text) if end < 0 else end):
+            return False  # "🔢 一、日均token调用量": an emoji before words alone heads the list under it
     return m is not None and (m.end() >= start or _BLANK.fullmatch(text, m.end(), start) is not None)
 
 
@@ -2744,6 +2756,10 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 flows = []
             if flows and (opening := _under_plain_heading(doc, index, ctx)) is not None:
                 flows = [opening]
+            if flows and (reported := _reporting_period(doc)) is not None \
+                    and reported.label not in (flows[-1].label, flows[-1].flow) \
+                    and _NUMBERED_SECTION.search(doc.text, flows[-1].end, doc.sentences[index].start):
+                flows = []  # "3. 研發開支" after a section on the fourth quarter: a filing's section is of its period
             if not flows:
                 p = _reporting_period(doc) or (_still_reported(doc, ctx) if days_only else None)
                 if p is None or p.end > b.q.start:

@@ -97,8 +97,8 @@ _BRANCHES = [
     rf"(?P<efy>(?<![A-Za-z0-9])(?:FY|(?i:fiscal\s(?:year\s)?))\s?(?P<efy_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<ed>(?P<ed_mo>{_MO})\.?\s(?P<ed_d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s(?P<ed_y>{_Y}))",
     rf"(?P<ed2>(?<![0-9])(?P<ed2_d>[0-9]{{1,2}})\s(?P<ed2_mo>{_MO})\s(?P<ed2_y>{_Y}))",
-    # "September 2027"; a broker's "Oct-27": a month and its year's last two digits
-    rf"(?P<em>(?P<em_mo>{_MO})(?:\s(?P<em_y>{_Y})|-(?P<em_yy>[0-9]{{2}})(?![0-9])))",
+    # "September 2027"; a broker's "Oct-27", a newsletter's "Mar '30": a month and its year's last two digits
+    rf"(?P<em>(?P<em_mo>{_MO})(?:\s(?P<em_y>{_Y})|(?:-|\s?['’])(?P<em_yy>[0-9]{{2}})(?![0-9])))",
     # "on January 8", "8 January": a day without its year, the nearest such day to the document
     rf"(?P<emd>(?P<emd_mo>{_MO})\.?\s(?P<emd_d>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th)?(?![0-9A-Za-z]|,?\s[0-9]))",
     rf"(?P<emd2>(?<![0-9.,$])(?P<emd2_d>[0-9]{{1,2}})\s(?P<emd2_mo>{_MO})(?!\s?[0-9]))",
@@ -512,7 +512,8 @@ _ANCHOR_WORDS = (
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
     "following year", "year later", "当季", "當季", "该季度", "該季度", "一年前", "一年以前", "一年之前", "上个月", "上個月", "上月", "上季", "上一季", "上个季", "上個季", "本期", "month earlier",
     "month before", "previous month", "prior month", "preceding month", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
-    *(f"{mo}-" for mo in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")),
+    *(f"{mo}{sep}" for mo in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+      for sep in ("-", " '", "'", " ’", "’")),  # "Oct-27", "Mar '30": a month and its year's last two digits
 )
 
 

@@ -78,7 +78,16 @@ _CAPTION = re.compile(
     rf"|[（(]\s?(?:(?P<c8>{_CURRENCY})\s)?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(US$ in thousands"
     rf"(?:\s(?i:of)\s(?P<c6>{_CURRENCY}|{_CURRENCY_WORDS}))?"  # "(in thousands of US$, except …)", "of U.S. dollars"
     rf"|以\s?(?P<c7>{_CURRENCY})?\s?(?P<s7>{_SCALE})\s?(?P<u7>元|美元|港元)?\s?(?:列示|列報|列报|呈列|呈報|呈报)"  # "以人民幣千元列示"
+    # "（4月30日收盘，港元）", "(HK$, at the close)": a currency alone among a caption's bracketed notes
+    rf"|[（(](?:[^()（）\n]{{0,30}}[，,、;；]\s?)?(?P<c10>{_CURRENCY})\s?(?=[)），,、;；])(?![，,、;；]\s?(?:{_SCALE}))"
+    # "(trillions of tokens per day; …)", "(in millions of tokens)": a magnitude of what the metric counts
+    r"|[（(]\s?(?i:in\s)?(?P<s9>(?i:trillions|billions|millions|thousands))\s(?i:of)\s(?!U\.?S|US\$|HK|RMB|renminbi|yuan)"
 )
+
+# A caption or note saying the table's figures are approximate: "(trillions of tokens per day, all approximate)",
+# "Figures are approximate.", "(approx.)", "数据均为约数".
+_APPROXIMATE = re.compile(r"(?i:\bapprox(?:imate|imately|\.)?(?=\s?(?:[)）;；,，:：]|\.?\s?$))"
+                          r"|\bapproximate\s(?:figures|values|numbers|amounts)\b)|约数|約數|概数|概數", re.MULTILINE)
 
 # A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
@@ -165,7 +174,8 @@ def find_tables(text: str, source: str | None = None) -> list[Table]:
             continue
         units = kind == row_kind == "aligned" and len(block) == 1 and _unit_row(text, cells)
         if kind == "aligned" and row_kind == "aligned" and grid and not _lines_up(block, cells, heads):
-            cells = _fill_blanks(text, s, grid, cells) or _run_in(text, s, grid, cells) or cells
+            cells = _fill_blanks(text, s, grid, cells) or (wide_grid is not None and not text[s:e].isascii() and _fill_blanks(
+                text, s, wide_grid, cells, True)) or _run_in(text, s, grid, cells) or cells
         if row_kind is None or (kind is not None and (row_kind != kind or (
                 kind == "aligned" and not _lines_up(block, cells, heads, units)))) or (
                 gap and not _goes_on(text, s, block, heads, (grid, wide_grid), cells)):
@@ -377,20 +387,25 @@ def _grid(text: str, line: int, cells: tuple[Cell, ...], wide: bool = False) -> 
 _DIGIT = re.compile("[0-9]")
 
 
-def _fill_blanks(text: str, line: int, grid: list[tuple[int, int]], cells: tuple[Cell, ...]) -> tuple[Cell, ...] | None:
+def _fill_blanks(text: str, line: int, grid: list[tuple[int, int]], cells: tuple[Cell, ...],
+                 wide: bool = False) -> tuple[Cell, ...] | None:
     """A row with fewer cells than the table's first body row, each under one of its columns, with an empty cell in
     each blank ("  On-premise   214,500            586,500" under "Revenue   412,500   151.1%   1,090,000"): a
-    press release leaves a segment's change column blank. None when the row does not line up so: its label must
-    head the row, no cell may straddle two columns, each cell after the label must hold a figure (a note's words
-    are no row).
+    press release leaves a segment's change column blank, a filing its notes column ("收入   4   7,835,100" over
+    "  雲端部署      5,120,300": with wide, a Chinese character counts two columns, as a monospace font shows it).
+    None when the row does not line up so: its label must head the row (an indented one clear of the first
+    figure's column), no cell may straddle two columns, each cell after the label must hold a figure (a note's
+    words are no row).
     """
-    spans = _grid(text, line, cells)
+    spans = _grid(text, line, cells, wide)
     if spans is None or len(cells) >= len(grid) or not all(_DIGIT.search(text, c.start, c.end) for c in cells[1:]):
         return None
     filled: list[Cell | None] = [None] * len(grid)
     last = -1
     for cell, (a, b) in zip(cells, spans, strict=True):
         under = [j for j, (s, e) in enumerate(grid) if a < e and s < b]
+        if last < 0 and not under and b <= grid[1][0]:
+            under = [0]  # a sub-row's label indented past a short label above it ("收入" over "  雲端部署")
         if len(under) != 1 or under[0] <= last:
             return None
         last = under[0]
@@ -644,10 +659,12 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         caption = (caption[0], _written_currency(r, body))
     header_periods = _header_periods(r, table, frame)
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
+    estimates = [_estimate(r, c) for c in header]
     table_period = _caption_period(r, frame) if not any(header_periods) else None
     shared = _shared_period(r, header, header_periods) or _corner_period(r, header, header_periods)
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
+    rough = any(_APPROXIMATE.search(r.text, s, e) for s, e in [*frame.above, *frame.below])
     label_companies = [_label_company(r, row[0]) for row in body]  # the company a row's label names, if any
     company_rows = sum(m is not None for m in label_companies) >= 2
     facts, cells = [], []
@@ -693,6 +710,8 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             if losses_only and q.value >= 0:
                 continue  # a profit is no loss
             col = header[i - offset] if 0 <= i - offset < len(header) else None
+            if col is not None and estimates[i - offset]:
+                continue  # "FY2029E": an estimate, whatever period the row or the caption names
             col_period = header_periods[i - offset] if col is not None else None
             company = _company(r, named or (columns[i - offset] if col is not None else None) or owner)
             if company is None:
@@ -712,6 +731,8 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             if part and found[1] is None:
                 found = (found[0], part, found[2])  # "| 云端部署 | 2.36 | 32.0% |": the columns' metrics of a segment
             q = _with_unit(r, q, labels, col, caption)
+            if rough and qualifier == "eq":
+                qualifier = "approx"  # "(trillions of tokens per day, all approximate)": every figure is about so much
             fact = _fact(r, company, found, period, q, qualifier, row, base)
             if fact is not None:
                 facts.append(fact)
@@ -745,8 +766,10 @@ def _at_month_end(r: _Reading, heads: list[Cell], period: PeriodMention) -> Peri
 
 # A row naming a metric it does not hold: what the metric cost ("Cost of revenue", "Costs of sales"), what selling
 # cost ("Sales and marketing", "Selling expenses"), other items ("其他收入及虧損淨額", "Other losses, net": a line of the
-# statement, not the loss for the period).
-_NOT_ITS_METRIC = re.compile(r"(?i:costs?\sof\s|sales\sand\smarketing\b|selling\s(?:and|expenses?)\b|other\s)|其他|其它")
+# statement, not the loss for the period), finance costs with them ("財務成本及其他虧損淨額", "Finance costs and other
+# losses, net").
+_NOT_ITS_METRIC = re.compile(r"(?i:costs?\sof\s|sales\sand\smarketing\b|selling\s(?:and|expenses?)\b|other\s"
+                             r"|finance\s(?:costs?|expenses?|income)\b)|其他|其它|(?:財務|财务|融資|融资)(?:成本|費用|费用|收入)")
 
 
 def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMention | None]:
@@ -932,7 +955,7 @@ def _ratio(r: _Reading, cell: Cell, denominator):
 
 # A row of profit, which a table writes in brackets when it is a loss: "经调整净利润 | (3,920)", "Net income | (52.1)".
 _PROFIT = re.compile(r"(?P<adj>经调整|經調整|调整后|調整後|(?i:adjusted\s|adj\.\s?|non-ifrs\s|non-gaap\s))?"
-                     r"(?:净利润|淨利潤|(?i:net\s(?:profit|income)\b))")
+                     r"(?:净利润|淨利潤|(?i:net\s(?:profit|income)\b|net\s\(loss\)))")  # "Adjusted net (loss)": a profit in brackets
 
 
 def _loss_as_profit(r: _Reading, labels: list[Cell]):
@@ -1050,6 +1073,12 @@ def _cell_qualifier(r: _Reading, before: str, after: str) -> str | None:
 
 # A broker's column: "9M25A", "FY24A" (actual), "1H26E", "2026F" (estimate, forecast), "2025P" (projection).
 _MARKED = re.compile(r"[^\n|]{0,16}[0-9](?P<mark>[AaEeFfPp])")
+
+
+def _estimate(r: _Reading, cell: Cell) -> bool:
+    """True for a column headed as an estimate, a forecast or a projection ("FY2029E", "2030F", "3Q26E")."""
+    return any((m := _MARKED.fullmatch(r.text, h.start, h.end)) is not None and m.group("mark") not in "Aa"
+               for h in _heading(cell))
 
 
 def _heading_period(r: _Reading, cell: Cell, months: tuple[int, int] | None) -> PeriodMention | None:
@@ -1313,9 +1342,9 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     if m is None:
         return None
     return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5") or m.group("c6")
-                    or m.group("c7") or m.group("c8"),
+                    or m.group("c7") or m.group("c8") or m.group("c10"),
                     m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5") or m.group("s6")
-                    or m.group("s7"),
+                    or m.group("s7") or m.group("s9"),
                     m.group("u1") or m.group("u7"))
 
 
