@@ -748,7 +748,24 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         if binding.cue.end <= q.start and _clause(bounds, binding.cue.end) != _clause(bounds, q.start):
             binding.penalty += 0.05
         bindings.append(binding)
+    _noun_after_list(text, bindings)
     return bindings
+
+
+def _noun_after_list(text: str, bindings: list[Binding]) -> None:
+    """"processed 58, 30 and 25 trillion tokens a day for DeepSeek, MiniMax and Kimi": the noun right after a list's
+    last member names every member's metric, as its magnitude gives every member theirs (fill_list_units)."""
+    for i in range(len(bindings) - 1, 0, -1):
+        last = bindings[i]
+        if last.side != "after" or not _cue_right_after(text, last):
+            continue
+        j = i
+        while j > 0 and bindings[j - 1].q.kind == last.q.kind and bindings[j - 1].q.unit == last.q.unit \
+                and bindings[j - 1].side != "after" and bindings[j - 1].rule is not last.rule \
+                and _LIST.fullmatch(text, bindings[j - 1].q.end, bindings[j].q.start):
+            j -= 1
+        for k in range(j, i):
+            bindings[k] = _like(last, bindings[k].q, bindings[k].penalty)
 
 
 # "約為收入的1.3倍（2028年同期：約1.9倍）", "0.8 times revenue in 1H27 (1H26: about 1.5 times)": the same figure for
@@ -1631,6 +1648,8 @@ def _companies_after(doc: Document, sentence: Sentence, run: list[Binding]) -> l
     """"分别为A、B和C（依次为智谱、月之暗面、MiniMax）", "rose 64, 87 and 54 per cent at Zhipu, Moonshot AI and MiniMax
     respectively": the companies listed right after the numbers, as many, closed by the bracket or "respectively"."""
     end = run[-1].q.end
+    if run[-1].side == "after" and _cue_right_after(doc.text, run[-1]):
+        end = run[-1].cue.end  # "58, 30 and 25 trillion tokens a day for DeepSeek, MiniMax and Kimi respectively"
     named = _listed_after(doc, end, sentence.end)
     if len(named) != len(run) or not _COMPANIES_OPEN.fullmatch(doc.text, end, named[0].start) \
             or not _COMPANIES_CLOSE.match(doc.text, named[-1].end):

@@ -151,3 +151,16 @@ def test_a_loss_a_year_earlier_is_the_loss_just_said(watchlist):
             "earlier.")
     got = facts(text, watchlist, published=date(2026, 5, 20))
     assert ("zhipu", "adjusted_net_loss", "2025Q1", Decimal("790000000"), "CNY", "eq") in got
+
+
+def test_the_noun_after_a_lists_last_member_names_every_members_metric(watchlist):
+    for text in ("In March 2026 the three processed 61, 33 and 27 trillion tokens a day for DeepSeek, MiniMax and Kimi "
+                 "respectively.",
+                 "In March 2026 they processed 61 trillion, 33 trillion and 27 trillion tokens a day at DeepSeek, MiniMax "
+                 "and Kimi respectively."):
+        got = facts(text, watchlist, published=date(2026, 4, 10))
+        assert got == {
+            ("deepseek", "daily_token_volume", "2026-03", Decimal("61000000000000"), "tokens/day", "eq"),
+            ("minimax", "daily_token_volume", "2026-03", Decimal("33000000000000"), "tokens/day", "eq"),
+            ("moonshot", "daily_token_volume", "2026-03", Decimal("27000000000000"), "tokens/day", "eq"),
+        }, text
