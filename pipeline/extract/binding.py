@@ -417,7 +417,7 @@ def _step_back(p: PeriodMention) -> PeriodMention:
     if p.kind == "date":
         day = date.fromisoformat(p.label)
         d = day.replace(day=1) - timedelta(days=1)  # the end of the month before
-        if (day + timedelta(days=1)).day != 1:
+        if not _month_last_day(p.label):
             d = d.replace(day=min(day.day, d.day))
             return PeriodMention(p.start, p.end, "date", d.isoformat(), (d.year,))
         p = PeriodMention(p.start, p.end, "flow", day.isoformat()[:7], (day.year,))
@@ -482,7 +482,8 @@ def _dates_what_follows(doc: Document, index: int, sentence: Sentence, p: Period
 def _forecast_clause(doc: Document, sentence: Sentence, p: PeriodMention, cues: list[Cue],
                      quantities: list[Quantity] = ()) -> bool:
     """True for a period in the clause of a forecast word ("，管理層暗示今年有機會轉虧為盈"), none of the quantities
-    in it: an outlook's period, not one of the figures before it."""
+    in it: an outlook's period, not one of the figures before it. Asked whether a period dates the sentences after it
+    (_dates_what_follows), no quantities are given: an outlook's clause dates nothing later, whatever it holds."""
     forecasts = [c for c in cues if c.role == "forecast" and not _a_cause(doc.text, c)]
     if not forecasts:
         return False
@@ -744,7 +745,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             chosen = _heading_binding(doc, q, heading, lowered)
         if chosen is None or isinstance(chosen, str):  # "claimed"
             continue
-        binding = _same_loss(text, bindings, _listed_with(text, bindings, chosen))
+        binding = _listed_with(text, bindings, chosen)
         if binding.cue.end <= q.start and _clause(bounds, binding.cue.end) != _clause(bounds, q.start):
             binding.penalty += 0.05
         bindings.append(binding)
@@ -831,22 +832,6 @@ def _list_goes_on(text: str, bindings: list[Binding], q: Quantity) -> Binding | 
     return _like(b, q, b.penalty)
 
 
-# "经调整亏损收窄至6.3亿元，去年同期亏损7.7亿元": a bare loss word after a year-earlier period, right after a loss figure
-_YEAR_EARLIER_LOSS = re.compile(r"[，,；;]\s?(?:而|但)?(?:去年同期|上年同期|[0-9]{4}年同期|一年前|上年)(?:的|为|為)?")
-_BARE_LOSS = ("亏损", "虧損")
-
-
-def _same_loss(text: str, bindings: list[Binding], chosen: Binding) -> Binding:
-    """"经调整亏损收窄至6.3亿元，去年同期亏损7.7亿元": a bare 亏损 written for the year before, right after a figure of a
-    loss, is the same loss a year earlier (the adjusted one here), not the net loss its word alone would name."""
-    if not bindings or chosen.metric != "net_loss" or text[chosen.cue.start:chosen.cue.end] not in _BARE_LOSS:
-        return chosen
-    prev = bindings[-1]
-    if prev.metric != "adjusted_net_loss" or not _YEAR_EARLIER_LOSS.fullmatch(text, prev.q.end, chosen.cue.start):
-        return chosen
-    return _like(prev, chosen.q, prev.penalty)
-
-
 def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding:
     """"收入同比分别增长127.1%和113.4%": a number listed right after another one of its kind takes the metric of
     the cue nearer to both, not of one named further back ("收入" would make 113.4% a share)."""
@@ -871,6 +856,9 @@ _ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一�
                           r"|[（(](?:约|約)?")  # "智谱比上季度（55.1%）低了0.9个点": the level of the period compared with
 
 
+# "经调整亏损收窄至6.3亿元，去年同期亏损7.7亿元": after a loss's figure, a bare loss word stands where 为 would, and
+# the figure is the same loss (the adjusted one here), not the net loss the word alone would name
+_LOSS_VERB = re.compile(r"(?:亏损|虧損)(?:为|為)?\s?")
 # English: a clause opening on another company, then a verb of reporting right before the number
 _ELIDED_OPEN_EN = re.compile(r"\s{0,2}(?:(?i:by\scomparison|by\scontrast|in\scomparison|meanwhile|while|and|but),?\s"
                              r"|(?i:its\s)?(?i:rival|peer|competitor|smaller\srival|larger\srival)\s)?")
@@ -908,8 +896,7 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
     if named is None:
         # "…posted revenue of 1.9 billion yuan. Rival MiniMax reported $142.6 million.": another company's figure of
         # the metric just said, in a clause of the company, a verb of reporting and the number alone
-        opener = _ELIDED_OPEN_EN.match(doc.text, start, q.start)
-        other = _named_first(doc, opener.end(), q.start) if opener else None
+        other = _named_first(doc, _ELIDED_OPEN_EN.match(doc.text, start, q.start).end(), q.start)
         if other is not None and _ELIDED_VERB_EN.fullmatch(doc.text, other, q.start) \
                 and _ELIDED_TAIL_EN.match(doc.text, q.end):
             return _like(prev, q)
@@ -918,7 +905,8 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
     if i < len(doc.periods) and doc.periods[i].end <= q.start:
         p = doc.periods[i]
         if _ELIDED_OPEN.fullmatch(doc.text, at, p.start) is None or \
-                _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None:
+                _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None and not (
+                    prev.metric.endswith("net_loss") and _LOSS_VERB.fullmatch(doc.text, p.end, q.start)):
             return None
     elif named is None or _ELIDED_VERB.fullmatch(doc.text, named, q.start) is None:
         return None  # "MiniMax约为26万亿": the company alone, with the period of the number before
@@ -1220,13 +1208,10 @@ _SHARE_VERBS = ("占", "佔")
 
 def _share_of_period(doc: Document, c: Cue) -> Cue | None:
     """"占当季总收入的", "佔上半年收入的": a share verb, a period, then the whole: read as "占总收入" (a share cue)."""
-    i = bisect_left(doc.periods, c.start, key=_end) - 1
-    while i + 1 < len(doc.periods) and doc.periods[i + 1].end <= c.start:
-        i += 1
-    if i < 0 or doc.periods[i].end != c.start or doc.text[doc.periods[i].start - 1:doc.periods[i].start] not in _SHARE_VERBS:
+    start = _period_before(doc, c.start)
+    if start == c.start or doc.text[start - 1:start] not in _SHARE_VERBS:
         return None
-    p = doc.periods[i]
-    read = [x for x in doc.book.find(doc.text[p.start - 1] + doc.text[c.start:c.end]) if x.start == 0
+    read = [x for x in doc.book.find(doc.text[start - 1] + doc.text[c.start:c.end]) if x.start == 0
             and x.end == c.end - c.start + 1 and x.role == "metric"]
     return replace(read[0], start=c.start, end=c.end) if read else None
 
@@ -1795,9 +1780,7 @@ def _ends_clause_of(doc: Document, sentence: Sentence, p: PeriodMention, q: Quan
 _OF_PERIOD = re.compile(r"\s?的\s?(?:约|約|近)?\s?")
 
 
-# "与2028年的72.41亿元", "與去年同期的約3.1億元": a period with 的 and the level compared with
-_POSSESSIVE = re.compile(r"\s?的\s?(?:约|約|近)?\s?")
-_WITH = ("与", "與")
+_WITH = ("与", "與")  # "与2028年的72.41亿元", "與去年同期的約3.1億元": a period with 的 and the level compared with
 
 
 def _possessed(text: str, p: PeriodMention, q: Quantity, quantities: list[Quantity]) -> bool:
@@ -1806,7 +1789,7 @@ def _possessed(text: str, p: PeriodMention, q: Quantity, quantities: list[Quanti
     if not text.startswith(_WITH, p.start - 1):
         return False
     other = _first_from(quantities, p.end)
-    return other is not None and other.start < q.start and _POSSESSIVE.fullmatch(text, p.end, other.start) is not None
+    return other is not None and other.start < q.start and _OF_PERIOD.fullmatch(text, p.end, other.start) is not None
 
 
 def _own_preceding(text: str, q: Quantity, periods, quantities, hugged) -> PeriodMention | None:
@@ -2495,7 +2478,7 @@ _NUMBERED_SECTION = re.compile(r"^[ \t]{0,3}(?:[0-9]{1,2}\.(?![0-9])|[一二三�
                                r"|[（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t]?[^\n0-9。.!?！？]{1,40}$", re.MULTILINE)
 # A section heading in black lenticular brackets on a line of its own: "【亏损：绝对值两连降】"
 _SECTION_HEAD = re.compile(r"\s{0,3}【[^】\n]{1,40}】\s*")
-# "较去年同期", "上年同期為": the same period a year before
+# "较去年同期": the same period a year before the year of writing (not 上年同期, a year before the one reported on)
 _LAST_YEARS_SAME = re.compile(r"去年同期")
 
 

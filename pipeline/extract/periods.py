@@ -1201,7 +1201,7 @@ def find_document_date(text: str, head: int = 400) -> date | None:
 # on a line of its own start, and its first paragraph names that day's weekday ("data showed Tuesday").
 _WIRE_DATELINE = re.compile(rf"^[A-Z][A-Za-z.' ]{{1,30}}(?:,[A-Za-z.' ]{{1,30}})?,\s(?P<mo>{_MO})\.?\s(?P<d>[0-9]{{1,2}})"
                             r"\s(?:\([^()\n]{1,40}\)\s)?[-\u2013\u2014]", re.MULTILINE)
-_EN_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_EN_WEEKDAY = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in _WEEKDAYS if w.isascii()) + r")\b")
 _YEAR = re.compile(rf"(?<![0-9]){_Y}(?![0-9])")
 
 

@@ -78,8 +78,10 @@ _CAPTION = re.compile(
     rf"|[（(]\s?(?:(?P<c8>{_CURRENCY})\s)?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(US$ in thousands"
     rf"(?:\s(?i:of)\s(?P<c6>{_CURRENCY}|{_CURRENCY_WORDS}))?"  # "(in thousands of US$, except …)", "of U.S. dollars"
     rf"|以\s?(?P<c7>{_CURRENCY})?\s?(?P<s7>{_SCALE})\s?(?P<u7>元|美元|港元)?\s?(?:列示|列報|列报|呈列|呈報|呈报)"  # "以人民幣千元列示"
-    # "（4月30日收盘，港元）", "(HK$, at the close)": a currency alone among a caption's bracketed notes
-    rf"|[（(](?:[^()（）\n]{{0,30}}[，,、;；]\s?)?(?P<c10>{_CURRENCY})\s?(?=[)），,、;；])(?![，,、;；]\s?(?:{_SCALE}))"
+    # "（4月30日收盘，港元）", "(HK$, at the close)": a currency among a caption's bracketed notes, alone or with its
+    # magnitude after a comma ("（人民币，百万元）")
+    rf"|[（(](?:[^()（）\n]{{0,30}}[，,、;；]\s?)?(?P<c10>{_CURRENCY})\s?(?:[，,、]\s?(?P<s10>{_SCALE})元?\s?)?"
+    rf"(?=[)），,、;；])"
     # "(trillions of tokens per day; …)", "(in millions of tokens)": a magnitude of what the metric counts
     r"|[（(]\s?(?i:in\s)?(?P<s9>(?i:trillions|billions|millions|thousands))\s(?i:of)\s(?!U\.?S|US\$|HK|RMB|renminbi|yuan)"
 )
@@ -1344,7 +1346,7 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5") or m.group("c6")
                     or m.group("c7") or m.group("c8") or m.group("c10"),
                     m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5") or m.group("s6")
-                    or m.group("s7") or m.group("s9"),
+                    or m.group("s7") or m.group("s9") or m.group("s10"),
                     m.group("u1") or m.group("u7"))
 
 

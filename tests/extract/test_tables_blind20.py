@@ -166,6 +166,11 @@ def test_a_currency_followed_by_its_magnitude_is_not_a_currency_alone(watchlist)
     )
     got = facts(text, watchlist, published=date(2030, 3, 30))
     assert not {f for f in got if f[3] in (Decimal("9612.4"), Decimal("7835.4"))}  # not 9,612.4 yuan
+    # but millions of yuan
+    assert {
+        ("zhipu", "revenue", "FY2029", Decimal("9612400000"), "CNY"),
+        ("zhipu", "revenue", "FY2028", Decimal("7835400000"), "CNY"),
+    } <= got
 
 
 # --- emoji bullets under an emoji heading ---------------------------------------------------------------------------
