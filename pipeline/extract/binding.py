@@ -69,6 +69,10 @@ _FROM_TO = re.compile(
     r"(?i:to|up\sto|down\sto|rising\sto|falling\sto|grew\sto|rose\sto|fell\sto|increased\sto|decreased\sto|declined\sto|jumped\sto))"
     r"\s{0,2}(?:了)?\s{0,2}(?:(?:超过|超過|约|約|近|逾|突破|over|about|nearly|more\sthan)\s{0,2})?"
 )
+# "rose 38% year on year to RMB1.02 billion": what the change is measured against may stand between it and the level
+_CHANGE_TO = re.compile(r"(?:[\s,]{0,2}(?i:year[\s-](?:on|over)[\s-]year|yoy|y/y|from\sa\syear\s(?:earlier|ago|before)"
+                        r"|on\sthe\syear|on\sa\syearly\sbasis|(?:from|over)\sthe\ssame\s(?:period|quarter)\s(?:a|last)\syear))?"
+                        + _FROM_TO.pattern)
 _LEVEL = re.compile(r"(?i:\bfrom\b|\bto\b)|至|到")
 _FROM_BEFORE = re.compile(r"(?:(?i:from)|较|較|比|由|从|從)\s{0,2}$")
 _SEMICOLON = re.compile(r"[;；]")
@@ -1544,10 +1548,10 @@ def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: di
     nxt = _first_from(quantities, b.q.end)
     if nxt is None:
         return None
-    if nxt.start in hugs and _FROM_TO.fullmatch(text, b.q.end, nxt.start):
+    if nxt.start in hugs and _CHANGE_TO.fullmatch(text, b.q.end, nxt.start):
         return hugs[nxt.start]
     p = _first_from(periods, b.q.end)
-    if p is not None and p.end <= nxt.start and _FROM_TO.fullmatch(text, b.q.end, p.start) \
+    if p is not None and p.end <= nxt.start and _CHANGE_TO.fullmatch(text, b.q.end, p.start) \
             and _LEVELS_PERIOD.fullmatch(text, p.end, nxt.start):
         return p
     return None
