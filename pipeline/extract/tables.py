@@ -199,9 +199,10 @@ def find_tables(text: str, source: str | None = None) -> list[Table]:
 
 
 def _with_ideographic_spaces(text: str, source: str) -> str:
-    """The normalised text with the ideographic spaces of its source put back (same length, same offsets)."""
+    """The normalised text with the ideographic spaces of its source put back (same length, same offsets). The text
+    may end before its source does: a readers' comments section is cut off (extract._without_comments)."""
     chars = list(text)
-    for m in _IDEOGRAPHIC_SPACE.finditer(source):
+    for m in _IDEOGRAPHIC_SPACE.finditer(source, 0, len(text)):
         chars[m.start()] = "\u3000"
     return "".join(chars)
 

@@ -61,3 +61,35 @@ def test_a_repeated_share_opening_with_a_pointer_takes_linear_time(watchlist):
     facts = extract_facts(text, watchlist, published=datetime.date(2026, 1, 1))
     assert time.process_time() - start < 60
     assert len({(f.metric, f.period, f.value) for f in facts}) == len(facts) <= 2
+
+
+def test_an_ideographic_space_in_a_readers_comments_section_that_is_cut_off(watchlist):
+    # the comments are cut from the text the extractor reads, so their ideographic spaces lie past its end
+    text = ("智谱2026年上半年收入9.8亿元，同比增长52%。\n\n" + "公司表示将继续投入研发。\n" * 10
+            + "\n热门评论\n\n网友甲：　收入9.8亿元还不错。\n")
+    got = extract_facts(text, watchlist)
+    assert {(f.metric, f.period, f.value) for f in got} == {("revenue", "2026H1", 980000000), ("revenue_growth", "2026H1", 52)}
+
+
+# Pieces of layout and noise that touch different parts of the extractor (tables, comment cut-off, width folding,
+# brackets, lists); documents built from them at random must never make it raise, and every fact must quote the text
+# at its own offsets.
+_PIECES = [
+    "智谱2026年上半年收入9.8亿元，同比增长52%。\n",
+    "MiniMax revenue was $243.6 million in the second quarter of 2026 (2025: $168.9 million).\n",
+    "排名　厂商　2026年9月\n１　智谱　９５万亿\n２　MiniMax　６１万亿\n",
+    "| 公司 | 2026H1收入（亿元） |\n|---|---|\n| 智谱 | 9.8 |\n| MiniMax | 7.1 |\n",
+    "                  2026        2025\nRevenue        980,200     645,100\nNet loss      (960,300)   (1,140,200)\n",
+    "\n热门评论\n\n", "\nComments\n\n", "网友：　收入９.８亿元。\n", "（单位：人民币千元）\n", "\x00", "\u3000\u3000",
+    "- 收入：9.8亿元\n- 毛利率：51.3%\n", "【业绩】", "截至2026年6月30日止六個月，", "。", "\n\n", "(", "）", "|", "：",
+]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_documents_assembled_from_layout_pieces_never_raise(seed, watchlist):
+    import random
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30)))
+    for f in extract_facts(text, watchlist):
+        assert text[f.start:f.end] == f.quote
