@@ -857,7 +857,8 @@ _ELIDED_OPEN = re.compile(r"\s{0,2}(?:而|但|但是|至于|至於|相比之下|
 _ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一数字|该数字|這個數字|這一數字|該數字|这一指标|這一指標|该指标|該指標))?"
                           r"(?:则|則|时|時)?(?:我们|我們)?(?:刚刚|剛剛|已经|已經|已|第一次|首次)?(?:约|約)?"
                           r"(?:为|為|是|达到|達到|达|達|突破)了?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?"
-                          r"|[（(](?:约|約)?")  # "智谱比上季度（55.1%）低了0.9个点": the level of the period compared with
+                          r"|[（(](?:约|約)?"  # "智谱比上季度（55.1%）低了0.9个点": the level of the period compared with
+                          r"|\s?[:：]\s{0,2}")  # "（去年同期：6.45亿元）": a colon stands for 为
 
 
 # "经调整亏损收窄至6.3亿元，去年同期亏损7.7亿元": after a loss's figure, a bare loss word stands where 为 would, and

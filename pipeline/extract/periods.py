@@ -31,13 +31,15 @@ _LEN = {"三": 3, "3": 3, "六": 6, "6": 6, "九": 9, "9": 9, "十二": 12, "12"
 # What may follow "2025年" (or 今年): a half, quarter, months, a month and day, a year end.
 _ZH_SUFFIX = (
     r"上半年|下半年|上半财年|下半财年|前三季度|前三季|首三季度|首三季|首季度|首季|全年|底|末|初|中(?![国國期旬央东東部小])"
+    # "2026年中期业绩": a results word after it makes 中期 the interim period, the first half (not "中期目标", a target)
+    r"|中期(?=业绩|業績|报告|報告|财报|財報|收入|营收|營收|亏损|虧損|净亏损|淨虧損|经调整|經調整|毛利|研发|研發)"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|H[12]|" + _FIRST_MONTHS
     + r"|(?P<{p}m1>[0-9]{{1,2}})\s?月?\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
     r"|(?P<{p}m>[0-9]{{1,2}})\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}})\s?[日号號])?(?P<{p}mend>底|末)?"
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四六九昨翌次周週星这這那该該当當bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四六九昨翌次周週星这這那该該当當中bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 # What a day a company released something on is written with ("8月27日晚", "13日公布"): what "业绩发布次日" follows
@@ -56,7 +58,9 @@ _BRANCHES = [
     r"|十二個月|年度|财年|財年))?)",
     # "the same period of 2025", "2024年同期": the period the text reports on, in that year
     rf"(?P<smy>(?i:the\s(?:same|corresponding)\s(?:period|(?P<smy_k>half|quarter)|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
-    rf"|(?P<smy_y2>{_Y})\s?年\s?同期)",
+    rf"|(?P<smy_y2>{_Y})\s?年\s?同期"
+    # a filing's comparative in brackets, "RMB980.2 million (2025: RMB645.1 million)", "（2025年：人民幣645.1百萬元）"
+    rf"|(?<=[（(])(?P<smy_y3>{_Y})(?:\s?年)?(?=\s?[:：]))",
     # "上季度", "the previous quarter": the quarter before the one named last; "a month earlier": the month before;
     # "the first quarter last year": a year before the quarter named last, as "the same quarter last year"
     r"(?P<qb>(?P<qb_q>上个季度|上個季度|上一季度|上一季|上季度|上季|(?i:the\s(?:previous|prior|preceding)\squarter"
@@ -118,7 +122,7 @@ _BRANCHES = [
     rf"(?P<eom>(?i:(?:the\s)?end\sof\s|end-)(?P<eom_mo>{_MO})(?:,?\s(?P<eom_y>{_Y}))?(?![\s,.]{{0,2}}[0-9]))",
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
-    r"(?P<bare>上半年|下半年|前三季度|前三季|首三季度|首三季|首季度|首季|一季[报報]|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
+    r"(?P<bare>上半年|下半年|中期(?=业绩|業績|报告|報告|财报|財報)|前三季度|前三季|首三季度|首三季|首季度|首季|一季[报報]|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     # a wire brief's "FY REVENUE RMB2.85 BLN": the full year, as "full-year" (not "FY 2027", "FY27", "FY'27")
     r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’/-]|\s?['’]?[0-9])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
@@ -501,7 +505,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
 
 # Every period names a year-like number or one of these words; the full pattern only runs near them.
 _ANCHOR_WORDS = (
-    "fy", "fiscal", "今年", "本年", "去年", "上年", "前年", "明年", "同年", "同期", "上半年", "下半年", "前三季", "季度", "全年",
+    "fy", "fiscal", "今年", "本年", "去年", "上年", "前年", "明年", "同年", "同期", "上半年", "下半年", "中期", "前三季", "季度", "全年",
     "今日", "今天", "昨日", "昨天", "前日", "前天", "上一年", "前一年", "this year", "last year", "next year", "today",
     "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", " half", "年初", "年底", "年末",
     "a year", "the year", "previous year", "prior year", "prior-year", "previous-year", "year-earlier", "year-ago",
@@ -1012,7 +1016,7 @@ def _glosses_day(text: str, day: PeriodMention, m: re.Match) -> bool:
 
 def _same_of(m: re.Match, reported: PeriodMention | None) -> PeriodMention | None:
     """"the same period of 2025": the half or quarter the text reports on, in 2025; without one, that year."""
-    y = int(m.group("smy_y") or m.group("smy_y2"))
+    y = int(m.group("smy_y") or m.group("smy_y2") or m.group("smy_y3"))
     if reported is None:
         return PeriodMention(m.start(), m.end(), "flow", f"FY{y}", (y,))
     p = shift_year(reported, y - reported.years[0])
@@ -1135,7 +1139,7 @@ def _with_suffix(s: int, e: int, y: int, suf: str | None, m: re.Match | None, p:
         return PeriodMention(s, e, "vague", "", (y,))
     if suf == "全年":
         return PeriodMention(s, e, "flow", f"FY{y}", (y,))
-    if suf in ("上半年", "上半财年", "H1"):
+    if suf in ("上半年", "上半财年", "H1", "中期"):
         return PeriodMention(s, e, "flow", f"{y}H1", (y,))
     if suf in ("下半年", "下半财年", "H2"):
         return PeriodMention(s, e, "flow", f"{y}H2", (y,))

@@ -72,3 +72,38 @@ def test_employed_with_a_count_right_after_it_is_the_headcount(watchlist):
     for text in ("The fund employed $2 billion of capital in Zhipu in 2026.",
                  "Zhipu employed 40% more engineers in 2026 than in 2025."):
         assert not facts(text, watchlist, published=OCTOBER), text
+
+
+def test_a_filings_bracketed_comparative_is_the_same_months_of_that_year(watchlist):
+    # "(2025: RMB645.1 million)" after a half's figure is the first half of 2025, not the year 2025
+    text = "Revenue for the six months ended 30 June 2026 was RMB980.2 million (2025: RMB645.1 million), Zhipu said."
+    assert {
+        ("zhipu", "revenue", "2026H1", Decimal("980200000"), "CNY", "eq"),
+        ("zhipu", "revenue", "2025H1", Decimal("645100000"), "CNY", "eq"),
+    } == facts(text, watchlist, published=OCTOBER)
+    text = "截至2026年9月30日止三個月，MiniMax收入為270.4百萬美元（2025年：191.2百萬美元）。"
+    assert ("minimax", "revenue", "2025Q3", Decimal("191200000"), "USD", "eq") in facts(text, watchlist, published=OCTOBER)
+    # after a year's figure, the year before
+    text = "Zhipu: revenue for the year ended 31 December 2025 was RMB3,105 million (2024: RMB1,806 million)."
+    assert ("zhipu", "revenue", "FY2024", Decimal("1806000000"), "CNY", "eq") in facts(text, watchlist, published=OCTOBER)
+
+
+def test_a_year_earlier_period_with_a_colon_dates_the_figure_after_it(watchlist):
+    text = "智谱上半年实现营收9.8亿元（去年同期：6.45亿元）。"
+    assert {
+        ("zhipu", "revenue", "2026H1", Decimal("980000000"), "CNY", "eq"),
+        ("zhipu", "revenue", "2025H1", Decimal("645000000"), "CNY", "eq"),
+    } == facts(text, watchlist, published=OCTOBER)
+
+
+def test_zhongqi_before_a_results_word_is_the_first_half(watchlist):
+    text = "智谱公布2026年中期业绩：期内收入9.8亿元，按年增加52%；期内亏损收窄至9.6亿元。"
+    assert {
+        ("zhipu", "revenue", "2026H1", Decimal("980000000"), "CNY", "eq"),
+        ("zhipu", "revenue_growth", "2026H1", Decimal("52"), "%", "eq"),
+        ("zhipu", "net_loss", "2026H1", Decimal("960000000"), "CNY", "eq"),
+    } == facts(text, watchlist, published=OCTOBER)
+    assert ("zhipu", "revenue", "2026H1", Decimal("980000000"), "CNY", "eq") in facts(
+        "智谱公布中期业绩，期内收入9.8亿元。", watchlist, published=OCTOBER)
+    # a medium-term target is no period
+    assert not facts("智谱2026年中期目标是收入9.8亿元。", watchlist, published=OCTOBER)
