@@ -51,6 +51,7 @@ class EvalReport:
     extras: list[dict] = field(default_factory=list)
     documents: int = 0
     missing_documents: list[str] = field(default_factory=list)
+    failed_documents: list[tuple[str, str]] = field(default_factory=list)  # (doc, error): the extractor raised on it
 
     @property
     def recall(self) -> float:
@@ -108,8 +109,12 @@ def evaluate(expected_csv: Path, docs_dir: Path, watchlist: Watchlist) -> EvalRe
             report.misses.extend(r for r in rows if r["core"])
             continue
         text, title, published = read_document(path)
-        facts = [f for f in extract_facts(text, watchlist, published=published, title=title) if f.reason is None]
         report.documents += 1
+        try:
+            facts = [f for f in extract_facts(text, watchlist, published=published, title=title) if f.reason is None]
+        except Exception as exc:  # an extractor bug on one document is reported with it; the others are still scored
+            report.failed_documents.append((doc, f"{type(exc).__name__}: {exc}"[:300]))
+            facts = []
         matched_rows, matched_facts = match_facts(rows, facts)
         report.facts_total += len(facts)
         report.facts_matched += len(matched_facts)
@@ -172,6 +177,8 @@ def format_report(report: EvalReport) -> str:
     out.write(f"documents: {report.documents}\n")
     if report.missing_documents:
         out.write(f"documents not found: {', '.join(report.missing_documents)}\n")
+    for doc, error in report.failed_documents:
+        out.write(f"extractor failed on {doc}: {error}\n")
     for name, rows in (("misses", report.misses), ("extras", report.extras)):
         out.write(f"\n{name}: {len(rows)}\n")
         if rows:

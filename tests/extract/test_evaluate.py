@@ -58,3 +58,31 @@ def test_matching_rules():
     assert fact_matches(row, fact)  # within 0.5%, any period, approx ~ eq
     assert not fact_matches(row, Fact("zhipu", "revenue", "FY2024", Decimal("320000000"), "CNY"))
     assert not fact_matches({**row, "qualifier": "gt"}, fact)
+
+
+def test_a_document_the_extractor_raises_on_is_reported_and_the_others_still_scored(tmp_path: Path, watchlist,
+                                                                                     monkeypatch):
+    # fault injection: the real extractor, made to raise on one document (as a bug once did on a blind set)
+    import pipeline.evaluate as ev
+
+    real = ev.extract_facts
+
+    def faulty(text, *args, **kwargs):
+        if "BOOM" in text:
+            raise IndexError("list assignment index out of range")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(ev, "extract_facts", faulty)
+    (tmp_path / "a.txt").write_text("智谱2024年收入为3.124亿元。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("BOOM 智谱2023年收入为1.245亿元。", encoding="utf-8")
+    (tmp_path / "expected.csv").write_text(
+        "doc,company,metric,period,value,unit,qualifier,core\n"
+        "a.txt,zhipu,revenue,FY2024,312400000,CNY,eq,1\n"
+        "b.txt,zhipu,revenue,FY2023,124500000,CNY,eq,1\n",
+        encoding="utf-8",
+    )
+    report = evaluate(tmp_path / "expected.csv", tmp_path, watchlist)
+    assert (report.recall, report.precision, report.documents) == (0.5, 1.0, 2)
+    text = format_report(report)
+    assert "extractor failed on b.txt: IndexError: list assignment index out of range" in text
+    assert "b.txt,zhipu,revenue,FY2023,124500000,CNY,eq,1" in text  # its rows are misses
