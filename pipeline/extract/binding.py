@@ -37,7 +37,7 @@ TABLE_HEADER_REACH = 8  # how many lines above a table row its header of periods
 # Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023"; a
 # figure heading a bullet: "$302 million: first-quarter 2028 revenue").
 _HUG = re.compile(
-    r"\s{0,2}(?::\s(?:[A-Za-z'’&-]{1,20}\s){0,2}?|[（(]\s?)?(?:(?:[A-Za-z&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
+    r"\s{0,2}(?::\s(?:[A-Za-z'’&-]{1,20}\s){0,2}?|[（(]\s?)?(?:(?:[A-Za-z/&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
     r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
 )
 # "the $36.7 million it lost a year before", "the 42% they reported a year earlier": a figure, what was done, when
@@ -2169,7 +2169,20 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
     if _THE_COMPANY.match(doc.text, ctx.paragraph_start) and bisect_left(doc._m_starts, ctx.paragraph_start) == i \
             and (about := _paragraph_before_about(doc, ctx.paragraph_start)):
         return about  # "…月之暗面一枝獨秀。但要留意，它的基數較低。\n\n公司於本周一發布…ARR約為17億美元"
-    return _speaker(doc, ctx.paragraph_start) or doc.subject
+    return _speaker(doc, ctx.paragraph_start) or _section_company(doc, ctx.paragraph_start) or doc.subject
+
+
+# A markdown heading on a line of its own: "## MiniMax: quieter, and arguably better"
+_MD_HEADING = re.compile(r"#{1,4}\s[^\n]{1,80}")
+
+
+def _section_company(doc: Document, start: int) -> str | None:
+    """The one watched company the markdown heading of the section holding `start` names: "the company" under "##
+    MiniMax: quieter…" in a newsletter covering several companies is MiniMax, not the newsletter's subject."""
+    line = doc.text.rfind("\n#", 0, start) + 1
+    if not line or not (m := _MD_HEADING.match(doc.text, line)):
+        return None
+    return _watched_between(doc, m.start(), m.end())
 
 
 # A transcript's turn heading on a line of its own: "陈嘉言（MiniMax副总裁）：", "Jane Doe (Zhipu, CFO):", "陈嘉言："

@@ -16,10 +16,12 @@ SCALES = {
     "万亿": 12, "萬億": 12, "兆": 12, "千亿": 11, "千億": 11, "百亿": 10, "百億": 10, "亿": 8, "億": 8,
     "千万": 7, "千萬": 7, "百万": 6, "百萬": 6, "万": 4, "萬": 4, "千": 3,
     "trillion": 12, "tn": 12, "billion": 9, "bn": 9, "bln": 9, "million": 6, "mn": 6, "mln": 6, "m": 6, "b": 9,
-    "thousand": 3, "k": 3,
+    "thousand": 3, "k": 3, "t": 12,
 }
-# Single letters are magnitudes only right after a currency sign (RMB264m, $500k); "7B" is a model size.
-_LETTER_SCALES = {"m", "k", "b"}
+# Single letters are magnitudes only right after a currency sign (RMB264m, $500k, $1.2T) or right before "tokens"
+# ("214T tokens a day", "1.2B tokens"); "7B" alone is a model size.
+_LETTER_SCALES = {"m", "k", "b", "t"}
+_TOKENS_AFTER = re.compile(r"[ ]?(?i:tokens)\b")
 
 _PREFIX_CURRENCY = {
     "US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD": "HKD", "港币": "HKD", "港幣": "HKD",
@@ -58,7 +60,7 @@ _NUMBER = re.compile(
     # a line break before a magnitude word in lower case: PDF text wraps "RMB2,610.0 / million" over two lines
     r"(?:(?:[ ]|\n(?=trillion|billion|million|thousand))?"
     r"(?P<scale>万亿|萬億|千亿|千億|百亿|百億|亿|億|千万|千萬|百万|百萬|万|萬|千|兆(?![瓦赫字位比焦帕欧歐])"
-    r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|[Bb]ln|[Mm]ln|BLN|MLN|m|k|M|B|K)(?![A-Za-z])))?"
+    r"|(?:[Tt]rillion|[Bb]illion|[Mm]illion|[Tt]housand|tn|bn|mn|[Bb]ln|[Mm]ln|BLN|MLN|m|k|M|B|K|T)(?![A-Za-z])))?"
     r"(?(odd)|(?P<odd2>多|余|餘)?)"  # "3亿多元", "1.5亿余元"
     r"(?:[ ]?(?P<suf>元人民币|元人民幣|元|人民币|人民幣|港元|港币|港幣|美元|美金|欧元|歐元|英镑|英鎊|日元|日圓"
     # written out in English: "3.5 billion Hong Kong dollars", "2 billion U.S. dollars", "800 million renminbi"
@@ -130,7 +132,7 @@ def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re
     found = []
     for m in _NUMBER.finditer(text, start, end):
         scale = m.group("scale")
-        if scale and scale.lower() in _LETTER_SCALES and not m.group("pre"):
+        if scale and scale.lower() in _LETTER_SCALES and not m.group("pre") and not _TOKENS_AFTER.match(text, m.end()):
             continue  # "7B" is a model size, not an amount
         s = m.start()
         if s and text[s - 1] == "第":  # an ordinal, not an amount

@@ -107,3 +107,49 @@ def test_zhongqi_before_a_results_word_is_the_first_half(watchlist):
         "智谱公布中期业绩，期内收入9.8亿元。", watchlist, published=OCTOBER)
     # a medium-term target is no period
     assert not facts("智谱2026年中期目标是收入9.8亿元。", watchlist, published=OCTOBER)
+
+
+NOVEMBER = date(2026, 11, 14)
+
+
+def test_the_prior_year_quarter_is_a_year_before_the_quarter_reported(watchlist):
+    text = "MiniMax's net loss was US$52.7 million in the third quarter of 2026, compared with US$96.0 million in the prior-year quarter."
+    assert {
+        ("minimax", "net_loss", "2026Q3", Decimal("52700000"), "USD", "eq"),
+        ("minimax", "net_loss", "2025Q3", Decimal("96000000"), "USD", "eq"),
+    } == facts(text, watchlist, published=NOVEMBER)
+
+
+def test_what_analysts_polled_had_expected_is_no_result(watchlist):
+    text = "MiniMax's Q3 revenue came in at $270.4 million, ahead of the $262 million analysts polled by LSEG had expected."
+    assert facts(text, watchlist, published=NOVEMBER) == {("minimax", "revenue", "2026Q3", Decimal("270400000"), "USD", "eq")}
+
+
+def test_a_letter_magnitude_right_before_tokens_is_one(watchlist):
+    # "214T tokens", "1.2B tokens": the letters count tokens; "a 7B model" stays a model size
+    text = "DeepSeek averaged 214T tokens/day in October 2026 (vs 198T tokens/day in September)."
+    assert facts(text, watchlist, published=NOVEMBER) == {
+        ("deepseek", "daily_token_volume", "2026-10", Decimal("214000000000000"), "tokens/day", "eq"),
+        ("deepseek", "daily_token_volume", "2026-09", Decimal("198000000000000"), "tokens/day", "eq"),
+    }
+    assert not facts("Zhipu released a 7B model and a 32B model in October 2026.", watchlist, published=NOVEMBER)
+
+
+def test_last_month_beside_a_daily_rate_is_the_month_before_the_writing(watchlist):
+    text = "Moonshot's Kimi handled an average of 58 trillion tokens per day last month, the company said."
+    assert facts(text, watchlist, published=NOVEMBER) == {
+        ("moonshot", "daily_token_volume", "2026-10", Decimal("58000000000000"), "tokens/day", "eq")}
+
+
+def test_the_company_under_a_markdown_heading_naming_one_company_is_that_company(watchlist):
+    text = ("# The quarter in AI labs\n\n"
+            "Zhipu had a strong quarter: revenue rose to RMB 1.21 billion in the third quarter of 2026.\n\n"
+            "## MiniMax: steady\n\n"
+            "Gross margin of 34.8% is now within a few points of Zhipu's.\n\n"
+            "Usage: the company said it was processing about 66 trillion tokens per day in October 2026.\n")
+    got = facts(text, watchlist, published=NOVEMBER)
+    assert {
+        ("zhipu", "revenue", "2026Q3", Decimal("1210000000"), "CNY", "eq"),
+        ("minimax", "gross_margin", "2026Q3", Decimal("34.8"), "%", "eq"),
+        ("minimax", "daily_token_volume", "2026-10", Decimal("66000000000000"), "tokens/day", "approx"),
+    } == got
