@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from re import _constants as _C
 from re import _parser
 
-from pipeline.extract.sentences import lower_ascii
+from pipeline.extract.sentences import CN_MONTH_AFTER, lower_ascii
 from pipeline.periods import period_end, period_kind, period_start
 
 _Y = r"(?:19|20)[0-9]{2}"
@@ -35,11 +35,11 @@ _ZH_SUFFIX = (
     r"|中期(?=业绩|業績|报告|報告|财报|財報|收入|营收|營收|亏损|虧損|净亏损|淨虧損|经调整|經調整|毛利|研发|研發)"
     r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|H[12]|" + _FIRST_MONTHS
     + r"|(?P<{p}m1>[0-9]{{1,2}})\s?月?\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
-    r"|(?P<{p}m>[0-9]{{1,2}})\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}})\s?[日号號])?(?P<{p}mend>底|末)?"
+    r"|(?P<{p}m>[0-9]{{1,2}}|十(?=月))\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}})\s?[日号號])?(?P<{p}mend>底|末)?"
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
-_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四六九昨翌次周週星这這那该該当當中bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
+_FIRST_CHARS = "0123456789'往報报截自从從今本去上下前首头頭明同全年第一二三四六九昨翌次周週星这這那该該当當中十bBsStTfFnNyYqQhHjJmMaAoOdDeElLwW"
 _FIRST = f"(?=[{_FIRST_CHARS}])"
 
 # What a day a company released something on is written with ("8月27日晚", "13日公布"): what "业绩发布次日" follows
@@ -162,7 +162,7 @@ _BRANCHES = [
     r"|(?P<wd_pos>Monday|Tuesday|Wednesday|Thursday|Friday)'s(?=\s(?:close|closing|session|trading))"
     r"|(?<![下每])(?P<wd_last>上|本|这|這)?(?:周|週|星期)(?P<wd_zh>[一二三四五六日天])(?![年期末刊]))",
     # "1月的", "10月", "1-9月": a month without its year takes the year of the text around it
-    r"(?P<mo>(?<![0-9年./\-–~—])(?:(?P<mo_m1>1[0-2]|0?[1-9])\s?月?\s?(?:-|–|至|到|~|—)\s?)?(?P<mo_m>1[0-2]|0?[1-9])\s?月份?"
+    rf"(?P<mo>(?<![0-9年./\-–~—])(?:(?P<mo_m1>1[0-2]|0?[1-9])\s?月?\s?(?:-|–|至|到|~|—)\s?)?(?P<mo_m>1[0-2]|0?[1-9]|(?<![一二三四五六七八九十])十(?=月(?:{CN_MONTH_AFTER})))\s?月份?"
     r"(?:\s?(?P<mo_d>[1-3]?[0-9])\s?[日号號])?(?P<mo_end>底|末)?)",
     # "13日晚間公布", "9日上市": a day of the month alone, with the trading or announcing done on it (a day alone
     # is as often a count: "近30日"), in the month of the day named before it or of the document
@@ -410,7 +410,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "dom":
             p = _day_of_month(m, doc_date, last_day)
         elif m.lastgroup == "mo":
-            month = int(m.group("mo_m"))
+            month = _month_number(m.group("mo_m"))
             gone = not m.group("mo_d") and in_sentence is None and _gone_this_year(month, stated_month, doc_date)
             lent = _day_year(stated_day, month, last_month, m) if m.group("mo_d") else _lent(
                 month, None if gone else stated_month, last_year, doc_date)
@@ -517,7 +517,7 @@ _ANCHOR_WORDS = (
     "報告期", "报告期", "track record", "reporting period", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
-    "following year", "year later", "当季", "當季", "该季度", "該季度", "一年前", "一年以前", "一年之前", "上个月", "上個月", "上月", "last month", "上季", "上一季", "上个季", "上個季", "本期", "month earlier",
+    "following year", "year later", "当季", "當季", "该季度", "該季度", "一年前", "一年以前", "一年之前", "上个月", "上個月", "上月", "last month", "十月", "上季", "上一季", "上个季", "上個季", "本期", "month earlier",
     "month before", "previous month", "prior month", "preceding month", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
     *(f"{mo}{sep}" for mo in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
       for sep in ("-", " '", "'", " ’", "’")),  # "Oct-27", "Mar '30": a month and its year's last two digits
@@ -878,12 +878,18 @@ def _gone_this_year(month: int, year: int | None, doc_date: date | None) -> bool
     return year is not None and doc_date is not None and year < doc_date.year and month < doc_date.month
 
 
+def _month_number(written: str) -> int:
+    """"10", "3", or "十": October written in a Chinese numeral, the one month sentences.normalize_text cannot turn into
+    digits of the same length."""
+    return 10 if written == "十" else int(written)
+
+
 def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:
     """"10月的", "1-9月", "1月9日": months of the year the text is about, else the latest such months by the
     document's date (a day: the nearest such day)."""
     s, e = m.start(), m.end()
     stated = year
-    last = int(m.group("mo_m"))
+    last = _month_number(m.group("mo_m"))
     first = int(m.group("mo_m1") or last)
     if year is None:
         if doc_date is None:
@@ -1158,7 +1164,7 @@ def _with_suffix(s: int, e: int, y: int, suf: str | None, m: re.Match | None, p:
         label = months_label(y, int(g(p + "m1")), int(g(p + "m2")))
         return PeriodMention(s, e, "flow", label, (y,)) if label else None
     if g(p + "m"):
-        month = int(g(p + "m"))
+        month = _month_number(g(p + "m"))
         if not 1 <= month <= 12:
             return None
         if g(p + "d") or g(p + "mend"):

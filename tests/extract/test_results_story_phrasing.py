@@ -153,3 +153,27 @@ def test_the_company_under_a_markdown_heading_naming_one_company_is_that_company
         ("minimax", "gross_margin", "2026Q3", Decimal("34.8"), "%", "eq"),
         ("minimax", "daily_token_volume", "2026-10", Decimal("66000000000000"), "tokens/day", "approx"),
     } == got
+
+
+def test_a_month_in_chinese_numerals_is_that_month(watchlist):
+    text = "DeepSeek今年十月日均token调用量约214万亿，九月为198万亿。"
+    assert facts(text, watchlist, published=NOVEMBER) == {
+        ("deepseek", "daily_token_volume", "2026-10", Decimal("214000000000000"), "tokens/day", "approx"),
+        ("deepseek", "daily_token_volume", "2026-09", Decimal("198000000000000"), "tokens/day", "eq"),
+    }
+    got = facts("2026年十二月，智谱日均token调用量约为120万亿；三月份约为61万亿。", watchlist, published=date(2027, 1, 20))
+    assert {
+        ("zhipu", "daily_token_volume", "2026-12", Decimal("120000000000000"), "tokens/day", "approx"),
+        ("zhipu", "daily_token_volume", "2026-03", Decimal("61000000000000"), "tokens/day", "approx"),
+    } <= got
+
+
+def test_chinese_numeral_months_are_read_without_moving_any_offset(watchlist):
+    from pipeline.extract.sentences import normalize_text
+
+    for text in ("今年三月底", "2026年十一月", "九月为198万亿", "三月的最后一周", "统一月度", "唯一月票", "二十月"):
+        assert len(normalize_text(text)) == len(text)
+    assert normalize_text("2026年十一月、三月份") == "2026年11月、3月份"
+    # an event's month, words that hold 一月, and numerals inside larger ones stay as written
+    for text in ("三月的最后一周", "统一月度", "唯一月票", "二十月"):
+        assert normalize_text(text) == text
