@@ -1301,7 +1301,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
     hugs = {}
     for q in quantities:
         nxt = _first_from(usable, q.end)
-        if nxt is not None and nxt.start - q.end <= 25 and (_HUG.fullmatch(text, q.end, nxt.start)
+        if nxt is not None and nxt.start - q.end <= 30 and (_HUG.fullmatch(text, q.end, nxt.start)
                                                            or _OF.fullmatch(text, q.end, nxt.start)
                                                            or nxt.start in priors and _DID.fullmatch(text, q.end, nxt.start)) \
                 and not comparative(text, nxt) and not _next_phrase(text, q, nxt) \

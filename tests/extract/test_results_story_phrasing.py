@@ -177,3 +177,12 @@ def test_chinese_numeral_months_are_read_without_moving_any_offset(watchlist):
     # an event's month, words that hold 一月, and numerals inside larger ones stay as written
     for text in ("三月的最后一周", "统一月度", "唯一月票", "二十月"):
         assert normalize_text(text) == text
+
+
+def test_run_rate_wordings_and_a_period_after_in_annualized_revenue_date_the_arr(watchlist):
+    text = "OpenRouter crossed $1 billion in annualized revenue in November 2026, the keynote said."
+    assert facts(text, watchlist, published=date(2026, 12, 5)) == {
+        ("openrouter", "arr", "2026-11", Decimal("1000000000"), "USD", "gt")}
+    text = "OpenRouter's annual revenue run-rate was about $1.05 billion at the end of November 2026."
+    assert facts(text, watchlist, published=date(2026, 12, 5)) == {
+        ("openrouter", "arr", "2026-11", Decimal("1050000000"), "USD", "approx")}
