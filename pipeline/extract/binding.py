@@ -106,7 +106,9 @@ _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月
 _STATEMENT_UNITS = ("currency", "percent", "multiple", "pp")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
 # How much less sure a fact is, by where its period came from.
-_SOURCE_PENALTY = {"sentence": 0.0, "list": 0.0, "context": 0.15, "document": 0.2, "fallback": 0.3}
+# "dateline": the document's own date on a line at the top ("2026/10/20"), as good as a date in the text before, but a
+# figure it dates is dated only by the document's date (see _without_restated)
+_SOURCE_PENALTY = {"sentence": 0.0, "list": 0.0, "context": 0.15, "dateline": 0.15, "document": 0.2, "fallback": 0.3}
 
 
 @dataclass(slots=True)
@@ -1894,7 +1896,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         end=sentence.end,
         confidence=round(confidence, 3),
     )
-    if source == "document":
+    if source in ("document", "dateline"):
         ctx.undated.add(id(fact))
     return fact
 
@@ -2699,6 +2701,17 @@ _OVER_YEARS = re.compile(r"\s(?i:over|across)\s(?:(?i:the\s(?:past|last)|those|t
 _YEARS_OF = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
+def _dateline(doc: Document, p: PeriodMention) -> bool:
+    """True for the document's own date on a line of its own at the top, naming no metric ("2026/10/20",
+    "2030年08月26日 22:07　南方财经全媒体"): a headline's figure under it ("年化營收逼近4億美元") is dated by the
+    document's date alone, whichever way the date is written."""
+    if p.kind != "date" or p.start >= REPORT_OPENING or doc.doc_date is None or p.label != doc.doc_date.isoformat():
+        return False
+    start, end = doc.text.rfind("\n", 0, p.start) + 1, doc.text.find("\n", p.end)
+    end = len(doc.text) if end < 0 else end
+    return not any(c.role == "metric" for c in doc.book.find(doc.text, start, end, lowered=doc.lowered))
+
+
 def _years_of_growth(doc: Document, b: Binding, years: list[int]) -> int:
     """The years a compound rate grows over: as many as it says right after it ("130% over those two years" after
     "124.5m in 2023 and 312.4m in 2024" is 2022 to 2024, a base year before the first level named), else those
@@ -2735,7 +2748,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         if rule.instant:
             dates = [x for x in recent if x.kind == "date"]
             if dates:
-                p, source = dates[-1], "context"
+                p, source = dates[-1], "dateline" if _dateline(doc, dates[-1]) else "context"
             elif doc.doc_date is not None:
                 return doc.doc_date.isoformat(), "document"
             else:
