@@ -397,6 +397,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document) ->
                 prior[-1])
             if last is None:
                 continue
+            if p.kind == "same" and last.end < p.start and (reported := _section_period(doc, last, p.start)) is not None:
+                last = reported  # "4. 研發開支 … 約為同期收入的0.7倍" after a section on July: the filing's period
             if p.kind == "prior":
                 earlier.add(p.start)
             p = PeriodMention(p.start, p.end, last.kind, last.label, last.years, last.flow)
@@ -2502,6 +2504,17 @@ def _reporting_period(doc: Document) -> PeriodMention | None:
         if p.closed and p.kind == "flow" and p.label and not with_another_length(doc.text, p.start, p.end):
             return p
     return None
+
+
+def _section_period(doc: Document, last: PeriodMention, at: int) -> PeriodMention | None:
+    """The period a filing reports on, when a numbered section heading ("4. 研發開支") stands between the last period
+    named (a month in the section before) and `at`: a filing's section is of its period (see _final_period). None
+    otherwise, or when the last period named is the filing's."""
+    reported = _reporting_period(doc)
+    if reported is None or reported.label in (last.label, last.flow) \
+            or not _NUMBERED_SECTION.search(doc.text, last.end, at):
+        return None
+    return reported
 
 
 def _opening_period(doc: Document) -> PeriodMention | None:

@@ -101,3 +101,68 @@ def test_a_headline_under_a_dateline_restating_the_body_adds_no_fact(watchlist):
         got = qualified_facts(DATELINE_HEADLINE_ZHT.format(date=written), watchlist, published=date(2029, 6, 3))
         arr = {f for f in got if f[1] == "arr"}
         assert arr == {("moonshot", "arr", "2029-05", Decimal("580000000"), "USD", "approx")}, written
+
+
+# --- a filing's numbered section: "同期" past its heading is the filing's period, not the month named above it -----
+
+SECTIONS_ZHT = (
+    "截至2029年6月30日止六個月之中期業績公告\n\n"
+    "上海稀宇科技有限公司\n\n"
+    "2029年8月20日\n\n"
+    "管理層討論及分析\n\n"
+    "1. 業務回顧\n"
+    "2029年5月，本集團平台的日均Token調用量約為88萬億；2029年7月進一步增至約95萬億。\n\n"
+    "2. 研發開支\n"
+    "研發開支為人民幣2,140.5百萬元，約為同期收入的1.3倍（2028年同期：約1.6倍）。\n"
+)
+
+
+def test_the_same_period_past_a_numbered_section_heading_is_the_filings(watchlist):
+    got = facts(SECTIONS_ZHT, watchlist, published=date(2029, 8, 20))
+    assert {
+        ("minimax", "rd_to_revenue", "2029H1", Decimal("1.3"), "x"),
+        ("minimax", "rd_to_revenue", "2028H1", Decimal("1.6"), "x"),
+        ("minimax", "daily_token_volume", "2029-07", Decimal("95000000000000"), "tokens/day"),
+    } <= got
+    assert not {f for f in got if f[1] == "rd_to_revenue" and f[2] == "2029-07"}
+
+
+def test_the_same_period_within_a_section_stays_the_one_named_before(watchlist):
+    text = SECTIONS_ZHT.replace("\n\n2. 研發開支\n", "")
+    got = facts(text, watchlist, published=date(2029, 8, 20))
+    assert ("minimax", "rd_to_revenue", "2029H1", Decimal("1.3"), "x") not in got
+
+
+# --- a filing's notes: interest income is no revenue, a compensation expense added back no loss -------------------
+
+NOTES_ZHT = (
+    "截至2029年6月30日止六個月之中期業績公告\n\n"
+    "北京智譜華章科技股份有限公司\n\n"
+    "2029年8月22日\n\n"
+    "財務摘要\n\n"
+    "‧ 收入為人民幣3,804.2百萬元（2028年同期：人民幣2,411.9百萬元）。\n"
+    "‧ 期內虧損為人民幣2,950.6百萬元（2028年同期：人民幣3,318.0百萬元）。\n\n"
+    "附註\n\n"
+    "5. 其他收入及收益淨額\n"
+    "主要包括銀行利息收入人民幣211.4百萬元。\n\n"
+    "6. 經調整淨虧損\n"
+    "經調整淨虧損定義為期內虧損加回以股份為基礎的薪酬開支人民幣640.3百萬元（2028年同期：人民幣587.9百萬元）。\n"
+)
+
+
+def test_interest_income_and_an_added_back_expense_are_no_revenue_or_loss(watchlist):
+    got = facts(NOTES_ZHT, watchlist, published=date(2029, 8, 22))
+    assert {
+        ("zhipu", "revenue", "2029H1", Decimal("3804200000"), "CNY"),
+        ("zhipu", "net_loss", "2029H1", Decimal("2950600000"), "CNY"),
+        ("zhipu", "net_loss", "2028H1", Decimal("3318000000"), "CNY"),
+    } <= got
+    assert not {f for f in got if f[3] in (Decimal("211400000"), Decimal("640300000"), Decimal("587900000"))}
+
+
+def test_interest_income_in_english_is_no_revenue(watchlist):
+    text = ("Zhipu reported first-half revenue of RMB3.80 billion. Revenue figures exclude bank interest income of "
+            "RMB211.4 million earned on its listing proceeds.")
+    got = facts(text, watchlist, published=date(2029, 8, 22))
+    assert ("zhipu", "revenue", "2029H1", Decimal("3800000000"), "CNY") in got
+    assert not {f for f in got if f[3] == Decimal("211400000")}
