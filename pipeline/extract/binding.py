@@ -106,9 +106,7 @@ _BARE_MONTH = re.compile(r"[0-9]{1,2}\s?(?:[-–至到~—]\s?[0-9]{1,2}\s?)?月
 _STATEMENT_UNITS = ("currency", "percent", "multiple", "pp")
 _UNIT_OUT = {"percent": "%", "pp": "pp", "multiple": "x", "count": "count", "plain": "count"}
 # How much less sure a fact is, by where its period came from.
-# "dateline": the document's own date on a line at the top ("2026/10/20"), as good as a date in the text before, but a
-# figure it dates is dated only by the document's date (see _without_restated)
-_SOURCE_PENALTY = {"sentence": 0.0, "list": 0.0, "context": 0.15, "dateline": 0.15, "document": 0.2, "fallback": 0.3}
+_SOURCE_PENALTY = {"sentence": 0.0, "list": 0.0, "context": 0.15, "document": 0.2, "fallback": 0.3}
 
 
 @dataclass(slots=True)
@@ -125,6 +123,7 @@ class Document:
     periods: list[PeriodMention]
     cues: list[Cue]
     companies: list[CompanyMention]
+    tabled: list[Fact] = field(default_factory=list)  # the facts the tables state (a headline may restate one)
     _q_starts: list[int] = field(default_factory=list)
     _m_starts: list[int] = field(default_factory=list)
     _currency: str | None = None
@@ -186,6 +185,7 @@ class _Context:
     refers: bool = False  # the sentence being bound names "同期" / "往績記錄期間": it may mean that list
     glosses: tuple[int, set[int]] | None = None  # (sentence start, ids of segments named as a gloss in brackets)
     undated: set[int] = field(default_factory=set)  # ids of the facts dated only by the document's date
+    by_dateline: bool = False  # the fact being made is dated by the document's dateline (see _dateline): undated
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
     said: tuple[int, Binding] | None = None  # (sentence index, the last number bound in it)
     it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
@@ -232,20 +232,21 @@ def bind_document(doc: Document) -> list[Fact]:
         else:
             facts.extend(_bind_sentence(doc, index, sentence, ctx, quantities[qi:qj], periods[pi:pj], cues[ci:cj]))
         qi, pi, ci = qj, pj, cj
-    return _without_rounded(_without_restated(facts, ctx.undated))
+    return _without_rounded(_without_restated(facts, ctx.undated, doc.tabled))
 
 
 ROUNDED = Decimal("0.1")  # how far a headline's round figure ("逼近4億美元") may be from the body's (3.8億美元)
 
 
-def _without_restated(facts: list[Fact], undated: set[int]) -> list[Fact]:
+def _without_restated(facts: list[Fact], undated: set[int], tabled: list[Fact] = ()) -> list[Fact]:
     """Drop a figure dated only by the document's date that is stated with its own date elsewhere: a headline's
     "智谱市值站上2046亿港元" is the body's "昨日（6月9日）…总市值约2046亿港元", not a second day's. A rounded one
-    ("逼近4億美元", "站上2200亿港元": not "eq") restates a dated figure within a tenth of it."""
+    ("逼近4億美元", "站上2200亿港元": not "eq") restates a dated figure within a tenth of it, a table's too (a
+    newsletter's "more than 300 trillion tokens a day" over its table's 307)."""
     if not undated:
         return facts
     dated: dict[tuple[str, str], set[Decimal]] = {}
-    for f in facts:
+    for f in [*facts, *tabled]:
         if id(f) not in undated:
             dated.setdefault((f.company, f.metric), set()).add(f.value)
     ordered = {key: sorted(values) for key, values in dated.items()}
@@ -1898,7 +1899,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         end=sentence.end,
         confidence=round(confidence, 3),
     )
-    if source in ("document", "dateline"):
+    if source == "document" or ctx.by_dateline:
         ctx.undated.add(id(fact))
     return fact
 
@@ -2737,6 +2738,7 @@ def _years_of_growth(doc: Document, b: Binding, years: list[int]) -> int:
 
 
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
+    ctx.by_dateline = False
     rule, p, source = b.rule, b.period, b.period_source or "sentence"
     if rule.span or p is None:
         recent = [x for i, x in ctx.periods if _distance(ctx, i, index) <= CONTEXT_SENTENCES]
@@ -2761,7 +2763,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
         if rule.instant:
             dates = [x for x in recent if x.kind == "date"]
             if dates:
-                p, source = dates[-1], "dateline" if _dateline(doc, dates[-1]) else "context"
+                p, source = dates[-1], "context"
+                ctx.by_dateline = _dateline(doc, p)
             elif doc.doc_date is not None:
                 return doc.doc_date.isoformat(), "document"
             else:
@@ -2794,6 +2797,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                     return None, ""
                 return p.label, "document"
             p, source = flows[-1], "context"
+            ctx.by_dateline = _dateline(doc, p)
             if _against_last_years(doc, index, p) or _SECTION_HEAD.fullmatch(
                     doc.text, doc.sentences[index].start, doc.sentences[index].end):
                 return None, ""  # "【用量：日均28万亿】": a heading sums up the section below, which dates the figure

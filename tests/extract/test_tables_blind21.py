@@ -166,3 +166,12 @@ def test_interest_income_in_english_is_no_revenue(watchlist):
     got = facts(text, watchlist, published=date(2029, 8, 22))
     assert ("zhipu", "revenue", "2029H1", Decimal("3800000000"), "CNY") in got
     assert not {f for f in got if f[3] == Decimal("211400000")}
+
+
+def test_a_lede_rounding_a_table_figure_under_the_dateline_adds_no_fact(watchlist):
+    text = MONTHS_TABLE.replace(
+        "Here is how the month went, provider by provider.",
+        "March is in, and for the first time one provider averaged more than 70 trillion tokens a day. That was MiniMax.")
+    got = qualified_facts(text, watchlist, published=date(2029, 4, 9))
+    assert ("minimax", "daily_token_volume", "2029-03", Decimal("75000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[2] == "2029-04-09"}
