@@ -793,6 +793,12 @@ def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMent
                                       for p in find_periods(r.text, r.doc_date, h.start, h.end, lowered=r.lowered)):
             dated = next((p for p in reversed(periods[:i]) if p is not None), None)
             periods[i] = shift_year(dated, -1) if dated is not None else None
+        elif (p := periods[i]) is not None and _MONTH_CELL.fullmatch(r.text, p.start, p.end):
+            # a month named alone under a year ("2028" over "| Nov | Dec |"): that year's, not the latest such month
+            year = next((m.group("y") for h in _heading(cell)[1:] if (m := _YEAR_CELL.fullmatch(r.text, h.start, h.end))),
+                        None)
+            if year is not None:
+                periods[i] = PeriodMention(p.start, p.end, "flow", f"{year}{p.label[4:]}", (int(year),))
     return periods
 
 

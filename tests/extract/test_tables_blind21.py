@@ -175,3 +175,21 @@ def test_a_lede_rounding_a_table_figure_under_the_dateline_adds_no_fact(watchlis
     got = qualified_facts(text, watchlist, published=date(2029, 4, 9))
     assert ("minimax", "daily_token_volume", "2029-03", Decimal("75000000000000"), "tokens/day", "approx") in got
     assert not {f for f in got if f[2] == "2029-04-09"}
+
+
+def test_a_month_named_alone_under_a_year_is_of_that_year(watchlist):
+    text = (
+        "Inference Weekly #94\n\n"
+        "Dec 20, 2029\n\n"
+        "**Tokens served per day on average, trillions**\n\n"
+        "| Firm | 2028 | | 2029 |\n"
+        "| | Nov | Dec | Nov |\n"
+        "|---|---:|---:|---:|\n"
+        "| MiniMax | 61 | 64 | 98 |\n"
+    )
+    got = facts(text, watchlist, published=date(2029, 12, 20))
+    assert {
+        ("minimax", "daily_token_volume", "2028-11", Decimal("61000000000000"), "tokens/day"),
+        ("minimax", "daily_token_volume", "2028-12", Decimal("64000000000000"), "tokens/day"),
+        ("minimax", "daily_token_volume", "2029-11", Decimal("98000000000000"), "tokens/day"),
+    } <= got
