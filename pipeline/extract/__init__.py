@@ -121,6 +121,7 @@ def extract_facts(
         periods=periods,
         cues=[c for s, e in spans for c in book.find(norm, s, e, lowered=lowered)],
         companies=companies,
+        tabled=tabled,
     )
     facts = []
     seen = set()

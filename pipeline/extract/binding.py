@@ -127,6 +127,7 @@ class Document:
     periods: list[PeriodMention]
     cues: list[Cue]
     companies: list[CompanyMention]
+    tabled: list[Fact] = field(default_factory=list)  # the facts the tables state (a headline may restate one)
     _q_starts: list[int] = field(default_factory=list)
     _m_starts: list[int] = field(default_factory=list)
     _currency: str | None = None
@@ -188,6 +189,7 @@ class _Context:
     refers: bool = False  # the sentence being bound names "同期" / "往績記錄期間": it may mean that list
     glosses: tuple[int, set[int]] | None = None  # (sentence start, ids of segments named as a gloss in brackets)
     undated: set[int] = field(default_factory=set)  # ids of the facts dated only by the document's date
+    by_dateline: bool = False  # the fact being made is dated by the document's dateline (see _dateline): undated
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
     said: tuple[int, Binding] | None = None  # (sentence index, the last number bound in it)
     it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
@@ -234,20 +236,21 @@ def bind_document(doc: Document) -> list[Fact]:
         else:
             facts.extend(_bind_sentence(doc, index, sentence, ctx, quantities[qi:qj], periods[pi:pj], cues[ci:cj]))
         qi, pi, ci = qj, pj, cj
-    return _without_rounded(_without_restated(facts, ctx.undated))
+    return _without_rounded(_without_restated(facts, ctx.undated, doc.tabled))
 
 
 ROUNDED = Decimal("0.1")  # how far a headline's round figure ("逼近4億美元") may be from the body's (3.8億美元)
 
 
-def _without_restated(facts: list[Fact], undated: set[int]) -> list[Fact]:
+def _without_restated(facts: list[Fact], undated: set[int], tabled: list[Fact] = ()) -> list[Fact]:
     """Drop a figure dated only by the document's date that is stated with its own date elsewhere: a headline's
     "智谱市值站上2046亿港元" is the body's "昨日（6月9日）…总市值约2046亿港元", not a second day's. A rounded one
-    ("逼近4億美元", "站上2200亿港元": not "eq") restates a dated figure within a tenth of it."""
+    ("逼近4億美元", "站上2200亿港元": not "eq") restates a dated figure within a tenth of it, a table's too (a
+    newsletter's "more than 300 trillion tokens a day" over its table's 307)."""
     if not undated:
         return facts
     dated: dict[tuple[str, str], set[Decimal]] = {}
-    for f in facts:
+    for f in [*facts, *tabled]:
         if id(f) not in undated:
             dated.setdefault((f.company, f.metric), set()).add(f.value)
     ordered = {key: sorted(values) for key, values in dated.items()}
@@ -399,6 +402,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document) ->
                 prior[-1])
             if last is None:
                 continue
+            if p.kind == "same" and last.end < p.start and (reported := _section_period(doc, last, p.start)) is not None:
+                last = reported  # "4. 研發開支 … 約為同期收入的0.7倍" after a section on July: the filing's period
             if p.kind == "prior":
                 earlier.add(p.start)
             p = PeriodMention(p.start, p.end, last.kind, last.label, last.years, last.flow)
@@ -1899,7 +1904,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         end=sentence.end,
         confidence=round(confidence, 3),
     )
-    if source == "document":
+    if source == "document" or ctx.by_dateline:
         ctx.undated.add(id(fact))
     return fact
 
@@ -2520,6 +2525,17 @@ def _reporting_period(doc: Document) -> PeriodMention | None:
     return None
 
 
+def _section_period(doc: Document, last: PeriodMention, at: int) -> PeriodMention | None:
+    """The period a filing reports on, when a numbered section heading ("4. 研發開支") stands between the last period
+    named (a month in the section before) and `at`: a filing's section is of its period (see _final_period). None
+    otherwise, or when the last period named is the filing's."""
+    reported = _reporting_period(doc)
+    if reported is None or reported.label in (last.label, last.flow) \
+            or not _NUMBERED_SECTION.search(doc.text, last.end, at):
+        return None
+    return reported
+
+
 def _opening_period(doc: Document) -> PeriodMention | None:
     """_reporting_period read from the opening itself, for when its window was skipped (no metric named there)."""
     opening = find_periods(doc.text, doc.doc_date, 0, min(len(doc.text), REPORT_OPENING), lowered=doc.lowered)
@@ -2717,6 +2733,17 @@ _OVER_YEARS = re.compile(r"\s(?i:over|across)\s(?:(?i:the\s(?:past|last)|those|t
 _YEARS_OF = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
+def _dateline(doc: Document, p: PeriodMention) -> bool:
+    """True for the document's own date on a line of its own at the top, naming no metric ("2026/10/20",
+    "2030年08月26日 22:07　南方财经全媒体"): a headline's figure under it ("年化營收逼近4億美元") is dated by the
+    document's date alone, whichever way the date is written."""
+    if p.kind != "date" or p.start >= REPORT_OPENING or doc.doc_date is None or p.label != doc.doc_date.isoformat():
+        return False
+    start, end = doc.text.rfind("\n", 0, p.start) + 1, doc.text.find("\n", p.end)
+    end = len(doc.text) if end < 0 else end
+    return not any(c.role == "metric" for c in doc.book.find(doc.text, start, end, lowered=doc.lowered))
+
+
 def _years_of_growth(doc: Document, b: Binding, years: list[int]) -> int:
     """The years a compound rate grows over: as many as it says right after it ("130% over those two years" after
     "124.5m in 2023 and 312.4m in 2024" is 2022 to 2024, a base year before the first level named), else those
@@ -2729,6 +2756,7 @@ def _years_of_growth(doc: Document, b: Binding, years: list[int]) -> int:
 
 
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
+    ctx.by_dateline = False
     rule, p, source = b.rule, b.period, b.period_source or "sentence"
     if rule.span or p is None:
         recent = [x for i, x in ctx.periods if _distance(ctx, i, index) <= CONTEXT_SENTENCES]
@@ -2754,6 +2782,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
             dates = [x for x in recent if x.kind == "date"]
             if dates:
                 p, source = dates[-1], "context"
+                ctx.by_dateline = _dateline(doc, p)
             elif doc.doc_date is not None:
                 return doc.doc_date.isoformat(), "document"
             else:
@@ -2786,6 +2815,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                     return None, ""
                 return p.label, "document"
             p, source = flows[-1], "context"
+            ctx.by_dateline = _dateline(doc, p)
             if _against_last_years(doc, index, p) or _SECTION_HEAD.fullmatch(
                     doc.text, doc.sentences[index].start, doc.sentences[index].end):
                 return None, ""  # "【用量：日均28万亿】": a heading sums up the section below, which dates the figure

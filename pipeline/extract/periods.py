@@ -121,7 +121,8 @@ _BRANCHES = [
     # "at the end of September (2026)": the month's last day
     rf"(?P<eom>(?i:(?:the\s)?end\sof\s|end-)(?P<eom_mo>{_MO})(?:,?\s(?P<eom_y>{_Y}))?(?![\s,.]{{0,2}}[0-9]))",
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
-    rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
+    # "2030-08-27", and a broker's "2030/08/27" ("总市值（亿港元）　约7,650（2030/08/27）")
+    rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})(?:-(?=[01][0-9]-)|/(?=[01][0-9]/))(?P<iso_m>[01][0-9])[-/](?P<iso_d>[0-3][0-9])(?![0-9]))",
     r"(?P<bare>上半年|下半年|中期(?=业绩|業績|报告|報告|财报|財報)|前三季度|前三季|首三季度|首三季|首季度|首季|一季[报報]|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     # a wire brief's "FY REVENUE RMB2.85 BLN": the full year, as "full-year" (not "FY 2027", "FY27", "FY'27")
     r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’/-]|\s?['’]?[0-9])"

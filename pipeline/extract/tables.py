@@ -84,12 +84,18 @@ _CAPTION = re.compile(
     rf"(?=[)），,、;；])"
     # "(trillions of tokens per day; …)", "(in millions of tokens)": a magnitude of what the metric counts
     r"|[（(]\s?(?i:in\s)?(?P<s9>(?i:trillions|billions|millions|thousands))\s(?i:of)\s(?!U\.?S|US\$|HK|RMB|renminbi|yuan)"
+    # "Average daily tokens processed, trillions (…)", "Revenue by quarter, in millions:": a magnitude alone as a
+    # caption's clause after its metric, what the metric counts
+    r"|[,，:：]\s?(?i:in\s)?(?P<s11>(?i:trillions|billions|millions|thousands))(?=\s?(?:[(（,，;；:：*]|$))"
 )
 
 # A caption or note saying the table's figures are approximate: "(trillions of tokens per day, all approximate)",
-# "Figures are approximate.", "(approx.)", "数据均为约数".
+# "Figures are approximate.", "(approx.)", "数据均为约数", or rounded: "(…; all figures rounded)", "Numbers are rounded."
+# ("rounded to one decimal place" says how they are written, no more).
 _APPROXIMATE = re.compile(r"(?i:\bapprox(?:imate|imately|\.)?(?=\s?(?:[)）;；,，:：]|\.?\s?$))"
-                          r"|\bapproximate\s(?:figures|values|numbers|amounts)\b)|约数|約數|概数|概數", re.MULTILINE)
+                          r"|\bapproximate\s(?:figures|values|numbers|amounts)\b"
+                          r"|\b(?:figures|values|numbers|amounts)\s(?:are\s)?rounded(?=\s?(?:[)）;；,，:：*]|\.?\s?$)))"
+                          r"|约数|約數|概数|概數", re.MULTILINE)
 
 # A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
@@ -788,6 +794,12 @@ def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMent
                                       for p in find_periods(r.text, r.doc_date, h.start, h.end, lowered=r.lowered)):
             dated = next((p for p in reversed(periods[:i]) if p is not None), None)
             periods[i] = shift_year(dated, -1) if dated is not None else None
+        elif (p := periods[i]) is not None and _MONTH_CELL.fullmatch(r.text, p.start, p.end):
+            # a month named alone under a year ("2028" over "| Nov | Dec |"): that year's, not the latest such month
+            year = next((m.group("y") for h in _heading(cell)[1:] if (m := _YEAR_CELL.fullmatch(r.text, h.start, h.end))),
+                        None)
+            if year is not None:
+                periods[i] = PeriodMention(p.start, p.end, "flow", f"{year}{p.label[4:]}", (int(year),))
     return periods
 
 
@@ -1101,7 +1113,21 @@ def _column_period(r: _Reading, cell: Cell) -> PeriodMention | None:
 
 def _period(r: _Reading, cell: Cell) -> PeriodMention | None:
     found = [p for p in find_periods(r.text, r.doc_date, cell.start, cell.end, lowered=r.lowered) if p.kind in ("flow", "date", "span")]
-    return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 else _month_cell(r, cell) if not found else None
+
+
+# A cell that is a month's name alone: "May", "Jun", "Sept.", "July" (a column of a monthly table).
+_MONTH_CELL = re.compile(r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?")
+
+
+def _month_cell(r: _Reading, cell: Cell) -> PeriodMention | None:
+    """The month a cell naming one month alone heads ("| Provider | May | Jun | Jul |"): in a table, where "May" is no
+    verb, the latest such month by the document's date, as a sentence's "5月" is."""
+    if r.doc_date is None or not _MONTH_CELL.fullmatch(r.text, cell.start, cell.end):
+        return None
+    month = _MONTHS[r.text[cell.start:cell.end].rstrip(".").lower()]
+    year = r.doc_date.year if month <= r.doc_date.month else r.doc_date.year - 1
+    return PeriodMention(cell.start, cell.end, "flow", f"{year}-{month:02d}", (year,))
 
 
 def _year_column(r: _Reading, cell: Cell, months: tuple[int, int] | None) -> PeriodMention | None:
@@ -1347,7 +1373,7 @@ def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5") or m.group("c6")
                     or m.group("c7") or m.group("c8") or m.group("c10"),
                     m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5") or m.group("s6")
-                    or m.group("s7") or m.group("s9") or m.group("s10"),
+                    or m.group("s7") or m.group("s9") or m.group("s10") or m.group("s11"),
                     m.group("u1") or m.group("u7"))
 
 
