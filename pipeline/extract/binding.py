@@ -851,6 +851,8 @@ def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding
 _ELIDED_OPEN = re.compile(r"\s{0,2}(?:而|但|但是|至于|至於|相比之下|(?:作为|作為)(?:对比|對比|对照|對照)[，,]"
                           r"|(?:对比|對比)(?:来|來)看[，,]|公司|比|较|較)?\s{0,2}")
 _ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一数字|该数字|這個數字|這一數字|該數字|这一指标|這一指標|该指标|該指標))?"
+                          # "上半年合计是52.9%", "全年累计为…": the period taken as a whole
+                          r"(?:合计|合計|累计|累計|整体|整體|总体|總體)?"
                           r"(?:则|則|时|時)?(?:我们|我們)?(?:刚刚|剛剛|已经|已經|已|第一次|首次)?(?:约|約)?"
                           r"(?:为|為|是|达到|達到|达|達|突破)了?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?"
                           r"|[（(](?:约|約)?")  # "智谱比上季度（55.1%）低了0.9个点": the level of the period compared with
@@ -1591,6 +1593,11 @@ def _zip_segments(doc: Document, sentence: Sentence, runs: list[list[Binding]]) 
             continue
         role = "group" if rule.segment_set == "groups" else "segment"
         named = [c for c in doc._roles.get(role, ()) if sentence.start <= c.start and c.end <= run[0].q.start]
+        if len(named) > len(run):
+            # "【开放平台收入占比升至53%】…，开放平台、AI原生产品收入分别为A和B": a heading or an earlier clause named one
+            # of them before; the list is the one in the numbers' own clause
+            bounds = doc.clause_bounds(sentence)
+            named = [c for c in named if _clause(bounds, c.start) == _clause(bounds, run[0].q.start)]
         names = [c.names[0] for c in named]
         if len(names) == len(run) and len(set(names)) == len(names):
             for b, name in zip(run, names, strict=True):
@@ -2284,6 +2291,9 @@ def _scoped_metric(doc: Document, sentence: Sentence, b: Binding) -> str | None:
     return b.metric
 
 
+# "前者占53.0%", "the former made up 53.0%": the first of two items named before
+_FORMER = re.compile(r"前者|(?i:the\sformer)\b")
+
 # "ran at a 38.0% gross margin and on-premise at 59.5%": a segment after "and" opens the next item of a list
 _NEXT_ITEM = re.compile(r"\s(?i:and|while|whereas|but)\s")
 
@@ -2319,6 +2329,11 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         return None  # "本地化部署的毛利率高于云端业务；MiniMax上半年毛利率为35.6%": the company's whole figure
     if before:
         seg = before[-1]
+        if _FORMER.search(doc.text, seg.end, q.start):
+            # "A、B收入分别为…，前者占…": the first of the two segments named last, not the one written nearest
+            other = next((c for c in reversed(before) if c.names[0] != seg.names[0] and c.start >= sentence.start), None)
+            if other is not None:
+                return other.names[0]
         if b.rule.id == "gross_margin" and _share_told(doc, cues, seg.end, b.cue.start):
             return None  # "API accounted for 50.1% of revenue, …, and gross margin was 50.2%": the company's margin
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
