@@ -385,8 +385,13 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document) ->
                 return q.kind in kinds and (hint is None or period_kind(q.label) in hint)
 
             told = [said] if said is not None and p.kind == "same" and fits(said) else []
-            prior = [q for q in out if fits(q) and q.start not in earlier] or sorted(
-                [q for _, q in ctx.periods if fits(q)] + told, key=_start)
+            named = [q for q in out if fits(q) and q.start not in earlier]
+            prior = named or sorted([q for _, q in ctx.periods if fits(q)] + told, key=_start)
+            if prior and not named and p.kind == "same" \
+                    and (reported := _reporting_period(doc)) is not None and fits(reported) \
+                    and reported.label not in (prior[-1].label, prior[-1].flow) \
+                    and _NUMBERED_SECTION.search(doc.text, prior[-1].end, p.start):
+                prior = [reported]  # "4. 研發開支 …約為同期收入的0.7倍" after a section on July's usage: the filing's period
             if not prior and p.kind == "before" and hint == ["Q"] and doc.doc_date is not None:
                 prior = [_writing_quarter(p, doc.doc_date)]  # "上季度营收…" with no quarter named: the last one ended
             if not prior:
@@ -1094,6 +1099,10 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
     # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
     if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first):
         return "claimed"
+    # "錄得1.35億元人民幣盈利": an amount written right before "profit" is that profit (not a loss said before it)
+    if not gap and q.kind == "currency" and any(c.role == "measure" and _PROFIT.fullmatch(doc.text, c.start, c.end)
+                                                for c in first):
+        return "claimed"
     # a measure we do not extract says so after a space alone: "the $98.1 million average of analyst estimates" (not
     # "2.315亿美元收窄了17.6%", where the measure word is a verb)
     return "claimed" if tight and gap.isspace() and any(c.role == "measure" for c in first) else None
@@ -1161,6 +1170,15 @@ def _of_period(doc: Document, start: int, end: int) -> PeriodMention | None:
     return None
 
 
+# A condition on a threshold, right before the number ("如果增速跌破40%", "一旦毛利率低于45%"); not "如果只看第四季度，单季收入
+#是…", a way of looking at a reported figure
+_SUPPOSED = re.compile(r"(?:如果|假如|倘若|要是|一旦)[^，,。；;：:]{0,20}?(?:跌破|跌穿|低于|低於|高于|高於|突破|升破|超过|超過"
+                       r"|达到|達到|回落至|回落到|降至|跌至|升至|不足|少于|少於)\s?(?:约|約)?$")
+# A bound shared by the members of a list ("同比增速均超过四成", "毛利率都高于50%"); not 日均, 平均 (an average)
+_SHARED_BOUND = re.compile(r"(?:(?<![日平人月年周週季])均|都|皆)(?:已|仍|在)?(?:超过|超過|逾|高于|高於|不低于|不低於|突破|低于|低於|不足)\s?(?:约|約)?$")
+_PROFIT = re.compile(r"盈利|利润|利潤|溢利")
+
+
 def _owned(gap: str) -> bool:
     return gap.strip().lower() in ("的", "of")
 
@@ -1194,7 +1212,7 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
                     or not (_compatible(rule, q, lowered, doc.text[c.start:c.end])
                                            or _required_said_before(doc, rule, q, c)):
                 continue
-            if rule.base and (not (_has_base(doc.book, heading + before[:i], rule.base) or _names_base(doc, c, rule.base)
+            if rule.base and (not (_has_base(doc.book, _not_alongside(doc, heading + before[:i]), rule.base) or _names_base(doc, c, rule.base)
                                    or _base_said(doc, c, q, before[:i], rule.base)) or _LEVEL.search(doc.text, c.end, q.start)):
                 continue  # "rose to 15.2%" is a level and "down from 95.5%" a base, not a change
             return Binding(q, rule, rule.id, "before", c, negate=c.role == "negate")
@@ -1206,6 +1224,14 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
 
 
 _SHARE_VERBS = ("占", "佔")
+# "研发强度随收入规模扩大而下降，但绝对额仍同比增长38.2%": a metric named in a "随…" phrase (as revenue grows) is what
+# something else moves with, not what a change after it is of
+_ALONGSIDE = re.compile(r"(?:随着?|隨著?|伴随|伴隨)[^，,。；;：:0-9]{0,4}$")
+
+
+def _not_alongside(doc: Document, cues: list[Cue]) -> list[Cue]:
+    """The cues not named in a "随…" phrase (see _ALONGSIDE)."""
+    return [c for c in cues if not (c.role == "metric" and _ALONGSIDE.search(doc.text, max(0, c.start - 6), c.start))]
 
 
 def _share_of_period(doc: Document, c: Cue) -> Cue | None:
@@ -1826,6 +1852,10 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     near = doc._roles.get("forecast_near")
     if near and _in_clause(doc, sentence, q, [c for c in near if c.end <= q.start]):
         return None  # "市值將約為504億港元", "the margin will be about 48%"
+    if _SUPPOSED.search(doc.text, max(sentence.start, q.start - 30), q.start):
+        return None  # "如果二季度收入增速跌破40%，估值…": a threshold supposed, not a level reported
+    if _SHARED_BOUND.search(doc.text, max(sentence.start, q.start - 8), q.start):
+        return None  # "两家公司的收入增速均超过四成": a bound all the companies listed pass, no one company's figure
     if any(_same_clause_after(doc, sentence, q, c) for c in doc._roles.get("forecast_after", ())):
         return None  # "beating the $75 million analysts had expected": the estimate the figure is set against
     if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):

@@ -45,3 +45,58 @@ def test_a_band_between_two_rates_states_neither(watchlist):
     got = facts(text, watchlist, published=date(2031, 11, 25))
     assert ("zhipu", "revenue_growth", "2031Q3", Decimal("52.7"), "%", "eq") in got
     assert not {f for f in got if f[3] in (Decimal("40"), Decimal("60"))}
+
+
+def test_a_metric_named_in_a_phrase_of_what_moves_with_it_is_no_base_of_a_change(watchlist):
+    # "费用率随收入规模扩大而下降，但绝对额仍增长…": the growth is of the expense, not of revenue
+    text = ("MiniMax三季度研发开支1.52亿美元，约为同期收入的0.5倍，研发费用率随收入规模扩大而回落，但绝对额仍同比增长27.6%。")
+    got = facts(text, watchlist, published=date(2031, 11, 20))
+    assert ("minimax", "rd_expense", "2031Q3", Decimal("152000000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] == "revenue_growth"}
+
+
+def test_a_threshold_a_condition_supposes_is_no_figure(watchlist):
+    text = ("智谱三季度收入同比增长52.7%。有分析师表示：\u201c如果四季度毛利率跌破50%，市场会重新定价。\u201d")
+    got = facts(text, watchlist, published=date(2031, 11, 25))
+    assert ("zhipu", "revenue_growth", "2031Q3", Decimal("52.7"), "%", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("50")}
+    # a way of looking at a reported figure is no condition
+    text = "如果只看三季度，智谱单季收入是28.4亿元，比二季度多了三成。"
+    got = facts(text, watchlist, published=date(2031, 11, 25))
+    assert ("zhipu", "revenue", "2031Q3", Decimal("2840000000"), "CNY", "eq") in got
+
+
+def test_a_bound_shared_by_a_list_of_companies_is_no_ones_figure(watchlist):
+    text = "智谱、DeepSeek三季度收入分别为28.4亿元和25.1亿元，同比增速均超过五成。"
+    got = facts(text, watchlist, published=date(2031, 11, 25))
+    assert ("zhipu", "revenue", "2031Q3", Decimal("2840000000"), "CNY", "eq") in got
+    assert ("deepseek", "revenue", "2031Q3", Decimal("2510000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[1] == "revenue_growth"}
+    # a daily average's 均 is no "both"
+    got = facts("智谱三季度末日均超过300万亿token。", watchlist, published=date(2031, 11, 25))
+    assert {f for f in got if f[1] == "daily_token_volume"}
+
+
+def test_interest_income_is_no_revenue(watchlist):
+    text = ("深度求索截至2031年6月30日止六個月之中期業績\n\n"
+            "其他收入主要包括銀行利息收入人民幣418.3百萬元。")
+    got = facts(text, watchlist, published=date(2031, 8, 26))
+    assert not {f for f in got if f[1].startswith("revenue")}
+
+
+def test_the_same_period_in_a_filings_section_is_the_period_it_reports_on(watchlist):
+    # a numbered MD&A section after one on monthly usage: "同期收入" is the half's, not the month named last
+    text = ("深度求索\n截至2031年6月30日止六個月之中期業績公告\n\n"
+            "1. 業務回顧\n2031年7月，本集團平台的日均Token調用量約為205萬億。\n\n"
+            "2. 研發開支\n研發開支為人民幣3,912.4百萬元，約為同期收入的0.6倍（2030年同期：約0.7倍）。")
+    got = facts(text, watchlist, published=date(2031, 8, 26))
+    assert ("deepseek", "rd_to_revenue", "2031H1", Decimal("0.6"), "x", "approx") in got
+    assert not {f for f in got if f[1] == "rd_to_revenue" and f[2] == "2031-07"}
+
+
+def test_an_amount_written_right_before_profit_is_no_loss(watchlist):
+    # "虧損…，按經調整計錄得X盈利": the adjusted figure is a profit, which facts.md has no metric for
+    text = "MiniMax三季度期內虧損只有2,140萬美元，按經調整計更錄得860萬美元盈利。"
+    got = facts(text, watchlist, published=date(2031, 11, 20))
+    assert ("minimax", "net_loss", "2031Q3", Decimal("21400000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] == "adjusted_net_loss"}
