@@ -258,7 +258,7 @@ def _without_rounded(facts: list[Fact]) -> list[Fact]:
     exact: dict[tuple[str, str, str], list[Decimal]] = {}
     for f in facts:
         by_key.setdefault((f.company, f.metric, f.period), set()).add(f.value)
-        if f.qualifier == "eq":
+        if f.qualifier == "eq" or (f.qualifier == "approx" and f.unit == "tokens/day"):
             exact.setdefault((f.company, f.metric, f.period), []).append(f.value)
     near = {key: roundings(values) for key, values in by_key.items() if len(values) > 1}
     # only one written as exact: "超1000亿港元" is a claim of its own, kept beside the 1003亿 it bounds
@@ -270,7 +270,7 @@ def _bounds_exact(f: Fact, exact: list[Decimal] | None) -> bool:
     """"收入增速仍在七成以上" beside "同比增长76.0%": a percentage bound that a figure of the same company, metric and
     period written as exact meets is that figure said loosely, not a second claim. (An amount's bound, "超1000亿港元"
     beside 1003亿, is how the market put it, and stays.)"""
-    if not exact or f.unit != "%" or f.qualifier not in ("gt", "lt"):
+    if not exact or f.unit not in ("%", "tokens/day") or f.qualifier not in ("gt", "lt"):
         return False
     return max(exact) >= f.value if f.qualifier == "gt" else min(exact) <= f.value
 

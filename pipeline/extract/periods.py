@@ -302,7 +302,7 @@ class PeriodMention:
     start: int
     end: int
     kind: str  # flow | date | span | since | vague | same | prior (a year before the last) | before (the quarter or
-    # month before the last) | reported (the period a filing reports on) | open
+    # month before the last) | reported (the period a filing reports on) | open | dateline (a wire's, dating no figure)
     label: str  # FY2024, 2025H1, 2025Q1-Q3, 2025-06, 2025-06-30, FY2022-FY2024; "" when unresolved
     years: tuple[int, ...] = ()
     flow: str | None = None  # for a date: the period ending on it, for flow metrics (2025-06-30 → 2025H1)
@@ -500,8 +500,15 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = PeriodMention(p.start, p.end, "since", "", p.years)
         if p.kind == "flow" and period_kind(p.label).startswith(("Q", "H")):
             part = p  # a quarter, a half or a run of quarters ("前九個月"): "2027年同期" after it is the same months
+        if p.kind == "date" and text.startswith(_DATELINE_END, p.end):
+            # "财联社8月12日电": a wire's dateline dates the dispatch (a day named, for "次日"), no figure in it; kept so
+            # its digits are read as no number
+            p = PeriodMention(p.start, p.end, "dateline", p.label, p.years)
         found.append(p)
     return found
+
+
+_DATELINE_END = ("电，", "電，", "电,", "電,", "电 ", "電 ", "电】", "電】", "电）", "電）")
 
 
 # Every period names a year-like number or one of these words; the full pattern only runs near them.

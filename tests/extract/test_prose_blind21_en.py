@@ -68,3 +68,15 @@ def test_the_former_is_the_first_of_the_two_segments_listed(watchlist):
     got = facts(text, watchlist, published=date(2031, 8, 25))
     assert ("moonshot", "revenue_share.cloud", "2031H1", Decimal("65.8"), "%", "eq") in got
     assert not {f for f in got if f[1] == "revenue_share.consumer"}
+
+
+def test_a_bound_a_stated_token_volume_meets_restates_it(watchlist):
+    # "about 243 trillion…, the first month above 240 trillion": the milestone the figure passed, not a second figure
+    text = "DeepSeek processed about 243 trillion tokens a day in October, its first month above 240 trillion."
+    got = facts(text, watchlist, published=date(2031, 11, 6))
+    assert ("deepseek", "daily_token_volume", "2031-10", Decimal("243000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[5] == "gt"}
+    # a bound alone stays
+    got = facts("DeepSeek processed more than 240 trillion tokens a day in October.", watchlist,
+                published=date(2031, 11, 6))
+    assert ("deepseek", "daily_token_volume", "2031-10", Decimal("240000000000000"), "tokens/day", "gt") in got

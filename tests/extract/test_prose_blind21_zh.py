@@ -100,3 +100,14 @@ def test_an_amount_written_right_before_profit_is_no_loss(watchlist):
     got = facts(text, watchlist, published=date(2031, 11, 20))
     assert ("minimax", "net_loss", "2031Q3", Decimal("21400000"), "USD", "eq") in got
     assert not {f for f in got if f[1] == "adjusted_net_loss"}
+
+
+def test_a_wire_dateline_dates_no_figure(watchlist):
+    # "财联社11月20日电" dates the dispatch: a heading's share running into it takes no day, and the body's quarter holds
+    text = ("2031年11月20日 星期四\n\n"
+            "【智谱云端收入占比升至77.3%】财联社11月20日电，智谱三季度云端部署收入21.4亿元，占当季总收入的77.3%。")
+    got = facts(text, watchlist, published=date(2031, 11, 20))
+    assert ("zhipu", "revenue_share.cloud", "2031Q3", Decimal("77.3"), "%", "eq") in got
+    assert not {f for f in got if f[2] == "2031-11-20"}
+    # its digits are still no numbers
+    assert not {f for f in got if f[3] in (Decimal("11"), Decimal("20"))}
