@@ -118,7 +118,7 @@ def extract_facts(
         quantities=fill_spoken_currency(norm, apply_declared_currency(norm, fill_list_units(norm, [
             q for q in _outside(read_quantities(norm, _within(numbers, spans)), periods) if q.start not in in_tables])),
             [s.start for s in sentences]),
-        periods=periods,
+        periods=[p for p in periods if p.kind != "dateline"],  # "财联社8月12日电" only keeps its digits from being numbers
         cues=[c for s, e in spans for c in book.find(norm, s, e, lowered=lowered)],
         companies=companies,
         tabled=tabled,

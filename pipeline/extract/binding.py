@@ -265,7 +265,7 @@ def _without_rounded(facts: list[Fact]) -> list[Fact]:
     exact: dict[tuple[str, str, str], list[Decimal]] = {}
     for f in facts:
         by_key.setdefault((f.company, f.metric, f.period), set()).add(f.value)
-        if f.qualifier == "eq":
+        if f.qualifier == "eq" or (f.qualifier == "approx" and f.unit == "tokens/day"):
             exact.setdefault((f.company, f.metric, f.period), []).append(f.value)
     near = {key: roundings(values) for key, values in by_key.items() if len(values) > 1}
     # only one written as exact: "超1000亿港元" is a claim of its own, kept beside the 1003亿 it bounds
@@ -277,7 +277,7 @@ def _bounds_exact(f: Fact, exact: list[Decimal] | None) -> bool:
     """"收入增速仍在七成以上" beside "同比增长76.0%": a percentage bound that a figure of the same company, metric and
     period written as exact meets is that figure said loosely, not a second claim. (An amount's bound, "超1000亿港元"
     beside 1003亿, is how the market put it, and stays.)"""
-    if not exact or f.unit != "%" or f.qualifier not in ("gt", "lt"):
+    if not exact or f.unit not in ("%", "tokens/day") or f.qualifier not in ("gt", "lt"):
         return False
     return max(exact) >= f.value if f.qualifier == "gt" else min(exact) <= f.value
 
@@ -392,8 +392,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document) ->
                 return q.kind in kinds and (hint is None or period_kind(q.label) in hint)
 
             told = [said] if said is not None and p.kind == "same" and fits(said) else []
-            prior = [q for q in out if fits(q) and q.start not in earlier] or sorted(
-                [q for _, q in ctx.periods if fits(q)] + told, key=_start)
+            named = [q for q in out if fits(q) and q.start not in earlier]
+            prior = named or sorted([q for _, q in ctx.periods if fits(q)] + told, key=_start)
             if not prior and p.kind == "before" and hint == ["Q"] and doc.doc_date is not None:
                 prior = [_writing_quarter(p, doc.doc_date)]  # "上季度营收…" with no quarter named: the last one ended
             if not prior:
@@ -860,6 +860,8 @@ def _listed_with(text: str, bindings: list[Binding], chosen: Binding) -> Binding
 _ELIDED_OPEN = re.compile(r"\s{0,2}(?:而|但|但是|至于|至於|相比之下|(?:作为|作為)(?:对比|對比|对照|對照)[，,]"
                           r"|(?:对比|對比)(?:来|來)看[，,]|公司|比|较|較)?\s{0,2}")
 _ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一数字|该数字|這個數字|這一數字|該數字|这一指标|這一指標|该指标|該指標))?"
+                          # "上半年合计是52.9%", "全年累计为…": the period taken as a whole
+                          r"(?:合计|合計|累计|累計|整体|整體|总体|總體)?"
                           r"(?:则|則|时|時)?(?:我们|我們)?(?:刚刚|剛剛|已经|已經|已|第一次|首次)?(?:约|約)?"
                           r"(?:为|為|是|达到|達到|达|達|突破)了?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?"
                           r"|[（(](?:约|約)?"  # "智谱比上季度（55.1%）低了0.9个点": the level of the period compared with
@@ -1102,6 +1104,10 @@ def _after_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str) -> Bin
     # "70%的研发支出": a noun right after the number says what it counts, even when it is not a metric
     if tight and _owned(gap) and any(c.role in ("metric", "measure") for c in first):
         return "claimed"
+    # "錄得1.35億元人民幣盈利": an amount written right before "profit" is that profit (not a loss said before it)
+    if not gap and q.kind == "currency" and any(c.role == "measure" and _PROFIT.fullmatch(doc.text, c.start, c.end)
+                                                for c in first):
+        return "claimed"
     # a measure we do not extract says so after a space alone: "the $98.1 million average of analyst estimates" (not
     # "2.315亿美元收窄了17.6%", where the measure word is a verb)
     return "claimed" if tight and gap.isspace() and any(c.role == "measure" for c in first) else None
@@ -1169,6 +1175,15 @@ def _of_period(doc: Document, start: int, end: int) -> PeriodMention | None:
     return None
 
 
+# A condition on a threshold, right before the number ("如果增速跌破40%", "一旦毛利率低于45%"); not "如果只看第四季度，单季收入
+#是…", a way of looking at a reported figure
+_SUPPOSED = re.compile(r"(?:如果|假如|倘若|要是|一旦)[^，,。；;：:]{0,20}?(?:跌破|跌穿|低于|低於|高于|高於|突破|升破|超过|超過"
+                       r"|达到|達到|回落至|回落到|降至|跌至|升至|不足|少于|少於)\s?(?:约|約)?$")
+# A bound shared by the members of a list ("同比增速均超过四成", "毛利率都高于50%"); not 日均, 平均 (an average)
+_SHARED_BOUND = re.compile(r"(?:(?<![日平人月年周週季])均|都|皆)(?:已|仍|在)?(?:超过|超過|逾|高于|高於|不低于|不低於|突破|低于|低於|不足)\s?(?:约|約)?$")
+_PROFIT = re.compile(r"盈利|利润|利潤|溢利")
+
+
 def _owned(gap: str) -> bool:
     return gap.strip().lower() in ("的", "of")
 
@@ -1202,7 +1217,7 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
                     or not (_compatible(rule, q, lowered, doc.text[c.start:c.end])
                                            or _required_said_before(doc, rule, q, c)):
                 continue
-            if rule.base and (not (_has_base(doc.book, heading + before[:i], rule.base) or _names_base(doc, c, rule.base)
+            if rule.base and (not (_has_base(doc.book, _not_alongside(doc, heading + before[:i]), rule.base) or _names_base(doc, c, rule.base)
                                    or _base_said(doc, c, q, before[:i], rule.base)) or _LEVEL.search(doc.text, c.end, q.start)):
                 continue  # "rose to 15.2%" is a level and "down from 95.5%" a base, not a change
             return Binding(q, rule, rule.id, "before", c, negate=c.role == "negate")
@@ -1214,6 +1229,14 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
 
 
 _SHARE_VERBS = ("占", "佔")
+# "研发强度随收入规模扩大而下降，但绝对额仍同比增长38.2%": a metric named in a "随…" phrase (as revenue grows) is what
+# something else moves with, not what a change after it is of
+_ALONGSIDE = re.compile(r"(?:随着?|隨著?|伴随|伴隨)[^，,。；;：:0-9]{0,4}$")
+
+
+def _not_alongside(doc: Document, cues: list[Cue]) -> list[Cue]:
+    """The cues not named in a "随…" phrase (see _ALONGSIDE)."""
+    return [c for c in cues if not (c.role == "metric" and _ALONGSIDE.search(doc.text, max(0, c.start - 6), c.start))]
 
 
 def _share_of_period(doc: Document, c: Cue) -> Cue | None:
@@ -1601,6 +1624,11 @@ def _zip_segments(doc: Document, sentence: Sentence, runs: list[list[Binding]]) 
             continue
         role = "group" if rule.segment_set == "groups" else "segment"
         named = [c for c in doc._roles.get(role, ()) if sentence.start <= c.start and c.end <= run[0].q.start]
+        if len(named) > len(run):
+            # "【开放平台收入占比升至53%】…，开放平台、AI原生产品收入分别为A和B": a heading or an earlier clause named one
+            # of them before; the list is the one in the numbers' own clause
+            bounds = doc.clause_bounds(sentence)
+            named = [c for c in named if _clause(bounds, c.start) == _clause(bounds, run[0].q.start)]
         names = [c.names[0] for c in named]
         if len(names) == len(run) and len(set(names)) == len(names):
             for b, name in zip(run, names, strict=True):
@@ -1829,6 +1857,10 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     near = doc._roles.get("forecast_near")
     if near and _in_clause(doc, sentence, q, [c for c in near if c.end <= q.start]):
         return None  # "市值將約為504億港元", "the margin will be about 48%"
+    if _SUPPOSED.search(doc.text, max(sentence.start, q.start - 30), q.start):
+        return None  # "如果二季度收入增速跌破40%，估值…": a threshold supposed, not a level reported
+    if _SHARED_BOUND.search(doc.text, max(sentence.start, q.start - 8), q.start):
+        return None  # "两家公司的收入增速均超过四成": a bound all the companies listed pass, no one company's figure
     if any(_same_clause_after(doc, sentence, q, c) for c in doc._roles.get("forecast_after", ())):
         return None  # "beating the $75 million analysts had expected": the estimate the figure is set against
     if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):
@@ -2307,6 +2339,9 @@ def _scoped_metric(doc: Document, sentence: Sentence, b: Binding) -> str | None:
     return b.metric
 
 
+# "前者占53.0%", "the former made up 53.0%": the first of two items named before
+_FORMER = re.compile(r"前者|(?i:the\sformer)\b")
+
 # "ran at a 38.0% gross margin and on-premise at 59.5%": a segment after "and" opens the next item of a list
 _NEXT_ITEM = re.compile(r"\s(?i:and|while|whereas|but)\s")
 
@@ -2342,6 +2377,11 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
         return None  # "本地化部署的毛利率高于云端业务；MiniMax上半年毛利率为35.6%": the company's whole figure
     if before:
         seg = before[-1]
+        if _FORMER.search(doc.text, seg.end, q.start):
+            # "A、B收入分别为…，前者占…": the first of the two segments named last, not the one written nearest
+            other = next((c for c in reversed(before) if c.names[0] != seg.names[0] and c.start >= sentence.start), None)
+            if other is not None:
+                return other.names[0]
         if b.rule.id == "gross_margin" and _share_told(doc, cues, seg.end, b.cue.start):
             return None  # "API accounted for 50.1% of revenue, …, and gross margin was 50.2%": the company's margin
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]

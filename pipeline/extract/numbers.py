@@ -329,7 +329,13 @@ def _range_end(text: str, m: re.Match) -> int:
         return -1  # "grew from $3.46 million in 2023 to $30.52 million": a range names its currency on both ends or on neither
     if not (_has_unit(m) or before.endswith(_FROM)):
         return j.end()
+    if not before.endswith(_FROM) and _BETWEEN_END.match(text, j.end()):
+        return j.end()  # "增速落在45%至65%之间", "介于3亿元到5亿元之間": both ends written, and 之间 says it is a band
     return -1
+
+
+# the rest of a range's high end up to 之间 ("…65%之间"), in its clause
+_BETWEEN_END = re.compile(r"[^，,。；;：:\n]{0,14}?(?:之间|之間)")
 
 
 def _has_unit(m: re.Match) -> bool:

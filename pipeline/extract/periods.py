@@ -64,7 +64,7 @@ _BRANCHES = [
     # "上季度", "the previous quarter": the quarter before the one named last; "a month earlier": the month before;
     # "the first quarter last year": a year before the quarter named last, as "the same quarter last year"
     r"(?P<qb>(?P<qb_q>上个季度|上個季度|上一季度|上一季|上季度|上季|(?i:the\s(?:previous|prior|preceding)\squarter"
-    r"|last\squarter(?!\sof)|a\squarter\s(?:earlier|before)))|(?P<qb_m>(?i:a\smonth\s(?:earlier|before)"
+    r"|last\squarter(?!\sof)|a\squarter\s(?:earlier|before)|three\smonths\s(?:earlier|before)))|(?P<qb_m>(?i:a\smonth\s(?:earlier|before)"
     r"|the\s(?:previous|prior|preceding)\smonth))"
     r"|(?i:the\s(?:first|second|third|fourth)\squarter\s(?:of\s)?(?:last|the\s(?:previous|prior))\syear))",
     rf"(?P<span>(?:FY)?(?P<s_y1>{_Y})\s?年?度?\s?(?:至|到|-|–|~|—)\s?(?:FY)?(?P<s_y2>{_Y})\s?年度?)",
@@ -78,6 +78,8 @@ _BRANCHES = [
     r"(?P<rel>(?P<r_w>今年|本年|去年|上年|前年|明年|同年|那一年|那年|该年|該年|(?i:this\syear|last\syear|next\syear))"
     rf"(?:\s?(?P<r_suf>{_ZH_SUFFIX.format(p='r_')}))?)",
     # English: halves, nine months, months ended, quarters, fiscal years, dates
+    # "the first half of last year", "the first six months of last year": that part of the year before the one of writing
+    r"(?P<elh>(?i:(?:the\s)?(?:(?P<elh_h>first|second)\shalf|first\s(?P<elh_n>three|six|nine)\smonths)\s(?:of\s)?last\syear)\b)",
     rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)[\s-]half\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
     rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\s(?P<en9_n>three|six|3|6)\smonths|first\sthree\squarters)"
     r"\s(?:of|in)\s(?:fiscal\s)?)"
@@ -106,9 +108,9 @@ _BRANCHES = [
     # "on January 8", "8 January": a day without its year, the nearest such day to the document
     rf"(?P<emd>(?P<emd_mo>{_MO})\.?\s(?P<emd_d>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th)?(?![0-9A-Za-z]|,?\s[0-9]))",
     rf"(?P<emd2>(?<![0-9.,$])(?P<emd2_d>[0-9]{{1,2}})\s(?P<emd2_mo>{_MO})(?!\s?[0-9]))",
-    # "in March", "For May", "exited March": a month without its year after a preposition (a capital "May" alone is a
+    # "in March", "For May", "exited March", "ended May at": a month without its year after a preposition (a capital "May" alone is a
     # verb as often)
-    rf"(?P<emo>(?:(?<=\b[Ii]n\s)|(?<=\b[Ff]or\s)|(?<=\b[Dd]uring\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Tt]hrough\s)|(?<=\bexited\s))"
+    rf"(?P<emo>(?:(?<=\b[Ii]n\s)|(?<=\b[Ff]or\s)|(?<=\b[Dd]uring\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Tt]hrough\s)|(?<=\bexited\s)|(?<=\bended\s))"
     rf"(?P<emo_mo>{_MO})(?![\s,.]{{0,2}}[0-9])"
     # "mentioned December at about 141 trillion": a month with the level it was at
     rf"|(?P<emo_at>{_MO})(?=\sat\s(?:about\s|around\s|roughly\s|some\s)?[$0-9]))",
@@ -127,6 +129,8 @@ _BRANCHES = [
     # a wire brief's "FY REVENUE RMB2.85 BLN": the full year, as "full-year" (not "FY 2027", "FY27", "FY'27")
     r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’/-]|\s?['’]?[0-9])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
+    # "the June quarter", "March-quarter revenue": a quarter named by the month it ends with (wires, US and Australian press)
+    r"|the\sfirst\ssix\smonths|the\s(?:march|june|september|december)\squarter|(?:march|june|september|december)-quarter"
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
     r"|(?:first|second|third|fourth)-quarter|(?:first|second)-half"
     # "nine-month revenue", "on a six-month basis": the year's first nine or six months (not a "six-month high")
@@ -306,7 +310,7 @@ class PeriodMention:
     start: int
     end: int
     kind: str  # flow | date | span | since | vague | same | prior (a year before the last) | before (the quarter or
-    # month before the last) | reported (the period a filing reports on) | open
+    # month before the last) | reported (the period a filing reports on) | open | dateline (a wire's, dating no figure)
     label: str  # FY2024, 2025H1, 2025Q1-Q3, 2025-06, 2025-06-30, FY2022-FY2024; "" when unresolved
     years: tuple[int, ...] = ()
     flow: str | None = None  # for a date: the period ending on it, for flow metrics (2025-06-30 → 2025H1)
@@ -422,8 +426,9 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             # 港交所…第四季度")
             guessed = gone or (lent is None and p is not None and doc_year is not None and p.years[-1:] < (doc_year,))
         elif m.lastgroup == "emo":
+            # "ended June with 1,115 employees", "ended August at a run-rate of…": the month's last day, as "the end of June"
             p = _english_month(m, doc_date, _lent(_month_word(m), stated_month, last_year, doc_date,
-                                                  apart=in_sentence is None))
+                                                  apart=in_sentence is None), end=text.endswith("ended ", 0, m.start()))
         elif m.lastgroup == "eom":
             p = _english_month(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else _lent(
                 _month_word(m), stated_month, last_year, doc_date, apart=in_sentence is None),
@@ -503,8 +508,15 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = PeriodMention(p.start, p.end, "since", "", p.years)
         if p.kind == "flow" and period_kind(p.label).startswith(("Q", "H")):
             part = p  # a quarter, a half or a run of quarters ("前九個月"): "2027年同期" after it is the same months
+        if p.kind == "date" and text.startswith(_DATELINE_END, p.end):
+            # "财联社8月12日电": a wire's dateline dates the dispatch (a day named, for "次日"), no figure in it; kept so
+            # its digits are read as no number
+            p = PeriodMention(p.start, p.end, "dateline", p.label, p.years)
         found.append(p)
     return found
+
+
+_DATELINE_END = ("电，", "電，", "电,", "電,", "电 ", "電 ", "电】", "電】", "电）", "電）")
 
 
 # Every period names a year-like number or one of these words; the full pattern only runs near them.
@@ -517,7 +529,7 @@ _ANCHOR_WORDS = (
     "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "首季", "一季报", "一季報", "往績", "往绩",
     "報告期", "报告期", "track record", "reporting period", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
+    "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "ended may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",
     "following year", "year later", "当季", "當季", "该季度", "該季度", "一年前", "一年以前", "一年之前", "上个月", "上個月", "上月", "last month", "十月", "上季", "上一季", "上个季", "上個季", "本期", "month earlier",
     "month before", "previous month", "prior month", "preceding month", "那一年", "那年", "该年", "該年", *_DAY_EVENTS,
     *(f"{mo}{sep}" for mo in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
@@ -698,6 +710,13 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
     if kind == "eh":
         y = int(g("eh_y"))
         return PeriodMention(s, e, "flow", f"{y}H{1 if g('eh_w').lower() in ('first', '1st') else 2}", (y,))
+    if kind == "elh":
+        if doc_year is None:
+            return PeriodMention(s, e, "open", "")
+        y = doc_year - 1
+        if g("elh_h"):
+            return PeriodMention(s, e, "flow", f"{y}H{1 if g('elh_h').lower() == 'first' else 2}", (y,))
+        return PeriodMention(s, e, "flow", months_label(y, 1, _LEN[g("elh_n").lower()]), (y,))
     if kind == "en9":
         y = int(g("en9_y"))  # "the first three (six) months of 2027": its first quarter (half)
         return PeriodMention(s, e, "flow", months_label(y, 1, _LEN[g("en9_n").lower()]) if g("en9_n") else f"{y}Q1-Q3", (y,))
@@ -759,7 +778,10 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
                    "fourth quarter": "第四季度",
                    "first-quarter": "第一季度", "second-quarter": "第二季度", "third-quarter": "第三季度",
                    "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年", "nine-month": "前三季度",
-                   "six-month": "上半年", "九個月": "前三季度", "九个月": "前三季度", "六個月": "上半年", "六个月": "上半年"}
+                   "six-month": "上半年", "the first six months": "上半年", "the march quarter": "第一季度",
+                   "the june quarter": "第二季度", "the september quarter": "第三季度", "the december quarter": "第四季度",
+                   "march-quarter": "第一季度", "june-quarter": "第二季度", "september-quarter": "第三季度",
+                   "december-quarter": "第四季度", "九個月": "前三季度", "九个月": "前三季度", "六個月": "上半年", "六个月": "上半年"}
         return _with_suffix(s, e, context_year, english.get(" ".join(word.split()), g("bare")), None, "")
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
