@@ -47,19 +47,43 @@ def normalize_text(text: str) -> str:
     # str.translate looks up every character of a CJK text in a dict; the few characters to replace
     # are found far faster by a regex character class.
     text = _WIDTH_CHARS.sub(lambda m: _WIDTH_STR[m.group(0)], text)
-    return _CN_MONTH.sub(lambda m: _CN_MONTH_DIGITS[m.group(1)] + "月", text) if "月" in text else text
+    return _with_month_digits(text) if "月" in text else text
 
 
 # "今年三月", "三月份", "九月为198万亿": a month in Chinese numerals, as long as its digits ("3月", "12月"), after a year
 # or before what a month is written with in figures; not "三月的最后一周", which dates an event (an Arabic "3月" there
 # would frame the text's periods as a report on March), nor a numeral inside a larger one ("二十月") or a word ("统一月度",
-# "同一月", "第一月", "每一月"), nor "一月" after any other character than 年 or a non-Chinese one ("唯一月票")
+# "同一月", "第一月", "每一月"), nor "一月" after any other character than 年 or a non-Chinese one ("唯一月票").
+# ("十月" is one character longer in digits: periods reads it as it is.)
 CN_MONTH_AFTER = "份|底|末|初|中旬|上旬|下旬|为|為|日均|的日均|每日|平均"
-# ("十月" is one character longer in digits: periods reads it as it is)
-_CN_MONTH_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9",
-                    "十一": "11", "十二": "12"}
-_CN_MONTH = re.compile(r"(?<![一二三四五六七八九十〇零两兩统統同唯每单單某这這那该該第个個几幾数數])(十[一二]|[二三四五六七八九]"
-                       r"|(?:(?<=年)|(?<![\u4e00-\u9fff]))一)月(?:(?<=年..)|(?<=年...)|(?=" + CN_MONTH_AFTER + "))")
+_CN_MONTH_AFTER = tuple(CN_MONTH_AFTER.split("|"))
+_CN_DIGIT = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_NOT_BEFORE_MONTH = set("一二三四五六七八九十〇零两兩统統同唯每单單某这這那该該第个個几幾数數")
+
+
+def _with_month_digits(text: str) -> str:
+    """normalize_text's months: each 月 is looked at where it stands (a CJK text has few), not every position."""
+    out = None
+    i = text.find("月", 1)
+    while i > 0:
+        two = text[i - 2:i] if i >= 2 else ""
+        if two in ("十一", "十二"):
+            start, digits = i - 2, "1" + ("1" if two[1] == "一" else "2")
+        elif text[i - 1] in _CN_DIGIT:
+            start, digits = i - 1, _CN_DIGIT[text[i - 1]]
+        else:
+            start = -1
+        if start >= 0:
+            before = text[start - 1] if start else ""
+            dated = before == "年"
+            fits = before not in _NOT_BEFORE_MONTH and (
+                digits != "1" or dated or not before or not "\u4e00" <= before <= "\u9fff")
+            if fits and (dated or text.startswith(_CN_MONTH_AFTER, i + 1)):
+                if out is None:
+                    out = list(text)
+                out[start:i] = digits
+        i = text.find("月", i + 1)
+    return text if out is None else "".join(out)
 
 
 def lower_ascii(text: str) -> str:
