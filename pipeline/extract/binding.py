@@ -1203,8 +1203,8 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
         c = before[i]
         if c.role == "measure":
             return None  # "累计亏损超过62亿元": the number is about a measure we do not extract
-        if c.role == "metric" and (share := _share_of_period(doc, c)):
-            c = share  # "占当季总收入的50.5%": "占总收入" with the period it is of between
+        if c.role == "metric" and (share := _share_of_whole(doc, c)):
+            c = share  # "占当季总收入的50.5%", "占智谱总收入的": "占总收入" with the period or company it is of between
         distance = q.start - c.end
         if q.kind == "currency" and c.role == "metric" and _CHANGED_BY.fullmatch(doc.text, c.end, q.start):
             return "claimed"  # "narrowed its adjusted net loss by more than US$40 million": a change, not a level
@@ -1239,9 +1239,12 @@ def _not_alongside(doc: Document, cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if not (c.role == "metric" and _ALONGSIDE.search(doc.text, max(0, c.start - 6), c.start))]
 
 
-def _share_of_period(doc: Document, c: Cue) -> Cue | None:
-    """"占当季总收入的", "佔上半年收入的": a share verb, a period, then the whole: read as "占总收入" (a share cue)."""
+def _share_of_whole(doc: Document, c: Cue) -> Cue | None:
+    """"占当季总收入的", "佔上半年收入的", "占智谱总收入的", "占公司总收入的": a share verb, a period or whose whole it is,
+    then the whole: read as "占总收入" (a share cue)."""
     start = _period_before(doc, c.start)
+    if start == c.start:
+        start = _whose_before(doc, c.start)
     if start == c.start or doc.text[start - 1:start] not in _SHARE_VERBS:
         return None
     read = [x for x in doc.book.find(doc.text[start - 1] + doc.text[c.start:c.end]) if x.start == 0
@@ -2043,6 +2046,20 @@ def _beaten_apart(doc: Document, sentence: Sentence, c: Cue, q: Quantity) -> boo
     k = _clause(bounds, c.start)
     start = bounds[k - 1] + 1 if k else sentence.start
     return _MEASURED_AGAINST.search(doc.text, start, c.start) is not None
+
+
+# whose or when a whole is, written between a share verb and it: "占公司总收入的", "占当年总收入的" (当年 is no period of its
+# own, see periods._THAT_YEAR; the sentence's is)
+_WHOSE = ("公司", "该公司", "該公司", "集团", "集團", "当年", "當年", "当期", "當期", "同期")
+
+
+def _whose_before(doc: Document, at: int) -> int:
+    """Where a company's name (or 公司, 当年…) written right before `at` starts ("智谱" in "智谱总收入"), else `at`."""
+    i = bisect_left(doc._m_starts, at) - 1
+    if i >= 0 and doc.companies[i].end == at:
+        return doc.companies[i].start
+    word = next((w for w in _WHOSE if doc.text.endswith(w, 0, at)), None)
+    return at - len(word) if word else at
 
 
 def _period_before(doc: Document, at: int) -> int:

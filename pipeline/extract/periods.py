@@ -313,14 +313,19 @@ class PeriodMention:
     # month before the last) | reported (the period a filing reports on) | open | dateline (a wire's, dating no figure)
     label: str  # FY2024, 2025H1, 2025Q1-Q3, 2025-06, 2025-06-30, FY2022-FY2024; "" when unresolved
     years: tuple[int, ...] = ()
-    flow: str | None = None  # for a date: the period ending on it, for flow metrics (2025-06-30 → 2025H1)
+    flow: str | None = None  # for a date: the period ending on it, for flow metrics (2025-06-30 → 2025H1); for a span
+    # that ends on part of its last year ("2023年至2025年前三季度"), that part
     closed: bool = False  # written as ended ("截至…止六个月", "six months ended"): over when the text was written
 
     def expand(self) -> list[PeriodMention]:
-        """Return a span as one fiscal year per member (for lists bound "respectively"), else itself."""
+        """Return a span as one fiscal year per member (for lists bound "respectively"), its last one the part of the
+        year it ends on if it names one ("2023年至2025年前三季度": FY2023, FY2024, 2025Q1-Q3); else itself."""
         if self.kind != "span":
             return [self]
-        return [PeriodMention(self.start, self.end, "flow", f"FY{y}", (y,)) for y in self.years]
+        years = [PeriodMention(self.start, self.end, "flow", f"FY{y}", (y,)) for y in self.years]
+        if self.flow:
+            years[-1] = PeriodMention(self.start, self.end, "flow", self.flow, self.years[-1:])
+        return years
 
 
 def _recalled(year: int, doc_year: int | None) -> bool:
@@ -512,8 +517,15 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             # "财联社8月12日电": a wire's dateline dates the dispatch (a day named, for "次日"), no figure in it; kept so
             # its digits are read as no number
             p = PeriodMention(p.start, p.end, "dateline", p.label, p.years)
+        if found and found[-1].kind == "span" and found[-1].end == p.start and p.kind == "flow" \
+                and p.years == found[-1].years[-1:] and period_kind(p.label) in _SPAN_END_PARTS:
+            s = found[-1]  # "2023年至2025年前三季度": the span ends on the part of its last year written right after it
+            found[-1] = PeriodMention(s.start, s.end, s.kind, s.label, s.years, p.label, s.closed)
         found.append(p)
     return found
+
+
+_SPAN_END_PARTS = ("H1", "Q1-Q3")  # what a span of years may end on: a prospectus's first half or first nine months
 
 
 _DATELINE_END = ("电，", "電，", "电,", "電,", "电 ", "電 ", "电】", "電】", "电）", "電）")

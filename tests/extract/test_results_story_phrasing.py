@@ -186,3 +186,30 @@ def test_run_rate_wordings_and_a_period_after_in_annualized_revenue_date_the_arr
     text = "OpenRouter's annual revenue run-rate was about $1.05 billion at the end of November 2026."
     assert facts(text, watchlist, published=date(2026, 12, 5)) == {
         ("openrouter", "arr", "2026-11", Decimal("1050000000"), "USD", "approx")}
+
+
+PROSPECTUS_DAY = date(2025, 12, 30)
+
+
+def test_a_span_of_years_ending_on_part_of_its_last_year_lists_that_part_last(watchlist):
+    # a prospectus's track record: two full years, then the first nine months (or half) of the third
+    text = "2023年至2025年前三季度，MiniMax毛利率分别为-24.7%、12.2%和23.3%。"
+    assert facts(text, watchlist, published=PROSPECTUS_DAY) == {
+        ("minimax", "gross_margin", "FY2023", Decimal("-24.7"), "%", "eq"),
+        ("minimax", "gross_margin", "FY2024", Decimal("12.2"), "%", "eq"),
+        ("minimax", "gross_margin", "2025Q1-Q3", Decimal("23.3"), "%", "eq"),
+    }
+    text = "2023年至2025年上半年，MiniMax收入分别为1.1亿、2.3亿和3.4亿美元。"
+    assert ("minimax", "revenue", "2025H1", Decimal("340000000"), "USD", "eq") in facts(text, watchlist, published=PROSPECTUS_DAY)
+    # a span of whole years is as before, and still a CAGR's span
+    assert ("zhipu", "revenue_cagr", "FY2022-FY2024", Decimal("130"), "%", "eq") in facts(
+        "2022年至2024年，智谱收入的复合增长率为130%。", watchlist, published=PROSPECTUS_DAY)
+
+
+def test_a_share_of_a_companys_whole_names_the_share(watchlist):
+    for text in ("2024年，云端部署收入占智谱总收入的46.3%。", "2024年，智谱云端部署收入为5.1亿元，占当年总收入的46.3%。"):
+        assert ("zhipu", "revenue_share.cloud", "FY2024", Decimal("46.3"), "%", "eq") in facts(
+            text, watchlist, published=PROSPECTUS_DAY), text
+    text = "2024年，来自前五大客户的收入占智谱总收入的46.3%。"
+    assert facts(text, watchlist, published=PROSPECTUS_DAY) == {
+        ("zhipu", "customer_share.top5", "FY2024", Decimal("46.3"), "%", "eq")}
