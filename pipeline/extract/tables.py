@@ -457,6 +457,12 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
         # a blank cell keeps its column: "| Cloud | 198.0 | | 503.5 |" under "| | 3Q26 | YoY | 9M26 |"
         cells = tuple(_markdown_cells(text, s, e))
         return ("markdown", cells) if 2 <= sum(not _blank(c) for c in cells) <= MAX_COLUMNS else (None, ())
+    if "|" in stripped and _OPEN_PIPES.fullmatch(stripped):
+        # a pipe table without its outer pipes ("公司　|　10月　|　9月", "Item | 3Q30 | 3Q29"): the cells between them
+        if _SEPARATOR.fullmatch(stripped):
+            return "separator", ()
+        cells = tuple(_markdown_cells(text, s, e, outer=False))
+        return ("markdown", cells) if 2 <= sum(not _blank(c) for c in cells) <= MAX_COLUMNS else (None, ())
     if "  " not in stripped and "\t" not in stripped and "\u3000" not in stripped:
         return None, ()
     cells = []
@@ -471,6 +477,11 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
     if any(c.end - c.start <= 3 for c in cells):
         cells = _glue_signs(text, cells)
     return ("aligned", tuple(cells)) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
+
+
+# A row of a pipe table written without its outer pipes: cells of up to 60 characters each, a pipe between each two
+# and space around every pipe ("智谱　|　334　|　325", "Revenue | 267.9 | 186.2"), or a separator row.
+_OPEN_PIPES = re.compile(r"[^|\n]{1,60}(?:(?<=\s)\|(?=\s)[^|\n]{1,60}){1,23}\|?|:?-{2,40}:?(?:\|\s{0,3}:?-{2,40}:?\s{0,3}){1,23}\|?")
 
 
 # A currency sign a statement writes in a cell of its own, left of its figure: "$   77,140", "$  (89,350)".
@@ -493,15 +504,16 @@ def _glue_signs(text: str, cells: list[Cell]) -> list[Cell]:
     return glued
 
 
-def _markdown_cells(text: str, s: int, e: int) -> list[Cell]:
+def _markdown_cells(text: str, s: int, e: int, outer: bool = True) -> list[Cell]:
     """The cells of the markdown line text[s:e] column by column, an empty one blank (the rest of a merged cell, or
-    a figure not given)."""
+    a figure not given); without outer pipes, what stands before the first "|" is the first cell."""
     found, pos = [], s
     for part in text[s:e].split("|"):
         m = _CELL_TRIM.search(text, pos, pos + len(part))
         found.append(Cell(m.start(), m.end()) if m else Cell(pos, pos))
         pos += len(part) + 1
-    found = found[1:]  # what stands before the first "|"
+    if outer:
+        found = found[1:]  # what stands before the first "|"
     if found and _blank(found[-1]):
         found.pop()  # what stands after the last one
     return found
@@ -556,7 +568,10 @@ def _units_under(text: str, top: tuple[Cell, ...], units: tuple[Cell, ...]) -> t
         return max(t.start - above - (c.end - line), (c.start - line) - (t.end - above), 0)
 
     if len(units) >= len(top):
-        return tuple(Cell(c.start, c.end, min(top, key=lambda t: gap(t, c))) for c in units)
+        paired = [min(top, key=lambda t: gap(t, c)) for c in units]
+        if len(units) == len(top) and len(set(paired)) < len(top):
+            paired = list(top)  # as many cells, loosely aligned ("2029年   變動" over "人民幣千元 %"): in order
+        return tuple(Cell(c.start, c.end, t) for c, t in zip(units, paired, strict=True))
     under = [next((c for c in units if gap(t, c) == 0), None) for t in top]
     return tuple(t if c is None else Cell(c.start, c.end, t) for t, c in zip(top, under, strict=True))
 
@@ -669,7 +684,8 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     header_periods = _header_periods(r, table, frame)
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
     estimates = [_estimate(r, c) for c in header]
-    table_period = _caption_period(r, frame) if not any(header_periods) else None
+    caption_period = _caption_period(r, frame)
+    table_period = caption_period if not any(header_periods) else None
     shared = _shared_period(r, header, header_periods) or _corner_period(r, header, header_periods)
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
@@ -731,6 +747,11 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
                 found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
             elif row_metric is not None and col is not None and _of_changes(r, col, col_period):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], _changed_period(header_periods, i - offset)
+            if col_period is None and table_period is None and caption_period is not None and row_metric is None \
+                    and col is not None and _column_metric(r, col, said) is not None:
+                # "| 公司 | 总市值 | 10月涨跌幅（%） |" under "10月31日收盘总市值": a column of a metric the header leaves
+                # undated is of the caption's period, whatever period another column's heading names
+                col_period = caption_period
             period = col_period or row_period or table_period or (shared if found and not _instant(r, found) else None)
             if found is None or period is None or (col is not None and _part_of(r, col) and found[1] is None):
                 continue
@@ -787,8 +808,8 @@ def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMent
     header = table.rows[0]
     years = any(_YEAR_CELL.fullmatch(r.text, h.start, h.end) for c in header for h in _heading(c))
     months = _column_months(r, frame) if years else None
-    periods = [next((p for h in _heading(c) if (p := _heading_period(r, h, _group_months(r, c) or months)) is not None),
-                    None) for c in header]
+    periods = [next((p for h in _up_to_change(r, c) if (p := _heading_period(r, h, _group_months(r, c) or months))
+                     is not None), None) for c in header]
     for i, cell in enumerate(header):
         if periods[i] is None and any(p.kind == "prior" for h in _heading(cell)
                                       for p in find_periods(r.text, r.doc_date, h.start, h.end, lowered=r.lowered)):
@@ -801,6 +822,17 @@ def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMent
             if year is not None:
                 periods[i] = PeriodMention(p.start, p.end, "flow", f"{year}{p.label[4:]}", (int(year),))
     return periods
+
+
+def _up_to_change(r: _Reading, cell: Cell) -> list[Cell]:
+    """A column's headings, nearest first, up to a change heading: a change column under a period group ("變動" under
+    "截至9月30日止三個月") is dated by the columns left of it (see _changed_period), not by the group's day."""
+    heads = _heading(cell)
+    for i, h in enumerate(heads):
+        if i and not _blank(h) and _CHANGE_HEADER.fullmatch(r.text, h.start, h.end) and _DIGIT.search(
+                r.text, h.start, h.end) is None:
+            return heads[:i]
+    return heads
 
 
 def _shared_period(r: _Reading, header: tuple[Cell, ...], periods: list[PeriodMention | None]) -> PeriodMention | None:
@@ -1343,14 +1375,16 @@ def _caption_unit(r: _Reading, table: Table, frame: _Frame) -> tuple[int, str | 
         m = _BARE_UNIT.fullmatch(r.text, c.start, c.end)  # a header cell that is a unit: "RMB million", "人民币亿元"
         if m:
             return _unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
-    spans = [(c.start, c.end) for c in heads if _period(r, c) is None]
-    spans += [*frame.above, *frame.below]
+    # a percent sign heading a column of its own ("环比（%）" beside "10月") is that column's unit, not the table's
+    corner = table.rows[0][0] if table.rows[0] else None
+    spans = [(c.start, c.end, c is not corner) for c in heads if _period(r, c) is None]
+    spans += [(s, e, False) for s, e in frame.above + frame.below]
     top = min((h.start for h in heads), default=table.start)
     if top < _line_start(r.text, table.start):  # a header of several lines: its caption is over the first one
-        spans += _lines_above(r.text, top)
-    for s, e in spans:
+        spans += [(s, e, False) for s, e in _lines_above(r.text, top)]
+    for s, e, own in spans:
         found = _unit_in(r.text, s, e)
-        if found is not None:
+        if found is not None and not (own and found == (0, "%")):
             return found
     return None
 

@@ -1,0 +1,106 @@
+"""How data desks, filings, press releases and broker notes lay out figures the extractor had not seen: rules found
+on tests/blind22, pinned on texts of our own.
+
+Each test uses other companies, figures and wording than the article that showed the rule: a pipe table written
+without its outer pipes, under a caption that gives its unit and dates it, beside a change column headed by a percent
+sign and a month.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts as qualified_facts
+from tests.extract.conftest import unqualified_facts as facts
+
+# --- a pipe table without its outer pipes -------------------------------------------------------------------------
+
+OPEN_PIPES = (
+    "三月榜单：调用量排名稳定\n\n"
+    "2029-04-06 08:10　来源：某数据终端\n\n"
+    "据统计，3月各家调用量继续上升。\n\n"
+    "表A　各公司日均调用量（单位：万亿tokens/日）\n\n"
+    "公司 | 3月 | 2月 | 增幅（%）\n"
+    "MiniMax | 88 | 85 | 3.5\n"
+    "智谱 | 205 | 199 | 3.0\n"
+    "某创业公司 | 40 | 38 | 5.3\n\n"
+    "注：上述数据均为约数。\n\n"
+    "市场表现方面，各家股价普遍上涨。\n\n"
+    "表B　3月29日收盘市值（单位：亿港元）\n\n"
+    "公司 | 市值 | 3月涨跌幅（%）\n"
+    "MiniMax | 5,420 | 1.9\n"
+    "智谱 | 8,330 | 2.6\n\n"
+    "声明：不构成投资建议。\n"
+)
+
+
+def test_rows_between_pipes_without_outer_pipes_are_a_table(watchlist):
+    got = qualified_facts(OPEN_PIPES, watchlist, published=date(2029, 4, 6))
+    assert {
+        ("minimax", "daily_token_volume", "2029-03", Decimal("88000000000000"), "tokens/day", "approx"),
+        ("minimax", "daily_token_volume", "2029-02", Decimal("85000000000000"), "tokens/day", "approx"),
+        ("zhipu", "daily_token_volume", "2029-03", Decimal("205000000000000"), "tokens/day", "approx"),
+        ("zhipu", "daily_token_volume", "2029-02", Decimal("199000000000000"), "tokens/day", "approx"),
+    } <= got
+    assert not {f for f in got if f[1] == "daily_token_volume" and f[3] < 1000}  # the change column
+    assert not {f for f in got if f[3] in (Decimal("40000000000000"), Decimal("38000000000000"))}  # not watched
+
+
+def test_ideographic_spaces_around_the_pipes(watchlist):
+    text = OPEN_PIPES.replace(" | ", "\u3000|\u3000")
+    got = facts(text, watchlist, published=date(2029, 4, 6))
+    assert ("zhipu", "daily_token_volume", "2029-03", Decimal("205000000000000"), "tokens/day") in got
+
+
+def test_a_metric_column_the_header_leaves_undated_takes_the_captions_day(watchlist):
+    got = qualified_facts(OPEN_PIPES, watchlist, published=date(2029, 4, 6))
+    assert {
+        ("minimax", "market_cap", "2029-03-29", Decimal("542000000000"), "HKD", "eq"),
+        ("zhipu", "market_cap", "2029-03-29", Decimal("833000000000"), "HKD", "eq"),
+    } <= got
+    assert not {f for f in got if f[1] == "market_cap" and f[2] != "2029-03-29"}
+
+
+def test_a_percent_sign_heading_one_column_is_not_the_tables_unit(watchlist):
+    text = OPEN_PIPES.replace("（单位：万亿tokens/日）", "（万亿tokens/日）")
+    got = facts(text, watchlist, published=date(2029, 4, 6))
+    assert not {f for f in got if f[1] == "daily_token_volume" and f[4] == "%"}
+
+
+def test_a_line_with_one_pipe_in_prose_is_no_table(watchlist):
+    text = ("r/stocks | posted 2029-04-06\n"
+            "MiniMax | the March figure was 88 trillion tokens a day, up from 85 trillion in February\n")
+    got = facts(text, watchlist, published=date(2029, 4, 6))
+    assert not {f for f in got if f[3] == Decimal("88")}
+
+
+# --- a filing's header of groups, years and units, the units line loosely under the years --------------------------
+
+S = "\u3000"
+LOOSE_UNITS = (
+    "MiniMax（股份代號：0100）\n自願公告\n截至2029年6月30日止三個月及六個月之未經審核收入\n\n"
+    "董事會宣佈，本集團未經審核收入如下：\n\n"
+    + S * 9 + "截至6月30日止三個月" + S * 7 + "截至6月30日止六個月\n"
+    + S * 9 + "2029年" + S * 2 + "2028年" + S * 2 + "變動" + S * 2 + "2029年" + S * 2 + "2028年" + S * 2 + "變動\n"
+    + S * 9 + "美元千元" + S + "美元千元" + S + "%" + S * 3 + "美元千元" + S + "美元千元" + S + "%\n"
+    + "收入" + S * 7 + "241,360" + S + " 170,020" + S + " 42.0" + S * 2 + "455,880" + S + " 318,300" + S + " 43.2\n\n"
+    "承董事會命\n2029年7月28日\n"
+)
+
+
+def test_a_units_line_of_as_many_cells_pairs_with_the_years_in_order(watchlist):
+    got = facts(LOOSE_UNITS, watchlist, published=date(2029, 7, 28))
+    assert {
+        ("minimax", "revenue", "2029Q2", Decimal("241360000"), "USD"),
+        ("minimax", "revenue", "2028Q2", Decimal("170020000"), "USD"),
+        ("minimax", "revenue", "2029H1", Decimal("455880000"), "USD"),
+        ("minimax", "revenue", "2028H1", Decimal("318300000"), "USD"),
+    } <= got
+    assert not {f for f in got if f[1] == "revenue" and f[3] == Decimal("318300000") and f[2] != "2028H1"}
+
+
+def test_a_change_column_under_a_period_group_is_the_groups_latest_period(watchlist):
+    got = facts(LOOSE_UNITS, watchlist, published=date(2029, 7, 28))
+    assert {
+        ("minimax", "revenue_growth", "2029Q2", Decimal("42.0"), "%"),
+        ("minimax", "revenue_growth", "2029H1", Decimal("43.2"), "%"),
+    } <= got
