@@ -1529,6 +1529,12 @@ def _bracketed_apart(text: str, c: Cue, q: Quantity) -> bool:
     return close is not None and not open_ < q.start < close
 
 
+def _piped_apart(text: str, c: Cue, q: Quantity) -> bool:
+    """"Rating: BUY | Target price: HK$2,880 | Market cap (11 Nov close): HK$770bn": a data line's fields stand
+    between pipes, each its own statement; a forecast word in one field says nothing of a figure in another."""
+    return text.find(" | ", c.end, q.start) >= 0 if c.end <= q.start else text.find(" | ", q.end, c.start) >= 0
+
+
 def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quantity]) -> bool:
     """"日均約95兆（4月突破90兆）", "US$96m (2027: US$58m)": a period opening a bracket that holds a figure of its own
     dates that figure, an earlier level set beside the one before the bracket, not that one."""
@@ -1850,7 +1856,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
                          and not _aside(doc, doc.clause_bounds(sentence), c, q.start)
                          and not _bracketed_apart(doc.text, c, q) and not _beaten_apart(doc, sentence, c, q)
-                         for c in forecasts):
+                         and not _piped_apart(doc.text, c, q) for c in forecasts):
         return None  # but "DeepSeek, which has no plans to list, …": an aside about the company forecasts no figure
     if ctx.items and _forecast_heading(doc, index, ctx):
         return None  # "2030 aspirations" over "- Revenue growth of 50% or more": the list's figures are targets

@@ -697,6 +697,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     above_period = None  # and the period its label names: "Revenue, 1H26" over "␣␣growth y/y" dates the growth
     parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
     held = None  # a label line alone: the start of the label of a row going on in lower case under it
+    totalled = _totalled(r, body, around)  # "Consumer subscriptions" over "Total revenues": a part of revenue
     for row, label_company in zip(body, label_companies, strict=True):
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
@@ -725,7 +726,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
         said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
         own, of = _row_metric(r, labels, around)
-        row_metric = own or _breakdown(r, labels, parent) or _loss_as_profit(r, labels)
+        row_metric = own or _breakdown(r, labels, parent) or _loss_as_profit(r, labels) or totalled.get(row[0].start)
         losses_only = own is None and row_metric is not None and row_metric[0][0].endswith("net_loss")
         if row_period is None and row_metric is not None and _is_change(r, row_metric):
             row_period = above_period
@@ -810,7 +811,14 @@ def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMent
     months = _column_months(r, frame) if years else None
     periods = [next((p for h in _up_to_change(r, c) if (p := _heading_period(r, h, _group_months(r, c) or months))
                      is not None), None) for c in header]
+    ended = None  # how many months end on each dated column, from "Three Months Ended" over the header
     for i, cell in enumerate(header):
+        if (p := periods[i]) is not None and p.kind == "date":
+            ended = _months_ended(r, frame) if ended is None else ended
+            day = date.fromisoformat(p.label)
+            label = months_label(day.year, day.month - ended + 1, day.month) if ended and day.month >= ended else None
+            if label is not None:
+                periods[i] = PeriodMention(p.start, p.end, "flow", label, p.years)
         if periods[i] is None and any(p.kind == "prior" for h in _heading(cell)
                                       for p in find_periods(r.text, r.doc_date, h.start, h.end, lowered=r.lowered)):
             dated = next((p for p in reversed(periods[:i]) if p is not None), None)
@@ -822,6 +830,49 @@ def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMent
             if year is not None:
                 periods[i] = PeriodMention(p.start, p.end, "flow", f"{year}{p.label[4:]}", (int(year),))
     return periods
+
+
+# A line over a header of days saying how many months end on each: "Three Months Ended", "Nine months ended",
+# "Quarter ended", "Year Ended" ("September 30, 2030   June 30, 2030" under it).
+_ENDED_OVER = re.compile(r"\s{0,80}(?i:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?P<q>quarter)|(?P<y>year)"
+                         r"|(?P<f>fiscal\syear))\s(?i:ended|ending)[:,]?\s{0,8}")
+
+
+def _months_ended(r: _Reading, frame: _Frame) -> int:
+    """How many months end on each day heading a column, from the line just over the header ("Three Months Ended"
+    over "September 30, 2030   June 30, 2030": two quarters); 0 when that line says none."""
+    if not frame.above:
+        return 0
+    m = _ENDED_OVER.fullmatch(r.text, *frame.above[0])
+    if m is None:
+        return 0
+    return 3 if m.group("q") else 12 if m.group("y") or m.group("f") else _LEN[m.group("n").lower()]
+
+
+# A row that sums the ones above it: "Total revenues", "Total", "合計", "收入總額".
+_TOTAL = re.compile(r"(?i:total\b)|合計|合计|總計|总计|總額|总额|總收入|总收入")
+
+
+def _totalled(r: _Reading, body, around: str) -> dict[int, tuple]:
+    """The rows naming only a segment, each with the metric of the total row right under their run ("Consumer
+    subscriptions   474,310" and "API and enterprise services   584,410" over "Total revenues   1,058,720"): a
+    statement lists a metric's parts, then their total. Keyed by the start of the row's label."""
+    found: dict[int, tuple] = {}
+    run: list[tuple[int, str]] = []
+    for row in body:
+        if len(row) < 2 or _blank(row[0]):
+            run = []
+            continue
+        label = row[0]
+        own = _row_metric(r, [label], around)[0]
+        if own is None:
+            segment = _segment(r, label)
+            run = [*run, (label.start, segment)] if segment is not None else []
+            continue
+        if run and own[1] is None and _TOTAL.search(r.text, label.start, label.end):
+            found.update((k, (own[0], segment, own[2])) for k, segment in run)
+        run = []
+    return found
 
 
 def _up_to_change(r: _Reading, cell: Cell) -> list[Cell]:
@@ -875,7 +926,10 @@ def _changed_period(header_periods: list[PeriodMention | None], k: int) -> Perio
     """The period a change column headed by no period ("YoY") is about: the latest of the dated columns just left of
     it ("3Q26 | 3Q25 | YoY | 9M26 | 9M25 | YoY": the second is about 9M26), else the latest of the header."""
     group = list(takewhile(lambda p: p is not None, reversed(header_periods[:k]))) or header_periods
-    return max((p for p in group if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
+    latest = max((p for p in group if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
+    # "| 3Q30A | 3Q30E | Cons. | 3Q29A | YoY |": the change is of the column a year after the one left of it
+    later = shift_year(latest, 1) if latest is not None else None
+    return next((p for p in header_periods if later is not None and p is not None and p.label == later.label), latest)
 
 
 def _caption_metric(r: _Reading, table: Table, frame: _Frame, around: str):
@@ -943,10 +997,15 @@ def _column(text: str, pos: int) -> int:
     return pos - _line_start(text, pos)
 
 
+# A label marked as a sub-row by a dash or "of which" rather than by indenting: "- Open platform", "– Consumer", "其中：".
+_SUB_ROW = re.compile(r"[-–—•·]\s|(?i:of\swhich\b)|其中")
+
+
 def _breakdown(r: _Reading, labels: list[Cell], parent):
     """"Revenue … / ␣␣On-premise deployment …": a row indented under a metric row, naming only a segment, is that
     metric's segment."""
-    if parent is None or not labels or _column(r.text, labels[0].start) <= parent[1]:
+    if parent is None or not labels or (_column(r.text, labels[0].start) <= parent[1]
+                                         and not _SUB_ROW.match(r.text, labels[0].start, labels[0].end)):
         return None
     cues = r.book.find(r.text, labels[0].start, labels[0].end, lowered=r.lowered)
     segment = next((c.names[0] for c in cues if c.role == "segment"), None)

@@ -104,3 +104,102 @@ def test_a_change_column_under_a_period_group_is_the_groups_latest_period(watchl
         ("minimax", "revenue_growth", "2029Q2", Decimal("42.0"), "%"),
         ("minimax", "revenue_growth", "2029H1", Decimal("43.2"), "%"),
     } <= got
+
+
+# --- a press release's table of two quarter-end days under "Three Months Ended", segments over their total ---------
+
+DAYS_TABLE = (
+    "MiniMax Reports Second Quarter 2029 Results\n\n"
+    "SHANGHAI, August 20, 2029 -- MiniMax today reported unaudited results for the quarter ended June 30, 2029.\n\n"
+    "Selected Items\n"
+    "(in US$ thousands)\n\n"
+    "                              Three Months Ended\n"
+    "                              June 30, 2029     March 31, 2029     QoQ\n"
+    "Open platform                 131,240           118,930            10.4%\n"
+    "Consumer apps                 109,520           101,060            8.4%\n"
+    "Total revenues                240,760           219,990            9.4%\n"
+    "Research and development      152,300           147,800            3.0%\n\n"
+    "Outlook follows below.\n"
+)
+
+
+def test_days_under_three_months_ended_head_two_quarters(watchlist):
+    got = facts(DAYS_TABLE, watchlist, published=date(2029, 8, 20))
+    assert {
+        ("minimax", "revenue", "2029Q2", Decimal("240760000"), "USD"),
+        ("minimax", "revenue", "2029Q1", Decimal("219990000"), "USD"),
+        ("minimax", "rd_expense", "2029Q2", Decimal("152300000"), "USD"),
+        ("minimax", "rd_expense", "2029Q1", Decimal("147800000"), "USD"),
+    } <= got
+    assert not {f for f in got if f[2] in ("2029H1", "2029Q1-Q3")}
+
+
+def test_days_under_six_months_ended_head_two_halves(watchlist):
+    text = DAYS_TABLE.replace("Three Months Ended", "Six Months Ended").replace("March 31, 2029", "June 30, 2028")
+    got = facts(text, watchlist, published=date(2029, 8, 20))
+    assert ("minimax", "revenue", "2028H1", Decimal("219990000"), "USD") in got
+
+
+def test_segment_rows_over_a_total_row_are_its_parts(watchlist):
+    got = facts(DAYS_TABLE, watchlist, published=date(2029, 8, 20))
+    assert {
+        ("minimax", "revenue.cloud", "2029Q2", Decimal("131240000"), "USD"),
+        ("minimax", "revenue.cloud", "2029Q1", Decimal("118930000"), "USD"),
+        ("minimax", "revenue.consumer", "2029Q2", Decimal("109520000"), "USD"),
+    } <= got
+    assert not {f for f in got if f[1] == "revenue_growth"}  # the QoQ column, no year-on-year growth
+
+
+def test_segment_rows_without_a_total_under_them_stay_unread(watchlist):
+    text = DAYS_TABLE.replace("Total revenues   ", "Net revenues     ")
+    got = facts(text, watchlist, published=date(2029, 8, 20))
+    assert not {f for f in got if f[1].startswith("revenue.")}
+
+
+# --- a broker's figure: actual, estimate, consensus, year-earlier, YoY; sub-rows marked by a dash ------------------
+
+BROKER_FIGURE = (
+    "Zhipu (2513 HK): 2Q29 first look\n\n"
+    "Northgate Research | China AI | 21 August 2029\n\n"
+    "Rating: HOLD | Target price: HK$410 | Market cap (20 August close): HK$620bn\n\n"
+    "Figure 2: 2Q29 actual vs. forecasts (RMB m unless stated)\n\n"
+    "| | 2Q29A | 2Q29E | Cons. | 2Q28A | YoY | 1Q29A | QoQ |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "| Revenue | 2,140.5 | 2,090.0 | 2,101.2 | 1,402.3 | 52.6% | 1,951.7 | 9.7% |\n"
+    "| - Cloud deployment | 1,610.2 | 1,570.0 | n.a. | n.a. | n.a. | 1,462.8 | 10.1% |\n"
+    "| - On-premise deployment | 530.3 | 520.0 | n.a. | n.a. | n.a. | 488.9 | 8.5% |\n\n"
+    "Source: company data, Northgate estimates\n"
+)
+
+
+def test_a_yoy_column_right_of_the_year_earlier_column_is_the_later_years(watchlist):
+    got = facts(BROKER_FIGURE, watchlist, published=date(2029, 8, 21))
+    assert ("zhipu", "revenue_growth", "2029Q2", Decimal("52.6"), "%") in got
+    assert not {f for f in got if f[1] == "revenue_growth" and f[2] != "2029Q2"}
+    assert {
+        ("zhipu", "revenue", "2029Q2", Decimal("2140500000"), "CNY"),
+        ("zhipu", "revenue", "2028Q2", Decimal("1402300000"), "CNY"),
+        ("zhipu", "revenue", "2029Q1", Decimal("1951700000"), "CNY"),
+    } <= got
+    assert not {f for f in got if f[3] in (Decimal("2090000000"), Decimal("2101200000"))}  # estimate, consensus
+
+
+def test_rows_marked_by_a_dash_are_the_row_aboves_segments(watchlist):
+    got = facts(BROKER_FIGURE, watchlist, published=date(2029, 8, 21))
+    assert {
+        ("zhipu", "revenue.cloud", "2029Q2", Decimal("1610200000"), "CNY"),
+        ("zhipu", "revenue.cloud", "2029Q1", Decimal("1462800000"), "CNY"),
+        ("zhipu", "revenue.on_premise", "2029Q2", Decimal("530300000"), "CNY"),
+        ("zhipu", "revenue.on_premise", "2029Q1", Decimal("488900000"), "CNY"),
+    } <= got
+
+
+def test_a_target_in_one_field_of_a_piped_line_is_not_the_next_fields(watchlist):
+    got = qualified_facts(BROKER_FIGURE, watchlist, published=date(2029, 8, 21))
+    assert ("zhipu", "market_cap", "2029-08-20", Decimal("620000000000"), "HKD", "eq") in got
+
+
+def test_a_target_in_the_same_field_still_drops_the_figure(watchlist):
+    text = BROKER_FIGURE.replace("Target price: HK$410 | Market cap", "Target market cap")
+    got = facts(text, watchlist, published=date(2029, 8, 21))
+    assert not {f for f in got if f[1] == "market_cap"}
