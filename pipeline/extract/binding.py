@@ -2221,11 +2221,27 @@ _MD_HEADING = re.compile(r"#{1,4}\s[^\n]{1,80}")
 
 def _section_company(doc: Document, start: int) -> str | None:
     """The one watched company the markdown heading of the section holding `start` names: "the company" under "##
-    MiniMax: quieter…" in a newsletter covering several companies is MiniMax, not the newsletter's subject."""
+    MiniMax: quieter…" in a newsletter covering several companies is MiniMax, not the newsletter's subject; or the
+    numbered heading over it ("二、DeepSeek" over "1、三季度收入25.62亿元": a post's section on that company)."""
     line = doc.text.rfind("\n#", 0, start) + 1
-    if not line or not (m := _MD_HEADING.match(doc.text, line)):
-        return None
-    return _watched_between(doc, m.start(), m.end())
+    if line and (m := _MD_HEADING.match(doc.text, line)):
+        return _watched_between(doc, m.start(), m.end())
+    return _numbered_section_company(doc, start)
+
+
+# A top-level numbered heading of words alone on its line: "二、DeepSeek", "三、估值", "Part 2: MiniMax"
+_TOP_SECTION = re.compile(r"\n[ \t]{0,3}(?:[一二三四五六七八九十]{1,3}、|(?i:part)\s[0-9IVX]{1,4}[.:：]?)[ \t]?"
+                          r"(?P<words>[^\n0-9。.!?！？]{1,40})(?=\n)")
+SECTION_REACH = 3000  # characters: how far back a section's heading may stand
+
+
+def _numbered_section_company(doc: Document, start: int) -> str | None:
+    """The one watched company the nearest top-level numbered heading before `start` names ("二、DeepSeek"); None when
+    that heading names none ("三、估值": a section of its own) or there is none within reach."""
+    last = None
+    for last in _TOP_SECTION.finditer(doc.text, max(0, start - SECTION_REACH), start):
+        pass
+    return None if last is None else _watched_between(doc, last.start("words"), last.end("words"))
 
 
 # A transcript's turn heading on a line of its own: "陈嘉言（MiniMax副总裁）：", "Jane Doe (Zhipu, CFO):", "陈嘉言："

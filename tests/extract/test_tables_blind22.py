@@ -203,3 +203,49 @@ def test_a_target_in_the_same_field_still_drops_the_figure(watchlist):
     text = BROKER_FIGURE.replace("Target price: HK$410 | Market cap", "Target market cap")
     got = facts(text, watchlist, published=date(2029, 8, 21))
     assert not {f for f in got if f[1] == "market_cap"}
+
+
+# --- a post in numbered sections, each headed by the company it is about -------------------------------------------
+
+SECTIONS = (
+    "两家二季度数据捋一捋\n\n"
+    "某股友　2029-08-25 20:10　来自雪球\n\n"
+    "$MiniMax(00100)$ $智谱(02513)$\n\n"
+    "一、MiniMax\n\n"
+    "1、二季度收入2.41亿美元，同比增长41.9%。\n\n"
+    "2、7月日均调用量约90万亿。\n\n"
+    "二、智谱\n\n"
+    "1、二季度收入21.40亿元，同比增长52.6%，增速比MiniMax快。\n\n"
+    "2、7月日均调用量约210万亿。\n\n"
+    "三、仓位\n\n"
+    "仓位没动。\n"
+)
+
+
+def test_a_numbered_heading_naming_a_company_gives_its_section_the_company(watchlist):
+    got = facts(SECTIONS, watchlist, published=date(2029, 8, 25))
+    assert {
+        ("minimax", "revenue", "2029Q2", Decimal("241000000"), "USD"),
+        ("zhipu", "revenue", "2029Q2", Decimal("2140000000"), "CNY"),
+        ("zhipu", "revenue_growth", "2029Q2", Decimal("52.6"), "%"),
+        ("zhipu", "daily_token_volume", "2029-07", Decimal("210000000000000"), "tokens/day"),
+    } <= got
+    assert not {f for f in got if f[0] == "minimax" and f[3] in (Decimal("2140000000"), Decimal("210000000000000"))}
+
+
+def test_a_numbered_heading_naming_no_company_ends_the_section(watchlist):
+    text = SECTIONS.replace("仓位没动。", "市值：周五收在5000亿港元左右。")
+    got = facts(text, watchlist, published=date(2029, 8, 25))
+    assert not {f for f in got if f[0] == "zhipu" and f[1] == "market_cap"}
+
+
+# --- a sidebar listing companies' market values after a caption giving day and unit --------------------------------
+
+def test_a_sidebar_of_market_values_in_the_plural(watchlist):
+    text = ("Conference notes\n\nPosted September 3, 2029\n\nSidebar: the tape\n\n"
+            "Closing market values on Friday, August 30, 2029 (HK$ billion): Zhipu 905; MiniMax 611.\n")
+    got = facts(text, watchlist, published=date(2029, 9, 3))
+    assert {
+        ("zhipu", "market_cap", "2029-08-30", Decimal("905000000000"), "HKD"),
+        ("minimax", "market_cap", "2029-08-30", Decimal("611000000000"), "HKD"),
+    } <= got
