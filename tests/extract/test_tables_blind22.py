@@ -249,3 +249,16 @@ def test_a_sidebar_of_market_values_in_the_plural(watchlist):
         ("zhipu", "market_cap", "2029-08-30", Decimal("905000000000"), "HKD"),
         ("minimax", "market_cap", "2029-08-30", Decimal("611000000000"), "HKD"),
     } <= got
+
+
+def test_a_headlines_bound_on_a_table_figure_is_its_rounding(watchlist):
+    text = "3月调用量榜：智谱日均突破200万亿　各家环比均增长\n\n" + OPEN_PIPES.split("\n\n", 1)[1]
+    got = qualified_facts(text, watchlist, published=date(2029, 4, 6))
+    assert ("zhipu", "daily_token_volume", "2029-03", Decimal("205000000000000"), "tokens/day", "approx") in got
+    assert not {f for f in got if f[5] == "gt"}
+
+
+def test_a_bound_far_from_the_table_figure_stays(watchlist):
+    text = "3月调用量榜：智谱日均突破100万亿　各家环比均增长\n\n" + OPEN_PIPES.split("\n\n", 1)[1]
+    got = qualified_facts(text, watchlist, published=date(2029, 4, 6))
+    assert ("zhipu", "daily_token_volume", "2029-03", Decimal("100000000000000"), "tokens/day", "gt") in got
