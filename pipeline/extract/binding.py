@@ -134,6 +134,7 @@ class Document:
     _clauses: tuple[int, list[int]] = (-1, [])  # the clause breaks of the sentence being bound
     _roles: dict[str, list[Cue]] = field(default_factory=dict)  # the cues of the sentence being bound, by role
     _said: Binding | None = None  # the last number bound in the sentence just before the one being bound
+    _sections: list[re.Match] | None = None  # the top-level numbered headings ("二、DeepSeek"), found when first asked
 
     def __post_init__(self) -> None:
         self._q_starts = [q.start for q in self.quantities]
@@ -2238,10 +2239,17 @@ SECTION_REACH = 3000  # characters: how far back a section's heading may stand
 def _numbered_section_company(doc: Document, start: int) -> str | None:
     """The one watched company the nearest top-level numbered heading before `start` names ("二、DeepSeek"); None when
     that heading names none ("三、估值": a section of its own) or there is none within reach."""
-    last = None
-    for last in _TOP_SECTION.finditer(doc.text, max(0, start - SECTION_REACH), start):
-        pass
-    return None if last is None else _watched_between(doc, last.start("words"), last.end("words"))
+    if doc._sections is None:
+        doc._sections = list(_TOP_SECTION.finditer(doc.text)) if "\n" in doc.text else []
+    k = bisect_right(doc._sections, start, key=_match_end) - 1
+    if k < 0 or doc._sections[k].start() < start - SECTION_REACH:
+        return None
+    last = doc._sections[k]
+    return _watched_between(doc, last.start("words"), last.end("words"))
+
+
+def _match_end(m: re.Match) -> int:
+    return m.end()
 
 
 # A transcript's turn heading on a line of its own: "陈嘉言（MiniMax副总裁）：", "Jane Doe (Zhipu, CFO):", "陈嘉言："

@@ -684,8 +684,8 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     header_periods = _header_periods(r, table, frame)
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
     estimates = [_estimate(r, c) for c in header]
-    caption_period = _caption_period(r, frame)
-    table_period = caption_period if not any(header_periods) else None
+    table_period = _caption_period(r, frame) if not any(header_periods) else None
+    caption_period: list = []  # the caption's period for a column the header leaves undated, read when first needed
     shared = _shared_period(r, header, header_periods) or _corner_period(r, header, header_periods)
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
@@ -697,7 +697,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     above_period = None  # and the period its label names: "Revenue, 1H26" over "␣␣growth y/y" dates the growth
     parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
     held = None  # a label line alone: the start of the label of a row going on in lower case under it
-    totalled = _totalled(r, body, around)  # "Consumer subscriptions" over "Total revenues": a part of revenue
+    totalled = None  # "Consumer subscriptions" over "Total revenues": a part of revenue (found when first needed)
     for row, label_company in zip(body, label_companies, strict=True):
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
@@ -726,7 +726,10 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
         said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
         own, of = _row_metric(r, labels, around)
-        row_metric = own or _breakdown(r, labels, parent) or _loss_as_profit(r, labels) or totalled.get(row[0].start)
+        row_metric = own or _breakdown(r, labels, parent) or _loss_as_profit(r, labels)
+        if row_metric is None and labels and _segment(r, labels[0]) is not None:
+            totalled = _totalled(r, body, around) if totalled is None else totalled
+            row_metric = totalled.get(row[0].start)
         losses_only = own is None and row_metric is not None and row_metric[0][0].endswith("net_loss")
         if row_period is None and row_metric is not None and _is_change(r, row_metric):
             row_period = above_period
@@ -748,11 +751,12 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
                 found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
             elif row_metric is not None and col is not None and _of_changes(r, col, col_period):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], _changed_period(header_periods, i - offset)
-            if col_period is None and table_period is None and caption_period is not None and row_metric is None \
-                    and col is not None and _column_metric(r, col, said) is not None:
+            if col_period is None and table_period is None and row_metric is None and col is not None \
+                    and _column_metric(r, col, said) is not None:
                 # "| 公司 | 总市值 | 10月涨跌幅（%） |" under "10月31日收盘总市值": a column of a metric the header leaves
                 # undated is of the caption's period, whatever period another column's heading names
-                col_period = caption_period
+                caption_period = caption_period or [_caption_period(r, frame)]
+                col_period = caption_period[0]
             period = col_period or row_period or table_period or (shared if found and not _instant(r, found) else None)
             if found is None or period is None or (col is not None and _part_of(r, col) and found[1] is None):
                 continue
