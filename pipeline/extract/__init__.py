@@ -139,6 +139,11 @@ def extract_facts(
         table_values.setdefault((fact.metric, fact.unit), set()).add(fact.value)
     table_roundings = {key: roundings(values) for key, values in table_values.items()}
     in_table = {(f.company, f.metric, f.period, f.value.normalize()) for f in tabled}
+    # a headline's bound on a figure a table states ("日均突破330万亿" over the table's 334): the same figure, rounded
+    tabled_exact: dict[tuple, list[Decimal]] = {}
+    for f in tabled:
+        if f.qualifier in ("eq", "approx"):
+            tabled_exact.setdefault((f.company, f.metric, f.period, f.unit), []).append(f.value)
     for fact, value in zip(found, values, strict=True):
         if spanned and (fact.company, fact.metric, value) in spanned and not span_years(fact.period):
             continue
@@ -148,6 +153,9 @@ def extract_facts(
         stated = table_values.get((fact.metric, fact.unit))  # no table figure of its kind: nothing it could restate
         if stated and key not in in_table and _restates_table(fact.value, stated, table_roundings[fact.metric, fact.unit],
                                                               fact.unit):
+            continue
+        if fact.qualifier in ("gt", "lt") and _bounds_table(fact, tabled_exact.get((fact.company, fact.metric,
+                                                                                     fact.period, fact.unit))):
             continue
         if key in seen:
             continue
@@ -249,6 +257,18 @@ def _restates_table(value: Decimal, stated: set[Decimal], stated_roundings, unit
     digits = len(value.normalize().as_tuple().digits)
     coarse = digits >= 4 or (digits == 3 and unit not in ("%", "pp", "x"))
     return digits >= 3 and (value in stated or (coarse and rounded(value, stated_roundings)))
+
+
+BOUND_REACH = Decimal("0.1")  # how far a bound may stand from the table figure it rounds
+
+
+def _bounds_table(fact: Fact, stated: list[Decimal] | None) -> bool:
+    """True when a bound ("突破330万亿", "over 330 trillion") is met by a table's figure of the same company, metric and
+    period within a tenth of it (334): a headline's rounding of the table's figure, no fact of its own."""
+    if not stated or fact.value <= 0:
+        return False
+    return any((v >= fact.value if fact.qualifier == "gt" else v <= fact.value)
+               and abs(v - fact.value) <= fact.value * BOUND_REACH for v in stated)
 
 
 def _within(numbers, spans: list[tuple[int, int]]) -> list:

@@ -134,6 +134,7 @@ class Document:
     _clauses: tuple[int, list[int]] = (-1, [])  # the clause breaks of the sentence being bound
     _roles: dict[str, list[Cue]] = field(default_factory=dict)  # the cues of the sentence being bound, by role
     _said: Binding | None = None  # the last number bound in the sentence just before the one being bound
+    _sections: list[re.Match] | None = None  # the top-level numbered headings ("二、DeepSeek"), found when first asked
 
     def __post_init__(self) -> None:
         self._q_starts = [q.start for q in self.quantities]
@@ -1532,6 +1533,12 @@ def _bracketed_apart(text: str, c: Cue, q: Quantity) -> bool:
     return close is not None and not open_ < q.start < close
 
 
+def _piped_apart(text: str, c: Cue, q: Quantity) -> bool:
+    """"Rating: BUY | Target price: HK$2,880 | Market cap (11 Nov close): HK$770bn": a data line's fields stand
+    between pipes, each its own statement; a forecast word in one field says nothing of a figure in another."""
+    return text.find(" | ", c.end, q.start) >= 0 if c.end <= q.start else text.find(" | ", q.end, c.start) >= 0
+
+
 def _bracket_own(text: str, q: Quantity, p: PeriodMention, quantities: list[Quantity]) -> bool:
     """"日均約95兆（4月突破90兆）", "US$96m (2027: US$58m)": a period opening a bracket that holds a figure of its own
     dates that figure, an earlier level set beside the one before the bracket, not that one."""
@@ -1853,7 +1860,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if forecasts and any((c.end <= q.start or _same_clause_after(doc, sentence, q, c)) and not _a_cause(doc.text, c)
                          and not _aside(doc, doc.clause_bounds(sentence), c, q.start)
                          and not _bracketed_apart(doc.text, c, q) and not _beaten_apart(doc, sentence, c, q)
-                         for c in forecasts):
+                         and not _piped_apart(doc.text, c, q) for c in forecasts):
         return None  # but "DeepSeek, which has no plans to list, …": an aside about the company forecasts no figure
     if ctx.items and _forecast_heading(doc, index, ctx):
         return None  # "2030 aspirations" over "- Revenue growth of 50% or more": the list's figures are targets
@@ -2232,11 +2239,34 @@ _MD_HEADING = re.compile(r"#{1,4}\s[^\n]{1,80}")
 
 def _section_company(doc: Document, start: int) -> str | None:
     """The one watched company the markdown heading of the section holding `start` names: "the company" under "##
-    MiniMax: quieter…" in a newsletter covering several companies is MiniMax, not the newsletter's subject."""
+    MiniMax: quieter…" in a newsletter covering several companies is MiniMax, not the newsletter's subject; or the
+    numbered heading over it ("二、DeepSeek" over "1、三季度收入25.62亿元": a post's section on that company)."""
     line = doc.text.rfind("\n#", 0, start) + 1
-    if not line or not (m := _MD_HEADING.match(doc.text, line)):
+    if line and (m := _MD_HEADING.match(doc.text, line)):
+        return _watched_between(doc, m.start(), m.end())
+    return _numbered_section_company(doc, start)
+
+
+# A top-level numbered heading of words alone on its line: "二、DeepSeek", "三、估值", "Part 2: MiniMax"
+_TOP_SECTION = re.compile(r"\n[ \t]{0,3}(?:[一二三四五六七八九十]{1,3}、|(?i:part)\s[0-9IVX]{1,4}[.:：]?)[ \t]?"
+                          r"(?P<words>[^\n0-9。.!?！？]{1,40})(?=\n)")
+SECTION_REACH = 3000  # characters: how far back a section's heading may stand
+
+
+def _numbered_section_company(doc: Document, start: int) -> str | None:
+    """The one watched company the nearest top-level numbered heading before `start` names ("二、DeepSeek"); None when
+    that heading names none ("三、估值": a section of its own) or there is none within reach."""
+    if doc._sections is None:
+        doc._sections = list(_TOP_SECTION.finditer(doc.text)) if "\n" in doc.text else []
+    k = bisect_right(doc._sections, start, key=_match_end) - 1
+    if k < 0 or doc._sections[k].start() < start - SECTION_REACH:
         return None
-    return _watched_between(doc, m.start(), m.end())
+    last = doc._sections[k]
+    return _watched_between(doc, last.start("words"), last.end("words"))
+
+
+def _match_end(m: re.Match) -> int:
+    return m.end()
 
 
 # A transcript's turn heading on a line of its own: "陈嘉言（MiniMax副总裁）：", "Jane Doe (Zhipu, CFO):", "陈嘉言："

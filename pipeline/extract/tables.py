@@ -457,6 +457,12 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
         # a blank cell keeps its column: "| Cloud | 198.0 | | 503.5 |" under "| | 3Q26 | YoY | 9M26 |"
         cells = tuple(_markdown_cells(text, s, e))
         return ("markdown", cells) if 2 <= sum(not _blank(c) for c in cells) <= MAX_COLUMNS else (None, ())
+    if "|" in stripped and _OPEN_PIPES.fullmatch(stripped):
+        # a pipe table without its outer pipes ("公司　|　10月　|　9月", "Item | 3Q30 | 3Q29"): the cells between them
+        if _SEPARATOR.fullmatch(stripped):
+            return "separator", ()
+        cells = tuple(_markdown_cells(text, s, e, outer=False))
+        return ("markdown", cells) if 2 <= sum(not _blank(c) for c in cells) <= MAX_COLUMNS else (None, ())
     if "  " not in stripped and "\t" not in stripped and "\u3000" not in stripped:
         return None, ()
     cells = []
@@ -471,6 +477,11 @@ def _row(text: str, s: int, e: int) -> tuple[str | None, tuple[Cell, ...]]:
     if any(c.end - c.start <= 3 for c in cells):
         cells = _glue_signs(text, cells)
     return ("aligned", tuple(cells)) if 2 <= len(cells) <= MAX_COLUMNS else (None, ())
+
+
+# A row of a pipe table written without its outer pipes: cells of up to 60 characters each, a pipe between each two
+# and space around every pipe ("智谱　|　334　|　325", "Revenue | 267.9 | 186.2"), or a separator row.
+_OPEN_PIPES = re.compile(r"[^|\n]{1,60}(?:(?<=\s)\|(?=\s)[^|\n]{1,60}){1,23}\|?|:?-{2,40}:?(?:\|\s{0,3}:?-{2,40}:?\s{0,3}){1,23}\|?")
 
 
 # A currency sign a statement writes in a cell of its own, left of its figure: "$   77,140", "$  (89,350)".
@@ -493,15 +504,16 @@ def _glue_signs(text: str, cells: list[Cell]) -> list[Cell]:
     return glued
 
 
-def _markdown_cells(text: str, s: int, e: int) -> list[Cell]:
+def _markdown_cells(text: str, s: int, e: int, outer: bool = True) -> list[Cell]:
     """The cells of the markdown line text[s:e] column by column, an empty one blank (the rest of a merged cell, or
-    a figure not given)."""
+    a figure not given); without outer pipes, what stands before the first "|" is the first cell."""
     found, pos = [], s
     for part in text[s:e].split("|"):
         m = _CELL_TRIM.search(text, pos, pos + len(part))
         found.append(Cell(m.start(), m.end()) if m else Cell(pos, pos))
         pos += len(part) + 1
-    found = found[1:]  # what stands before the first "|"
+    if outer:
+        found = found[1:]  # what stands before the first "|"
     if found and _blank(found[-1]):
         found.pop()  # what stands after the last one
     return found
@@ -556,7 +568,10 @@ def _units_under(text: str, top: tuple[Cell, ...], units: tuple[Cell, ...]) -> t
         return max(t.start - above - (c.end - line), (c.start - line) - (t.end - above), 0)
 
     if len(units) >= len(top):
-        return tuple(Cell(c.start, c.end, min(top, key=lambda t: gap(t, c))) for c in units)
+        paired = [min(top, key=lambda t: gap(t, c)) for c in units]
+        if len(units) == len(top) and len(set(paired)) < len(top):
+            paired = list(top)  # as many cells, loosely aligned ("2029年   變動" over "人民幣千元 %"): in order
+        return tuple(Cell(c.start, c.end, t) for c, t in zip(units, paired, strict=True))
     under = [next((c for c in units if gap(t, c) == 0), None) for t in top]
     return tuple(t if c is None else Cell(c.start, c.end, t) for t, c in zip(top, under, strict=True))
 
@@ -670,6 +685,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
     estimates = [_estimate(r, c) for c in header]
     table_period = _caption_period(r, frame) if not any(header_periods) else None
+    caption_period: list = []  # the caption's period for a column the header leaves undated, read when first needed
     shared = _shared_period(r, header, header_periods) or _corner_period(r, header, header_periods)
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
@@ -681,6 +697,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     above_period = None  # and the period its label names: "Revenue, 1H26" over "␣␣growth y/y" dates the growth
     parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
     held = None  # a label line alone: the start of the label of a row going on in lower case under it
+    totalled = None  # "Consumer subscriptions" over "Total revenues": a part of revenue (found when first needed)
     for row, label_company in zip(body, label_companies, strict=True):
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
@@ -710,6 +727,9 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
         own, of = _row_metric(r, labels, around)
         row_metric = own or _breakdown(r, labels, parent) or _loss_as_profit(r, labels)
+        if row_metric is None and labels and _segment(r, labels[0]) is not None:
+            totalled = _totalled(r, body, around) if totalled is None else totalled
+            row_metric = totalled.get(row[0].start)
         losses_only = own is None and row_metric is not None and row_metric[0][0].endswith("net_loss")
         if row_period is None and row_metric is not None and _is_change(r, row_metric):
             row_period = above_period
@@ -731,6 +751,12 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
                 found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
             elif row_metric is not None and col is not None and _of_changes(r, col, col_period):
                 found, base, col_period = _change_of(r, row_metric), row_metric[0], _changed_period(header_periods, i - offset)
+            if col_period is None and table_period is None and row_metric is None and col is not None \
+                    and _column_metric(r, col, said) is not None:
+                # "| 公司 | 总市值 | 10月涨跌幅（%） |" under "10月31日收盘总市值": a column of a metric the header leaves
+                # undated is of the caption's period, whatever period another column's heading names
+                caption_period = caption_period or [_caption_period(r, frame)]
+                col_period = caption_period[0]
             period = col_period or row_period or table_period or (shared if found and not _instant(r, found) else None)
             if found is None or period is None or (col is not None and _part_of(r, col) and found[1] is None):
                 continue
@@ -787,9 +813,16 @@ def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMent
     header = table.rows[0]
     years = any(_YEAR_CELL.fullmatch(r.text, h.start, h.end) for c in header for h in _heading(c))
     months = _column_months(r, frame) if years else None
-    periods = [next((p for h in _heading(c) if (p := _heading_period(r, h, _group_months(r, c) or months)) is not None),
-                    None) for c in header]
+    periods = [next((p for h in _up_to_change(r, c) if (p := _heading_period(r, h, _group_months(r, c) or months))
+                     is not None), None) for c in header]
+    ended = None  # how many months end on each dated column, from "Three Months Ended" over the header
     for i, cell in enumerate(header):
+        if (p := periods[i]) is not None and p.kind == "date":
+            ended = _months_ended(r, frame) if ended is None else ended
+            day = date.fromisoformat(p.label)
+            label = months_label(day.year, day.month - ended + 1, day.month) if ended and day.month >= ended else None
+            if label is not None:
+                periods[i] = PeriodMention(p.start, p.end, "flow", label, p.years)
         if periods[i] is None and any(p.kind == "prior" for h in _heading(cell)
                                       for p in find_periods(r.text, r.doc_date, h.start, h.end, lowered=r.lowered)):
             dated = next((p for p in reversed(periods[:i]) if p is not None), None)
@@ -801,6 +834,60 @@ def _header_periods(r: _Reading, table: Table, frame: _Frame) -> list[PeriodMent
             if year is not None:
                 periods[i] = PeriodMention(p.start, p.end, "flow", f"{year}{p.label[4:]}", (int(year),))
     return periods
+
+
+# A line over a header of days saying how many months end on each: "Three Months Ended", "Nine months ended",
+# "Quarter ended", "Year Ended" ("September 30, 2030   June 30, 2030" under it).
+_ENDED_OVER = re.compile(r"\s{0,80}(?i:(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]months?|(?P<q>quarter)|(?P<y>year)"
+                         r"|(?P<f>fiscal\syear))\s(?i:ended|ending)[:,]?\s{0,8}")
+
+
+def _months_ended(r: _Reading, frame: _Frame) -> int:
+    """How many months end on each day heading a column, from the line just over the header ("Three Months Ended"
+    over "September 30, 2030   June 30, 2030": two quarters); 0 when that line says none."""
+    if not frame.above:
+        return 0
+    m = _ENDED_OVER.fullmatch(r.text, *frame.above[0])
+    if m is None:
+        return 0
+    return 3 if m.group("q") else 12 if m.group("y") or m.group("f") else _LEN[m.group("n").lower()]
+
+
+# A row that sums the ones above it: "Total revenues", "Total", "合計", "收入總額".
+_TOTAL = re.compile(r"(?i:total\b)|合計|合计|總計|总计|總額|总额|總收入|总收入")
+
+
+def _totalled(r: _Reading, body, around: str) -> dict[int, tuple]:
+    """The rows naming only a segment, each with the metric of the total row right under their run ("Consumer
+    subscriptions   474,310" and "API and enterprise services   584,410" over "Total revenues   1,058,720"): a
+    statement lists a metric's parts, then their total. Keyed by the start of the row's label."""
+    found: dict[int, tuple] = {}
+    run: list[tuple[int, str]] = []
+    for row in body:
+        if len(row) < 2 or _blank(row[0]):
+            run = []
+            continue
+        label = row[0]
+        own = _row_metric(r, [label], around)[0]
+        if own is None:
+            segment = _segment(r, label)
+            run = [*run, (label.start, segment)] if segment is not None else []
+            continue
+        if run and own[1] is None and _TOTAL.search(r.text, label.start, label.end):
+            found.update((k, (own[0], segment, own[2])) for k, segment in run)
+        run = []
+    return found
+
+
+def _up_to_change(r: _Reading, cell: Cell) -> list[Cell]:
+    """A column's headings, nearest first, up to a change heading: a change column under a period group ("變動" under
+    "截至9月30日止三個月") is dated by the columns left of it (see _changed_period), not by the group's day."""
+    heads = _heading(cell)
+    for i, h in enumerate(heads):
+        if i and not _blank(h) and _CHANGE_HEADER.fullmatch(r.text, h.start, h.end) and _DIGIT.search(
+                r.text, h.start, h.end) is None:
+            return heads[:i]
+    return heads
 
 
 def _shared_period(r: _Reading, header: tuple[Cell, ...], periods: list[PeriodMention | None]) -> PeriodMention | None:
@@ -843,7 +930,10 @@ def _changed_period(header_periods: list[PeriodMention | None], k: int) -> Perio
     """The period a change column headed by no period ("YoY") is about: the latest of the dated columns just left of
     it ("3Q26 | 3Q25 | YoY | 9M26 | 9M25 | YoY": the second is about 9M26), else the latest of the header."""
     group = list(takewhile(lambda p: p is not None, reversed(header_periods[:k]))) or header_periods
-    return max((p for p in group if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
+    latest = max((p for p in group if p is not None), key=lambda p: period_end(p.label) or date.min, default=None)
+    # "| 3Q30A | 3Q30E | Cons. | 3Q29A | YoY |": the change is of the column a year after the one left of it
+    later = shift_year(latest, 1) if latest is not None else None
+    return next((p for p in header_periods if later is not None and p is not None and p.label == later.label), latest)
 
 
 def _caption_metric(r: _Reading, table: Table, frame: _Frame, around: str):
@@ -911,10 +1001,15 @@ def _column(text: str, pos: int) -> int:
     return pos - _line_start(text, pos)
 
 
+# A label marked as a sub-row by a dash or "of which" rather than by indenting: "- Open platform", "– Consumer", "其中：".
+_SUB_ROW = re.compile(r"[-–—•·]\s|(?i:of\swhich\b)|其中")
+
+
 def _breakdown(r: _Reading, labels: list[Cell], parent):
     """"Revenue … / ␣␣On-premise deployment …": a row indented under a metric row, naming only a segment, is that
     metric's segment."""
-    if parent is None or not labels or _column(r.text, labels[0].start) <= parent[1]:
+    if parent is None or not labels or (_column(r.text, labels[0].start) <= parent[1]
+                                         and not _SUB_ROW.match(r.text, labels[0].start, labels[0].end)):
         return None
     cues = r.book.find(r.text, labels[0].start, labels[0].end, lowered=r.lowered)
     segment = next((c.names[0] for c in cues if c.role == "segment"), None)
@@ -1343,14 +1438,16 @@ def _caption_unit(r: _Reading, table: Table, frame: _Frame) -> tuple[int, str | 
         m = _BARE_UNIT.fullmatch(r.text, c.start, c.end)  # a header cell that is a unit: "RMB million", "人民币亿元"
         if m:
             return _unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
-    spans = [(c.start, c.end) for c in heads if _period(r, c) is None]
-    spans += [*frame.above, *frame.below]
+    # a percent sign heading a column of its own ("环比（%）" beside "10月") is that column's unit, not the table's
+    corner = table.rows[0][0] if table.rows[0] else None
+    spans = [(c.start, c.end, c is not corner) for c in heads if _period(r, c) is None]
+    spans += [(s, e, False) for s, e in frame.above + frame.below]
     top = min((h.start for h in heads), default=table.start)
     if top < _line_start(r.text, table.start):  # a header of several lines: its caption is over the first one
-        spans += _lines_above(r.text, top)
-    for s, e in spans:
+        spans += [(s, e, False) for s, e in _lines_above(r.text, top)]
+    for s, e, own in spans:
         found = _unit_in(r.text, s, e)
-        if found is not None:
+        if found is not None and not (own and found == (0, "%")):
             return found
     return None
 
