@@ -542,6 +542,7 @@ def _singled_out(text: str, p: PeriodMention) -> bool:
 _FRONTED_AFTER = re.compile(r"(?:\s(?i:of\s(?:the|this)\syear))?\s?[,，]")
 _FRONTED_BEFORE = ("", "for", "in", "over")
 _LAST_QUARTER = {"Q1-Q3": "Q3", "H1": "Q2"}  # the quarter a year to date ends with
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fff0-9]")  # a Chinese period run on into its sentence
 
 
 def _to_date_aside(doc: Document, sentence: Sentence, p: PeriodMention, ctx: _Context) -> bool:
@@ -549,11 +550,22 @@ def _to_date_aside(doc: Document, sentence: Sentence, p: PeriodMention, ctx: _Co
     the close on Monday. For the first nine months of the year, revenue was $507.4 million. Gross margin widened to
     46.3% from 43.1%."): an aside on the running total, the sentences after it go back to the quarter."""
     quarter = _LAST_QUARTER.get(period_kind(p.label)) if p.kind == "flow" and p.label else None
-    if quarter is None or not _FRONTED_AFTER.match(doc.text, p.end) \
-            or lower_ascii(doc.text[sentence.start:p.start]).strip() not in _FRONTED_BEFORE:
+    if quarter is None:
+        return False
+    before, marked = doc.text[sentence.start:p.start].strip(), False
+    if before and (m := _ITEM.match(before)) is not None:
+        before, marked = before[m.end():].strip(), True  # a list item's mark first ("2、前三季度…", "· 前三季度…")
+    if lower_ascii(before) not in _FRONTED_BEFORE:
         return False
     quarter = f"{p.years[0]}{quarter}"
-    return any(x.label == quarter for _, x in ctx.periods)
+    if _FRONTED_AFTER.match(doc.text, p.end):
+        # not a bullet: a filing's "．截至9月30日止九個月，收入為…" summarises the period it reports on
+        return not marked and any(x.label == quarter for _, x in ctx.periods)
+    # Chinese runs the total on into its sentence ("前三季度累计收入…", "前三季度合计毛利率…", "前三季度70.22亿元"), a
+    # list item's too: an aside when the story is on the quarter and has not reported the total itself
+    if not _CJK_AFTER.match(doc.text, p.end):
+        return False
+    return any(x.label == quarter for _, x in ctx.periods) and not any(x.label == p.label for _, x in ctx.periods)
 
 
 # "back in 2022", "as far back as 2021", "早在2022年": a look back at a time long past

@@ -1230,7 +1230,7 @@ def find_document_date(text: str, head: int = 400) -> date | None:
             ended = ended or d
         elif d is not None:
             return d
-    return ended and (_signed_on(text) or ended) or _wire_dateline(text, head)
+    return ended and (_signed_on(text) or ended) or _posted_on(text) or _wire_dateline(text, head)
 
 
 # A wire's dateline names the day but not the year ("SEOUL, May 14 (Yonhap) --", "BEIJING, May 14 (Reuters) -"),
@@ -1282,6 +1282,20 @@ def _signed_on(text: str) -> date | None:
     for m in _DOC_DATE.finditer(text, max(0, len(text) - SIGN_OFF_TAIL)):
         line, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         if _SIGN_OFF.fullmatch(text, line, m.start()) and not text[m.end():end if end >= 0 else len(text)].strip():
+            found = _doc_date(m) or found
+    return found
+
+
+# A post's footer: the day it was published or last edited ("编辑于 2029-11-20 09:12・IP 属地上海", "发布于 …",
+# "Posted on …"), on Q&A sites and forums below the answer rather than above it.
+_POSTED = re.compile(r"(?:编辑于|編輯於|发布于|發布於|發佈於|发表于|發表於|更新于|更新於|(?i:edited|posted|updated)(?:\son)?)\s?$")
+
+
+def _posted_on(text: str) -> date | None:
+    """The day a post's footer near the end of a text says it was published or edited, or None: the last such."""
+    found = None
+    for m in _DOC_DATE.finditer(text, max(0, len(text) - SIGN_OFF_TAIL)):
+        if _POSTED.search(text, max(0, m.start() - 12), m.start()):
             found = _doc_date(m) or found
     return found
 

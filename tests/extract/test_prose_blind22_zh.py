@@ -1,0 +1,41 @@
+"""General rules of how the Chinese-language press and investor communities write (Q&A answers, investor posts,
+results stories, Hong Kong papers), found on the twenty-second blind set and pinned on text of our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+
+def test_a_posts_footer_dates_it_when_its_top_names_no_day(watchlist):
+    # a Q&A answer or forum post shows its day only in the footer ("编辑于 …・IP 属地…"): a close named by weekday and
+    # day ("周四（3月6日）收盘") is that year's, and the cap is kept
+    filler = "我的看法是，大模型公司的估值要看增速能否持续，也要看毛利结构的变化，单看一个季度意义不大。" * 12
+    text = ("如何看待智谱2031年第三季度财报？\n\n智谱三季度收入30.2亿元，同比增长41.5%。\n\n" + filler + "\n\n"
+            "周一（11月17日）收盘市值约12,400亿港元，估值不算便宜。\n\n编辑于 2031-11-19 10:41・IP 属地北京\n\n赞同 312")
+    got = facts(text, watchlist)
+    assert ("zhipu", "market_cap", "2031-11-17", Decimal("1240000000000"), "HKD", "approx") in got
+    assert ("zhipu", "revenue", "2031Q3", Decimal("3020000000"), "CNY", "eq") in got
+
+
+def test_a_running_total_run_on_into_its_sentence_is_an_aside_in_a_story_on_the_quarter(watchlist):
+    # "前三季度合计毛利率…" with no comma, in a list of the quarter's figures: the next item is the quarter's again
+    text = ("智谱11月20日发布三季度业绩，要点如下：\n\n· 三季度收入30.2亿元，同比增长41.5%。\n"
+            "· 毛利率56.1%。前三季度合计毛利率55.4%。\n· 经调整净亏损3.12亿元，去年同期为4.05亿元。")
+    got = facts(text, watchlist, published=date(2031, 11, 21))
+    assert ("zhipu", "gross_margin", "2031Q1-Q3", Decimal("55.4"), "%", "eq") in got
+    assert ("zhipu", "adjusted_net_loss", "2031Q3", Decimal("312000000"), "CNY", "eq") in got
+    assert ("zhipu", "adjusted_net_loss", "2030Q3", Decimal("405000000"), "CNY", "eq") in got
+    assert not {f for f in got if f[1] == "adjusted_net_loss" and "Q1-Q3" in f[2]}
+
+
+def test_a_half_reported_before_its_quarter_is_what_the_story_is_on(watchlist):
+    # the story reports the half first and singles the second quarter out: a later "上半年…" is not an aside
+    text = ("智谱截至6月30日止六个月收入为21.4亿元；单计第二季，收入11.8亿元。上半年云端收入占总收入的58%。"
+            "期内亏损为19.6亿元。")
+    got = facts(text, watchlist, published=date(2031, 8, 30))
+    assert ("zhipu", "net_loss", "2031H1", Decimal("1960000000"), "CNY", "eq") in got
