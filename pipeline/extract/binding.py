@@ -134,6 +134,7 @@ class Document:
     _clauses: tuple[int, list[int]] = (-1, [])  # the clause breaks of the sentence being bound
     _roles: dict[str, list[Cue]] = field(default_factory=dict)  # the cues of the sentence being bound, by role
     _said: Binding | None = None  # the last number bound in the sentence just before the one being bound
+    _said_all: list[Binding] = field(default_factory=list)  # all the numbers bound in that sentence
 
     def __post_init__(self) -> None:
         self._q_starts = [q.start for q in self.quantities]
@@ -192,6 +193,7 @@ class _Context:
     by_dateline: bool = False  # the fact being made is dated by the document's dateline (see _dateline): undated
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
     said: tuple[int, Binding] | None = None  # (sentence index, the last number bound in it)
+    said_all: list[Binding] = field(default_factory=list)  # every number bound in that sentence
     it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
 
 
@@ -331,6 +333,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
     priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
     doc._said = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else None
+    doc._said_all = ctx.said_all if doc._said is not None else []
     periods = _resolve_same(periods, ctx, doc)
     facts: list[Fact] = []
     heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
@@ -344,7 +347,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         if bindings and any(b.rule.tight for b in bindings):
             bindings = [b for b in bindings if not _apart(doc, b, bindings)]
         if bindings:
-            ctx.said = (index, bindings[-1])
+            ctx.said, ctx.said_all = (index, bindings[-1]), bindings
             runs = _runs(doc.text, bindings)  # lists of numbers of one metric ("A、B和C"): zipped with periods, segments, companies
             if "respectively" in roles and _zip_metrics(doc.text, bindings, runs):
                 runs = _runs(doc.text, bindings)  # a list zipped with metrics is none of one metric: each takes its period
@@ -755,7 +758,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         # "营收28.30亿元（+64.2%）" is revenue growth, not a share of the 营收 before it
         chosen = (_after_cue(doc, q, metric_cues, lowered) or bindings and _signed_change(doc, bindings[-1], q)
                   or _elided(doc, sentence, q, bindings, bounds)
-                  or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
+                  or _before_cue(doc, q, metric_cues, lowered, bounds, heading, bindings[-1] if bindings else None)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None and bindings:
             chosen = _level_from(text, bindings[-1], q) or _glossed_level(doc, bindings[-1], q) \
@@ -875,7 +878,8 @@ _ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一�
                           # "上半年合计是52.9%", "全年累计为…": the period taken as a whole
                           r"(?:合计|合計|累计|累計|整体|整體|总体|總體)?"
                           r"(?:则|則|时|時)?(?:我们|我們)?(?:刚刚|剛剛|已经|已經|已|第一次|首次)?(?:约|約)?"
-                          r"(?:为|為|是|达到|達到|达|達|突破)了?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?"
+                          # "前三季度70.22亿元", "前三季度累计83.14亿元": the period and the figure alone
+                          r"(?:(?:为|為|是|达到|達到|达|達|突破)了?)?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?"
                           r"|[（(](?:约|約)?"  # "智谱比上季度（55.1%）低了0.9个点": the level of the period compared with
                           r"|\s?[:：]\s{0,2}")  # "（去年同期：6.45亿元）": a colon stands for 为
 
@@ -910,6 +914,9 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
         start = bounds[k - 1] + 1
     elif doc._said is not None and bisect_left(doc._q_starts, q.start) == bisect_left(doc._q_starts, sentence.start):
         prev, start = doc._said, sentence.start  # the sentence's first number, after one bound in the sentence before
+        if prev.q.kind != q.kind:
+            # "三季度收入34.01亿元，同比+59.3%。前三季度累计83.14亿元": the last amount of the sentence before, not its rate
+            prev = next((b for b in reversed(doc._said_all) if b.q.kind == q.kind), prev)
     else:
         return None
     if prev.q.kind != q.kind:
@@ -1205,9 +1212,10 @@ _CHANGED_BY = re.compile(r"\s(?i:by)\s(?:(?i:more\sthan|less\sthan|over|almost|a
 
 
 def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bounds: list[int],
-                heading: list[Cue]) -> Binding | str | None:
+                heading: list[Cue], last: Binding | None = None) -> Binding | str | None:
     """The nearest compatible cue before the number in its sentence; a tight incompatible one claims it. A change
-    takes its base from the sentence, or from the heading of the list the sentence is an item of."""
+    takes its base from the sentence, from the heading of the list the sentence is an item of, or from the number
+    bound last in the sentence when no cue names it ("前三季度累计83.14亿元，同比+60.3%": an elided revenue)."""
     before = cues[:bisect_right(cues, q.start, key=_end)]
     tenths = q.kind == "percent" and "成" in doc.text[q.start:q.end]
     own = _clause(bounds, q.start)
@@ -1230,7 +1238,8 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
                                            or _required_said_before(doc, rule, q, c)):
                 continue
             if rule.base and (not (_has_base(doc.book, _not_alongside(doc, heading + before[:i]), rule.base) or _names_base(doc, c, rule.base)
-                                   or _base_said(doc, c, q, before[:i], rule.base)) or _LEVEL.search(doc.text, c.end, q.start)):
+                                   or _base_said(doc, c, q, before[:i], rule.base) or _base_bound(last, rule.base, before[:i]))
+                              or _LEVEL.search(doc.text, c.end, q.start)):
                 continue  # "rose to 15.2%" is a level and "down from 95.5%" a base, not a change
             return Binding(q, rule, rule.id, "before", c, negate=c.role == "negate")
         if tight and c.role == "metric" and not all(doc.book.metrics[n].base for n in c.names):
@@ -1238,6 +1247,14 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
         if tight and c.role in ("metric", "negate") and _TIGHT_BEFORE.fullmatch(doc.text, c.end, q.start):
             return "claimed"  # "较6月底增加76人", "收入增加了3亿元": what a figure changed by, not its level
     return None
+
+
+def _base_bound(last: Binding | None, base: str, earlier: list[Cue]) -> bool:
+    """True when the number bound last in the sentence is a level of the base and no metric is named between it and
+    the change: "前三季度累计83.14亿元，同比+60.3%" (an elided revenue, no cue of its own in the sentence)."""
+    if last is None or last.rule.id != base or last.negate:
+        return False
+    return not any(c.role == "metric" and c.start >= last.q.start for c in earlier)
 
 
 _SHARE_VERBS = ("占", "佔")

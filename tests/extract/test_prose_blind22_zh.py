@@ -39,3 +39,17 @@ def test_a_half_reported_before_its_quarter_is_what_the_story_is_on(watchlist):
             "期内亏损为19.6亿元。")
     got = facts(text, watchlist, published=date(2031, 8, 30))
     assert ("zhipu", "net_loss", "2031H1", Decimal("1960000000"), "CNY", "eq") in got
+
+
+def test_a_period_and_an_amount_alone_take_the_metric_of_the_amount_just_said(watchlist):
+    # "…收入X，同比+Y%。前三季度累计Z。": the period and the figure alone, after a sentence ending on a rate, are the
+    # revenue's (the last amount said), and the change after it is revenue growth
+    text = "DeepSeek二季度收入12.6亿元，去年同期8.3亿元，同比+51.8%。上半年累计23.9亿元，同比+55.2%。"
+    got = facts(text, watchlist, published=date(2031, 8, 28))
+    assert ("deepseek", "revenue", "2031H1", Decimal("2390000000"), "CNY", "eq") in got
+    assert ("deepseek", "revenue_growth", "2031H1", Decimal("55.2"), "%", "eq") in got
+    text = "DeepSeek二季度收入12.6亿元，同比增长51.8%。上半年23.9亿元，去年上半年15.4亿元，增长55.2%。"
+    got = facts(text, watchlist, published=date(2031, 8, 28))
+    assert ("deepseek", "revenue", "2031H1", Decimal("2390000000"), "CNY", "eq") in got
+    assert ("deepseek", "revenue", "2030H1", Decimal("1540000000"), "CNY", "eq") in got
+    assert ("deepseek", "revenue_growth", "2031H1", Decimal("55.2"), "%", "eq") in got
