@@ -396,6 +396,9 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document) ->
 
             told = [said] if said is not None and p.kind == "same" and fits(said) else []
             named = [q for q in out if fits(q) and q.start not in earlier]
+            if len(named) > 1 and p.kind in ("same", "prior"):
+                # "三季度毛利率为49.3%，较二季度的48.6%提高…，去年同期则为46.3%": not the period compared with
+                named = [q for q in named if not _FROM_BEFORE.search(doc.text, max(0, q.start - 8), q.start)] or named
             prior = named or sorted([q for _, q in ctx.periods if fits(q)] + told, key=_start)
             if not prior and p.kind == "before" and hint == ["Q"] and doc.doc_date is not None:
                 prior = [_writing_quarter(p, doc.doc_date)]  # "上季度营收…" with no quarter named: the last one ended

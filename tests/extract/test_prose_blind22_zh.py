@@ -53,3 +53,17 @@ def test_a_period_and_an_amount_alone_take_the_metric_of_the_amount_just_said(wa
     assert ("deepseek", "revenue", "2031H1", Decimal("2390000000"), "CNY", "eq") in got
     assert ("deepseek", "revenue", "2030H1", Decimal("1540000000"), "CNY", "eq") in got
     assert ("deepseek", "revenue_growth", "2031H1", Decimal("55.2"), "%", "eq") in got
+
+
+def test_the_same_period_a_year_earlier_is_not_the_period_compared_with(watchlist):
+    # "三季度…，较二季度的…提高…，去年同期则为…": 去年同期 is a year before the quarter reported, not before the one
+    # compared with after 较
+    text = "智谱三季度毛利率为56.1%，较二季度的55.2%提高0.9个百分点，去年同期则为51.4%。"
+    got = facts(text, watchlist, published=date(2031, 11, 20))
+    assert ("zhipu", "gross_margin", "2031Q2", Decimal("55.2"), "%", "eq") in got
+    assert ("zhipu", "gross_margin", "2030Q3", Decimal("51.4"), "%", "eq") in got
+    assert not {f for f in got if f[2] == "2030Q2"}
+    # "该季度" after "较去年同期的…": the quarter reported, not the year-earlier one compared with
+    text = "截至2031年9月30日止三个月，智谱收入为32.4亿元，较2030年同期的21.7亿元增长49.3%；云端收入占该季度总收入的77.2%。"
+    got = facts(text, watchlist, published=date(2031, 11, 20))
+    assert ("zhipu", "revenue_share.cloud", "2031Q3", Decimal("77.2"), "%", "eq") in got
