@@ -2475,7 +2475,15 @@ def _share_told(doc: Document, cues: list[Cue], start: int, end: int) -> bool:
         return False
     share = told[-1]
     i = bisect_left(doc.periods, share.end, key=_start)
-    return _SEMICOLON.search(doc.text, share.end, end) is not None or (i < len(doc.periods) and doc.periods[i].end <= end)
+    if _SEMICOLON.search(doc.text, share.end, end) is not None or (i < len(doc.periods) and doc.periods[i].end <= end):
+        return True
+    # "開放平台佔收入53.5%，毛利率49.3%": the margin's clause opens on its cue right after the share's figure
+    k = bisect_left(doc._q_starts, share.end)
+    return k < len(doc.quantities) and doc.quantities[k].end <= end \
+        and _CLAUSE_OPEN.fullmatch(doc.text, doc.quantities[k].end, end) is not None
+
+
+_CLAUSE_OPEN = re.compile(r"\s?[，,]\s?")
 
 
 def _new_subject(doc: Document, start: int, end: int) -> bool:

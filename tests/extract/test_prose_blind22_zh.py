@@ -67,3 +67,17 @@ def test_the_same_period_a_year_earlier_is_not_the_period_compared_with(watchlis
     text = "截至2031年9月30日止三个月，智谱收入为32.4亿元，较2030年同期的21.7亿元增长49.3%；云端收入占该季度总收入的77.2%。"
     got = facts(text, watchlist, published=date(2031, 11, 20))
     assert ("zhipu", "revenue_share.cloud", "2031Q3", Decimal("77.2"), "%", "eq") in got
+
+
+def test_a_margin_in_the_clause_after_a_segments_share_is_the_companys(watchlist):
+    # "X佔收入Y%，毛利率Z%": the segment was given its part of the whole; the margin opening the next clause is the
+    # company's, not the segment's
+    text = "MiniMax第三季收入為3.12億美元，按年增長38.5%，開放平台佔收入56.2%，毛利率51.7%，經調整淨虧損90萬美元。"
+    got = facts(text, watchlist, published=date(2031, 11, 12))
+    assert ("minimax", "revenue_share.cloud", "2031Q3", Decimal("56.2"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "2031Q3", Decimal("51.7"), "%", "eq") in got
+    assert not {f for f in got if f[1].startswith("gross_margin.")}
+    # still the segment's when the clause goes on about it ("而且…")
+    text = "智谱云端部署占比逐年上升，三季度贡献了42.3%的收入，而且毛利率接近六成。"
+    got = facts(text, watchlist, published=date(2031, 11, 12))
+    assert not {f for f in got if f[1] == "gross_margin"}
