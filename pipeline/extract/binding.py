@@ -1928,8 +1928,11 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     penalty = b.penalty + _SOURCE_PENALTY[source]
     value, unit = q.value, fact_unit(doc.book.metrics.get(metric, b.rule), q)  # a scope may change the unit (tokens a day)
     if unit == "CNY" and metric == "market_cap" and _bare_yuan(doc.text, q) \
-            and _PRICE_IN_YUAN.search(doc.text, sentence.start, sentence.end):
-        unit = "HKD"  # "收報251.6元，…市值約6,290億元": a Hong Kong paper's 元 for a Hong Kong price is the Hong Kong dollar
+            and (_PRICE_IN_YUAN.search(doc.text, sentence.start, sentence.end)
+                 or "收市" in doc.text[sentence.start:q.start]):
+        # "收報251.6元，…市值約6,290億元", "昨日收市，…市值約9,800億元": a Hong Kong paper's 元 for a Hong Kong
+        # price, or at a close it calls 收市 (the mainland's is 收盘), is the Hong Kong dollar
+        unit = "HKD"
     if unit is None:
         unit = doc._currency if q.kind == "plain" else None
         if unit is None:

@@ -81,3 +81,15 @@ def test_a_margin_in_the_clause_after_a_segments_share_is_the_companys(watchlist
     text = "智谱云端部署占比逐年上升，三季度贡献了42.3%的收入，而且毛利率接近六成。"
     got = facts(text, watchlist, published=date(2031, 11, 12))
     assert not {f for f in got if f[1] == "gross_margin"}
+
+
+def test_a_hong_kong_papers_market_value_in_bare_yuan_is_in_hong_kong_dollars(watchlist):
+    # "昨日收市，…市值約9,800億元": at a close called 收市, a Hong Kong paper writes its own dollar as 元; 人民幣 named
+    # keeps the yuan (with no close word nor price, bare 元 stays the yuan: test_prose_blind20_zh)
+    text = "前日（20日）收市，智譜市值約11,300億元，MiniMax市值約8,050億元。"
+    got = facts(text, watchlist, published=date(2031, 11, 22))
+    assert ("zhipu", "market_cap", "2031-11-20", Decimal("1130000000000"), "HKD", "approx") in got
+    assert ("minimax", "market_cap", "2031-11-20", Decimal("805000000000"), "HKD", "approx") in got
+    text = "前日（20日）收市，智譜市值約人民幣10,300億元。"
+    got = facts(text, watchlist, published=date(2031, 11, 22))
+    assert ("zhipu", "market_cap", "2031-11-20", Decimal("1030000000000"), "CNY", "approx") in got
