@@ -99,7 +99,7 @@ _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AT_WHOM = re.compile(r"\s(?i:at)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _PAIR_REACH = 400  # how far back "两家" / "both" looks for the pair of companies it means
-_BOTH = re.compile(r"二者|两者|兩者|双方|雙方|三者|[两兩三四五六七八九十几幾数數]家|(?i:the\s(?:two|three|four|five|six)\b|both"
+_BOTH = re.compile(r"二者|两者|兩者|双方|雙方|三者|[两兩三四五六七八九十几幾数數]家|(?i:(?:the|these|those)\s(?:two|three|four|five|six)\b|both"
                    r"|all\s(?:three|four|five|six)\b)")
 _TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the|its|their)\s)?")
@@ -1225,6 +1225,8 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
     for i in range(len(before) - 1, -1, -1):
         c = before[i]
         if c.role == "measure":
+            if _measure_aside(doc, bounds, c, q):
+                continue  # "adjusted net loss, which excludes share-based compensation, was…": said of the metric
             return None  # "累计亏损超过62亿元": the number is about a measure we do not extract
         if c.role == "metric" and (share := _share_of_period(doc, c)):
             c = share  # "占当季总收入的50.5%": "占总收入" with the period it is of between
@@ -1258,6 +1260,17 @@ def _base_bound(last: Binding | None, base: str, earlier: list[Cue]) -> bool:
     if last is None or last.rule.id != base or last.negate:
         return False
     return not any(c.role == "metric" and c.start >= last.q.start for c in earlier)
+
+
+def _measure_aside(doc: Document, bounds: list[int], c: Cue, q: Quantity) -> bool:
+    """True for a measure named in a relative clause ("…, which strips out share-based compensation, …") or in
+    brackets ("經調整淨虧損（即年內虧損加回以股份為基礎的付款開支…）由…") closed before the number: what the metric
+    before it is defined by, not what the number is."""
+    if _aside(doc, bounds, c, q.start):
+        return True
+    close = _BRACKET_CLOSE.search(doc.text, c.end, q.start)
+    return close is not None and _open_bracket(doc.text, c.start, 40) >= 0 and "(" not in doc.text[c.end:close.start()] \
+        and "（" not in doc.text[c.end:close.start()]
 
 
 _SHARE_VERBS = ("占", "佔")

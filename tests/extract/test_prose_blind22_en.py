@@ -1,0 +1,41 @@
+"""General rules of how the English-language press writes (press releases, results flashes, forum threads,
+conference write-ups), found on the twenty-second blind set and pinned on text of our own.
+
+Each test uses other companies, figures and wording than the articles the rule was found on, so that a fix
+cannot be a match for one sentence of one article.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+
+def test_an_amount_of_share_based_compensation_is_not_the_loss_it_is_excluded_from(watchlist):
+    # "Adjusted net loss excludes share-based compensation of $X": X is the compensation, not the adjusted loss
+    text = ("Zhipu AI reported a net loss of RMB 512.3 million for the third quarter of 2031. "
+            "Adjusted net loss excludes share-based compensation expenses of RMB 96.4 million.")
+    got = facts(text, watchlist, published=date(2031, 11, 20))
+    assert ("zhipu", "net_loss", "2031Q3", Decimal("512300000"), "CNY", "eq") in got
+    assert not {f for f in got if f[3] == Decimal("96400000")}
+    # named in a relative clause, it defines the metric, and the figure after it is the metric's
+    text = ("Zhipu AI's adjusted net loss for the third quarter of 2031, which excludes share-based compensation, "
+            "narrowed to RMB 415.9 million.")
+    got = facts(text, watchlist, published=date(2031, 11, 20))
+    assert ("zhipu", "adjusted_net_loss", "2031Q3", Decimal("415900000"), "CNY", "eq") in got
+
+
+def test_these_four_together_is_a_sum_over_the_companies_named(watchlist):
+    # "These four together…" after a paragraph ending on one of them: the sum is nobody's, not the last one named
+    text = ('Zhipu, DeepSeek and MiniMax all grew in March, and Kimi was the fastest grower. "These four together now process more '
+            'than 950 trillion tokens a day," he said.')
+    got = facts(text, watchlist, published=date(2032, 4, 10))
+    assert not {f for f in got if f[3] == Decimal("950000000000000")}
+
+
+def test_a_listing_of_stepfun_is_not_a_watched_companys(watchlist):
+    text = ("OpenRouter's ARR reached $1.4 billion at the end of May 2032, its chief executive said. He declined to say "
+            "whether the company would follow StepFun, whose Hong Kong offering was oversubscribed about 2,100 times.")
+    got = facts(text, watchlist, published=date(2032, 6, 10))
+    assert ("openrouter", "arr", "2032-05", Decimal("1400000000"), "USD", "eq") in got
+    assert not {f for f in got if f[1] == "ipo_oversubscription"}
