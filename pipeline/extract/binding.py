@@ -2450,7 +2450,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     if b.rule.segment == "required":
         if after:
             return after[0].names[0]
-        points_back = any(c.end <= q.start for c in anaphors) or _opens_with_anaphor(doc, b.cue)
+        points_back = any(c.end <= q.start for c in anaphors) or _opens_with_anaphor(doc, b.cue) \
+            or _IT_OPENS.match(doc.text, sentence.start, q.start) is not None
     else:  # "这部分收入为3802万美元": an optional segment only when the pointer names the metric's own noun
         points_back = any(0 <= b.cue.start - c.end <= 1 or _names_its_noun(doc, c.end, b.cue.start) for c in anaphors)
     if points_back:
@@ -2532,6 +2533,12 @@ def _required_said_before(doc: Document, rule: MetricRule, q: Quantity, cue: Cue
         return False
     before = doc.sentences[i - 1]
     return _compatible(rule, q, doc.text[before.start:before.end].casefold(), doc.text[cue.start:cue.end])
+
+
+# "Open platform did the heavy lifting. It made up 53.5% of revenue": a sentence opening on "it" and the share's verb
+# is about the segment the sentence before was about (no company "makes up" a share of its own revenue)
+_IT_OPENS = re.compile(r"\s{0,3}(?:(?i:it|this|that)\s(?:(?i:alone|now|still|also)\s)?(?i:made\sup|makes\sup|accounted\sfor"
+                       r"|accounts\sfor|contributed|contributes|was|is)\s|[它其](?:占|佔|贡献|貢獻))")
 
 
 def _opens_with_anaphor(doc: Document, cue: Cue) -> bool:

@@ -39,3 +39,17 @@ def test_a_listing_of_stepfun_is_not_a_watched_companys(watchlist):
     got = facts(text, watchlist, published=date(2032, 6, 10))
     assert ("openrouter", "arr", "2032-05", Decimal("1400000000"), "USD", "eq") in got
     assert not {f for f in got if f[1] == "ipo_oversubscription"}
+
+
+def test_it_opening_a_share_of_revenue_is_the_segment_the_sentence_before_was_about(watchlist):
+    # no company makes up a share of its own revenue: "It made up X% of revenue" after a sentence on a segment is that
+    # segment's share; "the June quarter" is the quarter ending in June
+    text = ("DeepSeek reported its third-quarter results on Tuesday. 2) Private deployment recovered. It made up 12.4% "
+            "of revenue, against 10.9% in the June quarter.")
+    got = facts(text, watchlist, published=date(2031, 11, 5))
+    assert ("deepseek", "revenue_share.on_premise", "2031Q3", Decimal("12.4"), "%", "eq") in got
+    assert ("deepseek", "revenue_share.on_premise", "2031Q2", Decimal("10.9"), "%", "eq") in got
+    # with no segment said before it, "It" names nothing to share out
+    text = "DeepSeek reported its third-quarter results on Tuesday. It made up 12.4% of revenue."
+    got = facts(text, watchlist, published=date(2031, 11, 5))
+    assert not {f for f in got if f[1].startswith("revenue_share")}
