@@ -1273,6 +1273,21 @@ def _measure_aside(doc: Document, bounds: list[int], c: Cue, q: Quantity) -> boo
         and "（" not in doc.text[c.end:close.start()]
 
 
+# A period written with E for estimate, as brokers do: "4Q30E", "FY30E", "1H31E", "2031E"
+_ESTIMATE_PERIOD = re.compile(r"(?<![A-Za-z0-9])(?:(?:[1-4]Q|Q[1-4]|[12]H|H[12]|FY|9M)'?[0-9]{2}|20[0-9]{2})E(?![A-Za-z0-9])")
+
+
+def _estimated(doc: Document, sentence: Sentence, q: Quantity) -> bool:
+    """True when the number's clause names a period marked as an estimate ("4Q30E", "FY2031E")."""
+    if "E" not in doc.text[sentence.start:sentence.end]:
+        return False
+    bounds = doc.clause_bounds(sentence)
+    k = _clause(bounds, q.start)
+    start = bounds[k - 1] + 1 if k else sentence.start
+    end = bounds[k] if k < len(bounds) else sentence.end
+    return _ESTIMATE_PERIOD.search(doc.text, start, end) is not None
+
+
 _SHARE_VERBS = ("占", "佔")
 # "研发强度随收入规模扩大而下降，但绝对额仍同比增长38.2%": a metric named in a "随…" phrase (as revenue grows) is what
 # something else moves with, not what a change after it is of
@@ -1902,6 +1917,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     near = doc._roles.get("forecast_near")
     if near and _in_clause(doc, sentence, q, [c for c in near if c.end <= q.start]):
         return None  # "市值將約為504億港元", "the margin will be about 48%"
+    if _estimated(doc, sentence, q):
+        return None  # "Our 4Q30E is US$291.0m, which takes FY30E revenue to…": a period marked E is an estimate's
     if _SUPPOSED.search(doc.text, max(sentence.start, q.start - 30), q.start):
         return None  # "如果二季度收入增速跌破40%，估值…": a threshold supposed, not a level reported
     if _SHARED_BOUND.search(doc.text, max(sentence.start, q.start - 8), q.start):

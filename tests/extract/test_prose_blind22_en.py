@@ -53,3 +53,12 @@ def test_it_opening_a_share_of_revenue_is_the_segment_the_sentence_before_was_ab
     text = "DeepSeek reported its third-quarter results on Tuesday. It made up 12.4% of revenue."
     got = facts(text, watchlist, published=date(2031, 11, 5))
     assert not {f for f in got if f[1].startswith("revenue_share")}
+
+
+def test_a_period_marked_e_is_a_brokers_estimate(watchlist):
+    # "Our 4Q31E is…, which takes FY31E revenue to…": periods marked E are estimates, whatever verb the clause uses
+    text = ("MiniMax's 3Q31 revenue was US$301.2m. Our 4Q31E is US$322.0m, which takes FY31E revenue to "
+            "US$1,150.5m.")
+    got = facts(text, watchlist, published=date(2031, 11, 12))
+    assert ("minimax", "revenue", "2031Q3", Decimal("301200000"), "USD", "eq") in got
+    assert not {f for f in got if f[3] in (Decimal("322000000"), Decimal("1150500000"))}
