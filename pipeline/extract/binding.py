@@ -776,8 +776,30 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         if binding.cue.end <= q.start and _clause(bounds, binding.cue.end) != _clause(bounds, q.start):
             binding.penalty += 0.05
         bindings.append(binding)
+    if len(bindings) < len(quantities):
+        bindings = _listed_before_noun(text, quantities, bindings)
     _noun_after_list(text, bindings)
     return bindings
+
+
+def _listed_before_noun(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:
+    """"Kimi and MiniMax were at roughly 122 and 131 trillion tokens a day": numbers listed right before one whose
+    metric's noun follows it at once, left unbound for want of a cue before them, are of that metric too."""
+    bound = {id(b.q) for b in bindings}
+    added = []
+    for b in bindings:
+        if b.side != "after" or not _cue_right_after(text, b):
+            continue
+        k = next((i for i, x in enumerate(quantities) if x is b.q), 0)
+        nxt = b.q
+        while k > 0 and id(quantities[k - 1]) not in bound and quantities[k - 1].kind == b.q.kind \
+                and quantities[k - 1].unit == b.q.unit and _LIST.fullmatch(text, quantities[k - 1].end, nxt.start):
+            k -= 1
+            nxt = quantities[k]
+            added.append(_like(b, nxt, b.penalty))
+    if not added:
+        return bindings
+    return sorted(bindings + added, key=lambda x: x.q.start)
 
 
 def _noun_after_list(text: str, bindings: list[Binding]) -> None:

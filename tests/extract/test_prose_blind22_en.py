@@ -62,3 +62,32 @@ def test_a_period_marked_e_is_a_brokers_estimate(watchlist):
     got = facts(text, watchlist, published=date(2031, 11, 12))
     assert ("minimax", "revenue", "2031Q3", Decimal("301200000"), "USD", "eq") in got
     assert not {f for f in got if f[3] in (Decimal("322000000"), Decimal("1150500000"))}
+
+
+def test_a_bare_t_counts_trillions_of_tokens_on_a_line_about_tokens(watchlist):
+    # forum shorthand: "~205T in September" under "Daily tokens:", "at ~351T" after a figure a day
+    text = "DeepSeek's Q3 revenue rose 58.2%.\n* Daily tokens: ~205T in September, ~212T in October."
+    got = facts(text, watchlist, published=date(2031, 11, 6))
+    assert ("deepseek", "daily_token_volume", "2031-09", Decimal("205000000000000"), "tokens/day", "approx") in got
+    assert ("deepseek", "daily_token_volume", "2031-10", Decimal("212000000000000"), "tokens/day", "approx") in got
+    # a model's size is no amount: "a 1T-parameter model", "its 7B model"
+    text = "DeepSeek's Q3 revenue rose 58.2%. Its new 1T-parameter model and a 7B model drew 3.1 million downloads."
+    got = facts(text, watchlist, published=date(2031, 11, 6))
+    assert not {f for f in got if f[1].endswith("token_volume")}
+
+
+def test_numbers_listed_before_a_metrics_noun_share_it(watchlist):
+    # "X and Y were at roughly A and B trillion tokens a day … respectively": the noun after B names A's metric too
+    text = ("DeepSeek's Q3 revenue rose 58.2%. Kimi and MiniMax were at roughly 131T and 142T a day in October "
+            "respectively, and Zhipu is still ahead at ~351T.")
+    got = facts(text, watchlist, published=date(2031, 11, 6))
+    assert ("moonshot", "daily_token_volume", "2031-10", Decimal("131000000000000"), "tokens/day", "approx") in got
+    assert {f[:5] for f in got} >= {
+        ("minimax", "daily_token_volume", "2031-10", Decimal("142000000000000"), "tokens/day"),
+        ("zhipu", "daily_token_volume", "2031-10", Decimal("351000000000000"), "tokens/day"),
+    }
+    text = ("DeepSeek's Q3 revenue rose 58.2%. Kimi and MiniMax were at 131 and 142 trillion tokens a day in October "
+            "respectively.")
+    got = facts(text, watchlist, published=date(2031, 11, 6))
+    assert ("moonshot", "daily_token_volume", "2031-10", Decimal("131000000000000"), "tokens/day", "eq") in got
+    assert ("minimax", "daily_token_volume", "2031-10", Decimal("142000000000000"), "tokens/day", "eq") in got
