@@ -91,3 +91,15 @@ def test_numbers_listed_before_a_metrics_noun_share_it(watchlist):
     got = facts(text, watchlist, published=date(2031, 11, 6))
     assert ("moonshot", "daily_token_volume", "2031-10", Decimal("131000000000000"), "tokens/day", "eq") in got
     assert ("minimax", "daily_token_volume", "2031-10", Decimal("142000000000000"), "tokens/day", "eq") in got
+
+
+def test_market_values_in_the_plural_name_the_metric_of_a_list_of_companies(watchlist):
+    # "Closing market values on … (HK$ billion): A 1,210; B 1,004": the plural names each company's market value
+    text = ("Sidebar: market snapshot\n\nClosing market values on Friday, November 28, 2031 (HK$ billion): "
+            "Zhipu 1,210; Moonshot 1,004; DeepSeek 851; MiniMax 802.\n")
+    got = facts(text, watchlist, published=date(2031, 12, 10))
+    assert ("zhipu", "market_cap", "2031-11-28", Decimal("1210000000000"), "HKD", "eq") in got
+    assert ("minimax", "market_cap", "2031-11-28", Decimal("802000000000"), "HKD", "eq") in got
+    text = "Market caps at the close on Friday, November 28, 2031: Zhipu HK$1,210bn and DeepSeek HK$851bn."
+    got = facts(text, watchlist, published=date(2031, 12, 10))
+    assert ("deepseek", "market_cap", "2031-11-28", Decimal("851000000000"), "HKD", "eq") in got
