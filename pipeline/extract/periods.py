@@ -512,8 +512,29 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             # "财联社8月12日电": a wire's dateline dates the dispatch (a day named, for "次日"), no figure in it; kept so
             # its digits are read as no number
             p = PeriodMention(p.start, p.end, "dateline", p.label, p.years)
+        if p.kind == "flow" and p.label[-2:-1] == "Q" and len(p.label) == 6 and p.start >= 2 \
+                and text[p.start - 1] in _QUARTERS_JOIN and text[p.start - 2] in _QUARTER_NUMERALS:
+            listed = _quarters_before(text, p)
+            if found and found[-1].end == listed[0].start and found[-1].label == f"FY{p.years[0]}":
+                # "今年一、二、三季度": the year the quarters are of, one period with the first as "今年一季度" is
+                listed[0] = PeriodMention(found.pop().start, listed[0].end, "flow", listed[0].label, p.years)
+            found.extend(listed)
         found.append(p)
     return found
+
+
+_QUARTER_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4}
+_QUARTERS_JOIN = "、和及与與"
+
+
+def _quarters_before(text: str, p: PeriodMention) -> list[PeriodMention]:
+    """"今年一、二、三季度分别是…": the numerals listed before a quarter share its word and its year, each a quarter of
+    its own (in order, for a list bound "respectively")."""
+    out, at = [], p.start
+    while len(out) < 3 and at >= 2 and text[at - 1] in _QUARTERS_JOIN and text[at - 2] in _QUARTER_NUMERALS:
+        at -= 2
+        out.append(PeriodMention(at, at + 1, "flow", f"{p.years[0]}Q{_QUARTER_NUMERALS[text[at]]}", p.years))
+    return out[::-1]
 
 
 _DATELINE_END = ("电，", "電，", "电,", "電,", "电 ", "電 ", "电】", "電】", "电）", "電）")

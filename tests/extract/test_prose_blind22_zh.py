@@ -93,3 +93,16 @@ def test_a_hong_kong_papers_market_value_in_bare_yuan_is_in_hong_kong_dollars(wa
     text = "前日（20日）收市，智譜市值約人民幣10,300億元。"
     got = facts(text, watchlist, published=date(2031, 11, 22))
     assert ("zhipu", "market_cap", "2031-11-20", Decimal("1030000000000"), "CNY", "approx") in got
+
+
+def test_quarter_numerals_listed_before_one_quarter_word_are_quarters_each(watchlist):
+    # "今年一、二、三季度…分别是A、B和C": three quarters sharing 季度 and the year, bound in order
+    text = "智谱三季度收入30.2亿元。今年一、二、三季度收入同比增速分别是63.4%、55.0%和41.5%。"
+    got = facts(text, watchlist, published=date(2031, 11, 20))
+    assert ("zhipu", "revenue_growth", "2031Q1", Decimal("63.4"), "%", "eq") in got
+    assert ("zhipu", "revenue_growth", "2031Q2", Decimal("55.0"), "%", "eq") in got
+    assert ("zhipu", "revenue_growth", "2031Q3", Decimal("41.5"), "%", "eq") in got
+    text = "智谱三季度收入30.2亿元。2030年一、二季度收入分别为14.1亿元和16.6亿元。"
+    got = facts(text, watchlist, published=date(2031, 11, 20))
+    assert ("zhipu", "revenue", "2030Q1", Decimal("1410000000"), "CNY", "eq") in got
+    assert ("zhipu", "revenue", "2030Q2", Decimal("1660000000"), "CNY", "eq") in got
