@@ -135,6 +135,7 @@ class Document:
     _roles: dict[str, list[Cue]] = field(default_factory=dict)  # the cues of the sentence being bound, by role
     _said: Binding | None = None  # the last number bound in the sentence just before the one being bound
     _said_all: list[Binding] = field(default_factory=list)  # all the numbers bound in that sentence
+    _sections: list[tuple[int, int]] | None = None  # the numbered section headings (see _section_company), when asked
 
     def __post_init__(self) -> None:
         self._q_starts = [q.start for q in self.quantities]
@@ -620,8 +621,10 @@ def _trailing(text: str, p: PeriodMention, quantities: list[Quantity]) -> bool:
     reported on, it is a comparative's which, like "（2026年：B）", labels only its own figure, and the next sentences
     do not report on it (a later one, "2024年为A,2025年前九个月为B。同期…", moves the story on)."""
     q = _number_before(quantities, p.start)
-    return q is not None and _TRAILING_OPEN.fullmatch(text, q.end, p.start) is not None \
-        and TRAILS_VERB.match(text, p.end) is not None
+    if q is None or _TRAILING_OPEN.fullmatch(text, q.end, p.start) is None:
+        return False
+    # "…70.22亿元，去年前三季度43.13亿元": the figure right after the period, as well as after 为
+    return TRAILS_VERB.match(text, p.end) is not None or getattr(_first_from(quantities, p.end), "start", -1) == p.end
 
 
 def _number_before(quantities: list[Quantity], pos: int) -> Quantity | None:
@@ -937,8 +940,9 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
         if k == 0 or _clause(bounds, prev.q.start) != k - 1:
             return None
         start = bounds[k - 1] + 1
-    elif doc._said is not None and bisect_left(doc._q_starts, q.start) == bisect_left(doc._q_starts, sentence.start):
-        prev, start = doc._said, sentence.start  # the sentence's first number, after one bound in the sentence before
+    elif doc._said is not None and bisect_left(doc._q_starts, q.start) == bisect_left(doc._q_starts, (
+            start := _past_item_mark(doc.text, sentence.start, q.start))):
+        prev = doc._said  # the sentence's first number, after one bound in the sentence before
         if prev.q.kind != q.kind:
             # "三季度收入34.01亿元，同比+59.3%。前三季度累计83.14亿元": the last amount of the sentence before, not its rate
             prev = next((b for b in reversed(doc._said_all) if b.q.kind == q.kind), prev)
@@ -967,6 +971,12 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
     elif named is None or _ELIDED_VERB.fullmatch(doc.text, named, q.start) is None:
         return None  # "MiniMax约为26万亿": the company alone, with the period of the number before
     return _like(prev, q)
+
+
+def _past_item_mark(text: str, start: int, end: int) -> int:
+    """Where a sentence starts past the mark of the list item it opens ("2、前三季度70.22亿元"): its number is no figure."""
+    item = _ITEM.match(text, start, end)
+    return item.end() if item is not None and item.end() > start and _is_item(text, start, item.end()) else start
 
 
 _UNDER = re.compile(r"旗下|的|(?:'s|’s)\s")
@@ -2301,12 +2311,18 @@ _MD_HEADING = re.compile(r"#{1,4}\s[^\n]{1,80}")
 
 
 def _section_company(doc: Document, start: int) -> str | None:
-    """The one watched company the markdown heading of the section holding `start` names: "the company" under "##
-    MiniMax: quieter…" in a newsletter covering several companies is MiniMax, not the newsletter's subject."""
+    """The one watched company the heading of the section holding `start` names: "the company" under "## MiniMax:
+    quieter…" in a newsletter covering several companies is MiniMax, not the newsletter's subject; so are the
+    figures under a numbered heading "二、DeepSeek" in a post on two companies (a numbered heading naming none, "三、估值",
+    ends the section)."""
     line = doc.text.rfind("\n#", 0, start) + 1
-    if not line or not (m := _MD_HEADING.match(doc.text, line)):
-        return None
-    return _watched_between(doc, m.start(), m.end())
+    m = _MD_HEADING.match(doc.text, line) if line else None
+    if doc._sections is None:
+        doc._sections = [(h.start(), h.end()) for h in _NUMBERED_SECTION.finditer(doc.text)]
+    k = bisect_left(doc._sections, (start,)) - 1
+    if k >= 0 and (m is None or doc._sections[k][0] > m.start()):
+        return _watched_between(doc, *doc._sections[k])
+    return _watched_between(doc, m.start(), m.end()) if m else None
 
 
 # A transcript's turn heading on a line of its own: "陈嘉言（MiniMax副总裁）：", "Jane Doe (Zhipu, CFO):", "陈嘉言："

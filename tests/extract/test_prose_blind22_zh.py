@@ -106,3 +106,24 @@ def test_quarter_numerals_listed_before_one_quarter_word_are_quarters_each(watch
     got = facts(text, watchlist, published=date(2031, 11, 20))
     assert ("zhipu", "revenue", "2030Q1", Decimal("1410000000"), "CNY", "eq") in got
     assert ("zhipu", "revenue", "2030Q2", Decimal("1660000000"), "CNY", "eq") in got
+
+
+def test_a_numbered_heading_naming_a_company_gives_its_section_the_company(watchlist):
+    # a post on two companies in numbered sections ("一、智谱", "二、DeepSeek"): the figures under the second heading
+    # are DeepSeek's, though the post's subject (and its first section) is Zhipu; "三、估值" names none and ends it
+    text = ("智谱和DeepSeek三季度对比\n\n一、智谱\n\n1、三季度收入35.2亿元，同比增长47.1%。\n\n"
+            "二、DeepSeek\n\n1、三季度收入27.9亿元，同比增长58.3%，增速比智谱快。\n\n"
+            "2、前三季度76.4亿元，去年前三季度49.6亿元，增长54.0%。\n\n3、API占比92.1%，去年同期91.0%。\n\n"
+            "三、估值\n\n智谱市值约12,000亿港元。\n")
+    got = facts(text, watchlist, published=date(2031, 11, 2))
+    assert ("zhipu", "revenue", "2031Q3", Decimal("3520000000"), "CNY", "eq") in got
+    assert ("deepseek", "revenue", "2031Q3", Decimal("2790000000"), "CNY", "eq") in got
+    assert ("deepseek", "revenue_growth", "2031Q3", Decimal("58.3"), "%", "eq") in got
+    # a list item's mark ("2、") is no figure: the period and the amount alone are the revenue's
+    assert ("deepseek", "revenue", "2031Q1-Q3", Decimal("7640000000"), "CNY", "eq") in got
+    assert ("deepseek", "revenue", "2030Q1-Q3", Decimal("4960000000"), "CNY", "eq") in got
+    assert ("deepseek", "revenue_growth", "2031Q1-Q3", Decimal("54.0"), "%", "eq") in got
+    # the running total was an aside, and the year-earlier period trailing it dates nothing after it
+    assert ("deepseek", "revenue_share.cloud", "2031Q3", Decimal("92.1"), "%", "eq") in got
+    assert ("deepseek", "revenue_share.cloud", "2030Q3", Decimal("91.0"), "%", "eq") in got
+    assert not {f for f in got if f[0] == "zhipu" and f[3] in (Decimal("2790000000"), Decimal("92.1"))}
