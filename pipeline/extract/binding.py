@@ -940,8 +940,7 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
         if k == 0 or _clause(bounds, prev.q.start) != k - 1:
             return None
         start = bounds[k - 1] + 1
-    elif doc._said is not None and bisect_left(doc._q_starts, q.start) == bisect_left(doc._q_starts, (
-            start := _past_item_mark(doc.text, sentence.start, q.start))):
+    elif doc._said is not None and (start := _opening(doc, sentence, q)) is not None:
         prev = doc._said  # the sentence's first number, after one bound in the sentence before
         if prev.q.kind != q.kind:
             # "三季度收入34.01亿元，同比+59.3%。前三季度累计83.14亿元": the last amount of the sentence before, not its rate
@@ -971,6 +970,16 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
     elif named is None or _ELIDED_VERB.fullmatch(doc.text, named, q.start) is None:
         return None  # "MiniMax约为26万亿": the company alone, with the period of the number before
     return _like(prev, q)
+
+
+def _opening(doc: Document, sentence: Sentence, q: Quantity) -> int | None:
+    """Where the sentence opens for q when q is its first number, past a list item's mark ("2、前三季度70.22亿元": the
+    mark's digit is no figure); None when a number comes before q."""
+    i, j = bisect_left(doc._q_starts, q.start), bisect_left(doc._q_starts, sentence.start)
+    if i - j > 1:
+        return None
+    start = _past_item_mark(doc.text, sentence.start, q.start)
+    return start if i == j or (start > sentence.start and bisect_left(doc._q_starts, start) == i) else None
 
 
 def _past_item_mark(text: str, start: int, end: int) -> int:
