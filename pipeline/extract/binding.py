@@ -99,7 +99,7 @@ _OF_WHOSE = re.compile(r"\s(?i:of)\s")
 _AT_WHOM = re.compile(r"\s(?i:at)\s")
 _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _PAIR_REACH = 400  # how far back "两家" / "both" looks for the pair of companies it means
-_BOTH = re.compile(r"二者|两者|兩者|双方|雙方|三者|[两兩三四五六七八九十几幾数數]家|(?i:the\s(?:two|three|four|five|six)\b|both"
+_BOTH = re.compile(r"二者|两者|兩者|双方|雙方|三者|[两兩三四五六七八九十几幾数數]家|(?i:(?:the|these|those)\s(?:two|three|four|five|six)\b|both"
                    r"|all\s(?:three|four|five|six)\b)")
 _TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the|its|their)\s)?")
@@ -134,7 +134,8 @@ class Document:
     _clauses: tuple[int, list[int]] = (-1, [])  # the clause breaks of the sentence being bound
     _roles: dict[str, list[Cue]] = field(default_factory=dict)  # the cues of the sentence being bound, by role
     _said: Binding | None = None  # the last number bound in the sentence just before the one being bound
-    _sections: list[re.Match] | None = None  # the top-level numbered headings ("二、DeepSeek"), found when first asked
+    _said_all: list[Binding] = field(default_factory=list)  # all the numbers bound in that sentence
+    _sections: list[tuple[int, int]] | None = None  # the numbered section headings (see _section_company), when asked
 
     def __post_init__(self) -> None:
         self._q_starts = [q.start for q in self.quantities]
@@ -193,6 +194,7 @@ class _Context:
     by_dateline: bool = False  # the fact being made is dated by the document's dateline (see _dateline): undated
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
     said: tuple[int, Binding] | None = None  # (sentence index, the last number bound in it)
+    said_all: list[Binding] = field(default_factory=list)  # every number bound in that sentence
     it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
 
 
@@ -332,6 +334,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
     priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
     doc._said = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else None
+    doc._said_all = ctx.said_all if doc._said is not None else []
     periods = _resolve_same(periods, ctx, doc)
     facts: list[Fact] = []
     heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
@@ -345,7 +348,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         if bindings and any(b.rule.tight for b in bindings):
             bindings = [b for b in bindings if not _apart(doc, b, bindings)]
         if bindings:
-            ctx.said = (index, bindings[-1])
+            ctx.said, ctx.said_all = (index, bindings[-1]), bindings
             runs = _runs(doc.text, bindings)  # lists of numbers of one metric ("A、B和C"): zipped with periods, segments, companies
             if "respectively" in roles and _zip_metrics(doc.text, bindings, runs):
                 runs = _runs(doc.text, bindings)  # a list zipped with metrics is none of one metric: each takes its period
@@ -394,6 +397,9 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document) ->
 
             told = [said] if said is not None and p.kind == "same" and fits(said) else []
             named = [q for q in out if fits(q) and q.start not in earlier]
+            if len(named) > 1 and p.kind in ("same", "prior"):
+                # "三季度毛利率为49.3%，较二季度的48.6%提高…，去年同期则为46.3%": not the period compared with
+                named = [q for q in named if not _FROM_BEFORE.search(doc.text, max(0, q.start - 8), q.start)] or named
             prior = named or sorted([q for _, q in ctx.periods if fits(q)] + told, key=_start)
             if not prior and p.kind == "before" and hint == ["Q"] and doc.doc_date is not None:
                 prior = [_writing_quarter(p, doc.doc_date)]  # "上季度营收…" with no quarter named: the last one ended
@@ -543,6 +549,7 @@ def _singled_out(text: str, p: PeriodMention) -> bool:
 _FRONTED_AFTER = re.compile(r"(?:\s(?i:of\s(?:the|this)\syear))?\s?[,，]")
 _FRONTED_BEFORE = ("", "for", "in", "over")
 _LAST_QUARTER = {"Q1-Q3": "Q3", "H1": "Q2"}  # the quarter a year to date ends with
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fff0-9]")  # a Chinese period run on into its sentence
 
 
 def _to_date_aside(doc: Document, sentence: Sentence, p: PeriodMention, ctx: _Context) -> bool:
@@ -550,11 +557,22 @@ def _to_date_aside(doc: Document, sentence: Sentence, p: PeriodMention, ctx: _Co
     the close on Monday. For the first nine months of the year, revenue was $507.4 million. Gross margin widened to
     46.3% from 43.1%."): an aside on the running total, the sentences after it go back to the quarter."""
     quarter = _LAST_QUARTER.get(period_kind(p.label)) if p.kind == "flow" and p.label else None
-    if quarter is None or not _FRONTED_AFTER.match(doc.text, p.end) \
-            or lower_ascii(doc.text[sentence.start:p.start]).strip() not in _FRONTED_BEFORE:
+    if quarter is None:
+        return False
+    before, marked = doc.text[sentence.start:p.start].strip(), False
+    if before and (m := _ITEM.match(before)) is not None:
+        before, marked = before[m.end():].strip(), True  # a list item's mark first ("2、前三季度…", "· 前三季度…")
+    if lower_ascii(before) not in _FRONTED_BEFORE:
         return False
     quarter = f"{p.years[0]}{quarter}"
-    return any(x.label == quarter for _, x in ctx.periods)
+    if _FRONTED_AFTER.match(doc.text, p.end):
+        # not a bullet: a filing's "．截至9月30日止九個月，收入為…" summarises the period it reports on
+        return not marked and any(x.label == quarter for _, x in ctx.periods)
+    # Chinese runs the total on into its sentence ("前三季度累计收入…", "前三季度合计毛利率…", "前三季度70.22亿元"), a
+    # list item's too: an aside when the story is on the quarter and has not reported the total itself
+    if not _CJK_AFTER.match(doc.text, p.end):
+        return False
+    return any(x.label == quarter for _, x in ctx.periods) and not any(x.label == p.label for _, x in ctx.periods)
 
 
 # "back in 2022", "as far back as 2021", "早在2022年": a look back at a time long past
@@ -603,8 +621,10 @@ def _trailing(text: str, p: PeriodMention, quantities: list[Quantity]) -> bool:
     reported on, it is a comparative's which, like "（2026年：B）", labels only its own figure, and the next sentences
     do not report on it (a later one, "2024年为A,2025年前九个月为B。同期…", moves the story on)."""
     q = _number_before(quantities, p.start)
-    return q is not None and _TRAILING_OPEN.fullmatch(text, q.end, p.start) is not None \
-        and TRAILS_VERB.match(text, p.end) is not None
+    if q is None or _TRAILING_OPEN.fullmatch(text, q.end, p.start) is None:
+        return False
+    # "…70.22亿元，去年前三季度43.13亿元": the figure right after the period, as well as after 为
+    return TRAILS_VERB.match(text, p.end) is not None or getattr(_first_from(quantities, p.end), "start", -1) == p.end
 
 
 def _number_before(quantities: list[Quantity], pos: int) -> Quantity | None:
@@ -744,7 +764,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         # "营收28.30亿元（+64.2%）" is revenue growth, not a share of the 营收 before it
         chosen = (_after_cue(doc, q, metric_cues, lowered) or bindings and _signed_change(doc, bindings[-1], q)
                   or _elided(doc, sentence, q, bindings, bounds)
-                  or _before_cue(doc, q, metric_cues, lowered, bounds, heading)
+                  or _before_cue(doc, q, metric_cues, lowered, bounds, heading, bindings[-1] if bindings else None)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None and bindings:
             chosen = _level_from(text, bindings[-1], q) or _glossed_level(doc, bindings[-1], q) \
@@ -759,8 +779,30 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         if binding.cue.end <= q.start and _clause(bounds, binding.cue.end) != _clause(bounds, q.start):
             binding.penalty += 0.05
         bindings.append(binding)
+    if len(bindings) < len(quantities):
+        bindings = _listed_before_noun(text, quantities, bindings)
     _noun_after_list(text, bindings)
     return bindings
+
+
+def _listed_before_noun(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:
+    """"Kimi and MiniMax were at roughly 122 and 131 trillion tokens a day": numbers listed right before one whose
+    metric's noun follows it at once, left unbound for want of a cue before them, are of that metric too."""
+    bound = {id(b.q) for b in bindings}
+    added = []
+    for b in bindings:
+        if b.side != "after" or not _cue_right_after(text, b):
+            continue
+        k = next((i for i, x in enumerate(quantities) if x is b.q), 0)
+        nxt = b.q
+        while k > 0 and id(quantities[k - 1]) not in bound and quantities[k - 1].kind == b.q.kind \
+                and quantities[k - 1].unit == b.q.unit and _LIST.fullmatch(text, quantities[k - 1].end, nxt.start):
+            k -= 1
+            nxt = quantities[k]
+            added.append(_like(b, nxt, b.penalty))
+    if not added:
+        return bindings
+    return sorted(bindings + added, key=lambda x: x.q.start)
 
 
 def _noun_after_list(text: str, bindings: list[Binding]) -> None:
@@ -864,7 +906,8 @@ _ELIDED_VERB = re.compile(r"(?:时|時)?(?:[，,]?\s?的?(?:这个数字|这一�
                           # "上半年合计是52.9%", "全年累计为…": the period taken as a whole
                           r"(?:合计|合計|累计|累計|整体|整體|总体|總體)?"
                           r"(?:则|則|时|時)?(?:我们|我們)?(?:刚刚|剛剛|已经|已經|已|第一次|首次)?(?:约|約)?"
-                          r"(?:为|為|是|达到|達到|达|達|突破)了?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?"
+                          # "前三季度70.22亿元", "前三季度累计83.14亿元": the period and the figure alone
+                          r"(?:(?:为|為|是|达到|達到|达|達|突破)了?)?\s{0,2}(?:约|約|近|超过|超過|逾)?\s{0,2}(?:\*\*)?"
                           r"|[（(](?:约|約)?"  # "智谱比上季度（55.1%）低了0.9个点": the level of the period compared with
                           r"|\s?[:：]\s{0,2}")  # "（去年同期：6.45亿元）": a colon stands for 为
 
@@ -897,8 +940,11 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
         if k == 0 or _clause(bounds, prev.q.start) != k - 1:
             return None
         start = bounds[k - 1] + 1
-    elif doc._said is not None and bisect_left(doc._q_starts, q.start) == bisect_left(doc._q_starts, sentence.start):
-        prev, start = doc._said, sentence.start  # the sentence's first number, after one bound in the sentence before
+    elif doc._said is not None and (start := _opening(doc, sentence, q)) is not None:
+        prev = doc._said  # the sentence's first number, after one bound in the sentence before
+        if prev.q.kind != q.kind:
+            # "三季度收入34.01亿元，同比+59.3%。前三季度累计83.14亿元": the last amount of the sentence before, not its rate
+            prev = next((b for b in reversed(doc._said_all) if b.q.kind == q.kind), prev)
     else:
         return None
     if prev.q.kind != q.kind:
@@ -924,6 +970,22 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
     elif named is None or _ELIDED_VERB.fullmatch(doc.text, named, q.start) is None:
         return None  # "MiniMax约为26万亿": the company alone, with the period of the number before
     return _like(prev, q)
+
+
+def _opening(doc: Document, sentence: Sentence, q: Quantity) -> int | None:
+    """Where the sentence opens for q when q is its first number, past a list item's mark ("2、前三季度70.22亿元": the
+    mark's digit is no figure); None when a number comes before q."""
+    i, j = bisect_left(doc._q_starts, q.start), bisect_left(doc._q_starts, sentence.start)
+    if i - j > 1:
+        return None
+    start = _past_item_mark(doc.text, sentence.start, q.start)
+    return start if i == j or (start > sentence.start and bisect_left(doc._q_starts, start) == i) else None
+
+
+def _past_item_mark(text: str, start: int, end: int) -> int:
+    """Where a sentence starts past the mark of the list item it opens ("2、前三季度70.22亿元"): its number is no figure."""
+    item = _ITEM.match(text, start, end)
+    return item.end() if item is not None and item.end() > start and _is_item(text, start, item.end()) else start
 
 
 _UNDER = re.compile(r"旗下|的|(?:'s|’s)\s")
@@ -1194,15 +1256,18 @@ _CHANGED_BY = re.compile(r"\s(?i:by)\s(?:(?i:more\sthan|less\sthan|over|almost|a
 
 
 def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bounds: list[int],
-                heading: list[Cue]) -> Binding | str | None:
+                heading: list[Cue], last: Binding | None = None) -> Binding | str | None:
     """The nearest compatible cue before the number in its sentence; a tight incompatible one claims it. A change
-    takes its base from the sentence, or from the heading of the list the sentence is an item of."""
+    takes its base from the sentence, from the heading of the list the sentence is an item of, or from the number
+    bound last in the sentence when no cue names it ("前三季度累计83.14亿元，同比+60.3%": an elided revenue)."""
     before = cues[:bisect_right(cues, q.start, key=_end)]
     tenths = q.kind == "percent" and "成" in doc.text[q.start:q.end]
     own = _clause(bounds, q.start)
     for i in range(len(before) - 1, -1, -1):
         c = before[i]
         if c.role == "measure":
+            if _measure_aside(doc, bounds, c, q):
+                continue  # "adjusted net loss, which excludes share-based compensation, was…": said of the metric
             return None  # "累计亏损超过62亿元": the number is about a measure we do not extract
         if c.role == "metric" and (share := _share_of_whole(doc, c)):
             c = share  # "占当季总收入的50.5%", "占智谱总收入的": "占总收入" with the period or company it is of between
@@ -1219,7 +1284,8 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
                                            or _required_said_before(doc, rule, q, c)):
                 continue
             if rule.base and (not (_has_base(doc.book, _not_alongside(doc, heading + before[:i]), rule.base) or _names_base(doc, c, rule.base)
-                                   or _base_said(doc, c, q, before[:i], rule.base)) or _LEVEL.search(doc.text, c.end, q.start)):
+                                   or _base_said(doc, c, q, before[:i], rule.base) or _base_bound(last, rule.base, before[:i]))
+                              or _LEVEL.search(doc.text, c.end, q.start)):
                 continue  # "rose to 15.2%" is a level and "down from 95.5%" a base, not a change
             return Binding(q, rule, rule.id, "before", c, negate=c.role == "negate")
         if tight and c.role == "metric" and not all(doc.book.metrics[n].base for n in c.names):
@@ -1227,6 +1293,40 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
         if tight and c.role in ("metric", "negate") and _TIGHT_BEFORE.fullmatch(doc.text, c.end, q.start):
             return "claimed"  # "较6月底增加76人", "收入增加了3亿元": what a figure changed by, not its level
     return None
+
+
+def _base_bound(last: Binding | None, base: str, earlier: list[Cue]) -> bool:
+    """True when the number bound last in the sentence is a level of the base and no metric is named between it and
+    the change: "前三季度累计83.14亿元，同比+60.3%" (an elided revenue, no cue of its own in the sentence)."""
+    if last is None or last.rule.id != base or last.negate:
+        return False
+    return not any(c.role == "metric" and c.start >= last.q.start for c in earlier)
+
+
+def _measure_aside(doc: Document, bounds: list[int], c: Cue, q: Quantity) -> bool:
+    """True for a measure named in a relative clause ("…, which strips out share-based compensation, …") or in
+    brackets ("經調整淨虧損（即年內虧損加回以股份為基礎的付款開支…）由…") closed before the number: what the metric
+    before it is defined by, not what the number is."""
+    if _aside(doc, bounds, c, q.start):
+        return True
+    close = _BRACKET_CLOSE.search(doc.text, c.end, q.start)
+    return close is not None and _open_bracket(doc.text, c.start, 40) >= 0 and "(" not in doc.text[c.end:close.start()] \
+        and "（" not in doc.text[c.end:close.start()]
+
+
+# A period written with E for estimate, as brokers do: "4Q30E", "FY30E", "1H31E", "2031E"
+_ESTIMATE_PERIOD = re.compile(r"(?<![A-Za-z0-9])(?:(?:[1-4]Q|Q[1-4]|[12]H|H[12]|FY|9M)'?[0-9]{2}|20[0-9]{2})E(?![A-Za-z0-9])")
+
+
+def _estimated(doc: Document, sentence: Sentence, q: Quantity) -> bool:
+    """True when the number's clause names a period marked as an estimate ("4Q30E", "FY2031E")."""
+    if "E" not in doc.text[sentence.start:sentence.end]:
+        return False
+    bounds = doc.clause_bounds(sentence)
+    k = _clause(bounds, q.start)
+    start = bounds[k - 1] + 1 if k else sentence.start
+    end = bounds[k] if k < len(bounds) else sentence.end
+    return _ESTIMATE_PERIOD.search(doc.text, start, end) is not None
 
 
 _SHARE_VERBS = ("占", "佔")
@@ -1867,6 +1967,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     near = doc._roles.get("forecast_near")
     if near and _in_clause(doc, sentence, q, [c for c in near if c.end <= q.start]):
         return None  # "市值將約為504億港元", "the margin will be about 48%"
+    if _estimated(doc, sentence, q):
+        return None  # "Our 4Q30E is US$291.0m, which takes FY30E revenue to…": a period marked E is an estimate's
     if _SUPPOSED.search(doc.text, max(sentence.start, q.start - 30), q.start):
         return None  # "如果二季度收入增速跌破40%，估值…": a threshold supposed, not a level reported
     if _SHARED_BOUND.search(doc.text, max(sentence.start, q.start - 8), q.start):
@@ -1906,8 +2008,11 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     penalty = b.penalty + _SOURCE_PENALTY[source]
     value, unit = q.value, fact_unit(doc.book.metrics.get(metric, b.rule), q)  # a scope may change the unit (tokens a day)
     if unit == "CNY" and metric == "market_cap" and _bare_yuan(doc.text, q) \
-            and _PRICE_IN_YUAN.search(doc.text, sentence.start, sentence.end):
-        unit = "HKD"  # "收報251.6元，…市值約6,290億元": a Hong Kong paper's 元 for a Hong Kong price is the Hong Kong dollar
+            and (_PRICE_IN_YUAN.search(doc.text, sentence.start, sentence.end)
+                 or "收市" in doc.text[sentence.start:q.start]):
+        # "收報251.6元，…市值約6,290億元", "昨日收市，…市值約9,800億元": a Hong Kong paper's 元 for a Hong Kong
+        # price, or at a close it calls 收市 (the mainland's is 收盘), is the Hong Kong dollar
+        unit = "HKD"
     if unit is None:
         unit = doc._currency if q.kind == "plain" else None
         if unit is None:
@@ -2238,35 +2343,18 @@ _MD_HEADING = re.compile(r"#{1,4}\s[^\n]{1,80}")
 
 
 def _section_company(doc: Document, start: int) -> str | None:
-    """The one watched company the markdown heading of the section holding `start` names: "the company" under "##
-    MiniMax: quieter…" in a newsletter covering several companies is MiniMax, not the newsletter's subject; or the
-    numbered heading over it ("二、DeepSeek" over "1、三季度收入25.62亿元": a post's section on that company)."""
+    """The one watched company the heading of the section holding `start` names: "the company" under "## MiniMax:
+    quieter…" in a newsletter covering several companies is MiniMax, not the newsletter's subject; so are the
+    figures under a numbered heading "二、DeepSeek" in a post on two companies (a numbered heading naming none, "三、估值",
+    ends the section)."""
     line = doc.text.rfind("\n#", 0, start) + 1
-    if line and (m := _MD_HEADING.match(doc.text, line)):
-        return _watched_between(doc, m.start(), m.end())
-    return _numbered_section_company(doc, start)
-
-
-# A top-level numbered heading of words alone on its line: "二、DeepSeek", "三、估值", "Part 2: MiniMax"
-_TOP_SECTION = re.compile(r"\n[ \t]{0,3}(?:[一二三四五六七八九十]{1,3}、|(?i:part)\s[0-9IVX]{1,4}[.:：]?)[ \t]?"
-                          r"(?P<words>[^\n0-9。.!?！？]{1,40})(?=\n)")
-SECTION_REACH = 3000  # characters: how far back a section's heading may stand
-
-
-def _numbered_section_company(doc: Document, start: int) -> str | None:
-    """The one watched company the nearest top-level numbered heading before `start` names ("二、DeepSeek"); None when
-    that heading names none ("三、估值": a section of its own) or there is none within reach."""
+    m = _MD_HEADING.match(doc.text, line) if line else None
     if doc._sections is None:
-        doc._sections = list(_TOP_SECTION.finditer(doc.text)) if "\n" in doc.text else []
-    k = bisect_right(doc._sections, start, key=_match_end) - 1
-    if k < 0 or doc._sections[k].start() < start - SECTION_REACH:
-        return None
-    last = doc._sections[k]
-    return _watched_between(doc, last.start("words"), last.end("words"))
-
-
-def _match_end(m: re.Match) -> int:
-    return m.end()
+        doc._sections = [(h.start(), h.end()) for h in _NUMBERED_SECTION.finditer(doc.text)]
+    k = bisect_left(doc._sections, (start,)) - 1
+    if k >= 0 and (m is None or doc._sections[k][0] > m.start()):
+        return _watched_between(doc, *doc._sections[k])
+    return _watched_between(doc, m.start(), m.end()) if m else None
 
 
 # A transcript's turn heading on a line of its own: "陈嘉言（MiniMax副总裁）：", "Jane Doe (Zhipu, CFO):", "陈嘉言："
@@ -2449,7 +2537,8 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
     if b.rule.segment == "required":
         if after:
             return after[0].names[0]
-        points_back = any(c.end <= q.start for c in anaphors) or _opens_with_anaphor(doc, b.cue)
+        points_back = any(c.end <= q.start for c in anaphors) or _opens_with_anaphor(doc, b.cue) \
+            or _IT_OPENS.match(doc.text, sentence.start, q.start) is not None
     else:  # "这部分收入为3802万美元": an optional segment only when the pointer names the metric's own noun
         points_back = any(0 <= b.cue.start - c.end <= 1 or _names_its_noun(doc, c.end, b.cue.start) for c in anaphors)
     if points_back:
@@ -2490,7 +2579,15 @@ def _share_told(doc: Document, cues: list[Cue], start: int, end: int) -> bool:
         return False
     share = told[-1]
     i = bisect_left(doc.periods, share.end, key=_start)
-    return _SEMICOLON.search(doc.text, share.end, end) is not None or (i < len(doc.periods) and doc.periods[i].end <= end)
+    if _SEMICOLON.search(doc.text, share.end, end) is not None or (i < len(doc.periods) and doc.periods[i].end <= end):
+        return True
+    # "開放平台佔收入53.5%，毛利率49.3%": the margin's clause opens on its cue right after the share's figure
+    k = bisect_left(doc._q_starts, share.end)
+    return k < len(doc.quantities) and doc.quantities[k].end <= end \
+        and _CLAUSE_OPEN.fullmatch(doc.text, doc.quantities[k].end, end) is not None
+
+
+_CLAUSE_OPEN = re.compile(r"\s?[，,]\s?")
 
 
 def _new_subject(doc: Document, start: int, end: int) -> bool:
@@ -2523,6 +2620,12 @@ def _required_said_before(doc: Document, rule: MetricRule, q: Quantity, cue: Cue
         return False
     before = doc.sentences[i - 1]
     return _compatible(rule, q, doc.text[before.start:before.end].casefold(), doc.text[cue.start:cue.end])
+
+
+# "Open platform did the heavy lifting. It made up 53.5% of revenue": a sentence opening on "it" and the share's verb
+# is about the segment the sentence before was about (no company "makes up" a share of its own revenue)
+_IT_OPENS = re.compile(r"\s{0,3}(?:(?i:it|this|that)\s(?:(?i:alone|now|still|also)\s)?(?i:made\sup|makes\sup|accounted\sfor"
+                       r"|accounts\sfor|contributed|contributes|was|is)\s|[它其](?:占|佔|贡献|貢獻))")
 
 
 def _opens_with_anaphor(doc: Document, cue: Cue) -> bool:

@@ -22,6 +22,23 @@ SCALES = {
 # ("214T tokens a day", "1.2B tokens"); "7B" alone is a model size.
 _LETTER_SCALES = {"m", "k", "b", "t"}
 _TOKENS_AFTER = re.compile(r"[ ]?(?i:tokens)\b")
+# "~193T in September", "122T and 131T a day": forum shorthand for trillions of tokens, in a line about tokens or
+# followed by a day's rate; not a model's size ("a 1T-parameter model", "1T params")
+_PER_DAY_AFTER = re.compile(r"(?:[ ]?(?:,|and|or|to|-|–)[ ]?~?[0-9][0-9.,]{0,8}T){0,4}[ ]?(?i:a\sday|/day|/d\b|per\sday|daily)")
+_TOKENS_BEFORE = re.compile(r"(?i:token)|[0-9]T[ ]?(?i:a\sday|/day|per\sday)")
+_PARAMETERS_AFTER = re.compile(r"[ -]?(?i:param)")
+TOKENS_REACH = 80  # characters before a bare "T" its line may name tokens in
+
+
+def _tokens_told(text: str, m: re.Match) -> bool:
+    """True for a figure written with a bare T that counts tokens: a day's rate follows it, or its line named tokens
+    before it."""
+    if _PARAMETERS_AFTER.match(text, m.end()):
+        return False
+    if _PER_DAY_AFTER.match(text, m.end()):
+        return True
+    line = max(text.rfind("\n", 0, m.start()) + 1, m.start() - TOKENS_REACH)
+    return _TOKENS_BEFORE.search(text, line, m.start()) is not None
 
 _PREFIX_CURRENCY = {
     "US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD": "HKD", "港币": "HKD", "港幣": "HKD",
@@ -132,7 +149,8 @@ def number_matches(text: str, start: int = 0, end: int | None = None) -> list[re
     found = []
     for m in _NUMBER.finditer(text, start, end):
         scale = m.group("scale")
-        if scale and scale.lower() in _LETTER_SCALES and not m.group("pre") and not _TOKENS_AFTER.match(text, m.end()):
+        if scale and scale.lower() in _LETTER_SCALES and not m.group("pre") and not _TOKENS_AFTER.match(text, m.end()) \
+                and not (scale == "T" and _tokens_told(text, m)):
             continue  # "7B" is a model size, not an amount
         s = m.start()
         if s and text[s - 1] == "第":  # an ordinal, not an amount

@@ -521,11 +521,30 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 and p.years == found[-1].years[-1:] and period_kind(p.label) in _SPAN_END_PARTS:
             s = found[-1]  # "2023年至2025年前三季度": the span ends on the part of its last year written right after it
             found[-1] = PeriodMention(s.start, s.end, s.kind, s.label, s.years, p.label, s.closed)
+        if p.kind == "flow" and p.label[-2:-1] == "Q" and len(p.label) == 6 and p.start >= 2 \
+                and text[p.start - 1] in _QUARTERS_JOIN and text[p.start - 2] in _QUARTER_NUMERALS:
+            listed = _quarters_before(text, p)
+            if found and found[-1].end == listed[0].start and found[-1].label == f"FY{p.years[0]}":
+                # "今年一、二、三季度": the year the quarters are of, one period with the first as "今年一季度" is
+                listed[0] = PeriodMention(found.pop().start, listed[0].end, "flow", listed[0].label, p.years)
+            found.extend(listed)
         found.append(p)
     return found
 
 
 _SPAN_END_PARTS = ("H1", "Q1-Q3")  # what a span of years may end on: a prospectus's first half or first nine months
+_QUARTER_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4}
+_QUARTERS_JOIN = "、和及与與"
+
+
+def _quarters_before(text: str, p: PeriodMention) -> list[PeriodMention]:
+    """"今年一、二、三季度分别是…": the numerals listed before a quarter share its word and its year, each a quarter of
+    its own (in order, for a list bound "respectively")."""
+    out, at = [], p.start
+    while len(out) < 3 and at >= 2 and text[at - 1] in _QUARTERS_JOIN and text[at - 2] in _QUARTER_NUMERALS:
+        at -= 2
+        out.append(PeriodMention(at, at + 1, "flow", f"{p.years[0]}Q{_QUARTER_NUMERALS[text[at]]}", p.years))
+    return out[::-1]
 
 
 _DATELINE_END = ("电，", "電，", "电,", "電,", "电 ", "電 ", "电】", "電】", "电）", "電）")
@@ -1242,7 +1261,7 @@ def find_document_date(text: str, head: int = 400) -> date | None:
             ended = ended or d
         elif d is not None:
             return d
-    return ended and (_signed_on(text) or ended) or _wire_dateline(text, head)
+    return ended and (_signed_on(text) or ended) or _posted_on(text) or _wire_dateline(text, head)
 
 
 # A wire's dateline names the day but not the year ("SEOUL, May 14 (Yonhap) --", "BEIJING, May 14 (Reuters) -"),
@@ -1294,6 +1313,20 @@ def _signed_on(text: str) -> date | None:
     for m in _DOC_DATE.finditer(text, max(0, len(text) - SIGN_OFF_TAIL)):
         line, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         if _SIGN_OFF.fullmatch(text, line, m.start()) and not text[m.end():end if end >= 0 else len(text)].strip():
+            found = _doc_date(m) or found
+    return found
+
+
+# A post's footer: the day it was published or last edited ("编辑于 2029-11-20 09:12・IP 属地上海", "发布于 …",
+# "Posted on …"), on Q&A sites and forums below the answer rather than above it.
+_POSTED = re.compile(r"(?:编辑于|編輯於|发布于|發布於|發佈於|发表于|發表於|更新于|更新於|(?i:edited|posted|updated)(?:\son)?)\s?$")
+
+
+def _posted_on(text: str) -> date | None:
+    """The day a post's footer near the end of a text says it was published or edited, or None: the last such."""
+    found = None
+    for m in _DOC_DATE.finditer(text, max(0, len(text) - SIGN_OFF_TAIL)):
+        if _POSTED.search(text, max(0, m.start() - 12), m.start()):
             found = _doc_date(m) or found
     return found
 
