@@ -1343,6 +1343,8 @@ def _not_alongside(doc: Document, cues: list[Cue]) -> list[Cue]:
 def _share_of_whole(doc: Document, c: Cue) -> Cue | None:
     """"占当季总收入的", "佔上半年收入的", "占智谱总收入的", "占公司总收入的": a share verb, a period or whose whole it is,
     then the whole: read as "占总收入" (a share cue)."""
+    if not any(doc.text.find(v, max(0, c.start - 16), c.start) >= 0 for v in _SHARE_VERBS):
+        return None  # most cues have no share verb just before them: one look, not the two searches below
     start = _period_before(doc, c.start)
     if start == c.start:
         start = _whose_before(doc, c.start)
