@@ -865,7 +865,7 @@ def _level_from(text: str, prev: Binding, q: Quantity) -> Binding | None:
     if prev.q.kind != q.kind or prev.q.unit != q.unit:
         return None
     if _DOWN_FROM.search(text, max(prev.q.end, q.start - 24), q.start) is None and not (
-            prev.metric.endswith("net_loss") and _FROM_A_LOSS.search(text, max(prev.q.end, q.start - 36), q.start)):
+            prev.rule.loss and _FROM_A_LOSS.search(text, max(prev.q.end, q.start - 36), q.start)):
         return None
     if _SEMICOLON.search(text, prev.q.end, q.start) or q.start - prev.q.end > 60:
         return None
@@ -965,7 +965,7 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
         p = doc.periods[i]
         if _ELIDED_OPEN.fullmatch(doc.text, at, p.start) is None or \
                 _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None and not (
-                    prev.metric.endswith("net_loss") and _LOSS_VERB.fullmatch(doc.text, p.end, q.start)):
+                    prev.rule.loss and _LOSS_VERB.fullmatch(doc.text, p.end, q.start)):
             return None
     elif named is None or _ELIDED_VERB.fullmatch(doc.text, named, q.start) is None:
         return None  # "MiniMax约为26万亿": the company alone, with the period of the number before
@@ -1502,7 +1502,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                                 and (not b.rule.instant or p.kind == "date")
                                 and _SEMICOLON.search(text, b.q.end, p.start) is None
                                 and not _forecast_clause(doc, sentence, p, cues, quantities)), None)
-            if (own is None or own.kind != "date") and b.metric == "ipo_oversubscription":
+            if (own is None or own.kind != "date") and b.rule.listing_day:
                 own = _listing_day(text, usable) or own
             if own is not None:
                 b.period, b.period_source = own, "sentence"
@@ -2009,7 +2009,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         return None  # "毛利率长期维持在50%以上": held over years, no one period's
     penalty = b.penalty + _SOURCE_PENALTY[source]
     value, unit = q.value, fact_unit(doc.book.metrics.get(metric, b.rule), q)  # a scope may change the unit (tokens a day)
-    if unit == "CNY" and metric == "market_cap" and _bare_yuan(doc.text, q) \
+    if unit == "CNY" and doc.book.metrics.get(metric, b.rule).hong_kong_yuan and _bare_yuan(doc.text, q) \
             and (_PRICE_IN_YUAN.search(doc.text, sentence.start, sentence.end)
                  or "收市" in doc.text[sentence.start:q.start]):
         # "收報251.6元，…市值約6,290億元", "昨日收市，…市值約9,800億元": a Hong Kong paper's 元 for a Hong Kong
@@ -2026,7 +2026,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         value, unit = value * 100, "%"  # "同比增长约两倍": +200%
     if b.negate:
         value = -value
-    if b.rule.id in ("net_loss", "adjusted_net_loss") and value < 0:
+    if b.rule.loss and value < 0:
         value = -value  # a loss is stated as a positive number
     # the words just before the number, not reaching back into the sentence or the number before it
     # (numbers never overlap, so the one starting last before it also ends before it)
@@ -2270,10 +2270,8 @@ def written_as_month_end(text: str, p: PeriodMention) -> bool:
 def fact_unit(rule: MetricRule, q: Quantity) -> str | None:
     """The unit of a fact of this metric: tokens or tokens a day for token counts, the currency of an amount, %, pp,
     x or count; None for a bare number of a metric of amounts (its currency is the document's)."""
-    if rule.id == "daily_token_volume":
-        return "tokens/day"
-    if rule.id == "token_volume":
-        return "tokens"
+    if rule.counts:
+        return rule.counts
     if q.kind == "currency":
         return q.unit
     if q.kind == "plain" and "currency" in rule.units:

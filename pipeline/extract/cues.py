@@ -35,6 +35,10 @@ class MetricRule:
     rate: bool = False  # a rate at a moment (tokens per day): "as of" a month is that month, not the months up to it
     on_trading_day: frozenset[str] = frozenset()  # cues naming it only on a trading day ("valued at"), casefolded
     tight: frozenset[str] = frozenset()  # cues naming it only with the number right after them ("lost"), casefolded
+    loss: bool = False  # a loss: stated as a positive number; a bare loss word after its figure restates it
+    counts: str | None = None  # the unit of a count of things (tokens, tokens/day), whatever the number was written as
+    listing_day: bool = False  # dated by the listing's first day its sentence names, wherever that stands
+    hong_kong_yuan: bool = False  # a bare 元 at a Hong Kong price or 收市 close is the Hong Kong dollar
 
 
 @dataclass(slots=True, eq=False)  # made by the hundred per document: a plain __init__, compared by identity
@@ -326,6 +330,10 @@ def load_cue_book(text: str | None = None) -> CueBook:
             rate=bool(spec.get("rate")),
             on_trading_day=frozenset(str(w).casefold() for w in spec.get("on_trading_day") or ()),
             tight=frozenset(str(w).casefold() for w in spec.get("tight") or ()),
+            loss=bool(spec.get("loss")),
+            counts=spec.get("counts"),
+            listing_day=bool(spec.get("listing_day")),
+            hong_kong_yuan=bool(spec.get("hong_kong_yuan")),
         )
         for side in ("before", "after"):
             for word in spec.get(side) or ():

@@ -730,7 +730,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         if row_metric is None and labels and _segment(r, labels[0]) is not None:
             totalled = _totalled(r, body, around) if totalled is None else totalled
             row_metric = totalled.get(row[0].start)
-        losses_only = own is None and row_metric is not None and row_metric[0][0].endswith("net_loss")
+        losses_only = own is None and row_metric is not None and getattr(r.book.metrics.get(row_metric[0][0]), "loss", False)
         if row_period is None and row_metric is not None and _is_change(r, row_metric):
             row_period = above_period
         segment = _segment(r, labels[0]) if row_metric is None and labels else None
@@ -1549,7 +1549,7 @@ def _fact(r: _Reading, company: str, found, period: PeriodMention, q: Quantity, 
         unit = fact_unit(r.book.metrics.get(metric, rule), q)  # a scope may change the unit (tokens a day)
         if unit is None:
             continue
-        value = abs(q.value) if rule.id in ("net_loss", "adjusted_net_loss") else q.value
+        value = abs(q.value) if rule.loss else q.value
         start, end = row[0].start, row[-1].end
         return Fact(company=company, metric=metric, period=label, value=value, unit=unit, qualifier=qualifier,
                     quote=r.text[start:end], start=start, end=end, confidence=TABLE_CONFIDENCE)

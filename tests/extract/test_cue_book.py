@@ -13,3 +13,29 @@ def test_on_trading_day_cues_are_cues_of_their_metric_and_kept_apart():
     found = book.find(text, 0, len(text))
     assert [(text[c.start:c.end], c.role, c.names) for c in found] == [
         ("valued by the market at", "metric", ("market_cap",))]
+
+
+def test_what_the_bundled_book_says_of_losses_counts_listings_and_hong_kong_prices():
+    # binding asks the metric, not its id: an analyst's new metric can say the same of itself
+    book = load_cue_book()
+    assert {m for m, r in book.metrics.items() if r.loss} == {"net_loss", "adjusted_net_loss"}
+    assert {m: r.counts for m, r in book.metrics.items() if r.counts} == {
+        "daily_token_volume": "tokens/day", "token_volume": "tokens"}
+    assert {m for m, r in book.metrics.items() if r.listing_day} == {"ipo_oversubscription"}
+    assert {m for m, r in book.metrics.items() if r.hong_kong_yuan} == {"market_cap"}
+    custom = load_cue_book("metrics:\n  operating_loss:\n    units: [currency]\n    loss: true\n    before: [经营亏损]\n"
+                           "  weekly_token_volume:\n    units: [plain, tokens]\n    counts: tokens/week\n    before: [周调用量]\n")
+    assert custom.metrics["operating_loss"].loss and not custom.metrics["weekly_token_volume"].loss
+    assert custom.metrics["weekly_token_volume"].counts == "tokens/week"
+
+
+def test_an_analysts_loss_metric_is_stated_as_a_positive_number(watchlist, monkeypatch):
+    from datetime import date
+
+    import pipeline.extract as extract
+
+    # the analyst's own cue book in place of the bundled one (extract_facts reads it through default_cue_book)
+    book = load_cue_book("metrics:\n  operating_loss:\n    units: [currency]\n    loss: true\n    before: [经营亏损]\n")
+    monkeypatch.setattr(extract, "default_cue_book", lambda: book)
+    got = extract.extract_facts("智谱2025年经营亏损为-3.1亿元。", watchlist, published=date(2026, 3, 1))
+    assert [(f.metric, f.period, f.value, f.unit) for f in got] == [("operating_loss", "FY2025", 310000000, "CNY")]
