@@ -2581,13 +2581,17 @@ def _share_told(doc: Document, cues: list[Cue], start: int, end: int) -> bool:
     i = bisect_left(doc.periods, share.end, key=_start)
     if _SEMICOLON.search(doc.text, share.end, end) is not None or (i < len(doc.periods) and doc.periods[i].end <= end):
         return True
-    # "開放平台佔收入53.5%，毛利率49.3%": the margin's clause opens on its cue right after the share's figure
-    k = bisect_left(doc._q_starts, share.end)
-    return k < len(doc.quantities) and doc.quantities[k].end <= end \
+    # "開放平台佔收入53.5%，毛利率49.3%": the margin's clause opens on its cue right after the share's figure (before
+    # its cue, or after it: "58.2 percent of sales, while gross margin…")
+    k = bisect_left(doc._q_starts, end) - 1
+    return k >= 0 and share.start - 24 <= doc.quantities[k].start \
         and _CLAUSE_OPEN.fullmatch(doc.text, doc.quantities[k].end, end) is not None
 
 
-_CLAUSE_OPEN = re.compile(r"\s?[，,]\s?")
+# (an English share's own "of sales" may close it, and "while" / "and" open the margin's clause: "consumer apps
+# accounted for 58.2 percent of sales, while gross margin rose to 51.4 percent")
+_CLAUSE_OPEN = re.compile(r"(?:\s(?i:of\s(?:the\s)?(?:total\s|its\s)?(?:sales|revenues?)))?\s?[，,]\s?"
+                          r"(?:(?i:while|and|whereas|but)\s)?")
 
 
 def _new_subject(doc: Document, start: int, end: int) -> bool:

@@ -213,3 +213,15 @@ def test_a_share_of_a_companys_whole_names_the_share(watchlist):
     text = "2024年，来自前五大客户的收入占智谱总收入的46.3%。"
     assert facts(text, watchlist, published=PROSPECTUS_DAY) == {
         ("zhipu", "customer_share.top5", "FY2024", Decimal("46.3"), "%", "eq")}
+
+
+def test_a_margin_in_the_clause_after_an_english_segment_share_is_the_companys(watchlist):
+    text = ("MiniMax Group said Wednesday its revenue for the first quarter of 2030 was US$221.8 million. The "
+            "Shanghai-based company said its consumer apps accounted for 58.2 percent of sales, while gross margin rose "
+            "to 51.4 percent.")
+    got = facts(text, watchlist, published=date(2030, 4, 30))
+    assert ("minimax", "gross_margin", "2030Q1", Decimal("51.4"), "%", "eq") in got
+    assert ("minimax", "revenue_share.consumer", "2030Q1", Decimal("58.2"), "%", "eq") in got
+    # a margin the clause gives back to the segment stays the segment's
+    text = "MiniMax said its consumer apps accounted for 58.2% of sales, and their gross margin was 49.0%, in the first quarter of 2030."
+    assert ("minimax", "gross_margin.consumer", "2030Q1", Decimal("49.0"), "%", "eq") in facts(text, watchlist, published=date(2030, 4, 30))
