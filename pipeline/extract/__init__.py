@@ -35,6 +35,7 @@ from operator import attrgetter
 
 from pipeline.extract.binding import (
     CONTEXT_SENTENCES,
+    ROUNDED,
     TABLE_HEADER_REACH,
     Document,
     bind_document,
@@ -259,16 +260,14 @@ def _restates_table(value: Decimal, stated: set[Decimal], stated_roundings, unit
     return digits >= 3 and (value in stated or (coarse and rounded(value, stated_roundings)))
 
 
-BOUND_REACH = Decimal("0.1")  # how far a bound may stand from the table figure it rounds
-
-
 def _bounds_table(fact: Fact, stated: list[Decimal] | None) -> bool:
     """True when a bound ("突破330万亿", "over 330 trillion") is met by a table's figure of the same company, metric and
-    period within a tenth of it (334): a headline's rounding of the table's figure, no fact of its own."""
+    period within a tenth of it (334; binding.ROUNDED, as for a headline's round figure): a headline's rounding of the
+    table's figure, no fact of its own."""
     if not stated or fact.value <= 0:
         return False
     return any((v >= fact.value if fact.qualifier == "gt" else v <= fact.value)
-               and abs(v - fact.value) <= fact.value * BOUND_REACH for v in stated)
+               and abs(v - fact.value) <= fact.value * ROUNDED for v in stated)
 
 
 def _within(numbers, spans: list[tuple[int, int]]) -> list:

@@ -133,9 +133,13 @@ class Document:
     _currency: str | None = None
     _clauses: tuple[int, list[int]] = (-1, [])  # the clause breaks of the sentence being bound
     _roles: dict[str, list[Cue]] = field(default_factory=dict)  # the cues of the sentence being bound, by role
-    _said: Binding | None = None  # the last number bound in the sentence just before the one being bound
-    _said_all: list[Binding] = field(default_factory=list)  # all the numbers bound in that sentence
+    _said_all: list[Binding] = field(default_factory=list)  # the numbers bound in the sentence just before this one
     _sections: list[tuple[int, int]] | None = None  # the numbered section headings (see _section_company), when asked
+
+    @property
+    def _said(self) -> Binding | None:
+        """The last number bound in the sentence just before the one being bound."""
+        return self._said_all[-1] if self._said_all else None
 
     def __post_init__(self) -> None:
         self._q_starts = [q.start for q in self.quantities]
@@ -193,8 +197,7 @@ class _Context:
     undated: set[int] = field(default_factory=set)  # ids of the facts dated only by the document's date
     by_dateline: bool = False  # the fact being made is dated by the document's dateline (see _dateline): undated
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
-    said: tuple[int, Binding] | None = None  # (sentence index, the last number bound in it)
-    said_all: list[Binding] = field(default_factory=list)  # every number bound in that sentence
+    said: tuple[int, list[Binding]] | None = None  # (sentence index, the numbers bound in it)
     it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
 
 
@@ -333,8 +336,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     ctx.refers = any(p.kind == "same" and p.label in ("", "list") for p in periods)
     # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
     priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
-    doc._said = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else None
-    doc._said_all = ctx.said_all if doc._said is not None else []
+    doc._said_all = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else []
     periods = _resolve_same(periods, ctx, doc)
     facts: list[Fact] = []
     heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
@@ -348,7 +350,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
         if bindings and any(b.rule.tight for b in bindings):
             bindings = [b for b in bindings if not _apart(doc, b, bindings)]
         if bindings:
-            ctx.said, ctx.said_all = (index, bindings[-1]), bindings
+            ctx.said = (index, bindings)
             runs = _runs(doc.text, bindings)  # lists of numbers of one metric ("A、B和C"): zipped with periods, segments, companies
             if "respectively" in roles and _zip_metrics(doc.text, bindings, runs):
                 runs = _runs(doc.text, bindings)  # a list zipped with metrics is none of one metric: each takes its period
@@ -779,46 +781,35 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         if binding.cue.end <= q.start and _clause(bounds, binding.cue.end) != _clause(bounds, q.start):
             binding.penalty += 0.05
         bindings.append(binding)
-    if len(bindings) < len(quantities):
-        bindings = _listed_before_noun(text, quantities, bindings)
-    _noun_after_list(text, bindings)
-    return bindings
+    return _noun_after_list(text, quantities, bindings)
 
 
-def _listed_before_noun(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:
-    """"Kimi and MiniMax were at roughly 122 and 131 trillion tokens a day": numbers listed right before one whose
-    metric's noun follows it at once, left unbound for want of a cue before them, are of that metric too."""
-    bound = {id(b.q) for b in bindings}
-    added = []
-    for b in bindings:
-        if b.side != "after" or not _cue_right_after(text, b):
-            continue
-        k = next((i for i, x in enumerate(quantities) if x is b.q), 0)
-        nxt = b.q
-        while k > 0 and id(quantities[k - 1]) not in bound and quantities[k - 1].kind == b.q.kind \
-                and quantities[k - 1].unit == b.q.unit and _LIST.fullmatch(text, quantities[k - 1].end, nxt.start):
-            k -= 1
-            nxt = quantities[k]
-            added.append(_like(b, nxt, b.penalty))
-    if not added:
-        return bindings
-    return sorted(bindings + added, key=lambda x: x.q.start)
-
-
-def _noun_after_list(text: str, bindings: list[Binding]) -> None:
+def _noun_after_list(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:
     """"processed 58, 30 and 25 trillion tokens a day for DeepSeek, MiniMax and Kimi": the noun right after a list's
-    last member names every member's metric, as its magnitude gives every member theirs (fill_list_units)."""
-    for i in range(len(bindings) - 1, 0, -1):
+    last member names every member's metric, as its magnitude gives every member theirs (fill_list_units): a member
+    bound to another metric is rebound, one left unbound for want of a cue before it ("Kimi and MiniMax were at
+    roughly 122 and 131 trillion tokens a day") is bound."""
+    index = {id(b.q): i for i, b in enumerate(bindings)}
+    at = {id(q): k for k, q in enumerate(quantities)}
+    added = []
+    for i in range(len(bindings) - 1, -1, -1):
         last = bindings[i]
         if last.side != "after" or not _cue_right_after(text, last):
             continue
-        j = i
-        while j > 0 and bindings[j - 1].q.kind == last.q.kind and bindings[j - 1].q.unit == last.q.unit \
-                and bindings[j - 1].side != "after" and bindings[j - 1].rule is not last.rule \
-                and _LIST.fullmatch(text, bindings[j - 1].q.end, bindings[j].q.start):
-            j -= 1
-        for k in range(j, i):
-            bindings[k] = _like(last, bindings[k].q, bindings[k].penalty)
+        k, nxt = at.get(id(last.q), 0), last.q
+        while k > 0:
+            member = quantities[k - 1]
+            if member.kind != last.q.kind or member.unit != last.q.unit or not _LIST.fullmatch(text, member.end, nxt.start):
+                break
+            j = index.get(id(member))
+            if j is None:
+                added.append(_like(last, member, last.penalty))
+            elif bindings[j].side == "after" or bindings[j].rule is last.rule:
+                break
+            else:
+                bindings[j] = _like(last, member, bindings[j].penalty)
+            k, nxt = k - 1, member
+    return sorted(bindings + added, key=lambda x: x.q.start) if added else bindings
 
 
 # "約為收入的1.3倍（2028年同期：約1.9倍）", "0.8 times revenue in 1H27 (1H26: about 1.5 times)": the same figure for
@@ -2008,8 +1999,9 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
             c for c in doc._roles.get("perennial", ()) if c.end <= q.start]):
         return None  # "毛利率长期维持在50%以上": held over years, no one period's
     penalty = b.penalty + _SOURCE_PENALTY[source]
-    value, unit = q.value, fact_unit(doc.book.metrics.get(metric, b.rule), q)  # a scope may change the unit (tokens a day)
-    if unit == "CNY" and doc.book.metrics.get(metric, b.rule).hong_kong_yuan and _bare_yuan(doc.text, q) \
+    scoped = doc.book.metrics.get(metric, b.rule)  # a scope may change the unit (tokens a day)
+    value, unit = q.value, fact_unit(scoped, q)
+    if unit == "CNY" and scoped.hong_kong_yuan and _bare_yuan(doc.text, q) \
             and (_PRICE_IN_YUAN.search(doc.text, sentence.start, sentence.end)
                  or "收市" in doc.text[sentence.start:q.start]):
         # "收報251.6元，…市值約6,290億元", "昨日收市，…市值約9,800億元": a Hong Kong paper's 元 for a Hong Kong

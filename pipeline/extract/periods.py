@@ -948,7 +948,7 @@ def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMentio
     if year is None:
         if doc_date is None:
             return PeriodMention(s, e, "open", "")
-        year = doc_date.year if last <= doc_date.month else doc_date.year - 1
+        year = latest_year(last, doc_date)
     if m.group("mo_d") or m.group("mo_end"):
         if first != last:
             return None
@@ -958,6 +958,12 @@ def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMentio
         return _on_day(s, e, d) if d else None
     label = months_label(year, first, last)
     return PeriodMention(s, e, "flow", label, (year,)) if label else None
+
+
+def latest_year(month: int, doc_date: date) -> int:
+    """The year of the latest such month by the document's date: "10月" or "October" written in November is this
+    year's, in March last year's."""
+    return doc_date.year if month <= doc_date.month else doc_date.year - 1
 
 
 def _month_word(m: re.Match) -> int:
@@ -972,7 +978,7 @@ def _english_month(m: re.Match, doc_date: date | None, year: int | None, *, end:
     if year is None:
         if doc_date is None:
             return PeriodMention(m.start(), m.end(), "open", "")
-        year = doc_date.year if month <= doc_date.month else doc_date.year - 1
+        year = latest_year(month, doc_date)
     if end:
         return _on_day(m.start(), m.end(), date(year, month, calendar.monthrange(year, month)[1]))
     return PeriodMention(m.start(), m.end(), "flow", f"{year}-{month:02d}", (year,))
@@ -1309,12 +1315,11 @@ SIGN_OFF_TAIL = 400  # how far from the end of a filing its sign-off line may st
 
 def _signed_on(text: str) -> date | None:
     """The day on the last sign-off line near the end of a text ("香港，2029年5月28日"), or None."""
-    found = None
-    for m in _DOC_DATE.finditer(text, max(0, len(text) - SIGN_OFF_TAIL)):
+    def signed(m: re.Match) -> bool:
         line, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-        if _SIGN_OFF.fullmatch(text, line, m.start()) and not text[m.end():end if end >= 0 else len(text)].strip():
-            found = _doc_date(m) or found
-    return found
+        return _SIGN_OFF.fullmatch(text, line, m.start()) is not None \
+            and not text[m.end():end if end >= 0 else len(text)].strip()
+    return _last_day_in_tail(text, signed)
 
 
 # A post's footer: the day it was published or last edited ("编辑于 2029-11-20 09:12・IP 属地上海", "发布于 …",
@@ -1324,9 +1329,14 @@ _POSTED = re.compile(r"(?:编辑于|編輯於|发布于|發布於|發佈於|发�
 
 def _posted_on(text: str) -> date | None:
     """The day a post's footer near the end of a text says it was published or edited, or None: the last such."""
+    return _last_day_in_tail(text, lambda m: _POSTED.search(text, max(0, m.start() - 12), m.start()) is not None)
+
+
+def _last_day_in_tail(text: str, accept) -> date | None:
+    """The last day written near the end of a text (a sign-off, a post's footer) that `accept` takes, or None."""
     found = None
     for m in _DOC_DATE.finditer(text, max(0, len(text) - SIGN_OFF_TAIL)):
-        if _POSTED.search(text, max(0, m.start() - 12), m.start()):
+        if accept(m):
             found = _doc_date(m) or found
     return found
 

@@ -51,7 +51,15 @@ from pipeline.extract.numbers import (
     find_labels,
     unit_word,
 )
-from pipeline.extract.periods import _LEN, _MONTHS, PeriodMention, find_periods, months_label, shift_year
+from pipeline.extract.periods import (
+    _LEN,
+    _MONTHS,
+    PeriodMention,
+    find_periods,
+    latest_year,
+    months_label,
+    shift_year,
+)
 from pipeline.models import Fact
 from pipeline.periods import period_end, period_start
 
@@ -1221,7 +1229,7 @@ def _month_cell(r: _Reading, cell: Cell) -> PeriodMention | None:
     if r.doc_date is None or not _MONTH_CELL.fullmatch(r.text, cell.start, cell.end):
         return None
     month = _MONTHS[r.text[cell.start:cell.end].rstrip(".").lower()]
-    year = r.doc_date.year if month <= r.doc_date.month else r.doc_date.year - 1
+    year = latest_year(month, r.doc_date)
     return PeriodMention(cell.start, cell.end, "flow", f"{year}-{month:02d}", (year,))
 
 

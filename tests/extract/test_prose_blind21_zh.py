@@ -82,6 +82,9 @@ def test_interest_income_is_no_revenue(watchlist):
             "其他收入主要包括銀行利息收入人民幣418.3百萬元。")
     got = facts(text, watchlist, published=date(2031, 8, 26))
     assert not {f for f in got if f[1].startswith("revenue")}
+    # beside the filing's own revenue line, which is read
+    got = facts(text.replace("其他收入", "收入為人民幣2,140.5百萬元。其他收入"), watchlist, published=date(2031, 8, 26))
+    assert {f for f in got if f[1].startswith("revenue")} == {("deepseek", "revenue", "2031H1", Decimal("2140500000"), "CNY", "eq")}
 
 
 def test_the_same_period_in_a_filings_section_is_the_period_it_reports_on(watchlist):

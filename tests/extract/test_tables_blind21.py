@@ -131,6 +131,7 @@ def test_the_same_period_within_a_section_stays_the_one_named_before(watchlist):
     text = SECTIONS_ZHT.replace("\n\n2. 研發開支\n", "")
     got = facts(text, watchlist, published=date(2029, 8, 20))
     assert ("minimax", "rd_to_revenue", "2029H1", Decimal("1.3"), "x") not in got
+    assert ("minimax", "rd_to_revenue", "2029-07", Decimal("1.3"), "x") in got  # the month the section named
 
 
 # --- a filing's notes: interest income is no revenue, a compensation expense added back no loss -------------------

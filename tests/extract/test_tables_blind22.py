@@ -64,6 +64,7 @@ def test_a_percent_sign_heading_one_column_is_not_the_tables_unit(watchlist):
     text = OPEN_PIPES.replace("（单位：万亿tokens/日）", "（万亿tokens/日）")
     got = facts(text, watchlist, published=date(2029, 4, 6))
     assert not {f for f in got if f[1] == "daily_token_volume" and f[4] == "%"}
+    assert {("minimax", "2029-03"), ("zhipu", "2029-03")} <= {(f[0], f[2]) for f in got if f[1] == "daily_token_volume"}
 
 
 def test_a_line_with_one_pipe_in_prose_is_no_table(watchlist):
@@ -71,6 +72,8 @@ def test_a_line_with_one_pipe_in_prose_is_no_table(watchlist):
             "MiniMax | the March figure was 88 trillion tokens a day, up from 85 trillion in February\n")
     got = facts(text, watchlist, published=date(2029, 4, 6))
     assert not {f for f in got if f[3] == Decimal("88")}
+    # the line is read as prose
+    assert ("minimax", "daily_token_volume", "2029-02", Decimal("85000000000000"), "tokens/day") in got
 
 
 # --- a filing's header of groups, years and units, the units line loosely under the years --------------------------
@@ -154,6 +157,7 @@ def test_segment_rows_without_a_total_under_them_stay_unread(watchlist):
     text = DAYS_TABLE.replace("Total revenues   ", "Net revenues     ")
     got = facts(text, watchlist, published=date(2029, 8, 20))
     assert not {f for f in got if f[1].startswith("revenue.")}
+    assert ("minimax", "revenue", "2029Q2", Decimal("240760000"), "USD") in got  # the net revenues row is read
 
 
 # --- a broker's figure: actual, estimate, consensus, year-earlier, YoY; sub-rows marked by a dash ------------------
@@ -203,6 +207,7 @@ def test_a_target_in_the_same_field_still_drops_the_figure(watchlist):
     text = BROKER_FIGURE.replace("Target price: HK$410 | Market cap", "Target market cap")
     got = facts(text, watchlist, published=date(2029, 8, 21))
     assert not {f for f in got if f[1] == "market_cap"}
+    assert ("zhipu", "revenue", "2029Q2", Decimal("2140500000"), "CNY") in got  # the figure table is still read
 
 
 # --- a post in numbered sections, each headed by the company it is about -------------------------------------------
@@ -237,6 +242,7 @@ def test_a_numbered_heading_naming_no_company_ends_the_section(watchlist):
     text = SECTIONS.replace("仓位没动。", "市值：周五收在5000亿港元左右。")
     got = facts(text, watchlist, published=date(2029, 8, 25))
     assert not {f for f in got if f[0] == "zhipu" and f[1] == "market_cap"}
+    assert ("zhipu", "revenue", "2029Q2", Decimal("2140000000"), "CNY") in got  # 二、智谱's own section still is
 
 
 # --- a sidebar listing companies' market values after a caption giving day and unit --------------------------------
