@@ -337,7 +337,7 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
     priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
     doc._said_all = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else []
-    periods = _resolve_same(periods, ctx, doc)
+    periods = _resolve_same(periods, ctx, doc, _statements_only(doc.book, cues))
     facts: list[Fact] = []
     heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
     if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
@@ -365,9 +365,21 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     return facts
 
 
-def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document) -> list[PeriodMention]:
+def _statements_only(book: CueBook, cues: list[Cue]) -> bool:
+    """True when every metric the sentence names is a statement figure (revenue, a margin, a loss: _reported)."""
+    named = [n for c in cues if c.role == "metric" for n in c.names]
+    return bool(named) and all(_reported(book.metrics[n]) for n in named)
+
+
+def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document,
+                  statements: bool = False) -> list[PeriodMention]:
     """Turn "同期" / "the same period" into the last period named before it, "a year earlier" into the one before, and
     "上季度" / "a month earlier" into the quarter or month before the last quarter or month named.
+
+    In a sentence naming statement figures only (`statements`), a month or a day named in an earlier sentence is no
+    candidate:
+    "Daily tokens reached 120 trillion in July. Gross margin was 57.2%, up from 53.9% a year earlier" compares the
+    quarter reported on with its year-earlier quarter, not July with July.
 
     For "同期", a bare month that dated the last number of the sentence just before counts as named, though _remember
     keeps no bare month: "2月的日均调用量约为84万亿。MiniMax同期约为26万亿" is February's."""
@@ -402,7 +414,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document) ->
             if len(named) > 1 and p.kind in ("same", "prior"):
                 # "三季度毛利率为49.3%，较二季度的48.6%提高…，去年同期则为46.3%": not the period compared with
                 named = [q for q in named if not _FROM_BEFORE.search(doc.text, max(0, q.start - 8), q.start)] or named
-            prior = named or sorted([q for _, q in ctx.periods if fits(q)] + told, key=_start)
+            prior = named or sorted([q for _, q in ctx.periods if fits(q) and not (statements and _no_statement_period(q))] + told,
+                                    key=_start)
             if not prior and p.kind == "before" and hint == ["Q"] and doc.doc_date is not None:
                 prior = [_writing_quarter(p, doc.doc_date)]  # "上季度营收…" with no quarter named: the last one ended
             if not prior:
@@ -2181,6 +2194,15 @@ def _not_begun(label: str, day: date) -> bool:
     return start is not None and start > day
 
 
+def _a_month(p: PeriodMention) -> bool:
+    return p.kind == "flow" and len(p.label) == 7 and p.label[4] == "-"
+
+
+def _no_statement_period(p: PeriodMention) -> bool:
+    """A month, or a day that ends no quarter: what no revenue, margin or loss is reported for."""
+    return _a_month(p) or (p.kind == "date" and not p.flow)
+
+
 def _reported(rule: MetricRule) -> bool:
     """A figure of the financial statements (an amount, a margin, a multiple), published only once its period is over;
     a count of tokens or a rate may be given for a period still under way."""
@@ -2975,6 +2997,10 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 return None, ""
         else:
             flows = [x for x in recent if x.kind in ("flow", "date", "span")]
+            if _reported(rule):
+                # a month dates a count or a rate, never a statement figure: "Daily token volume reached 150 trillion in
+                # July. Revenue was $301.2 million" is the quarter's revenue, not July's
+                flows = [x for x in flows if not _a_month(x)]
             days_only = False
             if not flows and (opening := _under_plain_heading(doc, index, ctx, years=True)) is not None:
                 flows = [opening]  # "Key Insights" far below the lede: the list still sums up the lede's year

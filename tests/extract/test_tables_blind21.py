@@ -127,11 +127,13 @@ def test_the_same_period_past_a_numbered_section_heading_is_the_filings(watchlis
     assert not {f for f in got if f[1] == "rd_to_revenue" and f[2] == "2029-07"}
 
 
-def test_the_same_period_within_a_section_stays_the_one_named_before(watchlist):
+def test_the_same_period_within_a_section_is_no_month_for_a_statement_figure(watchlist):
+    # without the section heading "同期" looks back past the month the tokens were dated by: a multiple of revenue is
+    # reported for no month (test_statement_periods.py), so it is the filing's half, as with the heading
     text = SECTIONS_ZHT.replace("\n\n2. 研發開支\n", "")
     got = facts(text, watchlist, published=date(2029, 8, 20))
-    assert ("minimax", "rd_to_revenue", "2029H1", Decimal("1.3"), "x") not in got
-    assert ("minimax", "rd_to_revenue", "2029-07", Decimal("1.3"), "x") in got  # the month the section named
+    assert ("minimax", "rd_to_revenue", "2029H1", Decimal("1.3"), "x") in got
+    assert ("minimax", "rd_to_revenue", "2029-07", Decimal("1.3"), "x") not in got
 
 
 # --- a filing's notes: interest income is no revenue, a compensation expense added back no loss -------------------

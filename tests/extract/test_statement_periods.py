@@ -1,0 +1,60 @@
+"""Which periods a statement figure (revenue, a margin, a loss, R&D) can take from the sentences before it: a quarter,
+a half or a year, never a month or a plain day. Results stories name a month for the token count or the run rate
+between the quarter's headline and its statement figures; those figures stay the quarter's (session 14).
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+AUGUST = date(2031, 8, 20)
+
+
+def test_a_month_named_for_tokens_does_not_date_the_statement_figures_after_it(watchlist):
+    text = ("MiniMax reported second-quarter results on Tuesday. Daily token volume reached 150 trillion in July, the "
+            "company said. Revenue was $301.2 million, up 41.5% from a year earlier, and gross margin improved to 54.3%.")
+    got = facts(text, watchlist, published=AUGUST)
+    assert {
+        ("minimax", "daily_token_volume", "2031-07", Decimal("150000000000000"), "tokens/day", "eq"),
+        ("minimax", "revenue", "2031Q2", Decimal("301200000"), "USD", "eq"),
+        ("minimax", "revenue_growth", "2031Q2", Decimal("41.5"), "%", "eq"),
+        ("minimax", "gross_margin", "2031Q2", Decimal("54.3"), "%", "eq"),
+    } <= got
+    assert not {f for f in got if f[1] != "daily_token_volume" and f[2] == "2031-07"}
+
+
+def test_a_year_earlier_after_a_month_named_for_tokens_is_the_reported_periods_year_earlier(watchlist):
+    for text in (
+        "Moonshot AI reported results for the three months ended June 30, 2031. Kimi's daily token volume rose to about "
+        "120 trillion in July. Gross margin was 57.2%, up from 53.9% a year earlier.",
+        "Moonshot AI reported second-quarter results on Monday. Kimi's daily token volume rose to about 120 trillion in "
+        "July. Gross margin was 57.2%, compared with 53.9% in the same period last year.",
+    ):
+        got = facts(text, watchlist, published=AUGUST)
+        assert {
+            ("moonshot", "daily_token_volume", "2031-07", Decimal("120000000000000"), "tokens/day", "approx"),
+            ("moonshot", "gross_margin", "2031Q2", Decimal("57.2"), "%", "eq"),
+            ("moonshot", "gross_margin", "2030Q2", Decimal("53.9"), "%", "eq"),
+        } <= got, text
+
+
+def test_the_same_in_chinese_and_a_token_count_still_takes_its_month(watchlist):
+    text = "智谱8月19日晚间公布中期业绩。7月日均token调用量约410万亿。毛利率为61.2%，上年同期为58.0%。"
+    got = facts(text, watchlist, published=AUGUST)
+    assert {
+        ("zhipu", "daily_token_volume", "2031-07", Decimal("410000000000000"), "tokens/day", "approx"),
+        ("zhipu", "gross_margin", "2031H1", Decimal("61.2"), "%", "eq"),
+        ("zhipu", "gross_margin", "2030H1", Decimal("58.0"), "%", "eq"),
+    } <= got
+    # a rate measured by the month keeps the month a year earlier
+    text = "Kimi's daily token volume rose to about 120 trillion in July, up from 60 trillion a year earlier, Moonshot said."
+    assert ("moonshot", "daily_token_volume", "2030-07", Decimal("60000000000000"), "tokens/day", "eq") in facts(
+        text, watchlist, published=AUGUST)
+
+
+def test_a_statement_figure_with_only_a_month_before_it_and_no_reported_period_is_dropped(watchlist):
+    text = "Zhipu's daily token volume passed 400 trillion in July. Gross margin was 61.2%."
+    got = facts(text, watchlist, published=AUGUST)
+    assert ("zhipu", "daily_token_volume", "2031-07", Decimal("400000000000000"), "tokens/day", "gt") in got
+    assert not {f for f in got if f[1] == "gross_margin"}
