@@ -393,6 +393,7 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document,
         said = None
     out = []
     earlier = set()  # the starts of year-earlier periods resolved: "the six months" after "a year earlier" is not that
+    stepped = set()  # and of periods resolved a step back ("the prior quarter")
     for p in periods:
         if p.kind == "reported":  # "本期間" past the opening that defines it: the period the opening names
             if (r := _reporting_period(doc) or _opening_period(doc)) is None:
@@ -411,6 +412,10 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document,
 
             told = [said] if said is not None and p.kind == "same" and fits(said) else []
             named = [q for q in out if fits(q) and q.start not in earlier]
+            if p.kind == "prior" and len(named) > 1:
+                # "$301.2 million, versus $276.7 million in the prior quarter and $212.9 million a year ago": a year
+                # back from the quarter reported on, not from the one it was compared with
+                named = [q for q in named if q.start not in stepped] or named
             if len(named) > 1 and p.kind in ("same", "prior"):
                 # "三季度毛利率为49.3%，较二季度的48.6%提高…，去年同期则为46.3%": not the period compared with
                 named = [q for q in named if not _FROM_BEFORE.search(doc.text, max(0, q.start - 8), q.start)] or named
@@ -428,6 +433,8 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document,
                 last = reported  # "4. 研發開支 … 約為同期收入的0.7倍" after a section on July: the filing's period
             if p.kind == "prior":
                 earlier.add(p.start)
+            elif p.kind == "before":
+                stepped.add(p.start)
             p = PeriodMention(p.start, p.end, last.kind, last.label, last.years, last.flow)
         out.append(p)
     return out
@@ -3032,6 +3039,10 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                     doc.text, doc.sentences[index].start, doc.sentences[index].end):
                 return None, ""  # "【用量：日均28万亿】": a heading sums up the section below, which dates the figure
     if p.kind not in ("flow", "date", "span") or not p.label:
+        return None, ""
+    if rule.instant and not rule.rate and p.kind != "date":
+        # "股价今年以来上涨逾四成，市值逾4,500亿港元", "5月下旬市值": a value held on no day named (a run rate is
+        # reported for a month)
         return None, ""
     if doc.doc_date is not None and p.years and (max(p.years) > doc.doc_date.year or _not_begun(p.label, doc.doc_date)):
         return None, ""  # a period after the document was written: a forecast, not a result

@@ -58,3 +58,29 @@ def test_a_statement_figure_with_only_a_month_before_it_and_no_reported_period_i
     got = facts(text, watchlist, published=AUGUST)
     assert ("zhipu", "daily_token_volume", "2031-07", Decimal("400000000000000"), "tokens/day", "gt") in got
     assert not {f for f in got if f[1] == "gross_margin"}
+
+
+def test_a_year_ago_after_the_prior_quarter_steps_back_from_the_quarter_reported(watchlist):
+    for text in (
+        "MiniMax posted second-quarter revenue of $301.2 million, versus $276.7 million in the prior quarter and "
+        "$212.9 million a year ago.",
+        "MiniMax二季度收入3.012亿美元，上一季度为2.767亿美元，一年前为2.129亿美元。",
+    ):
+        got = facts(text, watchlist, published=AUGUST)
+        assert {
+            ("minimax", "revenue", "2031Q2", Decimal("301200000"), "USD", "eq"),
+            ("minimax", "revenue", "2031Q1", Decimal("276700000"), "USD", "eq"),
+            ("minimax", "revenue", "2030Q2", Decimal("212900000"), "USD", "eq"),
+        } <= got, text
+        assert ("minimax", "revenue", "2030Q1", Decimal("212900000"), "USD", "eq") not in got
+
+
+def test_a_value_held_on_a_day_takes_no_year_or_month(watchlist):
+    # a market value is a day's close: "this year" or "late May" names no day, so no fact; a run rate is a month's
+    got = facts("智谱股价今年以来上涨了85%，市值约为3,200亿港元。MiniMax的市值在5月下旬一度逼近2,900亿港元。", watchlist,
+                published=AUGUST)
+    assert not {f for f in got if f[1] == "market_cap"}
+    got = facts("8月19日收盘，智谱市值约为3,200亿港元。", watchlist, published=AUGUST)
+    assert ("zhipu", "market_cap", "2031-08-19", Decimal("320000000000"), "HKD", "approx") in got
+    got = facts("Moonshot's annualized revenue run rate passed $3 billion in July.", watchlist, published=AUGUST)
+    assert ("moonshot", "arr", "2031-07", Decimal("3000000000"), "USD", "gt") in got
