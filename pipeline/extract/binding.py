@@ -1680,14 +1680,25 @@ def _announced(p: PeriodMention, b: Binding, periods: list[PeriodMention]) -> bo
         x.end <= p.start and (x.kind != "date" or x.flow) for x in periods)
 
 
+# what may stand before a period opening a sentence as its lead-in: "In", "For", "Back in", "而在", "相比之下，"
+_LEAD_IN = re.compile(r"\s*(?:(?i:(?:and\s|but\s|back\s|by\scontrast,?\s)?(?:in|for|during|over)\s)|而在|在|而|相比之下，?)?")
+
+
 def _earlier_clause_prior(doc: Document, sentence: Sentence, p: PeriodMention, q: Quantity, priors: set[int]) -> bool:
     """"up 171% on the previous year, and R&D costs of $264mn": a year-earlier period ends the comparison of its own
     clause; it does not date a figure in a later one."""
     if p.start not in priors:
         return False
     bounds = doc.clause_bounds(sentence)
-    # "去年同期，这个数字是4620万美元": a clause pointing back at the figure is that period's still
-    return _clause(bounds, p.start) != _clause(bounds, q.start) and _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None
+    k = _clause(bounds, p.start)
+    if k == _clause(bounds, q.start):
+        return False
+    # "去年同期，这个数字是4620万美元": a clause pointing back at the figure is that period's still; and so is the one
+    # after a lead-in that names the period alone ("In the year-earlier quarter, gross margin was 51.0%")
+    return _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None and not (
+        k == 0 and _LEAD_IN.fullmatch(doc.text, sentence.start, p.start) is not None
+        and _SEMICOLON.search(doc.text, p.end, q.start) is None
+        and bisect_left(doc._q_starts, p.end) == bisect_left(doc._q_starts, bounds[0]))
 
 
 def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: dict,

@@ -84,3 +84,19 @@ def test_a_value_held_on_a_day_takes_no_year_or_month(watchlist):
     assert ("zhipu", "market_cap", "2031-08-19", Decimal("320000000000"), "HKD", "approx") in got
     got = facts("Moonshot's annualized revenue run rate passed $3 billion in July.", watchlist, published=AUGUST)
     assert ("moonshot", "arr", "2031-07", Decimal("3000000000"), "USD", "gt") in got
+
+
+def test_a_year_earlier_period_opening_the_sentence_dates_the_figures_after_it(watchlist):
+    got = facts("MiniMax's second-quarter revenue rose 41.5% to $301.2 million. In the year-earlier quarter, gross margin "
+                "was 51.0%; this time it reached 54.3%.", watchlist, published=AUGUST)
+    assert ("minimax", "gross_margin", "2030Q2", Decimal("51.0"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "2031Q2", Decimal("54.3"), "%", "eq") in got  # past the semicolon: this year's
+    got = facts("MiniMax二季度收入3.012亿美元。而在去年同期，公司收入为2.129亿美元，毛利率为51.0%。", watchlist, published=AUGUST)
+    assert {
+        ("minimax", "revenue", "2030Q2", Decimal("212900000"), "USD", "eq"),
+        ("minimax", "gross_margin", "2030Q2", Decimal("51.0"), "%", "eq"),
+    } <= got
+    # a year-earlier period closing a clause with its own figure still dates nothing after it
+    got = facts("Zhipu's first-half revenue was up 58% on the same period last year, and gross margin was 61.2%.",
+                watchlist, published=AUGUST)
+    assert ("zhipu", "gross_margin", "2031H1", Decimal("61.2"), "%", "eq") in got
