@@ -1560,7 +1560,8 @@ def _counted_back(bindings: list[Binding], priors: set[int]) -> None:
 
 # "narrowed to 42.6% from 47.5%", "widened to $402m, from $331m": the level a change started from, written after it;
 # a wire brief's "FY REVENUE RMB2.85 BLN VS RMB1.68 BLN": the same period's figure a year before
-_FROM_AFTER = re.compile(r"[\s,，]{0,3}(?:(?:(?i:up|down)\s)?(?i:from)\s(?:(?i:about|around|roughly)\s)?|(?i:vs\.?|versus)\s)")
+_FROM_AFTER = re.compile(r"[\s,，]{0,3}(?:(?:(?i:up|down|narrowed|narrowing|widened|widening|improved|improving|rising|falling|"
+                         r"shrinking|shrank|rose|fell)\s)?(?i:from)\s(?:(?i:about|around|roughly)\s)?|(?i:vs\.?|versus)\s)")
 
 
 def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:
