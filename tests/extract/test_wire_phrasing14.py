@@ -35,3 +35,9 @@ def test_a_level_narrowed_from_after_a_bullets_figure_is_no_second_figure_of_the
     got = facts(text, watchlist, published=AUGUST)
     assert ("minimax", "adjusted_net_loss", "2031Q2", Decimal("88200000"), "USD", "eq") in got
     assert ("minimax", "adjusted_net_loss", "2031Q2", Decimal("97400000"), "USD", "eq") not in got
+
+
+def test_tokens_every_day_is_a_daily_volume(watchlist):
+    text = "In July, Zhipu's platform handled more than 400 trillion tokens every day."
+    assert ("zhipu", "daily_token_volume", "2031-07", Decimal("400000000000000"), "tokens/day", "gt") in facts(
+        text, watchlist, published=AUGUST)
