@@ -1519,7 +1519,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                 b.period, b.period_source = own, "sentence"
     _complements(text, bindings)
     _counted_back(bindings, priors)
-    _mark_bases(text, bindings, hugs)
+    _mark_bases(text, bindings, hugs, bool(doc._roles.get("sequential")))
 
 
 # "上市首日（1月21日）", "掛牌當日(1月8日)", "on its first day of trading on January 21": the day a listing began
@@ -1564,14 +1564,26 @@ _FROM_AFTER = re.compile(r"[\s,，]{0,3}(?:(?:(?i:up|down|narrowed|narrowing|wid
                          r"shrinking|shrank|rose|fell)\s)?(?i:from)\s(?:(?i:about|around|roughly)\s)?|(?i:vs\.?|versus)\s)")
 
 
-def _mark_bases(text: str, bindings: list[Binding], hugs: dict) -> None:
+def _mark_bases(text: str, bindings: list[Binding], hugs: dict, sequential: bool) -> None:
     """Mark the level a change of the same metric started from, when the sentence gives it no period of its own:
-    "Gross margin narrowed to 42.6% from 47.5%" (no year) compares a year with the one before."""
+    "Gross margin narrowed to 42.6% from 47.5%" (no year) compares a year with the one before, and so does "毛利率由
+    58.7%提升至61.2%" / "increased from 58.7% to 61.2%", written the other way round (not when the sentence says the
+    change is sequential: "环比由52.1%升至54.3%" compares two quarters)."""
     for a, b in pairwise(bindings):
-        if a.metric == b.metric and b.q.start not in hugs and b.period is a.period \
-                and (_FROM_AFTER.fullmatch(text, a.q.end, b.q.start) or _cue_right_after(text, a) and _FROM_AFTER.fullmatch(
-                    text, a.cue.end, b.q.start)):
+        if a.metric != b.metric or b.q.start in hugs or b.period is not a.period:
+            continue
+        if _FROM_AFTER.fullmatch(text, a.q.end, b.q.start) or _cue_right_after(text, a) and _FROM_AFTER.fullmatch(
+                text, a.cue.end, b.q.start):
             b.base_of = a
+        elif not sequential and a.q.start not in hugs and _FROM_OPENS.search(text, max(0, a.q.start - 6), a.q.start) \
+                and _TO_LEVEL.fullmatch(text, a.q.end, b.q.start):
+            a.base_of = b
+
+
+# "由58.7%提升至61.2%", "from 58.7% to 61.2%": the level a change started from, written before the level it reached
+_FROM_OPENS = re.compile(r"(?:由|从|從|(?i:from))\s?(?:(?i:about|around|roughly)\s|约|約)?$")
+_TO_LEVEL = re.compile(r"\s?(?:(?:提升|提高|上升|上升了|增长|增長|增加|增加了|下降|下滑|回落|降低|收窄|扩大|擴大|改善|攀升|跃升|躍升|"
+                       r"降|升|增|跌)(?:至|到)|(?i:to))\s?(?:(?:about|around|roughly)\s|约|約)?")
 
 
 def _cue_right_after(text: str, b: Binding) -> bool:

@@ -100,3 +100,20 @@ def test_a_year_earlier_period_opening_the_sentence_dates_the_figures_after_it(w
     got = facts("Zhipu's first-half revenue was up 58% on the same period last year, and gross margin was 61.2%.",
                 watchlist, published=AUGUST)
     assert ("zhipu", "gross_margin", "2031H1", Decimal("61.2"), "%", "eq") in got
+
+
+def test_a_level_a_change_started_from_written_before_it_is_not_the_periods_own(watchlist):
+    # "由X提升至Y" / "from X to Y" with no period of its own: X is where the period's figure came from, not a second
+    # figure of the period; for a year it is the year before's
+    got = facts("智谱2030年毛利率由55.1%提升至58.8%。", watchlist, published=AUGUST)
+    assert ("zhipu", "gross_margin", "FY2030", Decimal("58.8"), "%", "eq") in got
+    assert ("zhipu", "gross_margin", "FY2029", Decimal("55.1"), "%", "eq") in got
+    assert ("zhipu", "gross_margin", "FY2030", Decimal("55.1"), "%", "eq") not in got
+    got = facts("MiniMax Group Inc.\nFor the six months ended 30 June 2031, revenue increased by 58.3% to US$577.9 "
+                "million. Gross profit margin increased from 52.7% to 54.9%.", watchlist, published=AUGUST)
+    assert ("minimax", "gross_margin", "2031H1", Decimal("54.9"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "2031H1", Decimal("52.7"), "%", "eq") not in got
+    # each level with its own period keeps it
+    got = facts("智谱营收从2029年的18.2亿元增至2030年的26.1亿元。", watchlist, published=AUGUST)
+    assert {("zhipu", "revenue", "FY2029", Decimal("1820000000"), "CNY", "eq"),
+            ("zhipu", "revenue", "FY2030", Decimal("2610000000"), "CNY", "eq")} <= got
