@@ -411,6 +411,10 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document,
                 return q.kind in kinds and (hint is None or period_kind(q.label) in hint)
 
             told = [said] if said is not None and p.kind == "same" and fits(said) else []
+            if p.kind == "same" and hint in (["H1"], ["Q1-Q3"]):
+                # "For the first half, revenue reached $577.9 million. Adjusted net loss for the six months…": the six
+                # or nine months the sentence just before was about, though an aside that dates nothing further
+                told += [b.period for b in doc._said_all if b.period is not None and fits(b.period)][:1]
             named = [q for q in out if fits(q) and q.start not in earlier]
             if p.kind == "prior" and len(named) > 1:
                 # "$301.2 million, versus $276.7 million in the prior quarter and $212.9 million a year ago": a year
