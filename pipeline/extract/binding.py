@@ -2273,7 +2273,8 @@ def _rd_share(doc: Document, b: Binding, cues: list[Cue]) -> bool:
     named last before it, is R&D as a multiple of revenue."""
     if "rd_to_revenue" not in doc.book.metrics or b.q.kind != "percent":
         return False
-    named = [c for c in cues if c.role == "metric" and c.end <= b.q.start and c is not b.cue]
+    # the metric named last before the share's own words ("研發開支佔收入的比例為112.5%": 佔收入, 比例 are the share's)
+    named = [c for c in cues if c.role == "metric" and c.end <= b.q.start and b.metric not in c.names]
     return bool(named) and "rd_expense" in named[-1].names
 
 

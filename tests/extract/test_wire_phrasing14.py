@@ -41,3 +41,8 @@ def test_tokens_every_day_is_a_daily_volume(watchlist):
     text = "In July, Zhipu's platform handled more than 400 trillion tokens every day."
     assert ("zhipu", "daily_token_volume", "2031-07", Decimal("400000000000000"), "tokens/day", "gt") in facts(
         text, watchlist, published=AUGUST)
+
+
+def test_rd_as_a_share_of_revenue_named_with_the_shares_own_words(watchlist):
+    for text in ("智谱上半年研發開支佔收入的比例為112.5%。", "智谱上半年研发开支占收入的比例为112.5%。"):
+        assert ("zhipu", "rd_to_revenue", "2031H1", Decimal("1.125"), "x", "eq") in facts(text, watchlist, published=AUGUST)
