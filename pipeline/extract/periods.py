@@ -33,7 +33,7 @@ _ZH_SUFFIX = (
     r"上半年|下半年|上半财年|下半财年|前三季度|前三季|首三季度|首三季|首季度|首季|全年|底|末|初|中(?![国國期旬央东東部小])"
     # "2026年中期业绩": a results word after it makes 中期 the interim period, the first half (not "中期目标", a target)
     r"|中期(?=业绩|業績|报告|報告|财报|財報|收入|营收|營收|亏损|虧損|净亏损|淨虧損|经调整|經調整|毛利|研发|研發)"
-    r"|第?[一二三四1-4]季度|第[一二三四1-4]季|Q[1-4]|H[12]|" + _FIRST_MONTHS
+    r"|第?[一二三四1-4]季度(?:末|底)?|第[一二三四1-4]季(?:末|底)?|Q[1-4]|H[12]|" + _FIRST_MONTHS
     + r"|(?P<{p}m1>[0-9]{{1,2}})\s?月?\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
     r"|(?P<{p}m>[0-9]{{1,2}}|十(?=月))\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}})\s?[日号號])?(?P<{p}mend>底|末)?"
 )
@@ -125,7 +125,7 @@ _BRANCHES = [
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
     # "2030-08-27", and a broker's "2030/08/27" ("总市值（亿港元）　约7,650（2030/08/27）")
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})(?:-(?=[01][0-9]-)|/(?=[01][0-9]/))(?P<iso_m>[01][0-9])[-/](?P<iso_d>[0-3][0-9])(?![0-9]))",
-    r"(?P<bare>上半年|下半年|中期(?=业绩|業績|报告|報告|财报|財報)|前三季度|前三季|首三季度|首三季|首季度|首季|一季[报報]|全年|年初|年底|年末|第[一二三四]季度?|[一二三四]季度|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
+    r"(?P<bare>上半年|下半年|中期(?=业绩|業績|报告|報告|财报|財報)|前三季度|前三季|首三季度|首三季|首季度|首季|一季[报報]|全年|年初|年底|年末|第[一二三四]季度?(?:末|底)?|[一二三四]季度(?:末|底)?|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     # a wire brief's "FY REVENUE RMB2.85 BLN": the full year, as "full-year" (not "FY 2027", "FY27", "FY'27")
     r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’/-]|\s?['’]?[0-9])"
     r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
@@ -1219,6 +1219,8 @@ def _with_suffix(s: int, e: int, y: int, suf: str | None, m: re.Match | None, p:
         return PeriodMention(s, e, "flow", label, (y,)) if label else None
     if "季" in suf or suf.startswith("Q"):
         q = _CN_NUM.get(suf.lstrip("第Q")[:1])
+        if q and suf.endswith(("末", "底")):  # "二季度末": the quarter's last day, as "6月末" is the month's
+            return _on_day(s, e, date(y, 3 * q, calendar.monthrange(y, 3 * q)[1]))
         return PeriodMention(s, e, "flow", f"{y}Q{q}", (y,)) if q else None
     if g(p + "m1"):
         label = months_label(y, int(g(p + "m1")), int(g(p + "m2")))

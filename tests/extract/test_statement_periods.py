@@ -130,3 +130,15 @@ def test_the_six_months_after_an_aside_on_the_half_is_that_half(watchlist):
         ("minimax", "adjusted_net_loss", "2031H1", Decimal("171000000"), "USD", "eq"),
     } <= got
     assert ("minimax", "adjusted_net_loss", "2031Q2", Decimal("171000000"), "USD", "eq") not in got
+
+
+def test_a_quarters_end_is_its_last_day(watchlist):
+    got = facts("公司披露7月Kimi日均Token调用量约120万亿，较二季度末的105万亿继续增长。", watchlist,
+                published=date(2031, 8, 19))
+    assert ("moonshot", "daily_token_volume", "2031-06", Decimal("105000000000000"), "tokens/day", "eq") in got
+    assert ("zhipu", "headcount", "2031-03-31", Decimal("1820"), "count", "eq") in facts(
+        "截至2031年一季度末，智谱员工总数为1,820人。", watchlist, published=AUGUST)
+    assert ("zhipu", "market_cap", "2031-06-30", Decimal("305000000000"), "HKD", "approx") in facts(
+        "智谱二季度末市值约为3,050亿港元。", watchlist, published=AUGUST)
+    assert ("zhipu", "revenue", "2031Q2", Decimal("680000000"), "CNY", "eq") in facts(
+        "智谱2031年第二季度收入为6.8亿元。", watchlist, published=AUGUST)
