@@ -677,6 +677,20 @@ def _year_reported(text: str, m: re.Match, years_named: list[tuple[int, int]]) -
     return max((y for y, at in years_named if not _SENTENCE_END.search(text, at, m.start())), default=None)
 
 
+# The English words of the bare branch, read as the Chinese ones _with_suffix knows
+_BARE_ENGLISH = {"the first half": "上半年", "the second half": "下半年", "the first nine months": "前三季度",
+                 "the first three quarters": "前三季度", "the full year": "全年", "the whole year": "全年",
+                 "full-year": "全年", "full year": "全年", "fy": "全年", "年初": "初", "年底": "底", "年末": "末", "the first quarter": "第一季度",
+                 "the second quarter": "第二季度", "the third quarter": "第三季度", "the fourth quarter": "第四季度",
+                 "first quarter": "第一季度", "second quarter": "第二季度", "third quarter": "第三季度",
+                 "fourth quarter": "第四季度",
+                 "first-quarter": "第一季度", "second-quarter": "第二季度", "third-quarter": "第三季度",
+                 "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年", "nine-month": "前三季度",
+                 "six-month": "上半年", "the first six months": "上半年", "the march quarter": "第一季度",
+                 "the june quarter": "第二季度", "the september quarter": "第三季度", "the december quarter": "第四季度",
+                 "march-quarter": "第一季度", "june-quarter": "第二季度", "september-quarter": "第三季度",
+                 "december-quarter": "第四季度", "九個月": "前三季度", "九个月": "前三季度", "六個月": "上半年", "六个月": "上半年"}
+
 _END_OF_BEFORE = re.compile(r"(?i:(?:the\s)?end\sof\s)$")
 
 
@@ -801,19 +815,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         if context_year is None:
             return PeriodMention(s, e, "open", "")
         word = g("bare").lower()
-        english = {"the first half": "上半年", "the second half": "下半年", "the first nine months": "前三季度",
-                   "the first three quarters": "前三季度", "the full year": "全年", "the whole year": "全年",
-                   "full-year": "全年", "full year": "全年", "fy": "全年", "年初": "初", "年底": "底", "年末": "末", "the first quarter": "第一季度",
-                   "the second quarter": "第二季度", "the third quarter": "第三季度", "the fourth quarter": "第四季度",
-                   "first quarter": "第一季度", "second quarter": "第二季度", "third quarter": "第三季度",
-                   "fourth quarter": "第四季度",
-                   "first-quarter": "第一季度", "second-quarter": "第二季度", "third-quarter": "第三季度",
-                   "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年", "nine-month": "前三季度",
-                   "six-month": "上半年", "the first six months": "上半年", "the march quarter": "第一季度",
-                   "the june quarter": "第二季度", "the september quarter": "第三季度", "the december quarter": "第四季度",
-                   "march-quarter": "第一季度", "june-quarter": "第二季度", "september-quarter": "第三季度",
-                   "december-quarter": "第四季度", "九個月": "前三季度", "九个月": "前三季度", "六個月": "上半年", "六个月": "上半年"}
-        return _with_suffix(s, e, context_year, english.get(" ".join(word.split()), g("bare")), None, "")
+        return _with_suffix(s, e, context_year, _BARE_ENGLISH.get(" ".join(word.split()), g("bare")), None, "")
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
         hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
