@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from operator import attrgetter
 
@@ -82,7 +82,8 @@ def extract_facts(
     sentences = split_sentences(norm)
     # Only sentences with a number, and the few before them (for an open period or segment), are read
     # closely: a long text without numbers costs one pass of each cheap scan, not the full analysis.
-    windows = _windows(sentences, numbers)
+    number_starts = [m.start() for m in numbers]
+    windows = _windows(sentences, number_starts)
     lowered = lower_ascii(norm)
     # Of those, only windows that name a metric can yield a fact, and only they and the windows just
     # before them (a table header, a period left open) can change one: the others are skipped whole.
@@ -117,7 +118,7 @@ def extract_facts(
         doc_date=doc_date,
         sentences=sentences,
         quantities=fill_spoken_currency(norm, apply_declared_currency(norm, fill_list_units(norm, [
-            q for q in _outside(read_quantities(norm, _within(numbers, spans)), periods) if q.start not in in_tables])),
+            q for q in _outside(read_quantities(norm, _within(numbers, number_starts, spans)), periods) if q.start not in in_tables])),
             [s.start for s in sentences]),
         periods=[p for p in periods if p.kind != "dateline"],  # "财联社8月12日电" only keeps its digits from being numbers
         cues=[c for s, e in spans for c in book.find(norm, s, e, lowered=lowered)],
@@ -187,24 +188,30 @@ def _without_comments(text: str) -> str:
     return text[:m.start() + 1] if m else text
 
 
-def _windows(sentences, numbers, reach: int = CONTEXT_SENTENCES) -> list[tuple[int, int, int, int]]:
-    """Merge the spans of sentences holding a number, with the `reach` sentences before each.
+def _windows(sentences, number_starts: list[int], reach: int = CONTEXT_SENTENCES) -> list[tuple[int, int, int, int]]:
+    """Merge the spans of sentences holding a number (number_starts: where each number starts, in order), with the
+    `reach` sentences before each.
 
     Returns (start, end, first sentence index, last sentence index) per window.
     """
     starts = [s.start for s in sentences]
     marked = set()
-    for m in numbers:
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and i not in marked:
+    last = -1  # the sentence of the number before: numbers come in order, so a sentence is marked once
+    for at in number_starts:
+        i = bisect_right(starts, at) - 1
+        if i != last and i >= 0:
             marked.update(range(max(0, i - reach), i + 1))
+            last = i
     windows: list[tuple[int, int, int, int]] = []
-    for i in sorted(marked):
-        s, e = sentences[i].start, sentences[i].end
-        if windows and (i - 1) in marked:
-            windows[-1] = (windows[-1][0], e, windows[-1][2], i)
-        else:
-            windows.append((s, e, i, i))
+    first = prev = -2
+    for i in sorted(marked):  # runs of consecutive sentences, each one window
+        if i != prev + 1:
+            if first >= 0:
+                windows.append((sentences[first].start, sentences[prev].end, first, prev))
+            first = i
+        prev = i
+    if first >= 0:
+        windows.append((sentences[first].start, sentences[prev].end, first, prev))
     return windows
 
 
@@ -270,27 +277,22 @@ def _bounds_table(fact: Fact, stated: list[Decimal] | None) -> bool:
                and abs(v - fact.value) <= fact.value * ROUNDED for v in stated)
 
 
-def _within(numbers, spans: list[tuple[int, int]]) -> list:
-    """The number matches that start inside one of the (sorted) spans."""
-    kept, i = [], 0
-    for m in numbers:
-        start = m.start()
-        while i < len(spans) and spans[i][1] <= start:
-            i += 1
-        if i == len(spans):
-            break
-        if spans[i][0] <= start:
-            kept.append(m)
+def _within(numbers, number_starts: list[int], spans: list[tuple[int, int]]) -> list:
+    """The number matches that start inside one of the (sorted) spans (number_starts: where each starts)."""
+    kept = []
+    for s, e in spans:  # a few windows, many numbers: two bisections per window, not a step per number
+        kept += numbers[bisect_left(number_starts, s):bisect_left(number_starts, e)]
     return kept
 
 
 def _outside(quantities, periods) -> list:
     """Drop numbers that are part of a period ("2024年", "2025年1-9月" are dates, not amounts)."""
-    kept, i = [], 0
+    starts, ends = [p.start for p in periods], [p.end for p in periods]  # plain ints: the loop reads them often
+    kept, i, n = [], 0, len(periods)
     for q in quantities:
-        while i < len(periods) and periods[i].end <= q.start:
+        while i < n and ends[i] <= q.start:
             i += 1
-        if i < len(periods) and periods[i].start < q.end:
+        if i < n and starts[i] < q.end:
             continue
         kept.append(q)
     return kept

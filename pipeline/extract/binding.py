@@ -337,7 +337,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     # "上年为39.2亿元" is a year-earlier level as "上年同期为…" is: it closes its own clause's comparison
     priors = {p.start for p in periods if p.kind == "prior" or (p.end - p.start == 2 and doc.text.startswith("上年", p.start))}
     doc._said_all = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else []
-    periods = _resolve_same(periods, ctx, doc, _statements_only(doc.book, cues))
+    if any(p.kind in _REFERS for p in periods):  # most sentences name no period referring back: nothing to resolve
+        periods = _resolve_same(periods, ctx, doc, _statements_only(doc.book, cues))
     facts: list[Fact] = []
     heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
     if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
@@ -1345,6 +1346,7 @@ def _estimated(doc: Document, sentence: Sentence, q: Quantity) -> bool:
 
 
 _SHARE_VERBS = ("占", "佔")
+_SHARE_VERB = re.compile("[" + "".join(_SHARE_VERBS) + "]")  # one scan for either
 # "研发强度随收入规模扩大而下降，但绝对额仍同比增长38.2%": a metric named in a "随…" phrase (as revenue grows) is what
 # something else moves with, not what a change after it is of
 _ALONGSIDE = re.compile(r"(?:随着?|隨著?|伴随|伴隨)[^，,。；;：:0-9]{0,4}$")
@@ -1358,7 +1360,7 @@ def _not_alongside(doc: Document, cues: list[Cue]) -> list[Cue]:
 def _share_of_whole(doc: Document, c: Cue) -> Cue | None:
     """"占当季总收入的", "佔上半年收入的", "占智谱总收入的", "占公司总收入的": a share verb, a period or whose whole it is,
     then the whole: read as "占总收入" (a share cue)."""
-    if not any(doc.text.find(v, max(0, c.start - 16), c.start) >= 0 for v in _SHARE_VERBS):
+    if _SHARE_VERB.search(doc.text, max(0, c.start - 16), c.start) is None:
         return None  # most cues have no share verb just before them: one look, not the two searches below
     start = _period_before(doc, c.start)
     if start == c.start:

@@ -243,6 +243,76 @@ def _cased(chars: set[str], icase: bool) -> set[str] | None:
     return out
 
 
+_PAIR_LIMIT = 4096  # more two-character openings than this: the branch opens too loosely for a second test to pay
+_SPACES = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())  # what \s matches (none lies above U+3000)
+
+
+def _openings(items, icase: bool, k: int = 2) -> set[str] | None:
+    """The strings of up to k characters a parsed regex sequence can start with (a superset): of length k, or shorter
+    where the whole match is that short. None when it cannot tell (a negated class, a category other than \\s, a
+    cased non-ASCII letter) or when there are too many."""
+    out = {""}
+    for op, av in items:
+        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+            continue  # zero-width: constrains nothing a superset needs
+        if op in (_C.LITERAL, _C.IN):
+            chars = _class_chars(op, av, icase)
+            if chars is None:
+                return None
+            step = set(chars)
+        elif op is _C.BRANCH:
+            step = set()
+            for alternative in av[1]:
+                found = _openings(alternative, icase, k)
+                if found is None:
+                    return None
+                step |= found
+        elif op is _C.SUBPATTERN:
+            _group, add, remove, sub = av
+            step = _openings(sub, (icase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE, k)
+            if step is None:
+                return None
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            low, high, sub = av
+            one = _openings(sub, icase, k)
+            if one is None:
+                return None
+            # n copies for n up to low or k (more copies than both open as the first k or low of them do)
+            step, reps = set(), {""}
+            for n in range(min(high, max(low, k)) + 1):
+                if n:
+                    reps = {(a + b)[:k] for a in reps for b in one}
+                    if len(reps) > _PAIR_LIMIT:
+                        return None
+                if n >= low:
+                    step |= reps
+        else:
+            return None
+        out = {x if len(x) >= k else (x + y)[:k] for x in out for y in step}
+        if len(out) > _PAIR_LIMIT:
+            return None
+        if all(len(x) >= k for x in out):
+            return out
+    return out
+
+
+def _class_chars(op, av, icase: bool) -> set[str] | None:
+    """The characters a LITERAL or IN item matches; None for a negated class or a category other than \\s."""
+    if op is _C.LITERAL:
+        return _cased({chr(av)}, icase)
+    chars: set[str] = set()
+    for kind, value in av:
+        if kind is _C.LITERAL:
+            chars.add(chr(value))
+        elif kind is _C.RANGE:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        elif kind is _C.CATEGORY and value is _C.CATEGORY_SPACE:
+            chars |= _SPACES
+        else:
+            return None
+    return _cased(chars, icase)
+
+
 def _dispatch(allowed: str, branches: list[str]) -> tuple[re.Pattern, list[int]]:
     """One pattern matching what "(?=[allowed])(?:" + "|".join(branches) + ")" matches, without named groups, trying at each
     position only the branches that can start with its character, in their order.
@@ -261,6 +331,7 @@ def _dispatch(allowed: str, branches: list[str]) -> tuple[re.Pattern, list[int]]
     """
     plain = [re.sub(r"\(\?P<\w+>", "(?:", b) for b in branches]
     owners = [-1]  # group 0 is the whole match
+    openings = [_openings(_parser.parse(b), False) for b in plain]
     firsts = []
     for b in plain:
         first, empty = _first_chars(_parser.parse(b), False)
@@ -282,7 +353,8 @@ def _dispatch(allowed: str, branches: list[str]) -> tuple[re.Pattern, list[int]]
     for _, classes in sorted(buckets.items()):
         inner = []
         for chars, members in classes:
-            inner.append(f"{_lookahead(chars)}(?:" + "|".join(plain[i] + "()" for i in members) + ")")
+            inner.append(f"{_lookahead(chars, _seconds(chars, [openings[i] for i in members]))}(?:"
+                         + "|".join(plain[i] + "()" for i in members) + ")")
             owners.extend(members)
         nested.append(_lookahead([ch for chars, _ in classes for ch in chars]) + "(?:" + "|".join(inner) + ")")
     return re.compile(_lookahead(by_char) + "(?:" + "|".join(nested) + ")"), owners
@@ -293,8 +365,23 @@ def _bucket(ch: str) -> int:
     return 0 if ch.isdigit() else 1 if not ch.isascii() else 2 if ch.isupper() else 3
 
 
-def _lookahead(chars) -> str:
-    return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "])"
+def _lookahead(chars, seconds=None) -> str:
+    """A lookahead for one of the characters, followed by one of `seconds` when given."""
+    second = "" if seconds is None else "[" + "".join(re.escape(ch) for ch in sorted(seconds)) + "]"
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]" + second + ")"
+
+
+def _seconds(chars: list[str], openings: list[set[str] | None]) -> set[str] | None:
+    """The characters that may follow one of `chars` at the start of a match of one of the branches (their openings, see
+    _openings); None when some branch may match a single character or its openings are unknown. A position whose
+    next character is none of them is no match of any of those branches: a second test in the class rejects it
+    ("t" of "it", "at", "total" for the branches of "the first half", "this year", "two months"…)."""
+    seconds: set[str] = set()
+    for found in openings:
+        if found is None or any(len(x) < 2 for x in found):
+            return None
+        seconds.update(x[1] for x in found if x[0] in chars)
+    return seconds
 
 
 # It finds where the periods are and which branch matched; that branch's own pattern then runs only there, to read
@@ -677,6 +764,20 @@ def _year_reported(text: str, m: re.Match, years_named: list[tuple[int, int]]) -
     return max((y for y, at in years_named if not _SENTENCE_END.search(text, at, m.start())), default=None)
 
 
+# The English words of the bare branch, read as the Chinese ones _with_suffix knows
+_BARE_ENGLISH = {"the first half": "上半年", "the second half": "下半年", "the first nine months": "前三季度",
+                 "the first three quarters": "前三季度", "the full year": "全年", "the whole year": "全年",
+                 "full-year": "全年", "full year": "全年", "fy": "全年", "年初": "初", "年底": "底", "年末": "末", "the first quarter": "第一季度",
+                 "the second quarter": "第二季度", "the third quarter": "第三季度", "the fourth quarter": "第四季度",
+                 "first quarter": "第一季度", "second quarter": "第二季度", "third quarter": "第三季度",
+                 "fourth quarter": "第四季度",
+                 "first-quarter": "第一季度", "second-quarter": "第二季度", "third-quarter": "第三季度",
+                 "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年", "nine-month": "前三季度",
+                 "six-month": "上半年", "the first six months": "上半年", "the march quarter": "第一季度",
+                 "the june quarter": "第二季度", "the september quarter": "第三季度", "the december quarter": "第四季度",
+                 "march-quarter": "第一季度", "june-quarter": "第二季度", "september-quarter": "第三季度",
+                 "december-quarter": "第四季度", "九個月": "前三季度", "九个月": "前三季度", "六個月": "上半年", "六个月": "上半年"}
+
 _END_OF_BEFORE = re.compile(r"(?i:(?:the\s)?end\sof\s)$")
 
 
@@ -801,19 +902,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         if context_year is None:
             return PeriodMention(s, e, "open", "")
         word = g("bare").lower()
-        english = {"the first half": "上半年", "the second half": "下半年", "the first nine months": "前三季度",
-                   "the first three quarters": "前三季度", "the full year": "全年", "the whole year": "全年",
-                   "full-year": "全年", "full year": "全年", "fy": "全年", "年初": "初", "年底": "底", "年末": "末", "the first quarter": "第一季度",
-                   "the second quarter": "第二季度", "the third quarter": "第三季度", "the fourth quarter": "第四季度",
-                   "first quarter": "第一季度", "second quarter": "第二季度", "third quarter": "第三季度",
-                   "fourth quarter": "第四季度",
-                   "first-quarter": "第一季度", "second-quarter": "第二季度", "third-quarter": "第三季度",
-                   "fourth-quarter": "第四季度", "first-half": "上半年", "second-half": "下半年", "nine-month": "前三季度",
-                   "six-month": "上半年", "the first six months": "上半年", "the march quarter": "第一季度",
-                   "the june quarter": "第二季度", "the september quarter": "第三季度", "the december quarter": "第四季度",
-                   "march-quarter": "第一季度", "june-quarter": "第二季度", "september-quarter": "第三季度",
-                   "december-quarter": "第四季度", "九個月": "前三季度", "九个月": "前三季度", "六個月": "上半年", "六个月": "上半年"}
-        return _with_suffix(s, e, context_year, english.get(" ".join(word.split()), g("bare")), None, "")
+        return _with_suffix(s, e, context_year, _BARE_ENGLISH.get(" ".join(word.split()), g("bare")), None, "")
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
         hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
