@@ -2745,6 +2745,10 @@ REPORT_OPENING = 400  # characters: where a results announcement names the perio
 # A numbered section heading on a line of its own, words only: "2. 毛利及毛利率", "三、研發開支", "(4) Liquidity"
 _NUMBERED_SECTION = re.compile(r"^[ \t]{0,3}(?:[0-9]{1,2}\.(?![0-9])|[一二三四五六七八九十]{1,3}、"
                                r"|[（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t]?[^\n0-9。.!?！？]{1,40}$", re.MULTILINE)
+# A section of a filing: a numbered heading, or a short line of words alone between two lines ("研發開支", "Gross
+# profit and gross margin"): what follows is of the period the filing reports on, not of the section before
+_FILING_SECTION = re.compile(_NUMBERED_SECTION.pattern + r"|(?<=\n)[ \t]{0,3}[^\s0-9。.!?！？，,；;:：（）()%$][^\n0-9。.!?！？，,；;%$]{1,30}(?=\n)",
+                             re.MULTILINE)
 # A section heading in black lenticular brackets on a line of its own: "【亏损：绝对值两连降】"
 _SECTION_HEAD = re.compile(r"\s{0,3}【[^】\n]{1,40}】\s*")
 # "较去年同期": the same period a year before the year of writing (not 上年同期, a year before the one reported on)
@@ -2777,7 +2781,7 @@ def _section_period(doc: Document, last: PeriodMention, at: int) -> PeriodMentio
     otherwise, or when the last period named is the filing's."""
     reported = _reporting_period(doc)
     if reported is None or reported.label in (last.label, last.flow) \
-            or not _NUMBERED_SECTION.search(doc.text, last.end, at):
+            or not _FILING_SECTION.search(doc.text, last.end, at):
         return None
     return reported
 
@@ -3057,7 +3061,7 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                 flows = [opening]
             if flows and (reported := _reporting_period(doc)) is not None \
                     and reported.label not in (flows[-1].label, flows[-1].flow) \
-                    and _NUMBERED_SECTION.search(doc.text, flows[-1].end, doc.sentences[index].start):
+                    and _FILING_SECTION.search(doc.text, flows[-1].end, doc.sentences[index].start):
                 flows = []  # "3. 研發開支" after a section on the fourth quarter: a filing's section is of its period
             if not flows:
                 p = _reporting_period(doc) or (_still_reported(doc, ctx) if days_only else None)

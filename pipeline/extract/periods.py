@@ -545,8 +545,13 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             p = None if stated is None else PeriodMention(m.start(), m.end(), "flow", f"FY{stated + 1}", (stated + 1,))
         else:
             that = named[0] if named and m.start() - named[1] < 300 else None
-            p = _mention(m, doc_year, context_year, that,
-                         _year_reported(text, m, years_named) if m.lastgroup == "rel" else None)
+            year_reported = _year_reported(text, m, years_named) if m.lastgroup == "rel" else None
+            if year_reported is None and m.lastgroup == "rel" and announced is not None and announced.years \
+                    and text.startswith("上年", m.start()):
+                # "截至2030年12月31日止年度業績…毛利率為58.8%，上年為55.1%": with no year in its sentence, the year before
+                # the one the filing announces
+                year_reported = announced.years[-1]
+            p = _mention(m, doc_year, context_year, that, year_reported)
             if m.lastgroup == "rel" and p is not None and _base_last_year(text, m):
                 p = PeriodMention(m.start(), m.end(), "prior", "")
             if m.lastgroup == "bare" and p is not None:

@@ -142,3 +142,32 @@ def test_a_quarters_end_is_its_last_day(watchlist):
         "智谱二季度末市值约为3,050亿港元。", watchlist, published=AUGUST)
     assert ("zhipu", "revenue", "2031Q2", Decimal("680000000"), "CNY", "eq") in facts(
         "智谱2031年第二季度收入为6.8亿元。", watchlist, published=AUGUST)
+
+
+ANNUAL_ZHT = (
+    "北京智譜華章科技股份有限公司 截至2030年12月31日止年度業績公告\n"
+    "董事會欣然宣佈本集團截至2030年12月31日止年度的經審核綜合業績。\n\n"
+    "管理層討論及分析\n\n"
+    "第四季度回顧\n"
+    "第四季度，本集團收入為人民幣8.12億元，按年增長61.2%。\n\n"
+    "毛利及毛利率\n"
+    "毛利率為58.8%，上年為55.1%。\n\n"
+    "研發開支\n"
+    "研發開支為人民幣26.4億元，約為收入的1.0倍。\n"
+)
+
+
+def test_a_filings_section_after_one_on_the_quarter_is_of_the_year_it_reports_on(watchlist):
+    got = facts(ANNUAL_ZHT, watchlist, published=date(2031, 3, 28))
+    assert {
+        ("zhipu", "revenue", "2030Q4", Decimal("812000000"), "CNY", "eq"),
+        ("zhipu", "gross_margin", "FY2030", Decimal("58.8"), "%", "eq"),
+        ("zhipu", "gross_margin", "FY2029", Decimal("55.1"), "%", "eq"),  # 上年: the year before the one announced
+        ("zhipu", "rd_expense", "FY2030", Decimal("2640000000"), "CNY", "eq"),
+        ("zhipu", "rd_to_revenue", "FY2030", Decimal("1.0"), "x", "approx"),
+    } <= got
+    assert not {f for f in got if f[1].startswith("rd_") and f[2] == "2030Q4"}
+    # the quarter's own section goes on with the quarter
+    got = facts(ANNUAL_ZHT.replace("按年增長61.2%。", "按年增長61.2%。研發開支為人民幣7.1億元。"), watchlist,
+                published=date(2031, 3, 28))
+    assert ("zhipu", "rd_expense", "2030Q4", Decimal("710000000"), "CNY", "eq") in got
