@@ -430,12 +430,16 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document,
                 prior = [_writing_quarter(p, doc.doc_date)]  # "上季度营收…" with no quarter named: the last one ended
             if not prior:
                 continue
-            last = prior[-1] if p.kind == "same" else shift_year(prior[-1], -1) if p.kind == "prior" else _step_back(
-                prior[-1])
+            named_last = prior[-1]
+            if p.kind in ("same", "prior") and named_last.end < p.start \
+                    and (reported := _section_period(doc, named_last, p.start)) is not None:
+                # "4. 研發開支 … 約為同期收入的0.7倍" after a section on July, "Gross margin was 54.0%, compared with 50.3% in
+                # the prior year" under its own heading after one on the fourth quarter: the filing's period
+                named_last = reported
+            last = named_last if p.kind == "same" else shift_year(named_last, -1) if p.kind == "prior" else _step_back(
+                named_last)
             if last is None:
                 continue
-            if p.kind == "same" and last.end < p.start and (reported := _section_period(doc, last, p.start)) is not None:
-                last = reported  # "4. 研發開支 … 約為同期收入的0.7倍" after a section on July: the filing's period
             if p.kind == "prior":
                 earlier.add(p.start)
             elif p.kind == "before":

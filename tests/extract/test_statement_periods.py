@@ -171,3 +171,22 @@ def test_a_filings_section_after_one_on_the_quarter_is_of_the_year_it_reports_on
     got = facts(ANNUAL_ZHT.replace("按年增長61.2%。", "按年增長61.2%。研發開支為人民幣7.1億元。"), watchlist,
                 published=date(2031, 3, 28))
     assert ("zhipu", "rd_expense", "2030Q4", Decimal("710000000"), "CNY", "eq") in got
+
+
+def test_the_same_in_an_english_annual_announcement(watchlist):
+    text = ("MiniMax Group Inc. announces annual results for the year ended December 31, 2030\n"
+            "The board announces the audited consolidated results for the year ended December 31, 2030.\n\n"
+            "Fourth quarter review\n"
+            "In the fourth quarter, revenue was US$318.4 million, up 44.2% year over year.\n\n"
+            "Gross profit and gross margin\n"
+            "Gross margin was 54.0%, compared with 50.3% in the prior year.\n\n"
+            "Research and development expenses\n"
+            "Research and development expenses were US$1,162.5 million, about 1.0 times revenue.\n")
+    got = facts(text, watchlist, published=date(2031, 3, 20))
+    assert {
+        ("minimax", "revenue", "2030Q4", Decimal("318400000"), "USD", "eq"),
+        ("minimax", "gross_margin", "FY2030", Decimal("54.0"), "%", "eq"),
+        ("minimax", "gross_margin", "FY2029", Decimal("50.3"), "%", "eq"),
+        ("minimax", "rd_expense", "FY2030", Decimal("1162500000"), "USD", "eq"),
+    } <= got
+    assert not {f for f in got if f[1] == "gross_margin" and "Q4" in f[2]}
