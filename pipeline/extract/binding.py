@@ -2321,7 +2321,7 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
     """A company whose share the number is ("15.2% of Zhipu's revenue") or that the number is given at ("about 167
     trillion at Zhipu, 56 trillion at MiniMax"), else the nearest one named before the number in its sentence, else
     in its paragraph, else the subject."""
-    i = bisect_left(doc._m_starts, q.start)
+    i = after = bisect_left(doc._m_starts, q.start)
     if i < len(doc.companies):
         m = doc.companies[i]
         if m.start - q.end <= 8 and (_OF_WHOSE.fullmatch(doc.text, q.end, m.start) and doc.text.startswith(
@@ -2331,29 +2331,122 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         m = doc.companies[i - 1]
         if m.start < ctx.paragraph_start:
             break
-        # passing over a company compared with: "revenue of $302mn, more than three times MiniMax's, and ARR of…"
-        if m.end <= q.start and not _compared_with(doc.text, m):
+        # passing over a company compared with: "revenue of $302mn, more than three times MiniMax's, and ARR of…", and
+        # one not watched named after a description of ours ("The Beijing-based company, backed by Alibaba, reported…")
+        if m.end <= q.start and not _compared_with(doc.text, m) and not (m.company is None and _after_description(doc, m)):
             if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
                 if m.company is None and _only_others(doc, ctx.paragraph_start, m):
                     return None  # "阶跃星辰宣布完成融资。公司称…": the company of a paragraph about one not watched
                 break  # "…更勝智譜。公司公布，…1,837倍": a sentence opening "公司" is about the article's company
             if not _aside(doc, doc.clause_bounds(sentence), m, q.start) if m.start >= sentence.start \
                     else not _named_in_aside(doc, m):
+                if i > 1 and m.start >= sentence.start and _FORMER.search(doc.text, m.end, q.start) \
+                        and (pair := doc.companies[i - 2]).company != m.company \
+                        and _AND.fullmatch(doc.text, pair.end, m.start) is not None:
+                    return pair.company  # "MiniMax和智谱均公布了业绩，前者收入…": the first of the two just named
                 # None for a company that is not watched: the number is its, not ours; nobody's for a sum of several
                 return None if _together(doc, i - 1, q) else m.company
         i -= 1
     if _TOGETHER.search(doc.text, sentence.start, q.start) and _BOTH.search(doc.text, sentence.start, q.start):
         return None  # "两家公司的市值加起来接近5000亿港元": a sum over the companies of the story, nobody's
+    if i == bisect_left(doc._m_starts, ctx.paragraph_start):  # no company named before the number in its paragraph
+        if (sayer := _sayer_after(doc, sentence, after)) is not None:
+            return sayer.company  # "Revenue rose 44% to $250 million, MiniMax said on Monday."
+        if _DESCRIBED.search(doc.lowered, ctx.paragraph_start, sentence.end) is not None \
+                or _THE_COMPANY.match(doc.text, ctx.paragraph_start):
+            found, about = _described_company(doc, ctx.paragraph_start)
+            if found and _section_company(doc, ctx.paragraph_start) is None:  # a heading naming one company rules its section
+                # "…月之暗面一枝獨秀。\n\n公司於本周一發布…ARR約為17億美元", "MiniMax Group said….\n\nThe Shanghai-based
+                # company said its revenue…": the company of the paragraph before that names one (None for one not
+                # watched: "Alibaba reported….\n\nThe Hangzhou-based company said…" is none of ours)
+                return about
     if _it_before(doc.text, ctx, q.start) and (named := _named_just_before(doc, ctx.paragraph_start)):
         return named.company
-    if _THE_COMPANY.match(doc.text, ctx.paragraph_start) and bisect_left(doc._m_starts, ctx.paragraph_start) == i \
-            and (about := _paragraph_before_about(doc, ctx.paragraph_start)):
-        return about  # "…月之暗面一枝獨秀。但要留意，它的基數較低。\n\n公司於本周一發布…ARR約為17億美元"
     return _speaker(doc, ctx.paragraph_start) or _section_company(doc, ctx.paragraph_start) or doc.subject
+
+
+# A company described, not named, in a paragraph that names none before the number: "The Shanghai-based company said",
+# "the Beijing-based lab", "the GLM maker", "Its gross margin", "It posted", "这家上海AI公司", "该公司", "这家大模型独角兽"
+# (matched on the text with its ASCII lowered)
+_DESCRIPTION = (r"\b(?:the|this|that)\s(?:[a-z]{2,12}(?:-based)?\s){0,3}(?:company|firm|startup|start-up|lab|laboratory"
+                r"|developer|maker|unicorn|group)\b"
+                r"|(?:该|該|这家|這家|此)[^\s，。,；;：:0-9]{0,8}?(?:公司|企业|企業|独角兽|獨角獸|集团|集團|厂商|廠商|实验室|實驗室"
+                r"|创企|創企|初创|初創)")
+_DESCRIBED = re.compile(_DESCRIPTION + r"|\bits\s|(?:^|[.!?]\s)it\s[a-z]{2,12}\s", re.MULTILINE)
+_DESCRIBED_SUBJECT = re.compile(_DESCRIPTION)
+_DESCRIBED_REACH = 4  # paragraphs a description looks back over for the company it stands for
+
+# "…, MiniMax said on Monday.", "…, said MiniMax", "according to MiniMax": the company a figure is attributed to after it
+_SAYS_AFTER = re.compile(r"\s(?i:said|says|reported|reports|announced|disclosed|told)\b")
+_SAYS_BEFORE = re.compile(r"\b(?i:said|says|according\sto)\s$")
+
+
+def _after_description(doc: Document, m: CompanyMention) -> bool:
+    """True when the sentence naming m opens on a description of a company and names m in a later clause ("The
+    Shanghai-based company, whose rivals include OpenAI, said…"): m is named in passing, the description is what the
+    sentence is about (not "The company's rival Alibaba posted…")."""
+    s = doc.sentences[bisect_right(doc.sentences, m.start, key=_start) - 1]
+    opening = _DESCRIBED_SUBJECT.match(doc.lowered, s.start + len(doc.text[s.start:s.start + 3]) - len(
+        doc.text[s.start:s.start + 3].lstrip()), m.start)
+    if opening is None:
+        return False
+    bounds = clause_bounds(doc.text, s.start, s.end)
+    return _clause(bounds, m.start) > _clause(bounds, opening.start())
+
+
+def _sayer_after(doc: Document, sentence: Sentence, i: int) -> CompanyMention | None:
+    """The company named after the number in its sentence (doc.companies[i], the first after it) as the one saying it."""
+    if i >= len(doc.companies) or doc.companies[i].start >= sentence.end:
+        return None
+    m = doc.companies[i]
+    if _SAYS_AFTER.match(doc.text, m.end) or _SAYS_BEFORE.search(doc.text, max(sentence.start, m.start - 14), m.start):
+        return m
+    return None
+
+
+def _described_company(doc: Document, start: int) -> tuple[bool, str | None]:
+    """(True, the company) a description in the paragraph starting at `start` stands for: the one the nearest paragraph
+    before that names a company names first, when it names no other watched one (None when that one is not watched);
+    (False, None) when no paragraph within _DESCRIBED_REACH names one, or the nearest names two watched companies."""
+    i = bisect_left(doc._m_starts, start)
+    k = bisect_right(doc.sentences, start, key=_start) - 1
+    while i > 0 and _compared_with(doc.text, doc.companies[i - 1]):
+        i -= 1  # "…within a few points of Zhipu's." names no company the paragraph is about
+    if i == 0 or k < 1:
+        return False, None
+    j = bisect_right(doc.sentences, doc.companies[i - 1].start, key=_start) - 1
+    paragraph = doc.sentences[j].paragraph
+    if doc.sentences[k].paragraph - paragraph > _DESCRIBED_REACH:
+        return False, None
+    while j > 0 and doc.sentences[j - 1].paragraph == paragraph:
+        j -= 1
+    named = [m for m in doc.companies[bisect_left(doc._m_starts, doc.sentences[j].start):i]
+             if not _compared_with(doc.text, m)]
+    if not named:
+        return False, None
+    first = named[0]
+    if first.company is None:
+        return True, None
+    return (True, first.company) if all(m.company in (None, first.company) for m in named) else (False, None)
 
 
 # A markdown heading on a line of its own: "## MiniMax: quieter, and arguably better"
 _MD_HEADING = re.compile(r"#{1,4}\s[^\n]{1,80}")
+# A line all in bold: "**MiniMax**", "**Valuation**" (a heading, naming a company or not)
+_BOLD_LINE = re.compile(r"^[ \t]{0,3}\*\*[^\n*]{1,40}\*\*[ \t]{0,3}[:：]?[ \t]{0,3}$", re.MULTILINE)
+# A line that is a company's name and nothing else but a bracket, a colon or marks: "MiniMax (0100.HK)", "▍月之暗面"
+_NAME_LINE_BEFORE = re.compile(r"[ \t*#•·▍■◆●►\-–—]{0,6}")
+_NAME_LINE_AFTER = re.compile(r"[ \t]?(?:[（(][^）)\n]{1,24}[）)])?[ \t*]{0,4}[:：]?[ \t*]{0,4}(?=\n|$)")
+
+
+def _name_lines(doc: Document) -> list[tuple[int, int]]:
+    """The lines that name a company and nothing else (headings of a roundup: "MiniMax\nRevenue rose…")."""
+    lines = []
+    for m in doc.companies:
+        line = doc.text.rfind("\n", 0, m.start) + 1
+        if _NAME_LINE_BEFORE.fullmatch(doc.text, line, m.start) and (after := _NAME_LINE_AFTER.match(doc.text, m.end)):
+            lines.append((line, after.end()))
+    return lines
 
 
 def _section_company(doc: Document, start: int) -> str | None:
@@ -2364,7 +2457,8 @@ def _section_company(doc: Document, start: int) -> str | None:
     line = doc.text.rfind("\n#", 0, start) + 1
     m = _MD_HEADING.match(doc.text, line) if line else None
     if doc._sections is None:
-        doc._sections = [(h.start(), h.end()) for h in _NUMBERED_SECTION.finditer(doc.text)]
+        doc._sections = sorted([*((h.start(), h.end()) for h in _NUMBERED_SECTION.finditer(doc.text)),
+                                *((h.start(), h.end()) for h in _BOLD_LINE.finditer(doc.text)), *_name_lines(doc)])
     k = bisect_left(doc._sections, (start,)) - 1
     if k >= 0 and (m is None or doc._sections[k][0] > m.start()):
         return _watched_between(doc, *doc._sections[k])
@@ -2402,19 +2496,6 @@ def _watched_between(doc: Document, start: int, end: int) -> str | None:
 
 # A paragraph opening on "the company" ("公司於本周一發布…", "該公司…")
 _THE_COMPANY = re.compile(r"\s{0,3}(?:该|該)?公司")
-
-
-def _paragraph_before_about(doc: Document, start: int) -> str | None:
-    """The one watched company the paragraph before the one starting at `start` names, if it names just one: a
-    paragraph opening on the bare "公司" goes on about it (in a piece on several companies as in one on a single one,
-    whose paragraphs about a rival name the subject too, or are followed by one naming it)."""
-    k = bisect_right(doc.sentences, start, key=_start) - 1
-    if k < 1:
-        return None
-    j, paragraph = k - 1, doc.sentences[k - 1].paragraph
-    while j > 0 and doc.sentences[j - 1].paragraph == paragraph:
-        j -= 1
-    return _watched_between(doc, doc.sentences[j].start, start)
 
 
 # "它" (not "其它", not "它们"): one company, the one the text named last
