@@ -93,3 +93,59 @@ def test_a_bold_line_or_a_line_of_a_name_heads_its_section(watchlist):
             ("minimax", "revenue", "2031Q2", Decimal("263700000"), "USD", "eq"),
             ("minimax", "revenue_growth", "2031Q2", Decimal("38.6"), "%", "eq"),
         }
+
+
+NOVEMBER = datetime.date(2031, 11, 20)
+
+
+def _revenue(company: str, period: str, value: str, unit: str) -> tuple:
+    return (company, "revenue", period, Decimal(value), unit, "eq")
+
+
+def test_english_wordings_of_a_quarter_or_a_half(watchlist):
+    cases = {
+        "Zhipu said revenue for the quarter to end-June was 1.634 billion yuan.": "2031Q2",
+        "Zhipu said revenue in the three months ended in June was 1.634 billion yuan.": "2031Q2",
+        "Zhipu said revenue for the April to June period was 1.634 billion yuan.": "2031Q2",
+        "Zhipu said revenue in 2Q FY31 was 1.634 billion yuan.": "2031Q2",
+        "Zhipu said revenue in 1H FY31 was 1.634 billion yuan.": "2031H1",
+        "Zhipu said revenue for the fiscal first half was 1.634 billion yuan.": "2031H1",
+        "Zhipu said revenue for the first fiscal half was 1.634 billion yuan.": "2031H1",
+    }
+    for text, period in cases.items():
+        assert facts(text, watchlist, published=AUGUST) == {_revenue("zhipu", period, "1634000000", "CNY")}, text
+    # facts.md has no trailing twelve months: only those to December are a year
+    assert facts("Zhipu said revenue for the 12 months to June was 6.12 billion yuan.", watchlist, published=AUGUST) == set()
+    assert facts("Zhipu said revenue for the 12 months to December 2030 was 6.12 billion yuan.", watchlist,
+                 published=AUGUST) == {_revenue("zhipu", "FY2030", "6120000000", "CNY")}
+
+
+def test_a_quarter_named_by_its_months_with_its_year_after_it(watchlist):
+    text = "Zhipu said revenue in the July-September quarter of 2031 was 1.947 billion yuan."
+    assert facts(text, watchlist, published=NOVEMBER) == {_revenue("zhipu", "2031Q3", "1947000000", "CNY")}
+
+
+def test_months_ended_on_a_day_without_its_year_after_the_figure(watchlist):
+    text = "Zhipu reported revenue of 1.947 billion yuan, up 39.8% from a year earlier, for the three months ended September 30."
+    assert facts(text, watchlist, published=NOVEMBER) == {
+        _revenue("zhipu", "2031Q3", "1947000000", "CNY"),
+        ("zhipu", "revenue_growth", "2031Q3", Decimal("39.8"), "%", "eq"),
+    }
+
+
+def test_chinese_months_ended_on_a_day_without_its_year(watchlist):
+    cases = {
+        "智谱公布，截至6月底的三个月收入为16.34亿元。": ("2031Q2", AUGUST),
+        "智譜公布，截至六月底止三個月收入為16.34億元。": ("2031Q2", AUGUST),
+        "智谱公布，截至9月30日止九个月收入为16.34亿元。": ("2031Q1-Q3", NOVEMBER),
+        # written in May, the three months to June written as ended are last year's
+        "智谱公布，截至6月30日止三个月收入为16.34亿元。": ("2030Q2", datetime.date(2031, 5, 20)),
+    }
+    for text, (period, day) in cases.items():
+        assert facts(text, watchlist, published=day) == {_revenue("zhipu", period, "1634000000", "CNY")}, text
+
+
+def test_the_first_half_of_the_fiscal_year_in_chinese(watchlist):
+    for text in ("智谱公布，上半财年收入为29.41亿元。", "智譜公布，上半財年收入為29.41億元。"):
+        assert facts(text, watchlist, published=AUGUST) == {_revenue("zhipu", "2031H1", "2941000000", "CNY")}, text
+
