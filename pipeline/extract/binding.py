@@ -2352,6 +2352,8 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
     if i == bisect_left(doc._m_starts, ctx.paragraph_start):  # no company named before the number in its paragraph
         if (sayer := _sayer_after(doc, sentence, after)) is not None:
             return sayer.company  # "Revenue rose 44% to $250 million, MiniMax said on Monday."
+        if (speaker := _named_speaker(doc, sentence, ctx.paragraph_start)) is not None:
+            return speaker  # "MiniMax CFO Wang Lei spoke on the call.\n\nWang said gross margin was 51.3%…"
         if _DESCRIBED.search(doc.lowered, ctx.paragraph_start, sentence.end) is not None \
                 or _THE_COMPANY.match(doc.text, ctx.paragraph_start):
             found, about = _described_company(doc, ctx.paragraph_start)
@@ -2377,7 +2379,8 @@ _DESCRIBED_SUBJECT = re.compile(_DESCRIPTION)
 _DESCRIBED_REACH = 4  # paragraphs a description looks back over for the company it stands for
 
 # "…, MiniMax said on Monday.", "…, said MiniMax", "according to MiniMax": the company a figure is attributed to after it
-_SAYS_AFTER = re.compile(r"\s(?i:said|says|reported|reports|announced|disclosed|told)\b")
+_SAYS_AFTER = re.compile(r"(?:['’]s)?(?:\s[A-Z][A-Za-z.&-]{0,20}|\s(?i:chief|executive|financial|officer|president|founder"
+                         r"|co-founder|and|vice|head|of)){0,6}\s(?i:said|says|reported|reports|announced|disclosed|told)\b")
 _SAYS_BEFORE = re.compile(r"\b(?i:said|says|according\sto)\s$")
 
 
@@ -2402,6 +2405,50 @@ def _sayer_after(doc: Document, sentence: Sentence, i: int) -> CompanyMention | 
     if _SAYS_AFTER.match(doc.text, m.end) or _SAYS_BEFORE.search(doc.text, max(sentence.start, m.start - 14), m.start):
         return m
     return None
+
+
+# "Wang said", "said Wang", "王磊表示": a speaker named in the sentence, whose company is told where the text first names
+# them ("MiniMax chief financial officer Wang Lei", "MiniMax首席财务官王磊", "王磊（MiniMax首席财务官）")
+_SPEAKER_EN = re.compile(r"\b(?P<a>[A-Z][a-z]{1,14})\s(?:said|says|told|added|noted|explained)\b|\b(?:said|says)\s(?P<b>[A-Z][a-z]{1,14})\b")
+_SPEAKER_ZH = re.compile(r"[\u4e00-\u9fff]{2,3}(?=\s?(?:表示|称|稱|指出|介绍|介紹|透露|坦言|说|說)[，,：:]?)")
+_NOT_NAMES = frozenset(("He", "She", "It", "They", "We", "The", "This", "That", "These", "Those", "There", "Analysts",
+                        "Management", "Officials", "Executives", "Investors", "Company", "Reuters", "Bloomberg"))
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+                      "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤張劉陳楊"
+                      "黃趙吳孫馬鄭謝許韓馮鄧葉蘇呂鍾譚陸閆賀顧龔萬錢嚴湯閻楊")
+_TITLE_REACH = 40  # characters between a company's name and the speaker's (a title: "chief financial officer")
+
+
+def _named_speaker(doc: Document, sentence: Sentence, paragraph_start: int) -> str | None:
+    """The watched company of the speaker the sentence names (or whose turn the paragraph is: "王磊：我们…"), told
+    where the text first names them; None when it names no speaker, or none is found with one watched company."""
+    text = doc.text
+    names = [m.group("a") or m.group("b") for m in _SPEAKER_EN.finditer(text, sentence.start, sentence.end)]
+    if turn := _TURN_OPENS.match(text, paragraph_start):
+        names.append(turn.group(1))
+    for m in _SPEAKER_ZH.finditer(text, sentence.start, sentence.end):
+        run = m.group(0)  # a name of three characters or two: "首席财务官王磊表示" gives "官王磊", then "王磊"
+        names.extend(run[k:] for k in (len(run) - 3, len(run) - 2) if k >= 0 and run[k] in _SURNAMES)
+    for name in names:
+        if name in _NOT_NAMES:
+            continue
+        first = text.find(name, 0, sentence.start)
+        if first < 0:
+            continue
+        i = bisect_left(doc._m_starts, first)
+        before = doc.companies[i - 1] if i else None
+        if before is not None and 0 <= first - before.end <= _TITLE_REACH and not _SENTENCE_STOP.search(text, before.end, first):
+            return before.company
+        after = doc.companies[i] if i < len(doc.companies) else None
+        if after is not None and 0 <= after.start - first - len(name) <= 12 and not _SENTENCE_STOP.search(text, first, after.start):
+            return after.company
+    return None
+
+
+# "王磊：", "Wang Lei:", "Wang:" opening a turn (not "市值：", a caption)
+_TURN_OPENS = re.compile(r"\s{0,3}([A-Z][a-z]{1,14}(?:\s[A-Z][a-z]{1,14})?|[" + "".join(sorted(_SURNAMES))
+                         + r"][\u4e00-\u9fff]{1,2})\s?[：:]")
+_SENTENCE_STOP = re.compile(r"[。！？!?\n]|\.\s")
 
 
 def _described_company(doc: Document, start: int) -> tuple[bool, str | None]:

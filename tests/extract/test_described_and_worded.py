@@ -149,3 +149,17 @@ def test_the_first_half_of_the_fiscal_year_in_chinese(watchlist):
     for text in ("智谱公布，上半财年收入为29.41亿元。", "智譜公布，上半財年收入為29.41億元。"):
         assert facts(text, watchlist, published=AUGUST) == {_revenue("zhipu", "2031H1", "2941000000", "CNY")}, text
 
+
+
+def test_a_speaker_named_is_of_the_company_first_named_with_them(watchlist):
+    english = (ZHIPU_FIRST + "MiniMax chief financial officer Wang Lei spoke to analysts on Monday.\n\n"
+               "Wang said gross margin was 52.4% in the second quarter.")
+    quoted = ZHIPU_FIRST + '"Our gross margin was 52.4% in the second quarter," MiniMax CFO Wang Lei said on Monday.'
+    chinese = ZHIPU_FIRST_ZH + "MiniMax首席财务官王磊周一接受了采访。\n\n王磊表示，二季度毛利率为52.4%。"
+    turn = ZHIPU_FIRST_ZH + "我们采访了MiniMax首席财务官王磊。\n\n记者：二季度表现如何？\n\n王磊：我们二季度毛利率为52.4%。"
+    for text in (english, quoted, chinese, turn):
+        assert facts(text, watchlist, published=AUGUST) == {
+            ("minimax", "gross_margin", "2031Q2", Decimal("52.4"), "%", "eq")}, text
+    # a caption is no turn of a speaker
+    caption = ZHIPU_FIRST_ZH + "市值：周五收在2600亿港元左右。"
+    assert {f[0] for f in facts(caption, watchlist, published=AUGUST)} == {"zhipu"}
