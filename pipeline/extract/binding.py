@@ -199,6 +199,10 @@ class _Context:
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
     said: tuple[int, list[Binding]] | None = None  # (sentence index, the numbers bound in it)
     it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
+    described: tuple[int, int, int] = (-1, -1, -1)  # the same for a description of a company (see _described_in)
+    passing: dict[int, bool] = field(default_factory=dict)  # _after_description of a mention, by its start
+    speaker: tuple[int, str | None] = (-1, None)  # (sentence start, _named_speaker of it)
+    about: tuple[int, bool, str | None] = (-1, False, None)  # (paragraph start, *_described_company of it)
 
 
 def _like(prev: Binding, q: Quantity, penalty: float = 0.0) -> Binding:
@@ -2333,7 +2337,7 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
             break
         # passing over a company compared with: "revenue of $302mn, more than three times MiniMax's, and ARR of…", and
         # one not watched named after a description of ours ("The Beijing-based company, backed by Alibaba, reported…")
-        if m.end <= q.start and not _compared_with(doc.text, m) and not (m.company is None and _after_description(doc, m)):
+        if m.end <= q.start and not _compared_with(doc.text, m) and not (m.company is None and _after_description(doc, m, ctx)):
             if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
                 if m.company is None and _only_others(doc, ctx.paragraph_start, m):
                     return None  # "阶跃星辰宣布完成融资。公司称…": the company of a paragraph about one not watched
@@ -2352,12 +2356,17 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
     if i == bisect_left(doc._m_starts, ctx.paragraph_start):  # no company named before the number in its paragraph
         if (sayer := _sayer_after(doc, sentence, after)) is not None:
             return sayer.company  # "Revenue rose 44% to $250 million, MiniMax said on Monday."
-        if (speaker := _named_speaker(doc, sentence, ctx.paragraph_start)) is not None:
+        if ctx.speaker[0] != sentence.start:
+            ctx.speaker = (sentence.start, _named_speaker(doc, sentence, ctx.paragraph_start))
+        if (speaker := ctx.speaker[1]) is not None:
             return speaker  # "MiniMax CFO Wang Lei spoke on the call.\n\nWang said gross margin was 51.3%…"
-        if _DESCRIBED.search(doc.lowered, ctx.paragraph_start, sentence.end) is not None \
-                or _THE_COMPANY.match(doc.text, ctx.paragraph_start):
-            found, about = _described_company(doc, ctx.paragraph_start)
-            if found and _section_company(doc, ctx.paragraph_start) is None:  # a heading naming one company rules its section
+        if ctx.about[0] != ctx.paragraph_start:
+            ctx.about = (ctx.paragraph_start, *_described_company(doc, ctx.paragraph_start))
+        _, found, about = ctx.about
+        # (only a company other than the subject needs the paragraph searched for a description of it)
+        if found and about != doc.subject and (_described_in(doc.lowered, ctx, sentence.end)
+                                               or _THE_COMPANY.match(doc.text, ctx.paragraph_start)) \
+                and _section_company(doc, ctx.paragraph_start) is None:  # a heading naming one company rules its section
                 # "…月之暗面一枝獨秀。\n\n公司於本周一發布…ARR約為17億美元", "MiniMax Group said….\n\nThe Shanghai-based
                 # company said its revenue…": the company of the paragraph before that names one (None for one not
                 # watched: "Alibaba reported….\n\nThe Hangzhou-based company said…" is none of ours)
@@ -2384,10 +2393,17 @@ _SAYS_AFTER = re.compile(r"(?:['’]s)?(?:\s[A-Z][A-Za-z.&-]{0,20}|\s(?i:chief|e
 _SAYS_BEFORE = re.compile(r"\b(?i:said|says|according\sto)\s$")
 
 
-def _after_description(doc: Document, m: CompanyMention) -> bool:
+def _after_description(doc: Document, m: CompanyMention, ctx: _Context) -> bool:
     """True when the sentence naming m opens on a description of a company and names m in a later clause ("The
     Shanghai-based company, whose rivals include OpenAI, said…"): m is named in passing, the description is what the
     sentence is about (not "The company's rival Alibaba posted…")."""
+    known = ctx.passing.get(m.start)
+    if known is None:
+        known = ctx.passing[m.start] = _opens_on_description(doc, m)
+    return known
+
+
+def _opens_on_description(doc: Document, m: CompanyMention) -> bool:
     s = doc.sentences[bisect_right(doc.sentences, m.start, key=_start) - 1]
     opening = _DESCRIBED_SUBJECT.match(doc.lowered, s.start + len(doc.text[s.start:s.start + 3]) - len(
         doc.text[s.start:s.start + 3].lstrip()), m.start)
@@ -2395,6 +2411,18 @@ def _after_description(doc: Document, m: CompanyMention) -> bool:
         return False
     bounds = clause_bounds(doc.text, s.start, s.end)
     return _clause(bounds, m.start) > _clause(bounds, opening.start())
+
+
+def _described_in(lowered: str, ctx: _Context, end: int) -> bool:
+    """True when the paragraph describes a company before `end`; each stretch of the paragraph is searched once."""
+    start, upto, at = ctx.described
+    if start != ctx.paragraph_start:
+        start, upto, at = ctx.paragraph_start, ctx.paragraph_start, -1
+    if at < 0 and end > upto:
+        m = _DESCRIBED.search(lowered, max(start, upto - 40), end)  # a description may straddle the last end
+        upto, at = end, (m.start() if m else -1)
+    ctx.described = (start, upto, at)
+    return 0 <= at < end
 
 
 def _sayer_after(doc: Document, sentence: Sentence, i: int) -> CompanyMention | None:
@@ -2409,8 +2437,9 @@ def _sayer_after(doc: Document, sentence: Sentence, i: int) -> CompanyMention | 
 
 # "Wang said", "said Wang", "王磊表示": a speaker named in the sentence, whose company is told where the text first names
 # them ("MiniMax chief financial officer Wang Lei", "MiniMax首席财务官王磊", "王磊（MiniMax首席财务官）")
-_SPEAKER_EN = re.compile(r"\b(?P<a>[A-Z][a-z]{1,14})\s(?:said|says|told|added|noted|explained)\b|\b(?:said|says)\s(?P<b>[A-Z][a-z]{1,14})\b")
-_SPEAKER_ZH = re.compile(r"[\u4e00-\u9fff]{2,3}(?=\s?(?:表示|称|稱|指出|介绍|介紹|透露|坦言|说|說)[，,：:]?)")
+_SAY_VERB = re.compile(r"\b(?:said|says|told|added|noted|explained)\b|表示|称|稱|指出|介绍|介紹|透露|坦言|说|說")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{1,14})\s$|([\u4e00-\u9fff]{2,3})\s?$")
+_NAME_AFTER = re.compile(r"\s([A-Z][a-z]{1,14})\b")
 _NOT_NAMES = frozenset(("He", "She", "It", "They", "We", "The", "This", "That", "These", "Those", "There", "Analysts",
                         "Management", "Officials", "Executives", "Investors", "Company", "Reuters", "Bloomberg"))
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -2423,12 +2452,18 @@ def _named_speaker(doc: Document, sentence: Sentence, paragraph_start: int) -> s
     """The watched company of the speaker the sentence names (or whose turn the paragraph is: "王磊：我们…"), told
     where the text first names them; None when it names no speaker, or none is found with one watched company."""
     text = doc.text
-    names = [m.group("a") or m.group("b") for m in _SPEAKER_EN.finditer(text, sentence.start, sentence.end)]
+    names = []
     if turn := _TURN_OPENS.match(text, paragraph_start):
         names.append(turn.group(1))
-    for m in _SPEAKER_ZH.finditer(text, sentence.start, sentence.end):
-        run = m.group(0)  # a name of three characters or two: "首席财务官王磊表示" gives "官王磊", then "王磊"
-        names.extend(run[k:] for k in (len(run) - 3, len(run) - 2) if k >= 0 and run[k] in _SURNAMES)
+    for m in _SAY_VERB.finditer(text, sentence.start, sentence.end):
+        if (before := _NAME_BEFORE.search(text, max(sentence.start, m.start() - 16), m.start())) is not None:
+            if before.group(1):
+                names.append(before.group(1))  # "Wang said"
+            elif m.group(0)[0] > "~":
+                run = before.group(2)  # a name of three characters or two: "首席财务官王磊表示" gives "官王磊", then "王磊"
+                names.extend(run[k:] for k in (len(run) - 3, len(run) - 2) if k >= 0 and run[k] in _SURNAMES)
+        if m.group(0) in ("said", "says") and (after := _NAME_AFTER.match(text, m.end(), sentence.end)) is not None:
+            names.append(after.group(1))  # "said Wang"
     for name in names:
         if name in _NOT_NAMES:
             continue
@@ -2505,7 +2540,8 @@ def _section_company(doc: Document, start: int) -> str | None:
     m = _MD_HEADING.match(doc.text, line) if line else None
     if doc._sections is None:
         doc._sections = sorted([*((h.start(), h.end()) for h in _NUMBERED_SECTION.finditer(doc.text)),
-                                *((h.start(), h.end()) for h in _BOLD_LINE.finditer(doc.text)), *_name_lines(doc)])
+                                *(((h.start(), h.end()) for h in _BOLD_LINE.finditer(doc.text)) if "**" in doc.text else ()),
+                                *_name_lines(doc)])
     k = bisect_left(doc._sections, (start,)) - 1
     if k >= 0 and (m is None or doc._sections[k][0] > m.start()):
         return _watched_between(doc, *doc._sections[k])
