@@ -2486,6 +2486,17 @@ _TURN_OPENS = re.compile(r"\s{0,3}([A-Z][a-z]{1,14}(?:\s[A-Z][a-z]{1,14})?|[" + 
 _SENTENCE_STOP = re.compile(r"[。！？!?\n]|\.\s")
 
 
+# "According to Frost & Sullivan, …", "IDC estimates…", "据弗若斯特沙利文统计": a firm cited as a source of data, not
+# a company the story goes on about
+_CITED_BEFORE = re.compile(r"(?:\b(?i:according\sto|data\sfrom|estimates\sfrom|figures\sfrom|research\sfirm)\s|据|根据|根據|據|引述)$")
+_CITED_AFTER = re.compile(r"\s?(?:\s(?i:estimates?|data|figures|research|forecasts?|projects?|expects?)\b|统计|統計|数据|數據|报告|報告"
+                          r"|预计|預計|预测|預測|估计|估計|的数据|的數據)")
+
+
+def _cited(text: str, m: CompanyMention) -> bool:
+    return _CITED_BEFORE.search(text, max(0, m.start - 14), m.start) is not None or _CITED_AFTER.match(text, m.end) is not None
+
+
 def _described_company(doc: Document, start: int) -> tuple[bool, str | None]:
     """(True, the company) a description in the paragraph starting at `start` stands for: the one the nearest paragraph
     before that names a company names first, when it names no other watched one (None when that one is not watched);
@@ -2503,7 +2514,7 @@ def _described_company(doc: Document, start: int) -> tuple[bool, str | None]:
     while j > 0 and doc.sentences[j - 1].paragraph == paragraph:
         j -= 1
     named = [m for m in doc.companies[bisect_left(doc._m_starts, doc.sentences[j].start):i]
-             if not _compared_with(doc.text, m)]
+             if not _compared_with(doc.text, m) and not (m.company is None and _cited(doc.text, m))]
     if not named:
         return False, None
     first = named[0]

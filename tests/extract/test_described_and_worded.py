@@ -163,3 +163,16 @@ def test_a_speaker_named_is_of_the_company_first_named_with_them(watchlist):
     # a caption is no turn of a speaker
     caption = ZHIPU_FIRST_ZH + "市值：周五收在2600亿港元左右。"
     assert {f[0] for f in facts(caption, watchlist, published=AUGUST)} == {"zhipu"}
+
+
+def test_a_firm_cited_as_a_source_is_not_the_company_described_after_it(watchlist):
+    lead = "MiniMax shares rose 5% on Tuesday. MiniMax said paying users kept growing.\n\n"
+    for cited in ("According to Frost & Sullivan, the market grew quickly last year.", "IDC estimates the market grew quickly."):
+        text = lead + cited + "\n\nThe company said revenue rose 38.6% to $263.7 million in the second quarter."
+        assert facts(text, watchlist, published=AUGUST) == {
+            ("minimax", "revenue", "2031Q2", Decimal("263700000"), "USD", "eq"),
+            ("minimax", "revenue_growth", "2031Q2", Decimal("38.6"), "%", "eq"),
+        }, cited
+    # a company not watched that the paragraph is about is what "the company" after it is
+    about = lead + "Alibaba reported quarterly results on Monday.\n\nThe company said cloud revenue was 41.2 billion yuan in the second quarter."
+    assert facts(about, watchlist, published=AUGUST) == set()
