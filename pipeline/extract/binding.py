@@ -2337,7 +2337,8 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
             break
         # passing over a company compared with: "revenue of $302mn, more than three times MiniMax's, and ARR of…", and
         # one not watched named after a description of ours ("The Beijing-based company, backed by Alibaba, reported…")
-        if m.end <= q.start and not _compared_with(doc.text, m) and not (m.company is None and _after_description(doc, m, ctx)):
+        if m.end <= q.start and not _compared_with(doc.text, m) and not (m.company is None and _after_description(doc, m, ctx)) \
+                and not (m.start >= sentence.start and _contrasted(doc, sentence, m, q)):
             if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
                 if m.company is None and _only_others(doc, ctx.paragraph_start, m):
                     return None  # "阶跃星辰宣布完成融资。公司称…": the company of a paragraph about one not watched
@@ -2391,6 +2392,26 @@ _DESCRIBED_REACH = 4  # paragraphs a description looks back over for the company
 _SAYS_AFTER = re.compile(r"(?:['’]s)?(?:\s[A-Z][A-Za-z.&-]{0,20}|\s(?i:chief|executive|financial|officer|president|founder"
                          r"|co-founder|and|vice|head|of)){0,6}\s(?i:said|says|reported|reports|announced|disclosed|told)\b")
 _SAYS_BEFORE = re.compile(r"\b(?i:said|says|according\sto)\s$")
+
+
+# "Unlike Zhipu, the Shanghai-based company…", "与智谱不同，这家上海公司…", "Compared with Zhipu, the company…": a clause
+# opening on a company the figure's company is set against
+_CONTRAST_BEFORE = re.compile(r"(?:\b(?i:unlike|like|compared\swith|compared\sto|in\scontrast\sto|as\swith)\s(?:(?i:rival|peer|its\srival)\s)?"
+                              r"|与|與|和|跟|同|相比|相較|相较|不同于|不同於|较之|較之|对比|對比)$")
+_CONTRAST_AFTER = re.compile(r"(?:['’]s)?\s?(?:不同|相比|相較|相较|比较|比較|一样|一樣)?\s?[，,]")
+
+
+def _contrasted(doc: Document, sentence: Sentence, m: CompanyMention, q: Quantity) -> bool:
+    """True when m is all a clause before the number's names, after a word setting it against another ("Unlike X,")."""
+    bounds = doc.clause_bounds(sentence)
+    k = _clause(bounds, m.start)
+    if k == _clause(bounds, q.start):
+        return False
+    opened = bounds[k - 1] + 1 if k else sentence.start
+    if _CONTRAST_AFTER.match(doc.text, m.end) is None:
+        return False
+    word = _CONTRAST_BEFORE.search(doc.text, max(opened, m.start - 24), m.start)
+    return word is not None and not doc.text[opened:word.start()].strip()
 
 
 def _after_description(doc: Document, m: CompanyMention, ctx: _Context) -> bool:

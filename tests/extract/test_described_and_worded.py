@@ -176,3 +176,13 @@ def test_a_firm_cited_as_a_source_is_not_the_company_described_after_it(watchlis
     # a company not watched that the paragraph is about is what "the company" after it is
     about = lead + "Alibaba reported quarterly results on Monday.\n\nThe company said cloud revenue was 41.2 billion yuan in the second quarter."
     assert facts(about, watchlist, published=AUGUST) == set()
+
+
+def test_a_company_the_figure_s_company_is_set_against_is_passed_over(watchlist):
+    english = ("MiniMax reported results on Tuesday.\n\n"
+               "Unlike Zhipu, the Shanghai-based company said revenue rose 38.6% in the second quarter.")
+    chinese = "MiniMax周二公布业绩。与智谱不同，这家上海公司二季度收入同比增长38.6%。"
+    compared = "MiniMax reported results on Tuesday. Compared with Zhipu, the company grew faster: revenue rose 38.6% in the second quarter."
+    for text in (english, chinese, compared):
+        assert facts(text, watchlist, published=AUGUST) == {
+            ("minimax", "revenue_growth", "2031Q2", Decimal("38.6"), "%", "eq")}, text
