@@ -90,7 +90,7 @@ _BRANCHES = [
     r"\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
     # "the quarter ended June 30": the three months ended then
-    rf"(?P<eme>(?i:(?:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)|quarter)"
+    rf"(?P<eme>(?i:(?:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)|quarter|(?P<eme_h>half(?:[\s-]year)?))"
     r"\s(?:ended|ending|to|through)\s(?:in\s|end-|the\send\sof\s)?)"
     rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>(?i:{_MO}))\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y})"
     # "…, for the three months ended September 30.": the day without its year is the period's, no figure
@@ -99,9 +99,9 @@ _BRANCHES = [
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}})(?![0-9])"
     rf"(?:,?\s(?P<eye_y>{_Y}))?)",
     rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th|March|June|September|December)[\s-]quarter\s(?:of\s)?"
-    rf"(?:fiscal\s)?)(?P<eq_y>{_Y}))",
+    rf"(?:fiscal\s(?:year\s)?)?)(?P<eq_y>{_Y}))",
     # "the April-June quarter", "the January-June period": the Japanese press names a quarter or half by its months
-    rf"(?P<emq>(?P<emq_a>{_MO})(?:\s?[-–—]\s?|\s(?i:to|through)\s)(?P<emq_b>{_MO})(?:\s(?P<emq_y>{_Y}))?\s(?i:quarter|period|half)\b"
+    rf"(?P<emq>(?P<emq_a>{_MO})(?:\s?[-–—]\s?|\s(?i:to|through)\s|-(?i:to|through)-)(?P<emq_b>{_MO})(?:\s(?P<emq_y>{_Y}))?\s(?i:quarter|period|half)\b"
     # "the July-September quarter of 2031"
     rf"(?:\s(?i:of|in)\s(?:(?i:fiscal)\s)?(?P<emq_y2>{_Y}))?)",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
@@ -777,7 +777,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         y, month = int(g("eme_y")) if g("eme_y") else context_year, _MONTHS[g("eme_mo").lower()]
         if y is None:
             return PeriodMention(s, e, "open", "")
-        n = _LEN[g("eme_n").lower()] if g("eme_n") else 3  # "the quarter ended June 30"
+        n = _LEN[g("eme_n").lower()] if g("eme_n") else 6 if g("eme_h") else 3  # "the quarter (half-year) ended June 30"
         label = months_label(y, month - n + 1, month) if month - n + 1 >= 1 else None
         return PeriodMention(s, e, "flow", label, (y,), closed=g("eme_y") is not None) if label else None
     if kind == "emq":

@@ -186,3 +186,13 @@ def test_a_company_the_figure_s_company_is_set_against_is_passed_over(watchlist)
     for text in (english, chinese, compared):
         assert facts(text, watchlist, published=AUGUST) == {
             ("minimax", "revenue_growth", "2031Q2", Decimal("38.6"), "%", "eq")}, text
+
+
+def test_more_english_wordings_of_a_half_or_a_quarter(watchlist):
+    cases = {
+        "Zhipu said revenue for the half-year to June was 2.941 billion yuan.": "2031H1",
+        "Zhipu said revenue for the January-to-June period was 2.941 billion yuan.": "2031H1",
+        "Zhipu said revenue for the second quarter of fiscal year 2031 was 2.941 billion yuan.": "2031Q2",
+    }
+    for text, period in cases.items():
+        assert facts(text, watchlist, published=AUGUST) == {_revenue("zhipu", period, "2941000000", "CNY")}, text
