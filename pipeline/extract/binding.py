@@ -199,6 +199,10 @@ class _Context:
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
     said: tuple[int, list[Binding]] | None = None  # (sentence index, the numbers bound in it)
     it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
+    described: tuple[int, int, int] = (-1, -1, -1)  # the same for a description of a company (see _described_in)
+    passing: dict[int, bool] = field(default_factory=dict)  # _after_description of a mention, by its start
+    speaker: tuple[int, str | None] = (-1, None)  # (sentence start, _named_speaker of it)
+    about: tuple[int, bool, str | None] = (-1, False, None)  # (paragraph start, *_described_company of it)
 
 
 def _like(prev: Binding, q: Quantity, penalty: float = 0.0) -> Binding:
@@ -2363,7 +2367,7 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
     """A company whose share the number is ("15.2% of Zhipu's revenue") or that the number is given at ("about 167
     trillion at Zhipu, 56 trillion at MiniMax"), else the nearest one named before the number in its sentence, else
     in its paragraph, else the subject."""
-    i = bisect_left(doc._m_starts, q.start)
+    i = after = bisect_left(doc._m_starts, q.start)
     if i < len(doc.companies):
         m = doc.companies[i]
         if m.start - q.end <= 8 and (_OF_WHOSE.fullmatch(doc.text, q.end, m.start) and doc.text.startswith(
@@ -2373,29 +2377,232 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         m = doc.companies[i - 1]
         if m.start < ctx.paragraph_start:
             break
-        # passing over a company compared with: "revenue of $302mn, more than three times MiniMax's, and ARR of…"
-        if m.end <= q.start and not _compared_with(doc.text, m):
+        # passing over a company compared with: "revenue of $302mn, more than three times MiniMax's, and ARR of…", and
+        # one not watched named after a description of ours ("The Beijing-based company, backed by Alibaba, reported…")
+        if m.end <= q.start and not _compared_with(doc.text, m) and not (m.company is None and _after_description(doc, m, ctx)) \
+                and not (m.start >= sentence.start and _contrasted(doc, sentence, m, q)):
             if m.start < sentence.start and _OUR_COMPANY.match(doc.text, sentence.start):
                 if m.company is None and _only_others(doc, ctx.paragraph_start, m):
                     return None  # "阶跃星辰宣布完成融资。公司称…": the company of a paragraph about one not watched
                 break  # "…更勝智譜。公司公布，…1,837倍": a sentence opening "公司" is about the article's company
             if not _aside(doc, doc.clause_bounds(sentence), m, q.start) if m.start >= sentence.start \
                     else not _named_in_aside(doc, m):
+                if i > 1 and m.start >= sentence.start and _FORMER.search(doc.text, m.end, q.start) \
+                        and (pair := doc.companies[i - 2]).company != m.company \
+                        and _AND.fullmatch(doc.text, pair.end, m.start) is not None:
+                    return pair.company  # "MiniMax和智谱均公布了业绩，前者收入…": the first of the two just named
                 # None for a company that is not watched: the number is its, not ours; nobody's for a sum of several
                 return None if _together(doc, i - 1, q) else m.company
         i -= 1
     if _TOGETHER.search(doc.text, sentence.start, q.start) and _BOTH.search(doc.text, sentence.start, q.start):
         return None  # "两家公司的市值加起来接近5000亿港元": a sum over the companies of the story, nobody's
+    if i == bisect_left(doc._m_starts, ctx.paragraph_start):  # no company named before the number in its paragraph
+        if (sayer := _sayer_after(doc, sentence, after)) is not None:
+            return sayer.company  # "Revenue rose 44% to $250 million, MiniMax said on Monday."
+        if ctx.speaker[0] != sentence.start:
+            ctx.speaker = (sentence.start, _named_speaker(doc, sentence, ctx.paragraph_start))
+        if (speaker := ctx.speaker[1]) is not None:
+            return speaker  # "MiniMax CFO Wang Lei spoke on the call.\n\nWang said gross margin was 51.3%…"
+        if ctx.about[0] != ctx.paragraph_start:
+            ctx.about = (ctx.paragraph_start, *_described_company(doc, ctx.paragraph_start))
+        _, found, about = ctx.about
+        # (only a company other than the subject needs the paragraph searched for a description of it)
+        if found and about != doc.subject and (_described_in(doc.lowered, ctx, sentence.end)
+                                               or _THE_COMPANY.match(doc.text, ctx.paragraph_start)) \
+                and _section_company(doc, ctx.paragraph_start) is None:  # a heading naming one company rules its section
+                # "…月之暗面一枝獨秀。\n\n公司於本周一發布…ARR約為17億美元", "MiniMax Group said….\n\nThe Shanghai-based
+                # company said its revenue…": the company of the paragraph before that names one (None for one not
+                # watched: "Alibaba reported….\n\nThe Hangzhou-based company said…" is none of ours)
+                return about
     if _it_before(doc.text, ctx, q.start) and (named := _named_just_before(doc, ctx.paragraph_start)):
         return named.company
-    if _THE_COMPANY.match(doc.text, ctx.paragraph_start) and bisect_left(doc._m_starts, ctx.paragraph_start) == i \
-            and (about := _paragraph_before_about(doc, ctx.paragraph_start)):
-        return about  # "…月之暗面一枝獨秀。但要留意，它的基數較低。\n\n公司於本周一發布…ARR約為17億美元"
     return _speaker(doc, ctx.paragraph_start) or _section_company(doc, ctx.paragraph_start) or doc.subject
+
+
+# A company described, not named, in a paragraph that names none before the number: "The Shanghai-based company said",
+# "the Beijing-based lab", "the GLM maker", "Its gross margin", "It posted", "这家上海AI公司", "该公司", "这家大模型独角兽"
+# (matched on the text with its ASCII lowered)
+_DESCRIPTION = (r"\b(?:the|this|that)\s(?:[a-z]{2,12}(?:-based)?\s){0,3}(?:company|firm|startup|start-up|lab|laboratory"
+                r"|developer|maker|unicorn|group)\b"
+                r"|(?:该|該|这家|這家|此)[^\s，。,；;：:0-9]{0,8}?(?:公司|企业|企業|独角兽|獨角獸|集团|集團|厂商|廠商|实验室|實驗室"
+                r"|创企|創企|初创|初創)")
+_DESCRIBED = re.compile(_DESCRIPTION + r"|\bits\s|(?:^|[.!?]\s)it\s[a-z]{2,12}\s", re.MULTILINE)
+_DESCRIBED_SUBJECT = re.compile(_DESCRIPTION)
+_DESCRIBED_REACH = 4  # paragraphs a description looks back over for the company it stands for
+
+# "…, MiniMax said on Monday.", "…, said MiniMax", "according to MiniMax": the company a figure is attributed to after it
+_SAYS_AFTER = re.compile(r"(?:['’]s)?(?:\s[A-Z][A-Za-z.&-]{0,20}|\s(?i:chief|executive|financial|officer|president|founder"
+                         r"|co-founder|and|vice|head|of)){0,6}\s(?i:said|says|reported|reports|announced|disclosed|told)\b")
+_SAYS_BEFORE = re.compile(r"\b(?i:said|says|according\sto)\s$")
+
+
+# "Unlike Zhipu, the Shanghai-based company…", "与智谱不同，这家上海公司…", "Compared with Zhipu, the company…": a clause
+# opening on a company the figure's company is set against
+_CONTRAST_BEFORE = re.compile(r"(?:\b(?i:unlike|like|compared\swith|compared\sto|in\scontrast\sto|as\swith)\s(?:(?i:rival|peer|its\srival)\s)?"
+                              r"|与|與|和|跟|同|相比|相較|相较|不同于|不同於|较之|較之|对比|對比)$")
+_CONTRAST_AFTER = re.compile(r"(?:['’]s)?\s?(?:不同|相比|相較|相较|比较|比較|一样|一樣)?\s?[，,]")
+
+
+def _contrasted(doc: Document, sentence: Sentence, m: CompanyMention, q: Quantity) -> bool:
+    """True when m is all a clause before the number's names, after a word setting it against another ("Unlike X,")."""
+    bounds = doc.clause_bounds(sentence)
+    k = _clause(bounds, m.start)
+    if k == _clause(bounds, q.start):
+        return False
+    opened = bounds[k - 1] + 1 if k else sentence.start
+    if _CONTRAST_AFTER.match(doc.text, m.end) is None:
+        return False
+    word = _CONTRAST_BEFORE.search(doc.text, max(opened, m.start - 24), m.start)
+    return word is not None and not doc.text[opened:word.start()].strip()
+
+
+def _after_description(doc: Document, m: CompanyMention, ctx: _Context) -> bool:
+    """True when the sentence naming m opens on a description of a company and names m in a later clause ("The
+    Shanghai-based company, whose rivals include OpenAI, said…"): m is named in passing, the description is what the
+    sentence is about (not "The company's rival Alibaba posted…")."""
+    known = ctx.passing.get(m.start)
+    if known is None:
+        known = ctx.passing[m.start] = _opens_on_description(doc, m)
+    return known
+
+
+def _opens_on_description(doc: Document, m: CompanyMention) -> bool:
+    s = doc.sentences[bisect_right(doc.sentences, m.start, key=_start) - 1]
+    opening = _DESCRIBED_SUBJECT.match(doc.lowered, s.start + len(doc.text[s.start:s.start + 3]) - len(
+        doc.text[s.start:s.start + 3].lstrip()), m.start)
+    if opening is None:
+        return False
+    bounds = clause_bounds(doc.text, s.start, s.end)
+    return _clause(bounds, m.start) > _clause(bounds, opening.start())
+
+
+def _described_in(lowered: str, ctx: _Context, end: int) -> bool:
+    """True when the paragraph describes a company before `end`; each stretch of the paragraph is searched once."""
+    start, upto, at = ctx.described
+    if start != ctx.paragraph_start:
+        start, upto, at = ctx.paragraph_start, ctx.paragraph_start, -1
+    if at < 0 and end > upto:
+        m = _DESCRIBED.search(lowered, max(start, upto - 40), end)  # a description may straddle the last end
+        upto, at = end, (m.start() if m else -1)
+    ctx.described = (start, upto, at)
+    return 0 <= at < end
+
+
+def _sayer_after(doc: Document, sentence: Sentence, i: int) -> CompanyMention | None:
+    """The company named after the number in its sentence (doc.companies[i], the first after it) as the one saying it."""
+    if i >= len(doc.companies) or doc.companies[i].start >= sentence.end:
+        return None
+    m = doc.companies[i]
+    if _SAYS_AFTER.match(doc.text, m.end) or _SAYS_BEFORE.search(doc.text, max(sentence.start, m.start - 14), m.start):
+        return m
+    return None
+
+
+# "Wang said", "said Wang", "王磊表示": a speaker named in the sentence, whose company is told where the text first names
+# them ("MiniMax chief financial officer Wang Lei", "MiniMax首席财务官王磊", "王磊（MiniMax首席财务官）")
+_SAY_VERB = re.compile(r"\b(?:said|says|told|added|noted|explained)\b|表示|称|稱|指出|介绍|介紹|透露|坦言|说|說")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{1,14})\s$|([\u4e00-\u9fff]{2,3})\s?$")
+_NAME_AFTER = re.compile(r"\s([A-Z][a-z]{1,14})\b")
+_NOT_NAMES = frozenset(("He", "She", "It", "They", "We", "The", "This", "That", "These", "Those", "There", "Analysts",
+                        "Management", "Officials", "Executives", "Investors", "Company", "Reuters", "Bloomberg"))
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+                      "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤張劉陳楊"
+                      "黃趙吳孫馬鄭謝許韓馮鄧葉蘇呂鍾譚陸閆賀顧龔萬錢嚴湯閻楊")
+_TITLE_REACH = 40  # characters between a company's name and the speaker's (a title: "chief financial officer")
+
+
+def _named_speaker(doc: Document, sentence: Sentence, paragraph_start: int) -> str | None:
+    """The watched company of the speaker the sentence names (or whose turn the paragraph is: "王磊：我们…"), told
+    where the text first names them; None when it names no speaker, or none is found with one watched company."""
+    text = doc.text
+    names = []
+    if turn := _TURN_OPENS.match(text, paragraph_start):
+        names.append(turn.group(1))
+    for m in _SAY_VERB.finditer(text, sentence.start, sentence.end):
+        if (before := _NAME_BEFORE.search(text, max(sentence.start, m.start() - 16), m.start())) is not None:
+            if before.group(1):
+                names.append(before.group(1))  # "Wang said"
+            elif m.group(0)[0] > "~":
+                run = before.group(2)  # a name of three characters or two: "首席财务官王磊表示" gives "官王磊", then "王磊"
+                names.extend(run[k:] for k in (len(run) - 3, len(run) - 2) if k >= 0 and run[k] in _SURNAMES)
+        if m.group(0) in ("said", "says") and (after := _NAME_AFTER.match(text, m.end(), sentence.end)) is not None:
+            names.append(after.group(1))  # "said Wang"
+    for name in names:
+        if name in _NOT_NAMES:
+            continue
+        first = text.find(name, 0, sentence.start)
+        if first < 0:
+            continue
+        i = bisect_left(doc._m_starts, first)
+        before = doc.companies[i - 1] if i else None
+        if before is not None and 0 <= first - before.end <= _TITLE_REACH and not _SENTENCE_STOP.search(text, before.end, first):
+            return before.company
+        after = doc.companies[i] if i < len(doc.companies) else None
+        if after is not None and 0 <= after.start - first - len(name) <= 12 and not _SENTENCE_STOP.search(text, first, after.start):
+            return after.company
+    return None
+
+
+# "王磊：", "Wang Lei:", "Wang:" opening a turn (not "市值：", a caption)
+_TURN_OPENS = re.compile(r"\s{0,3}([A-Z][a-z]{1,14}(?:\s[A-Z][a-z]{1,14})?|[" + "".join(sorted(_SURNAMES))
+                         + r"][\u4e00-\u9fff]{1,2})\s?[：:]")
+_SENTENCE_STOP = re.compile(r"[。！？!?\n]|\.\s")
+
+
+# "According to Frost & Sullivan, …", "IDC estimates…", "据弗若斯特沙利文统计": a firm cited as a source of data, not
+# a company the story goes on about
+_CITED_BEFORE = re.compile(r"(?:\b(?i:according\sto|data\sfrom|estimates\sfrom|figures\sfrom|research\sfirm)\s|据|根据|根據|據|引述)$")
+_CITED_AFTER = re.compile(r"\s?(?:\s(?i:estimates?|data|figures|research|forecasts?|projects?|expects?)\b|统计|統計|数据|數據|报告|報告"
+                          r"|预计|預計|预测|預測|估计|估計|的数据|的數據)")
+
+
+def _cited(text: str, m: CompanyMention) -> bool:
+    return _CITED_BEFORE.search(text, max(0, m.start - 14), m.start) is not None or _CITED_AFTER.match(text, m.end) is not None
+
+
+def _described_company(doc: Document, start: int) -> tuple[bool, str | None]:
+    """(True, the company) a description in the paragraph starting at `start` stands for: the one the nearest paragraph
+    before that names a company names first, when it names no other watched one (None when that one is not watched);
+    (False, None) when no paragraph within _DESCRIBED_REACH names one, or the nearest names two watched companies."""
+    i = bisect_left(doc._m_starts, start)
+    k = bisect_right(doc.sentences, start, key=_start) - 1
+    while i > 0 and _compared_with(doc.text, doc.companies[i - 1]):
+        i -= 1  # "…within a few points of Zhipu's." names no company the paragraph is about
+    if i == 0 or k < 1:
+        return False, None
+    j = bisect_right(doc.sentences, doc.companies[i - 1].start, key=_start) - 1
+    paragraph = doc.sentences[j].paragraph
+    if doc.sentences[k].paragraph - paragraph > _DESCRIBED_REACH:
+        return False, None
+    while j > 0 and doc.sentences[j - 1].paragraph == paragraph:
+        j -= 1
+    named = [m for m in doc.companies[bisect_left(doc._m_starts, doc.sentences[j].start):i]
+             if not _compared_with(doc.text, m) and not (m.company is None and _cited(doc.text, m))]
+    if not named:
+        return False, None
+    first = named[0]
+    if first.company is None:
+        return True, None
+    return (True, first.company) if all(m.company in (None, first.company) for m in named) else (False, None)
 
 
 # A markdown heading on a line of its own: "## MiniMax: quieter, and arguably better"
 _MD_HEADING = re.compile(r"#{1,4}\s[^\n]{1,80}")
+# A line all in bold: "**MiniMax**", "**Valuation**" (a heading, naming a company or not)
+_BOLD_LINE = re.compile(r"^[ \t]{0,3}\*\*[^\n*]{1,40}\*\*[ \t]{0,3}[:：]?[ \t]{0,3}$", re.MULTILINE)
+# A line that is a company's name and nothing else but a bracket, a colon or marks: "MiniMax (0100.HK)", "▍月之暗面"
+_NAME_LINE_BEFORE = re.compile(r"[ \t*#•·▍■◆●►\-–—]{0,6}")
+_NAME_LINE_AFTER = re.compile(r"[ \t]?(?:[（(][^）)\n]{1,24}[）)])?[ \t*]{0,4}[:：]?[ \t*]{0,4}(?=\n|$)")
+
+
+def _name_lines(doc: Document) -> list[tuple[int, int]]:
+    """The lines that name a company and nothing else (headings of a roundup: "MiniMax\nRevenue rose…")."""
+    lines = []
+    for m in doc.companies:
+        line = doc.text.rfind("\n", 0, m.start) + 1
+        if _NAME_LINE_BEFORE.fullmatch(doc.text, line, m.start) and (after := _NAME_LINE_AFTER.match(doc.text, m.end)):
+            lines.append((line, after.end()))
+    return lines
 
 
 def _section_company(doc: Document, start: int) -> str | None:
@@ -2406,7 +2613,9 @@ def _section_company(doc: Document, start: int) -> str | None:
     line = doc.text.rfind("\n#", 0, start) + 1
     m = _MD_HEADING.match(doc.text, line) if line else None
     if doc._sections is None:
-        doc._sections = [(h.start(), h.end()) for h in _NUMBERED_SECTION.finditer(doc.text)]
+        doc._sections = sorted([*((h.start(), h.end()) for h in _NUMBERED_SECTION.finditer(doc.text)),
+                                *(((h.start(), h.end()) for h in _BOLD_LINE.finditer(doc.text)) if "**" in doc.text else ()),
+                                *_name_lines(doc)])
     k = bisect_left(doc._sections, (start,)) - 1
     if k >= 0 and (m is None or doc._sections[k][0] > m.start()):
         return _watched_between(doc, *doc._sections[k])
@@ -2444,19 +2653,6 @@ def _watched_between(doc: Document, start: int, end: int) -> str | None:
 
 # A paragraph opening on "the company" ("公司於本周一發布…", "該公司…")
 _THE_COMPANY = re.compile(r"\s{0,3}(?:该|該)?公司")
-
-
-def _paragraph_before_about(doc: Document, start: int) -> str | None:
-    """The one watched company the paragraph before the one starting at `start` names, if it names just one: a
-    paragraph opening on the bare "公司" goes on about it (in a piece on several companies as in one on a single one,
-    whose paragraphs about a rival name the subject too, or are followed by one naming it)."""
-    k = bisect_right(doc.sentences, start, key=_start) - 1
-    if k < 1:
-        return None
-    j, paragraph = k - 1, doc.sentences[k - 1].paragraph
-    while j > 0 and doc.sentences[j - 1].paragraph == paragraph:
-        j -= 1
-    return _watched_between(doc, doc.sentences[j].start, start)
 
 
 # "它" (not "其它", not "它们"): one company, the one the text named last

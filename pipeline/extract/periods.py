@@ -26,6 +26,7 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
         "march": 1, "june": 2, "september": 3, "december": 4}
 # "前九个月", "首九個月", "前6个月": the first months of a year
 _FIRST_MONTHS = r"(?:前|首|头|頭)(?:三|六|九|十二|3|6|9|12)\s?(?:个|個)?月"
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _LEN = {"三": 3, "3": 3, "六": 6, "6": 6, "九": 9, "9": 9, "十二": 12, "12": 12, "three": 3, "six": 6, "nine": 9, "twelve": 12}
 
 # What may follow "2025年" (or 今年): a half, quarter, months, a month and day, a year end.
@@ -56,6 +57,10 @@ _BRANCHES = [
     r"(?:(?P<a_ye>底|末)|(?P<a_m>[0-9]{1,2})\s?月\s?(?:(?P<a_d>[0-9]{1,2})\s?[日号])?(?P<a_mend>底|末)?)"
     r"(?:\s?止?\s?(?:的)?\s?(?P<a_len>六个月|6个月|六個月|三个月|3个月|三個月|九个月|9个月|九個月|十二个月|12个月"
     r"|十二個月|年度|财年|財年))?)",
+    # 截至6月底止三個月, 截至六月三十日的六个月: the months that end on a day written without its year (the latest such
+    # months by the document's date)
+    r"(?P<asm>(?:截至|截止|截至於|截止於|截至于|截止于)\s?(?P<asm_m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s?月\s?"
+    r"(?:[0-9]{1,2}\s?[日号號]|[二三]十一?[日号號]|底|末)?\s?(?:止|的)\s?(?P<asm_len>六|6|三|3|九|9)\s?(?:个|個)月)",
     # "the same period of 2025", "2024年同期": the period the text reports on, in that year
     rf"(?P<smy>(?i:the\s(?:same|corresponding)\s(?:period|(?P<smy_k>half|quarter)|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
     rf"|(?P<smy_y2>{_Y})\s?年\s?同期"
@@ -85,20 +90,24 @@ _BRANCHES = [
     r"\s(?:of|in)\s(?:fiscal\s)?)"
     rf"(?P<en9_y>{_Y}))",
     # "the quarter ended June 30": the three months ended then
-    rf"(?P<eme>(?i:(?:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)|quarter)"
-    r"\s(?:ended|ending|to|through)\s)"
-    rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>(?i:{_MO}))\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y}))?)",
+    rf"(?P<eme>(?i:(?:(?P<eme_n>three|six|nine|twelve|3|6|9|12)(?:\smonths|-month\speriod)|quarter|(?P<eme_h>half(?:[\s-]year)?))"
+    r"\s(?:ended|ending|to|through)\s(?:in\s|end-|the\send\sof\s)?)"
+    rf"(?:[0-9]{{1,2}}\s)?(?P<eme_mo>(?i:{_MO}))\.?(?:\s(?:(?P<eme_d>[0-9]{{1,2}}),?\s)?(?P<eme_y>{_Y})"
+    # "…, for the three months ended September 30.": the day without its year is the period's, no figure
+    rf"|\s[0-9]{{1,2}}(?![0-9%]|[.,][0-9]|\s?(?:[A-Za-z$¥€£%]|[\u4e00-\u9fff])))?)",
     # "the year ended Dec. 31" without its year: the last such year before the document (a wire's results story)
     rf"(?P<eye>(?i:(?:fiscal\s|financial\s)?year\sended\s)(?P<eye_mo>{_MO})\.?\s(?P<eye_d>[0-9]{{1,2}})(?![0-9])"
     rf"(?:,?\s(?P<eye_y>{_Y}))?)",
     rf"(?P<eq>(?i:(?:the\s)?(?P<eq_w>first|second|third|fourth|1st|2nd|3rd|4th|March|June|September|December)[\s-]quarter\s(?:of\s)?"
-    rf"(?:fiscal\s)?)(?P<eq_y>{_Y}))",
+    rf"(?:fiscal\s(?:year\s)?)?)(?P<eq_y>{_Y}))",
     # "the April-June quarter", "the January-June period": the Japanese press names a quarter or half by its months
-    rf"(?P<emq>(?P<emq_a>{_MO})\s?[-–—]\s?(?P<emq_b>{_MO})(?:\s(?P<emq_y>{_Y}))?\s(?i:quarter|period|half)\b)",
+    rf"(?P<emq>(?P<emq_a>{_MO})(?:\s?[-–—]\s?|\s(?i:to|through)\s|-(?i:to|through)-)(?P<emq_b>{_MO})(?:\s(?P<emq_y>{_Y}))?\s(?i:quarter|period|half)\b"
+    # "the July-September quarter of 2031"
+    rf"(?:\s(?i:of|in)\s(?:(?i:fiscal)\s)?(?P<emq_y2>{_Y}))?)",
     rf"(?P<ehy>(?<![A-Za-z0-9])H(?P<ehy_n>[12])\s?(?:FY)?(?P<ehy_y>{_YY})(?![0-9A-Za-z]))",
-    rf"(?P<ehy2>(?<![A-Za-z0-9])(?P<ehy2_n>[12])H\s?(?P<ehy2_y>{_YY})(?![0-9A-Za-z]))",
+    rf"(?P<ehy2>(?<![A-Za-z0-9])(?P<ehy2_n>[12])H\s?(?:FY\s?)?(?P<ehy2_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<eqy>(?<![A-Za-z0-9])Q(?P<eqy_n>[1-4])\s?(?:FY)?(?P<eqy_y>{_YY})(?![0-9A-Za-z]))",
-    rf"(?P<eqy2>(?<![A-Za-z0-9])(?P<eqy2_n>[1-4])Q\s?(?P<eqy2_y>{_YY})(?![0-9A-Za-z]))",
+    rf"(?P<eqy2>(?<![A-Za-z0-9])(?P<eqy2_n>[1-4])Q\s?(?:FY\s?)?(?P<eqy2_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<e9m>(?<![A-Za-z0-9])9M\s?(?P<e9m_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<efy>(?<![A-Za-z0-9])(?:FY|(?i:fiscal\s(?:year\s)?))\s?(?P<efy_y>{_YY})(?![0-9A-Za-z]))",
     rf"(?P<ed>(?P<ed_mo>{_MO})\.?\s(?P<ed_d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s(?P<ed_y>{_Y}))",
@@ -128,7 +137,11 @@ _BRANCHES = [
     r"(?P<bare>上半年|下半年|中期(?=业绩|業績|报告|報告|财报|財報)|前三季度|前三季|首三季度|首三季|首季度|首季|一季[报報]|全年|年初|年底|年末|第[一二三四]季度?(?:末|底)?|[一二三四]季度(?:末|底)?|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     # a wire brief's "FY REVENUE RMB2.85 BLN": the full year, as "full-year" (not "FY 2027", "FY27", "FY'27")
     r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’/-]|\s?['’]?[0-9])"
-    r"|(?i:the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
+    r"|上半财年|下半财年|上半財年|下半財年"
+    # "the fiscal first half", "the first fiscal half", "fiscal second-quarter": a company's fiscal year is its calendar one
+    r"|(?i:the\s(?:fiscal\s(?:first|second|third|fourth)\s|(?:first|second|third|fourth)\sfiscal\s)(?:half|quarter)\b"
+    r"|fiscal\s(?:first|second|third|fourth)-(?:half|quarter)"
+    r"|the\sfirst\shalf|the\ssecond\shalf|the\sfirst\snine\smonths|the\sfirst\sthree\squarters"
     # "the June quarter", "March-quarter revenue": a quarter named by the month it ends with (wires, US and Australian press)
     r"|the\sfirst\ssix\smonths|the\s(?:march|june|september|december)\squarter|(?:march|june|september|december)-quarter"
     r"|the\sfull\syear|the\swhole\syear|full-year|full\syear|(?:the\s)?(?:first|second|third|fourth)\squarter"
@@ -562,6 +575,9 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 # "第四季度收入" in a March table or paragraph naming no year is last year's, a guess about that one phrase
                 guessed = unstated and not dated and shifted is not None and shifted.years != p.years
                 p = _quarter_named(shifted, quarters)
+            elif m.lastgroup == "asm" and p is not None and p.label and doc_date is not None \
+                    and doc_date < period_end(p.label):
+                p = shift_year(p, -1)  # "截至6月底止三個月" in May: written as ended, last year's
             elif m.lastgroup == "eme" and p is not None and p.label and not m.group("eme_y") and doc_date is not None \
                     and doc_date < period_start(p.label):
                 # "the three months through December" in March: months written as ending, not yet begun this year,
@@ -644,7 +660,7 @@ _DATELINE_END = ("电，", "電，", "电,", "電,", "电 ", "電 ", "电】", "
 
 # Every period names a year-like number or one of these words; the full pattern only runs near them.
 _ANCHOR_WORDS = (
-    "fy", "fiscal", "今年", "本年", "去年", "上年", "前年", "明年", "同年", "同期", "上半年", "下半年", "中期", "前三季", "季度", "全年",
+    "fy", "fiscal", "今年", "本年", "去年", "上年", "前年", "明年", "同年", "同期", "上半年", "下半年", "上半财", "下半财", "上半財", "下半財", "中期", "前三季", "季度", "全年",
     "今日", "今天", "昨日", "昨天", "前日", "前天", "上一年", "前一年", "this year", "last year", "next year", "today",
     "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", " half", "年初", "年底", "年末",
     "a year", "the year", "previous year", "prior year", "prior-year", "previous-year", "year-earlier", "year-ago",
@@ -814,6 +830,12 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
             label = months_label(y, month - n + 1, month) if n and month - n + 1 >= 1 else None
             return PeriodMention(s, e, "flow", label, (y,), closed=True) if label else None
         return _on_day(s, e, d)
+    if kind == "asm":
+        if context_year is None:
+            return PeriodMention(s, e, "open", "")
+        month, n = _CN_MONTH.get(g("asm_m")) or int(g("asm_m")), _LEN[g("asm_len")]
+        label = months_label(context_year, month - n + 1, month) if 1 <= month - n + 1 and month <= 12 else None
+        return PeriodMention(s, e, "flow", label, (context_year,), closed=True) if label else None
     if kind in ("span", "espan", "bspan"):
         prefix = {"span": "s_", "espan": "es_", "bspan": "bs_"}[kind]
         y1, y2 = int(g(prefix + "y1")), int(g(prefix + "y2"))
@@ -861,11 +883,11 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         y, month = int(g("eme_y")) if g("eme_y") else context_year, _MONTHS[g("eme_mo").lower()]
         if y is None:
             return PeriodMention(s, e, "open", "")
-        n = _LEN[g("eme_n").lower()] if g("eme_n") else 3  # "the quarter ended June 30"
+        n = _LEN[g("eme_n").lower()] if g("eme_n") else 6 if g("eme_h") else 3  # "the quarter (half-year) ended June 30"
         label = months_label(y, month - n + 1, month) if month - n + 1 >= 1 else None
         return PeriodMention(s, e, "flow", label, (y,), closed=g("eme_y") is not None) if label else None
     if kind == "emq":
-        y = int(g("emq_y")) if g("emq_y") else context_year
+        y = int(g("emq_y") or g("emq_y2")) if g("emq_y") or g("emq_y2") else context_year
         first, last = _MONTHS[g("emq_a").lower()], _MONTHS[g("emq_b").lower()]
         label = months_label(y, first, last) if y is not None and first < last else None
         return PeriodMention(s, e, "flow", label, (y,)) if label else None
@@ -907,7 +929,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
         if context_year is None:
             return PeriodMention(s, e, "open", "")
         word = g("bare").lower()
-        return _with_suffix(s, e, context_year, _BARE_ENGLISH.get(" ".join(word.split()), g("bare")), None, "")
+        word = " ".join(w for w in word.split() if w != "fiscal")  # "the first fiscal half": the first half
+        return _with_suffix(s, e, context_year, _BARE_ENGLISH.get(word, g("bare").replace("財年", "财年")), None, "")
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
         hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
