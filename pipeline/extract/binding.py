@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
-from pipeline.extract.numbers import NAMED_YUAN, Quantity, apply_label, find_labels
+from pipeline.extract.numbers import NAMED_YUAN, Quantity, apply_label, caption_unit, find_labels
 from pipeline.extract.periods import (
     PARTS,
     REFERS_BACK,
@@ -199,6 +199,7 @@ class _Context:
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
     said: tuple[int, list[Binding]] | None = None  # (sentence index, the numbers bound in it)
     it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
+    caption: tuple[int, int] | None = None  # the span of the caption over the list the sentence being bound is an item of
 
 
 def _like(prev: Binding, q: Quantity, penalty: float = 0.0) -> Binding:
@@ -219,7 +220,9 @@ def bind_document(doc: Document) -> list[Fact]:
             ctx.paragraph, ctx.paragraph_start = sentence.paragraph, sentence.start
         s, e = sentence.start, sentence.end
         line, scanned = max(line, doc.text.rfind("\n", scanned, s) + 1), s
-        if _is_item(doc.text, line, s):
+        if _is_item(doc.text, line, s) or _named_line(doc, line, s, e) and not (
+                ctx.items and ctx.items[-1][0] == index - 1 and doc.text.count("\n", doc.sentences[index - 1].end, s) > 1):
+            # a blank line ends a list of names and figures: a line after it is the story's again
             ctx.items.append((index, _ITEM.fullmatch(doc.text, s, e) is not None))
             del ctx.items[:-3 * TABLE_HEADER_REACH]
         while qi < nq and quantities[qi].start < s:
@@ -339,13 +342,14 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     doc._said_all = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else []
     periods = _resolve_same(periods, ctx, doc, _statements_only(doc.book, cues))
     facts: list[Fact] = []
-    heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
+    caption = ctx.caption = _list_caption(doc, index, ctx) if quantities else None
+    heading = (caption and _cues_in(doc, *caption) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
     if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
         roles: dict[str, list[Cue]] = {}
         for c in cues:
             roles.setdefault(c.role, []).append(c)
         doc._roles = roles  # each step below filters the sentence's cues by role: sort them once
-        quantities = _apply_labels(doc, quantities, s, e, index, ctx)
+        quantities = _apply_labels(doc, quantities, s, e, index, ctx, caption)
         bindings = _bind_metrics(doc, sentence, quantities, cues, heading)
         if bindings and any(b.rule.tight for b in bindings):
             bindings = [b for b in bindings if not _apart(doc, b, bindings)]
@@ -461,11 +465,15 @@ def _step_back(p: PeriodMention) -> PeriodMention:
 _DATA_HEADING = re.compile(r"(?:数据|數據|资料|資料|概况|概況|一览|一覽|速览|速覽)\s?[】\]]?\s*$")
 
 
+# What may close a heading after the metric it names: its unit in brackets ("（万亿tokens）", "(US$ million)"), a colon
+_HEADING_TAIL = re.compile(r"[ \t]?(?:[（(][^()（）\n0-9]{1,24}[)）])?[ \t]?[:：]?[ \t]*")
+
+
 def _metric_heading(doc: Document, sentence: Sentence, cues: list[Cue]) -> bool:
-    """True for a line of its own that ends on the metric it names ("上月（8月）日均token調用量", "8月日均调用量："): the
-    heading of the figures listed under it, which its month dates."""
+    """True for a line of its own that ends on the metric it names ("上月（8月）日均token調用量", "8月日均调用量：", "6月
+    各家日均调用量（万亿tokens）："): the heading of the figures listed under it, which its month dates."""
     return (doc.text.startswith("\n", sentence.end) or sentence.end == len(doc.text)) and any(
-        c.role == "metric" and sentence.end - c.end <= 1 for c in cues)
+        c.role == "metric" and _HEADING_TAIL.fullmatch(doc.text, c.end, sentence.end) for c in cues)
 
 
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
@@ -703,19 +711,24 @@ def _remember_label(doc: Document, index: int, sentence: Sentence, ctx: _Context
             ctx.label = (index, power, unit)
 
 
-def _apply_labels(doc, quantities, s, e, index, ctx: _Context) -> list[Quantity]:
-    """Scale bare numbers in a table row by the row's unit label, or a unit line just above the table."""
+def _apply_labels(doc, quantities, s, e, index, ctx: _Context, caption: tuple[int, int] | None = None) -> list[Quantity]:
+    """Scale bare numbers in a table row by the row's unit label, the caption of the list it is an item of ("（万亿
+    tokens）", "单位：亿美元" over "智谱 1,386"), or a unit line just above the table."""
     if all(q.kind != "plain" for q in quantities):
         return quantities
     labels = find_labels(doc.text, s, e)
     # "…日均Token調用量約為77萬億，而2026年12月約為42萬億。" a few lines under a table's "（人民幣元）" row: a sentence
     # closed by a full stop is prose, which says its units itself; the unit line scales rows and items only
-    above = ctx.label if ctx.label and index - ctx.label[0] <= TABLE_HEADER_REACH and not _closed(doc.text, s, e) else None
+    above = ctx.label[1:] if ctx.label and index - ctx.label[0] <= TABLE_HEADER_REACH and not _closed(doc.text, s, e) \
+        else None
+    if caption is not None:
+        above = caption_unit(doc.text, *caption) or above
+        mark = _past_item_mark(doc.text, doc.text.rfind("\n", 0, s) + 1, e)  # "4️⃣ Kimi：98": the mark's digit is none
     out = []
     for q in quantities:
         label = next(((p, u) for ls, le, p, u in reversed(labels) if le <= q.start), None)
-        if label is None and above:
-            label = ctx.label[1:]
+        if label is None and above and (caption is None or q.start >= mark):
+            label = above
         out.append(apply_label(q, *label) if label else q)
     return out
 
@@ -1983,6 +1996,12 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         return None  # "beating the $75 million analysts had expected": the estimate the figure is set against
     if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):
         return None  # "环比增长30%", "up 30% sequentially": quarter-on-quarter, not year-on-year
+    if ctx.caption is not None:
+        label = _past_item_mark(doc.text, sentence.start, q.start)
+        if _TOTAL_ITEM.fullmatch(doc.text, label, q.start):
+            return None  # "- 合计：601" under "8月日均token调用量": the companies' sum, no one's figure
+        if _ESTIMATE_LABEL.search(doc.text, label, q.start):
+            return None  # "DeepSeek（2031E）：500", "MiniMax est.: 300": an estimate listed with the results
     company = b.company if b.company is not None else _company(doc, sentence, q, ctx)
     if not company or _peers(doc, sentence, q):
         return None
@@ -2061,6 +2080,16 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if source == "document" or ctx.by_dateline:
         ctx.undated.add(id(fact))
     return fact
+
+
+# An item of a list of companies' figures that sums them: "合计：601", "四家合计 1,020", "Total: 980", "Combined — 980"
+_TOTAL_ITEM = re.compile(r"[ \t]?[^\n0-9:：]{0,8}?(?:合计|合計|总计|總計|共计|共計|合共|总和|總和|(?i:total|combined|sum|altogether))"
+                         r"[ \t]?(?:[:：]|[—–-]{1,2}|\|)?[ \t]?(?:约|約|近|逾|~|≈|(?i:about|around|roughly|nearly)[ \t])?[ \t]?")
+
+
+# An item's label marking its figure as an estimate: "（2031E）", "est.", "预测", "forecast"
+_ESTIMATE_LABEL = re.compile(_ESTIMATE_PERIOD.pattern + r"|(?<![A-Za-z])E(?![A-Za-z])|预测|預測|预计|預計|预估|預估|目标|目標"
+                             r"|(?i:\best\.|\bestimated?\b|\bforecast\b|\btarget\b|\bguidance\b|\bconsensus\b)")
 
 
 _EACH = re.compile(r"分别|分別")
@@ -2813,6 +2842,12 @@ def _item_of(doc: Document, listed: set[int], index: int) -> int | None:
 def _list_heading(doc: Document, index: int, ctx: _Context, goes_on: bool = False) -> Sentence | None:
     """The short line without figures right above the list whose item this sentence is (or, with `goes_on`, whose
     item this sentence goes on on the same line); None when the sentence is no item or its list has no such heading."""
+    at = _heading_index(doc, index, ctx, goes_on)
+    return None if at is None else doc.sentences[at]
+
+
+def _heading_index(doc: Document, index: int, ctx: _Context, goes_on: bool = False) -> int | None:
+    """_list_heading's sentence index."""
     if not ctx.items or not 0 <= index - ctx.items[-1][0] <= (ITEM_GOES_ON if goes_on else 0):
         return None  # items are noted in sentence order: this one is of an item only if just after the last noted
     listed = {i for i, _ in ctx.items}
@@ -2821,9 +2856,17 @@ def _list_heading(doc: Document, index: int, ctx: _Context, goes_on: bool = Fals
         first = earlier
     if not first:
         return None
-    heading = doc.sentences[first - 1]
-    words = _without_periods(doc, heading).strip()
-    return heading if _HEADING.fullmatch(words, _SLIDE_MARK.match(words).end()) else None
+    return first - 1 if _is_heading(doc, doc.sentences[first - 1]) else None
+
+
+def _is_heading(doc: Document, sentence: Sentence) -> bool:
+    """True for a short line without figures (the periods it names aside): a heading or caption."""
+    words = _without_periods(doc, sentence).strip()
+    return _HEADING.fullmatch(words, _SLIDE_MARK.match(words).end()) is not None
+
+
+# A sentence pointing down to the list or table under it: "…排名如下。", "以下为各家数据：", "as follows:"
+_POINTS_DOWN = re.compile(r"如下[。:：]?$|以下[^。\n]{0,12}[:：]$|(?i:as\sfollows|the\sfollowing|below)[.:]?$")
 
 
 # A slide deck's or a report's page marker opening a heading: "[Slide 4] ", "[Page 12] ", "【第3页】"; its number is no
@@ -2847,11 +2890,23 @@ def _without_periods(doc: Document, sentence: Sentence) -> str:
     return "".join(parts) + doc.text[pos:sentence.end]
 
 
-def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
-    """The metric cues of the heading line right above the list whose item this sentence is or goes on from ("▌ 三、
-    毛利率：在改善"): a short line without figures. Empty when the sentence is no item or its list has no such heading."""
-    heading = _list_heading(doc, index, ctx, goes_on=True)
-    return [] if heading is None else _cues_in(doc, heading.start, heading.end)
+def _list_caption(doc: Document, index: int, ctx: _Context) -> tuple[int, int] | None:
+    """The span of the caption over the list whose item this sentence is or goes on from: the heading line right above
+    it ("▌ 三、毛利率：在改善", "### Daily tokens (trillion)", "6月各家日均调用量（万亿tokens）："), a short line without
+    figures, and when that line names no metric (a unit line, "单位：亿美元") the line just above it as well ("截至6月30日，
+    各公司市值排名如下。"). What it names (metric, unit, period) is carried to every item of the list; None when the
+    sentence is no item or its list has no such heading."""
+    at = _heading_index(doc, index, ctx, goes_on=True)
+    if at is None:
+        return None
+    heading = doc.sentences[at]
+    if at and not any(c.role == "metric" for c in _cues_in(doc, heading.start, heading.end)):
+        above = doc.sentences[at - 1]
+        # the line just above, itself a heading or a sentence pointing down to the list ("…排名如下。")
+        if doc.text.count("\n", above.end, heading.start) == 1 and (_is_heading(doc, above) or _POINTS_DOWN.search(
+                doc.text, above.start, above.end)):
+            return above.start, heading.end
+    return heading.start, heading.end
 
 
 def _cues_in(doc: Document, start: int, end: int, role: str = "metric") -> list[Cue]:
@@ -2924,6 +2979,36 @@ def _is_item(text: str, line: int, start: int) -> bool:
     return m is not None and (m.end() >= start or _BLANK.fullmatch(text, m.end(), start) is not None)
 
 
+# What parts a line's label from its figure: "智谱：", "Zhipu — ", "DeepSeek | ", "智谱   " (an alias in brackets may come
+# first: "Kimi（月之暗面）："), then a qualifier ("约", "~", "about") before the digit
+_NAME_GAP = re.compile(r"(?:[ \t]?[（(][^()（）\n0-9]{1,16}[)）])?(?:[ \t]?(?:[:：]|[—–-]{1,2}|\|)[ \t]?|[ \t]{1,8})"
+                       r"(?:约|約|近|逾|超|[~≈]|(?i:about|around|roughly|approx\.?|nearly)[ \t])?[ \t]?(?:US\$|HK\$|\$|RMB[ \t]?)?"
+                       r"(?=[0-9])")
+_NAME_PERIOD = re.compile(r"[,，]?[ \t]?")
+NAMED_LINE = 60  # characters: a line naming a company and its figure, no sentence of a story
+
+
+def _named_line(doc: Document, line: int, start: int, end: int) -> bool:
+    """True for a line of a list that is a company's name and its figure, without a bullet ("智谱：418万亿", "Zhipu —
+    405", "DeepSeek 236"): an item of the list a heading or caption above names the metric, unit and
+    period of; it may name its own period after the name ("Zhipu, August 2031: 435"). Its figure is no period ("智谱
+    2027年收入…" is a sentence about that year)."""
+    if start != line or end - start > NAMED_LINE:
+        return False  # a line opening with a bullet or a number is an item already (see _is_item)
+    i = bisect_left(doc._m_starts, start)
+    if i == len(doc.companies) or doc.companies[i].start != start:
+        return False
+    pos = doc.companies[i].end
+    k = bisect_left(doc.periods, pos, key=_start)
+    if k < len(doc.periods) and _NAME_PERIOD.fullmatch(doc.text, pos, doc.periods[k].start):
+        pos = doc.periods[k].end  # "Zhipu, August 2031: 435": the line names its own period after the name
+    gap = _NAME_GAP.match(doc.text, pos, end)
+    if gap is None:
+        return False
+    k = bisect_left(doc.periods, gap.end(), key=_start)
+    return k == len(doc.periods) or doc.periods[k].start != gap.end()
+
+
 def _distance(ctx: _Context, earlier: int, index: int) -> int:
     """How many sentences back `earlier` is, counting the items of a list before this sentence as one: the bullets
     under "要点速览：" or "KEY FIGURES:" all report the period named above the list. Within TABLE_HEADER_REACH, not
@@ -2950,6 +3035,32 @@ def _dateline(doc: Document, p: PeriodMention) -> bool:
     start, end = doc.text.rfind("\n", 0, p.start) + 1, doc.text.find("\n", p.end)
     end = len(doc.text) if end < 0 else end
     return not any(c.role == "metric" for c in doc.book.find(doc.text, start, end, lowered=doc.lowered))
+
+
+# What a caption says its brackets hold: "括号内为3月数据", "May in brackets", "figures in brackets are for May"
+_IN_BRACKETS = re.compile(r"括[号號][内內中]|(?i:in\s(?:brackets|parenthes[ie]s)|brackets?:|bracketed)")
+_BRACKET_AFTER = re.compile(r"[ \t]?[（(][ \t]?(?:约|約|~|≈)?[ \t]?")
+
+
+def _carried_period(doc: Document, caption: tuple[int, int], b: Binding) -> PeriodMention | bool | None:
+    """The period the caption over a list names for an item's figure that names none: the one period it names ("2031
+    年7月各家ARR（单位：亿美元）", "Market value at the July 31 close"); for a figure in brackets after the item's own
+    ("Moonshot AI: 6,120 (5,870)"), the period the caption says its brackets hold ("…, May in brackets:"), and False
+    when it says none (an earlier figure of a period not told). None when the caption names no one period."""
+    start, end = caption
+    named = [p for p in doc.periods[bisect_left(doc.periods, start, key=_start):] if p.start < end
+             and p.kind in ("flow", "date") and p.label]
+    marked = _IN_BRACKETS.search(doc.text, start, end)
+    held = min(named, key=lambda p: min(abs(p.start - marked.end()), abs(marked.start() - p.end)), default=None) \
+        if marked else None
+    if held is not None and min(abs(held.start - marked.end()), abs(marked.start() - held.end)) > 12:
+        held = None
+    i = bisect_left(doc._q_starts, b.q.start)
+    before = doc.quantities[i - 1] if i else None
+    if before is not None and _BRACKET_AFTER.fullmatch(doc.text, before.end, b.q.start):
+        return held if held is not None else False
+    labels = {p.label: p for p in named if p is not held}
+    return next(iter(labels.values())) if len(labels) == 1 else None
 
 
 def _years_of_growth(doc: Document, b: Binding, years: list[int]) -> int:
@@ -2985,6 +3096,12 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
             stated = [x for x in periods if x.kind in ("flow", "date")]
             if stated:
                 p = stated[0]
+    if p is None and ctx.caption is not None and not rule.span:
+        carried = _carried_period(doc, ctx.caption, b)
+        if carried is False:
+            return None, ""
+        if carried is not None and not (_reported(rule) and _a_month(carried)):
+            p, source = carried, "context"
     if p is None:
         if rule.instant:
             dates = [x for x in recent if x.kind == "date"]
