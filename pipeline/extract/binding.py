@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
-from pipeline.extract.numbers import NAMED_YUAN, Quantity, apply_label, caption_unit, find_labels
+from pipeline.extract.numbers import APPROXIMATE, NAMED_YUAN, Quantity, apply_label, caption_unit, find_labels
 from pipeline.extract.periods import (
     PARTS,
     REFERS_BACK,
@@ -342,7 +342,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     doc._said_all = ctx.said[1] if ctx.said and ctx.said[0] == index - 1 else []
     periods = _resolve_same(periods, ctx, doc, _statements_only(doc.book, cues))
     facts: list[Fact] = []
-    caption = ctx.caption = _list_caption(doc, index, ctx) if quantities else None
+    caption = ctx.caption = (_list_caption(doc, index, ctx) or _pairs_caption(doc, index, sentence, cues)) \
+        if quantities else None
     heading = (caption and _cues_in(doc, *caption) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
     if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
         roles: dict[str, list[Cue]] = {}
@@ -2064,6 +2065,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         # "超过了同期收入的8倍", "约为全年收入的4.9倍": the qualifier comes before the words the multiple is of, and their period
         at = _period_before(doc, b.cue.start)
         qualifier = doc.book.qualifier(doc.text[max(floor, at - 12):at], "")
+    if qualifier == "eq" and ctx.caption is not None and APPROXIMATE.search(doc.text, *ctx.caption):
+        qualifier = "approx"  # "(trillions; company disclosures, rounded)", "数据均为约数": the caption says so of all
     confidence = max(0.3, min(0.95, BASE_CONFIDENCE - penalty))
     fact = Fact(
         company=company,
@@ -2861,8 +2864,54 @@ def _heading_index(doc: Document, index: int, ctx: _Context, goes_on: bool = Fal
 
 def _is_heading(doc: Document, sentence: Sentence) -> bool:
     """True for a short line without figures (the periods it names aside): a heading or caption."""
-    words = _without_periods(doc, sentence).strip()
+    words = _ABBREVIATED.sub("", _without_periods(doc, sentence).strip())
     return _HEADING.fullmatch(words, _SLIDE_MARK.match(words).end()) is not None
+
+
+_ABBREVIATED = re.compile(r"\.(?=[)）,，;；])")  # "(trillion, approx.)": a word cut short, no sentence's end
+
+
+# What parts one company's figure from the next in a sentence listing them: "Zhipu 343, DeepSeek 204 and Kimi 125",
+# "智谱 1,102；月之暗面 993"
+_PAIR_SEP = re.compile(r"[ \t]?(?:[,，、;；][ \t]?(?:(?i:and)[ \t])?|(?i:and)[ \t]|和|及|以及)[ \t]?")
+_PAIRS_END = re.compile(r"[ \t]?[.。]?[ \t]*")
+
+
+def _pairs_caption(doc: Document, index: int, sentence: Sentence, cues: list[Cue]) -> tuple[int, int] | None:
+    """The span of the sentence before, for a sentence naming no metric that lists only companies and their figures
+    ("Bars, from the top: Zhipu 343, DeepSeek 204, MiniMax 135, Moonshot (Kimi) 125." after the slide title it
+    describes, "…average daily tokens, November 2030 (trillions; …)"), two at least, after a lead-in ending in a colon
+    if any: the sentence before is their caption, in the same paragraph or on the line just above. None otherwise."""
+    if not index or any(c.role in ("metric", "measure") for c in cues):
+        return None
+    text, end = doc.text, sentence.end
+    i, j = bisect_left(doc._m_starts, sentence.start), bisect_left(doc._q_starts, sentence.start)
+    if i == len(doc.companies) or doc.companies[i].start >= end:
+        return None
+    lead = text[sentence.start:doc.companies[i].start].rstrip()
+    if lead and (not lead.endswith((":", "：")) or _FIGURE_DIGIT.search(lead)):
+        return None
+    pairs, pos = 0, doc.companies[i].start
+    while True:
+        if i == len(doc.companies) or doc.companies[i].start != pos or j == len(doc.quantities):
+            return None
+        gap = _NAME_GAP.match(text, doc.companies[i].end, end)
+        if gap is None or doc.quantities[j].start != gap.end():
+            return None
+        pos, pairs = doc.quantities[j].end, pairs + 1
+        while i < len(doc.companies) and doc.companies[i].start < pos:
+            i += 1  # "Moonshot (Kimi) 125": the name in brackets is the same company's
+        j += 1
+        if _PAIRS_END.fullmatch(text, pos, end):
+            break
+        sep = _PAIR_SEP.match(text, pos, end)
+        if sep is None:
+            return None
+        pos = sep.end()
+    before = doc.sentences[index - 1]
+    if pairs < 2 or (before.paragraph != sentence.paragraph and text.count("\n", before.end, sentence.start) != 1):
+        return None
+    return before.start, before.end
 
 
 # A sentence pointing down to the list or table under it: "…排名如下。", "以下为各家数据：", "as follows:"

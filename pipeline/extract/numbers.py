@@ -541,11 +541,20 @@ _CAPTION = re.compile(
     # "Average daily tokens processed, trillions (…)", "Revenue by quarter, in millions:": a magnitude alone as a
     # caption's clause after its metric, what the metric counts
     r"|[,，:：]\s?(?i:in\s)?(?P<s11>(?i:trillions|billions|millions|thousands))(?=\s?(?:[(（,，;；:：*]|$))"
-    # "（万亿tokens）", "(trillion tokens/day)", "(trillion)": a magnitude alone in brackets, of tokens or of what the
-    # metric counts
+    # "（万亿tokens）", "(trillion tokens/day)", "(trillion)", "(trillions; rounded)": a magnitude alone in brackets, or
+    # first among its notes, of tokens or of what the metric counts
     r"|[（(]\s?(?P<s12>万亿|萬億|亿|億|千万|千萬|百万|百萬|(?i:trillions?|billions?|millions?|thousands?))\s?(?:个|個)?"
-    r"(?i:\s?tokens?)?(?:\s?(?:/|(?i:per|a))\s?(?:日|天|(?i:day)))?\s?[)）]"
+    r"(?i:\s?tokens?)?(?:\s?(?:/|(?i:per|a))\s?(?:日|天|(?i:day)))?(?=\s?[)）;；,，])"
 )
+
+
+# A caption or note saying the table's or list's figures are approximate: "(trillions of tokens per day, all approximate)",
+# "Figures are approximate.", "(approx.)", "数据均为约数", or rounded: "(…; all figures rounded)", "Numbers are rounded."
+# ("rounded to one decimal place" says how they are written, no more).
+APPROXIMATE = re.compile(r"(?i:\bapprox(?:imate|imately|\.)?(?=\s?(?:[)）;；,，:：]|\.?\s?$))"
+                          r"|\bapproximate\s(?:figures|values|numbers|amounts)\b"
+                          r"|\b(?:figures|values|numbers|amounts)\s(?:are\s)?rounded(?=\s?(?:[)）;；,，:：*]|\.?\s?$)))"
+                          r"|约数|約數|概数|概數", re.MULTILINE)
 
 
 def caption_unit(text: str, start: int, end: int, alone: bool = True) -> tuple[int, str | None] | None:

@@ -46,6 +46,7 @@ from pipeline.extract.numbers import (
     _CURRENCY,
     _NUMBER,
     _SCALE,
+    APPROXIMATE,
     Quantity,
     _reading,
     apply_label,
@@ -73,14 +74,6 @@ _LINE = re.compile(r"[^\n]*")
 _SEPARATOR = re.compile(r"\|?(?:\s{0,3}:?-{2,40}:?\s{0,3}\|){1,24}\s{0,3}(?::?-{2,40}:?\s{0,3})?")
 _GAP = re.compile(r"\s{2,}|[\t\u3000]")  # an ideographic space is as wide as two
 _CELL_TRIM = re.compile(r"\S(?:[^|]{0,400}\S)?")
-# A caption or note saying the table's figures are approximate: "(trillions of tokens per day, all approximate)",
-# "Figures are approximate.", "(approx.)", "数据均为约数", or rounded: "(…; all figures rounded)", "Numbers are rounded."
-# ("rounded to one decimal place" says how they are written, no more).
-_APPROXIMATE = re.compile(r"(?i:\bapprox(?:imate|imately|\.)?(?=\s?(?:[)）;；,，:：]|\.?\s?$))"
-                          r"|\bapproximate\s(?:figures|values|numbers|amounts)\b"
-                          r"|\b(?:figures|values|numbers|amounts)\s(?:are\s)?rounded(?=\s?(?:[)）;；,，:：*]|\.?\s?$)))"
-                          r"|约数|約數|概数|概數", re.MULTILINE)
-
 # A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
 # A column of percentages headed by the sign alone, beside one of amounts: "| 人民幣千元 | % |".
@@ -678,7 +671,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     shared = _shared_period(r, header, header_periods) or _corner_period(r, header, header_periods)
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
-    rough = any(_APPROXIMATE.search(r.text, s, e) for s, e in [*frame.above, *frame.below])
+    rough = any(APPROXIMATE.search(r.text, s, e) for s, e in [*frame.above, *frame.below])
     label_companies = [_label_company(r, row[0]) for row in body]  # the company a row's label names, if any
     company_rows = sum(m is not None for m in label_companies) >= 2
     facts, cells = [], []

@@ -180,3 +180,26 @@ def test_one_line_of_companies_and_figures_under_a_lead_in(watchlist):
         ("minimax", "daily_token_volume", "2031-06", 160 * T, "tokens/day"),
         ("moonshot", "daily_token_volume", "2031-06", 140 * T, "tokens/day"),
     }
+
+
+def test_a_chart_told_in_prose_gives_its_title_to_the_companies_and_figures_listed_after_it(watchlist):
+    text = ('The chart was titled "Daily tokens by lab, August 2031 (trillions; rounded)". From left to right: '
+            "Zhipu 435, DeepSeek 251, MiniMax 166.\n")
+    assert _of(facts(text, watchlist, published=SEP)) == {
+        ("zhipu", "daily_token_volume", "2031-08", 435 * T, "tokens/day"),
+        ("deepseek", "daily_token_volume", "2031-08", 251 * T, "tokens/day"),
+        ("minimax", "daily_token_volume", "2031-08", 166 * T, "tokens/day"),
+    }
+    text = "各家8月日均调用量（万亿tokens）如下。智谱 435，DeepSeek 251，MiniMax 166。\n"
+    assert ("minimax", "daily_token_volume", "2031-08", 166 * T, "tokens/day") in _of(facts(text, watchlist, published=SEP))
+    # a metric counted in money gives bare figures nothing
+    assert _of(facts("智谱8月收入32亿元。DeepSeek 251，MiniMax 166。", watchlist, published=SEP)) == {
+        ("zhipu", "revenue", "2031-08", Decimal("3200000000"), "CNY")}
+
+
+def test_a_caption_calling_its_figures_approximate_qualifies_each(watchlist):
+    text = "Daily tokens, August 2031 (trillion, approx.)\nZhipu: 435\nDeepSeek: 251\n"
+    assert facts(text, watchlist, published=SEP) == {
+        ("zhipu", "daily_token_volume", "2031-08", 435 * T, "tokens/day", "approx"),
+        ("deepseek", "daily_token_volume", "2031-08", 251 * T, "tokens/day", "approx"),
+    }
