@@ -58,7 +58,9 @@ _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # stop as Hong Kong papers set it), "2. 收入…", "（3）").
 # A social-media post's emoji ("🥇 智谱：约…", "4️⃣ …", "✅ …") is a bullet too, on a line holding a figure (see _is_item).
 _EMOJI = "[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B05-\u2B55]\uFE0F?|[0-9#*]\uFE0F?\u20E3"
-_ITEM = re.compile(r"[•·・\-*–—▪●◆■►]|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|" + _EMOJI)
+# A ranking's place is a mark too: "No.1 智谱：…", "第1名 智谱 …", "#1 Zhipu — …", "Top 3: …".
+_ITEM = re.compile(r"[•·・\-*–—▪●◆■►]|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
+                   r"|(?:No\.\s?|#|(?i:top)\s?)[0-9]{1,2}(?![0-9.,])[:：]?|第[0-9]{1,2}[名位][:：、]?|" + _EMOJI)
 _EMOJI_ITEM = re.compile(_EMOJI)
 _FIGURE_DIGIT = re.compile("[0-9]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
@@ -3028,9 +3030,10 @@ def _is_item(text: str, line: int, start: int) -> bool:
     return m is not None and (m.end() >= start or _BLANK.fullmatch(text, m.end(), start) is not None)
 
 
-# What parts a line's label from its figure: "智谱：", "Zhipu — ", "DeepSeek | ", "智谱   " (an alias in brackets may come
-# first: "Kimi（月之暗面）："), then a qualifier ("约", "~", "about") before the digit
-_NAME_GAP = re.compile(r"(?:[ \t]?[（(][^()（）\n0-9]{1,16}[)）])?(?:[ \t]?(?:[:：]|[—–-]{1,2}|\|)[ \t]?|[ \t]{1,8})"
+# What parts a line's label from its figure: "智谱：", "Zhipu — ", "DeepSeek | ", "智谱   ", "智谱为", "智谱约" (an alias in
+# brackets may come first: "Kimi（月之暗面）："), then a qualifier ("约", "~", "about") before the digit
+_NAME_GAP = re.compile(r"(?:[ \t]?[（(][^()（）\n0-9]{1,16}[)）])?(?:[ \t]?(?:[:：]|[—–-]{1,2}|\|)[ \t]?|[ \t]{1,8}"
+                       r"|(?=[约約近逾超为為达達]))(?:为|為|达|達)?"
                        r"(?:约|約|近|逾|超|[~≈]|(?i:about|around|roughly|approx\.?|nearly)[ \t])?[ \t]?(?:US\$|HK\$|\$|RMB[ \t]?)?"
                        r"(?=[0-9])")
 _NAME_PERIOD = re.compile(r"[,，]?[ \t]?")

@@ -203,3 +203,21 @@ def test_a_caption_calling_its_figures_approximate_qualifies_each(watchlist):
         ("zhipu", "daily_token_volume", "2031-08", 435 * T, "tokens/day", "approx"),
         ("deepseek", "daily_token_volume", "2031-08", 251 * T, "tokens/day", "approx"),
     }
+
+
+def test_places_of_a_ranking_are_marks_not_figures(watchlist):
+    for text in ("2031年8月日均调用量\nNo.1 智谱：435万亿\nNo.2 DeepSeek：251万亿\n",
+                 "2031年8月日均调用量\n第1名 智谱 435万亿\n第2名 DeepSeek 251万亿\n",
+                 "2031年8月各家日均调用量\n#1 Zhipu — 435 trillion\n#2 DeepSeek — 251 trillion\n"):
+        assert _of(facts(text, watchlist, published=SEP)) == {
+            ("zhipu", "daily_token_volume", "2031-08", 435 * T, "tokens/day"),
+            ("deepseek", "daily_token_volume", "2031-08", 251 * T, "tokens/day"),
+        }, text
+
+
+def test_a_name_run_into_its_figure(watchlist):
+    text = "2031年8月日均调用量\n智谱约435万亿\nDeepSeek为251万亿\n"
+    assert facts(text, watchlist, published=SEP) == {
+        ("zhipu", "daily_token_volume", "2031-08", 435 * T, "tokens/day", "approx"),
+        ("deepseek", "daily_token_volume", "2031-08", 251 * T, "tokens/day", "eq"),
+    }
