@@ -45,6 +45,7 @@ from pipeline.extract.binding import (
 from pipeline.extract.cues import default_cue_book, lower_ascii
 from pipeline.extract.entities import choose_subject, find_companies
 from pipeline.extract.numbers import (
+    NOTE,
     apply_declared_currency,
     fill_list_units,
     fill_spoken_currency,
@@ -82,7 +83,7 @@ def extract_facts(
     sentences = split_sentences(norm)
     # Only sentences with a number, and the few before them (for an open period or segment), are read
     # closely: a long text without numbers costs one pass of each cheap scan, not the full analysis.
-    windows = _windows(sentences, numbers)
+    windows = _windows(sentences, numbers, text=norm)
     lowered = lower_ascii(norm)
     # Of those, only windows that name a metric can yield a fact, and only they and the windows just
     # before them (a table header, a period left open) can change one: the others are skipped whole.
@@ -187,8 +188,9 @@ def _without_comments(text: str) -> str:
     return text[:m.start() + 1] if m else text
 
 
-def _windows(sentences, numbers, reach: int = CONTEXT_SENTENCES) -> list[tuple[int, int, int, int]]:
-    """Merge the spans of sentences holding a number, with the `reach` sentences before each.
+def _windows(sentences, numbers, reach: int = CONTEXT_SENTENCES, text: str = "") -> list[tuple[int, int, int, int]]:
+    """Merge the spans of sentences holding a number, with the `reach` sentences before each, and the note right after
+    one ("注：单位为万亿tokens/日" under a list: its caption).
 
     Returns (start, end, first sentence index, last sentence index) per window.
     """
@@ -198,6 +200,8 @@ def _windows(sentences, numbers, reach: int = CONTEXT_SENTENCES) -> list[tuple[i
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and i not in marked:
             marked.update(range(max(0, i - reach), i + 1))
+            if i + 1 < len(sentences) and NOTE.match(text, sentences[i + 1].start, sentences[i + 1].end):
+                marked.add(i + 1)
     windows: list[tuple[int, int, int, int]] = []
     for i in sorted(marked):
         s, e = sentences[i].start, sentences[i].end

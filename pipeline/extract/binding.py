@@ -13,7 +13,15 @@ from operator import attrgetter
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
-from pipeline.extract.numbers import APPROXIMATE, NAMED_YUAN, Quantity, apply_label, caption_unit, find_labels
+from pipeline.extract.numbers import (
+    APPROXIMATE,
+    NAMED_YUAN,
+    NOTE,
+    Quantity,
+    apply_label,
+    caption_unit,
+    find_labels,
+)
 from pipeline.extract.periods import (
     PARTS,
     REFERS_BACK,
@@ -183,6 +191,9 @@ class Binding:
     base_of: Binding | None = None  # the level this one is the starting point of ("narrowed to 42.6% from 47.5%")
 
 
+Caption = tuple[tuple[int, int], ...]  # the spans of a list's caption: its heading, the note under it
+
+
 @dataclass(slots=True)
 class _Context:
     """What earlier sentences said, for what a sentence leaves open."""
@@ -201,7 +212,8 @@ class _Context:
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
     said: tuple[int, list[Binding]] | None = None  # (sentence index, the numbers bound in it)
     it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
-    caption: tuple[int, int] | None = None  # the span of the caption over the list the sentence being bound is an item of
+    caption: Caption | None = None  # the caption of the list the sentence being bound is an item of
+    note: tuple[int, tuple[int, int] | None] = (-1, None)  # (the last item of the list, the note line under it)
 
 
 def _like(prev: Binding, q: Quantity, penalty: float = 0.0) -> Binding:
@@ -346,7 +358,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     facts: list[Fact] = []
     caption = ctx.caption = (_list_caption(doc, index, ctx) or _pairs_caption(doc, index, sentence, cues)) \
         if quantities else None
-    heading = (caption and _cues_in(doc, *caption) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
+    heading = (caption and [c for span in caption for c in _cues_in(doc, *span)]
+               or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
     if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
         roles: dict[str, list[Cue]] = {}
         for c in cues:
@@ -714,7 +727,7 @@ def _remember_label(doc: Document, index: int, sentence: Sentence, ctx: _Context
             ctx.label = (index, power, unit)
 
 
-def _apply_labels(doc, quantities, s, e, index, ctx: _Context, caption: tuple[int, int] | None = None) -> list[Quantity]:
+def _apply_labels(doc, quantities, s, e, index, ctx: _Context, caption: Caption | None = None) -> list[Quantity]:
     """Scale bare numbers in a table row by the row's unit label, the caption of the list it is an item of ("（万亿
     tokens）", "单位：亿美元" over "智谱 1,386"), or a unit line just above the table."""
     if all(q.kind != "plain" for q in quantities):
@@ -725,7 +738,7 @@ def _apply_labels(doc, quantities, s, e, index, ctx: _Context, caption: tuple[in
     above = ctx.label[1:] if ctx.label and index - ctx.label[0] <= TABLE_HEADER_REACH and not _closed(doc.text, s, e) \
         else None
     if caption is not None:
-        above = caption_unit(doc.text, *caption) or above
+        above = next((u for span in caption if (u := caption_unit(doc.text, *span))), above)
         mark = _past_item_mark(doc.text, doc.text.rfind("\n", 0, s) + 1, e)  # "4️⃣ Kimi：98": the mark's digit is none
     out = []
     for q in quantities:
@@ -2067,7 +2080,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         # "超过了同期收入的8倍", "约为全年收入的4.9倍": the qualifier comes before the words the multiple is of, and their period
         at = _period_before(doc, b.cue.start)
         qualifier = doc.book.qualifier(doc.text[max(floor, at - 12):at], "")
-    if qualifier == "eq" and ctx.caption is not None and APPROXIMATE.search(doc.text, *ctx.caption):
+    if qualifier == "eq" and ctx.caption is not None and any(APPROXIMATE.search(doc.text, *span) for span in ctx.caption):
         qualifier = "approx"  # "(trillions; company disclosures, rounded)", "数据均为约数": the caption says so of all
     confidence = max(0.3, min(0.95, BASE_CONFIDENCE - penalty))
     fact = Fact(
@@ -2879,7 +2892,7 @@ _PAIR_SEP = re.compile(r"[ \t]?(?:[,，、;；][ \t]?(?:(?i:and)[ \t])?|(?i:and)
 _PAIRS_END = re.compile(r"[ \t]?[.。]?[ \t]*")
 
 
-def _pairs_caption(doc: Document, index: int, sentence: Sentence, cues: list[Cue]) -> tuple[int, int] | None:
+def _pairs_caption(doc: Document, index: int, sentence: Sentence, cues: list[Cue]) -> Caption | None:
     """The span of the sentence before, for a sentence naming no metric that lists only companies and their figures
     ("Bars, from the top: Zhipu 343, DeepSeek 204, MiniMax 135, Moonshot (Kimi) 125." after the slide title it
     describes, "…average daily tokens, November 2030 (trillions; …)"), two at least, after a lead-in ending in a colon
@@ -2913,7 +2926,7 @@ def _pairs_caption(doc: Document, index: int, sentence: Sentence, cues: list[Cue
     before = doc.sentences[index - 1]
     if pairs < 2 or (before.paragraph != sentence.paragraph and text.count("\n", before.end, sentence.start) != 1):
         return None
-    return before.start, before.end
+    return ((before.start, before.end),)
 
 
 # A sentence pointing down to the list or table under it: "…排名如下。", "以下为各家数据：", "as follows:"
@@ -2941,23 +2954,50 @@ def _without_periods(doc: Document, sentence: Sentence) -> str:
     return "".join(parts) + doc.text[pos:sentence.end]
 
 
-def _list_caption(doc: Document, index: int, ctx: _Context) -> tuple[int, int] | None:
-    """The span of the caption over the list whose item this sentence is or goes on from: the heading line right above
+def _list_caption(doc: Document, index: int, ctx: _Context) -> Caption | None:
+    """The spans of the caption of the list whose item this sentence is or goes on from: the heading line right above
     it ("▌ 三、毛利率：在改善", "### Daily tokens (trillion)", "6月各家日均调用量（万亿tokens）："), a short line without
     figures, and when that line names no metric (a unit line, "单位：亿美元") the line just above it as well ("截至6月30日，
-    各公司市值排名如下。"). What it names (metric, unit, period) is carried to every item of the list; None when the
-    sentence is no item or its list has no such heading."""
+    各公司市值排名如下。"); and a note on the line right under the list ("注：单位为万亿tokens/日"). What they name (metric,
+    unit, period) is carried to every item of the list; None when the sentence is no item or its list has neither."""
     at = _heading_index(doc, index, ctx, goes_on=True)
-    if at is None:
-        return None
-    heading = doc.sentences[at]
-    if at and not any(c.role == "metric" for c in _cues_in(doc, heading.start, heading.end)):
-        above = doc.sentences[at - 1]
-        # the line just above, itself a heading or a sentence pointing down to the list ("…排名如下。")
-        if doc.text.count("\n", above.end, heading.start) == 1 and (_is_heading(doc, above) or _POINTS_DOWN.search(
-                doc.text, above.start, above.end)):
-            return above.start, heading.end
-    return heading.start, heading.end
+    spans: list[tuple[int, int]] = []
+    if at is not None:
+        heading = doc.sentences[at]
+        spans.append((heading.start, heading.end))
+        if at and not any(c.role == "metric" for c in _cues_in(doc, heading.start, heading.end)):
+            above = doc.sentences[at - 1]
+            # the line just above, itself a heading or a sentence pointing down to the list ("…排名如下。")
+            if doc.text.count("\n", above.end, heading.start) == 1 and (_is_heading(doc, above) or _POINTS_DOWN.search(
+                    doc.text, above.start, above.end)):
+                spans[0] = (above.start, heading.end)
+    if ctx.items and ctx.items[-1][0] == index:
+        note = _note_under(doc, index, ctx)
+        if note is not None:
+            spans.append(note)
+    return tuple(spans) or None
+
+
+LIST_REACH = 30  # lines a list of names and figures is looked down for the note under it
+
+
+def _note_under(doc: Document, index: int, ctx: _Context) -> tuple[int, int] | None:
+    """The span of the note on the line right under the list this item is of ("注：单位为万亿tokens/日", "Source: company
+    filings; figures in trillions"), found once per list."""
+    if ctx.note[0] >= index:
+        return ctx.note[1]
+    text, last = doc.text, index
+    for k in range(index + 1, min(len(doc.sentences), index + LIST_REACH)):
+        s = doc.sentences[k]
+        if text.count("\n", doc.sentences[k - 1].end, s.start) != 1:
+            break  # a blank line, or the same line
+        line = text.rfind("\n", 0, s.start) + 1
+        if not (_is_item(text, line, s.start) or _named_line(doc, line, s.start, s.end)):
+            ctx.note = (k - 1, (s.start, s.end) if k - 1 > index and NOTE.match(text, s.start, s.end) else None)
+            return ctx.note[1]
+        last = k
+    ctx.note = (last, None)
+    return None
 
 
 def _cues_in(doc: Document, start: int, end: int, role: str = "metric") -> list[Cue]:
@@ -3094,15 +3134,14 @@ _IN_BRACKETS = re.compile(r"括[号號][内內中]|(?i:in\s(?:brackets|parenthes
 _BRACKET_AFTER = re.compile(r"[ \t]?[（(][ \t]?(?:约|約|~|≈)?[ \t]?")
 
 
-def _carried_period(doc: Document, caption: tuple[int, int], b: Binding) -> PeriodMention | bool | None:
+def _carried_period(doc: Document, caption: Caption, b: Binding) -> PeriodMention | bool | None:
     """The period the caption over a list names for an item's figure that names none: the one period it names ("2031
     年7月各家ARR（单位：亿美元）", "Market value at the July 31 close"); for a figure in brackets after the item's own
     ("Moonshot AI: 6,120 (5,870)"), the period the caption says its brackets hold ("…, May in brackets:"), and False
     when it says none (an earlier figure of a period not told). None when the caption names no one period."""
-    start, end = caption
-    named = [p for p in doc.periods[bisect_left(doc.periods, start, key=_start):] if p.start < end
-             and p.kind in ("flow", "date") and p.label]
-    marked = _IN_BRACKETS.search(doc.text, start, end)
+    named = [p for start, end in caption for p in doc.periods[bisect_left(doc.periods, start, key=_start):]
+             if p.start < end and p.kind in ("flow", "date") and p.label]
+    marked = next((m for start, end in caption if (m := _IN_BRACKETS.search(doc.text, start, end))), None)
     held = min(named, key=lambda p: min(abs(p.start - marked.end()), abs(marked.start() - p.end)), default=None) \
         if marked else None
     if held is not None and min(abs(held.start - marked.end()), abs(marked.start() - held.end)) > 12:

@@ -557,6 +557,12 @@ APPROXIMATE = re.compile(r"(?i:\bapprox(?:imate|imately|\.)?(?=\s?(?:[)）;；,�
                           r"|约数|約數|概数|概數", re.MULTILINE)
 
 
+# The line under a table or list that is a note about it: "注：…", "註：…", "Note: …", "* …", "资料来源：…", its unit
+# ("（单位：万亿tokens/日）", "Unit: RMB m"), any of them in brackets.
+NOTE = re.compile(r"\s{0,8}[（(\[]?\s?(?:注|註|备注|備註|说明|說明|资料来源|資料來源|数据来源|數據來源|来源|來源|单位|單位"
+                   r"|\*|※|(?i:notes?\b|source|units?\b))")
+
+
 def caption_unit(text: str, start: int, end: int, alone: bool = True) -> tuple[int, str | None] | None:
     """(power of ten, currency) of the unit a caption, a heading or a unit line in text[start:end] gives the figures
     under it ("单位：人民币亿元", "(US$ million)", "Average daily tokens, trillions:", "（万亿tokens）"); None for none.

@@ -47,6 +47,7 @@ from pipeline.extract.numbers import (
     _NUMBER,
     _SCALE,
     APPROXIMATE,
+    NOTE,
     Quantity,
     _reading,
     apply_label,
@@ -361,7 +362,7 @@ def _label_line(text: str, s: int, e: int) -> bool:
     heading over rows ("Non-IFRS measure:"). It holds no figure and no note."""
     cell = _CELL_TRIM.search(text, s, e)
     return (cell is not None and cell.end() - cell.start() <= 80 and not _DIGIT.search(text, *cell.span())
-            and "  " not in cell.group() and not _NOTE.match(text, s, e))
+            and "  " not in cell.group() and not NOTE.match(text, s, e))
 
 
 def _grid(text: str, line: int, cells: tuple[Cell, ...], wide: bool = False) -> list[tuple[int, int]] | None:
@@ -1295,12 +1296,6 @@ def _caption_period(r: _Reading, frame: _Frame) -> PeriodMention | None:
     return None
 
 
-# The line under a table that is a note about it: "注：…", "註：…", "Note: …", "* …", "资料来源：…", its unit
-# ("（单位：万亿tokens/日）", "Unit: RMB m"), any of them in brackets.
-_NOTE = re.compile(r"\s{0,8}[（(\[]?\s?(?:注|註|备注|備註|说明|說明|资料来源|資料來源|数据来源|數據來源|来源|來源|单位|單位"
-                   r"|\*|※|(?i:notes?\b|source|units?\b))")
-
-
 def _caption_text(r: _Reading, frame: _Frame) -> str:
     """The casefolded text of the lines above a table and of the note under it, where required words may be."""
     return " ".join(r.text[s:e] for s, e in [*frame.above, *frame.below]).casefold()
@@ -1315,7 +1310,7 @@ def _note_below(text: str, end: int) -> list[tuple[int, int]]:
         s, pos = pos + 1, text.find("\n", pos + 1)
         e = len(text) if pos < 0 else pos
         if text[s:e].strip():
-            return [(s, e)] if _NOTE.match(text, s, e) else []
+            return [(s, e)] if NOTE.match(text, s, e) else []
     return []
 
 

@@ -221,3 +221,11 @@ def test_a_name_run_into_its_figure(watchlist):
         ("zhipu", "daily_token_volume", "2031-08", 435 * T, "tokens/day", "approx"),
         ("deepseek", "daily_token_volume", "2031-08", 251 * T, "tokens/day", "eq"),
     }
+
+
+def test_a_note_under_the_list_gives_what_its_heading_leaves_out(watchlist):
+    text = "2031年8月\n智谱 435\nDeepSeek 251\n注：单位为万亿tokens/日\n\n智谱预计9月达到450万亿。\n"
+    assert _of(facts(text, watchlist, published=SEP)) == {
+        ("zhipu", "daily_token_volume", "2031-08", 435 * T, "tokens/day"),
+        ("deepseek", "daily_token_volume", "2031-08", 251 * T, "tokens/day"),
+    }
