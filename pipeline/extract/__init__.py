@@ -46,6 +46,7 @@ from pipeline.extract.cues import default_cue_book, lower_ascii
 from pipeline.extract.entities import choose_subject, find_companies
 from pipeline.extract.numbers import (
     NOTE,
+    NOTE_FIRSTS,
     apply_declared_currency,
     fill_list_units,
     fill_spoken_currency,
@@ -200,7 +201,8 @@ def _windows(sentences, numbers, reach: int = CONTEXT_SENTENCES, text: str = "")
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and i not in marked:
             marked.update(range(max(0, i - reach), i + 1))
-            if i + 1 < len(sentences) and NOTE.match(text, sentences[i + 1].start, sentences[i + 1].end):
+            if i + 1 < len(sentences) and text[sentences[i + 1].start] in NOTE_FIRSTS \
+                    and NOTE.match(text, sentences[i + 1].start, sentences[i + 1].end):
                 marked.add(i + 1)
     windows: list[tuple[int, int, int, int]] = []
     for i in sorted(marked):

@@ -214,6 +214,7 @@ class _Context:
     it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
     caption: Caption | None = None  # the caption of the list the sentence being bound is an item of
     note: tuple[int, tuple[int, int] | None] = (-1, None)  # (the last item of the list, the note line under it)
+    unit: tuple[Caption | None, tuple[int, str | None] | None] = (None, None)  # (a caption, the unit it gives)
 
 
 def _like(prev: Binding, q: Quantity, penalty: float = 0.0) -> Binding:
@@ -489,7 +490,8 @@ def _metric_heading(doc: Document, sentence: Sentence, cues: list[Cue]) -> bool:
     """True for a line of its own that ends on the metric it names ("上月（8月）日均token調用量", "8月日均调用量：", "6月
     各家日均调用量（万亿tokens）："): the heading of the figures listed under it, which its month dates."""
     return (doc.text.startswith("\n", sentence.end) or sentence.end == len(doc.text)) and any(
-        c.role == "metric" and _HEADING_TAIL.fullmatch(doc.text, c.end, sentence.end) for c in cues)
+        c.role == "metric" and (sentence.end - c.end <= 1 or _HEADING_TAIL.fullmatch(doc.text, c.end, sentence.end))
+        for c in cues)
 
 
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
@@ -738,7 +740,9 @@ def _apply_labels(doc, quantities, s, e, index, ctx: _Context, caption: Caption 
     above = ctx.label[1:] if ctx.label and index - ctx.label[0] <= TABLE_HEADER_REACH and not _closed(doc.text, s, e) \
         else None
     if caption is not None:
-        above = next((u for span in caption if (u := caption_unit(doc.text, *span))), above)
+        if ctx.unit[0] != caption:  # the items of a list share its caption: its unit is read once
+            ctx.unit = (caption, next((u for span in caption if (u := caption_unit(doc.text, *span))), None))
+        above = ctx.unit[1] or above
         mark = _past_item_mark(doc.text, doc.text.rfind("\n", 0, s) + 1, e)  # "4️⃣ Kimi：98": the mark's digit is none
     out = []
     for q in quantities:
@@ -2879,7 +2883,9 @@ def _heading_index(doc: Document, index: int, ctx: _Context, goes_on: bool = Fal
 
 def _is_heading(doc: Document, sentence: Sentence) -> bool:
     """True for a short line without figures (the periods it names aside): a heading or caption."""
-    words = _ABBREVIATED.sub("", _without_periods(doc, sentence).strip())
+    words = _without_periods(doc, sentence).strip()
+    if "." in words:
+        words = _ABBREVIATED.sub("", words)
     return _HEADING.fullmatch(words, _SLIDE_MARK.match(words).end()) is not None
 
 
@@ -2897,15 +2903,17 @@ def _pairs_caption(doc: Document, index: int, sentence: Sentence, cues: list[Cue
     ("Bars, from the top: Zhipu 343, DeepSeek 204, MiniMax 135, Moonshot (Kimi) 125." after the slide title it
     describes, "…average daily tokens, November 2030 (trillions; …)"), two at least, after a lead-in ending in a colon
     if any: the sentence before is their caption, in the same paragraph or on the line just above. None otherwise."""
-    if not index or any(c.role in ("metric", "measure") for c in cues):
-        return None
     text, end = doc.text, sentence.end
-    i, j = bisect_left(doc._m_starts, sentence.start), bisect_left(doc._q_starts, sentence.start)
-    if i == len(doc.companies) or doc.companies[i].start >= end:
+    i = bisect_left(doc._m_starts, sentence.start)
+    if not index or i == len(doc.companies) or doc.companies[i].start >= end:
         return None
-    lead = text[sentence.start:doc.companies[i].start].rstrip()
-    if lead and (not lead.endswith((":", "：")) or _FIGURE_DIGIT.search(lead)):
+    first = doc.companies[i].start
+    if first > sentence.start and (text[first - 1] not in ":： \t" or text[sentence.start:first].rstrip()[-1] not in ":："
+                                   or _FIGURE_DIGIT.search(text, sentence.start, first)):
         return None
+    if any(c.role in ("metric", "measure") for c in cues):
+        return None
+    j = bisect_left(doc._q_starts, sentence.start)
     pairs, pos = 0, doc.companies[i].start
     while True:
         if i == len(doc.companies) or doc.companies[i].start != pos or j == len(doc.quantities):

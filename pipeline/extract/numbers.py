@@ -561,6 +561,7 @@ APPROXIMATE = re.compile(r"(?i:\bapprox(?:imate|imately|\.)?(?=\s?(?:[)）;；,�
 # ("（单位：万亿tokens/日）", "Unit: RMB m"), any of them in brackets.
 NOTE = re.compile(r"\s{0,8}[（(\[]?\s?(?:注|註|备注|備註|说明|說明|资料来源|資料來源|数据来源|數據來源|来源|來源|单位|單位"
                    r"|\*|※|(?i:notes?\b|source|units?\b))")
+NOTE_FIRSTS = frozenset("（([注註备備说說资資数數来來单單*※NnSsUu")  # what a note may start with (no blank: a sentence starts past it)
 
 
 def caption_unit(text: str, start: int, end: int, alone: bool = True) -> tuple[int, str | None] | None:
@@ -570,7 +571,9 @@ def caption_unit(text: str, start: int, end: int, alone: bool = True) -> tuple[i
     labels = find_labels(text, start, end)
     if labels:
         return labels[-1][2:]
-    m = next((m for m in _CAPTION.finditer(text, start, end) if alone or m.group("s12") is None), None)
+    m = _CAPTION.search(text, start, end)
+    if m is not None and not alone and m.group("s12") is not None:
+        m = next((m for m in _CAPTION.finditer(text, m.end(), end) if m.group("s12") is None), None)
     if m is None:
         return None
     return unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5") or m.group("c6")
