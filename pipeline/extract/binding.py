@@ -66,8 +66,8 @@ _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # stop as Hong Kong papers set it), "2. 收入…", "（3）").
 # A social-media post's emoji ("🥇 智谱：约…", "4️⃣ …", "✅ …") is a bullet too, on a line holding a figure (see _is_item).
 _EMOJI = "[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B05-\u2B55]\uFE0F?|[0-9#*]\uFE0F?\u20E3"
-# A ranking's place is a mark too: "No.1 智谱：…", "第1名 智谱 …", "#1 Zhipu — …", "Top 3: …".
-_ITEM = re.compile(r"[•·・\-*–—▪●◆■►]|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
+# A ranking's place is a mark too: "No.1 智谱：…", "第1名 智谱 …", "#1 Zhipu — …", "Top 3: …". "**" opens bold, no bullet.
+_ITEM = re.compile(r"[•·・\-–—▪●◆■►]|\*(?!\*)|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
                    r"|(?:No\.\s?|#|(?i:top)\s?)[0-9]{1,2}(?![0-9.,])[:：]?|第[0-9]{1,2}[名位][:：、]?|" + _EMOJI)
 _EMOJI_ITEM = re.compile(_EMOJI)
 _FIGURE_DIGIT = re.compile("[0-9]")
@@ -2875,21 +2875,40 @@ def _heading_index(doc: Document, index: int, ctx: _Context, goes_on: bool = Fal
     listed = {i for i, _ in ctx.items}
     first = _item_of(doc, listed, index)
     while first and (earlier := _item_of(doc, listed, first - 1)) is not None:
+        if _numbered_heading(doc, first - 1, first):
+            return first - 1  # "1. 8月日均调用量（万亿）" over "- 智谱：435": a numbered section's heading over its bullets
         first = earlier
     if not first:
         return None
     return first - 1 if _is_heading(doc, doc.sentences[first - 1]) else None
 
 
+_NUMBERED = re.compile(r"[ \t]*(?:[0-9]{1,2}[.、)）]|[（(][0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|[①②③④⑤⑥⑦⑧⑨⑩])")
+
+
+def _numbered_heading(doc: Document, k: int, first: int) -> bool:
+    """True when sentence k is a numbered line holding only words ("1. 2031年8月日均调用量（万亿）", "二、ARR") right above
+    the line of sentence `first`, an item with a mark of another kind (a bullet, or none): the heading of the items
+    under it, not one of them."""
+    heading, item = doc.sentences[k], doc.sentences[first]
+    text = doc.text
+    line, below = text.rfind("\n", 0, heading.start) + 1, text.rfind("\n", 0, item.start) + 1
+    if text.count("\n", heading.end, item.start) != 1 or below != item.start and _NUMBERED.match(text, below) \
+            or not _NUMBERED.match(text, line):
+        return False
+    return _is_heading(doc, heading) and _ITEM.fullmatch(text, heading.start, heading.end) is None
+
+
 def _is_heading(doc: Document, sentence: Sentence) -> bool:
     """True for a short line without figures (the periods it names aside): a heading or caption."""
     words = _without_periods(doc, sentence).strip()
-    if "." in words:
+    if "." in words or "TOP" in words or "Top" in words or "前" in words:
         words = _ABBREVIATED.sub("", words)
     return _HEADING.fullmatch(words, _SLIDE_MARK.match(words).end()) is not None
 
 
-_ABBREVIATED = re.compile(r"\.(?=[)）,，;；])")  # "(trillion, approx.)": a word cut short, no sentence's end
+# "(trillion, approx.)": a word cut short, no sentence's end; "TOP3", "前五名": how many the ranking under it lists
+_ABBREVIATED = re.compile(r"\.(?=[)）,，;；])|(?:TOP|Top)\s?[0-9]{1,2}(?![0-9])|前[0-9]{1,2}名?")
 
 
 # What parts one company's figure from the next in a sentence listing them: "Zhipu 343, DeepSeek 204 and Kimi 125",
@@ -3084,7 +3103,7 @@ _NAME_GAP = re.compile(r"(?:[ \t]?[（(][^()（）\n0-9]{1,16}[)）])?(?:[ \t]?(
                        r"|(?=[约約近逾超为為达達]))(?:为|為|达|達)?"
                        r"(?:约|約|近|逾|超|[~≈]|(?i:about|around|roughly|approx\.?|nearly)[ \t])?[ \t]?(?:US\$|HK\$|\$|RMB[ \t]?)?"
                        r"(?=[0-9])")
-_NAME_PERIOD = re.compile(r"[,，]?[ \t]?")
+_NAME_PERIOD = re.compile(r"[,，]?[ \t]?[（(]?")
 NAMED_LINE = 60  # characters: a line naming a company and its figure, no sentence of a story
 
 
@@ -3095,13 +3114,18 @@ def _named_line(doc: Document, line: int, start: int, end: int) -> bool:
     2027年收入…" is a sentence about that year)."""
     if start != line or end - start > NAMED_LINE:
         return False  # a line opening with a bullet or a number is an item already (see _is_item)
+    if doc.text.startswith("**", start):
+        start += 2  # "**智谱**：435"
     i = bisect_left(doc._m_starts, start)
     if i == len(doc.companies) or doc.companies[i].start != start:
         return False
     pos = doc.companies[i].end
+    if doc.text.startswith("**", pos):
+        pos += 2
     k = bisect_left(doc.periods, pos, key=_start)
     if k < len(doc.periods) and _NAME_PERIOD.fullmatch(doc.text, pos, doc.periods[k].start):
-        pos = doc.periods[k].end  # "Zhipu, August 2031: 435": the line names its own period after the name
+        # "Zhipu, August 2031: 435", "智谱（8月）：435": the line names its own period after the name
+        pos = doc.periods[k].end + (doc.text[doc.periods[k].end:doc.periods[k].end + 1] in ")）")
     gap = _NAME_GAP.match(doc.text, pos, end)
     if gap is None:
         return False

@@ -229,3 +229,16 @@ def test_a_note_under_the_list_gives_what_its_heading_leaves_out(watchlist):
         ("zhipu", "daily_token_volume", "2031-08", 435 * T, "tokens/day"),
         ("deepseek", "daily_token_volume", "2031-08", 251 * T, "tokens/day"),
     }
+
+
+def test_headings_in_bold_numbered_or_naming_a_top_n(watchlist):
+    two = {
+        ("zhipu", "daily_token_volume", "2031-08", 435 * T, "tokens/day"),
+        ("deepseek", "daily_token_volume", "2031-08", 251 * T, "tokens/day"),
+    }
+    for text in ("**Daily tokens, August 2031 (trillion)**\nZhipu: 435\nDeepSeek: 251\n",
+                 "2031年8月日均调用量TOP2（万亿）\n智谱 435\nDeepSeek 251\n",
+                 "日均调用量（万亿tokens）\n智谱（8月）：435\nDeepSeek（8月）：251\n"):
+        assert _of(facts(text, watchlist, published=SEP)) == two, text
+    text = "1. 2031年8月日均调用量（万亿）\n- 智谱：435\n- DeepSeek：251\n\n2. 2031年8月ARR（亿美元）\n- 月之暗面：61.5\n"
+    assert _of(facts(text, watchlist, published=SEP)) == two | {("moonshot", "arr", "2031-08", Decimal("6150000000"), "USD")}
