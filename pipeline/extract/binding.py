@@ -359,8 +359,8 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     facts: list[Fact] = []
     caption = ctx.caption = (_list_caption(doc, index, ctx) or _pairs_caption(doc, index, sentence, cues)) \
         if quantities else None
-    heading = (caption and [c for span in caption for c in _cues_in(doc, *span)]
-               or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
+    heading = (caption and _caption_cues(doc, caption) or _carried_cues(doc, index, sentence, ctx, cues)) \
+        if quantities else []
     if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
         roles: dict[str, list[Cue]] = {}
         for c in cues:
@@ -1122,11 +1122,12 @@ def _narrowed(doc: Document, q: Quantity, c: Cue, rule: MetricRule, later: list[
 
 def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: str) -> Binding | None:
     """"▌ 一、收入：起点低、增速快" over "· 2023年：346万美元": a list item's number that its own words name no metric for
-    states the first of its heading's metrics it can be. The item's own number ("2.") states nothing."""
+    states the last of its heading's metrics it can be (the heading's head noun: "收入同比增速" over "智谱 52.3%" is
+    growth, not a share of revenue). The item's own number ("2.") states nothing."""
     marker = _ITEM.match(doc.text, doc.text.rfind("\n", 0, q.start) + 1)
     if marker is not None and q.start < marker.end():
         return None
-    for c in heading:
+    for c in reversed(heading):
         for name in c.names:
             rule = doc.book.metrics[name]
             if _compatible(rule, q, lowered, doc.text[c.start:c.end]):
@@ -3003,6 +3004,14 @@ def _list_caption(doc: Document, index: int, ctx: _Context) -> Caption | None:
         if note is not None:
             spans.append(note)
     return tuple(spans) or None
+
+
+def _caption_cues(doc: Document, caption: Caption) -> list[Cue]:
+    """The metric cues of a list's caption; none when it names a measure we do not extract beside them ("市值与股价（港
+    元）" over "智谱 128.5": which of the two a bare figure is, the line does not say)."""
+    if any(_cues_in(doc, *span, "measure") for span in caption):
+        return []
+    return [c for span in caption for c in _cues_in(doc, *span)]
 
 
 LIST_REACH = 30  # lines a list of names and figures is looked down for the note under it

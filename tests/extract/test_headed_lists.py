@@ -242,3 +242,23 @@ def test_headings_in_bold_numbered_or_naming_a_top_n(watchlist):
         assert _of(facts(text, watchlist, published=SEP)) == two, text
     text = "1. 2031年8月日均调用量（万亿）\n- 智谱：435\n- DeepSeek：251\n\n2. 2031年8月ARR（亿美元）\n- 月之暗面：61.5\n"
     assert _of(facts(text, watchlist, published=SEP)) == two | {("moonshot", "arr", "2031-08", Decimal("6150000000"), "USD")}
+
+
+def test_the_head_noun_of_the_caption_wins_and_a_measure_beside_the_metric_leaves_it_open(watchlist):
+    text = "2031年二季度收入同比增速\n智谱 52.3%\nMiniMax 48.1%\n"
+    assert _of(facts(text, watchlist, published=SEP)) == {
+        ("zhipu", "revenue_growth", "2031Q2", Decimal("52.3"), "%"),
+        ("minimax", "revenue_growth", "2031Q2", Decimal("48.1"), "%"),
+    }
+    # market value or share price: the bare figure could be either
+    text = "8月31日市值与股价（港元）\n智谱 128.5\nDeepSeek 96.2\n\n8月31日市值（亿港元）\n智谱 10,240\n"
+    assert _of(facts(text, watchlist, published=SEP)) == {
+        ("zhipu", "market_cap", "2031-08-31", Decimal("1024000000000"), "HKD")}
+
+
+def test_a_signed_change_after_the_figure_is_no_more_than(watchlist):
+    text = "8月日均调用量（万亿）及环比\n智谱 435 +3.1%\nDeepSeek 251 +2.4%\n"
+    assert facts(text, watchlist, published=SEP) == {
+        ("zhipu", "daily_token_volume", "2031-08", 435 * T, "tokens/day", "eq"),
+        ("deepseek", "daily_token_volume", "2031-08", 251 * T, "tokens/day", "eq"),
+    }
