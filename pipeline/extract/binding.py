@@ -2884,7 +2884,8 @@ def _heading_index(doc: Document, index: int, ctx: _Context, goes_on: bool = Fal
     return first - 1 if _is_heading(doc, doc.sentences[first - 1]) else None
 
 
-_NUMBERED = re.compile(r"[ \t]*(?:[0-9]{1,2}[.、)）]|[（(][0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|[①②③④⑤⑥⑦⑧⑨⑩])")
+_NUMBERED = re.compile(r"(?:[0-9]{1,2}[.、)）]|[（(][0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|[①②③④⑤⑥⑦⑧⑨⑩])")
+_NUMBERED_FIRSTS = frozenset("0123456789（(一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩")
 
 
 def _numbered_heading(doc: Document, k: int, first: int) -> bool:
@@ -2893,9 +2894,13 @@ def _numbered_heading(doc: Document, k: int, first: int) -> bool:
     under it, not one of them."""
     heading, item = doc.sentences[k], doc.sentences[first]
     text = doc.text
-    line, below = text.rfind("\n", 0, heading.start) + 1, text.rfind("\n", 0, item.start) + 1
-    if text.count("\n", heading.end, item.start) != 1 or below != item.start and _NUMBERED.match(text, below) \
-            or not _NUMBERED.match(text, line):
+    line = text.rfind("\n", 0, heading.start) + 1
+    if text[line] not in _NUMBERED_FIRSTS:
+        return False  # most lines: a bullet's, told by one character
+    below = text.rfind("\n", heading.end, item.start) + 1
+    if below == 0 or text.find("\n", heading.end, below - 1) >= 0:
+        return False  # not on the line just above
+    if not _NUMBERED.match(text, line) or below != item.start and _NUMBERED.match(text, below):
         return False
     return _is_heading(doc, heading) and _ITEM.fullmatch(text, heading.start, heading.end) is None
 
