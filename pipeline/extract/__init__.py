@@ -45,6 +45,8 @@ from pipeline.extract.binding import (
 from pipeline.extract.cues import default_cue_book, lower_ascii
 from pipeline.extract.entities import choose_subject, find_companies
 from pipeline.extract.numbers import (
+    NOTE,
+    NOTE_FIRSTS,
     apply_declared_currency,
     fill_list_units,
     fill_spoken_currency,
@@ -83,7 +85,7 @@ def extract_facts(
     # Only sentences with a number, and the few before them (for an open period or segment), are read
     # closely: a long text without numbers costs one pass of each cheap scan, not the full analysis.
     number_starts = [m.start() for m in numbers]
-    windows = _windows(sentences, number_starts)
+    windows = _windows(sentences, number_starts, text=norm)
     lowered = lower_ascii(norm)
     # Of those, only windows that name a metric can yield a fact, and only they and the windows just
     # before them (a table header, a period left open) can change one: the others are skipped whole.
@@ -188,9 +190,10 @@ def _without_comments(text: str) -> str:
     return text[:m.start() + 1] if m else text
 
 
-def _windows(sentences, number_starts: list[int], reach: int = CONTEXT_SENTENCES) -> list[tuple[int, int, int, int]]:
+def _windows(sentences, number_starts: list[int], reach: int = CONTEXT_SENTENCES,
+             text: str = "") -> list[tuple[int, int, int, int]]:
     """Merge the spans of sentences holding a number (number_starts: where each number starts, in order), with the
-    `reach` sentences before each.
+    `reach` sentences before each, and the note right after one ("注：单位为万亿tokens/日" under a list: its caption).
 
     Returns (start, end, first sentence index, last sentence index) per window.
     """
@@ -202,6 +205,9 @@ def _windows(sentences, number_starts: list[int], reach: int = CONTEXT_SENTENCES
         if i != last and i >= 0:
             marked.update(range(max(0, i - reach), i + 1))
             last = i
+            if text and i + 1 < len(sentences) and text[sentences[i + 1].start] in NOTE_FIRSTS \
+                    and NOTE.match(text, sentences[i + 1].start, sentences[i + 1].end):
+                marked.add(i + 1)
     windows: list[tuple[int, int, int, int]] = []
     first = prev = -2
     for i in sorted(marked):  # runs of consecutive sentences, each one window

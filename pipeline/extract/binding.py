@@ -13,7 +13,15 @@ from operator import attrgetter
 
 from pipeline.extract.cues import Cue, CueBook, MetricRule
 from pipeline.extract.entities import CompanyMention
-from pipeline.extract.numbers import NAMED_YUAN, Quantity, apply_label, find_labels
+from pipeline.extract.numbers import (
+    APPROXIMATE,
+    NAMED_YUAN,
+    NOTE,
+    Quantity,
+    apply_label,
+    caption_unit,
+    find_labels,
+)
 from pipeline.extract.periods import (
     PARTS,
     REFERS_BACK,
@@ -58,7 +66,9 @@ _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # stop as Hong Kong papers set it), "2. 收入…", "（3）").
 # A social-media post's emoji ("🥇 智谱：约…", "4️⃣ …", "✅ …") is a bullet too, on a line holding a figure (see _is_item).
 _EMOJI = "[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B05-\u2B55]\uFE0F?|[0-9#*]\uFE0F?\u20E3"
-_ITEM = re.compile(r"[•·・\-*–—▪●◆■►]|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|" + _EMOJI)
+# A ranking's place is a mark too: "No.1 智谱：…", "第1名 智谱 …", "#1 Zhipu — …", "Top 3: …". "**" opens bold, no bullet.
+_ITEM = re.compile(r"[•·・\-–—▪●◆■►]|\*(?!\*)|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
+                   r"|(?:No\.\s?|#|(?i:top)\s?)[0-9]{1,2}(?![0-9.,])[:：]?|第[0-9]{1,2}[名位][:：、]?|" + _EMOJI)
 _EMOJI_ITEM = re.compile(_EMOJI)
 _FIGURE_DIGIT = re.compile("[0-9]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
@@ -181,6 +191,9 @@ class Binding:
     base_of: Binding | None = None  # the level this one is the starting point of ("narrowed to 42.6% from 47.5%")
 
 
+Caption = tuple[tuple[int, int], ...]  # the spans of a list's caption: its heading, the note under it
+
+
 @dataclass(slots=True)
 class _Context:
     """What earlier sentences said, for what a sentence leaves open."""
@@ -203,6 +216,9 @@ class _Context:
     passing: dict[int, bool] = field(default_factory=dict)  # _after_description of a mention, by its start
     speaker: tuple[int, str | None] = (-1, None)  # (sentence start, _named_speaker of it)
     about: tuple[int, bool, str | None] = (-1, False, None)  # (paragraph start, *_described_company of it)
+    caption: Caption | None = None  # the caption of the list the sentence being bound is an item of
+    note: tuple[int, tuple[int, int] | None] = (-1, None)  # (the last item of the list, the note line under it)
+    unit: tuple[Caption | None, tuple[int, str | None] | None] = (None, None)  # (a caption, the unit it gives)
 
 
 def _like(prev: Binding, q: Quantity, penalty: float = 0.0) -> Binding:
@@ -223,7 +239,9 @@ def bind_document(doc: Document) -> list[Fact]:
             ctx.paragraph, ctx.paragraph_start = sentence.paragraph, sentence.start
         s, e = sentence.start, sentence.end
         line, scanned = max(line, doc.text.rfind("\n", scanned, s) + 1), s
-        if _is_item(doc.text, line, s):
+        if _is_item(doc.text, line, s) or _named_line(doc, line, s, e) and not (
+                ctx.items and ctx.items[-1][0] == index - 1 and doc.text.count("\n", doc.sentences[index - 1].end, s) > 1):
+            # a blank line ends a list of names and figures: a line after it is the story's again
             ctx.items.append((index, _ITEM.fullmatch(doc.text, s, e) is not None))
             del ctx.items[:-3 * TABLE_HEADER_REACH]
         while qi < nq and quantities[qi].start < s:
@@ -344,13 +362,16 @@ def _bind_sentence(doc: Document, index: int, sentence: Sentence, ctx: _Context,
     if any(p.kind in _REFERS for p in periods):  # most sentences name no period referring back: nothing to resolve
         periods = _resolve_same(periods, ctx, doc, _statements_only(doc.book, cues))
     facts: list[Fact] = []
-    heading = (_heading_cues(doc, index, ctx) or _carried_cues(doc, index, sentence, ctx, cues)) if quantities else []
+    caption = ctx.caption = (_list_caption(doc, index, ctx) or _pairs_caption(doc, index, sentence, cues)) \
+        if quantities else None
+    heading = (caption and _caption_cues(doc, caption) or _carried_cues(doc, index, sentence, ctx, cues)) \
+        if quantities else []
     if quantities and (heading or doc._said or any(c.role == "metric" for c in cues)):
         roles: dict[str, list[Cue]] = {}
         for c in cues:
             roles.setdefault(c.role, []).append(c)
         doc._roles = roles  # each step below filters the sentence's cues by role: sort them once
-        quantities = _apply_labels(doc, quantities, s, e, index, ctx)
+        quantities = _apply_labels(doc, quantities, s, e, index, ctx, caption)
         bindings = _bind_metrics(doc, sentence, quantities, cues, heading)
         if bindings and any(b.rule.tight for b in bindings):
             bindings = [b for b in bindings if not _apart(doc, b, bindings)]
@@ -481,11 +502,16 @@ def _step_back(p: PeriodMention) -> PeriodMention:
 _DATA_HEADING = re.compile(r"(?:数据|數據|资料|資料|概况|概況|一览|一覽|速览|速覽)\s?[】\]]?\s*$")
 
 
+# What may close a heading after the metric it names: its unit in brackets ("（万亿tokens）", "(US$ million)"), a colon
+_HEADING_TAIL = re.compile(r"[ \t]?(?:[（(][^()（）\n0-9]{1,24}[)）])?[ \t]?[:：]?[ \t]*")
+
+
 def _metric_heading(doc: Document, sentence: Sentence, cues: list[Cue]) -> bool:
-    """True for a line of its own that ends on the metric it names ("上月（8月）日均token調用量", "8月日均调用量："): the
-    heading of the figures listed under it, which its month dates."""
+    """True for a line of its own that ends on the metric it names ("上月（8月）日均token調用量", "8月日均调用量：", "6月
+    各家日均调用量（万亿tokens）："): the heading of the figures listed under it, which its month dates."""
     return (doc.text.startswith("\n", sentence.end) or sentence.end == len(doc.text)) and any(
-        c.role == "metric" and sentence.end - c.end <= 1 for c in cues)
+        c.role == "metric" and (sentence.end - c.end <= 1 or _HEADING_TAIL.fullmatch(doc.text, c.end, sentence.end))
+        for c in cues)
 
 
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
@@ -723,19 +749,26 @@ def _remember_label(doc: Document, index: int, sentence: Sentence, ctx: _Context
             ctx.label = (index, power, unit)
 
 
-def _apply_labels(doc, quantities, s, e, index, ctx: _Context) -> list[Quantity]:
-    """Scale bare numbers in a table row by the row's unit label, or a unit line just above the table."""
+def _apply_labels(doc, quantities, s, e, index, ctx: _Context, caption: Caption | None = None) -> list[Quantity]:
+    """Scale bare numbers in a table row by the row's unit label, the caption of the list it is an item of ("（万亿
+    tokens）", "单位：亿美元" over "智谱 1,386"), or a unit line just above the table."""
     if all(q.kind != "plain" for q in quantities):
         return quantities
     labels = find_labels(doc.text, s, e)
     # "…日均Token調用量約為77萬億，而2026年12月約為42萬億。" a few lines under a table's "（人民幣元）" row: a sentence
     # closed by a full stop is prose, which says its units itself; the unit line scales rows and items only
-    above = ctx.label if ctx.label and index - ctx.label[0] <= TABLE_HEADER_REACH and not _closed(doc.text, s, e) else None
+    above = ctx.label[1:] if ctx.label and index - ctx.label[0] <= TABLE_HEADER_REACH and not _closed(doc.text, s, e) \
+        else None
+    if caption is not None:
+        if ctx.unit[0] != caption:  # the items of a list share its caption: its unit is read once
+            ctx.unit = (caption, next((u for span in caption if (u := caption_unit(doc.text, *span))), None))
+        above = ctx.unit[1] or above
+        mark = _past_item_mark(doc.text, doc.text.rfind("\n", 0, s) + 1, e)  # "4️⃣ Kimi：98": the mark's digit is none
     out = []
     for q in quantities:
         label = next(((p, u) for ls, le, p, u in reversed(labels) if le <= q.start), None)
-        if label is None and above:
-            label = ctx.label[1:]
+        if label is None and above and (caption is None or q.start >= mark):
+            label = above
         out.append(apply_label(q, *label) if label else q)
     return out
 
@@ -1109,11 +1142,12 @@ def _narrowed(doc: Document, q: Quantity, c: Cue, rule: MetricRule, later: list[
 
 def _heading_binding(doc: Document, q: Quantity, heading: list[Cue], lowered: str) -> Binding | None:
     """"▌ 一、收入：起点低、增速快" over "· 2023年：346万美元": a list item's number that its own words name no metric for
-    states the first of its heading's metrics it can be. The item's own number ("2.") states nothing."""
+    states the last of its heading's metrics it can be (the heading's head noun: "收入同比增速" over "智谱 52.3%" is
+    growth, not a share of revenue). The item's own number ("2.") states nothing."""
     marker = _ITEM.match(doc.text, doc.text.rfind("\n", 0, q.start) + 1)
     if marker is not None and q.start < marker.end():
         return None
-    for c in heading:
+    for c in reversed(heading):
         for name in c.names:
             rule = doc.book.metrics[name]
             if _compatible(rule, q, lowered, doc.text[c.start:c.end]):
@@ -2028,6 +2062,12 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         return None  # "beating the $75 million analysts had expected": the estimate the figure is set against
     if b.rule.base and _in_clause(doc, sentence, q, doc._roles.get("sequential", ())):
         return None  # "环比增长30%", "up 30% sequentially": quarter-on-quarter, not year-on-year
+    if ctx.caption is not None:
+        label = _past_item_mark(doc.text, sentence.start, q.start)
+        if _TOTAL_ITEM.fullmatch(doc.text, label, q.start):
+            return None  # "- 合计：601" under "8月日均token调用量": the companies' sum, no one's figure
+        if _ESTIMATE_LABEL.search(doc.text, label, q.start):
+            return None  # "DeepSeek（2031E）：500", "MiniMax est.: 300": an estimate listed with the results
     company = b.company if b.company is not None else _company(doc, sentence, q, ctx)
     if not company or _peers(doc, sentence, q):
         return None
@@ -2090,6 +2130,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         # "超过了同期收入的8倍", "约为全年收入的4.9倍": the qualifier comes before the words the multiple is of, and their period
         at = _period_before(doc, b.cue.start)
         qualifier = doc.book.qualifier(doc.text[max(floor, at - 12):at], "")
+    if qualifier == "eq" and ctx.caption is not None and any(APPROXIMATE.search(doc.text, *span) for span in ctx.caption):
+        qualifier = "approx"  # "(trillions; company disclosures, rounded)", "数据均为约数": the caption says so of all
     confidence = max(0.3, min(0.95, BASE_CONFIDENCE - penalty))
     fact = Fact(
         company=company,
@@ -2106,6 +2148,16 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
     if source == "document" or ctx.by_dateline:
         ctx.undated.add(id(fact))
     return fact
+
+
+# An item of a list of companies' figures that sums them: "合计：601", "四家合计 1,020", "Total: 980", "Combined — 980"
+_TOTAL_ITEM = re.compile(r"[ \t]?[^\n0-9:：]{0,8}?(?:合计|合計|总计|總計|共计|共計|合共|总和|總和|(?i:total|combined|sum|altogether))"
+                         r"[ \t]?(?:[:：]|[—–-]{1,2}|\|)?[ \t]?(?:约|約|近|逾|~|≈|(?i:about|around|roughly|nearly)[ \t])?[ \t]?")
+
+
+# An item's label marking its figure as an estimate: "（2031E）", "est.", "预测", "forecast"
+_ESTIMATE_LABEL = re.compile(_ESTIMATE_PERIOD.pattern + r"|(?<![A-Za-z])E(?![A-Za-z])|预测|預測|预计|預計|预估|預估|目标|目標"
+                             r"|(?i:\best\.|\bestimated?\b|\bforecast\b|\btarget\b|\bguidance\b|\bconsensus\b)")
 
 
 _EACH = re.compile(r"分别|分別")
@@ -3055,17 +3107,105 @@ def _item_of(doc: Document, listed: set[int], index: int) -> int | None:
 def _list_heading(doc: Document, index: int, ctx: _Context, goes_on: bool = False) -> Sentence | None:
     """The short line without figures right above the list whose item this sentence is (or, with `goes_on`, whose
     item this sentence goes on on the same line); None when the sentence is no item or its list has no such heading."""
+    at = _heading_index(doc, index, ctx, goes_on)
+    return None if at is None else doc.sentences[at]
+
+
+def _heading_index(doc: Document, index: int, ctx: _Context, goes_on: bool = False) -> int | None:
+    """_list_heading's sentence index."""
     if not ctx.items or not 0 <= index - ctx.items[-1][0] <= (ITEM_GOES_ON if goes_on else 0):
         return None  # items are noted in sentence order: this one is of an item only if just after the last noted
     listed = {i for i, _ in ctx.items}
     first = _item_of(doc, listed, index)
     while first and (earlier := _item_of(doc, listed, first - 1)) is not None:
+        if _numbered_heading(doc, first - 1, first):
+            return first - 1  # "1. 8月日均调用量（万亿）" over "- 智谱：435": a numbered section's heading over its bullets
         first = earlier
     if not first:
         return None
-    heading = doc.sentences[first - 1]
-    words = _without_periods(doc, heading).strip()
-    return heading if _HEADING.fullmatch(words, _SLIDE_MARK.match(words).end()) else None
+    return first - 1 if _is_heading(doc, doc.sentences[first - 1]) else None
+
+
+_NUMBERED = re.compile(r"(?:[0-9]{1,2}[.、)）]|[（(][0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|[①②③④⑤⑥⑦⑧⑨⑩])")
+_NUMBERED_FIRSTS = frozenset("0123456789（(一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩")
+
+
+def _numbered_heading(doc: Document, k: int, first: int) -> bool:
+    """True when sentence k is a numbered line holding only words ("1. 2031年8月日均调用量（万亿）", "二、ARR") right above
+    the line of sentence `first`, an item with a mark of another kind (a bullet, or none): the heading of the items
+    under it, not one of them."""
+    heading, item = doc.sentences[k], doc.sentences[first]
+    text = doc.text
+    line = text.rfind("\n", 0, heading.start) + 1
+    if text[line] not in _NUMBERED_FIRSTS:
+        return False  # most lines: a bullet's, told by one character
+    below = text.rfind("\n", heading.end, item.start) + 1
+    if below == 0 or text.find("\n", heading.end, below - 1) >= 0:
+        return False  # not on the line just above
+    if not _NUMBERED.match(text, line) or below != item.start and _NUMBERED.match(text, below):
+        return False
+    return _is_heading(doc, heading) and _ITEM.fullmatch(text, heading.start, heading.end) is None
+
+
+def _is_heading(doc: Document, sentence: Sentence) -> bool:
+    """True for a short line without figures (the periods it names aside): a heading or caption."""
+    words = _without_periods(doc, sentence).strip()
+    if "." in words or "TOP" in words or "Top" in words or "前" in words:
+        words = _ABBREVIATED.sub("", words)
+    return _HEADING.fullmatch(words, _SLIDE_MARK.match(words).end()) is not None
+
+
+# "(trillion, approx.)": a word cut short, no sentence's end; "TOP3", "前五名": how many the ranking under it lists
+_ABBREVIATED = re.compile(r"\.(?=[)）,，;；])|(?:TOP|Top)\s?[0-9]{1,2}(?![0-9])|前[0-9]{1,2}名?")
+
+
+# What parts one company's figure from the next in a sentence listing them: "Zhipu 343, DeepSeek 204 and Kimi 125",
+# "智谱 1,102；月之暗面 993"
+_PAIR_SEP = re.compile(r"[ \t]?(?:[,，、;；][ \t]?(?:(?i:and)[ \t])?|(?i:and)[ \t]|和|及|以及)[ \t]?")
+_PAIRS_END = re.compile(r"[ \t]?[.。]?[ \t]*")
+
+
+def _pairs_caption(doc: Document, index: int, sentence: Sentence, cues: list[Cue]) -> Caption | None:
+    """The span of the sentence before, for a sentence naming no metric that lists only companies and their figures
+    ("Bars, from the top: Zhipu 343, DeepSeek 204, MiniMax 135, Moonshot (Kimi) 125." after the slide title it
+    describes, "…average daily tokens, November 2030 (trillions; …)"), two at least, after a lead-in ending in a colon
+    if any: the sentence before is their caption, in the same paragraph or on the line just above. None otherwise."""
+    text, end = doc.text, sentence.end
+    i = bisect_left(doc._m_starts, sentence.start)
+    if not index or i == len(doc.companies) or doc.companies[i].start >= end:
+        return None
+    first = doc.companies[i].start
+    if first > sentence.start and (text[first - 1] not in ":： \t" or text[sentence.start:first].rstrip()[-1] not in ":："
+                                   or _FIGURE_DIGIT.search(text, sentence.start, first)):
+        return None
+    if any(c.role in ("metric", "measure") for c in cues):
+        return None
+    j = bisect_left(doc._q_starts, sentence.start)
+    pairs, pos = 0, doc.companies[i].start
+    while True:
+        if i == len(doc.companies) or doc.companies[i].start != pos or j == len(doc.quantities):
+            return None
+        gap = _NAME_GAP.match(text, doc.companies[i].end, end)
+        if gap is None or doc.quantities[j].start != gap.end():
+            return None
+        pos, pairs = doc.quantities[j].end, pairs + 1
+        while i < len(doc.companies) and doc.companies[i].start < pos:
+            i += 1  # "Moonshot (Kimi) 125": the name in brackets is the same company's
+        j += 1
+        if _PAIRS_END.fullmatch(text, pos, end):
+            break
+        sep = _PAIR_SEP.match(text, pos, end)
+        if sep is None:
+            return None
+        pos = sep.end()
+    before = doc.sentences[index - 1]
+    if pairs < 2 or (before.paragraph != sentence.paragraph and text.count("\n", before.end, sentence.start) != 1):
+        return None
+    return ((before.start, before.end),)
+
+
+# A sentence pointing down to the list or table under it: "…排名如下。", "以下为各家数据：", "as follows:"
+_POINTS_DOWN = re.compile(r"如下[。:：]?$|以下[^。\n]{0,12}[:：]$|(?i:as\sfollows|the\sfollowing|below)[.:]?$")
 
 
 # A slide deck's or a report's page marker opening a heading: "[Slide 4] ", "[Page 12] ", "【第3页】"; its number is no
@@ -3089,11 +3229,58 @@ def _without_periods(doc: Document, sentence: Sentence) -> str:
     return "".join(parts) + doc.text[pos:sentence.end]
 
 
-def _heading_cues(doc: Document, index: int, ctx: _Context) -> list[Cue]:
-    """The metric cues of the heading line right above the list whose item this sentence is or goes on from ("▌ 三、
-    毛利率：在改善"): a short line without figures. Empty when the sentence is no item or its list has no such heading."""
-    heading = _list_heading(doc, index, ctx, goes_on=True)
-    return [] if heading is None else _cues_in(doc, heading.start, heading.end)
+def _list_caption(doc: Document, index: int, ctx: _Context) -> Caption | None:
+    """The spans of the caption of the list whose item this sentence is or goes on from: the heading line right above
+    it ("▌ 三、毛利率：在改善", "### Daily tokens (trillion)", "6月各家日均调用量（万亿tokens）："), a short line without
+    figures, and when that line names no metric (a unit line, "单位：亿美元") the line just above it as well ("截至6月30日，
+    各公司市值排名如下。"); and a note on the line right under the list ("注：单位为万亿tokens/日"). What they name (metric,
+    unit, period) is carried to every item of the list; None when the sentence is no item or its list has neither."""
+    at = _heading_index(doc, index, ctx, goes_on=True)
+    spans: list[tuple[int, int]] = []
+    if at is not None:
+        heading = doc.sentences[at]
+        spans.append((heading.start, heading.end))
+        if at and not any(c.role == "metric" for c in _cues_in(doc, heading.start, heading.end)):
+            above = doc.sentences[at - 1]
+            # the line just above, itself a heading or a sentence pointing down to the list ("…排名如下。")
+            if doc.text.count("\n", above.end, heading.start) == 1 and (_is_heading(doc, above) or _POINTS_DOWN.search(
+                    doc.text, above.start, above.end)):
+                spans[0] = (above.start, heading.end)
+    if ctx.items and ctx.items[-1][0] == index:
+        note = _note_under(doc, index, ctx)
+        if note is not None:
+            spans.append(note)
+    return tuple(spans) or None
+
+
+def _caption_cues(doc: Document, caption: Caption) -> list[Cue]:
+    """The metric cues of a list's caption; none when it names a measure we do not extract beside them ("市值与股价（港
+    元）" over "智谱 128.5": which of the two a bare figure is, the line does not say)."""
+    if any(_cues_in(doc, *span, "measure") for span in caption):
+        return []
+    return [c for span in caption for c in _cues_in(doc, *span)]
+
+
+LIST_REACH = 30  # lines a list of names and figures is looked down for the note under it
+
+
+def _note_under(doc: Document, index: int, ctx: _Context) -> tuple[int, int] | None:
+    """The span of the note on the line right under the list this item is of ("注：单位为万亿tokens/日", "Source: company
+    filings; figures in trillions"), found once per list."""
+    if ctx.note[0] >= index:
+        return ctx.note[1]
+    text, last = doc.text, index
+    for k in range(index + 1, min(len(doc.sentences), index + LIST_REACH)):
+        s = doc.sentences[k]
+        if text.count("\n", doc.sentences[k - 1].end, s.start) != 1:
+            break  # a blank line, or the same line
+        line = text.rfind("\n", 0, s.start) + 1
+        if not (_is_item(text, line, s.start) or _named_line(doc, line, s.start, s.end)):
+            ctx.note = (k - 1, (s.start, s.end) if k - 1 > index and NOTE.match(text, s.start, s.end) else None)
+            return ctx.note[1]
+        last = k
+    ctx.note = (last, None)
+    return None
 
 
 def _cues_in(doc: Document, start: int, end: int, role: str = "metric") -> list[Cue]:
@@ -3166,6 +3353,42 @@ def _is_item(text: str, line: int, start: int) -> bool:
     return m is not None and (m.end() >= start or _BLANK.fullmatch(text, m.end(), start) is not None)
 
 
+# What parts a line's label from its figure: "智谱：", "Zhipu — ", "DeepSeek | ", "智谱   ", "智谱为", "智谱约" (an alias in
+# brackets may come first: "Kimi（月之暗面）："), then a qualifier ("约", "~", "about") before the digit
+_NAME_GAP = re.compile(r"(?:[ \t]?[（(][^()（）\n0-9]{1,16}[)）])?(?:[ \t]?(?:[:：]|[—–-]{1,2}|\|)[ \t]?|[ \t]{1,8}"
+                       r"|(?=[约約近逾超为為达達]))(?:为|為|达|達)?"
+                       r"(?:约|約|近|逾|超|[~≈]|(?i:about|around|roughly|approx\.?|nearly)[ \t])?[ \t]?(?:US\$|HK\$|\$|RMB[ \t]?)?"
+                       r"(?=[0-9])")
+_NAME_PERIOD = re.compile(r"[,，]?[ \t]?[（(]?")
+NAMED_LINE = 60  # characters: a line naming a company and its figure, no sentence of a story
+
+
+def _named_line(doc: Document, line: int, start: int, end: int) -> bool:
+    """True for a line of a list that is a company's name and its figure, without a bullet ("智谱：418万亿", "Zhipu —
+    405", "DeepSeek 236"): an item of the list a heading or caption above names the metric, unit and
+    period of; it may name its own period after the name ("Zhipu, August 2031: 435"). Its figure is no period ("智谱
+    2027年收入…" is a sentence about that year)."""
+    if start != line or end - start > NAMED_LINE:
+        return False  # a line opening with a bullet or a number is an item already (see _is_item)
+    if doc.text.startswith("**", start):
+        start += 2  # "**智谱**：435"
+    i = bisect_left(doc._m_starts, start)
+    if i == len(doc.companies) or doc.companies[i].start != start:
+        return False
+    pos = doc.companies[i].end
+    if doc.text.startswith("**", pos):
+        pos += 2
+    k = bisect_left(doc.periods, pos, key=_start)
+    if k < len(doc.periods) and _NAME_PERIOD.fullmatch(doc.text, pos, doc.periods[k].start):
+        # "Zhipu, August 2031: 435", "智谱（8月）：435": the line names its own period after the name
+        pos = doc.periods[k].end + (doc.text[doc.periods[k].end:doc.periods[k].end + 1] in ")）")
+    gap = _NAME_GAP.match(doc.text, pos, end)
+    if gap is None:
+        return False
+    k = bisect_left(doc.periods, gap.end(), key=_start)
+    return k == len(doc.periods) or doc.periods[k].start != gap.end()
+
+
 def _distance(ctx: _Context, earlier: int, index: int) -> int:
     """How many sentences back `earlier` is, counting the items of a list before this sentence as one: the bullets
     under "要点速览：" or "KEY FIGURES:" all report the period named above the list. Within TABLE_HEADER_REACH, not
@@ -3192,6 +3415,31 @@ def _dateline(doc: Document, p: PeriodMention) -> bool:
     start, end = doc.text.rfind("\n", 0, p.start) + 1, doc.text.find("\n", p.end)
     end = len(doc.text) if end < 0 else end
     return not any(c.role == "metric" for c in doc.book.find(doc.text, start, end, lowered=doc.lowered))
+
+
+# What a caption says its brackets hold: "括号内为3月数据", "May in brackets", "figures in brackets are for May"
+_IN_BRACKETS = re.compile(r"括[号號][内內中]|(?i:in\s(?:brackets|parenthes[ie]s)|brackets?:|bracketed)")
+_BRACKET_AFTER = re.compile(r"[ \t]?[（(][ \t]?(?:约|約|~|≈)?[ \t]?")
+
+
+def _carried_period(doc: Document, caption: Caption, b: Binding) -> PeriodMention | bool | None:
+    """The period the caption over a list names for an item's figure that names none: the one period it names ("2031
+    年7月各家ARR（单位：亿美元）", "Market value at the July 31 close"); for a figure in brackets after the item's own
+    ("Moonshot AI: 6,120 (5,870)"), the period the caption says its brackets hold ("…, May in brackets:"), and False
+    when it says none (an earlier figure of a period not told). None when the caption names no one period."""
+    named = [p for start, end in caption for p in doc.periods[bisect_left(doc.periods, start, key=_start):]
+             if p.start < end and p.kind in ("flow", "date") and p.label]
+    marked = next((m for start, end in caption if (m := _IN_BRACKETS.search(doc.text, start, end))), None)
+    held = min(named, key=lambda p: min(abs(p.start - marked.end()), abs(marked.start() - p.end)), default=None) \
+        if marked else None
+    if held is not None and min(abs(held.start - marked.end()), abs(marked.start() - held.end)) > 12:
+        held = None
+    i = bisect_left(doc._q_starts, b.q.start)
+    before = doc.quantities[i - 1] if i else None
+    if before is not None and _BRACKET_AFTER.fullmatch(doc.text, before.end, b.q.start):
+        return held if held is not None else False
+    labels = {p.label: p for p in named if p is not held}
+    return next(iter(labels.values())) if len(labels) == 1 else None
 
 
 def _years_of_growth(doc: Document, b: Binding, years: list[int]) -> int:
@@ -3227,6 +3475,12 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
             stated = [x for x in periods if x.kind in ("flow", "date")]
             if stated:
                 p = stated[0]
+    if p is None and ctx.caption is not None and not rule.span:
+        carried = _carried_period(doc, ctx.caption, b)
+        if carried is False:
+            return None, ""
+        if carried is not None and not (_reported(rule) and _a_month(carried)):
+            p, source = carried, "context"
     if p is None:
         if rule.instant:
             dates = [x for x in recent if x.kind == "date"]

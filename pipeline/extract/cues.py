@@ -292,8 +292,9 @@ def _qualifier_pattern(qualifiers: dict, side: str, anchor_end: bool) -> re.Patt
         # Only a word right before the number counts, after fillers like 了/到/达/是 ("突破了1亿"), never
         # one buried earlier in the clause ("超额认购达到了1159倍" is exact, not "more than").
         return re.compile(rf"(?:{body})\s*(?:了|达|達|到|至|为|為|是|有|占|佔|of|a)?\s*[（(\s]*$", re.IGNORECASE)
-    # "6,180億港元多出710億元": 多出 after a figure says by how much another one is larger, not "more than" the figure
-    return re.compile(rf"\s*(?:{body})(?!出)", re.IGNORECASE)
+    # "6,180億港元多出710億元": 多出 after a figure says by how much another one is larger, not "more than" the figure;
+    # "智谱 435 +3.1%": a plus sign before a figure is that figure's sign, not "435+"
+    return re.compile(rf"\s*(?:{body})(?!出)(?!(?<=\+)[0-9.])", re.IGNORECASE)
 
 
 def load_cue_book(text: str | None = None) -> CueBook:

@@ -516,3 +516,77 @@ def apply_label(q: Quantity, power: int, unit: str | None) -> Quantity:
     value = tidy(_EXACT.multiply(q.base, Decimal(10) ** power))
     kind = "plain" if unit is None else _KIND.get(unit, "currency")
     return replace(q, value=value, kind=kind, unit=unit, scaled=power > 0, inherited=True)
+
+
+# "单位：人民币亿元", "Unit: RMB million", "in US$ millions", "(CNY unless stated)": a unit for a whole table.
+_CURRENCY = r"人民币|人民幣|RMB|CNY|US\$|USD|美元|HK\$|HKD|港元|港币|港幣"
+# A currency a filing's caption spells out: "(In thousands of U.S. dollars)", "(in millions of Renminbi)".
+_CURRENCY_WORDS = r"(?i:U\.S\.\sdollars|US\sdollars|Hong\sKong\sdollars|HK\sdollars|renminbi)"
+_SCALE = r"万亿|萬億|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mn|bn|m|'000"
+_CAPTION = re.compile(
+    rf"(?:单位|單位|(?i:units?))\s?(?:[:：]|为|為|是)\s?(?P<c1>{_CURRENCY})?\s?(?P<s1>{_SCALE})?\s?(?P<u1>元|美元|港元)?"
+    rf"|(?i:\bin\s)(?P<c2>{_CURRENCY})\s?(?P<s2>{_SCALE})(?![A-Za-z])"
+    rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?[,，]?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
+    rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
+    rf"|[（(]\s?(?P<c5>{_CURRENCY})\s?(?P<s5>{_SCALE})(?![A-Za-z])元?\s?[,，;；]"  # "(US$m, Dec year-end)", "（人民幣千元，…）"
+    rf"|[（(]\s?(?:(?P<c8>{_CURRENCY})\s)?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(US$ in thousands"
+    rf"(?:\s(?i:of)\s(?P<c6>{_CURRENCY}|{_CURRENCY_WORDS}))?"  # "(in thousands of US$, except …)", "of U.S. dollars"
+    rf"|以\s?(?P<c7>{_CURRENCY})?\s?(?P<s7>{_SCALE})\s?(?P<u7>元|美元|港元)?\s?(?:列示|列報|列报|呈列|呈報|呈报)"  # "以人民幣千元列示"
+    # "（4月30日收盘，港元）", "(HK$, at the close)": a currency among a caption's bracketed notes, alone or with its
+    # magnitude after a comma ("（人民币，百万元）")
+    rf"|[（(](?:[^()（）\n]{{0,30}}[，,、;；]\s?)?(?P<c10>{_CURRENCY})\s?(?:[，,、]\s?(?P<s10>{_SCALE})元?\s?)?"
+    rf"(?=[)），,、;；])"
+    # "(trillions of tokens per day; …)", "(in millions of tokens)": a magnitude of what the metric counts
+    r"|[（(]\s?(?i:in\s)?(?P<s9>(?i:trillions|billions|millions|thousands))\s(?i:of)\s(?!U\.?S|US\$|HK|RMB|renminbi|yuan)"
+    # "Average daily tokens processed, trillions (…)", "Revenue by quarter, in millions:": a magnitude alone as a
+    # caption's clause after its metric, what the metric counts
+    r"|[,，:：]\s?(?i:in\s)?(?P<s11>(?i:trillions|billions|millions|thousands))(?=\s?(?:[(（,，;；:：*]|$))"
+    # "（万亿tokens）", "(trillion tokens/day)", "(trillion)", "(trillions; rounded)": a magnitude alone in brackets, or
+    # first among its notes, of tokens or of what the metric counts
+    r"|[（(]\s?(?P<s12>万亿|萬億|亿|億|千万|千萬|百万|百萬|(?i:trillions?|billions?|millions?|thousands?))\s?(?:个|個)?"
+    r"(?i:\s?tokens?)?(?:\s?(?:/|(?i:per|a))\s?(?:日|天|(?i:day)))?(?=\s?[)）;；,，])"
+)
+
+
+# A caption or note saying the table's or list's figures are approximate: "(trillions of tokens per day, all approximate)",
+# "Figures are approximate.", "(approx.)", "数据均为约数", or rounded: "(…; all figures rounded)", "Numbers are rounded."
+# ("rounded to one decimal place" says how they are written, no more).
+APPROXIMATE = re.compile(r"(?i:\bapprox(?:imate|imately|\.)?(?=\s?(?:[)）;；,，:：]|\.?\s?$))"
+                          r"|\bapproximate\s(?:figures|values|numbers|amounts)\b"
+                          r"|\b(?:figures|values|numbers|amounts)\s(?:are\s)?rounded(?=\s?(?:[)）;；,，:：*]|\.?\s?$)))"
+                          r"|约数|約數|概数|概數", re.MULTILINE)
+
+
+# The line under a table or list that is a note about it: "注：…", "註：…", "Note: …", "* …", "资料来源：…", its unit
+# ("（单位：万亿tokens/日）", "Unit: RMB m"), any of them in brackets.
+NOTE = re.compile(r"\s{0,8}[（(\[]?\s?(?:注|註|备注|備註|说明|說明|资料来源|資料來源|数据来源|數據來源|来源|來源|单位|單位"
+                   r"|\*|※|(?i:notes?\b|source|units?\b))")
+NOTE_FIRSTS = frozenset("（([注註备備说說资資数數来來单單*※NnSsUu")  # what a note may start with (no blank: a sentence starts past it)
+
+
+def caption_unit(text: str, start: int, end: int, alone: bool = True) -> tuple[int, str | None] | None:
+    """(power of ten, currency) of the unit a caption, a heading or a unit line in text[start:end] gives the figures
+    under it ("单位：人民币亿元", "(US$ million)", "Average daily tokens, trillions:", "（万亿tokens）"); None for none.
+    Without `alone`, a magnitude alone in brackets is none (a table's header cell "(trillion)" is its column's)."""
+    labels = find_labels(text, start, end)
+    if labels:
+        return labels[-1][2:]
+    m = _CAPTION.search(text, start, end)
+    if m is not None and not alone and m.group("s12") is not None:
+        m = next((m for m in _CAPTION.finditer(text, m.end(), end) if m.group("s12") is None), None)
+    if m is None:
+        return None
+    return unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5") or m.group("c6")
+                   or m.group("c7") or m.group("c8") or m.group("c10"),
+                   m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5") or m.group("s6")
+                   or m.group("s7") or m.group("s9") or m.group("s10") or m.group("s11") or m.group("s12"),
+                   m.group("u1") or m.group("u7"))
+
+
+def unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple[int, str | None] | None:
+    """(power of ten, currency) of a unit written as a currency, a magnitude and a currency word."""
+    unit = (_PREFIX_CURRENCY.get(currency) or unit_word(currency)) if currency else None
+    if unit is None and word:
+        unit = unit_word(word)
+    power = 3 if scale == "'000" else SCALES.get(scale.lower().rstrip("s"), SCALES.get(scale, 0)) if scale else 0
+    return (power, unit) if unit or power else None

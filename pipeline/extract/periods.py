@@ -121,8 +121,9 @@ _BRANCHES = [
     # verb as often)
     rf"(?P<emo>(?:(?<=\b[Ii]n\s)|(?<=\b[Ff]or\s)|(?<=\b[Dd]uring\s)|(?<=\b[Oo]f\s)|(?<=\b[Bb]y\s)|(?<=\b[Tt]hrough\s)|(?<=\bexited\s)|(?<=\bended\s))"
     rf"(?P<emo_mo>{_MO})(?![\s,.]{{0,2}}[0-9])"
-    # "mentioned December at about 141 trillion": a month with the level it was at
-    rf"|(?P<emo_at>{_MO})(?=\sat\s(?:about\s|around\s|roughly\s|some\s)?[$0-9]))",
+    # "mentioned December at about 141 trillion": a month with the level it was at; "435 (July: 421)": an earlier
+    # month's figure in brackets after this month's
+    rf"|(?P<emo_at>{_MO}(?=\sat\s(?:about\s|around\s|roughly\s|some\s)?[$0-9])|(?<=[(（]){_MO}(?=[:：]\s?(?:~|about\s)?[$0-9])))",
     # "第二年", "the following year": the year after the last year named
     r"(?P<nexty>第二年|次年|翌年|(?i:the\sfollowing\syear|a\syear\slater))",
     # "a day later", "翌日": the day after the last day named

@@ -42,14 +42,17 @@ from pipeline.extract.binding import fact_unit, written_as_month_end
 from pipeline.extract.cues import CueBook
 from pipeline.extract.entities import CompanyMention
 from pipeline.extract.numbers import (
+    _CAPTION,
+    _CURRENCY,
     _NUMBER,
-    _PREFIX_CURRENCY,
-    SCALES,
+    _SCALE,
+    APPROXIMATE,
+    NOTE,
     Quantity,
     _reading,
     apply_label,
-    find_labels,
-    unit_word,
+    caption_unit,
+    unit_of,
 )
 from pipeline.extract.periods import (
     _LEN,
@@ -72,39 +75,6 @@ _LINE = re.compile(r"[^\n]*")
 _SEPARATOR = re.compile(r"\|?(?:\s{0,3}:?-{2,40}:?\s{0,3}\|){1,24}\s{0,3}(?::?-{2,40}:?\s{0,3})?")
 _GAP = re.compile(r"\s{2,}|[\t\u3000]")  # an ideographic space is as wide as two
 _CELL_TRIM = re.compile(r"\S(?:[^|]{0,400}\S)?")
-# "单位：人民币亿元", "Unit: RMB million", "in US$ millions", "(CNY unless stated)": a unit for a whole table.
-_CURRENCY = r"人民币|人民幣|RMB|CNY|US\$|USD|美元|HK\$|HKD|港元|港币|港幣"
-# A currency a filing's caption spells out: "(In thousands of U.S. dollars)", "(in millions of Renminbi)".
-_CURRENCY_WORDS = r"(?i:U\.S\.\sdollars|US\sdollars|Hong\sKong\sdollars|HK\sdollars|renminbi)"
-_SCALE = r"万亿|萬億|亿|億|百万|百萬|千万|千萬|万|萬|千|millions?|billions?|thousands?|mn|bn|m|'000"
-_CAPTION = re.compile(
-    rf"(?:单位|單位|(?i:units?))\s?(?:[:：]|为|為|是)\s?(?P<c1>{_CURRENCY})?\s?(?P<s1>{_SCALE})?\s?(?P<u1>元|美元|港元)?"
-    rf"|(?i:\bin\s)(?P<c2>{_CURRENCY})\s?(?P<s2>{_SCALE})(?![A-Za-z])"
-    rf"|[（(]\s?(?P<c3>{_CURRENCY})\s?(?P<s3>{_SCALE})?[,，]?\s?(?i:unless|except)[^)）\n]{{0,40}}[)）]"
-    rf"|[（(]\s?(?P<c4>{_CURRENCY})\s?(?P<s4>'000)\s?[)）]"
-    rf"|[（(]\s?(?P<c5>{_CURRENCY})\s?(?P<s5>{_SCALE})(?![A-Za-z])元?\s?[,，;；]"  # "(US$m, Dec year-end)", "（人民幣千元，…）"
-    rf"|[（(]\s?(?:(?P<c8>{_CURRENCY})\s)?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(US$ in thousands"
-    rf"(?:\s(?i:of)\s(?P<c6>{_CURRENCY}|{_CURRENCY_WORDS}))?"  # "(in thousands of US$, except …)", "of U.S. dollars"
-    rf"|以\s?(?P<c7>{_CURRENCY})?\s?(?P<s7>{_SCALE})\s?(?P<u7>元|美元|港元)?\s?(?:列示|列報|列报|呈列|呈報|呈报)"  # "以人民幣千元列示"
-    # "（4月30日收盘，港元）", "(HK$, at the close)": a currency among a caption's bracketed notes, alone or with its
-    # magnitude after a comma ("（人民币，百万元）")
-    rf"|[（(](?:[^()（）\n]{{0,30}}[，,、;；]\s?)?(?P<c10>{_CURRENCY})\s?(?:[，,、]\s?(?P<s10>{_SCALE})元?\s?)?"
-    rf"(?=[)），,、;；])"
-    # "(trillions of tokens per day; …)", "(in millions of tokens)": a magnitude of what the metric counts
-    r"|[（(]\s?(?i:in\s)?(?P<s9>(?i:trillions|billions|millions|thousands))\s(?i:of)\s(?!U\.?S|US\$|HK|RMB|renminbi|yuan)"
-    # "Average daily tokens processed, trillions (…)", "Revenue by quarter, in millions:": a magnitude alone as a
-    # caption's clause after its metric, what the metric counts
-    r"|[,，:：]\s?(?i:in\s)?(?P<s11>(?i:trillions|billions|millions|thousands))(?=\s?(?:[(（,，;；:：*]|$))"
-)
-
-# A caption or note saying the table's figures are approximate: "(trillions of tokens per day, all approximate)",
-# "Figures are approximate.", "(approx.)", "数据均为约数", or rounded: "(…; all figures rounded)", "Numbers are rounded."
-# ("rounded to one decimal place" says how they are written, no more).
-_APPROXIMATE = re.compile(r"(?i:\bapprox(?:imate|imately|\.)?(?=\s?(?:[)）;；,，:：]|\.?\s?$))"
-                          r"|\bapproximate\s(?:figures|values|numbers|amounts)\b"
-                          r"|\b(?:figures|values|numbers|amounts)\s(?:are\s)?rounded(?=\s?(?:[)）;；,，:：*]|\.?\s?$)))"
-                          r"|约数|約數|概数|概數", re.MULTILINE)
-
 # A row or column of multiples: "R&D to revenue (x)", "研发投入/收入（倍）".
 _TIMES = re.compile(r"[（(]\s?(?:[xX×]|倍|times)\s?[)）]")
 # A column of percentages headed by the sign alone, beside one of amounts: "| 人民幣千元 | % |".
@@ -169,12 +139,14 @@ def find_tables(text: str, source: str | None = None) -> list[Table]:
     heads = 1  # how many rows head the block: a row of units under the header is one too
     held: list[tuple[Cell, ...]] = []  # label lines inside an aligned table, kept if a row under them lines up
     gap = False  # a blank line inside an aligned table: the table goes on under it only as _on_grid allows
+    ruled = False  # a markdown block has a separator row (under its header)
     for m in _LINE.finditer(text):
         s, e = m.span()
         if s == e and s and text[s - 1] != "\n":
             continue  # the empty match right after a line
         row_kind, cells = _row(text, s, e)
         if row_kind == "separator" and kind == "markdown":
+            ruled = True
             continue
         if kind == "aligned" and not gap and not text[s:e].strip() and (len(block) == heads or grid):
             gap = True
@@ -195,8 +167,8 @@ def find_tables(text: str, source: str | None = None) -> list[Table]:
         if row_kind is None or (kind is not None and (row_kind != kind or (
                 kind == "aligned" and not _lines_up(block, cells, heads, units)))) or (
                 gap and not _goes_on(text, s, block, heads, (grid, wide_grid), cells)):
-            _close(text, block, kind, heads, tables)
-            block, kind, heads, held = [], None, 1, []
+            _close(text, block, kind, heads, tables, ruled)
+            block, kind, heads, held, ruled = [], None, 1, [], False
         gap = False
         heads = 2 if units and block else heads
         if row_kind in ("markdown", "aligned"):
@@ -208,7 +180,7 @@ def find_tables(text: str, source: str | None = None) -> list[Table]:
                 grid = _grid(text, s, cells) if body == 1 and kind == "aligned" else None
                 wide_grid = _grid(text, s, cells, wide=True) if grid and not text[s:cells[0].end].isascii() else grid
         held = []
-    _close(text, block, kind, heads, tables)
+    _close(text, block, kind, heads, tables, ruled)
     return tables
 
 
@@ -390,7 +362,7 @@ def _label_line(text: str, s: int, e: int) -> bool:
     heading over rows ("Non-IFRS measure:"). It holds no figure and no note."""
     cell = _CELL_TRIM.search(text, s, e)
     return (cell is not None and cell.end() - cell.start() <= 80 and not _DIGIT.search(text, *cell.span())
-            and "  " not in cell.group() and not _NOTE.match(text, s, e))
+            and "  " not in cell.group() and not NOTE.match(text, s, e))
 
 
 def _grid(text: str, line: int, cells: tuple[Cell, ...], wide: bool = False) -> list[tuple[int, int]] | None:
@@ -531,12 +503,15 @@ def _blank(cell: Cell) -> bool:
     return cell.start == cell.end
 
 
-def _close(text: str, block: list, kind: str | None, heads: int, tables: list[Table]) -> None:
+def _close(text: str, block: list, kind: str | None, heads: int, tables: list[Table], ruled: bool = True) -> None:
     """Keep a block of rows as a table when it has a header and at least one row; a markdown header's blank cells
-    head nothing (its first one is over the labels, the others are the rest of a merged cell). An aligned block
-    whose first row holds a figure has no header (a "KEY NUMBERS" box of label, figure and note lines): its rows,
-    two at least, are of the body, under an empty header."""
-    if kind == "markdown":
+    head nothing (its first one is over the labels, the others are the rest of a merged cell). An aligned block, or
+    a block of pipe rows without a separator row, whose first row holds a figure has no header (a "KEY NUMBERS" box
+    of label, figure and note lines; "智谱 | 420" over "DeepSeek | 243"): its rows, two at least, are of the body,
+    under an empty header."""
+    if kind == "markdown" and not ruled and len(block) > 1 and _figure_row(text, block[0]):
+        rows = ((), *block)
+    elif kind == "markdown":
         header = tuple(c for c in block[0] if not _blank(c))
         rows = _merged_header(text, block, header)
         block = [header, *block[1:]]
@@ -697,7 +672,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     shared = _shared_period(r, header, header_periods) or _corner_period(r, header, header_periods)
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
-    rough = any(_APPROXIMATE.search(r.text, s, e) for s, e in [*frame.above, *frame.below])
+    rough = any(APPROXIMATE.search(r.text, s, e) for s, e in [*frame.above, *frame.below])
     label_companies = [_label_company(r, row[0]) for row in body]  # the company a row's label names, if any
     company_rows = sum(m is not None for m in label_companies) >= 2
     facts, cells = [], []
@@ -1321,12 +1296,6 @@ def _caption_period(r: _Reading, frame: _Frame) -> PeriodMention | None:
     return None
 
 
-# The line under a table that is a note about it: "注：…", "註：…", "Note: …", "* …", "资料来源：…", its unit
-# ("（单位：万亿tokens/日）", "Unit: RMB m"), any of them in brackets.
-_NOTE = re.compile(r"\s{0,8}[（(\[]?\s?(?:注|註|备注|備註|说明|說明|资料来源|資料來源|数据来源|數據來源|来源|來源|单位|單位"
-                   r"|\*|※|(?i:notes?\b|source|units?\b))")
-
-
 def _caption_text(r: _Reading, frame: _Frame) -> str:
     """The casefolded text of the lines above a table and of the note under it, where required words may be."""
     return " ".join(r.text[s:e] for s, e in [*frame.above, *frame.below]).casefold()
@@ -1341,7 +1310,7 @@ def _note_below(text: str, end: int) -> list[tuple[int, int]]:
         s, pos = pos + 1, text.find("\n", pos + 1)
         e = len(text) if pos < 0 else pos
         if text[s:e].strip():
-            return [(s, e)] if _NOTE.match(text, s, e) else []
+            return [(s, e)] if NOTE.match(text, s, e) else []
     return []
 
 
@@ -1445,7 +1414,7 @@ def _caption_unit(r: _Reading, table: Table, frame: _Frame) -> tuple[int, str | 
     for c in heads:
         m = _BARE_UNIT.fullmatch(r.text, c.start, c.end)  # a header cell that is a unit: "RMB million", "人民币亿元"
         if m:
-            return _unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
+            return unit_of(m.group("c"), m.group("s") or m.group("s2"), m.group("u"))
     # a percent sign heading a column of its own ("环比（%）" beside "10月") is that column's unit, not the table's
     corner = table.rows[0][0] if table.rows[0] else None
     spans = [(c.start, c.end, c is not corner) for c in heads if _period(r, c) is None]
@@ -1454,7 +1423,7 @@ def _caption_unit(r: _Reading, table: Table, frame: _Frame) -> tuple[int, str | 
     if top < _line_start(r.text, table.start):  # a header of several lines: its caption is over the first one
         spans += [(s, e, False) for s, e in _lines_above(r.text, top)]
     for s, e, own in spans:
-        found = _unit_in(r.text, s, e)
+        found = caption_unit(r.text, s, e, alone=not own)
         if found is not None and not (own and found == (0, "%")):
             return found
     return None
@@ -1468,29 +1437,6 @@ def _written_currency(r: _Reading, body) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _unit_in(text: str, start: int, end: int) -> tuple[int, str | None] | None:
-    labels = find_labels(text, start, end)
-    if labels:
-        return labels[-1][2:]
-    m = _CAPTION.search(text, start, end)
-    if m is None:
-        return None
-    return _unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5") or m.group("c6")
-                    or m.group("c7") or m.group("c8") or m.group("c10"),
-                    m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5") or m.group("s6")
-                    or m.group("s7") or m.group("s9") or m.group("s10") or m.group("s11"),
-                    m.group("u1") or m.group("u7"))
-
-
-def _unit_of(currency: str | None, scale: str | None, word: str | None) -> tuple[int, str | None] | None:
-    """(power of ten, currency) of a unit written as a currency, a magnitude and a currency word."""
-    unit = (_PREFIX_CURRENCY.get(currency) or unit_word(currency)) if currency else None
-    if unit is None and word:
-        unit = unit_word(word)
-    power = 3 if scale == "'000" else SCALES.get(scale.lower().rstrip("s"), SCALES.get(scale, 0)) if scale else 0
-    return (power, unit) if unit or power else None
-
-
 def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, caption) -> Quantity:
     """Give a bare cell number the unit of its row label, column header or table caption; a cell writing only its
     currency ("$84,200") takes their magnitude ("(in thousands)")."""
@@ -1500,11 +1446,11 @@ def _with_unit(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, c
         return q
     found = None
     for cell in [*labels, *(_heading(col) if col is not None else [])]:
-        found = _unit_in(r.text, cell.start, cell.end)
+        found = caption_unit(r.text, cell.start, cell.end)
         if found is None and _TIMES.search(r.text, cell.start, cell.end):
             found = (0, "x")
         if found is None and (m := _BARE_SCALE.search(r.text, cell.start, cell.end)):  # "tokens (trillion)(2)"
-            found = _unit_of(None, m.group("s"), None)
+            found = unit_of(None, m.group("s"), None)
         if found is None and _PERCENT_HEAD.fullmatch(r.text, cell.start, cell.end):
             found = (0, "%")
         if found is not None:
@@ -1522,7 +1468,7 @@ def _scaled(r: _Reading, q: Quantity, labels: list[Cell], col: Cell | None, capt
     """A cell writing its currency but no magnitude ("$84,200") scaled by the magnitude its label, column or caption
     gives in no other currency."""
     found = next((u for c in [*labels, *(_heading(col) if col is not None else [])]
-                  if (u := _unit_in(r.text, c.start, c.end)) is not None), caption)
+                  if (u := caption_unit(r.text, c.start, c.end)) is not None), caption)
     if found is None or not found[0] or found[1] not in (None, q.unit):
         return q
     return apply_label(replace(q, kind="plain"), found[0], q.unit)
