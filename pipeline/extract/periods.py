@@ -195,29 +195,17 @@ _BRANCHES = [
 # same spans faster and _period_matches reads them with the branch that matched.
 
 
-
-
 def _first_chars(items, icase: bool) -> tuple[set[str] | None, bool]:
     """The characters a parsed regex sequence can start with (a superset), and whether it can match empty.
 
-    None when it cannot tell (a negated class, a category such as \\s, a cased non-ASCII letter).
+    None when it cannot tell (a negated class, a category other than \\s, a cased non-ASCII letter).
     """
     out: set[str] = set()
     for op, av in items:
         if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
             continue  # zero-width: the next item starts the match
-        if op is _C.LITERAL:
-            first, empty = _cased({chr(av)}, icase), False
-        elif op is _C.IN:
-            chars: set[str] = set()
-            for kind, value in av:
-                if kind is _C.LITERAL:
-                    chars.add(chr(value))
-                elif kind is _C.RANGE:
-                    chars.update(map(chr, range(value[0], value[1] + 1)))
-                else:
-                    return None, False
-            first, empty = _cased(chars, icase), False
+        if op is _C.LITERAL or op is _C.IN:
+            first, empty = _class_chars(op, av, icase), False
         elif op is _C.BRANCH:
             first, empty = set(), False
             for alternative in av[1]:
