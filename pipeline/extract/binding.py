@@ -75,7 +75,7 @@ _FIGURE_DIGIT = re.compile("[0-9]")
 _LIST = re.compile(r"\s{0,3}(?:、|,|，|和|及|与|與|以及|and|or|, and|/|;|；)?\s{0,3}(?:\|\s{0,3})?[+＋]?")  # "+46.6%/+64.8%": a sign before an item
 _FROM_TO = re.compile(
     r"\s{0,2}(?:[，,]\s?)?(?:分别|分別)?(?:增至|增长至|增长到|增長至|增加至|增加到|上升至|上升到|升至|降至|降到|下降至|下降到|下滑至|"
-    r"减少至|減少至|减至|跌至|提升至|提高至|攀升至|飙升至|飆升至|扩大至|擴大至|跃升至|躍升至|增至了|到|至|"
+    r"减少至|減少至|减至|跌至|提升至|提高至|攀升至|飙升至|飆升至|扩大至|擴大至|跃升至|躍升至|增至了|收窄至|回落至|降低至|改善至|到|至|"
     r"(?i:to|up\sto|down\sto|rising\sto|falling\sto|grew\sto|rose\sto|fell\sto|increased\sto|decreased\sto|declined\sto|jumped\sto))"
     r"\s{0,2}(?:了)?\s{0,2}(?:(?:超过|超過|约|約|近|逾|突破|over|about|nearly|more\sthan)\s{0,2})?"
 )
@@ -111,7 +111,8 @@ _AND = re.compile(r"\s?(?:、|,|，|和|与|與|及|(?i:and|&))\s?")
 _PAIR_REACH = 400  # how far back "两家" / "both" looks for the pair of companies it means
 _BOTH = re.compile(r"二者|两者|兩者|双方|雙方|三者|[两兩三四五六七八九十几幾数數]家|(?i:(?:the|these|those)\s(?:two|three|four|five|six)\b|both"
                    r"|all\s(?:three|four|five|six)\b)")
-_TOGETHER = re.compile(r"合计|合計|合共|共计|共計|总计|總計|加起来|加起來|(?i:combined|together)")
+_SUMMED = r"合计|合計|合共|共计|共計|总计|總計"  # the words of a sum over several: a sentence's or a list item's
+_TOGETHER = re.compile(_SUMMED + r"|加起来|加起來|(?i:combined|together)")
 _OF = re.compile(r"\s(?i:of)\s(?:(?i:the|its|their)\s)?")
 # a relative clause, or an appositive one ("Zhipu, the Beijing-based company that listed a day before MiniMax, said…")
 _RELATIVE = re.compile(r"\s*(?i:which|who|whose|where|best\sknown|known|(?:the|a|an|its|their)\s[^,.;]{0,60}?\s(?:that|which|who)\b)")
@@ -212,7 +213,7 @@ class _Context:
     items: list[tuple[int, bool]] = field(default_factory=list)  # the last list items: (sentence index, just "1."?)
     said: tuple[int, list[Binding]] | None = None  # (sentence index, the numbers bound in it)
     it: tuple[int, int, int] = (-1, -1, -1)  # (paragraph start, searched up to, where "它" first is or -1)
-    described: tuple[int, int, int] = (-1, -1, -1)  # the same for a description of a company (see _described_in)
+    described: tuple[int, int, int] = (-1, -1, -1)  # the same for a description of a company (see _seen_in_paragraph)
     passing: dict[int, bool] = field(default_factory=dict)  # _after_description of a mention, by its start
     speaker: tuple[int, str | None] = (-1, None)  # (sentence start, _named_speaker of it)
     about: tuple[int, bool, str | None] = (-1, False, None)  # (paragraph start, *_described_company of it)
@@ -1624,14 +1625,13 @@ def _mark_bases(text: str, bindings: list[Binding], hugs: dict, sequential: bool
                 text, a.cue.end, b.q.start):
             b.base_of = a
         elif not sequential and a.q.start not in hugs and _FROM_OPENS.search(text, max(0, a.q.start - 6), a.q.start) \
-                and _TO_LEVEL.fullmatch(text, a.q.end, b.q.start):
+                and _FROM_TO.fullmatch(text, a.q.end, b.q.start):
             a.base_of = b
 
 
 # "由58.7%提升至61.2%", "from 58.7% to 61.2%": the level a change started from, written before the level it reached
+# (what comes between the two is a "from X to Y" verb, _FROM_TO)
 _FROM_OPENS = re.compile(r"(?:由|从|從|(?i:from))\s?(?:(?i:about|around|roughly)\s|约|約)?$")
-_TO_LEVEL = re.compile(r"\s?(?:(?:提升|提高|上升|上升了|增长|增長|增加|增加了|下降|下滑|回落|降低|收窄|扩大|擴大|改善|攀升|跃升|躍升|"
-                       r"降|升|增|跌)(?:至|到)|(?i:to))\s?(?:(?:about|around|roughly)\s|约|約)?")
 
 
 def _cue_right_after(text: str, b: Binding) -> bool:
@@ -2151,7 +2151,7 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
 
 
 # An item of a list of companies' figures that sums them: "合计：601", "四家合计 1,020", "Total: 980", "Combined — 980"
-_TOTAL_ITEM = re.compile(r"[ \t]?[^\n0-9:：]{0,8}?(?:合计|合計|总计|總計|共计|共計|合共|总和|總和|(?i:total|combined|sum|altogether))"
+_TOTAL_ITEM = re.compile(r"[ \t]?[^\n0-9:：]{0,8}?(?:" + _SUMMED + r"|总和|總和|(?i:total|combined|sum|altogether))"
                          r"[ \t]?(?:[:：]|[—–-]{1,2}|\|)?[ \t]?(?:约|約|近|逾|~|≈|(?i:about|around|roughly|nearly)[ \t])?[ \t]?")
 
 
@@ -2292,7 +2292,7 @@ def _not_begun(label: str, day: date) -> bool:
 
 
 def _a_month(p: PeriodMention) -> bool:
-    return p.kind == "flow" and len(p.label) == 7 and p.label[4] == "-"
+    return p.kind == "flow" and period_kind(p.label) == "M"
 
 
 def _no_statement_period(p: PeriodMention) -> bool:
@@ -2529,15 +2529,23 @@ def _opens_on_description(doc: Document, m: CompanyMention) -> bool:
 
 
 def _described_in(lowered: str, ctx: _Context, end: int) -> bool:
-    """True when the paragraph describes a company before `end`; each stretch of the paragraph is searched once."""
-    start, upto, at = ctx.described
-    if start != ctx.paragraph_start:
-        start, upto, at = ctx.paragraph_start, ctx.paragraph_start, -1
-    if at < 0 and end > upto:
-        m = _DESCRIBED.search(lowered, max(start, upto - 40), end)  # a description may straddle the last end
-        upto, at = end, (m.start() if m else -1)
-    ctx.described = (start, upto, at)
-    return 0 <= at < end
+    """True when the paragraph describes a company before `end` (a description may straddle the last end searched)."""
+    ctx.described, found = _seen_in_paragraph(_DESCRIBED, lowered, ctx.described, ctx.paragraph_start, end, overlap=40)
+    return found
+
+
+def _seen_in_paragraph(pattern: re.Pattern, text: str, state: tuple[int, int, int], paragraph_start: int, pos: int,
+                       overlap: int = 0) -> tuple[tuple[int, int, int], bool]:
+    """Whether pattern occurs in the paragraph before pos, each stretch of the paragraph searched once: state is
+    (paragraph start, searched up to, where it first occurs or -1), kept on the context between calls; returns the new
+    state and the answer."""
+    start, upto, at = state
+    if start != paragraph_start:
+        start, upto, at = paragraph_start, paragraph_start, -1
+    if at < 0 and pos > upto:
+        m = pattern.search(text, max(start, upto - overlap), pos)
+        upto, at = pos, (m.start() if m else -1)
+    return (start, upto, at), 0 <= at < pos
 
 
 def _sayer_after(doc: Document, sentence: Sentence, i: int) -> CompanyMention | None:
@@ -2579,19 +2587,25 @@ def _named_speaker(doc: Document, sentence: Sentence, paragraph_start: int) -> s
                 names.extend(run[k:] for k in (len(run) - 3, len(run) - 2) if k >= 0 and run[k] in _SURNAMES)
         if m.group(0) in ("said", "says") and (after := _NAME_AFTER.match(text, m.end(), sentence.end)) is not None:
             names.append(after.group(1))  # "said Wang"
-    for name in names:
-        if name in _NOT_NAMES:
-            continue
-        first = text.find(name, 0, sentence.start)
-        if first < 0:
-            continue
-        i = bisect_left(doc._m_starts, first)
-        before = doc.companies[i - 1] if i else None
-        if before is not None and 0 <= first - before.end <= _TITLE_REACH and not _SENTENCE_STOP.search(text, before.end, first):
-            return before.company
-        after = doc.companies[i] if i < len(doc.companies) else None
-        if after is not None and 0 <= after.start - first - len(name) <= 12 and not _SENTENCE_STOP.search(text, first, after.start):
-            return after.company
+    return next((company for name in names if name not in _NOT_NAMES
+                 and (company := _person_company(doc, name, sentence.start)) is not None), None)
+
+
+def _person_company(doc: Document, name: str, before: int) -> str | None:
+    """The company of the person `name`, told where the text first names them before `before`: a company named just
+    before the name with a title between ("MiniMax chief financial officer Wang Lei", "MiniMax首席财务官王磊") or just
+    after it ("王磊（MiniMax首席财务官）", "陈嘉言（MiniMax副总裁）："); None when neither is there (or it is not watched)."""
+    text = doc.text
+    first = text.find(name, 0, before)
+    if first < 0:
+        return None
+    i = bisect_left(doc._m_starts, first)
+    prev = doc.companies[i - 1] if i else None
+    if prev is not None and 0 <= first - prev.end <= _TITLE_REACH and not _SENTENCE_STOP.search(text, prev.end, first):
+        return prev.company
+    nxt = doc.companies[i] if i < len(doc.companies) else None
+    if nxt is not None and 0 <= nxt.start - first - len(name) <= 12 and not _SENTENCE_STOP.search(text, first, nxt.start):
+        return nxt.company
     return None
 
 
@@ -2682,7 +2696,8 @@ _TURN_NAME = re.compile(r"[^\n（(：:]{1,30}")
 def _speaker(doc: Document, start: int) -> str | None:
     """The company of the speaker whose turn the paragraph at `start` is: the watched one named in the turn heading
     on the line just before ("陈嘉言（MiniMax副总裁）：\n我们11月的日均调用量…"), or, for a heading with the name
-    alone, in the first heading naming that speaker with a company; None when the line before is no turn heading."""
+    alone, the one told where the text first names that speaker (_person_company); None when the line before is no
+    turn heading."""
     k = bisect_right(doc.sentences, start, key=_start) - 1
     if k < 1:
         return None
@@ -2692,9 +2707,7 @@ def _speaker(doc: Document, start: int) -> str | None:
     named = _watched_between(doc, heading.start, heading.end)
     if named or not (name := _TURN_NAME.match(doc.text, heading.start)):
         return named
-    first = doc.text.find("\n" + name.group(0).strip(), 0, heading.start)  # the speaker's first turn, with the title
-    turn = _TURN.match(doc.text, first + 1) if first >= 0 else None
-    return _watched_between(doc, turn.start(), turn.end()) if turn else None
+    return _person_company(doc, name.group(0).strip(), heading.start)  # where the text first names the speaker
 
 
 def _watched_between(doc: Document, start: int, end: int) -> str | None:
@@ -2713,15 +2726,9 @@ IT_REACH = 300  # characters: how far before its paragraph "它" looks for the c
 
 
 def _it_before(text: str, ctx: _Context, pos: int) -> bool:
-    """True when the paragraph speaks of "它" before pos; each stretch of the paragraph is searched once."""
-    start, upto, at = ctx.it
-    if start != ctx.paragraph_start:
-        start, upto, at = ctx.paragraph_start, ctx.paragraph_start, -1
-    if at < 0 and pos > upto:
-        m = _IT.search(text, upto, pos)
-        upto, at = pos, (m.start() if m else -1)
-    ctx.it = (start, upto, at)
-    return 0 <= at < pos
+    """True when the paragraph speaks of "它" before pos (see _seen_in_paragraph)."""
+    ctx.it, found = _seen_in_paragraph(_IT, text, ctx.it, ctx.paragraph_start, pos)
+    return found
 
 
 def _named_just_before(doc: Document, start: int) -> CompanyMention | None:

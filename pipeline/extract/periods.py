@@ -822,7 +822,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
     if kind == "asm":
         if context_year is None:
             return PeriodMention(s, e, "open", "")
-        month, n = _CN_MONTH.get(g("asm_m")) or int(g("asm_m")), _LEN[g("asm_len")]
+        month, n = _month_number(g("asm_m")), _LEN[g("asm_len")]
         label = months_label(context_year, month - n + 1, month) if 1 <= month - n + 1 and month <= 12 else None
         return PeriodMention(s, e, "flow", label, (context_year,), closed=True) if label else None
     if kind in ("span", "espan", "bspan"):
@@ -1039,9 +1039,9 @@ def _gone_this_year(month: int, year: int | None, doc_date: date | None) -> bool
 
 
 def _month_number(written: str) -> int:
-    """"10", "3", or "十": October written in a Chinese numeral, the one month sentences.normalize_text cannot turn into
-    digits of the same length."""
-    return 10 if written == "十" else int(written)
+    """"10", "3", or a month in Chinese numerals: "十" (October, the one month sentences.normalize_text cannot turn into
+    digits of the same length), and those normalize_text leaves as they are ("截至六月三十日的六个月")."""
+    return _CN_MONTH.get(written) or int(written)
 
 
 def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:
