@@ -42,7 +42,7 @@ from pipeline.extract.binding import (
     rounded,
     roundings,
 )
-from pipeline.extract.cues import default_cue_book, lower_ascii
+from pipeline.extract.cues import CueBook, default_cue_book, lower_ascii
 from pipeline.extract.entities import choose_subject, find_companies
 from pipeline.extract.numbers import (
     NOTE,
@@ -72,12 +72,15 @@ def extract_facts(
     *,
     published: datetime.date | None = None,
     title: str | None = None,
+    book: CueBook | None = None,
 ) -> list[Fact]:
-    """Return the facts a document states about watched companies, ordered by offset."""
+    """Return the facts a document states about watched companies, ordered by offset; read with the bundled cue book
+    (cues.yaml) unless another is given."""
     if not text or not text.strip():
         return []
     norm = _without_comments(mask_digit_runs(normalize_text(text)))
-    book = default_cue_book()
+    if book is None:
+        book = default_cue_book()
     numbers = number_matches(norm)
     if not numbers:
         return []  # every fact is a number
@@ -166,7 +169,7 @@ def extract_facts(
         seen.add(key)
         if fact.quote != text[fact.start:fact.end]:
             fact = _requote(fact, text)
-        facts.append(check_document(fact))
+        facts.append(check_document(fact, book))
     return facts
 
 

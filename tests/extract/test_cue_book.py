@@ -29,13 +29,26 @@ def test_what_the_bundled_book_says_of_losses_counts_listings_and_hong_kong_pric
     assert custom.metrics["weekly_token_volume"].counts == "tokens/week"
 
 
-def test_an_analysts_loss_metric_is_stated_as_a_positive_number(watchlist, monkeypatch):
+def test_an_analysts_loss_metric_is_stated_as_a_positive_number(watchlist):
     from datetime import date
 
-    import pipeline.extract as extract
+    from pipeline.extract import extract_facts
 
-    # the analyst's own cue book in place of the bundled one (extract_facts reads it through default_cue_book)
+    # the analyst's own cue book in place of the bundled one
     book = load_cue_book("metrics:\n  operating_loss:\n    units: [currency]\n    loss: true\n    before: [经营亏损]\n")
-    monkeypatch.setattr(extract, "default_cue_book", lambda: book)
-    got = extract.extract_facts("智谱2025年经营亏损为-3.1亿元。", watchlist, published=date(2026, 3, 1))
+    got = extract_facts("智谱2025年经营亏损为-3.1亿元。", watchlist, published=date(2026, 3, 1), book=book)
     assert [(f.metric, f.period, f.value, f.unit) for f in got] == [("operating_loss", "FY2025", 310000000, "CNY")]
+
+
+def test_a_cue_books_own_plausibility_limits_apply_to_what_it_reads(watchlist):
+    from datetime import date
+
+    from pipeline.extract import extract_facts
+
+    yaml = "metrics:\n  operating_loss:\n    units: [currency]\n    loss: true\n    before: [经营亏损]\n"
+    text = "智谱2025年经营亏损为3.1亿元。"
+    kept = extract_facts(text, watchlist, published=date(2026, 3, 1), book=load_cue_book(yaml))
+    strict = extract_facts(text, watchlist, published=date(2026, 3, 1),
+                           book=load_cue_book(yaml + "plausibility:\n  min_amount: 1000000000\n"))
+    assert [(f.value, f.reason) for f in kept] == [(310000000, None)]
+    assert [f.value for f in strict] == [310000000] and "too small" in strict[0].reason and strict[0].confidence <= 0.2
