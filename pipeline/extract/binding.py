@@ -1942,7 +1942,7 @@ def _zip_run(doc, run, quantities, periods, hugs, has_respectively, index, ctx: 
     prev_q = max((q.end for q in quantities if q.end <= first.start), default=None)
     after = [x for p in periods if p.start >= last.end and (next_q is None or p.start < next_q) for x in p.expand()]
     before = [x for p in periods if p.end <= first.start and (prev_q is None or p.start >= prev_q) for x in p.expand()]
-    candidates = [after, _from_first(doc.text, _named_once(before))]
+    candidates = [after, _from_first(doc.text, _named_once(_parts_dated(doc.text, before)))]
     if ctx.refers and len(ctx.listed) == k:
         candidates.insert(0, ctx.listed)  # "同期研发开支分别为A、B、C、D": the periods of the last such list
     if has_respectively:
@@ -1982,6 +1982,14 @@ def _from_first(text: str, plist: list[PeriodMention]) -> list[PeriodMention]:
     if len(plist) == 2 and _FROM_BEFORE.search(text, max(0, plist[1].start - 8), plist[1].start):
         return plist[::-1]
     return plist
+
+
+def _parts_dated(text: str, plist: list[PeriodMention]) -> list[PeriodMention]:
+    """The periods with a plain year that only dates the months or quarters listed after it left out: "進入2031年，1月和2月
+    分别约为A和B" lists two months, not a year and two months."""
+    return [p for k, p in enumerate(plist) if not (
+        k + 1 < len(plist) and p.label == f"FY{p.years[0]}" and text[p.end - 1] == "年" and text[p.start].isdigit()
+        and period_kind(plist[k + 1].label) in ("M", "Q", "H1", "H2") and plist[k + 1].years == p.years)]
 
 
 def _named_once(plist: list[PeriodMention]) -> list[PeriodMention]:

@@ -26,6 +26,9 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
         "march": 1, "june": 2, "september": 3, "december": 4}
 # "前九个月", "首九個月", "前6个月": the first months of a year
 _FIRST_MONTHS = r"(?:前|首|头|頭)(?:三|六|九|十二|3|6|9|12)\s?(?:个|個)?月"
+# A day of the month in Chinese numerals, as filings and sign-off lines write it ("十二月三十一日", "三月二十六日"):
+# sentences.normalize_text cannot turn it into digits of the same length, so the patterns read it (_day_number)
+_CN_DAY = r"(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _LEN = {"三": 3, "3": 3, "六": 6, "6": 6, "九": 9, "9": 9, "十二": 12, "12": 12, "three": 3, "six": 6, "nine": 9, "twelve": 12}
 
@@ -36,7 +39,7 @@ _ZH_SUFFIX = (
     r"|中期(?=业绩|業績|报告|報告|财报|財報|收入|营收|營收|亏损|虧損|净亏损|淨虧損|经调整|經調整|毛利|研发|研發)"
     r"|第?[一二三四1-4]季度(?:末|底)?|第[一二三四1-4]季(?:末|底)?|Q[1-4]|H[12]|" + _FIRST_MONTHS
     + r"|(?P<{p}m1>[0-9]{{1,2}})\s?月?\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
-    r"|(?P<{p}m>[0-9]{{1,2}}|十(?=月))\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}})\s?[日号號])?(?P<{p}mend>底|末)?"
+    r"|(?P<{p}m>[0-9]{{1,2}}|十(?=月))\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}}|" + _CN_DAY + r")\s?[日号號])?(?P<{p}mend>底|末)?"
 )
 
 # Every branch below starts with one of these characters: one class test skips all other positions.
@@ -54,13 +57,13 @@ _AFTER_RESULTS = re.compile(r"(?:业绩|業績|财报|財報)(?:发布|發布|�
 _BRANCHES = [
     # 截至2025年6月30日(止六个月), 截至今年9月30日: a date, or the months that end on it
     rf"(?P<asof>(?:截至|截止|截至於|截止於|截至于|截止于|截止到|截至到)\s?(?:(?P<a_y>{_Y})\s?年|(?P<a_r>今年|本年|去年|上年))\s?"
-    r"(?:(?P<a_ye>底|末)|(?P<a_m>[0-9]{1,2})\s?月\s?(?:(?P<a_d>[0-9]{1,2})\s?[日号])?(?P<a_mend>底|末)?)"
+    r"(?:(?P<a_ye>底|末)|(?P<a_m>[0-9]{1,2})\s?月\s?(?:(?P<a_d>[0-9]{1,2}|" + _CN_DAY + r")\s?[日号])?(?P<a_mend>底|末)?)"
     r"(?:\s?止?\s?(?:的)?\s?(?P<a_len>六个月|6个月|六個月|三个月|3个月|三個月|九个月|9个月|九個月|十二个月|12个月"
     r"|十二個月|年度|财年|財年))?)",
     # 截至6月底止三個月, 截至六月三十日的六个月: the months that end on a day written without its year (the latest such
     # months by the document's date)
     r"(?P<asm>(?:截至|截止|截至於|截止於|截至于|截止于)\s?(?P<asm_m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s?月\s?"
-    r"(?:[0-9]{1,2}\s?[日号號]|[二三]十一?[日号號]|底|末)?\s?(?:止|的)\s?(?P<asm_len>六|6|三|3|九|9)\s?(?:个|個)月)",
+    r"(?:(?:[0-9]{1,2}|" + _CN_DAY + r")\s?[日号號]|底|末)?\s?(?:止|的)\s?(?P<asm_len>六|6|三|3|九|9)\s?(?:个|個)月)",
     # "the same period of 2025", "2024年同期": the period the text reports on, in that year
     rf"(?P<smy>(?i:the\s(?:same|corresponding)\s(?:period|(?P<smy_k>half|quarter)|months)\s(?:of|in)\s(?:fiscal\s)?)(?P<smy_y>{_Y})(?![0-9])"
     rf"|(?P<smy_y2>{_Y})\s?年\s?同期"
@@ -182,7 +185,7 @@ _BRANCHES = [
     r"|(?<![下每])(?P<wd_last>上|本|这|這)?(?:周|週|星期)(?P<wd_zh>[一二三四五六日天])(?![年期末刊]))",
     # "1月的", "10月", "1-9月": a month without its year takes the year of the text around it
     rf"(?P<mo>(?<![0-9年./\-–~—])(?:(?P<mo_m1>1[0-2]|0?[1-9])\s?月?\s?(?:-|–|至|到|~|—)\s?)?(?P<mo_m>1[0-2]|0?[1-9]|(?<![一二三四五六七八九十])十(?=月(?:{CN_MONTH_AFTER})))\s?月份?"
-    r"(?:\s?(?P<mo_d>[1-3]?[0-9])\s?[日号號])?(?P<mo_end>底|末)?)",
+    r"(?:\s?(?P<mo_d>[1-3]?[0-9]|" + _CN_DAY + r")\s?[日号號])?(?P<mo_end>底|末)?)",
     # "13日晚間公布", "9日上市": a day of the month alone, with the trading or announcing done on it (a day alone
     # is as often a count: "近30日"), in the month of the day named before it or of the document
     r"(?P<dom>(?<![0-9月号號./+\-–~—第每近前后後逾])(?<!过去)(?<!過去)(?<!连续)(?<!連續)(?P<dom_d>[1-3]?[0-9])\s?"
@@ -553,6 +556,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 # "截至2030年12月31日止年度業績…毛利率為58.8%，上年為55.1%": with no year in its sentence, the year before
                 # the one the filing announces
                 year_reported = announced.years[-1]
+            elif m.lastgroup == "rel" and announced is not None and announced.label.startswith("FY") \
+                    and text.startswith("本年度", m.start()):
+                # "截至2030年12月31日止年度（「本年度」）之年度業績": the year a filing announces, not the year of writing
+                year_reported = announced.years[-1]
             p = _mention(m, doc_year, context_year, that, year_reported)
             if m.lastgroup == "rel" and p is not None and _base_last_year(text, m):
                 p = PeriodMention(m.start(), m.end(), "prior", "")
@@ -809,7 +816,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
             month = int(g("a_m"))
             if not 1 <= month <= 12:
                 return None
-            day_ = int(g("a_d")) if g("a_d") else calendar.monthrange(y, month)[1]
+            day_ = _day_number(g("a_d")) if g("a_d") else calendar.monthrange(y, month)[1]
         d = _date(y, month, day_)
         if d is None:
             return None
@@ -844,6 +851,8 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
             base = context_year
         elif word == "上年" and reported_year is not None:
             base = reported_year - 1  # "2026年…占比48.0%，上年这一比例为32%": the year before the one reported on
+        elif word == "本年" and reported_year is not None:
+            base = reported_year  # a filing's "本年度": the year it announces
         elif word in _THAT_YEAR:
             base = named  # "那一年", "该年": the year just named; with none near, "back then" is no period
         elif doc_year is None:
@@ -1044,6 +1053,16 @@ def _month_number(written: str) -> int:
     return _CN_MONTH.get(written) or int(written)
 
 
+def _day_number(written: str) -> int:
+    """"31", or a day in Chinese numerals ("三十一", "二十六", "十", "九"; see _CN_DAY)."""
+    if written.isascii():
+        return int(written)
+    tens, _, ones = written.rpartition("十")
+    if "十" not in written:
+        return _CN_MONTH[written]
+    return 10 * (_CN_MONTH[tens] if tens else 1) + (_CN_MONTH[ones] if ones else 0)
+
+
 def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMention | None:
     """"10月的", "1-9月", "1月9日": months of the year the text is about, else the latest such months by the
     document's date (a day: the nearest such day)."""
@@ -1059,7 +1078,7 @@ def _month(m: re.Match, doc_date: date | None, year: int | None) -> PeriodMentio
         if first != last:
             return None
         if m.group("mo_d"):
-            return _day_of(m, last, int(m.group("mo_d")), doc_date, stated, year)
+            return _day_of(m, last, _day_number(m.group("mo_d")), doc_date, stated, year)
         d = _date(year, last, calendar.monthrange(year, last)[1])
         return _on_day(s, e, d) if d else None
     label = months_label(year, first, last)
@@ -1336,7 +1355,7 @@ def _with_suffix(s: int, e: int, y: int, suf: str | None, m: re.Match | None, p:
         if not 1 <= month <= 12:
             return None
         if g(p + "d") or g(p + "mend"):
-            d = _date(y, month, int(g(p + "d")) if g(p + "d") else calendar.monthrange(y, month)[1])
+            d = _date(y, month, _day_number(g(p + "d")) if g(p + "d") else calendar.monthrange(y, month)[1])
             return _on_day(s, e, d) if d else None
         return PeriodMention(s, e, "flow", f"{y}-{month:02d}", (y,))
     return PeriodMention(s, e, "flow", f"FY{y}", (y,))
@@ -1355,7 +1374,7 @@ def _date(y: int, month: int, day_: int) -> date | None:
 
 
 _DOC_DATE = re.compile(
-    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?日"
+    rf"(?P<y>{_Y})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}}|{_CN_DAY})\s?日"
     rf"|(?P<iy>{_Y})(?P<sep>[-/.])(?P<im>[01]?[0-9])(?P=sep)(?P<id>[0-3]?[0-9])(?![0-9])"
     rf"|(?P<emo>{_MO})\.?\s(?P<ed>[0-9]{{1,2}}),?\s(?P<ey>{_Y})"
     rf"|(?P<ed2>[0-9]{{1,2}})\s(?P<emo2>{_MO})\s(?P<ey2>{_Y})"
@@ -1408,7 +1427,7 @@ def _wire_dateline(text: str, head: int) -> date | None:
 def _doc_date(m: re.Match) -> date | None:
     """The date a match of _DOC_DATE writes, or None when it is no day of the calendar."""
     if m.group("y"):
-        return _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return _date(int(m.group("y")), int(m.group("m")), _day_number(m.group("d")))
     if m.group("iy"):
         return _date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
     if m.group("emo"):

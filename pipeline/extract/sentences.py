@@ -47,7 +47,30 @@ def normalize_text(text: str) -> str:
     # str.translate looks up every character of a CJK text in a dict; the few characters to replace
     # are found far faster by a regex character class.
     text = _WIDTH_CHARS.sub(lambda m: _WIDTH_STR[m.group(0)], text)
+    if "年" in text:
+        text = _with_year_digits(text)
     return _with_month_digits(text) if "月" in text else text
+
+
+# "二〇三〇年", "二零二五年度": a year in Chinese numerals, as Hong Kong filings and formal Chinese write it, is four
+# digits long in figures too. Only a year of this century or the last ("一九…", "二〇…"), not a numeral run inside a
+# longer one.
+_YEAR_DIGIT = {"〇": "0", "零": "0", "○": "0", **{c: str(i) for i, c in enumerate("一二三四五六七八九", 1)}}
+
+
+def _with_year_digits(text: str) -> str:
+    """normalize_text's years: each 年 is looked at where it stands."""
+    out = None
+    i = text.find("年", 4)
+    while i > 0:
+        written = text[i - 4:i]
+        if written[:2] in ("一九", "二〇", "二零", "二○") and all(c in _YEAR_DIGIT for c in written) \
+                and (i == 4 or text[i - 5] not in _YEAR_DIGIT):
+            if out is None:
+                out = list(text)
+            out[i - 4:i] = [_YEAR_DIGIT[c] for c in written]
+        i = text.find("年", i + 1)
+    return text if out is None else "".join(out)
 
 
 # "今年三月", "三月份", "九月为198万亿": a month in Chinese numerals, as long as its digits ("3月", "12月"), after a year
@@ -59,11 +82,15 @@ CN_MONTH_AFTER = "份|底|末|初|中旬|上旬|下旬|为|為|日均|的日均|
 _CN_MONTH_AFTER = tuple(CN_MONTH_AFTER.split("|"))
 _CN_DIGIT = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _NOT_BEFORE_MONTH = set("一二三四五六七八九十〇零两兩统統同唯每单單某这這那该該第个個几幾数數")
+# "一月及二月分別約為…": months listed together, each as the others are
+_MONTH_JOIN = ("及", "和", "与", "與", "、", "至", "到", "以及")
+_NEXT_MONTH = re.compile(r"(?:及|和|与|與|、|至|到|以及)(?:十[一二]?|[一二三四五六七八九])月")
 
 
 def _with_month_digits(text: str) -> str:
     """normalize_text's months: each 月 is looked at where it stands (a CJK text has few), not every position."""
     out = None
+    last = -9  # where the 月 of the last month turned into digits stands
     i = text.find("月", 1)
     while i > 0:
         two = text[i - 2:i] if i >= 2 else ""
@@ -75,13 +102,14 @@ def _with_month_digits(text: str) -> str:
             start = -1
         if start >= 0:
             before = text[start - 1] if start else ""
-            dated = before == "年"
+            dated = before == "年" or text[last + 1:start] in _MONTH_JOIN
             fits = before not in _NOT_BEFORE_MONTH and (
                 digits != "1" or dated or not before or not "\u4e00" <= before <= "\u9fff")
-            if fits and (dated or text.startswith(_CN_MONTH_AFTER, i + 1)):
+            if fits and (dated or text.startswith(_CN_MONTH_AFTER, i + 1) or _NEXT_MONTH.match(text, i + 1)):
                 if out is None:
                     out = list(text)
                 out[start:i] = digits
+                last = i
         i = text.find("月", i + 1)
     return text if out is None else "".join(out)
 
