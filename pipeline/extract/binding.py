@@ -783,7 +783,7 @@ def _closed(text: str, s: int, e: int) -> bool:
 
 
 def _compatible(rule: MetricRule, q: Quantity, sentence_text: str, cue_text: str) -> bool:
-    if q.kind not in rule.units:
+    if q.kind not in rule.units and not (q.kind == "percent" and cue_text.casefold() in rule.percent_times):
         return False
     if rule.times_percent and q.kind == "multiple" and cue_text.isascii():
         return False  # "增长两倍" is +200%, "grew 3x" is left alone
@@ -1338,7 +1338,10 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             continue  # "七成" is loose talk unless its share word is in its clause ("占比七成", "约占三成")
         for name in c.names:
             rule = doc.book.metrics[name]
-            if (distance > rule.gap and distance - _periods_between(doc, c.end, q.start) > rule.gap) \
+            # a ratio's own name reaches as far as any metric's ("R&D intensity was 112.5% in 2030"); the gap is for
+            # the words a multiple is of ("是营收的N倍")
+            gap = rule.gap if not rule.percent_times or q.kind != "percent" else 1000
+            if (distance > gap and distance - _periods_between(doc, c.end, q.start) > gap) \
                     or not (_compatible(rule, q, lowered, doc.text[c.start:c.end])
                                            or _required_said_before(doc, rule, q, c)):
                 continue
@@ -2122,6 +2125,8 @@ def _to_fact(doc: Document, sentence: Sentence, index: int, b: Binding, cues, pe
         penalty += 0.05
     if b.rule.times_percent and q.kind == "multiple":
         value, unit = value * 100, "%"  # "同比增长约两倍": +200%
+    elif b.rule.percent_times and q.kind == "percent":
+        value, unit = value / 100, "x"  # "研发费用率为112.5%": R&D 1.125 times revenue
     if b.negate:
         value = -value
     if b.rule.loss and value < 0:

@@ -32,6 +32,8 @@ class MetricRule:
     base: str | None = None
     requires: tuple[str, ...] = ()
     times_percent: bool = False  # a multiple after a Chinese cue is a change of N x 100%
+    # cues naming a ratio written as a percentage, N / 100 times ("研发费用率为112.5%": R&D 1.125x revenue), casefolded
+    percent_times: frozenset[str] = frozenset()
     rate: bool = False  # a rate at a moment (tokens per day): "as of" a month is that month, not the months up to it
     on_trading_day: frozenset[str] = frozenset()  # cues naming it only on a trading day ("valued at"), casefolded
     tight: frozenset[str] = frozenset()  # cues naming it only with the number right after them ("lost"), casefolded
@@ -328,6 +330,7 @@ def load_cue_book(text: str | None = None) -> CueBook:
             base=spec.get("base"),
             requires=tuple(str(w).casefold() for w in spec.get("requires") or ()),
             times_percent=bool(spec.get("times_percent")),
+            percent_times=frozenset(str(w).casefold() for w in spec.get("percent_times") or ()),
             rate=bool(spec.get("rate")),
             on_trading_day=frozenset(str(w).casefold() for w in spec.get("on_trading_day") or ()),
             tight=frozenset(str(w).casefold() for w in spec.get("tight") or ()),
@@ -339,7 +342,7 @@ def load_cue_book(text: str | None = None) -> CueBook:
         for side in ("before", "after"):
             for word in spec.get(side) or ():
                 book.add(word, "metric", mid, side)
-        for word in (*(spec.get("on_trading_day") or ()), *(spec.get("tight") or ())):
+        for word in (*(spec.get("on_trading_day") or ()), *(spec.get("tight") or ()), *(spec.get("percent_times") or ())):
             book.add(word, "metric", mid, "before")
         for word in spec.get("changes") or ():
             book.add(word, "change", mid)
