@@ -37,7 +37,7 @@ _ZH_SUFFIX = (
     r"上半年|下半年|上半财年|下半财年|前三季度|前三季|首三季度|首三季|首季度|首季|全年|底|末|初|中(?![国國期旬央东東部小])"
     # "2026年中期业绩": a results word after it makes 中期 the interim period, the first half (not "中期目标", a target)
     r"|中期(?=业绩|業績|报告|報告|财报|財報|收入|营收|營收|亏损|虧損|净亏损|淨虧損|经调整|經調整|毛利|研发|研發)"
-    r"|第?[一二三四1-4]季度(?:末|底)?|第[一二三四1-4]季(?:末|底)?|Q[1-4]|H[12]|" + _FIRST_MONTHS
+    r"|第?[一二三四1-4]季度(?:末|底)?|第[一二三四1-4](?:财|財)?季(?:末|底)?|Q[1-4]|H[12]|" + _FIRST_MONTHS
     + r"|(?P<{p}m1>[0-9]{{1,2}})\s?月?\s?(?:-|–|至|到|~|—)\s?(?P<{p}m2>[0-9]{{1,2}})\s?月份?"
     r"|(?P<{p}m>[0-9]{{1,2}}|十(?=月))\s?月份?(?:\s?(?P<{p}d>[0-9]{{1,2}}|" + _CN_DAY + r")\s?[日号號])?(?P<{p}mend>底|末)?"
 )
@@ -79,7 +79,8 @@ _BRANCHES = [
     rf"(?P<bspan>(?i:between)\s(?:FY)?(?P<bs_y1>{_Y})\s(?i:and)\s(?:FY)?(?P<bs_y2>{_Y})(?![0-9]))",
     rf"(?P<espan>(?:FY)?(?P<es_y1>{_Y})\s?(?:-|–|—|(?i:to|through))\s?(?:FY)?(?P<es_y2>{_Y})(?![0-9年]))",
     rf"(?P<since>(?:自|从|從)\s?(?P<sn_y>{_Y})\s?年?\s?(?:起|以来|以來|开始|開始)|(?i:since)\s(?P<sn_y2>{_Y})(?![0-9]))",
-    rf"(?P<yr>(?P<y_y>{_Y})\s?(?:财年|財年|财政年度|財政年度|年度|年(?:\s?(?P<y_suf>{_ZH_SUFFIX.format(p='y_')}))?))",
+    # "2031年度中期", "二〇三〇年度上半年": a filing's year with the part of it after 年度, as after 年
+    rf"(?P<yr>(?P<y_y>{_Y})\s?(?:财年|財年|财政年度|財政年度|年度?(?:\s?(?P<y_suf>{_ZH_SUFFIX.format(p='y_')}))?))",
     rf"(?P<ya>(?<![0-9A-Za-z])(?P<ya_y>{_Y})A(?![0-9A-Za-z]))",  # "2024A": a broker's actual year (2026E is a forecast)
     rf"(?P<cq>(?P<cq_y>{_Y})\s?(?P<cq_s>H[12]|Q1\s?-\s?Q3|Q[1-4])(?![A-Za-z0-9]))",
     r"(?P<prior0>去年同期|上年同期)",
@@ -138,7 +139,7 @@ _BRANCHES = [
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
     # "2030-08-27", and a broker's "2030/08/27" ("总市值（亿港元）　约7,650（2030/08/27）")
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})(?:-(?=[01][0-9]-)|/(?=[01][0-9]/))(?P<iso_m>[01][0-9])[-/](?P<iso_d>[0-3][0-9])(?![0-9]))",
-    r"(?P<bare>上半年|下半年|中期(?=业绩|業績|报告|報告|财报|財報)|前三季度|前三季|首三季度|首三季|首季度|首季|一季[报報]|全年|年初|年底|年末|第[一二三四]季度?(?:末|底)?|[一二三四]季度(?:末|底)?|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
+    r"(?P<bare>上半年|下半年|中期(?=业绩|業績|报告|報告|财报|財報)|前三季度|前三季|首三季度|首三季|首季度|首季|一季[报報]|全年|年初|年底|年末|第[一二三四](?:财|財)?季度?(?:末|底)?|[一二三四]季度(?:末|底)?|" + _FIRST_MONTHS + r"|(?<![A-Za-z0-9])(?:Q[1-4]|H[12])(?![0-9A-Za-z])"
     # a wire brief's "FY REVENUE RMB2.85 BLN": the full year, as "full-year" (not "FY 2027", "FY27", "FY'27")
     r"|(?<![A-Za-z0-9])FY(?![0-9A-Za-z'’/-]|\s?['’]?[0-9])"
     r"|上半财年|下半财年|上半財年|下半財年"
@@ -661,7 +662,7 @@ _ANCHOR_WORDS = (
     "yesterday", "first half", "second half", "full year", "full-year", "whole year", "nine months", "three quarters", "-month", " quarter", " half", "年初", "年底", "年末",
     "a year", "the year", "previous year", "prior year", "prior-year", "previous-year", "year-earlier", "year-ago",
     "prior period", "previous period", "same period", "个月", "個月", "三月", "六月", "九月", "二月", "前一天", "前一日", "day before",
-    "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "首三季", "首季", "一季报", "一季報", "往績", "往绩",
+    "previous day", "day earlier", "same nine", "same six", "same three", "same quarter", "same half", "six months", "three months", "第一季", "第二季", "第三季", "第四季", "财季", "財季", "首三季", "首季", "一季报", "一季報", "往績", "往绩",
     "報告期", "报告期", "track record", "reporting period", "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "星期", "in may", "for may", "of may", "ended may", "-quarter", "-half", "day later", "next day", "following day", "day after", "翌日", "次日", "第二天", "一天之", "一天后", "一天後", "第二年", "次年", "翌年",

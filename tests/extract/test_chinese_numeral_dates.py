@@ -1,5 +1,5 @@
-"""Dates written in Chinese numerals, as Hong Kong filings and formal Chinese write them ("二〇三一年六月三十日"), and a
-filing's defined "本年度" (session 15). The sentences are our own; the figures are invented.
+"""Dates written in Chinese numerals, as Hong Kong filings and formal Chinese write them ("二〇三一年六月三十日"), a
+filing's defined "本年度", "2031年度中期" and "第三财季" (session 15). The sentences are our own; the figures are invented.
 """
 
 from datetime import date
@@ -60,3 +60,13 @@ def test_a_plain_year_before_its_listed_halves_only_dates_them(watchlist):
         ("moonshot", "revenue", "2030H1", Decimal("2140000000"), "CNY", "eq"),
         ("moonshot", "revenue", "2030H2", Decimal("3020000000"), "CNY", "eq"),
     } <= got
+
+
+def test_a_filings_year_with_its_part_after_niandu_and_a_fiscal_quarter(watchlist):
+    got = facts("智谱2031年度中期收入为28.7亿元，第二季度收入为15.2亿元。", watchlist, published=date(2031, 8, 28))
+    assert {
+        ("zhipu", "revenue", "2031H1", Decimal("2870000000"), "CNY", "eq"),
+        ("zhipu", "revenue", "2031Q2", Decimal("1520000000"), "CNY", "eq"),
+    } <= got
+    got = facts("MiniMax第三财季收入为3.36亿美元。", watchlist, published=date(2031, 11, 20))
+    assert ("minimax", "revenue", "2031Q3", Decimal("336000000"), "USD", "eq") in got
