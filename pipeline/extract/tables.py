@@ -679,11 +679,14 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     above: tuple[str, ...] = ()  # the metrics of the row above: a growth row ("YoY growth (%)") is theirs
     above_period = None  # and the period its label names: "Revenue, 1H26" over "␣␣growth y/y" dates the growth
     parent = None  # the last row with a metric: an indented row naming only a segment is its breakdown
+    parent_numbers: dict = {}  # and its figures by column
+    flat = False  # the row above is that row or a breakdown of it: a row naming only a segment may go on its run
     held = None  # a label line alone: the start of the label of a row going on in lower case under it
     totalled = None  # "Consumer subscriptions" over "Total revenues": a part of revenue (found when first needed)
     for row, label_company in zip(body, label_companies, strict=True):
         numbers = {i: q for i, c in enumerate(row) if (q := _cell_number(r, c)) is not None}
         if not numbers:
+            flat = False
             held = row[0] if len(row) == 1 else None
             if held is not None:
                 own = _row_metric(r, [held], around)[0]
@@ -709,7 +712,8 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
         row_period = next((p for c in labels if (p := _period(r, c)) is not None), None)
         said = around + " " + " ".join(r.text[c.start:c.end] for c in labels).casefold()
         own, of = _row_metric(r, labels, around)
-        row_metric = own or _breakdown(r, labels, parent) or _loss_as_profit(r, labels)
+        broken = None if own is not None else _breakdown(r, labels, parent, flat and _parts(r, numbers, parent, parent_numbers))
+        row_metric = own or broken or _loss_as_profit(r, labels)
         if row_metric is None and labels and _segment(r, labels[0]) is not None:
             totalled = _totalled(r, body, around) if totalled is None else totalled
             row_metric = totalled.get(row[0].start)
@@ -756,9 +760,21 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
                 facts.append(fact)
         above, above_period = (row_metric[0], _latest(row_period, above_period if row_metric[0] == above else None)
                                ) if row_metric else ((), None)
+        flat = broken is not None
         if own is not None and labels and labels[0] is row[0]:
-            parent = (own, _column(r.text, row[0].start))
+            parent, parent_numbers, flat = (own, _column(r.text, row[0].start)), numbers, True
     return facts, cells
+
+
+def _parts(r: _Reading, numbers: dict, parent, parent_numbers: dict) -> bool:
+    """True when a row's figures can be parts of the amounts of the metric row above it: each no more than the
+    figure above it in its column ("营业收入 12.13" over "本地化部署 4.98" and "云端部署 7.15", a table that does not indent
+    its breakdown)."""
+    if parent is None or not any("currency" in r.book.metrics[n].units and r.book.metrics[n].segment != "none"
+                                 for n in parent[0][0]):
+        return False
+    shared = [i for i in numbers if i in parent_numbers]
+    return bool(shared) and all(0 <= numbers[i][0].value <= parent_numbers[i][0].value for i in shared)
 
 
 # A heading of a column that counts part of the one to its left: "of whom research and development staff", "其中".
@@ -988,10 +1004,11 @@ def _column(text: str, pos: int) -> int:
 _SUB_ROW = re.compile(r"[-–—•·]\s|(?i:of\swhich\b)|其中")
 
 
-def _breakdown(r: _Reading, labels: list[Cell], parent):
+def _breakdown(r: _Reading, labels: list[Cell], parent, flat: bool = False):
     """"Revenue … / ␣␣On-premise deployment …": a row indented under a metric row, naming only a segment, is that
-    metric's segment."""
-    if parent is None or not labels or (_column(r.text, labels[0].start) <= parent[1]
+    metric's segment; so is one right under it, or under its other segments, with figures that fit as parts (flat,
+    see _parts)."""
+    if parent is None or not labels or (not flat and _column(r.text, labels[0].start) <= parent[1]
                                          and not _SUB_ROW.match(r.text, labels[0].start, labels[0].end)):
         return None
     cues = r.book.find(r.text, labels[0].start, labels[0].end, lowered=r.lowered)
