@@ -2210,12 +2210,22 @@ def _list_qualifier(doc: Document, sentence: Sentence, i: int) -> str:
     list's first number (quantities[i] is the number listed just before), when 分别 says the list goes item by item.
     Looks back over a few items only, so that a text of one long list costs no time growing with its square."""
     qs = doc.quantities
+    last = i + 1
     for _ in range(_LIST_REACH):
         if not i or qs[i - 1].start < sentence.start or not _LIST.fullmatch(doc.text, qs[i - 1].end, qs[i].start):
             break
         i -= 1
+    for _ in range(_LIST_REACH):  # "about 190 trillion and 120 trillion, respectively": the word closing the list
+        if last + 1 >= len(qs) or qs[last + 1].start > sentence.end \
+                or not _LIST.fullmatch(doc.text, qs[last].end, qs[last + 1].start):
+            break
+        last += 1
     before = doc.text[max(sentence.start, qs[i].start - QUALIFIER_REACH):qs[i].start]
-    return doc.book.qualifier(before, "") if _EACH.search(before) else "eq"
+    each = _EACH.search(before) or _RESPECTIVELY_AFTER.match(doc.text, qs[last].end)
+    return doc.book.qualifier(before, "") if each else "eq"
+
+
+_RESPECTIVELY_AFTER = re.compile(r"[ \t]?,?[ \t]?(?i:respectively)\b")
 
 
 def _year_before(label: str) -> str | None:
@@ -2461,6 +2471,9 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         if m.start - q.end <= 8 and (_OF_WHOSE.fullmatch(doc.text, q.end, m.start) and doc.text.startswith(
                 ("'s", "’s"), m.end) or _AT_WHOM.fullmatch(doc.text, q.end, m.start)):
             return m.company
+    if doc.text.startswith(_INDEFINITE_FIRST, sentence.start) and _INDEFINITE.match(doc.text, sentence.start) \
+            and (not i or doc.companies[i - 1].start < sentence.start):
+        return None  # "One Tokyo-based startup said its models process…": a company the text does not name
     while i > 0:
         m = doc.companies[i - 1]
         if m.start < ctx.paragraph_start:
@@ -2509,6 +2522,13 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
     if _it_before(doc.text, ctx, q.start) and (named := _named_just_before(doc, ctx.paragraph_start)):
         return named.company
     return _speaker(doc, ctx.paragraph_start) or _section_company(doc, ctx.paragraph_start) or doc.subject
+
+
+# A sentence opening on a company it does not name: "One Tokyo-based startup said…", "A rival developer reported…",
+# "Another Beijing lab puts its figure at…"
+_INDEFINITE = re.compile(r"(?:One|An?|Another)\s(?:[A-Za-z][A-Za-z-]{1,20}\s){0,3}(?:startup|start-up|company|firm|developer"
+                         r"|lab|rival|competitor|player|maker|unicorn|peer)\b")
+_INDEFINITE_FIRST = ("One ", "A ", "An ", "Another ")
 
 
 # A company described, not named, in a paragraph that names none before the number: "The Shanghai-based company said",
@@ -3376,6 +3396,11 @@ _THAT_COMPARES = re.compile(r"(?:That|This)(?:['’]s|\sis|\swas)?\s(?:(?i:still
 _PERIOD_FIGURE = re.compile(r"\b(?i:the)\s[A-Za-z][A-Za-z0-9-]{2,24}\s(?i:figure|number|reading|tally)\b")
 
 
+# "DeepSeek and MiniMax reported about 190 trillion and 120 trillion, respectively": the others' figures of the
+# metric the sentence before gave one company's
+_LISTS_OTHERS = re.compile(r"[0-9][^.;\n]{0,40},?\s(?i:respectively)\b")
+
+
 def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, cues: list[Cue]) -> list[Cue]:
     """The metric cues of the sentence before, for a sentence naming none that opens with "It" and a change ("Zhipu's
     revenue rose to 124.5 million yuan in 2023. It more than doubled again to 738 million yuan in 2025"): "it" is that
@@ -3390,7 +3415,8 @@ def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, 
         cues = []  # "That's up from": the change word is the comparison's, not a metric of its own
     if not index or not (doc.text.startswith("It", sentence.start) and _IT_CHANGED.match(doc.text, sentence.start)
                          or _THEY_WERE.match(doc.text, sentence.start) or that is not None
-                         or _PERIOD_FIGURE.search(doc.text, sentence.start, sentence.end)) \
+                         or _PERIOD_FIGURE.search(doc.text, sentence.start, sentence.end)
+                         or _LISTS_OTHERS.search(doc.text, sentence.start, sentence.end)) \
             or any(c.role == "metric" for c in cues):
         return []
     before = doc.sentences[index - 1]

@@ -118,3 +118,26 @@ def test_a_month_after_december_is_the_next_years(watchlist):
     assert ("zhipu", "daily_token_volume", "2031-01", Decimal("320000000000000"), "tokens/day") in got
     assert ("zhipu", "arr", "2031-01", Decimal("2200000000"), "USD") in got
     assert not {f for f in got if f[2] == "2030-01"}
+
+
+def test_a_respectively_list_after_one_companys_figure_is_of_its_metric(watchlist):
+    # "DeepSeek and MiniMax reported about X and Y, respectively, while Kimi averaged Z": the metric the sentence
+    # before gave one company, for each company listed; "about" before the list is every item's
+    text = ("Zhipu said its platform handled about 300 trillion tokens a day in January. DeepSeek and MiniMax reported "
+            "about 190 trillion and 120 trillion, respectively, while Moonshot's Kimi averaged roughly 110 trillion.")
+    got = facts(text, watchlist, published=date(2031, 2, 12))
+    assert ("deepseek", "daily_token_volume", "2031-01", Decimal("190000000000000"), "tokens/day", "approx") in got
+    assert ("minimax", "daily_token_volume", "2031-01", Decimal("120000000000000"), "tokens/day", "approx") in got
+    assert ("moonshot", "daily_token_volume", "2031-01", Decimal("110000000000000"), "tokens/day", "approx") in got
+    got = unqualified_facts("Zhipu's revenue grew 40% in 2030. DeepSeek and MiniMax posted 35% and 31%, respectively.",
+                            watchlist, published=date(2031, 4, 2))
+    assert ("minimax", "revenue_growth", "FY2030", Decimal("31"), "%") in got
+
+
+def test_a_sentence_about_a_company_it_does_not_name_gives_no_watched_company_its_figure(watchlist):
+    # "A Tokyo startup said its models process…": an unnamed company's figure, not the story's subject's
+    text = ("Zhipu handled 300 trillion tokens a day in January. A Tokyo startup said its models process about 9 "
+            "trillion tokens a day. One Seoul-based developer put its own figure at 7 trillion tokens a day.")
+    got = unqualified_facts(text, watchlist, published=date(2031, 2, 12))
+    assert ("zhipu", "daily_token_volume", "2031-01", Decimal("300000000000000"), "tokens/day") in got
+    assert len(got) == 1
