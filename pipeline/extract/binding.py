@@ -3401,6 +3401,17 @@ _PERIOD_FIGURE = re.compile(r"\b(?i:the)\s[A-Za-z][A-Za-z0-9-]{2,24}\s(?i:figure
 _LISTS_OTHERS = re.compile(r"[0-9][^.;\n]{0,40},?\s(?i:respectively)\b")
 
 
+def _names_other_figures(doc: Document, sentence: Sentence) -> bool:
+    """True for a sentence giving a period's figure ("the end-of-January figure") or other companies' ("…,
+    respectively") of a metric it does not name (looked for only where the words are)."""
+    low, s, e = doc.lowered, sentence.start, sentence.end
+    return (low.find("respectively", s, e) >= 0 and _LISTS_OTHERS.search(doc.text, s, e) is not None) or (
+        any(low.find(w, s, e) >= 0 for w in _FIGURE_WORDS) and _PERIOD_FIGURE.search(doc.text, s, e) is not None)
+
+
+_FIGURE_WORDS = (" figure", " number", " reading", " tally")
+
+
 def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, cues: list[Cue]) -> list[Cue]:
     """The metric cues of the sentence before, for a sentence naming none that opens with "It" and a change ("Zhipu's
     revenue rose to 124.5 million yuan in 2023. It more than doubled again to 738 million yuan in 2025"): "it" is that
@@ -3415,8 +3426,7 @@ def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, 
         cues = []  # "That's up from": the change word is the comparison's, not a metric of its own
     if not index or not (doc.text.startswith("It", sentence.start) and _IT_CHANGED.match(doc.text, sentence.start)
                          or _THEY_WERE.match(doc.text, sentence.start) or that is not None
-                         or _PERIOD_FIGURE.search(doc.text, sentence.start, sentence.end)
-                         or _LISTS_OTHERS.search(doc.text, sentence.start, sentence.end)) \
+                         or _names_other_figures(doc, sentence)) \
             or any(c.role == "metric" for c in cues):
         return []
     before = doc.sentences[index - 1]
