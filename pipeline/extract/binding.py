@@ -515,6 +515,10 @@ def _metric_heading(doc: Document, sentence: Sentence, cues: list[Cue]) -> bool:
         for c in cues)
 
 
+# the end of a line heading the lines under it: "Highlights from the quarter:"
+_HEADS_LINES = re.compile(r"[:：][ \t]*$")
+
+
 def _remember(doc, index, sentence, quantities, periods, cues, ctx: _Context) -> None:
     if periods:
         latest = max([y for _, p in ctx.periods for y in p.years], default=0)  # what the story had reached so far
@@ -545,8 +549,9 @@ def _dates_what_follows(doc: Document, index: int, sentence: Sentence, p: Period
     if _BARE_MONTH.fullmatch(text, p.start, p.end) and (quantities or not (
             _DATA_HEADING.search(text, p.end, sentence.end) or _metric_heading(doc, sentence, cues))):
         return False
-    if _is_base(doc, p, cues) or _dates_a_base(doc, p, quantities, cues) or comparative(text, p):
-        return False  # a comparison's period
+    if _is_base(doc, p, cues) and (quantities or not _HEADS_LINES.search(text, p.end, sentence.end)) \
+            or _dates_a_base(doc, p, quantities, cues) or comparative(text, p):
+        return False  # a comparison's period (but "Highlights from the quarter:" heads the lines under it)
     if _singled_out(text, p) or _looks_back(text, p) or _event_month(text, p) or _to_date_aside(doc, sentence, p, ctx):
         return False  # a part singled out, a look back, the month of an event: each dates its own sentence only
     if p.years and p.years[-1] < latest and _trailing(text, p, quantities):
@@ -1498,9 +1503,10 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
     hugs = {}
     for q in quantities:
         nxt = _first_from(usable, q.end)
-        if nxt is not None and nxt.start - q.end <= 30 and (_HUG.fullmatch(text, q.end, nxt.start)
-                                                           or _OF.fullmatch(text, q.end, nxt.start)
-                                                           or nxt.start in priors and _DID.fullmatch(text, q.end, nxt.start)) \
+        after = _past_restated(text, q, quantities)
+        if nxt is not None and nxt.start - after <= 30 and (_HUG.fullmatch(text, after, nxt.start)
+                                                           or _OF.fullmatch(text, after, nxt.start)
+                                                           or nxt.start in priors and _DID.fullmatch(text, after, nxt.start)) \
                 and not comparative(text, nxt) and not _next_phrase(text, q, nxt) \
                 and not _bracket_own(text, q, nxt, quantities) and not _OWNS_FIGURE.match(text, nxt.end):
             # "$3.46 million in 2023", "45% of 2024 revenue"; not "7.5% over 4Q27's US$89.6m", the level's own period
@@ -1534,6 +1540,8 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                 own = _own_preceding(text, b.q, usable, quantities, hugged)
                 if own is not None and _held_on_a_day(b.rule) and own.kind != "date":
                     own = None  # a level held on a day is of the day before it, see _last_for
+                if own is not None and _plain_day(own) and _reported(b.rule):
+                    own = None  # "said on Thursday that sales grew 48% to…": the day it was said, not the sales' period
                 if own is not None and b.rule.base and id(own) in bases and not _OF_PERIOD.fullmatch(text, own.end, b.q.start):
                     own = None  # "较上年同期增加325%": a change is not of the period it is measured from (but "比一季度的67.1%快" is that period's rate)
                 if own is not None and _earlier_clause_prior(doc, sentence, own, b.q, priors):
@@ -1544,7 +1552,9 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                 # the period the sentence is about: the last one before the number, else the first after it,
                 # never the base of a comparison ("较2023年的1.245亿元增长151%" is growth in 2024)
                 # nor a year-earlier period ("去年同期为1228万美元，同比增长178.5%": the growth is of this year)
+                days = not _reported(b.rule)
                 prior = [p for p in free if p.end <= b.q.start and not (b.rule.base and p.start in priors)
+                         and (days or not _plain_day(p))
                          and not _earlier_clause_prior(doc, sentence, p, b.q, priors) and not _announced(p, b, free)
                          and not _aside(doc, doc.clause_bounds(sentence), p, b.q.start)
                          and not _comparative_closed(text, p, b.q.start)
@@ -1562,7 +1572,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
                                  and not _ends_clause_of(doc, sentence, p, q, quantities)}
                     # not across a semicolon: "占比升至48%，较上年提升16pct；我们判断4Q26…" is no 4Q26 share
                     own = next((p for p in free if p.start >= b.q.end and id(p) not in hugged and id(p) not in owned
-                                and (not b.rule.instant or p.kind == "date")
+                                and (not b.rule.instant or p.kind == "date") and (days or not _plain_day(p))
                                 and _SEMICOLON.search(text, b.q.end, p.start) is None
                                 and not _forecast_clause(doc, sentence, p, cues, quantities)), None)
             if (own is None or own.kind != "date") and b.rule.listing_day:
@@ -1635,6 +1645,19 @@ def _mark_bases(text: str, bindings: list[Binding], hugs: dict, sequential: bool
 # "由58.7%提升至61.2%", "from 58.7% to 61.2%": the level a change started from, written before the level it reached
 # (what comes between the two is a "from X to Y" verb, _FROM_TO)
 _FROM_OPENS = re.compile(r"(?:由|从|從|(?i:from))\s?(?:(?i:about|around|roughly)\s|约|約)?$")
+
+
+def _past_restated(text: str, q: Quantity, quantities: list[Quantity]) -> int:
+    """Where the words after a figure go on, past a bracket that only restates it in another currency: "12.4 billion
+    yuan ($1.7 billion) last year" is last year's as "12.4 billion yuan last year" is."""
+    if q.kind != "currency" or not text.startswith(("(", " (", "（"), q.end):
+        return q.end
+    other = _first_from(quantities, q.end)
+    if other is None or other.kind != "currency" or other.unit == q.unit \
+            or not _CONVERSION_PAREN.fullmatch(text, q.end, other.start):
+        return q.end
+    close = _BRACKET_CLOSE.match(text, other.end)
+    return close.end() if close is not None else q.end
 
 
 def _cue_right_after(text: str, b: Binding) -> bool:
@@ -2192,12 +2215,22 @@ def _list_qualifier(doc: Document, sentence: Sentence, i: int) -> str:
     list's first number (quantities[i] is the number listed just before), when 分别 says the list goes item by item.
     Looks back over a few items only, so that a text of one long list costs no time growing with its square."""
     qs = doc.quantities
+    last = i + 1
     for _ in range(_LIST_REACH):
         if not i or qs[i - 1].start < sentence.start or not _LIST.fullmatch(doc.text, qs[i - 1].end, qs[i].start):
             break
         i -= 1
+    for _ in range(_LIST_REACH):  # "about 190 trillion and 120 trillion, respectively": the word closing the list
+        if last + 1 >= len(qs) or qs[last + 1].start > sentence.end \
+                or not _LIST.fullmatch(doc.text, qs[last].end, qs[last + 1].start):
+            break
+        last += 1
     before = doc.text[max(sentence.start, qs[i].start - QUALIFIER_REACH):qs[i].start]
-    return doc.book.qualifier(before, "") if _EACH.search(before) else "eq"
+    each = _EACH.search(before) or _RESPECTIVELY_AFTER.match(doc.text, qs[last].end)
+    return doc.book.qualifier(before, "") if each else "eq"
+
+
+_RESPECTIVELY_AFTER = re.compile(r"[ \t]?,?[ \t]?(?i:respectively)\b")
 
 
 def _year_before(label: str) -> str | None:
@@ -2308,9 +2341,14 @@ def _a_month(p: PeriodMention) -> bool:
     return p.kind == "flow" and period_kind(p.label) == "M"
 
 
+def _plain_day(p: PeriodMention) -> bool:
+    """A day that ends no quarter ("on Thursday", "on March 3"): what no revenue, margin or loss is reported for."""
+    return p.kind == "date" and not p.flow
+
+
 def _no_statement_period(p: PeriodMention) -> bool:
     """A month, or a day that ends no quarter: what no revenue, margin or loss is reported for."""
-    return _a_month(p) or (p.kind == "date" and not p.flow)
+    return _a_month(p) or _plain_day(p)
 
 
 def _reported(rule: MetricRule) -> bool:
@@ -2438,6 +2476,9 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         if m.start - q.end <= 8 and (_OF_WHOSE.fullmatch(doc.text, q.end, m.start) and doc.text.startswith(
                 ("'s", "’s"), m.end) or _AT_WHOM.fullmatch(doc.text, q.end, m.start)):
             return m.company
+    if doc.text.startswith(_INDEFINITE_FIRST, sentence.start) and _INDEFINITE.match(doc.text, sentence.start) \
+            and (not i or doc.companies[i - 1].start < sentence.start):
+        return None  # "One Tokyo-based startup said its models process…": a company the text does not name
     while i > 0:
         m = doc.companies[i - 1]
         if m.start < ctx.paragraph_start:
@@ -2468,6 +2509,10 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
             ctx.speaker = (sentence.start, _named_speaker(doc, sentence, ctx.paragraph_start))
         if (speaker := ctx.speaker[1]) is not None:
             return speaker  # "MiniMax CFO Wang Lei spoke on the call.\n\nWang said gross margin was 51.3%…"
+        if i and _turn_goes_on(doc.text, ctx.paragraph_start):
+            # "[00:12:40] ANNA: Next, Zhipu.\n\n[00:12:44] TOM: Revenue was…": a turn naming no company goes on
+            # about the one the conversation named last (None for one not watched)
+            return doc.companies[i - 1].company
         if ctx.about[0] != ctx.paragraph_start:
             ctx.about = (ctx.paragraph_start, *_described_company(doc, ctx.paragraph_start))
         _, found, about = ctx.about
@@ -2482,6 +2527,13 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
     if _it_before(doc.text, ctx, q.start) and (named := _named_just_before(doc, ctx.paragraph_start)):
         return named.company
     return _speaker(doc, ctx.paragraph_start) or _section_company(doc, ctx.paragraph_start) or doc.subject
+
+
+# A sentence opening on a company it does not name: "One Tokyo-based startup said…", "A rival developer reported…",
+# "Another Beijing lab puts its figure at…"
+_INDEFINITE = re.compile(r"(?:One|An?|Another)\s(?:[A-Za-z][A-Za-z-]{1,20}\s){0,3}(?:startup|start-up|company|firm|developer"
+                         r"|lab|rival|competitor|player|maker|unicorn|peer)\b")
+_INDEFINITE_FIRST = ("One ", "A ", "An ", "Another ")
 
 
 # A company described, not named, in a paragraph that names none before the number: "The Shanghai-based company said",
@@ -2721,6 +2773,24 @@ def _speaker(doc: Document, start: int) -> str | None:
     if named or not (name := _TURN_NAME.match(doc.text, heading.start)):
         return named
     return _person_company(doc, name.group(0).strip(), heading.start)  # where the text first names the speaker
+
+
+# A turn of a transcript opening its line: "[00:12:40] ANNA:", "(01:02) TOM LEE:", "12:40 Anna Berg:", "MARK:", "Q:"
+_TRANSCRIPT_TURN = re.compile(r"[ \t]{0,3}(?:(?:[\[(][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[\])]|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)[ \t]?"
+                              r"[A-Z][A-Za-z.'’-]{0,20}(?:[ \t][A-Z][A-Za-z.'’-]{0,20}){0,2}"
+                              r"|[A-Z][A-Z.'’-]{0,20}(?:[ \t][A-Z][A-Z.'’-]{0,20}){0,2})[ \t]?:[ \t]")
+
+
+def _turn_goes_on(text: str, start: int) -> bool:
+    """True for a paragraph that is a transcript's turn right after another turn: the conversation goes on."""
+    if not _TRANSCRIPT_TURN.match(text, start):
+        return False
+    end = start
+    while end > 0 and text[end - 1] in " \t\n\r":
+        end -= 1
+    if end == 0:
+        return False
+    return _TRANSCRIPT_TURN.match(text, text.rfind("\n", 0, end) + 1) is not None
 
 
 def _watched_between(doc: Document, start: int, end: int) -> str | None:
@@ -3323,6 +3393,30 @@ _THEY_WERE = re.compile(r"(?:(?i:in|by|at\sthe\send\sof)\s[A-Z][a-z]{2,8}(?:\s[0
                         r"(?i:were|stood\sat|came\sto|reached|totall?ed|averaged)\b")
 
 
+# "That's up from about $1.1 billion at the end of December", "That compares with 41% a year earlier": a sentence
+# setting earlier levels beside the figure of the one before
+_THAT_COMPARES = re.compile(r"(?:That|This)(?:['’]s|\sis|\swas)?\s(?:(?i:still|well|sharply|slightly|only)\s)?"
+                            r"(?i:up\sfrom|down\sfrom|higher\sthan|lower\sthan|compared?\swith|compares\swith|against)\b")
+# "put the end-of-January figure at", "The December number was": a period's figure of the metric just named
+_PERIOD_FIGURE = re.compile(r"\b(?i:the)\s[A-Za-z][A-Za-z0-9-]{2,24}\s(?i:figure|number|reading|tally)\b")
+
+
+# "DeepSeek and MiniMax reported about 190 trillion and 120 trillion, respectively": the others' figures of the
+# metric the sentence before gave one company's
+_LISTS_OTHERS = re.compile(r"[0-9][^.;\n]{0,40},?\s(?i:respectively)\b")
+
+
+def _names_other_figures(doc: Document, sentence: Sentence) -> bool:
+    """True for a sentence giving a period's figure ("the end-of-January figure") or other companies' ("…,
+    respectively") of a metric it does not name (looked for only where the words are)."""
+    low, s, e = doc.lowered, sentence.start, sentence.end
+    return (low.find("respectively", s, e) >= 0 and _LISTS_OTHERS.search(doc.text, s, e) is not None) or (
+        any(low.find(w, s, e) >= 0 for w in _FIGURE_WORDS) and _PERIOD_FIGURE.search(doc.text, s, e) is not None)
+
+
+_FIGURE_WORDS = (" figure", " number", " reading", " tally")
+
+
 def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, cues: list[Cue]) -> list[Cue]:
     """The metric cues of the sentence before, for a sentence naming none that opens with "It" and a change ("Zhipu's
     revenue rose to 124.5 million yuan in 2023. It more than doubled again to 738 million yuan in 2025"): "it" is that
@@ -3332,8 +3426,13 @@ def _carried_cues(doc: Document, index: int, sentence: Sentence, ctx: _Context, 
     if index and not any(c.role == "metric" for c in cues) and _period_item(doc, index, sentence, ctx):
         before = doc.sentences[index - 1]
         return _cues_in(doc, before.start, before.end)
+    that = _THAT_COMPARES.match(doc.text, sentence.start)
+    if that is not None and index and not any(c.role == "metric" and c.start >= that.end() for c in cues):
+        cues = []  # "That's up from": the change word is the comparison's, not a metric of its own
     if not index or not (doc.text.startswith("It", sentence.start) and _IT_CHANGED.match(doc.text, sentence.start)
-                         or _THEY_WERE.match(doc.text, sentence.start)) or any(c.role == "metric" for c in cues):
+                         or _THEY_WERE.match(doc.text, sentence.start) or that is not None
+                         or _names_other_figures(doc, sentence)) \
+            or any(c.role == "metric" for c in cues):
         return []
     before = doc.sentences[index - 1]
     return [] if before.start < ctx.paragraph_start else _cues_in(doc, before.start, before.end)

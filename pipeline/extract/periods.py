@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from re import _constants as _C
 from re import _parser
 
@@ -127,7 +128,9 @@ _BRANCHES = [
     rf"(?P<emo_mo>{_MO})(?![\s,.]{{0,2}}[0-9])"
     # "mentioned December at about 141 trillion": a month with the level it was at; "435 (July: 421)": an earlier
     # month's figure in brackets after this month's
-    rf"|(?P<emo_at>{_MO}(?=\sat\s(?:about\s|around\s|roughly\s|some\s)?[$0-9])|(?<=[(（]){_MO}(?=[:：]\s?(?:~|about\s)?[$0-9])))",
+    rf"|(?P<emo_at>{_MO}(?=\sat\s(?:about\s|around\s|roughly\s|some\s)?[$0-9])|(?<=[(（]){_MO}(?=[:：]\s?(?:~|about\s)?[$0-9])"
+    # "January daily tokens", "Zhipu's February revenue": a month right before what was measured in it
+    rf"|{_MO}(?=[\s-](?:daily|tokens?|revenues?|sales|ARR|run[\s-]rate|average|usage)\b)))",
     # "第二年", "the following year": the year after the last year named
     r"(?P<nexty>第二年|次年|翌年|(?i:the\sfollowing\syear|a\syear\slater))",
     # "a day later", "翌日": the day after the last day named
@@ -135,7 +138,7 @@ _BRANCHES = [
     rf"(?P<efull>(?i:(?:the\s)?(?:full|whole|entire)[\s-](?:fiscal\s|financial\s)?year\s(?:of\s)?)(?P<efull_y>{_Y}))",
     rf"(?P<eoy>(?i:(?:the\s)?end\sof\s|year-end\s|year\send\s)(?P<eoy_y>{_Y}))",
     # "at the end of September (2026)": the month's last day
-    rf"(?P<eom>(?i:(?:the\s)?end\sof\s|end-)(?P<eom_mo>{_MO})(?:,?\s(?P<eom_y>{_Y}))?(?![\s,.]{{0,2}}[0-9]))",
+    rf"(?P<eom>(?i:(?:the\s)?end\sof\s|end-(?:of-)?)(?P<eom_mo>{_MO})(?:,?\s(?P<eom_y>{_Y}))?(?![\s,.]{{0,2}}[0-9]))",
     rf"(?P<vague>(?i:early|mid|late|mid-|end-)\s?-?(?P<vg_y>{_Y}))",
     # "2030-08-27", and a broker's "2030/08/27" ("总市值（亿港元）　约7,650（2030/08/27）")
     rf"(?P<iso>(?<![0-9])(?P<iso_y>{_Y})(?:-(?=[01][0-9]-)|/(?=[01][0-9]/))(?P<iso_m>[01][0-9])[-/](?P<iso_d>[0-3][0-9])(?![0-9]))",
@@ -166,7 +169,9 @@ _BRANCHES = [
     r"|(?:the|this)\s(?P<sm_q2>quarter)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier)\b)"
     r"|(?<=\bfor\s)the\s(?P<sm_h2>half)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|year)\b)"
     # "made up 57.7% of revenue for the year": the year named before ("for the year ahead" is an outlook's)
-    r"|(?<=\bfor\s)the\s(?P<sm_y>year)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|ahead|ago)\b|\s[0-9]|')))",
+    r"|(?<=\bfor\s)the\s(?P<sm_y>year)\b(?![\s-](?:ended|ending|to|through|of|before|after|earlier|ahead|ago)\b|\s[0-9]|')"
+    # "And the year:" heading the lines under it, after lines of the quarter's
+    r"|(?:(?<=\n)|(?<=\n[Aa]nd\s))[Tt]he\s(?P<sm_y2>year)(?=[ \t]?[:：][ \t]*\n)))",
     r"(?P<prior>去年同期|上年同期|上一年|前一年|一年前|一年以前|一年之前|(?i:a\syear\s(?:earlier|before|ago)"
     r"|the\s(?:prior|previous|year-earlier|year-ago)(?:[\s-]year)?\speriod|the\s(?:year-earlier|year-ago|prior-year|previous-year|prior\syear|previous\syear)\s(?:quarter|half)"
     r"|the\s(?:previous|prior)\syear"
@@ -525,12 +530,16 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             guessed = gone or (lent is None and p is not None and doc_year is not None and p.years[-1:] < (doc_year,))
         elif m.lastgroup == "emo":
             # "ended June with 1,115 employees", "ended August at a run-rate of…": the month's last day, as "the end of June"
-            p = _english_month(m, doc_date, _lent(_month_word(m), stated_month, last_year, doc_date,
-                                                  apart=in_sentence is None), end=text.endswith("ended ", 0, m.start()))
+            lent = _lent(_month_word(m), stated_month, last_year, doc_date, apart=in_sentence is None)
+            p = _english_month(m, doc_date, lent, end=text.endswith("ended ", 0, m.start()))
+            # "in December, … in January" in February: a month dated by the day of writing alone lends no year to
+            # the months after it (each is the latest such month)
+            guessed = lent is None
         elif m.lastgroup == "eom":
-            p = _english_month(m, doc_date, int(m.group("eom_y")) if m.group("eom_y") else _lent(
-                _month_word(m), stated_month, last_year, doc_date, apart=in_sentence is None),
-                end=True)
+            lent = int(m.group("eom_y")) if m.group("eom_y") else _lent(
+                _month_word(m), stated_month, last_year, doc_date, apart=in_sentence is None)
+            p = _english_month(m, doc_date, lent, end=True)
+            guessed = lent is None
         elif m.lastgroup == "smy":
             # "第四季度收入…，較2027年同期的…": the quarter or half its sentence (or paragraph) names before it, else the one reported on
             # else the one the filing announces ("截至2029年3月31日止三個月…（2028年同期：…）" after "2028年第四季度" in
@@ -933,7 +942,7 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
     if kind == "same":
         # "the same nine months" is the last nine months named, not just the last period
         hint = {"three": "Q", "3": "Q", "six": "H1", "6": "H1", "nine": "Q1-Q3", "9": "Q1-Q3"}.get(
-            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") or g("sm_q3") else "H1|H2" if g("sm_h") or g("sm_h2") else "FY" if g("sm_y")
+            (g("sm_n") or "").lower(), "Q" if g("sm_q") or g("sm_q2") or g("sm_q3") else "H1|H2" if g("sm_h") or g("sm_h2") else "FY" if g("sm_y") or g("sm_y2")
             else "list" if g("sm_l") else "")
         return PeriodMention(s, e, "same", hint)
     if kind in ("prior", "prior0"):
@@ -1257,14 +1266,25 @@ def _later_quarter(text: str, p: PeriodMention, doc_date: date) -> bool:
     start = period_start(p.label) if p.kind == "flow" and "Q" in p.label else None
     if start is None or start <= doc_date:
         return False
-    year = str(doc_date.year - 1)  # looked for in the opening and the stretch before: bounded work per quarter
+    year = str(doc_date.year - 1)
+    if doc_date - date(start.year - 1, start.month, start.day) <= REPORTED_QUARTER and _names(text, year):
+        return True  # "Fourth-quarter revenue came in at…" in March, in a text naming last year: the quarter just reported on  # looked for in the opening and the stretch before: bounded work per quarter
     return text.find(year, 0, OPENING) >= 0 or text.find(year, max(0, p.start - LAST_YEAR_REACH), p.start) >= 0
+
+
+@lru_cache(maxsize=8)
+def _names(text: str, word: str) -> bool:
+    """True when the text holds the word anywhere (once per text: a string's hash is kept once computed)."""
+    return word in text
 
 
 # the kinds of period that stand for one named before them: "同期", "a year earlier", "上季度" (see binding._resolve_same)
 REFERS_BACK = ("same", "prior", "before")
 PARTS = ("Q", "H1", "H2")  # the kinds of period a story may report on part of a year (period_kind)
 OPENING = 1000  # characters: a headline, dateline and lede name the year a story reports on
+# how long after its start a quarter's results may still be news: "the fourth quarter" in late March, named without
+# a year, is the last one (its results come out in the three months after it ends)
+REPORTED_QUARTER = timedelta(days=92 + 100)
 LAST_YEAR_REACH = 3000  # characters before a quarter where the text may name last year instead
 
 
