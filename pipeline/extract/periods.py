@@ -1268,13 +1268,15 @@ def _later_quarter(text: str, p: PeriodMention, doc_date: date) -> bool:
         return False
     year = str(doc_date.year - 1)
     if doc_date - date(start.year - 1, start.month, start.day) <= REPORTED_QUARTER and _names(text, year):
-        return True  # "Fourth-quarter revenue came in at…" in March, in a text naming last year: the quarter just reported on  # looked for in the opening and the stretch before: bounded work per quarter
+        return True  # "Fourth-quarter revenue came in at…" in March, in a text naming last year: the quarter just reported on
+    # looked for in the opening and the stretch before: bounded work per quarter
     return text.find(year, 0, OPENING) >= 0 or text.find(year, max(0, p.start - LAST_YEAR_REACH), p.start) >= 0
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)  # the text being read, windows at a time: no older text is kept alive
 def _names(text: str, word: str) -> bool:
-    """True when the text holds the word anywhere (once per text: a string's hash is kept once computed)."""
+    """True when the text holds the word anywhere: searched once per text and word, not once per quarter named (a
+    string's hash is kept once computed)."""
     return word in text
 
 
