@@ -459,6 +459,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     named: tuple[int, int] | None = None  # (year, offset) of the last year named in any way, for "那一年"
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
     reported: PeriodMention | None = None  # and that period
+    reporting: int | None = None  # frame, or else the year of the first half, quarter or whole year without its year
+    compared: tuple | None = None  # (the last year before, offset) of a comparison's year, until its sentence ends
     years_named: list[tuple[int, int]] = []  # (year, offset) of the last years, halves and quarters named
     last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
     quarters: dict[str, int] = {}  # the latest year each quarter ("Q1") was written with, see _quarter_named
@@ -467,6 +469,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         if found and found[-1].kind == "date" and _glosses_day(text, found[-1], m):
             continue  # "3月29日（首季最後交易日）": a bracket after a day says what the day was; it dates nothing
+        if compared is not None and (last_year is None or last_year[1] != compared[1]):
+            compared = None  # another year named since
+        elif compared is not None and _SENTENCE_END.search(text, compared[1], m.start()):
+            last_year, compared = compared[0], None
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
         gone = False  # a month dated to this year against the year named before it, see _gone_this_year
@@ -581,6 +587,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 p = shift_year(p, -1)
         if p is None:
             continue
+        trails = _trails(text, p)
         if announced is None and p.closed and p.kind == "flow" and m.start() < OPENING \
                 and not with_another_length(text, m.start(), m.end()):
             announced = p
@@ -593,12 +600,16 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not _compared(text, p.start) \
                 and m.lastgroup != "smy" \
                 and not _from_level(text, p.start) and not comparative(text, p) \
-                and not (_trails(text, p) and last_year is not None and p.years[-1] < last_year[0]):
+                and not (trails == "figure" and last_year is not None and p.years[-1] < last_year[0]):
             # a half without its year put in last year because this year's was still under way ("下半年招聘將放緩"
             # in August) is a guess about that one phrase, and names no year for the months after it
             # a half or quarter dated by a year written as a word is written from the day of writing too; "the same
             # period of 2028", "2028年同期" is the base of a comparison, no year the months after it are of
             from_word = _worded(m) or (m.lastgroup == "bare" and stated is not None and last_year[3])
+            if trails and reporting is not None and p.years[-1] < reporting:
+                # "全年收入105.3亿元；2029年全年为71.8亿元，其中四季度…": a comparison's year dates the rest of its
+                # sentence, not the sentences after it, which go on about the period reported on
+                compared = (last_year, m.end())
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7, from_word, p.kind)
         if p.kind == "flow" and m.lastgroup != "bare" and len(p.label) == 6 and p.label[4] == "Q" \
                 and (doc_year is None or p.years[0] <= doc_year):
@@ -609,10 +620,16 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             last_month = (p.years[0], int(p.label[5:]), m.end())  # a month written with its year: "2026年1月"
         if p.kind == "flow" and len(p.years) == 1 and len(p.label) != 7:
             years_named = [*years_named[-3:], (p.years[0], m.end())]  # for "上年": the latest year reported on
+        if p.kind == "flow" and m.lastgroup == "bare" and reporting is None and p.years \
+                and (doc_year is None or p.years[-1] <= doc_year):
+            # "第四季度收入11.4亿美元…全年收入40.9亿美元，2029年是27.9亿美元。…四季度毛利率": a quarter or whole year
+            # written without its year is of the year reported on too, for telling a comparison's year from it
+            reporting = p.years[-1]
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY") or _whole(m)) \
-                and (doc_year is None or p.years[-1] <= doc_year) and not gone:
+                and (doc_year is None or p.years[-1] <= doc_year) and not gone \
+                and not (reporting is not None and p.years[-1] < reporting and trails):
             # "押注明年上半年降息…三季度营收": a period after the year of writing is an outlook's, not what the text reports on
-            frame, reported = p.years[-1], p
+            frame, reported, reporting = p.years[-1], p, p.years[-1]
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
         if p.kind == "flow" and period_kind(p.label).startswith(("Q", "H")):
@@ -996,13 +1013,20 @@ RECENT_MONTHS = 3  # a month over this many months before the document's month, 
 # tells the same from the quantities themselves, see binding._trailing)
 _TRAILS_BEFORE = re.compile(r"[0-9%元]\s?[，,；;]\s?$")
 TRAILS_VERB = re.compile(r"\s?(?:为|為|是)")
+# "全年收入10.3亿美元，首次突破10亿美元；2029年全年为7.1亿美元": or opening a clause and labelling the figure right after it
+_CLAUSE_OPEN = re.compile(r"[，,；;]\s?$")
+_LABELS_FIGURE = re.compile(r"\s?(?:为|為|是)\s?(?:约|約)?[0-9]")
 
 
-def _trails(text: str, p: PeriodMention) -> bool:
-    """True for the period of a comparative figure written after the one reported ("全年毛利率36.8%，2026年为32.9%；
-    第四季度为38.4%"): earlier than the year named before it, it lends no year to the periods after it."""
-    return _TRAILS_BEFORE.search(text, max(0, p.start - 4), p.start) is not None and \
-        TRAILS_VERB.match(text, p.end) is not None
+def _trails(text: str, p: PeriodMention) -> str | None:
+    """"figure" for the period of a comparative figure written after the one reported ("全年毛利率36.8%，2026年为
+    32.9%；第四季度为38.4%"): earlier than the year named before it, it lends no year to the periods after it.
+    "clause" for a period opening a clause and labelling the figure right after it ("…；2029年全年为7.1亿美元"):
+    earlier than the year the text reports on, it dates its own sentence only. None otherwise."""
+    if _TRAILS_BEFORE.search(text, max(0, p.start - 4), p.start) is not None:
+        return "figure" if TRAILS_VERB.match(text, p.end) is not None else None
+    return "clause" if _CLAUSE_OPEN.search(text, max(0, p.start - 2), p.start) is not None and \
+        _LABELS_FIGURE.match(text, p.end) is not None else None
 
 
 def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date | None, *,
