@@ -71,7 +71,7 @@ _BRANCHES = [
     rf"|(?<=[（(])(?P<smy_y3>{_Y})(?:\s?年)?(?=\s?[:：]))",
     # "上季度", "the previous quarter": the quarter before the one named last; "a month earlier": the month before;
     # "the first quarter last year": a year before the quarter named last, as "the same quarter last year"
-    r"(?P<qb>(?P<qb_q>上个季度|上個季度|上一季度|上一季|上季度|上季|(?i:the\s(?:previous|prior|preceding)\squarter"
+    r"(?P<qb>(?P<qb_q>上个季度|上個季度|上一个季度|上一個季度|前一个季度|前一個季度|上一季度|上一季|上季度|上季|(?i:the\s(?:previous|prior|preceding)\squarter"
     r"|last\squarter(?!\sof)|a\squarter\s(?:earlier|before)|three\smonths\s(?:earlier|before)))|(?P<qb_m>(?i:a\smonth\s(?:earlier|before)"
     r"|the\s(?:previous|prior|preceding)\smonth))"
     r"|(?i:the\s(?:first|second|third|fourth)\squarter\s(?:of\s)?(?:last|the\s(?:previous|prior))\syear))",

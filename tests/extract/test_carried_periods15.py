@@ -47,3 +47,13 @@ def test_a_base_year_still_dates_the_rest_of_its_own_sentence(watchlist):
     got = facts(text, watchlist, published=FEB)
     assert ("zhipu", "revenue", "2029Q4", Decimal("2010000000"), "CNY", "eq") in got
     assert ("zhipu", "revenue", "2030Q4", Decimal("3120000000"), "CNY", "eq") in got
+
+
+def test_the_quarter_before_written_with_a_measure_word(watchlist):
+    got = facts("华夏日报　2031年2月20日\n\n智谱第四季度研发开支9.8亿元，比上一个季度的9.1亿元多出约7000万元。", watchlist,
+                published=FEB)
+    assert ("zhipu", "rd_expense", "2030Q3", Decimal("910000000"), "CNY", "eq") in got
+    assert ("zhipu", "rd_expense", "2030Q4", Decimal("980000000"), "CNY", "eq") in got
+    got = facts("华夏日报　2031年2月20日\n\nMiniMax第四季度研發開支2.15億美元，較前一個季度的1.98億美元增加。", watchlist,
+                published=FEB)
+    assert ("minimax", "rd_expense", "2030Q3", Decimal("198000000"), "USD", "eq") in got
