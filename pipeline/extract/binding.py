@@ -28,6 +28,7 @@ from pipeline.extract.periods import (
     TRAILS_VERB,
     PeriodMention,
     comparative,
+    compared,
     find_periods,
     same_of_year,
     shift_year,
@@ -146,6 +147,7 @@ class Document:
     _roles: dict[str, list[Cue]] = field(default_factory=dict)  # the cues of the sentence being bound, by role
     _said_all: list[Binding] = field(default_factory=list)  # the numbers bound in the sentence just before this one
     _sections: list[tuple[int, int]] | None = None  # the numbered section headings (see _section_company), when asked
+    _announced: list[PeriodMention] | None = None  # the period whose results the lede names (see _results_announced)
 
     @property
     def _said(self) -> Binding | None:
@@ -442,7 +444,9 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document,
                 # "For the first half, revenue reached $577.9 million. Adjusted net loss for the six months…": the six
                 # or nine months the sentence just before was about, though an aside that dates nothing further
                 told += [b.period for b in doc._said_all if b.period is not None and fits(b.period)][:1]
-            named = [q for q in out if fits(q) and q.start not in earlier]
+            # "较上年增长128.4%；净亏损为29.9亿元，上年同期亏损24.1亿元": not the base a change was measured from
+            named = [q for q in out if fits(q) and q.start not in earlier
+                     and not (p.kind in ("same", "prior") and compared(doc.text, q.start))]
             if p.kind == "prior" and len(named) > 1:
                 # "$301.2 million, versus $276.7 million in the prior quarter and $212.9 million a year ago": a year
                 # back from the quarter reported on, not from the one it was compared with
@@ -3060,6 +3064,30 @@ def _opening_period(doc: Document) -> PeriodMention | None:
                  and not with_another_length(doc.text, p.start, p.end)), None)
 
 
+# "2030年度业绩", "第四季業績", "年报", "fourth-quarter results": results named right after their period
+_RESULTS_OF = re.compile(r"(?:的)?(?:业绩|業績|年报|年報|财报|財報|季报|季報|中报|中報)|(?i:\s(?:results|earnings)\b)")
+
+
+def _results_announced(doc: Document) -> PeriodMention | None:
+    """"3月26日晚间，DeepSeek发布2030年度业绩公告", "收市後公布第四季業績", "reported fourth-quarter results": the
+    period whose results a story's headline or lede names is what it reports on, for a figure no period is in sight
+    of (after a table, a quote or a paragraph on something else). None when the opening names no such period."""
+    if doc._announced is None:
+        opening = find_periods(doc.text, doc.doc_date, 0, min(len(doc.text), LEDE), lowered=doc.lowered)
+        doc._announced = [p for p in opening if p.kind == "flow" and p.label and _RESULTS_OF.match(doc.text, p.end)][:1]
+    return doc._announced[0] if doc._announced else None
+
+
+def _prose(doc: Document, index: int) -> bool:
+    """True for a sentence that ends as prose does ("。", "."), not a heading's line ("■ 法說會重點：雲端營收增近九成"),
+    which sums up what follows it rather than reporting a figure."""
+    sentence = doc.sentences[index]
+    return doc.text[sentence.start:sentence.end].rstrip()[-1:] in _PROSE_ENDS
+
+
+_PROSE_ENDS = ("。", ".", "！", "？", "!", "?")
+
+
 def _still_reported(doc: Document, ctx: _Context) -> PeriodMention | None:
     """"1Q28: Revenue beat…. MiniMax reported 1Q28 results…. [a table; a consensus date; a list]": the quarter or half
     a story's headline or lede names and the last one it reported on is still its period when only days (a close, a
@@ -3533,7 +3561,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                     and _FILING_SECTION.search(doc.text, flows[-1].end, doc.sentences[index].start):
                 flows = []  # "3. 研發開支" after a section on the fourth quarter: a filing's section is of its period
             if not flows:
-                p = _reporting_period(doc) or (_still_reported(doc, ctx) if days_only else None)
+                p = _reporting_period(doc) or (_still_reported(doc, ctx) if days_only else None) \
+                    or (_results_announced(doc) if _prose(doc, index) else None)
                 if p is None or p.end > b.q.start:
                     return None, ""
                 return p.label, "document"

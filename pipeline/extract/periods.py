@@ -460,7 +460,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
     reported: PeriodMention | None = None  # and that period
     reporting: int | None = None  # frame, or else the year of the first half, quarter or whole year without its year
-    compared: tuple | None = None  # (the last year before, offset) of a comparison's year, until its sentence ends
+    base_year: tuple | None = None  # (the last year before, offset) of a comparison's year, until its sentence ends
     years_named: list[tuple[int, int]] = []  # (year, offset) of the last years, halves and quarters named
     last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
     quarters: dict[str, int] = {}  # the latest year each quarter ("Q1") was written with, see _quarter_named
@@ -469,10 +469,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         if found and found[-1].kind == "date" and _glosses_day(text, found[-1], m):
             continue  # "3月29日（首季最後交易日）": a bracket after a day says what the day was; it dates nothing
-        if compared is not None and (last_year is None or last_year[1] != compared[1]):
-            compared = None  # another year named since
-        elif compared is not None and _SENTENCE_END.search(text, compared[1], m.start()):
-            last_year, compared = compared[0], None
+        if base_year is not None and (last_year is None or last_year[1] != base_year[1]):
+            base_year = None  # another year named since
+        elif base_year is not None and _SENTENCE_END.search(text, base_year[1], m.start()):
+            last_year, base_year = base_year[0], None
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
         gone = False  # a month dated to this year against the year named before it, see _gone_this_year
@@ -557,11 +557,12 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         else:
             that = named[0] if named and m.start() - named[1] < 300 else None
             year_reported = _year_reported(text, m, years_named) if m.lastgroup == "rel" else None
-            if year_reported is None and m.lastgroup == "rel" and announced is not None and announced.years \
-                    and text.startswith("上年", m.start()):
+            if year_reported is None and m.lastgroup == "rel" and text.startswith("上年", m.start()):
                 # "截至2030年12月31日止年度業績…毛利率為58.8%，上年為55.1%": with no year in its sentence, the year before
-                # the one the filing announces
-                year_reported = announced.years[-1]
+                # the one the filing announces, or the one whose results the lede names ("发布2030年度业绩公告。…毛利率
+                # 由上年的63.1%提升至65.0%")
+                year_reported = announced.years[-1] if announced is not None and announced.years \
+                    else _results_year(text, doc_year)
             elif m.lastgroup == "rel" and announced is not None and announced.label.startswith("FY") \
                     and text.startswith("本年度", m.start()):
                 # "截至2030年12月31日止年度（「本年度」）之年度業績": the year a filing announces, not the year of writing
@@ -597,7 +598,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             if text.startswith(_RELEASE_DAY, p.end - 1):
                 released = p
         if p.years and p.kind in ("flow", "date", "span", "vague") and not guessed \
-                and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not _compared(text, p.start) \
+                and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not compared(text, p.start) \
                 and m.lastgroup != "smy" \
                 and not _from_level(text, p.start) and not comparative(text, p) \
                 and not (trails == "figure" and last_year is not None and p.years[-1] < last_year[0]):
@@ -609,7 +610,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             if trails and reporting is not None and p.years[-1] < reporting:
                 # "全年收入105.3亿元；2029年全年为71.8亿元，其中四季度…": a comparison's year dates the rest of its
                 # sentence, not the sentences after it, which go on about the period reported on
-                compared = (last_year, m.end())
+                base_year = (last_year, m.end())
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7, from_word, p.kind)
         if p.kind == "flow" and m.lastgroup != "bare" and len(p.label) == 6 and p.label[4] == "Q" \
                 and (doc_year is None or p.years[0] <= doc_year):
@@ -618,7 +619,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
         if p.kind == "flow" and len(p.label) == 7 and m.lastgroup in ("yr", "em"):
             last_month = (p.years[0], int(p.label[5:]), m.end())  # a month written with its year: "2026年1月"
-        if p.kind == "flow" and len(p.years) == 1 and len(p.label) != 7:
+        if p.kind == "flow" and len(p.years) == 1 and len(p.label) != 7 and not text.startswith("上年", m.start()):
+            # (not 上年 itself: "毛利率由上年的63.8%提升至66.2%；上年经调整净亏损" names the same year twice)
             years_named = [*years_named[-3:], (p.years[0], m.end())]  # for "上年": the latest year reported on
         if p.kind == "flow" and m.lastgroup == "bare" and reporting is None and p.years \
                 and (doc_year is None or p.years[-1] <= doc_year):
@@ -796,6 +798,17 @@ def _year_reported(text: str, m: re.Match, years_named: list[tuple[int, int]]) -
     if not text.startswith("上年", m.start()):
         return None
     return max((y for y, at in years_named if not _SENTENCE_END.search(text, at, m.start())), default=None)
+
+
+# "2030年度业绩", "2027年財報", "2030年年报": a year's results named
+_RESULTS_YEAR = re.compile(rf"(?P<y>{_Y})\s?年(?:度|全年)?的?(?:业绩|業績|年报|年報|财报|財報|年度报告|年度報告)")
+
+
+def _results_year(text: str, doc_year: int | None) -> int | None:
+    """The year whose results a story's opening says were published ("DeepSeek发布2030年度业绩公告"), when not after
+    the year of writing; None when the opening names none."""
+    m = _RESULTS_YEAR.search(text, 0, OPENING)
+    return None if m is None or (doc_year is not None and int(m.group("y")) > doc_year) else int(m.group("y"))
 
 
 # The English words of the bare branch, read as the Chinese ones _with_suffix knows
@@ -995,7 +1008,7 @@ def _base_last_year(text: str, m: re.Match) -> bool:
         and _BASE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
 
 
-def _compared(text: str, at: int) -> bool:
+def compared(text: str, at: int) -> bool:
     """True when the period starting at `at` is the base of a comparison (see _COMPARED)."""
     return _COMPARED.search(text, max(0, at - 14), at) is not None
 

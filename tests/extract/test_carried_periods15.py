@@ -57,3 +57,42 @@ def test_the_quarter_before_written_with_a_measure_word(watchlist):
     got = facts("华夏日报　2031年2月20日\n\nMiniMax第四季度研發開支2.15億美元，較前一個季度的1.98億美元增加。", watchlist,
                 published=FEB)
     assert ("minimax", "rd_expense", "2030Q3", Decimal("198000000"), "USD", "eq") in got
+
+
+MAR = date(2031, 3, 28)
+
+
+def test_a_figure_no_period_is_in_sight_of_takes_the_year_whose_results_the_lede_names(watchlist):
+    text = ("华夏财经　2031-03-28\n\n3月27日晚，MiniMax发布2030年度业绩公告。\n\n"
+            "| 项目 | 数值 |\n| --- | --- |\n| 收入（亿美元） | 10.27 |\n| 毛利率（%） | 49.1 |\n\n表：公司公告\n\n"
+            "从业务构成看，MiniMax的开放平台收入为5.61亿美元，占总收入的54.6%。")
+    got = facts(text, watchlist, published=MAR)
+    assert ("minimax", "revenue.cloud", "FY2030", Decimal("561000000"), "USD", "eq") in got
+    assert ("minimax", "revenue_share.cloud", "FY2030", Decimal("54.6"), "%", "eq") in got
+
+
+def test_a_heading_line_no_period_is_in_sight_of_stays_undated(watchlist):
+    # a heading sums up the section under it ("增近六成" is no share): the lede's year does not date it
+    text = ("華夏財經　2031-03-28\n\nMiniMax前日公布2030年財報，股價應聲上漲。分析師普遍認為表現穩健。市場關注後續指引。"
+            "公司未有進一步評論。投資者情緒有所改善。\n\n■ 法說會重點：開放平台營收增近六成\n\n管理層在會上作了詳細說明。")
+    got = facts(text, watchlist, published=MAR)
+    assert not any(f[1] == "revenue_share.cloud" for f in got)
+
+
+def test_the_year_before_is_the_one_before_the_year_whose_results_the_lede_names(watchlist):
+    text = ("华夏财经　2031-03-28\n\nMiniMax发布2030年度业绩。盈利能力方面，MiniMax毛利率由上年的47.2%提升至49.1%；"
+            "上年经调整净亏损0.52亿美元。")
+    got = facts(text, watchlist, published=MAR)
+    assert ("minimax", "gross_margin", "FY2029", Decimal("47.2"), "%", "eq") in got
+    assert ("minimax", "gross_margin", "FY2030", Decimal("49.1"), "%", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "FY2029", Decimal("52000000"), "USD", "eq") in got
+    assert not any(f[2] == "FY2028" for f in got)
+
+
+def test_the_same_period_a_year_before_is_not_counted_from_a_base_year(watchlist):
+    # "较2029年": the base a change was measured from is not the period "上年同期" is a year before
+    text = ("3月27日晚，智谱发布2030年年度报告。报告期内，公司实现营业收入121.3亿元，较2029年增长59.4%；"
+            "净亏损为79.9亿元，上年同期亏损66.1亿元。")
+    got = facts(text, watchlist, published=MAR)
+    assert ("zhipu", "net_loss", "FY2030", Decimal("7990000000"), "CNY", "eq") in got
+    assert ("zhipu", "net_loss", "FY2029", Decimal("6610000000"), "CNY", "eq") in got
