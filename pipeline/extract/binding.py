@@ -2480,7 +2480,25 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
                 return about
     if _it_before(doc.text, ctx, q.start) and (named := _named_just_before(doc, ctx.paragraph_start)):
         return named.company
+    if _issuers_turn(doc, sentence.start):
+        return None  # "衡云数智：您好！公司已于2月27日披露…" on 衡云数智's own Q&A page: its figures, none of ours
     return _speaker(doc, ctx.paragraph_start) or _section_company(doc, ctx.paragraph_start) or doc.subject
+
+
+# A line opening on a name and a colon: "衡云数智：您好！…", a turn of the one so named
+_NAME_LABEL = re.compile(r"[ \t]{0,3}(?P<name>[^\s：:，,。！？!?、（）()0-9]{2,12})[：:]")
+
+
+def _issuers_turn(doc: Document, at: int) -> bool:
+    """True when the line holding `at` is the turn of the company the text's first line opens on, and that one is not
+    watched: "衡云数智：关于…的投资者问答汇总" over "衡云数智：您好！公司已于2月27日披露2030年度业绩快报，全年营业收入
+    18.46亿元" (an investor Q&A platform's page of a company): what the reply tells of "公司" is that company's."""
+    line = doc.text.rfind("\n", 0, at) + 1
+    m = _NAME_LABEL.match(doc.text, line, at)
+    if m is None or _watched_between(doc, line, m.end()) is not None:
+        return False
+    head = _NAME_LABEL.match(doc.text, len(doc.text) - len(doc.text.lstrip()))
+    return head is not None and head.group("name") == m.group("name") and _watched_between(doc, 0, head.end()) is None
 
 
 # A company described, not named, in a paragraph that names none before the number: "The Shanghai-based company said",
@@ -2840,7 +2858,9 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             other = next((c for c in reversed(before) if c.names[0] != seg.names[0] and c.start >= sentence.start), None)
             if other is not None:
                 return other.names[0]
-        if b.rule.id == "gross_margin" and _share_told(doc, cues, seg.end, b.cue.start):
+        if (b.rule.id == "gross_margin" or b.rule.id in _WHOLE_AFTER_SHARE and _SEMICOLON.search(
+                doc.text, seg.end, b.cue.start) and not _pointed_back(doc, seg.end, b.cue.start)) \
+                and _share_told(doc, cues, seg.end, b.cue.start):
             return None  # "API accounted for 50.1% of revenue, …, and gross margin was 50.2%": the company's margin
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
         if b.rule.segment in ("optional", "whole") and _mainly(doc, bounds, seg, b.cue.start, sentence.start):
@@ -2889,6 +2909,17 @@ def _names_its_noun(doc: Document, start: int, end: int) -> bool:
         return True
     i = bisect_left(doc.periods, m.end(), key=_start)
     return i < len(doc.periods) and doc.periods[i].start == m.end() and not doc.text[doc.periods[i].end:end].strip(" 的")
+
+
+# Besides a margin, the metrics a new statement after a segment's share (past a semicolon) reports for the whole
+# company: "云端部署收入占比为77.3%；2030年全年收入121.3亿元，同比增长59.4%" (not "，2026年全年这部分收入为6700万美元",
+# nor "or 36.2% of total revenue, an increase of 37.5%", both the segment's)
+_WHOLE_AFTER_SHARE = ("revenue", "revenue_growth")
+
+
+def _pointed_back(doc: Document, start: int, end: int) -> bool:
+    """True when a pointer back ("这部分", "該業務") stands in text[start:end]."""
+    return any(start <= c.start and c.end <= end for c in doc._roles.get("anaphor", ()))
 
 
 def _share_told(doc: Document, cues: list[Cue], start: int, end: int) -> bool:

@@ -173,7 +173,7 @@ _BRANCHES = [
     r"(?:\s(?:earlier|before|ago)\b)?))",
     # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement);
     # "上月日均调用量", "上个月MiniMax开放平台日均…": that month, when a daily average follows it in its clause
-    r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=[^，,。；\n]{0,16}?(?:日均|每日|平均每日)))"
+    r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=[^，,。；\n]{0,16}?(?:日均|每日|平均每日|[0-9])))"
     # "58 trillion tokens a day last month", "last month's daily average": in English too, with a daily rate beside it
     r"|(?:(?<=per\sday\s)|(?<=a\sday\s)|(?<=/day\s)|(?<=daily\s))(?i:last\smonth)\b"
     r"|(?i:last\smonth)(?=['’]s\s(?i:daily|average)))",
@@ -520,8 +520,12 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "mo":
             month = _month_number(m.group("mo_m"))
             gone = not m.group("mo_d") and in_sentence is None and _gone_this_year(month, stated_month, doc_date)
+            # "照这个速度，2031年内冲过100亿美元并非难事。…ARR在12月底约为11.5亿美元" on January 3, 2031: a year an
+            # earlier sentence named does not put a month written without one after the day of writing (an outlook
+            # writes its month's year): it is the latest such month
+            ahead = not m.group("mo_d") and in_sentence is None and _not_yet(month, stated_month, doc_date)
             lent = _day_year(stated_day, month, last_month, m) if m.group("mo_d") else _lent(
-                month, None if gone else stated_month, last_year, doc_date)
+                month, None if gone or ahead else stated_month, last_year, doc_date)
             p = _month(m, doc_date, lent)
             # "官员认为12月维持利率不变" in November: a month put in last year for want of a year is a guess about that
             # one phrase, like a half's below, and names no year for the quarters after it; so is one read as this
@@ -1082,6 +1086,11 @@ def _gone_this_year(month: int, year: int | None, doc_date: date | None) -> bool
     sentence comparing "2026年全年"; one meaning February 2027 would write its year, in a paper on 2027's results as
     anywhere."""
     return year is not None and doc_date is not None and year < doc_date.year and month < doc_date.month
+
+
+def _not_yet(month: int, year: int | None, doc_date: date | None) -> bool:
+    """True for a month of the year of writing that has not begun on the day of writing."""
+    return year is not None and doc_date is not None and year == doc_date.year and month > doc_date.month
 
 
 def _month_number(written: str) -> int:

@@ -96,3 +96,55 @@ def test_the_same_period_a_year_before_is_not_counted_from_a_base_year(watchlist
     got = facts(text, watchlist, published=MAR)
     assert ("zhipu", "net_loss", "FY2030", Decimal("7990000000"), "CNY", "eq") in got
     assert ("zhipu", "net_loss", "FY2029", Decimal("6610000000"), "CNY", "eq") in got
+
+
+MAR4 = date(2031, 3, 4)
+
+
+def test_last_month_with_its_figure_in_its_clause(watchlist):
+    text = ("华夏财经　2031年3月4日\n\n据MiniMax披露，其2030年12月开放平台日均token调用量约为139万亿，今年1月约为143万亿，"
+            "上月进一步升至约151万亿。")
+    got = facts(text, watchlist, published=MAR4)
+    assert ("minimax", "daily_token_volume", "2031-02", Decimal("151000000000000"), "tokens/day", "approx") in got
+    assert ("minimax", "daily_token_volume", "2031-01", Decimal("143000000000000"), "tokens/day", "approx") in got
+
+
+def test_revenue_after_a_segments_share_and_a_semicolon_is_the_whole_companys(watchlist):
+    text = ("华夏财经　2031年3月4日\n\n智谱2030年第四季度收入为38.1亿元，云端部署收入占比为77.3%；"
+            "全年收入121.3亿元，同比增长59.4%。")
+    got = facts(text, watchlist, published=MAR4)
+    assert ("zhipu", "revenue", "FY2030", Decimal("12130000000"), "CNY", "eq") in got
+    assert ("zhipu", "revenue_growth", "FY2030", Decimal("59.4"), "%", "eq") in got
+    assert not any(f[1] == "revenue.cloud" for f in got)
+    # a pointer back keeps the segment
+    text = "华夏财经　2031年3月4日\n\nMiniMax方面，2030年四季度开放平台收入占比为54.2%；2030年全年这部分收入为5.6亿美元。"
+    got = facts(text, watchlist, published=MAR4)
+    assert ("minimax", "revenue.cloud", "FY2030", Decimal("560000000"), "USD", "eq") in got
+
+
+def test_the_reply_of_an_unwatched_company_on_its_own_qa_page_is_none_of_ours(watchlist):
+    text = ("澜海智算：关于算力租赁业务等问题的投资者问答汇总\n\n深交所互动易　>　澜海智算（301777）　>　投资者问答\n"
+            "汇总时间：2031年3月4日\n\n问：公司和月之暗面有没有业务往来？\n提问时间：2031-02-21 11:36\n"
+            "澜海智算：您好！公司不便披露具体客户信息。据月之暗面公开披露，截至2031年1月底，Kimi年度经常性收入（ARR）约为76.5亿美元。谢谢！\n"
+            "回复时间：2031-03-03 17:04\n\n问：公司2030年业绩快报什么时候出？\n提问时间：2031-02-27 15:22\n"
+            "澜海智算：您好！公司已于2月27日披露2030年度业绩快报，全年营业收入21.35亿元，同比增长31.2%。谢谢！\n"
+            "回复时间：2031-03-03 17:09")
+    got = facts(text, watchlist, published=MAR4)
+    assert ("moonshot", "arr", "2031-01", Decimal("7650000000"), "USD", "approx") in got
+    assert not any(f[1] in ("revenue", "revenue_growth") for f in got)
+
+
+def test_hearsay_is_no_result(watchlist):
+    text = ("华夏财经　2031年3月4日\n\n问：听说MiniMax上月日均调用量已经突破200万亿了，是不是真的？\n"
+            "答：公司未掌握相关数据。根据MiniMax公开信息，其2031年2月日均token调用量约为151万亿。")
+    got = facts(text, watchlist, published=MAR4)
+    assert ("minimax", "daily_token_volume", "2031-02", Decimal("151000000000000"), "tokens/day", "approx") in got
+    assert not any(f[3] == Decimal("200000000000000") for f in got)
+
+
+def test_an_earlier_sentences_year_does_not_put_a_month_after_the_day_of_writing(watchlist):
+    text = ("2030年，大模型行业的几个数字\n\n华夏财经　2031年1月3日\n\n"
+            "照这个速度，2031年内冲过100亿美元并非难事。\n\nOpenRouter的ARR在12月底约为11.5亿美元，比9月底的约10.1亿美元多。")
+    got = facts(text, watchlist, published=date(2031, 1, 3))
+    assert ("openrouter", "arr", "2030-12", Decimal("1150000000"), "USD", "approx") in got
+    assert ("openrouter", "arr", "2030-09", Decimal("1010000000"), "USD", "approx") in got
