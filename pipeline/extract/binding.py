@@ -293,24 +293,37 @@ def _without_rounded(facts: list[Fact]) -> list[Fact]:
     """Drop a figure that is another of the same company, metric and period rounded: a headline's "营收6.78亿元" is the
     body's "营业收入6.775亿元", "同比增逾2.5倍" aside, not a second revenue."""
     by_key: dict[tuple[str, str, str], set[Decimal]] = {}
-    exact: dict[tuple[str, str, str], list[Decimal]] = {}
+    exact: dict[tuple[str, str, str], list[Fact]] = {}
     for f in facts:
         by_key.setdefault((f.company, f.metric, f.period), set()).add(f.value)
         if f.qualifier == "eq" or (f.qualifier == "approx" and f.unit == "tokens/day"):
-            exact.setdefault((f.company, f.metric, f.period), []).append(f.value)
+            exact.setdefault((f.company, f.metric, f.period), []).append(f)
     near = {key: roundings(values) for key, values in by_key.items() if len(values) > 1}
     # only one written as exact: "超1000亿港元" is a claim of its own, kept beside the 1003亿 it bounds
     return [f for f in facts if f.qualifier != "eq" or not rounded(f.value, near.get((f.company, f.metric, f.period)))
             if not _bounds_exact(f, exact.get((f.company, f.metric, f.period)))]
 
 
-def _bounds_exact(f: Fact, exact: list[Decimal] | None) -> bool:
+# A mark passed for the first time: "首次突破10亿美元大关", "单季收入首次站上1.4亿美元", "topped $1 billion for the first time"
+_MILESTONE = re.compile(r"(?:首次|首度|第一次)(?:突破|站上|超过|超過|迈过|邁過|跨过|跨過|越过|越過|冲上|衝上)|大关|大關|关口|關口"
+                        r"|(?i:for\sthe\sfirst\stime|milestone)")
+
+
+def _bounds_exact(f: Fact, exact: list[Fact] | None) -> bool:
     """"收入增速仍在七成以上" beside "同比增长76.0%": a percentage bound that a figure of the same company, metric and
-    period written as exact meets is that figure said loosely, not a second claim. (An amount's bound, "超1000亿港元"
-    beside 1003亿, is how the market put it, and stays.)"""
-    if not exact or f.unit not in ("%", "tokens/day") or f.qualifier not in ("gt", "lt"):
+    period written as exact meets is that figure said loosely, not a second claim. So is an amount's bound written as
+    a mark passed, in the sentence of the figure that meets it ("全年收入10.27亿美元，首次突破10亿美元大关"); else
+    ("超1000亿港元" beside 1003亿, "市值超3000亿港元，总市值为3012亿港元") it is how the market put it, and stays."""
+    if not exact or f.qualifier not in ("gt", "lt"):
         return False
-    return max(exact) >= f.value if f.qualifier == "gt" else min(exact) <= f.value
+    if f.unit not in ("%", "tokens/day"):
+        if not _MILESTONE.search(f.quote):
+            return False
+        exact = [x for x in exact if x.start == f.start]  # the same sentence quoted
+        if not exact:
+            return False
+    values = [x.value for x in exact]
+    return max(values) >= f.value if f.qualifier == "gt" else min(values) <= f.value
 
 
 def roundings(values: set[Decimal]) -> set[tuple[int, Decimal]]:

@@ -148,3 +148,14 @@ def test_an_earlier_sentences_year_does_not_put_a_month_after_the_day_of_writing
     got = facts(text, watchlist, published=date(2031, 1, 3))
     assert ("openrouter", "arr", "2030-12", Decimal("1150000000"), "USD", "approx") in got
     assert ("openrouter", "arr", "2030-09", Decimal("1010000000"), "USD", "approx") in got
+
+
+def test_a_milestone_the_figure_of_its_sentence_passed_is_no_second_figure(watchlist):
+    text = "华夏财经　2031年3月4日\n\n智谱2030年全年收入121.3亿元，同比增长59.4%，首次突破100亿元大关。"
+    got = facts(text, watchlist, published=MAR4)
+    assert ("zhipu", "revenue", "FY2030", Decimal("12130000000"), "CNY", "eq") in got
+    assert not any(f[5] == "gt" for f in got)
+    # a bound in a sentence of its own is how someone else put it, and stays
+    text = "华夏财经　2031年3月4日\n\n智谱2030年全年收入121.3亿元。分析师称，公司年收入已超100亿元。"
+    got = facts(text, watchlist, published=MAR4)
+    assert ("zhipu", "revenue", "FY2030", Decimal("10000000000"), "CNY", "gt") in got
