@@ -28,6 +28,7 @@ from pipeline.extract.periods import (
     TRAILS_VERB,
     PeriodMention,
     comparative,
+    compared,
     find_periods,
     same_of_year,
     shift_year,
@@ -146,6 +147,7 @@ class Document:
     _roles: dict[str, list[Cue]] = field(default_factory=dict)  # the cues of the sentence being bound, by role
     _said_all: list[Binding] = field(default_factory=list)  # the numbers bound in the sentence just before this one
     _sections: list[tuple[int, int]] | None = None  # the numbered section headings (see _section_company), when asked
+    _announced: list[PeriodMention] | None = None  # the period whose results the lede names (see _results_announced)
 
     @property
     def _said(self) -> Binding | None:
@@ -291,24 +293,37 @@ def _without_rounded(facts: list[Fact]) -> list[Fact]:
     """Drop a figure that is another of the same company, metric and period rounded: a headline's "营收6.78亿元" is the
     body's "营业收入6.775亿元", "同比增逾2.5倍" aside, not a second revenue."""
     by_key: dict[tuple[str, str, str], set[Decimal]] = {}
-    exact: dict[tuple[str, str, str], list[Decimal]] = {}
+    exact: dict[tuple[str, str, str], list[Fact]] = {}
     for f in facts:
         by_key.setdefault((f.company, f.metric, f.period), set()).add(f.value)
         if f.qualifier == "eq" or (f.qualifier == "approx" and f.unit == "tokens/day"):
-            exact.setdefault((f.company, f.metric, f.period), []).append(f.value)
+            exact.setdefault((f.company, f.metric, f.period), []).append(f)
     near = {key: roundings(values) for key, values in by_key.items() if len(values) > 1}
     # only one written as exact: "超1000亿港元" is a claim of its own, kept beside the 1003亿 it bounds
     return [f for f in facts if f.qualifier != "eq" or not rounded(f.value, near.get((f.company, f.metric, f.period)))
             if not _bounds_exact(f, exact.get((f.company, f.metric, f.period)))]
 
 
-def _bounds_exact(f: Fact, exact: list[Decimal] | None) -> bool:
+# A mark passed for the first time: "首次突破10亿美元大关", "单季收入首次站上1.4亿美元", "topped $1 billion for the first time"
+_MILESTONE = re.compile(r"(?:首次|首度|第一次)(?:突破|站上|超过|超過|迈过|邁過|跨过|跨過|越过|越過|冲上|衝上)|大关|大關|关口|關口"
+                        r"|(?i:for\sthe\sfirst\stime|milestone)")
+
+
+def _bounds_exact(f: Fact, exact: list[Fact] | None) -> bool:
     """"收入增速仍在七成以上" beside "同比增长76.0%": a percentage bound that a figure of the same company, metric and
-    period written as exact meets is that figure said loosely, not a second claim. (An amount's bound, "超1000亿港元"
-    beside 1003亿, is how the market put it, and stays.)"""
-    if not exact or f.unit not in ("%", "tokens/day") or f.qualifier not in ("gt", "lt"):
+    period written as exact meets is that figure said loosely, not a second claim. So is an amount's bound written as
+    a mark passed, in the sentence of the figure that meets it ("全年收入10.27亿美元，首次突破10亿美元大关"); else
+    ("超1000亿港元" beside 1003亿, "市值超3000亿港元，总市值为3012亿港元") it is how the market put it, and stays."""
+    if not exact or f.qualifier not in ("gt", "lt"):
         return False
-    return max(exact) >= f.value if f.qualifier == "gt" else min(exact) <= f.value
+    if f.unit not in ("%", "tokens/day"):
+        if not _MILESTONE.search(f.quote):
+            return False
+        exact = [x for x in exact if x.start == f.start]  # the same sentence quoted
+        if not exact:
+            return False
+    values = [x.value for x in exact]
+    return max(values) >= f.value if f.qualifier == "gt" else min(values) <= f.value
 
 
 def roundings(values: set[Decimal]) -> set[tuple[int, Decimal]]:
@@ -442,7 +457,9 @@ def _resolve_same(periods: list[PeriodMention], ctx: _Context, doc: Document,
                 # "For the first half, revenue reached $577.9 million. Adjusted net loss for the six months…": the six
                 # or nine months the sentence just before was about, though an aside that dates nothing further
                 told += [b.period for b in doc._said_all if b.period is not None and fits(b.period)][:1]
-            named = [q for q in out if fits(q) and q.start not in earlier]
+            # "较上年增长128.4%；净亏损为29.9亿元，上年同期亏损24.1亿元": not the base a change was measured from
+            named = [q for q in out if fits(q) and q.start not in earlier
+                     and not (p.kind in ("same", "prior") and compared(doc.text, q.start))]
             if p.kind == "prior" and len(named) > 1:
                 # "$301.2 million, versus $276.7 million in the prior quarter and $212.9 million a year ago": a year
                 # back from the quarter reported on, not from the one it was compared with
@@ -2526,6 +2543,8 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
                 return about
     if _it_before(doc.text, ctx, q.start) and (named := _named_just_before(doc, ctx.paragraph_start)):
         return named.company
+    if _issuers_turn(doc, sentence.start):
+        return None  # "衡云数智：您好！公司已于2月27日披露…" on 衡云数智's own Q&A page: its figures, none of ours
     return _speaker(doc, ctx.paragraph_start) or _section_company(doc, ctx.paragraph_start) or doc.subject
 
 
@@ -2534,6 +2553,22 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
 _INDEFINITE = re.compile(r"(?:One|An?|Another)\s(?:[A-Za-z][A-Za-z-]{1,20}\s){0,3}(?:startup|start-up|company|firm|developer"
                          r"|lab|rival|competitor|player|maker|unicorn|peer)\b")
 _INDEFINITE_FIRST = ("One ", "A ", "An ", "Another ")
+
+
+# A line opening on a name and a colon: "衡云数智：您好！…", a turn of the one so named
+_NAME_LABEL = re.compile(r"[ \t]{0,3}(?P<name>[^\s：:，,。！？!?、（）()0-9]{2,12})[：:]")
+
+
+def _issuers_turn(doc: Document, at: int) -> bool:
+    """True when the line holding `at` is the turn of the company the text's first line opens on, and that one is not
+    watched: "衡云数智：关于…的投资者问答汇总" over "衡云数智：您好！公司已于2月27日披露2030年度业绩快报，全年营业收入
+    18.46亿元" (an investor Q&A platform's page of a company): what the reply tells of "公司" is that company's."""
+    line = doc.text.rfind("\n", 0, at) + 1
+    m = _NAME_LABEL.match(doc.text, line, at)
+    if m is None or _watched_between(doc, line, m.end()) is not None:
+        return False
+    head = _NAME_LABEL.match(doc.text, len(doc.text) - len(doc.text.lstrip()))
+    return head is not None and head.group("name") == m.group("name") and _watched_between(doc, 0, head.end()) is None
 
 
 # A company described, not named, in a paragraph that names none before the number: "The Shanghai-based company said",
@@ -2911,7 +2946,9 @@ def _segment(doc: Document, sentence: Sentence, index: int, b: Binding, cues: li
             other = next((c for c in reversed(before) if c.names[0] != seg.names[0] and c.start >= sentence.start), None)
             if other is not None:
                 return other.names[0]
-        if b.rule.id == "gross_margin" and _share_told(doc, cues, seg.end, b.cue.start):
+        if (b.rule.id == "gross_margin" or b.rule.id in _WHOLE_AFTER_SHARE and _SEMICOLON.search(
+                doc.text, seg.end, b.cue.start) and not _pointed_back(doc, seg.end, b.cue.start)) \
+                and _share_told(doc, cues, seg.end, b.cue.start):
             return None  # "API accounted for 50.1% of revenue, …, and gross margin was 50.2%": the company's margin
         totals = [c for c in doc._roles.get("total", ()) if seg.end <= c.start and c.end <= q.start]
         if b.rule.segment in ("optional", "whole") and _mainly(doc, bounds, seg, b.cue.start, sentence.start):
@@ -2960,6 +2997,17 @@ def _names_its_noun(doc: Document, start: int, end: int) -> bool:
         return True
     i = bisect_left(doc.periods, m.end(), key=_start)
     return i < len(doc.periods) and doc.periods[i].start == m.end() and not doc.text[doc.periods[i].end:end].strip(" 的")
+
+
+# Besides a margin, the metrics a new statement after a segment's share (past a semicolon) reports for the whole
+# company: "云端部署收入占比为77.3%；2030年全年收入121.3亿元，同比增长59.4%" (not "，2026年全年这部分收入为6700万美元",
+# nor "or 36.2% of total revenue, an increase of 37.5%", both the segment's)
+_WHOLE_AFTER_SHARE = ("revenue", "revenue_growth")
+
+
+def _pointed_back(doc: Document, start: int, end: int) -> bool:
+    """True when a pointer back ("这部分", "該業務") stands in text[start:end]."""
+    return any(start <= c.start and c.end <= end for c in doc._roles.get("anaphor", ()))
 
 
 def _share_told(doc: Document, cues: list[Cue], start: int, end: int) -> bool:
@@ -3133,6 +3181,30 @@ def _opening_period(doc: Document) -> PeriodMention | None:
     opening = find_periods(doc.text, doc.doc_date, 0, min(len(doc.text), REPORT_OPENING), lowered=doc.lowered)
     return next((p for p in opening if p.closed and p.kind == "flow" and p.label
                  and not with_another_length(doc.text, p.start, p.end)), None)
+
+
+# "2030年度业绩", "第四季業績", "年报", "fourth-quarter results": results named right after their period
+_RESULTS_OF = re.compile(r"(?:的)?(?:业绩|業績|年报|年報|财报|財報|季报|季報|中报|中報)|(?i:\s(?:results|earnings)\b)")
+
+
+def _results_announced(doc: Document) -> PeriodMention | None:
+    """"3月26日晚间，DeepSeek发布2030年度业绩公告", "收市後公布第四季業績", "reported fourth-quarter results": the
+    period whose results a story's headline or lede names is what it reports on, for a figure no period is in sight
+    of (after a table, a quote or a paragraph on something else). None when the opening names no such period."""
+    if doc._announced is None:
+        opening = find_periods(doc.text, doc.doc_date, 0, min(len(doc.text), LEDE), lowered=doc.lowered)
+        doc._announced = [p for p in opening if p.kind == "flow" and p.label and _RESULTS_OF.match(doc.text, p.end)][:1]
+    return doc._announced[0] if doc._announced else None
+
+
+def _prose(doc: Document, index: int) -> bool:
+    """True for a sentence that ends as prose does ("。", "."), not a heading's line ("■ 法說會重點：雲端營收增近九成"),
+    which sums up what follows it rather than reporting a figure."""
+    sentence = doc.sentences[index]
+    return doc.text[sentence.start:sentence.end].rstrip()[-1:] in _PROSE_ENDS
+
+
+_PROSE_ENDS = ("。", ".", "！", "？", "!", "?")
 
 
 def _still_reported(doc: Document, ctx: _Context) -> PeriodMention | None:
@@ -3637,7 +3709,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
                     and _FILING_SECTION.search(doc.text, flows[-1].end, doc.sentences[index].start):
                 flows = []  # "3. 研發開支" after a section on the fourth quarter: a filing's section is of its period
             if not flows:
-                p = _reporting_period(doc) or (_still_reported(doc, ctx) if days_only else None)
+                p = _reporting_period(doc) or (_still_reported(doc, ctx) if days_only else None) \
+                    or (_results_announced(doc) if _prose(doc, index) else None)
                 if p is None or p.end > b.q.start:
                     return None, ""
                 return p.label, "document"

@@ -72,7 +72,7 @@ _BRANCHES = [
     rf"|(?<=[（(])(?P<smy_y3>{_Y})(?:\s?年)?(?=\s?[:：]))",
     # "上季度", "the previous quarter": the quarter before the one named last; "a month earlier": the month before;
     # "the first quarter last year": a year before the quarter named last, as "the same quarter last year"
-    r"(?P<qb>(?P<qb_q>上个季度|上個季度|上一季度|上一季|上季度|上季|(?i:the\s(?:previous|prior|preceding)\squarter"
+    r"(?P<qb>(?P<qb_q>上个季度|上個季度|上一个季度|上一個季度|前一个季度|前一個季度|上一季度|上一季|上季度|上季|(?i:the\s(?:previous|prior|preceding)\squarter"
     r"|last\squarter(?!\sof)|a\squarter\s(?:earlier|before)|three\smonths\s(?:earlier|before)))|(?P<qb_m>(?i:a\smonth\s(?:earlier|before)"
     r"|the\s(?:previous|prior|preceding)\smonth))"
     r"|(?i:the\s(?:first|second|third|fourth)\squarter\s(?:of\s)?(?:last|the\s(?:previous|prior))\syear))",
@@ -179,7 +179,7 @@ _BRANCHES = [
     r"(?:\s(?:earlier|before|ago)\b)?))",
     # "截至上个月末": the end of the month before the one of writing ("上个月" alone as often dates an announcement);
     # "上月日均调用量", "上个月MiniMax开放平台日均…": that month, when a daily average follows it in its clause
-    r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=[^，,。；\n]{0,16}?(?:日均|每日|平均每日)))"
+    r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=[^，,。；\n]{0,16}?(?:日均|每日|平均每日|[0-9])))"
     # "58 trillion tokens a day last month", "last month's daily average": in English too, with a daily rate beside it
     r"|(?:(?<=per\sday\s)|(?<=a\sday\s)|(?<=/day\s)|(?<=daily\s))(?i:last\smonth)\b"
     r"|(?i:last\smonth)(?=['’]s\s(?i:daily|average)))",
@@ -465,6 +465,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     named: tuple[int, int] | None = None  # (year, offset) of the last year named in any way, for "那一年"
     frame: int | None = None  # the year of the last half, quarter or closed period named: what the text reports on
     reported: PeriodMention | None = None  # and that period
+    reporting: int | None = None  # frame, or else the year of the first half, quarter or whole year without its year
+    base_year: tuple | None = None  # (the last year before, offset) of a comparison's year, until its sentence ends
     years_named: list[tuple[int, int]] = []  # (year, offset) of the last years, halves and quarters named
     last_month: tuple[int, int, int] | None = None  # (year, month, offset) of the last month written with its year
     quarters: dict[str, int] = {}  # the latest year each quarter ("Q1") was written with, see _quarter_named
@@ -473,6 +475,10 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
     for m in _matches(text, start, len(text) if end is None else end, lowered):
         if found and found[-1].kind == "date" and _glosses_day(text, found[-1], m):
             continue  # "3月29日（首季最後交易日）": a bracket after a day says what the day was; it dates nothing
+        if base_year is not None and (last_year is None or last_year[1] != base_year[1]):
+            base_year = None  # another year named since
+        elif base_year is not None and _SENTENCE_END.search(text, base_year[1], m.start()):
+            last_year, base_year = base_year[0], None
         stated = last_year[0] if last_year and m.start() - last_year[1] < 300 else None
         guessed = False  # a month dated to last year by the document's date alone
         gone = False  # a month dated to this year against the year named before it, see _gone_this_year
@@ -520,8 +526,12 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "mo":
             month = _month_number(m.group("mo_m"))
             gone = not m.group("mo_d") and in_sentence is None and _gone_this_year(month, stated_month, doc_date)
+            # "照这个速度，2031年内冲过100亿美元并非难事。…ARR在12月底约为11.5亿美元" on January 3, 2031: a year an
+            # earlier sentence named does not put a month written without one after the day of writing (an outlook
+            # writes its month's year): it is the latest such month
+            ahead = not m.group("mo_d") and in_sentence is None and _not_yet(month, stated_month, doc_date)
             lent = _day_year(stated_day, month, last_month, m) if m.group("mo_d") else _lent(
-                month, None if gone else stated_month, last_year, doc_date)
+                month, None if gone or ahead else stated_month, last_year, doc_date)
             p = _month(m, doc_date, lent)
             # "官员认为12月维持利率不变" in November: a month put in last year for want of a year is a guess about that
             # one phrase, like a half's below, and names no year for the quarters after it; so is one read as this
@@ -561,11 +571,12 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         else:
             that = named[0] if named and m.start() - named[1] < 300 else None
             year_reported = _year_reported(text, m, years_named) if m.lastgroup == "rel" else None
-            if year_reported is None and m.lastgroup == "rel" and announced is not None and announced.years \
-                    and text.startswith("上年", m.start()):
+            if year_reported is None and m.lastgroup == "rel" and text.startswith("上年", m.start()):
                 # "截至2030年12月31日止年度業績…毛利率為58.8%，上年為55.1%": with no year in its sentence, the year before
-                # the one the filing announces
-                year_reported = announced.years[-1]
+                # the one the filing announces, or the one whose results the lede names ("发布2030年度业绩公告。…毛利率
+                # 由上年的63.1%提升至65.0%")
+                year_reported = announced.years[-1] if announced is not None and announced.years \
+                    else _results_year(text, doc_year)
             elif m.lastgroup == "rel" and announced is not None and announced.label.startswith("FY") \
                     and text.startswith("本年度", m.start()):
                 # "截至2030年12月31日止年度（「本年度」）之年度業績": the year a filing announces, not the year of writing
@@ -591,6 +602,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 p = shift_year(p, -1)
         if p is None:
             continue
+        trails = _trails(text, p)
         if announced is None and p.closed and p.kind == "flow" and m.start() < OPENING \
                 and not with_another_length(text, m.start(), m.end()):
             announced = p
@@ -600,15 +612,19 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             if text.startswith(_RELEASE_DAY, p.end - 1):
                 released = p
         if p.years and p.kind in ("flow", "date", "span", "vague") and not guessed \
-                and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not _compared(text, p.start) \
+                and not (m.lastgroup == "bare" and p.years[-1] != context_year) and not compared(text, p.start) \
                 and m.lastgroup != "smy" \
                 and not _from_level(text, p.start) and not comparative(text, p) \
-                and not (_trails(text, p) and last_year is not None and p.years[-1] < last_year[0]):
+                and not (trails == "figure" and last_year is not None and p.years[-1] < last_year[0]):
             # a half without its year put in last year because this year's was still under way ("下半年招聘將放緩"
             # in August) is a guess about that one phrase, and names no year for the months after it
             # a half or quarter dated by a year written as a word is written from the day of writing too; "the same
             # period of 2028", "2028年同期" is the base of a comparison, no year the months after it are of
             from_word = _worded(m) or (m.lastgroup == "bare" and stated is not None and last_year[3])
+            if trails and reporting is not None and p.years[-1] < reporting:
+                # "全年收入105.3亿元；2029年全年为71.8亿元，其中四季度…": a comparison's year dates the rest of its
+                # sentence, not the sentences after it, which go on about the period reported on
+                base_year = (last_year, m.end())
             last_year = (p.years[-1], m.end(), p.kind == "date" or len(p.label) == 7, from_word, p.kind)
         if p.kind == "flow" and m.lastgroup != "bare" and len(p.label) == 6 and p.label[4] == "Q" \
                 and (doc_year is None or p.years[0] <= doc_year):
@@ -617,12 +633,19 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
             named = (p.years[0], m.end())  # "从2025年开始的。那一年…": a since-year is named too
         if p.kind == "flow" and len(p.label) == 7 and m.lastgroup in ("yr", "em"):
             last_month = (p.years[0], int(p.label[5:]), m.end())  # a month written with its year: "2026年1月"
-        if p.kind == "flow" and len(p.years) == 1 and len(p.label) != 7:
+        if p.kind == "flow" and len(p.years) == 1 and len(p.label) != 7 and not text.startswith("上年", m.start()):
+            # (not 上年 itself: "毛利率由上年的63.8%提升至66.2%；上年经调整净亏损" names the same year twice)
             years_named = [*years_named[-3:], (p.years[0], m.end())]  # for "上年": the latest year reported on
+        if p.kind == "flow" and m.lastgroup == "bare" and reporting is None and p.years \
+                and (doc_year is None or p.years[-1] <= doc_year):
+            # "第四季度收入11.4亿美元…全年收入40.9亿美元，2029年是27.9亿美元。…四季度毛利率": a quarter or whole year
+            # written without its year is of the year reported on too, for telling a comparison's year from it
+            reporting = p.years[-1]
         if p.kind == "flow" and m.lastgroup != "bare" and (p.closed or not p.label.startswith("FY") or _whole(m)) \
-                and (doc_year is None or p.years[-1] <= doc_year) and not gone:
+                and (doc_year is None or p.years[-1] <= doc_year) and not gone \
+                and not (reporting is not None and p.years[-1] < reporting and trails):
             # "押注明年上半年降息…三季度营收": a period after the year of writing is an outlook's, not what the text reports on
-            frame, reported = p.years[-1], p
+            frame, reported, reporting = p.years[-1], p, p.years[-1]
         if p.kind in ("flow", "date") and _opens_since(text, p):
             p = PeriodMention(p.start, p.end, "since", "", p.years)
         if p.kind == "flow" and period_kind(p.label).startswith(("Q", "H")):
@@ -789,6 +812,17 @@ def _year_reported(text: str, m: re.Match, years_named: list[tuple[int, int]]) -
     if not text.startswith("上年", m.start()):
         return None
     return max((y for y, at in years_named if not _SENTENCE_END.search(text, at, m.start())), default=None)
+
+
+# "2030年度业绩", "2027年財報", "2030年年报": a year's results named
+_RESULTS_YEAR = re.compile(rf"(?P<y>{_Y})\s?年(?:度|全年)?的?(?:业绩|業績|年报|年報|财报|財報|年度报告|年度報告)")
+
+
+def _results_year(text: str, doc_year: int | None) -> int | None:
+    """The year whose results a story's opening says were published ("DeepSeek发布2030年度业绩公告"), when not after
+    the year of writing; None when the opening names none."""
+    m = _RESULTS_YEAR.search(text, 0, OPENING)
+    return None if m is None or (doc_year is not None and int(m.group("y")) > doc_year) else int(m.group("y"))
 
 
 # The English words of the bare branch, read as the Chinese ones _with_suffix knows
@@ -988,7 +1022,7 @@ def _base_last_year(text: str, m: re.Match) -> bool:
         and _BASE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
 
 
-def _compared(text: str, at: int) -> bool:
+def compared(text: str, at: int) -> bool:
     """True when the period starting at `at` is the base of a comparison (see _COMPARED)."""
     return _COMPARED.search(text, max(0, at - 14), at) is not None
 
@@ -1006,13 +1040,20 @@ RECENT_MONTHS = 3  # a month over this many months before the document's month, 
 # tells the same from the quantities themselves, see binding._trailing)
 _TRAILS_BEFORE = re.compile(r"[0-9%元]\s?[，,；;]\s?$")
 TRAILS_VERB = re.compile(r"\s?(?:为|為|是)")
+# "全年收入10.3亿美元，首次突破10亿美元；2029年全年为7.1亿美元": or opening a clause and labelling the figure right after it
+_CLAUSE_OPEN = re.compile(r"[，,；;]\s?$")
+_LABELS_FIGURE = re.compile(r"\s?(?:为|為|是)\s?(?:约|約)?[0-9]")
 
 
-def _trails(text: str, p: PeriodMention) -> bool:
-    """True for the period of a comparative figure written after the one reported ("全年毛利率36.8%，2026年为32.9%；
-    第四季度为38.4%"): earlier than the year named before it, it lends no year to the periods after it."""
-    return _TRAILS_BEFORE.search(text, max(0, p.start - 4), p.start) is not None and \
-        TRAILS_VERB.match(text, p.end) is not None
+def _trails(text: str, p: PeriodMention) -> str | None:
+    """"figure" for the period of a comparative figure written after the one reported ("全年毛利率36.8%，2026年为
+    32.9%；第四季度为38.4%"): earlier than the year named before it, it lends no year to the periods after it.
+    "clause" for a period opening a clause and labelling the figure right after it ("…；2029年全年为7.1亿美元"):
+    earlier than the year the text reports on, it dates its own sentence only. None otherwise."""
+    if _TRAILS_BEFORE.search(text, max(0, p.start - 4), p.start) is not None:
+        return "figure" if TRAILS_VERB.match(text, p.end) is not None else None
+    return "clause" if _CLAUSE_OPEN.search(text, max(0, p.start - 2), p.start) is not None and \
+        _LABELS_FIGURE.match(text, p.end) is not None else None
 
 
 def _lent(month: int, year: int | None, last_year: tuple | None, doc_date: date | None, *,
@@ -1055,6 +1096,11 @@ def _gone_this_year(month: int, year: int | None, doc_date: date | None) -> bool
     sentence comparing "2026年全年"; one meaning February 2027 would write its year, in a paper on 2027's results as
     anywhere."""
     return year is not None and doc_date is not None and year < doc_date.year and month < doc_date.month
+
+
+def _not_yet(month: int, year: int | None, doc_date: date | None) -> bool:
+    """True for a month of the year of writing that has not begun on the day of writing."""
+    return year is not None and doc_date is not None and year == doc_date.year and month > doc_date.month
 
 
 def _month_number(written: str) -> int:
