@@ -74,8 +74,10 @@ def test_a_figure_no_period_is_in_sight_of_takes_the_year_whose_results_the_lede
 def test_a_heading_line_no_period_is_in_sight_of_stays_undated(watchlist):
     # a heading sums up the section under it ("增近六成" is no share): the lede's year does not date it
     text = ("華夏財經　2031-03-28\n\nMiniMax前日公布2030年財報，股價應聲上漲。分析師普遍認為表現穩健。市場關注後續指引。"
-            "公司未有進一步評論。投資者情緒有所改善。\n\n■ 法說會重點：開放平台營收增近六成\n\n管理層在會上作了詳細說明。")
+            "公司未有進一步評論。投資者情緒有所改善。\n\n■ 法說會重點：開放平台營收增近六成\n\n管理層在會上作了詳細說明，"
+            "2030年全年收入為10.43億美元。")
     got = facts(text, watchlist, published=MAR)
+    assert ("minimax", "revenue", "FY2030", Decimal("1043000000"), "USD", "eq") in got  # the section is read
     assert not any(f[1] == "revenue_share.cloud" for f in got)
 
 
