@@ -25,6 +25,7 @@ from pipeline.extract.numbers import (
 from pipeline.extract.periods import (
     PARTS,
     REFERS_BACK,
+    RESULTS,
     TRAILS_VERB,
     PeriodMention,
     comparative,
@@ -34,7 +35,7 @@ from pipeline.extract.periods import (
     shift_year,
     with_another_length,
 )
-from pipeline.extract.sentences import FIGURE_LINE, Sentence, clause_bounds, lower_ascii
+from pipeline.extract.sentences import FIGURE_LINE, MAX_SENTENCE, Sentence, clause_bounds, lower_ascii
 from pipeline.models import Fact
 from pipeline.periods import period_end, period_kind, period_start, previous_like_period
 
@@ -147,7 +148,7 @@ class Document:
     _roles: dict[str, list[Cue]] = field(default_factory=dict)  # the cues of the sentence being bound, by role
     _said_all: list[Binding] = field(default_factory=list)  # the numbers bound in the sentence just before this one
     _sections: list[tuple[int, int]] | None = None  # the numbered section headings (see _section_company), when asked
-    _announced: list[PeriodMention] | None = None  # the period whose results the lede names (see _results_announced)
+    _opening: list[PeriodMention] | None = None  # the periods of the headline and lede, read once (see _opening_periods)
 
     @property
     def _said(self) -> Binding | None:
@@ -1362,7 +1363,7 @@ def _before_cue(doc: Document, q: Quantity, cues: list[Cue], lowered: str, bound
             rule = doc.book.metrics[name]
             # a ratio's own name reaches as far as any metric's ("R&D intensity was 112.5% in 2030"); the gap is for
             # the words a multiple is of ("是营收的N倍")
-            gap = rule.gap if not rule.percent_times or q.kind != "percent" else 1000
+            gap = rule.gap if not rule.percent_times or q.kind != "percent" else MAX_SENTENCE
             if (distance > gap and distance - _periods_between(doc, c.end, q.start) > gap) \
                     or not (_compatible(rule, q, lowered, doc.text[c.start:c.end])
                                            or _required_said_before(doc, rule, q, c)):
@@ -1828,7 +1829,8 @@ def _change_to_level(text: str, b: Binding, quantities: list[Quantity], hugs: di
 _LEVELS_PERIOD = re.compile(r"\s{0,2}的?\s{0,2}(?:港元|美元)?\s{0,2}")  # 人民币, 港币 start the number itself
 
 
-_RESPECTIVELY_AFTER = re.compile(r"[,，]?\s?(?i:respectively)\b")
+# "…, respectively" closing a list ("A and B, respectively", "190 trillion and 120 trillion respectively")
+_RESPECTIVELY_AFTER = re.compile(r"[ \t]?[,，]?\s?(?i:respectively)\b")
 
 
 def _zip_metrics(text: str, bindings: list[Binding], runs: list[list[Binding]]) -> bool:
@@ -2245,9 +2247,6 @@ def _list_qualifier(doc: Document, sentence: Sentence, i: int) -> str:
     before = doc.text[max(sentence.start, qs[i].start - QUALIFIER_REACH):qs[i].start]
     each = _EACH.search(before) or _RESPECTIVELY_AFTER.match(doc.text, qs[last].end)
     return doc.book.qualifier(before, "") if each else "eq"
-
-
-_RESPECTIVELY_AFTER = re.compile(r"[ \t]?,?[ \t]?(?i:respectively)\b")
 
 
 def _year_before(label: str) -> str | None:
@@ -3176,25 +3175,30 @@ def _section_period(doc: Document, last: PeriodMention, at: int) -> PeriodMentio
     return reported
 
 
+def _opening_periods(doc: Document) -> list[PeriodMention]:
+    """Every period of the headline and lede (LEDE characters), read from the text itself once: their windows may have
+    been skipped (no metric named there)."""
+    if doc._opening is None:
+        doc._opening = find_periods(doc.text, doc.doc_date, 0, min(len(doc.text), LEDE), lowered=doc.lowered)
+    return doc._opening
+
+
 def _opening_period(doc: Document) -> PeriodMention | None:
     """_reporting_period read from the opening itself, for when its window was skipped (no metric named there)."""
-    opening = find_periods(doc.text, doc.doc_date, 0, min(len(doc.text), REPORT_OPENING), lowered=doc.lowered)
-    return next((p for p in opening if p.closed and p.kind == "flow" and p.label
-                 and not with_another_length(doc.text, p.start, p.end)), None)
+    return next((p for p in _opening_periods(doc) if p.end <= REPORT_OPENING and p.closed and p.kind == "flow"
+                 and p.label and not with_another_length(doc.text, p.start, p.end)), None)
 
 
 # "2030年度业绩", "第四季業績", "年报", "fourth-quarter results": results named right after their period
-_RESULTS_OF = re.compile(r"(?:的)?(?:业绩|業績|年报|年報|财报|財報|季报|季報|中报|中報)|(?i:\s(?:results|earnings)\b)")
+_RESULTS_OF = re.compile(rf"(?:的)?(?:{RESULTS})|(?i:\s(?:results|earnings)\b)")
 
 
 def _results_announced(doc: Document) -> PeriodMention | None:
     """"3月26日晚间，DeepSeek发布2030年度业绩公告", "收市後公布第四季業績", "reported fourth-quarter results": the
     period whose results a story's headline or lede names is what it reports on, for a figure no period is in sight
     of (after a table, a quote or a paragraph on something else). None when the opening names no such period."""
-    if doc._announced is None:
-        opening = find_periods(doc.text, doc.doc_date, 0, min(len(doc.text), LEDE), lowered=doc.lowered)
-        doc._announced = [p for p in opening if p.kind == "flow" and p.label and _RESULTS_OF.match(doc.text, p.end)][:1]
-    return doc._announced[0] if doc._announced else None
+    return next((p for p in _opening_periods(doc) if p.kind == "flow" and p.label and _RESULTS_OF.match(doc.text, p.end)),
+                None)
 
 
 def _prose(doc: Document, index: int) -> bool:

@@ -815,7 +815,9 @@ def _year_reported(text: str, m: re.Match, years_named: list[tuple[int, int]]) -
 
 
 # "2030年度业绩", "2027年財報", "2030年年报": a year's results named
-_RESULTS_YEAR = re.compile(rf"(?P<y>{_Y})\s?年(?:度|全年)?的?(?:业绩|業績|年报|年報|财报|財報|年度报告|年度報告)")
+# the words naming a period's results right after it ("2030年度业绩", "第四季業績", "年报"; binding._results_announced)
+RESULTS = "业绩|業績|年度报告|年度報告|年报|年報|财报|財報|季报|季報|中报|中報"
+_RESULTS_YEAR = re.compile(rf"(?P<y>{_Y})\s?年(?:度|全年)?的?(?:{RESULTS})")
 
 
 def _results_year(text: str, doc_year: int | None) -> int | None:

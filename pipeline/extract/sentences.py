@@ -42,35 +42,14 @@ _WIDTH_STR = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _WIDTH.ite
 
 
 def normalize_text(text: str) -> str:
-    """Return the text with full-width digits and signs made ASCII and months written in Chinese numerals ("三月",
-    "十二月") in digits, same length."""
+    """Return the text with full-width digits and signs made ASCII, and years and months written in Chinese numerals
+    ("二〇三〇年", "三月", "十二月") in digits, same length."""
     # str.translate looks up every character of a CJK text in a dict; the few characters to replace
     # are found far faster by a regex character class.
     text = _WIDTH_CHARS.sub(lambda m: _WIDTH_STR[m.group(0)], text)
     if "年" in text:
         text = _with_year_digits(text)
     return _with_month_digits(text) if "月" in text else text
-
-
-# "二〇三〇年", "二零二五年度": a year in Chinese numerals, as Hong Kong filings and formal Chinese write it, is four
-# digits long in figures too. Only a year of this century or the last ("一九…", "二〇…"), not a numeral run inside a
-# longer one.
-_YEAR_DIGIT = {"〇": "0", "零": "0", "○": "0", **{c: str(i) for i, c in enumerate("一二三四五六七八九", 1)}}
-
-
-def _with_year_digits(text: str) -> str:
-    """normalize_text's years: each 年 is looked at where it stands."""
-    out = None
-    i = text.find("年", 4)
-    while i > 0:
-        written = text[i - 4:i]
-        if written[:2] in ("一九", "二〇", "二零", "二○") and all(c in _YEAR_DIGIT for c in written) \
-                and (i == 4 or text[i - 5] not in _YEAR_DIGIT):
-            if out is None:
-                out = list(text)
-            out[i - 4:i] = [_YEAR_DIGIT[c] for c in written]
-        i = text.find("年", i + 1)
-    return text if out is None else "".join(out)
 
 
 # "今年三月", "三月份", "九月为198万亿": a month in Chinese numerals, as long as its digits ("3月", "12月"), after a year
@@ -111,6 +90,27 @@ def _with_month_digits(text: str) -> str:
                 out[start:i] = digits
                 last = i
         i = text.find("月", i + 1)
+    return text if out is None else "".join(out)
+
+
+# "二〇三〇年", "二零二五年度": a year in Chinese numerals, as Hong Kong filings and formal Chinese write it, is four
+# digits long in figures too. Only a year of this century or the last ("一九…", "二〇…"), not a numeral run inside a
+# longer one.
+_YEAR_DIGIT = {"〇": "0", "零": "0", "○": "0", **_CN_DIGIT}
+
+
+def _with_year_digits(text: str) -> str:
+    """normalize_text's years: each 年 is looked at where it stands."""
+    out = None
+    i = text.find("年", 4)
+    while i > 0:
+        written = text[i - 4:i]
+        if written[:2] in ("一九", "二〇", "二零", "二○") and all(c in _YEAR_DIGIT for c in written) \
+                and (i == 4 or text[i - 5] not in _YEAR_DIGIT):
+            if out is None:
+                out = list(text)
+            out[i - 4:i] = [_YEAR_DIGIT[c] for c in written]
+        i = text.find("年", i + 1)
     return text if out is None else "".join(out)
 
 
