@@ -11,6 +11,8 @@ How a number becomes a fact, in one sentence at a time:
   document's date; a number with no period at all is dropped, never dated by guesswork;
 - tables.py reads tables cell by cell (markdown, or columns two spaces apart): row label or column header
   for the metric, column header or a period in the row for the period, caption for the unit;
+- reconcile.py mends the period of a segment paragraph that names none: its segments take the period of the
+  total they add up to (or whose share they state), when the period read before them does not fit;
 - entities.py gives the company: the nearest one named before the number in its sentence or
   paragraph, else the article's subject; a number next to a company that is not watched is dropped.
 Forecasts are dropped, not stored with low confidence: a number after 预计/expected/target... in its
@@ -55,6 +57,7 @@ from pipeline.extract.numbers import (
 )
 from pipeline.extract.periods import REFERS_BACK, find_document_date, find_periods
 from pipeline.extract.plausibility import check_document
+from pipeline.extract.reconcile import redate_breakdowns
 from pipeline.extract.sentences import mask_digit_runs, normalize_text, split_sentences
 from pipeline.extract.tables import find_tables, table_facts
 from pipeline.models import Fact
@@ -132,7 +135,8 @@ def extract_facts(
     )
     facts = []
     seen = set()
-    found = sorted([*bind_document(doc), *tabled], key=attrgetter("start"))
+    found = redate_breakdowns(norm, sorted([*bind_document(doc), *tabled], key=attrgetter("start")),
+                              [p.start for p in doc.periods], {id(f) for f in tabled})
     values = [f.value.normalize() for f in found]
     # a compound rate dated by guesswork (a headline's "三年复合增长130%") restates the one stated with its span
     spanned = {(f.company, f.metric, v) for f, v in zip(found, values, strict=True) if span_years(f.period)}
