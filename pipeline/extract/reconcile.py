@@ -66,7 +66,7 @@ def _added_up(facts: list[Fact], members: list[int], totals, company: str, perio
         f = facts[i]
         if f.metric.startswith(_SHARE):
             shares[f.metric[len(_SHARE):]] = f.value
-        elif f.qualifier == "eq":
+        elif f.qualifier in ("eq", "approx"):  # "约8.57亿元" and "约4.39亿元" adding up to 12.96亿
             amounts.setdefault(f.unit, {})[f.metric[len(_AMOUNT):]] = f.value
     fits: set[str] = set()
     for unit, by_segment in amounts.items():

@@ -66,3 +66,11 @@ def test_a_segment_sentence_that_names_its_period_is_never_moved(watchlist):
             "全年開放平台收入1.94億美元；AI原生產品收入1.58億美元。")
     got = facts(text, watchlist, published=LATE_FEB)
     assert ("minimax", "revenue.cloud", "FY2031", Decimal("194000000"), "USD", "eq") in got
+
+
+def test_rounded_segments_count_when_they_add_up(watchlist):
+    text = ("MiniMax今年第三季度收入4.05亿美元，上年同期为2.90亿美元。今年前三季度累计收入11.42亿美元。\n\n"
+            "分业务看，开放平台收入约6.80亿美元，AI原生产品收入约4.62亿美元。")
+    got = facts(text, watchlist, published=LATE_OCT)
+    assert ("minimax", "revenue.cloud", "2031Q1-Q3", Decimal("680000000"), "USD", "approx") in got
+    assert ("minimax", "revenue.consumer", "2031Q1-Q3", Decimal("462000000"), "USD", "approx") in got
