@@ -11,8 +11,8 @@ How a number becomes a fact, in one sentence at a time:
   document's date; a number with no period at all is dropped, never dated by guesswork;
 - tables.py reads tables cell by cell (markdown, or columns two spaces apart): row label or column header
   for the metric, column header or a period in the row for the period, caption for the unit;
-- reconcile.py mends the period of a segment paragraph that names none: its segments take the period of the
-  total they add up to (or whose share they state), when the period read before them does not fit;
+- reconcile.py mends the period of figures whose sentences do not name it and that state how they relate to revenue
+  (segments adding up to it, a share, R&D as a multiple): they take the period of the revenue they fit;
 - entities.py gives the company: the nearest one named before the number in its sentence or
   paragraph, else the article's subject; a number next to a company that is not watched is dropped.
 Forecasts are dropped, not stored with low confidence: a number after 预计/expected/target... in its
@@ -135,8 +135,7 @@ def extract_facts(
     )
     facts = []
     seen = set()
-    found = redate_breakdowns(norm, sorted([*bind_document(doc), *tabled], key=attrgetter("start")),
-                              [p.start for p in doc.periods], {id(f) for f in tabled})
+    found = redate_breakdowns(sorted([*bind_document(doc), *tabled], key=attrgetter("start")), norm, doc.periods)
     values = [f.value.normalize() for f in found]
     # a compound rate dated by guesswork (a headline's "三年复合增长130%") restates the one stated with its span
     spanned = {(f.company, f.metric, v) for f, v in zip(found, values, strict=True) if span_years(f.period)}

@@ -1,17 +1,20 @@
-"""Breakdowns dated by the total they add up to.
+"""Figures dated by the total they are part of.
 
 A segment paragraph seldom repeats its period: "分業務看，開放平台收入1.591億美元，佔收入54.2%；AI原生產品收入1.347億
 美元" follows a lede that gave the quarter's revenue (2.938億) and then the year's (10.271億), and binding dates it by the
 period read last: the year. An analyst dates it by arithmetic: 1.591 + 1.347 is the quarter's 2.938, and 1.591 is 54.2%
-of 2.938, not of 10.271. So when the segments of one paragraph, dated by no period of their own sentences, add up to
-the company's total revenue for another period the document states (or a segment over such a total is the share
-stated beside it), and do not add up to the total of the period they were given, they take that period, with the
-shares stated beside them.
+of 2.938, not of 10.271. Likewise "研发投入67.3亿元，是收入的1.4倍左右" after a year's revenue of 47.63亿 and a quarter's
+of 16.08亿 is the year's R&D: 67.3 / 47.63 is 1.4.
+
+So figures of one paragraph and one company that binding dated alike, none by a period named in its own sentence, and
+that state how they relate to the company's revenue (segments adding up to it, a segment's share of it, R&D as a
+multiple of it) take the one period whose revenue, stated in the document, they fit, when the period they were given
+has a revenue they do not fit, or none.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from decimal import Decimal
 
@@ -20,73 +23,78 @@ from pipeline.models import Fact
 _TOTAL = "revenue"
 _AMOUNT = _TOTAL + "."  # revenue.cloud, revenue.consumer, revenue.on_premise
 _SHARE = "revenue_share."
-# how far a sum may be from the total it restates: the rounding of figures stated to three or four digits
+_SPEND, _RATIO = "rd_expense", "rd_to_revenue"  # R&D as a multiple of revenue (unit x)
+# how far a sum may be from the total it restates: figures stated to three or four digits, rounded
 _SUM_SLACK = Decimal("0.002")
-_SHARE_SLACK = Decimal("0.06")  # a share rounded to one decimal, computed from rounded amounts
+# how far a share or multiple computed from rounded amounts may be from the one stated, over half its last digit
+_RATIO_SLACK = Decimal("0.004")
+_ROUGH_SLACK = Decimal("0.03")  # "1.4倍左右": said as rough
 
 
-def redate_breakdowns(text: str, facts: list[Fact], period_starts: list[int], kept: set[int]) -> list[Fact]:
-    """Return facts (ordered by offset) with each undated breakdown moved to the period of the total it adds up to.
-    period_starts: the offsets of the period mentions the text has, sorted; kept: ids of facts never moved (a table's,
-    dated by its header)."""
+def redate_breakdowns(facts: list[Fact], text: str, periods: list) -> list[Fact]:
+    """Return facts (ordered by offset) with each group of undated parts moved to the period of the total they fit.
+    periods: the period mentions of the text (offset, label), ordered by offset."""
     totals: dict[tuple[str, str], dict[str, list[Decimal]]] = {}
     for f in facts:
         if f.metric == _TOTAL and f.qualifier in ("eq", "approx"):
             totals.setdefault((f.company, f.unit), {}).setdefault(f.period, []).append(f.value)
     if not totals:
         return facts
+    starts = [p.start for p in periods]
     groups: dict[tuple[str, str, int], list[int]] = {}
     for i, f in enumerate(facts):
-        if id(f) in kept or not f.metric.startswith((_AMOUNT, _SHARE)) or _dated_here(f, period_starts):
-            continue
-        groups.setdefault((f.company, f.period, _paragraph(text, f.start)), []).append(i)
+        if f.metric.startswith((_AMOUNT, _SHARE)) or f.metric in (_SPEND, _RATIO):
+            if not _dated_here(f, periods, starts):
+                groups.setdefault((f.company, f.period, text.rfind("\n\n", 0, f.start)), []).append(i)
     out = list(facts)
     for (company, period, _), members in groups.items():
-        target = _added_up(facts, members, totals, company, period)
+        target = _fitting_period([facts[i] for i in members], totals, company, period)
         if target is not None:
             for i in members:
                 out[i] = replace(facts[i], period=target)
     return out
 
 
-def _dated_here(fact: Fact, period_starts: list[int]) -> bool:
-    i = bisect_left(period_starts, fact.start)
-    return i < len(period_starts) and period_starts[i] < fact.end
+def _dated_here(fact: Fact, periods: list, starts: list[int]) -> bool:
+    """Whether the fact's sentence names the period the fact was given."""
+    return any(p.label == fact.period for p in periods[bisect_left(starts, fact.start):bisect_right(starts, fact.end)])
 
 
-def _paragraph(text: str, at: int) -> int:
-    return text.rfind("\n\n", 0, at)
-
-
-def _added_up(facts: list[Fact], members: list[int], totals, company: str, period: str) -> str | None:
-    """The one other period whose total the members add up to (or whose share they state), if theirs does not fit."""
-    amounts: dict[str, dict[str, Decimal]] = {}  # unit -> segment -> amount
-    shares: dict[str, Decimal] = {}
-    for i in members:
-        f = facts[i]
-        if f.metric.startswith(_SHARE):
-            shares[f.metric[len(_SHARE):]] = f.value
-        elif f.qualifier in ("eq", "approx"):  # "约8.57亿元" and "约4.39亿元" adding up to 12.96亿
-            amounts.setdefault(f.unit, {})[f.metric[len(_AMOUNT):]] = f.value
+def _fitting_period(group: list[Fact], totals, company: str, period: str) -> str | None:
+    """The one other period whose revenue the group fits, if the group has something to check and its own does not."""
     fits: set[str] = set()
-    for unit, by_segment in amounts.items():
-        for label, values in totals.get((company, unit), {}).items():
-            if any(_fits(by_segment, shares, total) for total in values):
-                fits.add(label)
-        own = totals.get((company, unit), {}).get(period, ())
-        if any(_fits(by_segment, shares, total) for total in own):
+    for unit in {f.unit for f in group if f.metric.startswith(_AMOUNT) or f.metric == _SPEND}:
+        by_period = totals.get((company, unit), {})
+        if any(_fits(group, unit, total) for total in by_period.get(period, ())):
             return None  # the period they were given fits: nothing to mend
+        fits |= {label for label, values in by_period.items() if any(_fits(group, unit, total) for total in values)}
     fits.discard(period)
     return fits.pop() if len(fits) == 1 else None
 
 
-def _fits(by_segment: dict[str, Decimal], shares: dict[str, Decimal], total: Decimal) -> bool:
-    """Two or more segments adding up to the total, or a segment being the share of it stated beside it."""
+def _fits(group: list[Fact], unit: str, total: Decimal) -> bool:
+    """Whether what the group states of the total holds, and it states something: two or more segments adding up to
+    it, a segment being the share of it stated beside it, R&D being the multiple of it stated beside it."""
     if total <= 0:
         return False
-    if len(by_segment) >= 2 and abs(sum(by_segment.values()) - total) <= total * _SUM_SLACK:
-        return not any(abs(value * 100 / total - shares[s]) > _SHARE_SLACK * 10 for s, value in by_segment.items()
-                       if s in shares)
-    said = [s for s in by_segment if s in shares]
-    return bool(said) and all(abs(by_segment[s] * 100 / total - shares[s]) <= _SHARE_SLACK for s in said) \
-        and all(v <= total for v in by_segment.values())
+    amounts = {f.metric[len(_AMOUNT):]: f.value for f in group
+               if f.metric.startswith(_AMOUNT) and f.unit == unit and f.qualifier in ("eq", "approx")}
+    checks = []
+    if len(amounts) >= 2:
+        checks.append(abs(sum(amounts.values()) - total) <= total * _SUM_SLACK)
+    if any(value > total for value in amounts.values()):
+        return False
+    spends = [f.value for f in group if f.metric == _SPEND and f.unit == unit]
+    for f in group:
+        if f.metric.startswith(_SHARE) and f.metric[len(_SHARE):] in amounts:
+            checks.append(_near(amounts[f.metric[len(_SHARE):]] * 100 / total, f))
+        elif f.metric == _RATIO and len(spends) == 1:
+            checks.append(_near(spends[0] / total, f))
+    return bool(checks) and all(checks)
+
+
+def _near(computed: Decimal, stated: Fact) -> bool:
+    """A share or multiple computed from amounts, against the one stated (to its last digit, or roughly)."""
+    half_digit = Decimal(1).scaleb(min(0, stated.value.as_tuple().exponent)) / 2  # 60 (6E+1): to the unit
+    slack = _ROUGH_SLACK if stated.qualifier == "approx" else _RATIO_SLACK
+    return abs(computed - stated.value) <= half_digit + abs(stated.value) * slack

@@ -74,3 +74,12 @@ def test_rounded_segments_count_when_they_add_up(watchlist):
     got = facts(text, watchlist, published=LATE_OCT)
     assert ("minimax", "revenue.cloud", "2031Q1-Q3", Decimal("680000000"), "USD", "approx") in got
     assert ("minimax", "revenue.consumer", "2031Q1-Q3", Decimal("462000000"), "USD", "approx") in got
+
+
+def test_rd_stated_as_a_multiple_of_revenue_takes_the_period_of_that_revenue(watchlist):
+    text = ("月之暗面2031年全年收入52.40亿美元。第四季度单季收入14.80亿美元。\n\n经调整净亏损31.2亿美元；单看四季度是8.1亿美元。\n\n"
+            "研发投入约83.8亿美元，是收入的1.6倍左右，2030年这一倍数接近2倍。")
+    got = facts(text, watchlist, published=date(2032, 3, 20))
+    assert ("moonshot", "rd_expense", "FY2031", Decimal("8380000000"), "USD", "approx") in got
+    assert ("moonshot", "rd_to_revenue", "FY2031", Decimal("1.6"), "x", "approx") in got
+    assert not {f for f in got if f[1] in ("rd_expense", "rd_to_revenue") and f[2] == "2031Q4"}
