@@ -88,8 +88,10 @@ _BRANCHES = [
     r"(?P<rel>(?P<r_w>今年|本年|去年|上年|前年|明年|同年|那一年|那年|该年|該年|(?i:this\syear|last\syear|next\syear))"
     rf"(?:\s?(?P<r_suf>{_ZH_SUFFIX.format(p='r_')}))?)",
     # English: halves, nine months, months ended, quarters, fiscal years, dates
-    # "the first half of last year", "the first six months of last year": that part of the year before the one of writing
-    r"(?P<elh>(?i:(?:the\s)?(?:(?P<elh_h>first|second)\shalf|first\s(?P<elh_n>three|six|nine)\smonths)\s(?:of\s)?last\syear)\b)",
+    # "the first half of last year", "the first six months of last year": that part of the year before the one of writing;
+    # "the first half of this year", "the third quarter of this year": of the year of writing
+    r"(?P<elh>(?i:(?:the\s)?(?:(?P<elh_h>first|second)\shalf|first\s(?P<elh_n>three|six|nine)\smonths"
+    r"|(?P<elh_q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter)\s(?:of\s)?(?P<elh_w>last|this)\syear)\b)",
     rf"(?P<eh>(?i:(?:the\s)?(?P<eh_w>first|second|1st|2nd)[\s-]half\s(?:of\s)?(?:the\s)?(?:fiscal\s|financial\s)?(?:year\s)?)(?P<eh_y>{_Y}))",
     rf"(?P<en9>(?i:(?:the\s)?(?:(?:first\s)?(?:nine|9)\smonths|first\s(?P<en9_n>three|six|3|6)\smonths|first\sthree\squarters)"
     r"\s(?:of|in)\s(?:fiscal\s)?)"
@@ -916,7 +918,9 @@ def _mention(m: re.Match, doc_year: int | None, context_year: int | None, named:
     if kind == "elh":
         if doc_year is None:
             return PeriodMention(s, e, "open", "")
-        y = doc_year - 1
+        y = doc_year - 1 if g("elh_w").lower() == "last" else doc_year
+        if g("elh_q"):
+            return PeriodMention(s, e, "flow", f"{y}Q{_ORD[g('elh_q').lower()]}", (y,))
         if g("elh_h"):
             return PeriodMention(s, e, "flow", f"{y}H{1 if g('elh_h').lower() == 'first' else 2}", (y,))
         return PeriodMention(s, e, "flow", months_label(y, 1, _LEN[g("elh_n").lower()]), (y,))
