@@ -1008,6 +1008,11 @@ _ELIDED_OPEN_EN = re.compile(r"\s{0,2}(?:(?i:by\scomparison|by\scontrast|in\scom
 _ELIDED_VERB_EN = re.compile(r"\s(?:reported|posted|recorded|booked|logged|had|generated|brought\sin|took\sin)\s"
                              r"(?:(?:about|around|roughly|nearly|almost|some|over|more\sthan|just\sover|just\sunder)\s)?")
 _ELIDED_TAIL_EN = re.compile(r"\s?(?:[.,;:)]|$)")
+# "A year ago it was $172 million", "In 2030, the figure stood at…": a period, then the figure just said standing for it
+_ELIDED_LEAD_EN = re.compile(r"\s{0,2}(?:(?i:and|but|while|back)\s)?(?:(?i:in|at|by|for|during|as\sof)\s)?")
+_ELIDED_IT_EN = re.compile(r",?\s(?i:it|that|this|the\sfigure|that\sfigure|the\snumber|that\snumber)\s"
+                           r"(?i:was|had\sbeen|stood\sat|came\sto|came\sin\sat)\s"
+                           r"(?i:(?:about|around|roughly|nearly|almost|some|just|above|over|under|below|more\sthan|less\sthan)\s)?")
 
 
 # "For context, the same figure was around…", "That figure stood at…": a sentence opening on the figure just given
@@ -1050,6 +1055,9 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
     i = bisect_left(doc.periods, at, key=_start)
     if i < len(doc.periods) and doc.periods[i].end <= q.start:
         p = doc.periods[i]
+        if named is None and _ELIDED_IT_EN.fullmatch(doc.text, p.end, q.start) \
+                and _ELIDED_LEAD_EN.fullmatch(doc.text, at, p.start):
+            return _like(prev, q)  # "A year ago it was $172 million", ", and at the end of September it was…"
         if _ELIDED_OPEN.fullmatch(doc.text, at, p.start) is None or \
                 _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None and not (
                     prev.rule.loss and _LOSS_VERB.fullmatch(doc.text, p.end, q.start)):
@@ -3669,6 +3677,11 @@ def _years_of_growth(doc: Document, b: Binding, years: list[int]) -> int:
     return int(n) if n.isdigit() else _YEARS_OF[n]
 
 
+# "now" or "currently" in the clause before a rate: the rate as the text is written
+_NOW_BEFORE = re.compile(r"\b(?i:now|currently)\b[^,;.!?\n]{0,48}$")
+_NOW_REACH = 60
+
+
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
     ctx.by_dateline = False
     rule, p, source = b.rule, b.period, b.period_source or "sentence"
@@ -3697,6 +3710,10 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
             return None, ""
         if carried is not None and not (_reported(rule) and _a_month(carried)):
             p, source = carried, "context"
+    if p is None and rule.rate and not rule.instant and doc.doc_date is not None and _NOW_BEFORE.search(
+            doc.text, max(doc.sentences[index].start, b.q.start - _NOW_REACH), b.q.start):
+        # "Zhipu now processes about 120 trillion tokens a day": a rate said as of the writing is the month's
+        return f"{doc.doc_date.year}-{doc.doc_date.month:02d}", "document"
     if p is None:
         if rule.instant:
             dates = [x for x in recent if x.kind == "date"]

@@ -113,3 +113,42 @@ def test_a_rate_right_after_a_sequential_change_word_is_no_share(watchlist):
     got = facts(text, watchlist, published=date(2032, 4, 29))
     assert ("zhipu", "revenue_share.cloud", "2032Q1", Decimal("88.1"), "%", "eq") in got
     assert not {f for f in got if f[3] == Decimal("4.2")}
+
+
+def test_a_period_then_it_was_gives_the_figure_just_said_for_that_period(watchlist):
+    # "A year ago it was …": the metric of the sentence before, a year before its period
+    text = "DeepSeek's second-quarter revenue was 3.74 billion yuan. A year ago it was 2.61 billion yuan."
+    got = unqualified_facts(text, watchlist, published=date(2032, 8, 25))
+    assert ("deepseek", "revenue", "2032Q2", Decimal("3740000000"), "CNY") in got
+    assert ("deepseek", "revenue", "2031Q2", Decimal("2610000000"), "CNY") in got
+    # and a clause of its own: ", and at the end of April it was above …"
+    arr = facts("Moonshot's annualized recurring revenue reached $9.8 billion at the end of June. A month earlier it "
+                "was about $9.5 billion, and at the end of April it was above $9.1 billion.", watchlist,
+                published=date(2032, 7, 8))
+    assert ("moonshot", "arr", "2032-05", Decimal("9500000000"), "USD", "approx") in arr
+    assert ("moonshot", "arr", "2032-04", Decimal("9100000000"), "USD", "gt") in arr
+    # a company opening the clause is another company's figure, not this one's
+    other = unqualified_facts("DeepSeek's second-quarter revenue was 3.74 billion yuan. A year ago Zhipu said it was "
+                              "bigger.", watchlist, published=date(2032, 8, 25))
+    assert {f[1] for f in other} == {"revenue"} and len(other) == 1
+
+
+def test_a_rate_said_with_now_is_of_the_month_of_writing(watchlist):
+    text = "MiniMax now processes roughly 233 trillion tokens a day, its chief executive told reporters."
+    got = unqualified_facts(text, watchlist, published=date(2032, 10, 14))
+    assert ("minimax", "daily_token_volume", "2032-10", Decimal("233000000000000"), "tokens/day") in got
+    # without "now" (or a period), a rate stays undated
+    assert not unqualified_facts("MiniMax processes roughly 233 trillion tokens a day.", watchlist,
+                                 published=date(2032, 10, 14))
+    # a month named in the sentence still dates it
+    named = unqualified_facts("In September MiniMax processed roughly 221 trillion tokens a day.", watchlist,
+                              published=date(2032, 10, 14))
+    assert ("minimax", "daily_token_volume", "2032-09", Decimal("221000000000000"), "tokens/day") in named
+
+
+def test_a_month_in_capitals_is_a_month(watchlist):
+    # a wire brief's "AS AT SEP 30, 2032 HAD 2,214 FULL-TIME EMPLOYEES"
+    text = "BRIEF-MiniMax nine-month results\n\n* AS AT SEP 30, 2032 HAD 2,214 FULL-TIME EMPLOYEES"
+    got = unqualified_facts(text, watchlist, published=date(2032, 11, 20))
+    assert ("minimax", "headcount", "2032-09-30", Decimal("2214"), "count") in got
+    assert not {f for f in got if f[3] == Decimal("30")}
