@@ -69,7 +69,7 @@ _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # A social-media post's emoji ("🥇 智谱：约…", "4️⃣ …", "✅ …") is a bullet too, on a line holding a figure (see _is_item).
 _EMOJI = "[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B05-\u2B55]\uFE0F?|[0-9#*]\uFE0F?\u20E3"
 # A ranking's place is a mark too: "No.1 智谱：…", "第1名 智谱 …", "#1 Zhipu — …", "Top 3: …". "**" opens bold, no bullet.
-_ITEM = re.compile(r"[•·・\-–—▪●◆■►]|\*(?!\*)|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
+_ITEM = re.compile(r"[•·・\-–—▪●◆■►▸▶→⇒➔➜➤➢]|\*(?!\*)|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
                    r"|(?:No\.\s?|#|(?i:top)\s?)[0-9]{1,2}(?![0-9.,])[:：]?|第[0-9]{1,2}[名位][:：、]?|" + _EMOJI)
 _EMOJI_ITEM = re.compile(_EMOJI)
 _FIGURE_DIGIT = re.compile("[0-9]")
@@ -817,8 +817,9 @@ def _changed_since(doc: Document, q: Quantity) -> bool:
     """"两个月增加约3亿美元", "月增1.2億元": an amount right after a sequential change word is what a figure changed by
     since the month or quarter before, not its level (a change rate after one is dropped as sequential, see
     _to_fact). Between them, what _TIGHT_BEFORE allows after any change word, once the rest of the verb is passed
-    when the word is its start ("月增" in "两个月增加": the scan finds the word that starts first)."""
-    if q.kind != "currency":
+    when the word is its start ("月增" in "两个月增加": the scan finds the word that starts first). So is a rate right
+    after one ("營收季增6.6%"): a change, whatever metric a cue further back names (no share of the revenue)."""
+    if q.kind not in ("currency", "percent"):
         return False
     text = doc.text
     return any(c.end <= q.start and q.start - c.end <= 5
@@ -859,7 +860,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
                   or _before_cue(doc, q, metric_cues, lowered, bounds, heading, bindings[-1] if bindings else None)
                   or _compared_level(doc, sentence, q, metric_cues, lowered, bounds))
         if chosen is None and bindings:
-            chosen = _level_from(text, bindings[-1], q) or _glossed_level(doc, bindings[-1], q) \
+            chosen = _level_from(text, bindings, q) or _glossed_level(doc, bindings[-1], q) \
                 or _list_goes_on(text, bindings, q)
         if chosen is None and (not bindings or bindings[-1].side == "caption"):
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
@@ -939,18 +940,23 @@ _FROM_A_LOSS = re.compile(r"(?i:\b(?:from|compared\swith|compared\sto|against|ve
                           r"(?:about\s|around\s|roughly\s)?)$")
 
 
-def _level_from(text: str, prev: Binding, q: Quantity) -> Binding | None:
+def _level_from(text: str, bindings: list[Binding], q: Quantity) -> Binding | None:
     """A number after "up from" / "down from" / "vs" that no cue names is the level the figure before it changed from:
     of its metric, when it is of the same kind and in the same clause ("was roughly 2.2x revenue, down from about
-    2.8x for FY2026"). None otherwise."""
-    if prev.q.kind != q.kind or prev.q.unit != q.unit:
+    2.8x for FY2026"). The figure may be the last of its kind bound before, past a figure of another kind said on the
+    way ("33.4% revenue growth, on revenue of $1.21 billion, down from 42.4%"). None otherwise."""
+    prev = next((b for b in reversed(bindings[-3:]) if b.q.kind == q.kind and b.q.unit == q.unit), None)
+    if prev is None or prev is not bindings[-1] and q.start - prev.q.end > 2 * _LEVEL_REACH:
         return None
     if _DOWN_FROM.search(text, max(prev.q.end, q.start - 24), q.start) is None and not (
             prev.rule.loss and _FROM_A_LOSS.search(text, max(prev.q.end, q.start - 36), q.start)):
         return None
-    if _SEMICOLON.search(text, prev.q.end, q.start) or q.start - prev.q.end > 60:
+    if _SEMICOLON.search(text, prev.q.end, q.start) or q.start - bindings[-1].q.end > _LEVEL_REACH:
         return None
     return _like(prev, q, prev.penalty + 0.05)
+
+
+_LEVEL_REACH = 60  # characters from the figure said last to the level after "down from"
 
 
 def _list_goes_on(text: str, bindings: list[Binding], q: Quantity) -> Binding | None:
@@ -1002,6 +1008,11 @@ _ELIDED_OPEN_EN = re.compile(r"\s{0,2}(?:(?i:by\scomparison|by\scontrast|in\scom
 _ELIDED_VERB_EN = re.compile(r"\s(?:reported|posted|recorded|booked|logged|had|generated|brought\sin|took\sin)\s"
                              r"(?:(?:about|around|roughly|nearly|almost|some|over|more\sthan|just\sover|just\sunder)\s)?")
 _ELIDED_TAIL_EN = re.compile(r"\s?(?:[.,;:)]|$)")
+# "A year ago it was $172 million", "In 2030, the figure stood at…": a period, then the figure just said standing for it
+_ELIDED_LEAD_EN = re.compile(r"\s{0,2}(?:(?i:and|but|while|back)\s)?(?:(?i:in|at|by|for|during|as\sof)\s)?")
+_ELIDED_IT_EN = re.compile(r",?\s(?i:it|that|this|the\sfigure|that\sfigure|the\snumber|that\snumber)\s"
+                           r"(?i:was|had\sbeen|stood\sat|came\sto|came\sin\sat)\s"
+                           r"(?i:(?:about|around|roughly|nearly|almost|some|just|above|over|under|below|more\sthan|less\sthan)\s)?")
 
 
 # "For context, the same figure was around…", "That figure stood at…": a sentence opening on the figure just given
@@ -1044,6 +1055,9 @@ def _elided(doc: Document, sentence: Sentence, q: Quantity, bindings: list[Bindi
     i = bisect_left(doc.periods, at, key=_start)
     if i < len(doc.periods) and doc.periods[i].end <= q.start:
         p = doc.periods[i]
+        if named is None and _ELIDED_IT_EN.fullmatch(doc.text, p.end, q.start) \
+                and _ELIDED_LEAD_EN.fullmatch(doc.text, at, p.start):
+            return _like(prev, q)  # "A year ago it was $172 million", ", and at the end of September it was…"
         if _ELIDED_OPEN.fullmatch(doc.text, at, p.start) is None or \
                 _ELIDED_VERB.fullmatch(doc.text, p.end, q.start) is None and not (
                     prev.rule.loss and _LOSS_VERB.fullmatch(doc.text, p.end, q.start)):
@@ -1087,8 +1101,9 @@ def _named_first(doc: Document, start: int, end: int) -> int | None:
 
 
 # "• 2.85 billion yuan: Zhipu's 2027 revenue", "$1.35 billion+: …": a list item led by its figure, its caption after a colon
-_ITEM_MARK = re.compile(r"[ \t]*(?:[•·*▪●◆■►\-–—][ \t]*)?")
-_CAPTION_COLON = re.compile(r"\+?[ \t]?(?:[:：][ \t]|：)")  # "7690万美元：…": no space after a full-width colon
+_ITEM_MARK = re.compile(r"[ \t]*(?:[•·*▪●◆■►▸▶→⇒➔➜➤➢\-–—][ \t]*)?")
+# "7690万美元：…": no space after a full-width colon; "395 trillion — tokens Zhipu…": a dash as the colon
+_CAPTION_COLON = re.compile(r"\+?[ \t]?(?:[:：][ \t]|：|(?:—|--)[ \t]?(?=[A-Za-z])|–[ \t](?=[A-Za-z]))")
 
 
 def _caption_binding(doc: Document, sentence: Sentence, q: Quantity, cues: list[Cue], lowered: str) -> Binding | None:
@@ -1103,19 +1118,27 @@ def _caption_binding(doc: Document, sentence: Sentence, q: Quantity, cues: list[
             return None
     i = bisect_left(doc._m_starts, line)
     named = doc.companies[i] if i < len(doc.companies) and doc.companies[i].start < sentence.end else None
+    company = None if named is None else named.company or ""
+    prev = doc._said
+    if prev is not None and prev.q.kind == q.kind and prev.q.unit == q.unit and _SAME_CAPTION.match(doc.text, line):
+        # "→ 160 trillion: the same figure for MiniMax": the metric of the item before, for another company or period
+        return Binding(q, prev.rule, prev.metric, "caption", prev.cue, negate=prev.negate, penalty=0.05, company=company)
     caption = cues[bisect_left(cues, line, key=_start):]
     for k, c in enumerate(caption):
         if c.role == "measure":
             return None  # "这是MiniMax本轮融资的金额": a measure we do not extract
         for name in c.names:
             rule = doc.book.metrics[name]
-            if not rule.base and _compatible(rule, q, lowered, doc.text[c.start:c.end]):
-                company = None if named is None else named.company or ""
+            # a change is the caption's when it names its base first ("33.4%: Moonshot's revenue growth")
+            if (not rule.base or _has_base(doc.book, caption[:k], rule.base) or _names_base(doc, c, rule.base)) \
+                    and _compatible(rule, q, lowered, doc.text[c.start:c.end]):
                 c, rule = _narrowed(doc, q, c, rule, caption[k + 1:], lowered)
                 return Binding(q, rule, rule.id, "caption", c, penalty=0.05, company=company)
     return None
 
 
+# a caption naming no metric of its own: the one of the figure said just before
+_SAME_CAPTION = re.compile(r"(?i:the\s(?:same|comparable|equivalent)\s(?:figure|number|metric|measure)|that\s(?:figure|number))\b")
 # "约210万亿、约121万亿——这是…": what ends a run of figures opening a sentence, before the words saying what they are
 _CAPTION_DASH = re.compile(r"\s?(?:——|—|--|[:：])\s?")
 _SEPARATOR = re.compile(r"\s?(?:、|,|，|和|及|(?i:and))\s?")
@@ -1489,9 +1512,12 @@ _end = attrgetter("end")
 
 
 def _names_base(doc: Document, c: Cue, base: str) -> bool:
-    """True when a change cue names its base itself ("grew revenue 325%")."""
+    """True when a change cue names its base itself ("grew revenue 325%", "revenue growth of 33.4%")."""
     inner = doc.book.find(doc.text, c.start + 1, c.end, lowered=doc.lowered)
-    return any(x.role == "metric" and base in x.names and x.end == c.end for x in inner)
+    if any(x.role == "metric" and base in x.names and x.end == c.end for x in inner):
+        return True
+    head = doc.book.find(doc.text, c.start, c.end - 1, lowered=doc.lowered)
+    return any(x.role == "metric" and base in x.names and x.start == c.start for x in head)
 
 
 def _has_base(book: CueBook, earlier: list[Cue], base: str) -> bool:
@@ -1932,12 +1958,15 @@ def _zip_captioned(doc: Document, sentence: Sentence, bindings: list[Binding]) -
             b.company = m.company or ""
 
 
+_AND_FOR = re.compile(_AND.pattern + r"(?:(?i:for|at)\s)?")  # "for MiniMax and for Moonshot"
+
+
 def _listed_after(doc: Document, start: int, end: int) -> list[CompanyMention]:
     """The companies listed one after another ("智谱、DeepSeek、MiniMax和Kimi") from the first named in text[start:end]."""
     k = bisect_left(doc._m_starts, start)
     named = doc.companies[k:k + 1] if k < len(doc.companies) and doc.companies[k].end <= end else []
     for m in doc.companies[k + 1:]:
-        if m.end > end or not _AND.fullmatch(doc.text, named[-1].end, m.start):
+        if m.end > end or not _AND_FOR.fullmatch(doc.text, named[-1].end, m.start):
             break
         named.append(m)
     return named
@@ -3648,6 +3677,11 @@ def _years_of_growth(doc: Document, b: Binding, years: list[int]) -> int:
     return int(n) if n.isdigit() else _YEARS_OF[n]
 
 
+# "now" or "currently" in the clause before a rate: the rate as the text is written
+_NOW_BEFORE = re.compile(r"\b(?i:now|currently)\b[^,;.!?\n]{0,48}$")
+_NOW_REACH = 60
+
+
 def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context) -> tuple[str | None, str]:
     ctx.by_dateline = False
     rule, p, source = b.rule, b.period, b.period_source or "sentence"
@@ -3676,6 +3710,10 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
             return None, ""
         if carried is not None and not (_reported(rule) and _a_month(carried)):
             p, source = carried, "context"
+    if p is None and rule.rate and not rule.instant and doc.doc_date is not None and _NOW_BEFORE.search(
+            doc.text, max(doc.sentences[index].start, b.q.start - _NOW_REACH), b.q.start):
+        # "Zhipu now processes about 120 trillion tokens a day": a rate said as of the writing is the month's
+        return f"{doc.doc_date.year}-{doc.doc_date.month:02d}", "document"
     if p is None:
         if rule.instant:
             dates = [x for x in recent if x.kind == "date"]

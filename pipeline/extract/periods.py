@@ -20,7 +20,10 @@ _MONTHS = {
     "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
     "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MO = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+# and in a wire brief's capitals ("AS AT DEC 31, 2027")
+_MO = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul"
+       r"|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+       r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\b")
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1}  # 首季: the first quarter (HK, TW)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
         # "the December quarter of 2028": a quarter named by the month it ends with (Australian, US and Indian press)
@@ -184,7 +187,9 @@ _BRANCHES = [
     r"(?P<lm>(?:上个月|上個月|上月)(?:(?P<lm_end>底|末)|(?=[^，,。；\n]{0,16}?(?:日均|每日|平均每日|[0-9])))"
     # "58 trillion tokens a day last month", "last month's daily average": in English too, with a daily rate beside it
     r"|(?:(?<=per\sday\s)|(?<=a\sday\s)|(?<=/day\s)|(?<=daily\s))(?i:last\smonth)\b"
-    r"|(?i:last\smonth)(?=['’]s\s(?i:daily|average)))",
+    r"|(?i:last\smonth)(?=['’]s\s(?i:daily|average))"
+    # "395 trillion: average daily tokens on Zhipu's models last month": after a figure in its clause (see _LM_FIGURE)
+    r"|(?P<lm_after>(?i:last\smonth))\b(?!['’]))",
     r"(?P<day>今日|今天|昨日|昨天|前日|前天|前一天|前一日|(?i:today|yesterday|the\sday\sbefore|the\sprevious\sday"
     r"|a\sday\searlier))",
     # "on Thursday", "closed Thursday", "closing Thursday", "at Thursday's close", "周四收盘": a weekday of the week the text was written in
@@ -512,7 +517,7 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
         elif m.lastgroup == "wd":
             p = _weekday(m, doc_date)
         elif m.lastgroup == "lm":
-            p = _last_month(m, doc_date)
+            p = None if m.group("lm_after") and not _dates_figure(text, m.start(), found) else _last_month(m, doc_date)
         elif m.lastgroup == "next":
             after = released if released is not None and _AFTER_RESULTS.search(text, max(0, m.start() - 8), m.start()) \
                 else last_day
@@ -590,7 +595,8 @@ def find_periods(text: str, doc_date: date | None, start: int = 0, end: int | No
                 dated = bool(worded or (stated and last_year[2])) and context_year == doc_year
                 unstated = context_year == doc_year and not stated
                 shifted = _last_completed(p, doc_date, whole_year=dated or unstated,
-                                          dated=dated or (unstated and _later_quarter(text, p, doc_date)))
+                                          dated=dated or (unstated and _later_quarter(text, p, doc_date))
+                                          or (context_year == doc_year and _a_base(text, m.start())))
                 # "第四季度收入" in a March table or paragraph naming no year is last year's, a guess about that one phrase
                 guessed = unstated and not dated and shifted is not None and shifted.years != p.years
                 p = _quarter_named(shifted, quarters)
@@ -1039,6 +1045,13 @@ def _from_level(text: str, at: int) -> bool:
     return text[at - 1:at].isspace() and _FROM_LEVEL.search(text, max(0, at - 40), at) is not None
 
 
+def _a_base(text: str, at: int) -> bool:
+    """True when the period starting at `at` is the base of a comparison or the level a change starts from ("up 33.4%,
+    down from 42.4% in the December quarter" in June): what a result is measured against has happened, so a quarter
+    or half named without its year that has not begun this year is last year's."""
+    return compared(text, at) or _from_level(text, at)
+
+
 RECENT_MONTHS = 3  # a month over this many months before the document's month, or fewer, is the news of the day
 
 
@@ -1357,6 +1370,25 @@ def _day(m: re.Match, doc_date: date | None, last_day: PeriodMention | None = No
     back = 0 if word in ("今日", "今天", "today") else (2 if word in ("前日", "前天") else 1)
     d = doc_date - timedelta(days=back)
     return _on_day(m.start(), m.end(), d)
+
+
+# "last month" dates the figure written before it in its clause ("Zhipu handled 58 trillion tokens on average last
+# month", "→ 395 trillion: … last month"); before a figure, or past a comma, it as often dates what was said or done
+# ("said last month that…", "which listed last month, reported…"). A decimal point or thousands comma is no break.
+LM_REACH = 90
+_LM_FIGURE = re.compile(r"[0-9](?:[^,;!?\n.，；。]|[.,](?=[0-9])){0,88}$")
+
+
+_LM_CLAUSE = re.compile(r"(?:[;!?\n。；，]|[.,](?![0-9]))[^;!?\n。；，.,]{0,200}$")
+
+
+def _dates_figure(text: str, at: int, found: list) -> bool:
+    """True for "last month" at `at` written after a figure in its clause, no other period named in the clause before
+    it ("reported first-half revenue of 1.14 billion yuan last month" dates the report)."""
+    if not _LM_FIGURE.search(text, max(0, at - LM_REACH), at):
+        return False
+    clause = _LM_CLAUSE.search(text, max(0, at - 200), at)
+    return not found or found[-1].end <= (clause.start() if clause else max(0, at - 200))
 
 
 def _last_month(m: re.Match, doc_date: date | None) -> PeriodMention:
