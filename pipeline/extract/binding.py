@@ -66,12 +66,13 @@ _DRIVEN = re.compile(r"受惠|受益|得益|受到|(?i:thanks\sto|driven\sby|hel
 # Qualifiers written right after a number ("七成以上", "30%左右"), before the noun that says what it counts
 _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "．智譜 51.9%" (a full-width
-# stop as Hong Kong papers set it), "2. 收入…", "（3）").
+# stop as Hong Kong papers set it), "2. 收入…", "（3）"), or a chart's series told in words ("Bars: Dec 2030: 139 · …").
 # A social-media post's emoji ("🥇 智谱：约…", "4️⃣ …", "✅ …") is a bullet too, on a line holding a figure (see _is_item).
 _EMOJI = "[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B05-\u2B55]\uFE0F?|[0-9#*]\uFE0F?\u20E3"
 # A ranking's place is a mark too: "No.1 智谱：…", "第1名 智谱 …", "#1 Zhipu — …", "Top 3: …". "**" opens bold, no bullet.
 _ITEM = re.compile(r"[•·・\-–—▪●◆■►]|\*(?!\*)|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
-                   r"|(?:No\.\s?|#|(?i:top)\s?)[0-9]{1,2}(?![0-9.,])[:：]?|第[0-9]{1,2}[名位][:：、]?|" + _EMOJI)
+                   r"|(?:No\.\s?|#|(?i:top)\s?)[0-9]{1,2}(?![0-9.,])[:：]?|第[0-9]{1,2}[名位][:：、]?"
+                   r"|(?i:bars|series|data\spoints|values)\s?[:：]|" + _EMOJI)
 _EMOJI_ITEM = re.compile(_EMOJI)
 _FIGURE_DIGIT = re.compile("[0-9]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
@@ -3396,8 +3397,9 @@ _POINTS_DOWN = re.compile(r"如下[。:：]?$|以下[^。\n]{0,12}[:：]$|(?i:as
 
 
 # A slide deck's or a report's page marker opening a heading: "[Slide 4] ", "[Page 12] ", "【第3页】"; its number is no
-# figure
-_SLIDE_MARK = re.compile(r"(?:[\[【](?:(?i:slide|page)\s?[0-9]{1,3}|第[0-9]{1,3}[页頁])[\]】]\s?)?")
+# figure; or a deck's text export naming what the heading is: "Chart title: ", "Table caption: "
+_SLIDE_MARK = re.compile(r"(?:[\[【](?:(?i:slide|page)\s?[0-9]{1,3}|第[0-9]{1,3}[页頁])[\]】]\s?)?"
+                         r"(?:(?i:chart\stitle|chart|table\scaption|caption|title)[:：]\s?)?")
 
 
 def _without_periods(doc: Document, sentence: Sentence) -> str:

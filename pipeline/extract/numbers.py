@@ -532,7 +532,7 @@ _CAPTION = re.compile(
     rf"|[（(]\s?(?:(?P<c8>{_CURRENCY})\s)?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(US$ in thousands"
     rf"(?:\s(?i:of)\s(?P<c6>{_CURRENCY}|{_CURRENCY_WORDS}))?"  # "(in thousands of US$, except …)", "of U.S. dollars"
     # "Table caption: US$ in millions, except percentages", "RMB in thousands": a deck's caption line, unbracketed
-    rf"|(?<![^\s:：])(?P<c13>{_CURRENCY})\s(?i:in\s)(?P<s13>(?i:thousands|millions|billions))(?![A-Za-z])"
+    rf"|(?=[人RCUH美港])(?P<c13>{_CURRENCY})\s(?i:in\s)(?P<s13>(?i:thousands|millions|billions))(?![A-Za-z])"
     rf"|以\s?(?P<c7>{_CURRENCY})?\s?(?P<s7>{_SCALE})\s?(?P<u7>元|美元|港元)?\s?(?:列示|列報|列报|呈列|呈報|呈报)"  # "以人民幣千元列示"
     # "（4月30日收盘，港元）", "(HK$, at the close)": a currency among a caption's bracketed notes, alone or with its
     # magnitude after a comma ("（人民币，百万元）")
@@ -551,11 +551,13 @@ _CAPTION = re.compile(
 
 
 # A caption or note saying the table's or list's figures are approximate: "(trillions of tokens per day, all approximate)",
-# "Figures are approximate.", "(approx.)", "数据均为约数", or rounded: "(…; all figures rounded)", "Numbers are rounded."
+# "Figures are approximate.", "(approx.)", "数据均为约数", or rounded: "(…; all figures rounded)", "Numbers are rounded.",
+# "(trillions, rounded)"
 # ("rounded to one decimal place" says how they are written, no more).
 APPROXIMATE = re.compile(r"(?i:\bapprox(?:imate|imately|\.)?(?=\s?(?:[)）;；,，:：]|\.?\s?$))"
                           r"|\bapproximate\s(?:figures|values|numbers|amounts)\b"
-                          r"|\b(?:figures|values|numbers|amounts)\s(?:are\s)?rounded(?=\s?(?:[)）;；,，:：*]|\.?\s?$)))"
+                          r"|\b(?:figures|values|numbers|amounts)\s(?:are\s)?rounded(?=\s?(?:[)）;；,，:：*]|\.?\s?$))"
+                          r"|[,，;；(（]\s?rounded(?=\s?[)）;；,，]))"  # "(trillions, rounded)": a bracket's note
                           r"|约数|約數|概数|概數", re.MULTILINE)
 
 

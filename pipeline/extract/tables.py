@@ -676,6 +676,8 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     topic = _caption_metric(r, table, frame, around)
     parts: list = []  # the caption's metric for rows naming only a segment, read when first needed
     dated_columns = sum(p is not None for p in header_periods)
+    # the columns of shares of a whole an undated heading names ("% of total"), beside a dated one
+    wholes = [bool(dated_columns) and p is None and _of_whole(r, c) for c, p in zip(header, header_periods, strict=True)]
     after_parts = False  # the row above is a segment's of the caption's metric: a "Total" row under it is the whole
     rough = _rough(r, frame)
     label_companies = [_label_company(r, row[0]) for row in body]  # the company a row's label names, if any
@@ -734,7 +736,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             if col is not None and estimates[i - offset]:
                 continue  # "FY2029E": an estimate, whatever period the row or the caption names
             col_period = header_periods[i - offset] if col is not None else None
-            if col_period is None and col is not None and _of_whole(r, col):
+            if col_period is None and col is not None and wholes[i - offset]:
                 # "| | Year ended 31 December 2030 | % of total |", "| 业务 | 2030年 | 占比 |": a column of shares is of
                 # the amounts' period to its left
                 col_period = next((p for p in reversed(header_periods[:i - offset]) if p is not None), None)
@@ -1516,6 +1518,7 @@ def _caption_unit(r: _Reading, table: Table, frame: _Frame) -> tuple[int, str | 
 # "(All amounts in RMB thousands unless otherwise indicated)", "除另有说明外，金额单位为人民币千元".
 _UNLESS_STATED = re.compile(r"(?i:unless\s(?:otherwise\s)?(?:stated|indicated|specified|noted)|except\s(?:as\s|where\s)?"
                             r"otherwise\s(?:stated|indicated|specified|noted))|除(?:另有|非另有)(?:说明|說明|注明|註明|指明|列明)")
+_DECLARATION_WORDS = ("unless", "except", "除另有", "除非另有")  # where such a declaration may start (its first one)
 # Where the clause of such a declaration starts and ends.
 _DECLARATION_END = re.compile(r"[.;；。\n]")
 
@@ -1525,7 +1528,9 @@ def _declared_unit(r: _Reading, pos: int) -> tuple[int, str | None] | None:
     otherwise stated."): a table naming no unit of its own, in the body of such a filing, writes its amounts in it."""
     if r.declared is None:
         r.declared = (len(r.text), None)
-        for m in _UNLESS_STATED.finditer(r.text):
+        # the words are found by plain search first: a long filing is not scanned by the pattern
+        at = sorted(i for w in _DECLARATION_WORDS if (i := r.lowered.find(w)) >= 0)
+        for m in (m for i in at if (m := _UNLESS_STATED.match(r.text, i)) is not None):
             a = max((d.end() for d in _DECLARATION_END.finditer(r.text, max(0, m.start() - 160), m.start())),
                     default=max(0, m.start() - 160))
             b = next((d.start() for d in _DECLARATION_END.finditer(r.text, m.end(), m.end() + 160)), m.end())

@@ -118,3 +118,26 @@ def test_a_change_from_one_year_to_the_next_written_with_in(watchlist):
     text = "DeepSeek's revenue grew 38.2% from US$512.6 million in 2028 to US$708.4 million in 2029."
     assert ("deepseek", "revenue_growth", "FY2029", Decimal("38.2"), "%") in facts(
         text, watchlist, published=date(2030, 3, 20))
+
+
+# --- a chart told in words -----------------------------------------------------------------------
+
+
+def test_a_charts_bars_line_under_its_title_lists_dated_figures(watchlist):
+    text = ("Zhipu 2Q30 results presentation\n\nSlide 7 — Usage\n"
+            "Chart title: Average daily tokens, all products (trillions, rounded)\n"
+            "Bars: Mar 2030: 212 · Jun 2030: 247 · Jul 2030: 258\n")
+    assert qualified(text, watchlist, published=date(2030, 8, 25)) == {
+        ("zhipu", "daily_token_volume", "2030-03", Decimal("212000000000000"), "tokens/day", "approx"),
+        ("zhipu", "daily_token_volume", "2030-06", Decimal("247000000000000"), "tokens/day", "approx"),
+        ("zhipu", "daily_token_volume", "2030-07", Decimal("258000000000000"), "tokens/day", "approx"),
+    }
+
+
+def test_rounded_written_in_a_captions_bracket_makes_the_figures_approximate(watchlist):
+    text = ("DeepSeek usage\n\nAverage daily tokens (trillions, rounded)\n"
+            "- Apr 2030: 188\n- May 2030: 196\n")
+    assert qualified(text, watchlist, published=date(2030, 6, 10)) == {
+        ("deepseek", "daily_token_volume", "2030-04", Decimal("188000000000000"), "tokens/day", "approx"),
+        ("deepseek", "daily_token_volume", "2030-05", Decimal("196000000000000"), "tokens/day", "approx"),
+    }
