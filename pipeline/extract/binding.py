@@ -44,11 +44,12 @@ CONTEXT_SENTENCES = 4  # how far back an unstated period or segment may be taken
 QUALIFIER_REACH = 14  # characters before a number its qualifier is read from ("in excess of ", "大约")
 TABLE_HEADER_REACH = 8  # how many lines above a table row its header of periods may be
 
-# Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023"; a
-# figure heading a bullet: "$302 million: first-quarter 2028 revenue").
+# Text between a number and the period that belongs to it when the period comes after ("$3.46 million in 2023", "US$2.8
+# billion for the year ended 31 December 2029"; a figure heading a bullet: "$302 million: first-quarter 2028 revenue").
 _HUG = re.compile(
     r"\s{0,2}(?::\s(?:[A-Za-z'’&-]{1,20}\s){0,2}?|[（(]\s?)?(?:(?:[A-Za-z/&-]{1,20}\s){0,3}?(?i:in|for|during|over|through|as\sof|at|by)\s+(?:(?i:the)\s+)?"
-    r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?)?)?"
+    r"(?:(?i:whole|full|entire|all)\s+(?:(?i:year)\s+)?(?:(?i:of)\s+)?(?:(?i:the)\s+)?"
+    r"|(?i:(?:fiscal\s|financial\s)?year\s(?:ended|ending)\s))?)?"  # "US$2,793.8 million for the year ended 31 December 2029"
 )
 # "the $36.7 million it lost a year before", "the 42% they reported a year earlier": a figure, what was done, when
 _DID = re.compile(r"\s(?i:it|they|the\scompany|the\sgroup)\s[a-z]{2,12}\s")
@@ -65,12 +66,13 @@ _DRIVEN = re.compile(r"受惠|受益|得益|受到|(?i:thanks\sto|driven\sby|hel
 # Qualifiers written right after a number ("七成以上", "30%左右"), before the noun that says what it counts
 _QUALIFIER_AFTER = re.compile(r"以上|以下|左右|上下|有余|有餘")
 # A list item: a sentence opening with a bullet or a number ("• 毛利率：47.5%", "- Net loss…", "．智譜 51.9%" (a full-width
-# stop as Hong Kong papers set it), "2. 收入…", "（3）").
+# stop as Hong Kong papers set it), "2. 收入…", "（3）"), or a chart's series told in words ("Bars: Dec 2030: 139 · …").
 # A social-media post's emoji ("🥇 智谱：约…", "4️⃣ …", "✅ …") is a bullet too, on a line holding a figure (see _is_item).
 _EMOJI = "[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B05-\u2B55]\uFE0F?|[0-9#*]\uFE0F?\u20E3"
 # A ranking's place is a mark too: "No.1 智谱：…", "第1名 智谱 …", "#1 Zhipu — …", "Top 3: …". "**" opens bold, no bullet.
 _ITEM = re.compile(r"[•·・\-–—▪●◆■►▸▶→⇒➔➜➤➢]|\*(?!\*)|\.(?![0-9.])|[0-9]{1,2}[.、)）](?![0-9])|[（(][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]"
-                   r"|(?:No\.\s?|#|(?i:top)\s?)[0-9]{1,2}(?![0-9.,])[:：]?|第[0-9]{1,2}[名位][:：、]?|" + _EMOJI)
+                   r"|(?:No\.\s?|#|(?i:top)\s?)[0-9]{1,2}(?![0-9.,])[:：]?|第[0-9]{1,2}[名位][:：、]?"
+                   r"|(?i:bars|series|data\spoints|values)\s?[:：]|" + _EMOJI)
 _EMOJI_ITEM = re.compile(_EMOJI)
 _FIGURE_DIGIT = re.compile("[0-9]")
 # Text that keeps numbers in one list: separators, or "from X to Y" verbs.
@@ -1626,6 +1628,7 @@ def _bind_periods(doc, sentence, index, bindings, runs, quantities, periods, cue
     _complements(text, bindings)
     _counted_back(bindings, priors)
     _mark_bases(text, bindings, hugs, bool(doc._roles.get("sequential")))
+    _change_reached(text, bindings)
 
 
 # "上市首日（1月21日）", "掛牌當日(1月8日)", "on its first day of trading on January 21": the day a listing began
@@ -1684,6 +1687,25 @@ def _mark_bases(text: str, bindings: list[Binding], hugs: dict, sequential: bool
         elif not sequential and a.q.start not in hugs and _FROM_OPENS.search(text, max(0, a.q.start - 6), a.q.start) \
                 and _FROM_TO.fullmatch(text, a.q.end, b.q.start):
             a.base_of = b
+
+
+# "to US$4,088.3 million": the level a change reached, written after the one it started from
+_TO_LEVEL = re.compile(r"(?i:\bto)\s(?:(?i:about|around|roughly)\s)?$")
+
+
+def _change_reached(text: str, bindings: list[Binding]) -> None:
+    """"Revenue increased by 46.3% from US$2,793.8 million for the year ended 31 December 2029 to US$4,088.3 million
+    for the year ended 31 December 2030": a change with no period of its own, followed by the level its metric started
+    from and the level it reached, each dated, is of the period of the level reached."""
+    for i, g in enumerate(bindings):
+        if g.period is not None or not g.rule.base:
+            continue
+        levels = [b for b in bindings[i + 1:i + 3] if b.rule.id == g.rule.base]
+        if len(levels) == 2 and all(b.period is not None for b in levels) \
+                and _FROM_OPENS.search(text, max(0, levels[0].q.start - 8), levels[0].q.start) \
+                and _TO_LEVEL.search(text, max(0, levels[1].q.start - 12), levels[1].q.start) \
+                and period_end(levels[0].period.label) < period_end(levels[1].period.label):
+            g.period, g.period_source = levels[1].period, "sentence"
 
 
 # "由58.7%提升至61.2%", "from 58.7% to 61.2%": the level a change started from, written before the level it reached
@@ -3404,8 +3426,9 @@ _POINTS_DOWN = re.compile(r"如下[。:：]?$|以下[^。\n]{0,12}[:：]$|(?i:as
 
 
 # A slide deck's or a report's page marker opening a heading: "[Slide 4] ", "[Page 12] ", "【第3页】"; its number is no
-# figure
-_SLIDE_MARK = re.compile(r"(?:[\[【](?:(?i:slide|page)\s?[0-9]{1,3}|第[0-9]{1,3}[页頁])[\]】]\s?)?")
+# figure; or a deck's text export naming what the heading is: "Chart title: ", "Table caption: "
+_SLIDE_MARK = re.compile(r"(?:[\[【](?:(?i:slide|page)\s?[0-9]{1,3}|第[0-9]{1,3}[页頁])[\]】]\s?)?"
+                         r"(?:(?i:chart\stitle|chart|table\scaption|caption|title)[:：]\s?)?")
 
 
 def _without_periods(doc: Document, sentence: Sentence) -> str:

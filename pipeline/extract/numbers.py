@@ -531,6 +531,8 @@ _CAPTION = re.compile(
     rf"|[（(]\s?(?P<c5>{_CURRENCY})\s?(?P<s5>{_SCALE})(?![A-Za-z])元?\s?[,，;；]"  # "(US$m, Dec year-end)", "（人民幣千元，…）"
     rf"|[（(]\s?(?:(?P<c8>{_CURRENCY})\s)?(?i:in\s)(?P<s6>thousands|millions|billions)(?![A-Za-z])"  # "(US$ in thousands"
     rf"(?:\s(?i:of)\s(?P<c6>{_CURRENCY}|{_CURRENCY_WORDS}))?"  # "(in thousands of US$, except …)", "of U.S. dollars"
+    # "Table caption: US$ in millions, except percentages", "RMB in thousands": a deck's caption line, unbracketed
+    rf"|(?=[人RCUH美港])(?P<c13>{_CURRENCY})\s(?i:in\s)(?P<s13>(?i:thousands|millions|billions))(?![A-Za-z])"
     rf"|以\s?(?P<c7>{_CURRENCY})?\s?(?P<s7>{_SCALE})\s?(?P<u7>元|美元|港元)?\s?(?:列示|列報|列报|呈列|呈報|呈报)"  # "以人民幣千元列示"
     # "（4月30日收盘，港元）", "(HK$, at the close)": a currency among a caption's bracketed notes, alone or with its
     # magnitude after a comma ("（人民币，百万元）")
@@ -549,11 +551,13 @@ _CAPTION = re.compile(
 
 
 # A caption or note saying the table's or list's figures are approximate: "(trillions of tokens per day, all approximate)",
-# "Figures are approximate.", "(approx.)", "数据均为约数", or rounded: "(…; all figures rounded)", "Numbers are rounded."
+# "Figures are approximate.", "(approx.)", "数据均为约数", or rounded: "(…; all figures rounded)", "Numbers are rounded.",
+# "(trillions, rounded)"
 # ("rounded to one decimal place" says how they are written, no more).
 APPROXIMATE = re.compile(r"(?i:\bapprox(?:imate|imately|\.)?(?=\s?(?:[)）;；,，:：]|\.?\s?$))"
                           r"|\bapproximate\s(?:figures|values|numbers|amounts)\b"
-                          r"|\b(?:figures|values|numbers|amounts)\s(?:are\s)?rounded(?=\s?(?:[)）;；,，:：*]|\.?\s?$)))"
+                          r"|\b(?:figures|values|numbers|amounts)\s(?:are\s)?rounded(?=\s?(?:[)）;；,，:：*]|\.?\s?$))"
+                          r"|[,，;；(（]\s?rounded(?=\s?[)）;；,，]))"  # "(trillions, rounded)": a bracket's note
                           r"|约数|約數|概数|概數", re.MULTILINE)
 
 
@@ -577,9 +581,9 @@ def caption_unit(text: str, start: int, end: int, alone: bool = True) -> tuple[i
     if m is None:
         return None
     return unit_of(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or m.group("c5") or m.group("c6")
-                   or m.group("c7") or m.group("c8") or m.group("c10"),
+                   or m.group("c7") or m.group("c8") or m.group("c10") or m.group("c13"),
                    m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5") or m.group("s6")
-                   or m.group("s7") or m.group("s9") or m.group("s10") or m.group("s11") or m.group("s12"),
+                   or m.group("s7") or m.group("s9") or m.group("s10") or m.group("s11") or m.group("s12") or m.group("s13"),
                    m.group("u1") or m.group("u7"))
 
 

@@ -608,6 +608,7 @@ class _Reading:
     before_qualifiers: dict[str, str]  # "约" → approx, "over" → gt: a cell's word before its number
     after_qualifiers: dict[str, str]  # "以上" → gt, "左右" → approx: a cell's word after it
     names: dict[str, str | None] | None = None  # each company's words in the article, casefolded: built when asked
+    declared: tuple | None = None  # (where, unit) of the document's declared unit for amounts: found when asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -664,6 +665,7 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     caption = _caption_unit(r, table, frame)
     if caption is not None and caption[1] is None:
         caption = (caption[0], _written_currency(r, body))
+    declared = _declared_unit(r, table.start) if caption is None else None  # for amounts only: see below
     header_periods = _header_periods(r, table, frame)
     columns = [_named_heading(r, c) for c in header]  # "| 指标 | 智谱（2025年上半年） | MiniMax（…） |"
     estimates = [_estimate(r, c) for c in header]
@@ -672,7 +674,12 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
     shared = _shared_period(r, header, header_periods) or _corner_period(r, header, header_periods)
     around = _caption_text(r, frame)
     topic = _caption_metric(r, table, frame, around)
-    rough = any(APPROXIMATE.search(r.text, s, e) for s, e in [*frame.above, *frame.below])
+    parts: list = []  # the caption's metric for rows naming only a segment, read when first needed
+    dated_columns = sum(p is not None for p in header_periods)
+    # the columns of shares of a whole an undated heading names ("% of total"), beside a dated one
+    wholes = [bool(dated_columns) and p is None and _of_whole(r, c) for c, p in zip(header, header_periods, strict=True)]
+    after_parts = False  # the row above is a segment's of the caption's metric: a "Total" row under it is the whole
+    rough = _rough(r, frame)
     label_companies = [_label_company(r, row[0]) for row in body]  # the company a row's label names, if any
     company_rows = sum(m is not None for m in label_companies) >= 2
     facts, cells = [], []
@@ -729,10 +736,24 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             if col is not None and estimates[i - offset]:
                 continue  # "FY2029E": an estimate, whatever period the row or the caption names
             col_period = header_periods[i - offset] if col is not None else None
+            if col_period is None and col is not None and wholes[i - offset]:
+                # "| | Year ended 31 December 2030 | % of total |", "| 业务 | 2030年 | 占比 |": a column of shares is of
+                # the amounts' period to its left
+                col_period = next((p for p in reversed(header_periods[:i - offset]) if p is not None), None)
+            if row_period is not None and col_period is not None and dated_columns == 1:
+                # "| Total revenue, year ended 31 December 2029 | 2,793,820 |" under a header of one period: a row
+                # naming a period of its own is of that period (a comparative line under the year's table)
+                col_period = row_period
             company = _company(r, named or (columns[i - offset] if col is not None else None) or owner)
             if company is None:
                 continue  # a column about a company that is not watched
             found = row_metric or (_column_metric(r, col, said) if col is not None else None) or topic
+            if found is None and (segment is not None or after_parts and _TOTAL.match(r.text, row[0].start, row[0].end)):
+                # "Revenue mix" over "| Open platform | 173.5 |" and "| Open platform share of revenue | 55.1% |": a row
+                # naming only a segment is of the caption's metric, whatever metric another row names; so is the
+                # "Total" row under such rows, the whole
+                parts = parts or [_caption_metric(r, table, frame, around, True)]
+                found = parts[0]
             base = of or above
             if row_metric is None and col is not None and i - offset >= 1:
                 found, base = _change_column(r, header[i - offset - 1], col, found, above, said)
@@ -748,22 +769,56 @@ def _read_table(r: _Reading, table: Table, frame: _Frame, owner: CompanyMention 
             if found is None or period is None or (col is not None and _part_of(r, col) and found[1] is None):
                 continue
             if col is not None and _instant(r, found):
-                period = _at_month_end(r, [*labels, *_heading(col)], period)
+                period = _trading_day(r, _at_month_end(r, [*labels, *_heading(col)], period), frame)
             part = segment or (_column_segment(r, col) if row_metric is None and col is not None else None)
             if part and found[1] is None:
                 found = (found[0], part, found[2])  # "| 云端部署 | 2.36 | 32.0% |": the columns' metrics of a segment
-            q = _with_unit(r, q, labels, col, caption)
-            if rough and qualifier == "eq":
+            q = _with_unit(r, q, labels, col, caption or (declared if declared and _of_amounts(r, found) else None))
+            if qualifier == "eq" and rough and (rough is True or not rough.isdisjoint(found[0])):
                 qualifier = "approx"  # "(trillions of tokens per day, all approximate)": every figure is about so much
             fact = _fact(r, company, found, period, q, qualifier, row, base)
             if fact is not None:
                 facts.append(fact)
+        after_parts = segment is not None and bool(parts) and parts[0] is not None
         above, above_period = (row_metric[0], _latest(row_period, above_period if row_metric[0] == above else None)
                                ) if row_metric else ((), None)
         flat = broken is not None
         if own is not None and labels and labels[0] is row[0]:
             parent, parent_numbers, flat = (own, _column(r.text, row[0].start)), numbers, True
     return facts, cells
+
+
+# Where a clause of a caption or a note ends: "注：总市值按收盘价计算；调用量均为约数".
+_CLAUSE_END = re.compile(r"[；;。]|\.\s")
+
+
+def _rough(r: _Reading, frame: _Frame) -> bool | frozenset[str]:
+    """Which figures a caption or a note says are approximate ("(trillions of tokens per day, all approximate)",
+    "注：…；token调用量均为约数"): all (True), none (False), or those of the metrics its clause names (the clause
+    "调用量均为约数" beside "总市值按收盘价计算" is about the token counts only, when another clause names another
+    metric; a metric's scoped variants count too)."""
+    names: set[str] = set()
+    for s, e in [*frame.above, *frame.below]:
+        for m in APPROXIMATE.finditer(r.text, s, e):
+            a = max((c.end() for c in _CLAUSE_END.finditer(r.text, s, m.start())), default=s)
+            b = next((c.start() for c in _CLAUSE_END.finditer(r.text, m.end(), e)), e)
+            cues = [c for c in r.book.find(r.text, s, e, lowered=r.lowered) if c.role == "metric"]
+            said = {n for c in cues if a <= c.start < b for n in c.names}
+            if not said or all(set(c.names) <= said for c in cues):
+                return True  # a line about one metric: its figures are all approximate
+            names |= said | {v for scope in r.book.scopes.values() for k, v in scope.items() if k in said}
+    return frozenset(names) if names else False
+
+
+def _of_whole(r: _Reading, col: Cell) -> bool:
+    """True for a column heading that is a share of a whole ("% of total", "% of revenue", "占比"), no period; a bare
+    "%" may head changes ("%" under "變動")."""
+    return not _blank(col) and (_SHARE_HEAD.fullmatch(r.text, col.start, col.end) is not None or any(
+        "revenue_share" in c.names for c in r.book.find(r.text, col.start, col.end, lowered=r.lowered))) and not any(
+        _CHANGE_HEADER.fullmatch(r.text, h.start, h.end) for h in _heading(col))
+
+
+_SHARE_HEAD = re.compile(r"[（(]?[%％][)）]?\s(?i:of)\s[^\n\d]{1,30}")
 
 
 def _parts(r: _Reading, numbers: dict, parent, parent_numbers: dict) -> bool:
@@ -796,6 +851,18 @@ def _at_month_end(r: _Reading, heads: list[Cell], period: PeriodMention) -> Peri
     if end is None or not any(_MONTH_END.search(r.text, h.start, h.end) for h in heads):
         return period
     return replace(period, kind="date", label=end.isoformat(), flow=None)
+
+
+def _trading_day(r: _Reading, period: PeriodMention, frame: _Frame) -> PeriodMention:
+    """A month's end dating a figure measured at a moment ("5月末总市值", "Employees at month end" under "May 2031"),
+    when the table's caption or note names one other day of that month ("注：总市值按5月29日收盘价计算", "Prices as of
+    May 29"): that day, the month's last trading day (the market closed before the calendar's end)."""
+    if period.kind != "date" or (end := period_end(period.label[:7])) is None or period.label != end.isoformat():
+        return period
+    days = {p.label for s, e in [*frame.below, *frame.above]
+            for p in find_periods(r.text, r.doc_date, s, e, lowered=r.lowered)
+            if p.kind == "date" and p.label[:7] == period.label[:7] and p.label != period.label}
+    return replace(period, label=days.pop()) if len(days) == 1 else period
 
 
 # A row naming a metric it does not hold: what the metric cost ("Cost of revenue", "Costs of sales"), what selling
@@ -935,12 +1002,13 @@ def _changed_period(header_periods: list[PeriodMention | None], k: int) -> Perio
     return next((p for p in header_periods if later is not None and p is not None and p.label == later.label), latest)
 
 
-def _caption_metric(r: _Reading, table: Table, frame: _Frame, around: str):
+def _caption_metric(r: _Reading, table: Table, frame: _Frame, around: str, segments: bool = False):
     """The metric of a table whose rows name none: the one the nearest line above naming a metric names ("智谱与
     MiniMax营收对比", "Revenue by company (US$ m)", "以下均为各家披露的日均调用量。", "REVENUE BY SEGMENT" over
     columns "US$'000 | % of total": the columns whose heading names no metric); a line naming two ("营收与毛利率")
-    gives none, and so does a sentence of the story ("公司表示将加大研发投入。"): it is no caption."""
-    if any(r.book.may_name_metric(r.lowered, c.start, c.end) and any(
+    gives none, and so does a sentence of the story ("公司表示将加大研发投入。"): it is no caption. With `segments`, for
+    the rows naming only a segment, whatever the other rows name."""
+    if not segments and any(r.book.may_name_metric(r.lowered, c.start, c.end) and any(
             m.role == "metric" for m in r.book.find(r.text, c.start, c.end, lowered=r.lowered))
            for row in table.rows[1:] if len(row) > 1 for c in row):  # a heading line is a caption of its own
         return None
@@ -1444,6 +1512,38 @@ def _caption_unit(r: _Reading, table: Table, frame: _Frame) -> tuple[int, str | 
         if found is not None and not (own and found == (0, "%")):
             return found
     return None
+
+
+# How a filing declares the unit of all its amounts once, near its top: "amounts in US$'000 unless otherwise stated",
+# "(All amounts in RMB thousands unless otherwise indicated)", "除另有说明外，金额单位为人民币千元".
+_UNLESS_STATED = re.compile(r"(?i:unless\s(?:otherwise\s)?(?:stated|indicated|specified|noted)|except\s(?:as\s|where\s)?"
+                            r"otherwise\s(?:stated|indicated|specified|noted))|除(?:另有|非另有)(?:说明|說明|注明|註明|指明|列明)")
+_DECLARATION_WORDS = ("unless", "except", "除另有", "除非另有")  # where such a declaration may start (its first one)
+# Where the clause of such a declaration starts and ends.
+_DECLARATION_END = re.compile(r"[.;；。\n]")
+
+
+def _declared_unit(r: _Reading, pos: int) -> tuple[int, str | None] | None:
+    """The unit a document declares for its amounts before pos ("Excerpt of pages 18 to 27; amounts in US$'000 unless
+    otherwise stated."): a table naming no unit of its own, in the body of such a filing, writes its amounts in it."""
+    if r.declared is None:
+        r.declared = (len(r.text), None)
+        # the words are found by plain search first: a long filing is not scanned by the pattern
+        at = sorted(i for w in _DECLARATION_WORDS if (i := r.lowered.find(w)) >= 0)
+        for m in (m for i in at if (m := _UNLESS_STATED.match(r.text, i)) is not None):
+            a = max((d.end() for d in _DECLARATION_END.finditer(r.text, max(0, m.start() - 160), m.start())),
+                    default=max(0, m.start() - 160))
+            b = next((d.start() for d in _DECLARATION_END.finditer(r.text, m.end(), m.end() + 160)), m.end())
+            unit = caption_unit(r.text, a, b)
+            if unit is not None and unit[1] is not None:
+                r.declared = (a, unit)
+                break
+    return r.declared[1] if r.declared[0] < pos else None
+
+
+def _of_amounts(r: _Reading, found) -> bool:
+    """True when a metric found for a cell is one of amounts of money (revenue, a loss), not a count or a rate."""
+    return found is not None and any("currency" in r.book.metrics[n].units for n in found[0])
 
 
 def _written_currency(r: _Reading, body) -> str | None:
