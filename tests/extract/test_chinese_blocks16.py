@@ -1,0 +1,49 @@
+"""Chinese document structures that decide whose figure it is and of which period (session 16): a broker's morning
+note gives each company a block under a bracketed heading, whose "公司" and unnamed figures are that company's."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from tests.extract.conftest import facts
+
+JUNE = date(2031, 6, 12)
+
+_NOTE = ("南山证券 晨会速递（第112期）\n\n发布日期：2031年6月12日\n\n"
+         "今日关注\n1. 海外科技：MiniMax、月之暗面相继披露五月经营数据。\n\n"
+         "——————\n\n"
+         "【海外科技｜MiniMax（0100.HK）】五月数据点评：海外收入提速（分析师：周一鸣）\n\n"
+         "事件：公司6月10日晚发布五月未经审核经营数据。\n\n"
+         "点评：\n· 一季度收入18.64亿元，环比增长7.2%。\n· 5月日均token调用量约96万亿。\n\n"
+         "——————\n\n"
+         "【海外科技｜月之暗面】五月数据点评：订阅用户稳步增长（分析师：周一鸣）\n\n"
+         "点评：\n· 一季度收入21.37亿元，其中订阅收入9.05亿元。\n· 当季毛利率57.4%。\n"
+         "· 6月11日收盘市值7,420亿港元。\n\n"
+         "——————\n\n"
+         "【传媒｜青禾文化（300999.SZ）】一季报点评：广告回暖\n\n"
+         "公司一季度营收6.12亿元，同比增长12.5%。公司已在营销工具中接入月之暗面的模型。\n")
+
+
+def test_a_bracketed_heading_naming_a_company_rules_its_block(watchlist):
+    got = facts(_NOTE, watchlist, published=JUNE)
+    assert ("minimax", "revenue", "2031Q1", Decimal("1864000000"), "CNY", "eq") in got
+    assert ("minimax", "daily_token_volume", "2031-05", Decimal("96000000000000"), "tokens/day", "approx") in got
+    assert ("moonshot", "revenue", "2031Q1", Decimal("2137000000"), "CNY", "eq") in got
+    assert ("moonshot", "gross_margin", "2031Q1", Decimal("57.4"), "%", "eq") in got
+    assert ("moonshot", "market_cap", "2031-06-11", Decimal("742000000000"), "HKD", "eq") in got
+    assert not any(f[0] == "minimax" and f[3] in (Decimal("2137000000"), Decimal("57.4"), Decimal("742000000000"))
+                   for f in got)
+
+
+def test_a_bracketed_heading_with_the_stock_code_of_a_company_not_watched_keeps_its_figures_out(watchlist):
+    got = facts(_NOTE, watchlist, published=JUNE)
+    assert not any(f[3] in (Decimal("612000000"), Decimal("12.5")) for f in got)
+
+
+def test_a_label_line_over_bullets_is_no_speaker(watchlist):
+    # "点评" first appears right after MiniMax in the text; the "点评：" line over the bullets is a label, not a person
+    text = ("MiniMax五月数据点评见昨日纪要。\n\n【海外科技｜月之暗面】一季报速评\n\n点评：\n· 一季度收入21.37亿元。\n")
+    got = facts(text, watchlist, published=JUNE)
+    assert ("moonshot", "revenue", "2031Q1", Decimal("2137000000"), "CNY", "eq") in got
+    assert not any(f[0] == "minimax" for f in got)
