@@ -47,3 +47,24 @@ def test_a_label_line_over_bullets_is_no_speaker(watchlist):
     got = facts(text, watchlist, published=JUNE)
     assert ("moonshot", "revenue", "2031Q1", Decimal("2137000000"), "CNY", "eq") in got
     assert not any(f[0] == "minimax" for f in got)
+
+
+MAY = date(2031, 5, 22)
+
+
+def test_a_bare_amount_for_another_period_takes_the_currency_of_the_amount_before_it(watchlist):
+    # a chat message names the currency once: the clause after it gives the previous quarter's figure bare
+    text = ("[09:14] 小林：\nMiniMax一季度收入9.62亿美元。\n\n[09:16] 阿May：\n"
+            "研发开支3.41亿美元，上季度3.18亿。经调整净亏损640万美元，上季度是1,870万。"
+            "ARR：4月底约46.5亿美元，3月底约44.9亿。")
+    got = facts(text, watchlist, published=MAY)
+    assert ("minimax", "rd_expense", "2030Q4", Decimal("318000000"), "USD", "eq") in got
+    assert ("minimax", "adjusted_net_loss", "2030Q4", Decimal("18700000"), "USD", "eq") in got
+    assert ("minimax", "arr", "2031-03", Decimal("4490000000"), "USD", "approx") in got
+
+
+def test_a_bare_count_after_an_amount_takes_no_currency(watchlist):
+    text = "MiniMax一季度收入9.62亿美元，月活1.3亿，付费用户1,150万。"
+    got = facts(text, watchlist, published=MAY)
+    assert ("minimax", "revenue", "2031Q1", Decimal("962000000"), "USD", "eq") in got
+    assert not any(f[4] == "USD" and f[3] in (Decimal("130000000"), Decimal("11500000")) for f in got)
