@@ -2428,6 +2428,19 @@ def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -
     return _clause(bounds, q.start) == _clause(bounds, c.start)
 
 
+# "收盘了：…总市值11,260亿港元", "At the close, its market value was…": a value at a close its sentence names no day of
+_AT_THE_CLOSE = re.compile(r"收盘|收盤|收市|(?i:\bat\sthe\sclose\b|\bclosing\b)")
+
+
+def _closed_today(doc: Document, index: int, b: Binding, carried: PeriodMention) -> bool:
+    """True for a value held on a day, at a close its sentence names without a day, when the day the sentences before
+    leave open is a month's end before the document's date ("3月底员工1,702人" … "收盘了：总市值11,260亿港元"): the
+    close is the day of writing, a reporting date is no trading day's close."""
+    sentence = doc.sentences[index]
+    return doc.doc_date is not None and _held_on_a_day(b.rule) and written_as_month_end(doc.text, carried) \
+        and carried.label < doc.doc_date.isoformat() and _AT_THE_CLOSE.search(doc.text, sentence.start, b.q.start) is not None
+
+
 def _last_trading_day(label: str) -> str:
     """The day a market value written at a month's end was last set: the month's last weekday (June 30 2029 is a
     Saturday: the 29th's close)."""
@@ -3714,6 +3727,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
     if p is None:
         if rule.instant:
             dates = [x for x in recent if x.kind == "date"]
+            if dates and _closed_today(doc, index, b, dates[-1]):
+                return _last_trading_day(doc.doc_date.isoformat()), "document"
             if dates:
                 p, source = dates[-1], "context"
                 ctx.by_dateline = _dateline(doc, p)

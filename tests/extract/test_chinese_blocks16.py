@@ -68,3 +68,20 @@ def test_a_bare_count_after_an_amount_takes_no_currency(watchlist):
     got = facts(text, watchlist, published=MAY)
     assert ("minimax", "revenue", "2031Q1", Decimal("962000000"), "USD", "eq") in got
     assert not any(f[4] == "USD" and f[3] in (Decimal("130000000"), Decimal("11500000")) for f in got)
+
+
+def test_a_close_without_its_day_after_a_month_end_is_the_close_of_the_day_of_writing(watchlist):
+    text = ("[10:02] 小林：\n另外公司说6月底员工2,150人。\n\n[16:11] 阿May：\n"
+            "收盘了，MiniMax涨2.4%，总市值4,386亿港元。")
+    got = facts(text, watchlist, published=date(2031, 7, 15))
+    assert ("minimax", "headcount", "2031-06-30", Decimal("2150"), "count", "eq") in got
+    assert ("minimax", "market_cap", "2031-07-15", Decimal("438600000000"), "HKD", "eq") in got
+    # written on a Saturday: the close is Friday's
+    got = facts(text, watchlist, published=date(2031, 7, 19))
+    assert ("minimax", "market_cap", "2031-07-18", Decimal("438600000000"), "HKD", "eq") in got
+
+
+def test_a_close_after_a_day_named_before_keeps_that_day(watchlist):
+    text = "7月11日，MiniMax发布新模型，股价大涨。收盘时，MiniMax总市值4,386亿港元。"
+    got = facts(text, watchlist, published=date(2031, 7, 15))
+    assert ("minimax", "market_cap", "2031-07-11", Decimal("438600000000"), "HKD", "eq") in got
