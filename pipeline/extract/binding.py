@@ -865,6 +865,8 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
             chosen = _heading_binding(doc, q, heading, lowered)
+        if chosen is None and q.kind == "currency":
+            chosen = _segment_amount(doc, sentence, q, cues)
         if chosen is None or isinstance(chosen, str):  # "claimed"
             continue
         binding = _listed_with(text, bindings, chosen)
@@ -872,6 +874,29 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             binding.penalty += 0.05
         bindings.append(binding)
     return _noun_after_list(text, quantities, bindings)
+
+
+# What may stand between a segment's name and its amount: "API及企业服务6.81亿美元", "C端订阅：5.26亿美元"
+_SEGMENT_AMOUNT_GAP = re.compile(r"(?:[及和与與、][\u4e00-\u9fffA-Za-z]{1,6})?\s?[：:]?\s?(?:约|約|为|為|达|達|逾)?\s?")
+_REVENUE_WORDS = ("revenue", "revenue_share")
+
+
+def _segment_amount(doc: Document, sentence: Sentence, q: Quantity, cues: list[Cue]) -> Binding | None:
+    """"补充结构：API及企业服务6.81亿美元，占比56.4%；C端订阅5.26亿美元": in a sentence about revenue or its split, an
+    amount written right after a segment's name and claimed by no cue is that segment's revenue."""
+    seg = None
+    for c in cues:
+        if c.start >= q.start:
+            break
+        if c.role == "segment" and c.start >= sentence.start:
+            seg = c
+    if seg is None or not _SEGMENT_AMOUNT_GAP.fullmatch(doc.text, seg.end, q.start):
+        return None
+    if not any(c.role == "metric" and any(n in _REVENUE_WORDS for n in c.names) for c in cues
+               if sentence.start <= c.start < sentence.end):
+        return None
+    rule = doc.book.metrics["revenue"]
+    return Binding(q, rule, rule.id, "before", seg, segment=seg.names[0])
 
 
 def _noun_after_list(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:

@@ -85,3 +85,19 @@ def test_a_close_after_a_day_named_before_keeps_that_day(watchlist):
     text = "7月11日，MiniMax发布新模型，股价大涨。收盘时，MiniMax总市值4,386亿港元。"
     got = facts(text, watchlist, published=date(2031, 7, 15))
     assert ("minimax", "market_cap", "2031-07-11", Decimal("438600000000"), "HKD", "eq") in got
+
+
+def test_amounts_after_segment_names_in_a_revenue_split_are_the_segments_revenue(watchlist):
+    text = ("[08:50] 小林：\nMiniMax一季度收入9.62亿美元。\n\n[08:52] 阿May：\n"
+            "拆一下：开放平台及企业服务5.38亿美元，占比55.9%；C端订阅4.24亿美元。")
+    got = facts(text, watchlist, published=MAY)
+    assert ("minimax", "revenue.cloud", "2031Q1", Decimal("538000000"), "USD", "eq") in got
+    assert ("minimax", "revenue.consumer", "2031Q1", Decimal("424000000"), "USD", "eq") in got
+    assert ("minimax", "revenue_share.cloud", "2031Q1", Decimal("55.9"), "%", "eq") in got
+
+
+def test_an_amount_after_a_segment_name_is_no_revenue_without_a_revenue_word(watchlist):
+    text = "MiniMax一季度收入9.62亿美元。C端订阅推广费用1.1亿美元，云端部署投入算力2.4亿美元。"
+    got = facts(text, watchlist, published=MAY)
+    assert ("minimax", "revenue", "2031Q1", Decimal("962000000"), "USD", "eq") in got
+    assert not any(f[3] in (Decimal("110000000"), Decimal("240000000")) for f in got)
