@@ -868,6 +868,8 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             chosen = _caption_binding(doc, sentence, q, metric_cues, lowered)
         if chosen is None and heading:
             chosen = _heading_binding(doc, q, heading, lowered)
+        if chosen is None and q.kind == "currency":
+            chosen = _segment_amount(doc, sentence, q, cues)
         if chosen is None or isinstance(chosen, str):  # "claimed"
             continue
         binding = _listed_with(text, bindings, chosen)
@@ -875,6 +877,29 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
             binding.penalty += 0.05
         bindings.append(binding)
     return _noun_after_list(text, quantities, bindings)
+
+
+# What may stand between a segment's name and its amount: "API及企业服务6.81亿美元", "C端订阅：5.26亿美元"
+_SEGMENT_AMOUNT_GAP = re.compile(r"(?:[及和与與、][\u4e00-\u9fffA-Za-z]{1,6})?\s?[：:]?\s?(?:约|約|为|為|达|達|逾)?\s?")
+_REVENUE_WORDS = ("revenue", "revenue_share")
+
+
+def _segment_amount(doc: Document, sentence: Sentence, q: Quantity, cues: list[Cue]) -> Binding | None:
+    """"补充结构：API及企业服务6.81亿美元，占比56.4%；C端订阅5.26亿美元": in a sentence about revenue or its split, an
+    amount written right after a segment's name and claimed by no cue is that segment's revenue."""
+    seg = None
+    for c in cues:
+        if c.start >= q.start:
+            break
+        if c.role == "segment" and c.start >= sentence.start:
+            seg = c
+    if seg is None or not _SEGMENT_AMOUNT_GAP.fullmatch(doc.text, seg.end, q.start):
+        return None
+    if not any(c.role == "metric" and any(n in _REVENUE_WORDS for n in c.names) for c in cues
+               if sentence.start <= c.start < sentence.end):
+        return None
+    rule = doc.book.metrics["revenue"]
+    return Binding(q, rule, rule.id, "before", seg, segment=seg.names[0])
 
 
 def _noun_after_list(text: str, quantities: list[Quantity], bindings: list[Binding]) -> list[Binding]:
@@ -2479,6 +2504,19 @@ def _same_clause_after(doc: Document, sentence: Sentence, q: Quantity, c: Cue) -
     return _clause(bounds, q.start) == _clause(bounds, c.start)
 
 
+# "收盘了：…总市值11,260亿港元", "At the close, its market value was…": a value at a close its sentence names no day of
+_AT_THE_CLOSE = re.compile(r"收盘|收盤|收市|(?i:\bat\sthe\sclose\b|\bclosing\b)")
+
+
+def _closed_today(doc: Document, index: int, b: Binding, carried: PeriodMention) -> bool:
+    """True for a value held on a day, at a close its sentence names without a day, when the day the sentences before
+    leave open is a month's end before the document's date ("3月底员工1,702人" … "收盘了：总市值11,260亿港元"): the
+    close is the day of writing, a reporting date is no trading day's close."""
+    sentence = doc.sentences[index]
+    return doc.doc_date is not None and _held_on_a_day(b.rule) and written_as_month_end(doc.text, carried) \
+        and carried.label < doc.doc_date.isoformat() and _AT_THE_CLOSE.search(doc.text, sentence.start, b.q.start) is not None
+
+
 def _last_trading_day(label: str) -> str:
     """The day a market value written at a month's end was last set: the month's last weekday (June 30 2029 is a
     Saturday: the 29th's close)."""
@@ -2586,7 +2624,7 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         # (only a company other than the subject needs the paragraph searched for a description of it)
         if found and about != doc.subject and (_described_in(doc.lowered, ctx, sentence.end)
                                                or _THE_COMPANY.match(doc.text, ctx.paragraph_start)) \
-                and _section_company(doc, ctx.paragraph_start) is None:  # a heading naming one company rules its section
+                and _section_company(doc, ctx.paragraph_start) is None:  # a heading naming a company rules its section
                 # "…月之暗面一枝獨秀。\n\n公司於本周一發布…ARR約為17億美元", "MiniMax Group said….\n\nThe Shanghai-based
                 # company said its revenue…": the company of the paragraph before that names one (None for one not
                 # watched: "Alibaba reported….\n\nThe Hangzhou-based company said…" is none of ours)
@@ -2595,7 +2633,12 @@ def _company(doc: Document, sentence: Sentence, q: Quantity, ctx: _Context) -> s
         return named.company
     if _issuers_turn(doc, sentence.start):
         return None  # "衡云数智：您好！公司已于2月27日披露…" on 衡云数智's own Q&A page: its figures, none of ours
-    return _speaker(doc, ctx.paragraph_start) or _section_company(doc, ctx.paragraph_start) or doc.subject
+    if (speaker := _speaker(doc, ctx.paragraph_start)) is not None:
+        return speaker
+    section = _section_company(doc, ctx.paragraph_start)
+    if section == NOT_OURS:
+        return None  # "【计算机｜某软件（688317.SH）】…\n\n公司一季度营收…": the block of a company not watched
+    return section or doc.subject
 
 
 # A sentence opening on a company it does not name: "One Tokyo-based startup said…", "A rival developer reported…",
@@ -2821,21 +2864,43 @@ def _name_lines(doc: Document) -> list[tuple[int, int]]:
     return lines
 
 
+# A line opening on a heading in black lenticular brackets: a broker's morning note gives each company a block headed
+# "【海外科技｜智谱（2513.HK）】一季度点评：…" (sector｜company), a digest "【公司】MiniMax：…"
+_BRACKET_LINE = re.compile(r"^[ \t]{0,3}【[^】\n]{1,40}】[^\n]{0,80}$", re.MULTILINE)
+# A listed company's stock code: "688317.SH", "2513.HK", "(NASDAQ: ABCD)"
+_STOCK_CODE = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]{6}\.(?:SH|SZ|BJ)|[0-9]{4,5}\.HK|[A-Z]{1,5}\.(?:US|O|N))(?![A-Za-z0-9])"
+                         r"|(?:NASDAQ|NYSE|HKEX)[:：]\s?[A-Z0-9]{1,6}\b")
+NOT_OURS = ""  # _section_company's answer for a section about a company that is not watched
+
+
 def _section_company(doc: Document, start: int) -> str | None:
     """The one watched company the heading of the section holding `start` names: "the company" under "## MiniMax:
     quieter…" in a newsletter covering several companies is MiniMax, not the newsletter's subject; so are the
     figures under a numbered heading "二、DeepSeek" in a post on two companies (a numbered heading naming none, "三、估值",
-    ends the section)."""
+    ends the section), and a morning note's block under "【海外科技｜DeepSeek】…". NOT_OURS for a bracketed heading that
+    names only a company not watched, or gives a stock code and names no watched company ("【计算机｜某软件（688317.SH）】"):
+    "公司" below it is that company, none of ours."""
     line = doc.text.rfind("\n#", 0, start) + 1
     m = _MD_HEADING.match(doc.text, line) if line else None
     if doc._sections is None:
         doc._sections = sorted([*((h.start(), h.end()) for h in _NUMBERED_SECTION.finditer(doc.text)),
                                 *(((h.start(), h.end()) for h in _BOLD_LINE.finditer(doc.text)) if "**" in doc.text else ()),
+                                *(((h.start(), h.end()) for h in _BRACKET_LINE.finditer(doc.text)) if "【" in doc.text else ()),
                                 *_name_lines(doc)])
     k = bisect_left(doc._sections, (start,)) - 1
     if k >= 0 and (m is None or doc._sections[k][0] > m.start()):
-        return _watched_between(doc, *doc._sections[k])
+        s, e = doc._sections[k]
+        named = _watched_between(doc, s, e)
+        if named is None and doc.text[s:s + 4].lstrip().startswith("【") and _names_another(doc, s, e):
+            return NOT_OURS
+        return named
     return _watched_between(doc, m.start(), m.end()) if m else None
+
+
+def _names_another(doc: Document, start: int, end: int) -> bool:
+    """True when text[start:end] names companies, none of them watched, or gives a stock code and names no company."""
+    named = {m.company for m in doc.companies[bisect_left(doc._m_starts, start):bisect_left(doc._m_starts, end)]}
+    return named == {None} or not named and _STOCK_CODE.search(doc.text, start, end) is not None
 
 
 # A transcript's turn heading on a line of its own: "陈嘉言（MiniMax副总裁）：", "Jane Doe (Zhipu, CFO):", "陈嘉言："
@@ -2857,7 +2922,15 @@ def _speaker(doc: Document, start: int) -> str | None:
     named = _watched_between(doc, heading.start, heading.end)
     if named or not (name := _TURN_NAME.match(doc.text, heading.start)):
         return named
-    return _person_company(doc, name.group(0).strip(), heading.start)  # where the text first names the speaker
+    name = name.group(0).strip()
+    if not _PERSON.fullmatch(name):
+        return None  # "点评：", "事件：" over a broker's bullets: a label, not a speaker
+    return _person_company(doc, name, heading.start)  # where the text first names the speaker
+
+
+# A person's name alone: "陈嘉言", "Jane Doe", "WANG"
+_PERSON = re.compile(r"[A-Z][A-Za-z.'’-]{0,20}(?:\s[A-Z][A-Za-z.'’-]{0,20}){0,2}|[" + "".join(sorted(_SURNAMES))
+                     + r"][\u4e00-\u9fff]{1,2}")
 
 
 # A turn of a transcript opening its line: "[00:12:40] ANNA:", "(01:02) TOM LEE:", "12:40 Anna Berg:", "MARK:", "Q:"
@@ -3740,6 +3813,8 @@ def _final_period(doc: Document, index: int, b: Binding, periods, ctx: _Context)
     if p is None:
         if rule.instant:
             dates = [x for x in recent if x.kind == "date"]
+            if dates and _closed_today(doc, index, b, dates[-1]):
+                return _last_trading_day(doc.doc_date.isoformat()), "document"
             if dates:
                 p, source = dates[-1], "context"
                 ctx.by_dateline = _dateline(doc, p)

@@ -437,11 +437,28 @@ def fill_spoken_currency(text: str, quantities: list[Quantity], sentence_starts:
             donor, sentence = None, k  # a new sentence: its amounts name their own currency first
         if q.kind == "currency":
             donor = q
-        elif donor is not None and q.kind == "plain" and q.scaled and _SPOKEN_SCALE.search(text, q.start, q.end) \
-                and _SPOKEN_AFTER.match(text, q.end):
+        elif donor is not None and q.kind == "plain" and q.scaled and (
+                _SPOKEN_SCALE.search(text, q.start, q.end) and _SPOKEN_AFTER.match(text, q.end)
+                or _restated_in_chinese(text, donor, q)):
             q = _inherit(q, donor)
         out.append(q)
     return out
+
+
+# "净亏损8,150万美元，上季度9,730万。", "ARR 4月底约83.7亿美元，3月底约81.2亿": the clause after an amount names
+# another period and a bare figure of the same magnitude, nothing else (not "月活1.2亿", a count)
+_CN_SCALE = re.compile(r"(?<![万萬])([万萬亿億])$")
+_CN_RESTATED_GAP = re.compile(r"[，,；;]\s?[上去今本前同期季度年月日底末初Qq0-9一二三四五六七八九十个個]{1,8}\s?"
+                              r"(?:是|为|為|则为|則為|仅|僅|达|達|则|則)?\s?(?:约|約|近)?\s?")
+_CN_RESTATED_AFTER = re.compile(r"\s?(?:[，,。；;！!？?]|$)")
+
+
+def _restated_in_chinese(text: str, donor: Quantity, q: Quantity) -> bool:
+    """True for a bare Chinese amount restating the amount just before it for another period (see _CN_RESTATED_GAP)."""
+    scale = _CN_SCALE.search(text, q.start, q.end)
+    return scale is not None and donor.scaled and scale.group(1) in text[donor.start:donor.end] \
+        and "万亿" not in text[donor.start:donor.end] and _CN_RESTATED_GAP.fullmatch(text, donor.end, q.start) is not None \
+        and _CN_RESTATED_AFTER.match(text, q.end) is not None
 
 
 def _donor(quantities: list[Quantity], indices, q: Quantity) -> Quantity | None:
