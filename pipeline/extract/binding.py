@@ -2357,9 +2357,17 @@ def _valued(doc: Document, b: Binding) -> bool:
 
 
 def _a_change(doc: Document, b: Binding) -> bool:
-    """True for an amount right after one of its metric's change words (cues.yaml `changes`): "市值蒸发200亿港元"."""
+    """True for an amount right after one of its metric's change words (cues.yaml `changes`): "市值蒸发200亿港元"; or
+    right before words setting it against another level: "HK$120 billion more than at the end of May"."""
+    if b.q.kind not in ("percent", "multiple") and _DIFFERENCE_AFTER.match(doc.text, b.q.end):
+        return True  # ("53.9% more than a year before" is a growth rate)
     return any(b.rule.id in c.names and c.end <= b.q.start and _TIGHT_BEFORE.fullmatch(doc.text, c.end, b.q.start)
                for c in doc._roles.get("change", ()))
+
+
+# an amount by which one level exceeds another, written right before the words comparing them (not past a comma:
+# "8.19 billion yuan, more than double…" is a level)
+_DIFFERENCE_AFTER = re.compile(r"\s(?i:more|less|higher|lower|greater|smaller|bigger)\sthan(?![A-Za-z])")
 
 
 def _apart(doc: Document, b: Binding, bindings: list[Binding]) -> bool:

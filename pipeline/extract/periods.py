@@ -1501,7 +1501,24 @@ def find_document_date(text: str, head: int = 400) -> date | None:
             ended = ended or d
         elif d is not None:
             return d
-    return ended and (_signed_on(text) or ended) or _posted_on(text) or _wire_dateline(text, head)
+    labelled = _labelled_date(text)
+    return ended and (_signed_on(text) or labelled or ended) or labelled or _posted_on(text) or _wire_dateline(text, head)
+
+
+# A page's publication line under a long headline and standfirst, past the top the dateline is looked for in:
+# "Published: 7:30pm, 26 Aug 2031", "Updated: 26 Aug 2031", "发布时间：2031年8月26日 19:30", "日期：2031-08-26"
+_PUBLISHED = re.compile(r"(?:(?i:(?:first\s)?published|updated|posted|date)\s?[:：]?\s?"
+                        r"|(?:发布时间|發佈時間|發布時間|发表时间|發表時間|更新时间|更新時間|日期|时间|時間)\s?[:：]\s?)"
+                        r"(?:[0-9]{1,2}[:.][0-9]{2}\s?(?i:am|pm)?,?\s?)?$")
+PUBLISHED_REACH = 1500  # characters: a headline, a standfirst's bullets and a section label come before it
+
+
+def _labelled_date(text: str) -> date | None:
+    """The first full date near the top that a publication label comes right before, or None."""
+    for m in _DOC_DATE.finditer(text, 0, min(len(text), PUBLISHED_REACH)):
+        if _PUBLISHED.search(text, max(0, m.start() - 24), m.start()):
+            return _doc_date(m)
+    return None
 
 
 # A wire's dateline names the day but not the year ("SEOUL, May 14 (Yonhap) --", "BEIJING, May 14 (Reuters) -"),
