@@ -1531,7 +1531,8 @@ _YEAR = re.compile(rf"(?<![0-9]){_Y}(?![0-9])")
 
 def _wire_dateline(text: str, head: int) -> date | None:
     """The day of a year-less wire dateline: of the years the text names (or the year after one: a January wire on the
-    last year's results), the latest on which that day falls on a weekday its paragraph names. None without one."""
+    last year's results; or the year before one: a wire naming only a target, "300 clients by the end of 2032"), the
+    latest on which that day falls on a weekday its paragraph names. None without one."""
     m = _WIRE_DATELINE.search(text, 0, min(len(text), head))
     if m is None:
         return None
@@ -1541,7 +1542,7 @@ def _wire_dateline(text: str, head: int) -> date | None:
         return None
     month, day = _MONTHS[m.group("mo").lower()], int(m.group("d"))
     years = {int(y.group()) for y in _YEAR.finditer(text)}
-    for year in sorted(years | {y + 1 for y in years}, reverse=True):
+    for year in sorted(years | {y + 1 for y in years} | {y - 1 for y in years}, reverse=True):
         d = _date(year, month, day)
         if d is not None and d.weekday() in named:
             return d

@@ -44,3 +44,11 @@ def test_an_amount_more_than_another_level_is_no_level(watchlist):
     growth = facts("MiniMax said first-half revenue reached $650.2 million, 39.5% more than a year before.", watchlist,
                    published=date(2031, 9, 3))
     assert ("minimax", "revenue_growth", "2031H1", Decimal("39.5"), "%", "eq") in growth
+
+
+def test_a_wire_naming_only_next_years_target_is_dated_the_year_before(watchlist):
+    text = ("BUSAN, Sept. 15 (Yonhap) -- A local data-centre operator said Wednesday it will host models of China's "
+            "MiniMax.\n\nMiniMax reported last month that its second-quarter revenue rose 39.0 percent to US$341.2 "
+            "million.\n\nThe operator aims to serve 200 clients by the end of 2033.\n\n(END)")
+    assert find_document_date(text) == date(2032, 9, 15)  # a Wednesday; 2033-09-15 and 2034-09-15 are not
+    assert ("minimax", "revenue", "2032Q2", Decimal("341200000"), "USD", "eq") in facts(text, watchlist)
