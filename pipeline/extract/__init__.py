@@ -64,7 +64,7 @@ from pipeline.models import Fact
 from pipeline.periods import period_end, span_years
 from pipeline.watchlist import Watchlist
 
-EXTRACTOR_VERSION = "2.22.0"
+EXTRACTOR_VERSION = "2.23.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts"]
 
