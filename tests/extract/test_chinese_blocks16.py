@@ -39,6 +39,8 @@ def test_a_bracketed_heading_naming_a_company_rules_its_block(watchlist):
 def test_a_bracketed_heading_with_the_stock_code_of_a_company_not_watched_keeps_its_figures_out(watchlist):
     got = facts(_NOTE, watchlist, published=JUNE)
     assert not any(f[3] in (Decimal("612000000"), Decimal("12.5")) for f in got)
+    # the block before it stays its own company's: the unwatched block only drops its own figures
+    assert ("moonshot", "market_cap", "2031-06-11", Decimal("742000000000"), "HKD", "eq") in got
 
 
 def test_a_label_line_over_bullets_is_no_speaker(watchlist):
