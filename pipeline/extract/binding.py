@@ -869,7 +869,7 @@ def _bind_metrics(doc: Document, sentence: Sentence, quantities: list[Quantity],
         if chosen is None and heading:
             chosen = _heading_binding(doc, q, heading, lowered)
         if chosen is None and q.kind == "currency":
-            chosen = _segment_amount(doc, sentence, q, cues)
+            chosen = _segment_amount(doc, q)
         if chosen is None or isinstance(chosen, str):  # "claimed"
             continue
         binding = _listed_with(text, bindings, chosen)
@@ -884,19 +884,14 @@ _SEGMENT_AMOUNT_GAP = re.compile(r"(?:[及和与與、][\u4e00-\u9fffA-Za-z]{1,6
 _REVENUE_WORDS = ("revenue", "revenue_share")
 
 
-def _segment_amount(doc: Document, sentence: Sentence, q: Quantity, cues: list[Cue]) -> Binding | None:
+def _segment_amount(doc: Document, q: Quantity) -> Binding | None:
     """"补充结构：API及企业服务6.81亿美元，占比56.4%；C端订阅5.26亿美元": in a sentence about revenue or its split, an
-    amount written right after a segment's name and claimed by no cue is that segment's revenue."""
-    seg = None
-    for c in cues:
-        if c.start >= q.start:
-            break
-        if c.role == "segment" and c.start >= sentence.start:
-            seg = c
+    amount written right after a segment's name and claimed by no cue is that segment's revenue (doc._roles: the
+    sentence's cues by role)."""
+    seg = next((c for c in reversed(doc._roles.get("segment", ())) if c.start < q.start), None)
     if seg is None or not _SEGMENT_AMOUNT_GAP.fullmatch(doc.text, seg.end, q.start):
         return None
-    if not any(c.role == "metric" and any(n in _REVENUE_WORDS for n in c.names) for c in cues
-               if sentence.start <= c.start < sentence.end):
+    if not any(n in _REVENUE_WORDS for c in doc._roles.get("metric", ()) for n in c.names):
         return None
     rule = doc.book.metrics["revenue"]
     return Binding(q, rule, rule.id, "before", seg, segment=seg.names[0])

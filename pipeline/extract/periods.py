@@ -1376,10 +1376,11 @@ def _day(m: re.Match, doc_date: date | None, last_day: PeriodMention | None = No
 # month", "→ 395 trillion: … last month"); before a figure, or past a comma, it as often dates what was said or done
 # ("said last month that…", "which listed last month, reported…"). A decimal point or thousands comma is no break.
 LM_REACH = 90
-_LM_FIGURE = re.compile(r"[0-9](?:[^,;!?\n.，；。]|[.,](?=[0-9])){0,88}$")
+_LM_FIGURE = re.compile(rf"[0-9](?:[^,;!?\n.，；。]|[.,](?=[0-9])){{0,{LM_REACH - 2}}}$")
 
 
-_LM_CLAUSE = re.compile(r"(?:[;!?\n。；，]|[.,](?![0-9]))[^;!?\n。；，.,]{0,200}$")
+LM_CLAUSE_REACH = 200  # characters back to where the clause holding "last month" starts
+_LM_CLAUSE = re.compile(rf"(?:[;!?\n。；，]|[.,](?![0-9]))[^;!?\n。；，.,]{{0,{LM_CLAUSE_REACH}}}$")
 
 
 def _dates_figure(text: str, at: int, found: list) -> bool:
@@ -1387,8 +1388,9 @@ def _dates_figure(text: str, at: int, found: list) -> bool:
     it ("reported first-half revenue of 1.14 billion yuan last month" dates the report)."""
     if not _LM_FIGURE.search(text, max(0, at - LM_REACH), at):
         return False
-    clause = _LM_CLAUSE.search(text, max(0, at - 200), at)
-    return not found or found[-1].end <= (clause.start() if clause else max(0, at - 200))
+    start = max(0, at - LM_CLAUSE_REACH)
+    clause = _LM_CLAUSE.search(text, start, at)
+    return not found or found[-1].end <= (clause.start() if clause else start)
 
 
 def _last_month(m: re.Match, doc_date: date | None) -> PeriodMention:
@@ -1506,17 +1508,15 @@ def find_document_date(text: str, head: int = 400) -> date | None:
 
 
 # A page's publication line under a long headline and standfirst, past the top the dateline is looked for in:
-# "Published: 7:30pm, 26 Aug 2031", "Updated: 26 Aug 2031", "发布时间：2031年8月26日 19:30", "日期：2031-08-26"
-_PUBLISHED = re.compile(r"(?:(?i:(?:first\s)?published|updated|posted|date)\s?[:：]?\s?"
-                        r"|(?:发布时间|發佈時間|發布時間|发表时间|發表時間|更新时间|更新時間|日期|时间|時間)\s?[:：]\s?)"
-                        r"(?:[0-9]{1,2}[:.][0-9]{2}\s?(?i:am|pm)?,?\s?)?$")
+# "Published: 7:30pm, 26 Aug 2031", "Updated: 26 Aug 2031", "发布时间：2031年8月26日 19:30", "日期：2031-08-26" (see
+# _PUBLICATION, shared with a post's footer)
 PUBLISHED_REACH = 1500  # characters: a headline, a standfirst's bullets and a section label come before it
 
 
 def _labelled_date(text: str) -> date | None:
     """The first full date near the top that a publication label comes right before, or None."""
     for m in _DOC_DATE.finditer(text, 0, min(len(text), PUBLISHED_REACH)):
-        if _PUBLISHED.search(text, max(0, m.start() - 24), m.start()):
+        if _published_at(text, m):
             return _doc_date(m)
     return None
 
@@ -1574,14 +1574,27 @@ def _signed_on(text: str) -> date | None:
     return _last_day_in_tail(text, signed)
 
 
-# A post's footer: the day it was published or last edited ("编辑于 2029-11-20 09:12・IP 属地上海", "发布于 …",
-# "Posted on …"), on Q&A sites and forums below the answer rather than above it.
-_POSTED = re.compile(r"(?:编辑于|編輯於|发布于|發布於|發佈於|发表于|發表於|更新于|更新於|(?i:edited|posted|updated)(?:\son)?)\s?$")
+# The words labelling the day a page or post was published or last edited: a post's footer ("编辑于 2029-11-20 09:12・IP
+# 属地上海", "发布于 …", "Posted on …", on Q&A sites and forums below the answer rather than above it), a news page's line
+# under its standfirst ("Published: 7:30pm, 26 Aug 2031", "发布时间：…"), a "日期：" / "Date:" line; a time of day may
+# come between ("Published: 7:30pm, 26 Aug 2031")
+_PUBLICATION = re.compile(
+    r"(?:编辑于|編輯於|发布于|發布於|發佈於|发表于|發表於|更新于|更新於"
+    r"|(?:发布时间|發佈時間|發布時間|发表时间|發表時間|更新时间|更新時間)\s?[:：]"
+    r"|(?i:(?:first\s)?published|edited|posted|updated)(?:\son)?\s?[:：]?"
+    r"|^[ \t]*(?:日期|(?i:date))\s?[:：])"
+    r"\s?(?:[0-9]{1,2}[:.][0-9]{2}\s?(?i:am|pm)?,?\s?)?$", re.MULTILINE)
+_PUBLICATION_REACH = 24  # characters from such a label to its date
+
+
+def _published_at(text: str, m: re.Match) -> bool:
+    """True when a publication label comes right before the date m found."""
+    return _PUBLICATION.search(text, max(0, m.start() - _PUBLICATION_REACH), m.start()) is not None
 
 
 def _posted_on(text: str) -> date | None:
     """The day a post's footer near the end of a text says it was published or edited, or None: the last such."""
-    return _last_day_in_tail(text, lambda m: _POSTED.search(text, max(0, m.start() - 12), m.start()) is not None)
+    return _last_day_in_tail(text, lambda m: _published_at(text, m))
 
 
 def _last_day_in_tail(text: str, accept) -> date | None:

@@ -62,35 +62,36 @@ def _dated_here(fact: Fact, periods: list, starts: list[int]) -> bool:
 
 def _fitting_period(group: list[Fact], totals, company: str, period: str) -> str | None:
     """The one other period whose revenue the group fits, if the group has something to check and its own does not."""
+    shares = [f for f in group if f.metric.startswith(_SHARE)]
+    ratios = [f for f in group if f.metric == _RATIO]
     fits: set[str] = set()
     for unit in {f.unit for f in group if f.metric.startswith(_AMOUNT) or f.metric == _SPEND}:
+        amounts = {f.metric[len(_AMOUNT):]: f.value for f in group
+                   if f.metric.startswith(_AMOUNT) and f.unit == unit and f.qualifier in ("eq", "approx")}
+        spends = [f.value for f in group if f.metric == _SPEND and f.unit == unit]
+        checks = [(amounts[f.metric[len(_SHARE):]] * 100, f) for f in shares if f.metric[len(_SHARE):] in amounts]
+        if len(spends) == 1:
+            checks += [(spends[0], f) for f in ratios]
+        if len(amounts) < 2 and not checks:
+            continue  # nothing the group says of a total in this unit
         by_period = totals.get((company, unit), {})
-        if any(_fits(group, unit, total) for total in by_period.get(period, ())):
+        fitting = {label for label, values in by_period.items()
+                   if any(_fits(amounts, checks, total) for total in values)}
+        if period in fitting:
             return None  # the period they were given fits: nothing to mend
-        fits |= {label for label, values in by_period.items() if any(_fits(group, unit, total) for total in values)}
-    fits.discard(period)
+        fits |= fitting
     return fits.pop() if len(fits) == 1 else None
 
 
-def _fits(group: list[Fact], unit: str, total: Decimal) -> bool:
-    """Whether what the group states of the total holds, and it states something: two or more segments adding up to
-    it, a segment being the share of it stated beside it, R&D being the multiple of it stated beside it."""
-    if total <= 0:
+def _fits(amounts: dict[str, Decimal], checks: list[tuple[Decimal, Fact]], total: Decimal) -> bool:
+    """Whether what a group states of the total holds: its segments (two or more) adding up to it, and each share or
+    multiple stated beside an amount being that amount over it (checks: the amount, times 100 for a share, and the
+    fact stating the ratio)."""
+    if total <= 0 or any(value > total for value in amounts.values()):
         return False
-    amounts = {f.metric[len(_AMOUNT):]: f.value for f in group
-               if f.metric.startswith(_AMOUNT) and f.unit == unit and f.qualifier in ("eq", "approx")}
-    checks = []
-    if len(amounts) >= 2:
-        checks.append(abs(sum(amounts.values()) - total) <= total * _SUM_SLACK)
-    if any(value > total for value in amounts.values()):
+    if len(amounts) >= 2 and abs(sum(amounts.values()) - total) > total * _SUM_SLACK:
         return False
-    spends = [f.value for f in group if f.metric == _SPEND and f.unit == unit]
-    for f in group:
-        if f.metric.startswith(_SHARE) and f.metric[len(_SHARE):] in amounts:
-            checks.append(_near(amounts[f.metric[len(_SHARE):]] * 100 / total, f))
-        elif f.metric == _RATIO and len(spends) == 1:
-            checks.append(_near(spends[0] / total, f))
-    return bool(checks) and all(checks)
+    return all(_near(part / total, stated) for part, stated in checks)
 
 
 def _near(computed: Decimal, stated: Fact) -> bool:

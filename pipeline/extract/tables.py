@@ -799,10 +799,12 @@ def _rough(r: _Reading, frame: _Frame) -> bool | frozenset[str]:
     metric; a metric's scoped variants count too)."""
     names: set[str] = set()
     for s, e in [*frame.above, *frame.below]:
+        cues = None  # the line's metric words, read once it says something is approximate
         for m in APPROXIMATE.finditer(r.text, s, e):
             a = max((c.end() for c in _CLAUSE_END.finditer(r.text, s, m.start())), default=s)
             b = next((c.start() for c in _CLAUSE_END.finditer(r.text, m.end(), e)), e)
-            cues = [c for c in r.book.find(r.text, s, e, lowered=r.lowered) if c.role == "metric"]
+            if cues is None:
+                cues = [c for c in r.book.find(r.text, s, e, lowered=r.lowered) if c.role == "metric"]
             said = {n for c in cues if a <= c.start < b for n in c.names}
             if not said or all(set(c.names) <= said for c in cues):
                 return True  # a line about one metric: its figures are all approximate

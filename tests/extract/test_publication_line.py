@@ -19,7 +19,7 @@ STANDFIRST = (
 
 def test_a_labelled_publication_line_past_the_top_dates_the_article():
     for line, day in (("Published: 6:15am, 3 Sep 2031", date(2031, 9, 3)), ("Updated: 3 Sep 2031", date(2031, 9, 3)),
-                      ("发布时间：2031年9月3日 06:15", date(2031, 9, 3))):
+                      ("发布时间：2031年9月3日 06:15", date(2031, 9, 3)), ("日期：2031-09-03", date(2031, 9, 3))):
         text = STANDFIRST + line + "\n\nMiniMax said on Tuesday that revenue rose in the quarter."
         assert len(STANDFIRST) > 400
         assert find_document_date(text) == day, line
